@@ -1,0 +1,45 @@
+#pragma once
+
+#include "dataset.h"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gdlab {
+
+/** @brief How to read a CSV file; every field left empty is detected from the text. */
+struct CsvOptions {
+    /** @brief ',', ';' or '\t'; 0 detects it from the first line. */
+    char delimiter = 0;
+    /** @brief Whether the first row names the columns; empty detects it (a header has a non-numeric cell). */
+    std::optional<bool> hasHeader;
+    /**
+     * @brief Called now and then with the bytes parsed so far and the total; returning false cancels the read
+     * (the reader then throws OperationCancelled).
+     */
+    std::function<bool(std::size_t done, std::size_t total)> progress;
+};
+
+/**
+ * @brief Reads delimited text into a Dataset, exactly and independently of the locale.
+ *
+ * Handles a UTF-8 byte-order mark, LF/CRLF/CR line ends, quoted fields, decimal commas in ';'-separated
+ * files and blank lines at the end. Every number is parsed with std::from_chars, so "0.1" is the double
+ * nearest to 0.1 whatever the locale. A column is numeric when its first data cell is a number; text columns
+ * are skipped (and listed in Dataset::skippedColumns()). Anything else that is wrong throws InputError naming
+ * the file, the 1-based line and column and what is wrong: an empty or non-numeric cell in a numeric column,
+ * NaN or infinity, a row with too few or too many cells, no numeric column, no data row, a file that is not
+ * UTF-8 text. Nothing is ever silently turned into 0.
+ */
+class CsvReader {
+public:
+    /** @brief Reads a whole file; an unreadable file throws InputError naming it. */
+    static Dataset readFile(const std::string& path, const CsvOptions& options = {});
+    /** @brief Parses text already in memory; sourceName is used in messages. */
+    static Dataset parse(std::string_view text, const std::string& sourceName, const CsvOptions& options = {});
+};
+
+} // namespace gdlab

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "loss.h"
+
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace gdlab {
+
+class Problem;
+
+/** @brief One axis of a surface grid: which parameter varies, over which range, in how many samples. */
+struct SurfaceAxis {
+    Eigen::Index parameter = 0;
+    double min = -1;
+    double max = 1;
+    int steps = 100; ///< number of samples, min and max included (>= 2)
+
+    double valueAt(int index) const { return min + (max - min) * index / (steps - 1); }
+};
+
+/** @brief The loss sampled on a grid over two parameters. */
+struct SurfaceGrid {
+    SurfaceAxis x;
+    SurfaceAxis y;
+    std::vector<double> values; ///< row-major: values[iy * x.steps + ix]
+    double minValue = 0;
+    double maxValue = 0;
+
+    double at(int ix, int iy) const { return values[static_cast<std::size_t>(iy) * x.steps + ix]; }
+};
+
+/**
+ * @brief The loss over parameters x.parameter and y.parameter, every other parameter held at base.
+ *
+ * Uses the sufficient statistics: after O(k²) set-up each cell costs O(1), whatever n is.
+ */
+SurfaceGrid computeSurface(
+    const Problem& problem, LossKind loss, const Eigen::VectorXd& base, const SurfaceAxis& x, const SurfaceAxis& y);
+
+} // namespace gdlab

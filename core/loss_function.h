@@ -1,0 +1,53 @@
+#pragma once
+
+#include "loss.h"
+
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace gdlab {
+
+class Problem;
+
+/** @brief Loss, RMSE and gradient at one θ, all over the whole data set. */
+struct LossEvaluation {
+    double loss = 0;
+    double rmse = 0;
+    Eigen::VectorXd gradient;
+};
+
+/**
+ * @brief One of the quadratic losses bound to a problem.
+ *
+ * evaluate() uses the sufficient statistics (O(k²)); evaluateDirect() forms the residuals (O(n·k)) and is
+ * the reference the tests compare against, and the path for losses that are not quadratic.
+ */
+class LossFunction {
+public:
+    /** @brief Keeps a reference: the problem must outlive this object. */
+    LossFunction(const Problem& problem, LossKind kind);
+
+    LossKind kind() const { return m_kind; }
+    const Problem& problem() const { return m_problem; }
+
+    double value(const Eigen::VectorXd& theta) const;
+    LossEvaluation evaluate(const Eigen::VectorXd& theta) const;
+    LossEvaluation evaluateDirect(const Eigen::VectorXd& theta) const;
+
+    /**
+     * @brief The gradient of this loss applied to rows [first, first + count) of `order` as if they were the
+     * whole data set (mean losses average over the batch, sse sums), as SGD and mini-batch use it.
+     */
+    Eigen::VectorXd batchGradient(
+        const Eigen::VectorXd& theta, const std::vector<Eigen::Index>& order, Eigen::Index first, Eigen::Index count) const;
+
+    /** @brief The Hessian 2w·G (constant for these losses). */
+    Eigen::MatrixXd hessian() const;
+
+private:
+    const Problem& m_problem;
+    LossKind m_kind;
+};
+
+} // namespace gdlab
