@@ -1,0 +1,205 @@
+#include "run_options.h"
+
+#include "dataset.h"
+#include "input_error.h"
+
+#include <charconv>
+#include <cmath>
+#include <optional>
+
+namespace gdlab {
+
+namespace {
+
+[[noreturn]] void badValue(const std::string& flag, const std::string& value, const std::string& expected)
+{
+    throw InputError("invalid value '" + value + "' for " + flag + ": expected " + expected);
+}
+
+double parseDouble(const std::string& flag, const std::string& text)
+{
+    double value = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (text.empty() || error != std::errc() || stop != end || !std::isfinite(value))
+        badValue(flag, text, "a finite number");
+    return value;
+}
+
+template <typename Integer> Integer parseInteger(const std::string& flag, const std::string& text, Integer minimum)
+{
+    Integer value = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (text.empty() || error != std::errc() || stop != end || value < minimum)
+        badValue(flag, text, "a whole number >= " + std::to_string(minimum));
+    return value;
+}
+
+std::vector<std::string> splitList(const std::string& text)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t comma = text.find(',', start);
+        parts.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos)
+            return parts;
+        start = comma + 1;
+    }
+}
+
+void applyInit(SolverSettings& solver, const std::string& text)
+{
+    if (text == "zeros") {
+        solver.init = InitKind::Zeros;
+    } else if (text == "random") {
+        solver.init = InitKind::Random;
+    } else {
+        solver.init = InitKind::Values;
+        solver.initValues.clear();
+        for (const std::string& part : splitList(text))
+            solver.initValues.push_back(parseDouble("--init", part));
+    }
+}
+
+} // namespace
+
+const char* runUsage()
+{
+    return "usage: gdlab-run DATA.csv [options]\n"
+           "Fits a linear regression by gradient descent and prints the result.\n"
+           "\n"
+           "  --target COL           target column (name or 1-based position; default: the last)\n"
+           "  --features COL,COL,... feature columns (default: every other numeric column)\n"
+           "  --no-intercept         fit without θ0\n"
+           "  --loss mse|half-mse|sse   loss (default mse)\n"
+           "  --method batch|sgd|minibatch   descent method (default batch)\n"
+           "  --batch-size N         rows per mini-batch (default 32)\n"
+           "  --shuffle              reshuffle the rows every epoch (default: file order)\n"
+           "  --seed N               seed for shuffling and the random start (default 1)\n"
+           "  --lr X                 learning rate (default 0.01)\n"
+           "  --iterations N         maximum number of updates (default 1000)\n"
+           "  --tolerance X          stop when the gradient norm is <= X (default: never)\n"
+           "  --init zeros|random|v0,v1,...   starting θ, in the space the descent runs in (default zeros)\n"
+           "  --standardize          z-score the features; θ is reported in original units too\n"
+           "  --history FILE|-       write every state as CSV (θ in the descent space)\n"
+           "  --json                 print one JSON object instead of the summary\n"
+           "  --help                 show this text\n"
+           "\n"
+           "Exit status: 0 on a result (also a diverged one), 2 on bad arguments or data.\n";
+}
+
+RunOptions parseRunOptions(const std::vector<std::string>& arguments)
+{
+    RunOptions options;
+    bool seenData = false;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        std::string flag = arguments[i];
+        std::optional<std::string> inlineValue;
+        if (flag.rfind("--", 0) == 0) {
+            const std::size_t equals = flag.find('=');
+            if (equals != std::string::npos) {
+                inlineValue = flag.substr(equals + 1);
+                flag.resize(equals);
+            }
+        }
+        const auto value = [&]() -> std::string {
+            if (inlineValue)
+                return *inlineValue;
+            if (i + 1 >= arguments.size())
+                throw InputError(flag + " needs a value");
+            return arguments[++i];
+        };
+        const auto noValue = [&] {
+            if (inlineValue)
+                throw InputError(flag + " takes no value");
+        };
+
+        if (flag == "--help" || flag == "-h") {
+            noValue();
+            options.help = true;
+        } else if (flag == "--target") {
+            options.target = value();
+            if (options.target.empty())
+                badValue(flag, options.target, "a column name or position");
+        } else if (flag == "--features") {
+            options.features = splitList(value());
+            for (const std::string& feature : options.features)
+                if (feature.empty())
+                    badValue("--features", feature, "column names or positions separated by commas");
+        } else if (flag == "--no-intercept") {
+            noValue();
+            options.intercept = false;
+        } else if (flag == "--loss") {
+            const std::string text = value();
+            const auto loss = parseLoss(text);
+            if (!loss)
+                badValue(flag, text, "mse, half-mse or sse");
+            options.solver.loss = *loss;
+        } else if (flag == "--method") {
+            const std::string text = value();
+            const auto method = parseMethod(text);
+            if (!method)
+                badValue(flag, text, "batch, sgd or minibatch");
+            options.solver.method = *method;
+        } else if (flag == "--batch-size") {
+            options.solver.batchSize = parseInteger<long long>(flag, value(), 1);
+        } else if (flag == "--shuffle") {
+            noValue();
+            options.solver.shuffle = true;
+        } else if (flag == "--seed") {
+            options.solver.seed = parseInteger<unsigned long long>(flag, value(), 0);
+        } else if (flag == "--lr") {
+            const std::string text = value();
+            options.solver.learningRate = parseDouble(flag, text);
+            if (!(options.solver.learningRate > 0))
+                badValue(flag, text, "a positive number");
+        } else if (flag == "--iterations") {
+            options.solver.iterations = parseInteger<long long>(flag, value(), 0);
+        } else if (flag == "--tolerance") {
+            const std::string text = value();
+            options.solver.tolerance = parseDouble(flag, text);
+            if (options.solver.tolerance < 0)
+                badValue(flag, text, "a number >= 0");
+        } else if (flag == "--init") {
+            applyInit(options.solver, value());
+        } else if (flag == "--standardize") {
+            noValue();
+            options.standardize = true;
+        } else if (flag == "--history") {
+            options.historyPath = value();
+            if (options.historyPath.empty())
+                badValue(flag, options.historyPath, "a file name or -");
+        } else if (flag == "--json") {
+            noValue();
+            options.json = true;
+        } else if (flag.size() > 1 && flag[0] == '-') {
+            throw InputError("unknown option '" + flag + "' (see --help)");
+        } else if (!seenData) {
+            options.dataPath = flag;
+            seenData = true;
+        } else {
+            throw InputError("unexpected argument '" + flag + "': only one data file");
+        }
+    }
+    if (!options.help && options.dataPath.empty())
+        throw InputError("no data file given (usage: gdlab-run DATA.csv [options]; see --help)");
+    if (options.json && options.historyPath == "-")
+        throw InputError("--json and --history - both write to standard output; give --history a file");
+    return options;
+}
+
+ProblemSpec problemSpecFor(const RunOptions& options, const Dataset& dataset)
+{
+    ProblemSpec spec;
+    spec.intercept = options.intercept;
+    spec.standardize = options.standardize;
+    if (!options.target.empty())
+        spec.target = dataset.requireColumn(options.target);
+    for (const std::string& feature : options.features)
+        spec.features.push_back(dataset.requireColumn(feature));
+    return spec;
+}
+
+} // namespace gdlab

@@ -1,0 +1,119 @@
+#include "run_report.h"
+
+#include "dataset.h"
+#include "descent_run.h"
+#include "history_csv.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace gdlab {
+
+namespace {
+
+std::string jsonNumber(double value)
+{
+    return std::isfinite(value) ? formatNumber(value) : "null";
+}
+
+std::string jsonArray(const Eigen::VectorXd& values)
+{
+    std::string out = "[";
+    for (Eigen::Index i = 0; i < values.size(); ++i)
+        out += (i ? ", " : "") + jsonNumber(values[i]);
+    return out + "]";
+}
+
+std::string jsonString(const std::string& text)
+{
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string shortNumber(double value)
+{
+    std::ostringstream stream;
+    stream.precision(8);
+    stream << value;
+    return stream.str();
+}
+
+std::string vectorText(const Eigen::VectorXd& values)
+{
+    std::string out = "(";
+    for (Eigen::Index i = 0; i < values.size(); ++i)
+        out += (i ? ", " : "") + shortNumber(values[i]);
+    return out + ")";
+}
+
+std::string statusText(const DescentRun& run)
+{
+    std::string status = stopReasonName(run.result.reason);
+    if (run.result.reason == StopReason::Diverged)
+        status += " after " + std::to_string(run.result.iterations) + " updates (learning rate above the bound "
+            + shortNumber(run.stability.divergenceBound) + "?)";
+    return status;
+}
+
+} // namespace
+
+std::string summaryText(const DescentRun& run, const Dataset& dataset)
+{
+    const Problem& problem = *run.problem;
+    std::string features;
+    for (std::size_t i = problem.hasIntercept() ? 1 : 0; i < problem.parameterNames().size(); ++i)
+        features += (features.empty() ? "" : ", ") + problem.parameterNames()[i];
+    std::ostringstream out;
+    out << dataset.source() << ": " << problem.sampleCount() << " rows, target " << problem.targetName()
+        << ", features " << (features.empty() ? "none" : features)
+        << (problem.hasIntercept() ? " (with intercept)" : " (no intercept)")
+        << (problem.isStandardized() ? ", standardized" : "") << "\n";
+    out << methodName(run.settings.method) << " gradient descent on " << lossName(run.settings.loss) << ", lr "
+        << shortNumber(run.settings.learningRate) << ": " << statusText(run) << ", " << run.result.iterations
+        << " updates\n";
+    if (!run.history.empty()) {
+        const IterationState& last = run.history.back();
+        out << "θ = " << vectorText(problem.toOriginalUnits(last.theta)) << "   loss " << shortNumber(last.loss)
+            << "   RMSE " << shortNumber(last.rmse) << "   |∇| " << shortNumber(last.gradientNorm) << "\n";
+    }
+    out << "least squares θ = " << vectorText(run.leastSquares.thetaOriginal) << "   R² "
+        << shortNumber(run.leastSquares.r2) << "\n";
+    if (!run.leastSquares.message.empty())
+        out << "note: " << run.leastSquares.message << "\n";
+    out << "batch learning rate: diverges above " << shortNumber(run.stability.divergenceBound) << ", fastest at "
+        << shortNumber(run.stability.optimalRate) << "\n";
+    return out.str();
+}
+
+std::string jsonText(const DescentRun& run)
+{
+    const Problem& problem = *run.problem;
+    const IterationState* last = run.history.empty() ? nullptr : &run.history.back();
+    const double nan = std::nan("");
+    std::string out = "{";
+    out += "\"status\": " + jsonString(stopReasonName(run.result.reason));
+    out += ", \"iterations\": " + std::to_string(run.result.iterations);
+    out += ", \"theta\": "
+        + (last ? jsonArray(problem.toOriginalUnits(last->theta)) : std::string("[]"));
+    out += ", \"loss\": " + jsonNumber(last ? last->loss : nan);
+    out += ", \"rmse\": " + jsonNumber(last ? last->rmse : nan);
+    out += ", \"least_squares\": " + jsonArray(run.leastSquares.thetaOriginal);
+    out += ", \"r2\": " + jsonNumber(run.leastSquares.r2);
+    out += ", \"lr_bound\": " + jsonNumber(run.stability.divergenceBound);
+    out += "}\n";
+    return out;
+}
+
+} // namespace gdlab

@@ -1,1 +1,100 @@
-// placeholder: filled in by its owner
+#include "least_squares.h"
+
+#include "problem.h"
+
+#include <Eigen/Eigenvalues>
+#include <Eigen/QR>
+
+#include <cmath>
+#include <limits>
+
+namespace gdlab {
+
+namespace {
+
+constexpr double notANumber = std::numeric_limits<double>::quiet_NaN();
+
+// Says which parameter makes the design rank deficient, so a teacher can deselect it: the first column that
+// adds nothing to the columns before it.
+std::string explainRankDeficiency(const Problem& problem)
+{
+    const Eigen::MatrixXd& design = problem.design();
+    const auto& names = problem.parameterNames();
+    for (Eigen::Index column = 0; column < design.cols(); ++column) {
+        const auto values = design.col(column);
+        const std::string name = "'" + names[static_cast<std::size_t>(column)] + "'";
+        if (values.isZero(0))
+            return "column " + name + " is all zeros, so its coefficient is not determined";
+        if (problem.hasIntercept() && column > 0 && (values.array() == values[0]).all())
+            return "column " + name + " is constant, so it duplicates the intercept";
+        for (Eigen::Index earlier = problem.hasIntercept() ? 1 : 0; earlier < column; ++earlier)
+            if (values == design.col(earlier))
+                return "column " + name + " duplicates column '" + names[static_cast<std::size_t>(earlier)] + "'";
+        Eigen::ColPivHouseholderQR<Eigen::MatrixXd> partial(design.leftCols(column + 1));
+        if (partial.rank() <= column)
+            return "column " + name + " is a linear combination of the columns before it";
+    }
+    return "the columns are linearly dependent";
+}
+
+// θ in original units is a linear map of θ in the descent space; its matrix carries the covariance across.
+Eigen::MatrixXd unitsMap(const Problem& problem)
+{
+    const Eigen::Index parameters = problem.parameterCount();
+    Eigen::MatrixXd map(parameters, parameters);
+    for (Eigen::Index p = 0; p < parameters; ++p)
+        map.col(p) = problem.toOriginalUnits(Eigen::VectorXd::Unit(parameters, p));
+    return map;
+}
+
+} // namespace
+
+LeastSquaresFit fitLeastSquares(const Problem& problem)
+{
+    const Eigen::MatrixXd& design = problem.design();
+    const Eigen::VectorXd& target = problem.target();
+    const Eigen::Index rows = design.rows();
+    const Eigen::Index parameters = design.cols();
+
+    LeastSquaresFit fit;
+    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(design);
+    fit.rank = qr.rank();
+    fit.rankDeficient = fit.rank < parameters;
+    if (fit.rankDeficient) {
+        fit.message = explainRankDeficiency(problem) + "; showing the minimum-norm solution";
+        fit.theta = problem.leastSquaresTheta();
+    } else {
+        fit.theta = qr.solve(target);
+    }
+    fit.thetaOriginal = problem.toOriginalUnits(fit.theta);
+
+    fit.sumOfSquares = (design * fit.theta - target).squaredNorm();
+    const double totalSquares
+        = problem.hasIntercept() ? (target.array() - target.mean()).square().sum() : target.squaredNorm();
+    fit.r2 = totalSquares > 0 ? 1.0 - fit.sumOfSquares / totalSquares : notANumber;
+    const Eigen::Index degreesOfFreedom = rows - parameters;
+    fit.residualStandardDeviation
+        = degreesOfFreedom > 0 ? std::sqrt(fit.sumOfSquares / static_cast<double>(degreesOfFreedom)) : notANumber;
+
+    fit.standardErrors = Eigen::VectorXd::Constant(parameters, notANumber);
+    if (!fit.rankDeficient && degreesOfFreedom > 0) {
+        // (XᵀX)⁻¹ = P R⁻¹ R⁻ᵀ Pᵀ from the QR factors: no normal equations, no lost digits.
+        const Eigen::MatrixXd r = qr.matrixR().topLeftCorner(parameters, parameters).triangularView<Eigen::Upper>();
+        const Eigen::MatrixXd rInverse
+            = r.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(parameters, parameters));
+        const Eigen::MatrixXd permuted = qr.colsPermutation() * rInverse;
+        const Eigen::MatrixXd covariance = permuted * permuted.transpose() * (fit.residualStandardDeviation
+                                               * fit.residualStandardDeviation);
+        const Eigen::MatrixXd map = unitsMap(problem);
+        fit.standardErrors = (map * covariance * map.transpose()).diagonal().cwiseSqrt();
+    }
+
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(problem.gram(), Eigen::EigenvaluesOnly);
+    const double smallest = eigen.eigenvalues().minCoeff();
+    const double largest = eigen.eigenvalues().maxCoeff();
+    fit.conditionNumber = smallest > 0 && !fit.rankDeficient ? largest / smallest
+                                                            : std::numeric_limits<double>::infinity();
+    return fit;
+}
+
+} // namespace gdlab

@@ -1,1 +1,106 @@
-// placeholder: filled in by its owner
+#include "lesson.h"
+
+namespace gdlab {
+
+namespace {
+
+std::vector<Lesson> makeCatalog()
+{
+    std::vector<Lesson> lessons;
+
+    Lesson fivePoints;
+    fivePoints.name = "five_points";
+    fivePoints.title = "Five points: a line by gradient descent";
+    fivePoints.description = "Five points, the mean squared error and lr 0.01 from (b, m) = (0.75, 0.48): "
+                             "watch the line after 10, 100 and 1000 steps approach least squares (0.6, 0.8).";
+    fivePoints.fileName = "five_points.csv";
+    fivePoints.solver.loss = LossKind::Mse;
+    fivePoints.solver.learningRate = 0.01;
+    fivePoints.solver.iterations = 1000;
+    fivePoints.solver.init = InitKind::Values;
+    fivePoints.solver.initValues = { 0.75, 0.48 };
+    fivePoints.ghostIterations = { 10, 100, 1000 };
+    lessons.push_back(fivePoints);
+
+    Lesson fivePointsRss;
+    fivePointsRss.name = "five_points_rss";
+    fivePointsRss.title = "Five points with the sum of squares";
+    fivePointsRss.description = "The same five points with the residual sum of squares (no 1/n) from (0, 0): the "
+                                "gradient is n times larger, so the learning rate must be smaller (0.0001).";
+    fivePointsRss.fileName = "five_points.csv";
+    fivePointsRss.solver.loss = LossKind::Sse;
+    fivePointsRss.solver.learningRate = 0.0001;
+    fivePointsRss.solver.iterations = 5000;
+    fivePointsRss.ghostIterations = { 100, 1000, 5000 };
+    lessons.push_back(fivePointsRss);
+
+    Lesson twoFeatures50;
+    twoFeatures50.name = "two_features_n50";
+    twoFeatures50.title = "Two features, 50 points, random start";
+    twoFeatures50.description = "y = 5.01 + 2.1·x1 − 0.5·x2 + noise. Batch descent with lr 0.001 from a seeded "
+                                "random start needs many steps to reach the normal-equation solution.";
+    twoFeatures50.fileName = "two_features_n50.csv";
+    twoFeatures50.solver.learningRate = 0.001;
+    twoFeatures50.solver.iterations = 100000;
+    twoFeatures50.solver.init = InitKind::Random;
+    twoFeatures50.solver.seed = 42;
+    twoFeatures50.ghostIterations = { 100, 1000, 10000 };
+    lessons.push_back(twoFeatures50);
+
+    Lesson twoFeatures100;
+    twoFeatures100.name = "two_features_n100";
+    twoFeatures100.title = "Two features, 100 points, lr 0.1";
+    twoFeatures100.description = "y = 2 + 3·x1 + 4·x2 + uniform noise. With lr 0.1 batch descent from zeros gets "
+                                 "close in 400 steps; the RMSE falls step by step.";
+    twoFeatures100.fileName = "two_features_n100.csv";
+    twoFeatures100.solver.learningRate = 0.1;
+    twoFeatures100.solver.iterations = 400;
+    twoFeatures100.ghostIterations = { 10, 50, 400 };
+    lessons.push_back(twoFeatures100);
+
+    Lesson threeFeatures;
+    threeFeatures.name = "three_features_ints_n20";
+    threeFeatures.title = "Three features, no intercept, SGD";
+    threeFeatures.description = "y = 1·x1 + 2·x2 + 1·x3 exactly, no intercept. Per-sample SGD in file order on half "
+                                "the squared error, lr 0.0001, 1000 epochs (20,000 updates).";
+    threeFeatures.fileName = "three_features_ints_n20.csv";
+    threeFeatures.problem.intercept = false;
+    threeFeatures.solver.loss = LossKind::HalfMse;
+    threeFeatures.solver.method = DescentMethod::Sgd;
+    threeFeatures.solver.learningRate = 0.0001;
+    threeFeatures.solver.iterations = 20000;
+    threeFeatures.ghostIterations = { 20, 200, 2000 };
+    lessons.push_back(threeFeatures);
+
+    Lesson norris;
+    norris.name = "nist_norris";
+    norris.title = "NIST Norris: standardized, optimal rate";
+    norris.description = "The NIST StRD Norris data. Standardized, the error surface is a round bowl and the optimal "
+                         "fixed rate 2/(λmin+λmax) reaches the certified values within 200 steps.";
+    norris.fileName = "nist_norris.csv";
+    norris.problem.standardize = true;
+    norris.solver.iterations = 200;
+    norris.useOptimalRate = true;
+    norris.ghostIterations = { 1, 5, 20 };
+    lessons.push_back(norris);
+
+    return lessons;
+}
+
+} // namespace
+
+const std::vector<Lesson>& lessonCatalog()
+{
+    static const std::vector<Lesson> catalog = makeCatalog();
+    return catalog;
+}
+
+const Lesson* findLesson(const std::string& name)
+{
+    for (const Lesson& lesson : lessonCatalog())
+        if (lesson.name == name)
+            return &lesson;
+    return nullptr;
+}
+
+} // namespace gdlab

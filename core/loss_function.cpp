@@ -1,1 +1,64 @@
-// placeholder: filled in by its owner
+#include "loss_function.h"
+
+#include "problem.h"
+
+#include <cmath>
+
+namespace gdlab {
+
+LossFunction::LossFunction(const Problem& problem, LossKind kind)
+    : m_problem(problem)
+    , m_kind(kind)
+{
+}
+
+double LossFunction::value(const Eigen::VectorXd& theta) const
+{
+    return lossWeight(m_kind, m_problem.sampleCount()) * m_problem.sumOfSquares(theta);
+}
+
+LossEvaluation LossFunction::evaluate(const Eigen::VectorXd& theta) const
+{
+    const Eigen::Index rows = m_problem.sampleCount();
+    const double weight = lossWeight(m_kind, rows);
+    const double sumOfSquares = m_problem.sumOfSquares(theta);
+    LossEvaluation evaluation;
+    evaluation.loss = weight * sumOfSquares;
+    evaluation.rmse = std::sqrt(sumOfSquares / static_cast<double>(rows));
+    evaluation.gradient = (2.0 * weight) * m_problem.normalResidual(theta);
+    return evaluation;
+}
+
+LossEvaluation LossFunction::evaluateDirect(const Eigen::VectorXd& theta) const
+{
+    const Eigen::Index rows = m_problem.sampleCount();
+    const double weight = lossWeight(m_kind, rows);
+    const Eigen::VectorXd residual = m_problem.design() * theta - m_problem.target();
+    const double sumOfSquares = residual.squaredNorm();
+    LossEvaluation evaluation;
+    evaluation.loss = weight * sumOfSquares;
+    evaluation.rmse = std::sqrt(sumOfSquares / static_cast<double>(rows));
+    evaluation.gradient = (2.0 * weight) * (m_problem.design().transpose() * residual);
+    return evaluation;
+}
+
+Eigen::VectorXd LossFunction::batchGradient(
+    const Eigen::VectorXd& theta, const std::vector<Eigen::Index>& order, Eigen::Index first, Eigen::Index count) const
+{
+    const Eigen::MatrixXd& design = m_problem.design();
+    const Eigen::VectorXd& target = m_problem.target();
+    Eigen::VectorXd sum = Eigen::VectorXd::Zero(theta.size());
+    for (Eigen::Index i = first; i < first + count; ++i) {
+        const Eigen::Index row = order[static_cast<std::size_t>(i)];
+        const double residual = design.row(row).dot(theta) - target[row];
+        sum.noalias() += residual * design.row(row).transpose();
+    }
+    return (2.0 * lossWeight(m_kind, count)) * sum;
+}
+
+Eigen::MatrixXd LossFunction::hessian() const
+{
+    return (2.0 * lossWeight(m_kind, m_problem.sampleCount())) * m_problem.gram();
+}
+
+} // namespace gdlab

@@ -1,1 +1,152 @@
-// placeholder: filled in by its owner
+#include "problem.h"
+
+#include "dataset.h"
+#include "input_error.h"
+
+#include <Eigen/QR>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gdlab {
+
+bool ProblemSpec::operator==(const ProblemSpec& other) const
+{
+    return target == other.target && features == other.features && intercept == other.intercept
+        && standardize == other.standardize;
+}
+
+namespace {
+
+ProblemSpec resolveColumns(const Dataset& dataset, ProblemSpec spec)
+{
+    const Eigen::Index columns = dataset.columnCount();
+    const std::string& source = dataset.source();
+    if (columns == 0)
+        throw InputError(source, 0, 0, "the data has no numeric column");
+    if (spec.target < 0)
+        spec.target = columns - 1;
+    if (spec.target >= columns)
+        throw InputError(source, 0, 0, "target column " + std::to_string(spec.target + 1) + " does not exist");
+    if (spec.features.empty()) {
+        for (Eigen::Index c = 0; c < columns; ++c)
+            if (c != spec.target)
+                spec.features.push_back(c);
+    }
+    for (Eigen::Index c : spec.features) {
+        if (c < 0 || c >= columns)
+            throw InputError(source, 0, 0, "feature column " + std::to_string(c + 1) + " does not exist");
+        if (c == spec.target)
+            throw InputError(source, 0, 0,
+                "column '" + dataset.columnNames()[static_cast<std::size_t>(c)]
+                    + "' cannot be both the target and a feature");
+    }
+    if (spec.features.empty() && !spec.intercept)
+        throw InputError(source, 0, 0, "no feature and no intercept: nothing to fit");
+    return spec;
+}
+
+} // namespace
+
+Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
+    : m_spec(resolveColumns(dataset, requested))
+{
+    const Eigen::Index rows = dataset.rowCount();
+    const Eigen::Index features = static_cast<Eigen::Index>(m_spec.features.size());
+    const Eigen::Index offset = m_spec.intercept ? 1 : 0;
+    const Eigen::Index parameters = features + offset;
+    const auto& names = dataset.columnNames();
+
+    if (rows < parameters)
+        throw InputError(dataset.source(), 0, 0,
+            std::to_string(rows) + (rows == 1 ? " data row" : " data rows") + " but "
+                + std::to_string(parameters) + " parameters to fit: need at least " + std::to_string(parameters)
+                + " rows");
+
+    m_targetName = names[static_cast<std::size_t>(m_spec.target)];
+    m_target = dataset.values().col(m_spec.target);
+    m_design.resize(rows, parameters);
+    m_featureMeans = Eigen::VectorXd::Zero(features);
+    m_featureScales = Eigen::VectorXd::Ones(features);
+    if (m_spec.intercept) {
+        m_design.col(0).setOnes();
+        m_parameterNames.push_back("intercept");
+    }
+    for (Eigen::Index f = 0; f < features; ++f) {
+        const Eigen::Index column = m_spec.features[static_cast<std::size_t>(f)];
+        auto designColumn = m_design.col(f + offset);
+        designColumn = dataset.values().col(column);
+        m_parameterNames.push_back(names[static_cast<std::size_t>(column)]);
+        if (!m_spec.standardize)
+            continue;
+        const double mean = m_spec.intercept ? designColumn.mean() : 0.0;
+        const double scale = std::sqrt((designColumn.array() - mean).square().mean());
+        if (!(scale > 0) || !std::isfinite(scale))
+            throw InputError(dataset.source(), 0, 0,
+                "column '" + names[static_cast<std::size_t>(column)]
+                    + "' is constant: it cannot be standardized (deselect it or turn standardization off)");
+        designColumn = (designColumn.array() - mean) / scale;
+        m_featureMeans[f] = mean;
+        m_featureScales[f] = scale;
+    }
+    for (Eigen::Index p = 0; p < parameters; ++p)
+        m_parameterSymbols.push_back("θ" + std::to_string(m_spec.intercept ? p : p + 1));
+
+    // One pass over the data for the sufficient statistics; only the lower triangle is accumulated.
+    m_gram = Eigen::MatrixXd::Zero(parameters, parameters);
+    m_gram.selfadjointView<Eigen::Lower>().rankUpdate(m_design.transpose());
+    m_gram = m_gram.selfadjointView<Eigen::Lower>();
+    m_moment.noalias() = m_design.transpose() * m_target;
+    m_targetSquaredNorm = m_target.squaredNorm();
+
+    // The minimum-norm least-squares solution; the rank-revealing decomposition keeps ill-conditioned data
+    // (NIST StRD) accurate and gives a meaningful answer when a column is constant or duplicated.
+    Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> decomposition(m_design);
+    m_rank = decomposition.rank();
+    m_leastSquaresTheta = decomposition.solve(m_target);
+    m_minimumSumOfSquares = (m_design * m_leastSquaresTheta - m_target).squaredNorm();
+}
+
+double Problem::sumOfSquares(const Eigen::VectorXd& theta) const
+{
+    const Eigen::VectorXd delta = theta - m_leastSquaresTheta;
+    const double value = delta.dot(m_gram * delta) + m_minimumSumOfSquares;
+    return std::max(value, 0.0);
+}
+
+Eigen::VectorXd Problem::normalResidual(const Eigen::VectorXd& theta) const
+{
+    return m_gram * theta - m_moment;
+}
+
+Eigen::VectorXd Problem::toOriginalUnits(const Eigen::VectorXd& theta) const
+{
+    if (!m_spec.standardize)
+        return theta;
+    Eigen::VectorXd original = theta;
+    const Eigen::Index offset = m_spec.intercept ? 1 : 0;
+    const Eigen::Index features = m_featureScales.size();
+    for (Eigen::Index f = 0; f < features; ++f) {
+        original[f + offset] = theta[f + offset] / m_featureScales[f];
+        if (m_spec.intercept)
+            original[0] -= original[f + offset] * m_featureMeans[f];
+    }
+    return original;
+}
+
+Eigen::VectorXd Problem::fromOriginalUnits(const Eigen::VectorXd& theta) const
+{
+    if (!m_spec.standardize)
+        return theta;
+    Eigen::VectorXd scaled = theta;
+    const Eigen::Index offset = m_spec.intercept ? 1 : 0;
+    const Eigen::Index features = m_featureScales.size();
+    for (Eigen::Index f = 0; f < features; ++f) {
+        scaled[f + offset] = theta[f + offset] * m_featureScales[f];
+        if (m_spec.intercept)
+            scaled[0] += theta[f + offset] * m_featureMeans[f];
+    }
+    return scaled;
+}
+
+} // namespace gdlab

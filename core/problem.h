@@ -15,8 +15,8 @@ struct ProblemSpec {
     std::vector<Eigen::Index> features; ///< 0-based column indices in order; empty = every other column
     bool intercept = true;
     /**
-     * @brief z-score every feature (with an intercept; without one, features are only divided by their
-     * standard deviation, since centring would change the model).
+     * @brief z-score every feature (with an intercept; without one, features are only divided by their root
+     * mean square, since centring would change the model).
      */
     bool standardize = false;
 

@@ -1,0 +1,123 @@
+// gdlab: the window a teacher projects. Parses the command line, opens the lesson or data, and either shows
+// the window, renders it once into a PNG (--screenshot), or measures redraw speed (--bench-ui).
+#include "csv_reader.h"
+#include "gui_options.h"
+#include "input_error.h"
+#include "iteration_model.h"
+#include "main_window.h"
+#include "redraw_benchmark.h"
+#include "session_controller.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QScreen>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+constexpr int exitBadInput = 2;
+
+int fail(const QString& message)
+{
+    std::fprintf(stderr, "gdlab: %s\n", qPrintable(message));
+    return exitBadInput;
+}
+
+// Loads what the command line asks for; returns an error message, or an empty string.
+QString openRequested(gdlab::SessionController& controller, const gdlab::GuiOptions& options)
+{
+    QString error;
+    const QObject context;
+    QObject::connect(&controller, &gdlab::SessionController::errorOccurred, &context,
+        [&error](const QString& message) { error = message; });
+    if (!options.dataPath.isEmpty()) {
+        try {
+            const gdlab::Dataset dataset = gdlab::CsvReader::readFile(options.dataPath.toStdString());
+            if (!controller.setDataset(dataset, gdlab::ProblemSpec {}, QFileInfo(options.dataPath).fileName()))
+                return error;
+        } catch (const gdlab::InputError& inputError) {
+            return QString::fromStdString(inputError.what());
+        }
+    } else if (!controller.loadLesson(options.lesson.isEmpty() ? QStringLiteral("five_points") : options.lesson)) {
+        return error;
+    }
+    gdlab::SolverSettings settings = controller.settings();
+    if (options.learningRate)
+        settings.learningRate = *options.learningRate;
+    if (options.iterations)
+        settings.iterations = *options.iterations;
+    if (options.method)
+        settings.method = *options.method;
+    if (options.loss)
+        settings.loss = *options.loss;
+    if (settings != controller.settings() && !controller.setSettings(settings))
+        return error;
+    controller.waitForComputation();
+    if (options.step) {
+        gdlab::IterationModel* model = controller.model();
+        model->setCurrentRow(model->rowForIteration(*options.step));
+    }
+    return {};
+}
+
+QSize initialSize(const gdlab::GuiOptions& options)
+{
+    if (options.size.isValid())
+        return options.size;
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const QSize available = screen ? screen->availableSize() : QSize(1600, 1000);
+    return QSize(1600, 1000).boundedTo(available);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("gdlab"));
+    QApplication::setApplicationVersion(QStringLiteral(GDLAB_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("gdlab"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("gdlab"));
+
+    const gdlab::GuiOptionsResult parsed = gdlab::parseGuiOptions(QApplication::arguments());
+    if (!parsed.error.isEmpty())
+        return fail(parsed.error);
+    if (!parsed.exitText.isEmpty()) {
+        std::fputs(qPrintable(parsed.exitText), stdout);
+        return 0;
+    }
+    const gdlab::GuiOptions& options = parsed.options;
+
+    gdlab::SessionController controller;
+    const QString error = openRequested(controller, options);
+    if (!error.isEmpty())
+        return fail(error);
+
+    gdlab::MainWindow window(&controller);
+    window.resize(initialSize(options));
+    if (options.benchUi) {
+        window.show();
+        std::fputs(qPrintable(gdlab::RedrawBenchmark::run(&window)), stdout);
+        return 0;
+    }
+    if (options.presentation)
+        window.setPresentationMode(true);
+    else
+        window.show();
+
+    if (!options.screenshotPath.isEmpty()) {
+        // Let the layout settle and every view (the 3-D bowl renders asynchronously) draw once, then save.
+        int exitCode = 0;
+        QTimer::singleShot(1500, &window, [&window, &options, &exitCode] {
+            QString message;
+            if (!window.saveScreenshot(options.screenshotPath, &message))
+                exitCode = fail(message);
+            QApplication::exit(exitCode);
+        });
+        QApplication::exec();
+        return exitCode;
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "loss.h"
+#include "solver_settings.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace gdlab {
+
+/** @brief The command line of the gdlab window, parsed. */
+struct GuiOptions {
+    QString lesson; ///< empty = the default lesson (unless data is given)
+    QString dataPath;
+    std::optional<double> learningRate;
+    std::optional<long long> iterations;
+    std::optional<DescentMethod> method;
+    std::optional<LossKind> loss;
+    std::optional<long long> step; ///< open at this iteration
+    QString screenshotPath; ///< render the window after layout into this PNG and exit
+    QSize size; ///< window size; invalid = the default
+    bool presentation = false;
+    bool benchUi = false; ///< measure a learning-rate change to all views redrawn, print, exit
+};
+
+/** @brief The outcome of parsing: options, or a message (help/version text goes to exitText with code 0). */
+struct GuiOptionsResult {
+    GuiOptions options;
+    QString error; ///< non-empty: print it and exit with 2
+    QString exitText; ///< non-empty: print it (--help, --version) and exit with 0
+};
+
+/** @brief Parses the arguments including the program name (as QCoreApplication::arguments() gives them). */
+GuiOptionsResult parseGuiOptions(const QStringList& arguments);
+
+} // namespace gdlab

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+
+namespace gdlab {
+
+struct DescentRun;
+class Dataset;
+
+/** @brief The short human summary printed on stdout. */
+std::string summaryText(const DescentRun& run, const Dataset& dataset);
+
+/** @brief The one-line JSON object of --json; non-finite numbers become null, never a bare NaN. */
+std::string jsonText(const DescentRun& run);
+
+} // namespace gdlab

@@ -1,0 +1,144 @@
+// Throughput of the core: batch updates in the sufficient-statistics and the direct form (n = 10⁶, k = 10),
+// building XᵀX, one 200×200 error-surface grid, and CSV parsing. Figures go into the README.
+#include "csv_reader.h"
+#include "dataset.h"
+#include "error_surface.h"
+#include "loss_function.h"
+#include "problem.h"
+#include "solver.h"
+
+#include <benchmark/benchmark.h>
+
+#include <memory>
+#include <random>
+#include <string>
+
+namespace {
+
+constexpr Eigen::Index largeRows = 1'000'000;
+constexpr Eigen::Index largeFeatures = 10;
+
+// y = 1 + Σ j·x_j + noise, reproducible.
+gdlab::Dataset syntheticDataset(Eigen::Index rows, Eigen::Index features)
+{
+    std::mt19937_64 generator(7);
+    std::normal_distribution<double> normal;
+    Eigen::MatrixXd values(rows, features + 1);
+    std::vector<std::string> names;
+    for (Eigen::Index j = 0; j < features; ++j)
+        names.push_back("x" + std::to_string(j + 1));
+    names.push_back("y");
+    for (Eigen::Index i = 0; i < rows; ++i) {
+        double y = 1.0;
+        for (Eigen::Index j = 0; j < features; ++j) {
+            values(i, j) = normal(generator);
+            y += static_cast<double>(j + 1) * values(i, j);
+        }
+        values(i, features) = y + 0.1 * normal(generator);
+    }
+    return gdlab::Dataset(names, values, "synthetic");
+}
+
+const gdlab::Dataset& largeDataset()
+{
+    static const gdlab::Dataset dataset = syntheticDataset(largeRows, largeFeatures);
+    return dataset;
+}
+
+const gdlab::Problem& largeProblem()
+{
+    static const gdlab::Problem problem(largeDataset(), gdlab::ProblemSpec {});
+    return problem;
+}
+
+void BM_BatchUpdatesSufficientStatistics(benchmark::State& state)
+{
+    const gdlab::Problem& problem = largeProblem();
+    gdlab::SolverSettings settings;
+    settings.learningRate = 0.05;
+    settings.iterations = state.range(0);
+    const gdlab::Solver solver(problem, settings);
+    for (auto _ : state) {
+        long long states = 0;
+        solver.run([&states](const gdlab::IterationState& s) {
+            benchmark::DoNotOptimize(s.loss);
+            ++states;
+            return true;
+        });
+        benchmark::DoNotOptimize(states);
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+    state.SetLabel("updates, n=1e6, k=10");
+}
+BENCHMARK(BM_BatchUpdatesSufficientStatistics)->Arg(10'000)->Unit(benchmark::kMillisecond);
+
+// The textbook update θ ← θ − lr·(2/n)·Xᵀ(Xθ − y): two passes over the data per update.
+void BM_BatchUpdatesDirect(benchmark::State& state)
+{
+    const gdlab::Problem& problem = largeProblem();
+    const gdlab::LossFunction loss(problem, gdlab::LossKind::Mse);
+    for (auto _ : state) {
+        Eigen::VectorXd theta = Eigen::VectorXd::Zero(problem.parameterCount());
+        for (long long k = 0; k < state.range(0); ++k)
+            theta -= 0.05 * loss.evaluateDirect(theta).gradient;
+        benchmark::DoNotOptimize(theta.data());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+    state.SetLabel("updates, n=1e6, k=10");
+}
+BENCHMARK(BM_BatchUpdatesDirect)->Arg(20)->Unit(benchmark::kMillisecond);
+
+void BM_BuildProblem(benchmark::State& state)
+{
+    const gdlab::Dataset& dataset = largeDataset();
+    for (auto _ : state) {
+        gdlab::Problem problem(dataset, gdlab::ProblemSpec {});
+        benchmark::DoNotOptimize(problem.gram().data());
+    }
+    state.SetLabel("design, XᵀX, Xᵀy and least squares, n=1e6, k=10");
+}
+BENCHMARK(BM_BuildProblem)->Unit(benchmark::kMillisecond);
+
+void BM_SurfaceGrid200(benchmark::State& state)
+{
+    const gdlab::Problem& problem = largeProblem();
+    const Eigen::VectorXd base = problem.leastSquaresTheta();
+    const gdlab::SurfaceAxis x { 0, base[0] - 2, base[0] + 2, 200 };
+    const gdlab::SurfaceAxis y { 1, base[1] - 2, base[1] + 2, 200 };
+    for (auto _ : state) {
+        const gdlab::SurfaceGrid grid = gdlab::computeSurface(problem, gdlab::LossKind::Mse, base, x, y);
+        benchmark::DoNotOptimize(grid.values.data());
+    }
+    state.SetItemsProcessed(state.iterations() * 200 * 200);
+    state.SetLabel("cells");
+}
+BENCHMARK(BM_SurfaceGrid200)->Unit(benchmark::kMicrosecond);
+
+void BM_CsvParse(benchmark::State& state)
+{
+    static const std::string text = [] {
+        std::mt19937_64 generator(3);
+        std::uniform_real_distribution<double> uniform(-1000, 1000);
+        std::string out = "x1,x2,x3,x4,x5,x6,x7,x8,x9,x10,y\n";
+        char cell[32];
+        for (int row = 0; row < 1'000'000; ++row) {
+            for (int column = 0; column < 11; ++column) {
+                const int length = std::snprintf(cell, sizeof cell, "%.17g", uniform(generator));
+                out.append(cell, static_cast<std::size_t>(length));
+                out += column == 10 ? '\n' : ',';
+            }
+        }
+        return out;
+    }();
+    for (auto _ : state) {
+        const gdlab::Dataset dataset = gdlab::CsvReader::parse(text, "bench.csv");
+        benchmark::DoNotOptimize(dataset.values().data());
+    }
+    state.SetBytesProcessed(state.iterations() * static_cast<long long>(text.size()));
+    state.SetLabel("1e6 rows x 11 columns, 17 digits");
+}
+BENCHMARK(BM_CsvParse)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+} // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,427 @@
+// Runs the real gdlab-run binary and checks the contract of DESIGN.md ("Headless CLI").
+#include <QtTest>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <cmath>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliResult runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(GDLAB_CLI_PATH), arguments);
+    CliResult result;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = "gdlab-run did not start or finish: " + process.errorString().toUtf8();
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.exitStatus = process.exitStatus();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QString lessonPath(const char* fileName)
+{
+    return QStringLiteral(GDLAB_LESSON_DIR "/") + QString::fromLatin1(fileName);
+}
+
+bool closeRelative(double actual, double expected, double tolerance)
+{
+    return std::abs(actual - expected) <= tolerance * std::abs(expected);
+}
+
+QByteArray describe(const CliResult& result)
+{
+    return "exit " + QByteArray::number(result.exitCode) + "\nstdout: " + result.out.left(2000)
+        + "\nstderr: " + result.err.left(2000);
+}
+
+QList<QByteArray> csvLines(const QByteArray& text)
+{
+    QList<QByteArray> lines = text.split('\n');
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+QStringList fivePointsArguments()
+{
+    return { lessonPath("five_points.csv"), "--init", "0.75,0.48", "--iterations", "10" };
+}
+
+} // namespace
+
+class TestGdlabRun : public QObject {
+    Q_OBJECT
+
+private slots:
+    void historyFile();
+    void historyToStdout();
+    void json();
+    void jsonStandardizedNorris();
+    void divergedRun();
+    void noInterceptHeader();
+    void defaultSummary();
+    void columnSelection_data();
+    void columnSelection();
+    void help();
+    void badInput_data();
+    void badInput();
+    void unwritableHistory();
+    void existingHistoryKeptOnError();
+};
+
+void TestGdlabRun::historyFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString history = dir.filePath("history.csv");
+    const CliResult result = runCli(fivePointsArguments() << "--history" << history);
+    QVERIFY2(result.exitStatus == QProcess::NormalExit && result.exitCode == 0, describe(result).constData());
+    QVERIFY(result.err.isEmpty());
+    QVERIFY(!result.out.isEmpty()); // the human summary
+
+    QFile file(history);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csvLines(file.readAll());
+    QCOMPARE(lines.size(), 12); // header + rows 0..10
+    QCOMPARE(lines[0], QByteArray("iteration,epoch,loss,rmse,grad_norm,theta0,theta1"));
+    for (int row = 0; row <= 10; ++row) {
+        const QList<QByteArray> cells = lines[row + 1].split(',');
+        QCOMPARE(cells.size(), 7);
+        QCOMPARE(cells[0].toInt(), row);
+        QCOMPARE(cells[1].toInt(), row);
+        for (const QByteArray& cell : cells) {
+            bool ok = false;
+            const double value = cell.toDouble(&ok);
+            QVERIFY2(ok && std::isfinite(value), cell.constData());
+        }
+    }
+    const QList<QByteArray> first = lines[2].split(',');
+    QVERIFY(closeRelative(first[5].toDouble(), 0.7662, 1e-15));
+    QVERIFY(closeRelative(first[6].toDouble(), 0.5414, 1e-15));
+    const QList<QByteArray> last = lines[11].split(',');
+    // 17 significant digits round-trip: the published doubles come back to the last bit or so.
+    QVERIFY2(closeRelative(last[5].toDouble(), 0.8094368934859253, 1e-15), last[5].constData());
+    QVERIFY2(closeRelative(last[6].toDouble(), 0.7232754423544987, 1e-15), last[6].constData());
+    // Row 0 is the start.
+    const QList<QByteArray> start = lines[1].split(',');
+    QCOMPARE(start[5].toDouble(), 0.75);
+    QCOMPARE(start[6].toDouble(), 0.48);
+}
+
+void TestGdlabRun::historyToStdout()
+{
+    const CliResult result = runCli(fivePointsArguments() << "--history" << "-");
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    const QList<QByteArray> lines = csvLines(result.out);
+    // Only the CSV on stdout (the summary goes elsewhere, so a pipe gets clean data).
+    QCOMPARE(lines.size(), 12);
+    QCOMPARE(lines[0], QByteArray("iteration,epoch,loss,rmse,grad_norm,theta0,theta1"));
+    const QList<QByteArray> last = lines[11].split(',');
+    QCOMPARE(last[0], QByteArray("10"));
+    QVERIFY(closeRelative(last[5].toDouble(), 0.8094368934859253, 1e-15));
+    QVERIFY(closeRelative(last[6].toDouble(), 0.7232754423544987, 1e-15));
+
+    // --json and --history - would both write to stdout: refused.
+    const CliResult both = runCli(fivePointsArguments() << "--history" << "-" << "--json");
+    QCOMPARE(both.exitCode, 2);
+    QVERIFY(both.out.isEmpty());
+}
+
+void TestGdlabRun::json()
+{
+    const CliResult result = runCli(fivePointsArguments() << "--json");
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QVERIFY(document.isObject());
+    const QJsonObject object = document.object();
+    for (const char* key : { "status", "iterations", "theta", "loss", "rmse", "least_squares", "r2", "lr_bound" })
+        QVERIFY2(object.contains(QLatin1String(key)), key);
+    QCOMPARE(object["status"].toString(), QStringLiteral("max iterations"));
+    QCOMPARE(object["iterations"].toInt(), 10);
+    const QJsonArray theta = object["theta"].toArray();
+    QCOMPARE(theta.size(), 2);
+    QVERIFY(closeRelative(theta[0].toDouble(), 0.8094368934859253, 1e-15));
+    QVERIFY(closeRelative(theta[1].toDouble(), 0.7232754423544987, 1e-15));
+    const QJsonArray leastSquares = object["least_squares"].toArray();
+    QCOMPARE(leastSquares.size(), 2);
+    QVERIFY(closeRelative(leastSquares[0].toDouble(), 0.6, 1e-13));
+    QVERIFY(closeRelative(leastSquares[1].toDouble(), 0.8, 1e-13));
+    QVERIFY(closeRelative(object["r2"].toDouble(), 0.8, 1e-13));
+    // 2/λmax of (2/5)·[[5, 15], [15, 55]].
+    QVERIFY(closeRelative(object["lr_bound"].toDouble(), 2.0 / (0.4 * (30.0 + std::sqrt(850.0))), 1e-13));
+    QVERIFY(object["loss"].toDouble() > 0.32); // above the minimum mse (1.6/5)
+    QVERIFY(closeRelative(object["rmse"].toDouble(), std::sqrt(object["loss"].toDouble()), 1e-13)); // mse
+}
+
+void TestGdlabRun::jsonStandardizedNorris()
+{
+    // θ in the JSON is in original units, even though the descent runs in z-scored space.
+    const CliResult result = runCli({ lessonPath("nist_norris.csv"), "--standardize", "--lr", "0.5", "--iterations",
+        "200", "--json" });
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    const QJsonArray theta = object["theta"].toArray();
+    QCOMPARE(theta.size(), 2);
+    QVERIFY2(closeRelative(theta[0].toDouble(), -0.262323073774029, 1e-9), result.out.constData());
+    QVERIFY2(closeRelative(theta[1].toDouble(), 1.00211681802045, 1e-9), result.out.constData());
+    QVERIFY(closeRelative(object["r2"].toDouble(), 0.999993745883712, 1e-10));
+}
+
+void TestGdlabRun::divergedRun()
+{
+    for (const QString& lr : { QStringLiteral("1"), QStringLiteral("1e300") }) {
+        QTemporaryDir dir;
+        const QString history = dir.filePath("history.csv");
+        const CliResult result = runCli({ lessonPath("five_points.csv"), "--lr", lr, "--iterations", "5000", "--json",
+            "--history", history });
+        QVERIFY2(result.exitStatus == QProcess::NormalExit && result.exitCode == 0, describe(result).constData());
+        const QByteArray lower = result.out.toLower();
+        QVERIFY2(!lower.contains("nan") && !lower.contains("inf"), result.out.constData());
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(result.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, result.out.constData());
+        QCOMPARE(object["status"].toString(), QStringLiteral("diverged"));
+        QVERIFY(object["iterations"].toInt() < 5000);
+        QVERIFY(object["theta"].toArray().size() == 2);
+        for (const QJsonValue& value : object["theta"].toArray())
+            QVERIFY(value.isDouble());
+        // The history holds the finite states only.
+        QFile file(history);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll().toLower();
+        QVERIFY(!text.contains("nan") && !text.contains("inf"));
+        QCOMPARE(csvLines(text).size(), object["iterations"].toInt() + 2);
+    }
+}
+
+void TestGdlabRun::noInterceptHeader()
+{
+    const CliResult result = runCli({ lessonPath("three_features_ints_n20.csv"), "--no-intercept", "--iterations",
+        "3", "--lr", "0.0001", "--history", "-" });
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    const QList<QByteArray> lines = csvLines(result.out);
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines[0], QByteArray("iteration,epoch,loss,rmse,grad_norm,theta1,theta2,theta3"));
+
+    const CliResult single = runCli({ lessonPath("five_points.csv"), "--no-intercept", "--iterations", "1",
+        "--history", "-" });
+    QCOMPARE(csvLines(single.out).value(0), QByteArray("iteration,epoch,loss,rmse,grad_norm,theta1"));
+}
+
+void TestGdlabRun::defaultSummary()
+{
+    const CliResult result = runCli({ lessonPath("five_points.csv") });
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    QVERIFY(result.err.isEmpty());
+    QVERIFY(result.out.contains("max iterations"));
+    QVERIFY(result.out.contains("1000"));
+    QVERIFY(!result.out.toLower().contains("nan"));
+}
+
+void TestGdlabRun::columnSelection_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QList<double>>("leastSquares");
+    // y = 1 + 2a + 3b exactly, and a = (y − 1 − 3b)/2.
+    QTest::addRow("defaults: last column, all others") << QStringList {} << QList<double> { 1, 2, 3 };
+    QTest::addRow("features reordered") << QStringList { "--features", "b,a" } << QList<double> { 1, 3, 2 };
+    QTest::addRow("features by position") << QStringList { "--features", "2,1" } << QList<double> { 1, 3, 2 };
+    QTest::addRow("one feature") << QStringList { "--features=a" } << QList<double> {};
+    QTest::addRow("target by name") << QStringList { "--target", "a" } << QList<double> { -0.5, -1.5, 0.5 };
+    QTest::addRow("target by position") << QStringList { "--target=1" } << QList<double> { -0.5, -1.5, 0.5 };
+}
+
+void TestGdlabRun::columnSelection()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QList<double>, leastSquares);
+    QTemporaryDir dir;
+    const QString dataPath = dir.filePath("abc.csv");
+    {
+        QFile file(dataPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("a,b,y\n0,1,4\n1,0,3\n2,3,14\n-1,2,5\n0.5,-1,-1\n");
+    }
+    const CliResult result = runCli(QStringList { dataPath, "--iterations", "1", "--json" } + options);
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    const QJsonArray fitted = QJsonDocument::fromJson(result.out).object()["least_squares"].toArray();
+    if (leastSquares.isEmpty()) {
+        QCOMPARE(fitted.size(), 2); // intercept and a
+        return;
+    }
+    QCOMPARE(fitted.size(), leastSquares.size());
+    for (int i = 0; i < fitted.size(); ++i)
+        QVERIFY2(std::abs(fitted[i].toDouble() - leastSquares[i]) <= 1e-12, result.out.constData());
+}
+
+void TestGdlabRun::help()
+{
+    for (const char* flag : { "--help", "-h" }) {
+        const CliResult result = runCli({ QString::fromLatin1(flag) });
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("usage: gdlab-run"));
+        QVERIFY(result.out.contains("--history"));
+        QVERIFY(result.err.isEmpty());
+    }
+}
+
+void TestGdlabRun::badInput_data()
+{
+    QTest::addColumn<QByteArray>("csv"); // written to data.csv when not empty
+    QTest::addColumn<QStringList>("arguments"); // "DATA" stands for the data file
+    QTest::addColumn<QStringList>("expected"); // each must be in the message; "DATA" is the data file
+
+    const QStringList data { "DATA" };
+    QTest::addRow("non-numeric cell") << QByteArray("x,y\n1,2\n3,abc\n") << data
+                                      << QStringList { "DATA:3:2:", "abc" };
+    QTest::addRow("too few cells") << QByteArray("x,y\n1,2\n3\n4,5\n") << data << QStringList { "DATA:3:" };
+    QTest::addRow("too many cells") << QByteArray("x,y\n1,2\n3,4,5\n") << data << QStringList { "DATA:3:" };
+    QTest::addRow("NaN cell") << QByteArray("x,y\n1,2\nnan,3\n") << data << QStringList { "DATA:3:1:" };
+    QTest::addRow("empty cell") << QByteArray("x,y\n1,2\n3,\n4,5\n") << data << QStringList { "DATA:3:2:" };
+    QTest::addRow("header only") << QByteArray("x,y\n") << data << QStringList { "DATA" };
+    QTest::addRow("single row") << QByteArray("x,y\n1,2\n") << data << QStringList { "DATA", "parameters" };
+    QTest::addRow("constant column, standardized")
+        << QByteArray("x,y\n1,2\n1,3\n1,4\n") << QStringList { "DATA", "--standardize" }
+        << QStringList { "DATA", "'x'", "constant" };
+    QTest::addRow("missing file") << QByteArray() << QStringList { "MISSING" } << QStringList { "MISSING" };
+    QTest::addRow("unknown flag") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--bogus" }
+                                  << QStringList { "--bogus" };
+    QTest::addRow("bad --lr") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--lr", "fast" }
+                              << QStringList { "--lr", "'fast'" };
+    QTest::addRow("--lr -1") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--lr", "-1" }
+                             << QStringList { "--lr", "'-1'" };
+    QTest::addRow("--lr=0") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--lr=0" }
+                            << QStringList { "--lr", "'0'" };
+    QTest::addRow("--lr nan") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--lr", "nan" }
+                              << QStringList { "--lr", "'nan'" };
+    QTest::addRow("--iterations abc") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
+                                      << QStringList { "DATA", "--iterations", "abc" }
+                                      << QStringList { "--iterations", "'abc'" };
+    QTest::addRow("--iterations -5") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
+                                     << QStringList { "DATA", "--iterations", "-5" }
+                                     << QStringList { "--iterations", "'-5'" };
+    QTest::addRow("--lr without value") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--lr" }
+                                        << QStringList { "--lr" };
+    QTest::addRow("unknown --target") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--target", "z" }
+                                      << QStringList { "DATA", "'z'" };
+    QTest::addRow("unknown --features") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
+                                        << QStringList { "DATA", "--features", "x,w" }
+                                        << QStringList { "DATA", "'w'" };
+    QTest::addRow("--target among --features") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
+                                               << QStringList { "DATA", "--target", "y", "--features", "x,y" }
+                                               << QStringList { "DATA", "'y'" };
+    QTest::addRow("bad --loss") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--loss", "l1" }
+                                << QStringList { "--loss", "'l1'" };
+    QTest::addRow("bad --method") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--method", "adam" }
+                                  << QStringList { "--method", "'adam'" };
+    QTest::addRow("--batch-size 0") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
+                                    << QStringList { "DATA", "--method", "minibatch", "--batch-size", "0" }
+                                    << QStringList { "--batch-size", "'0'" };
+    QTest::addRow("--init wrong size") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--init", "1,2,3" }
+                                       << QStringList { "3 values" };
+    QTest::addRow("--init not a number") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--init", "1,x" }
+                                         << QStringList { "--init", "'x'" };
+    QTest::addRow("no data file") << QByteArray() << QStringList { "--lr", "0.1" } << QStringList { "no data file" };
+    QTest::addRow("two data files") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "DATA" }
+                                    << QStringList { "DATA" };
+}
+
+void TestGdlabRun::badInput()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString dataPath = dir.filePath("data.csv");
+    const QString missingPath = dir.filePath("missing.csv");
+    if (!csv.isEmpty()) {
+        QFile file(dataPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(csv);
+    }
+    for (QString& argument : arguments)
+        argument.replace("DATA", dataPath).replace("MISSING", missingPath);
+
+    const CliResult result = runCli(arguments);
+    QVERIFY2(result.exitStatus == QProcess::NormalExit, describe(result).constData());
+    QVERIFY2(result.exitCode == 2, describe(result).constData());
+    QVERIFY2(result.out.isEmpty(), describe(result).constData());
+    const QString message = QString::fromUtf8(result.err);
+    // One line, prefixed with the program's name.
+    QVERIFY2(message.endsWith('\n') && message.count('\n') == 1, qPrintable(message));
+    QVERIFY2(message.startsWith("gdlab-run: "), qPrintable(message));
+    for (QString part : expected) {
+        part.replace("DATA", dataPath).replace("MISSING", missingPath);
+        QVERIFY2(message.contains(part), qPrintable(QStringLiteral("'%1' not in: %2").arg(part, message)));
+    }
+}
+
+void TestGdlabRun::unwritableHistory()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A path below a regular file cannot be created, whoever runs the test (root included).
+    const QString blocker = dir.filePath("blocker");
+    {
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a directory\n");
+    }
+    const QString history = blocker + "/history.csv";
+    const CliResult result = runCli(fivePointsArguments() << "--history" << history);
+    QVERIFY2(result.exitStatus == QProcess::NormalExit && result.exitCode == 2, describe(result).constData());
+    const QString message = QString::fromUtf8(result.err);
+    QVERIFY2(message.startsWith("gdlab-run: ") && message.count('\n') == 1, qPrintable(message));
+    QVERIFY2(message.contains(history), qPrintable(message));
+    QVERIFY(!QFile::exists(history));
+    QVERIFY(result.out.isEmpty()); // no summary pretending all went well
+    // Nothing else appeared next to the blocker either.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList { "blocker" });
+
+    // A directory as the history path.
+    const CliResult onDirectory = runCli(fivePointsArguments() << "--history" << dir.path());
+    QCOMPARE(onDirectory.exitCode, 2);
+    QVERIFY(QFileInfo(dir.path()).isDir());
+}
+
+void TestGdlabRun::existingHistoryKeptOnError()
+{
+    // Bad arguments never touch an existing history file.
+    QTemporaryDir dir;
+    const QString history = dir.filePath("history.csv");
+    {
+        QFile file(history);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("previous\n");
+    }
+    const CliResult result = runCli({ lessonPath("five_points.csv"), "--lr", "-1", "--history", history });
+    QCOMPARE(result.exitCode, 2);
+    QFile file(history);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("previous\n"));
+}
+
+QTEST_GUILESS_MAIN(TestGdlabRun)
+#include "tst_gdlab_run.moc"

@@ -1,0 +1,374 @@
+#include "contour_plot.h"
+
+#include "error_surface_model.h"
+#include "iteration_model.h"
+#include "problem.h"
+#include "session_controller.h"
+
+#include <qcustomplot.h>
+
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+using gdlab::ContourPlot;
+using gdlab::ErrorSurfaceModel;
+using gdlab::IterationModel;
+using gdlab::SessionController;
+
+namespace {
+
+QPointF lastPoint(const QCPCurve* curve)
+{
+    const auto data = curve->data();
+    if (data->isEmpty())
+        return { qQNaN(), qQNaN() };
+    const QCPCurveData& point = *(data->constEnd() - 1);
+    return { point.key, point.value };
+}
+
+QPointF firstPoint(const QCPCurve* curve)
+{
+    const QCPCurveData& point = *curve->data()->constBegin();
+    return { point.key, point.value };
+}
+
+bool near(const QPointF& a, const QPointF& b, double tolerance)
+{
+    return std::abs(a.x() - b.x()) <= tolerance && std::abs(a.y() - b.y()) <= tolerance;
+}
+
+QString describe(const QPointF& a, const QPointF& b)
+{
+    return QStringLiteral("(%1, %2) vs (%3, %4)").arg(a.x()).arg(a.y()).arg(b.x()).arg(b.y());
+}
+
+} // namespace
+
+class TestContourPlot : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void colourMapHoldsTheGrid();
+    void axesAreNamed();
+    void logColourScale();
+    void contourLinesAreDrawn();
+    void pathEndsAtTheCurrentPoint();
+    void starAtTheLeastSquaresSolution();
+    void arrowPointsDownhill();
+    void clickSetsTheStartPoint();
+    void dragDoesNotSetTheStartPoint();
+    void sliceSubtitle();
+    void longHistoryIsThinned();
+    void oneParameterShowsAMessage();
+    void presentationModeEnlarges();
+
+private:
+    void load(const char* lesson);
+    void settle();
+
+    std::unique_ptr<SessionController> m_controller;
+    std::unique_ptr<ErrorSurfaceModel> m_surface;
+    std::unique_ptr<ContourPlot> m_view;
+};
+
+void TestContourPlot::init()
+{
+    m_controller = std::make_unique<SessionController>();
+    m_surface = std::make_unique<ErrorSurfaceModel>(m_controller.get());
+    m_view = std::make_unique<ContourPlot>(m_controller.get(), m_surface.get());
+    m_view->resize(800, 600);
+}
+
+void TestContourPlot::cleanup()
+{
+    m_view.reset();
+    m_surface.reset();
+    m_controller.reset();
+}
+
+void TestContourPlot::load(const char* lesson)
+{
+    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)));
+    m_controller->waitForComputation();
+    settle();
+}
+
+void TestContourPlot::settle()
+{
+    // The surface arrives queued; a replot lays out the axis rect so pixels and coordinates correspond.
+    QCoreApplication::processEvents();
+    m_view->plot()->replot();
+}
+
+void TestContourPlot::colourMapHoldsTheGrid()
+{
+    load("five_points");
+    const gdlab::SurfaceGrid& grid = m_surface->grid();
+    QCPColorMapData* data = m_view->colorMap()->data();
+    QCOMPARE(data->keySize(), grid.x.steps);
+    QCOMPARE(data->valueSize(), grid.y.steps);
+    QCOMPARE(data->keyRange().lower, grid.x.min);
+    QCOMPARE(data->keyRange().upper, grid.x.max);
+    QCOMPARE(data->valueRange().lower, grid.y.min);
+    QCOMPARE(data->valueRange().upper, grid.y.max);
+    QCOMPARE(data->cell(0, 0), grid.at(0, 0));
+    QCOMPARE(data->cell(37, 101), grid.at(37, 101));
+    QCOMPARE(data->cell(grid.x.steps - 1, grid.y.steps - 1), grid.at(grid.x.steps - 1, grid.y.steps - 1));
+    QCOMPARE(m_view->colorMap()->dataScaleType(), QCPAxis::stLinear);
+    QCOMPARE(m_view->colorMap()->dataRange().lower, grid.minValue);
+    QCOMPARE(m_view->colorMap()->dataRange().upper, grid.maxValue);
+    // The view shows the whole grid.
+    QCOMPARE(m_view->plot()->xAxis->range().lower, grid.x.min);
+    QCOMPARE(m_view->plot()->yAxis->range().upper, grid.y.max);
+    // The low corner of the colour map is viridis' dark end, the high one its yellow.
+    const QCPColorGradient gradient = m_view->colorMap()->gradient();
+    QCOMPARE(gradient.colorStops().value(0.0), QColor(0x44, 0x01, 0x54));
+    QCOMPARE(gradient.colorStops().value(1.0), QColor(0xFD, 0xE7, 0x25));
+}
+
+void TestContourPlot::axesAreNamed()
+{
+    load("five_points");
+    QCOMPARE(m_view->plot()->xAxis->label(), QStringLiteral("θ0 (intercept)"));
+    QCOMPARE(m_view->plot()->yAxis->label(), QStringLiteral("θ1 (slope of x)"));
+    QCOMPARE(m_view->colorScale()->axis()->label(), QStringLiteral("loss (mse)"));
+}
+
+void TestContourPlot::logColourScale()
+{
+    load("two_features_n100");
+    QVERIFY(m_surface->isLogarithmic());
+    QCOMPARE(m_view->colorMap()->dataScaleType(), QCPAxis::stLogarithmic);
+    QCOMPARE(m_view->colorScale()->axis()->scaleType(), QCPAxis::stLogarithmic);
+    QVERIFY(m_view->colorScale()->axis()->ticker().dynamicCast<QCPAxisTickerLog>());
+    QVERIFY(m_view->colorMap()->dataRange().lower > 0);
+    // Back to a linear scale when the next lesson's loss does not span decades.
+    load("five_points");
+    QCOMPARE(m_view->colorMap()->dataScaleType(), QCPAxis::stLinear);
+    QVERIFY(!m_view->colorScale()->axis()->ticker().dynamicCast<QCPAxisTickerLog>());
+}
+
+void TestContourPlot::contourLinesAreDrawn()
+{
+    load("five_points");
+    const std::vector<gdlab::ContourLine>& lines = m_surface->contours();
+    QCOMPARE(m_view->contourCurves().size(), lines.size());
+    QVERIFY(!lines.empty());
+    const QCPCurve* curve = m_view->contourCurves().front();
+    const gdlab::ContourLine& line = lines.front();
+    QCOMPARE(curve->data()->size(), static_cast<int>(line.points.size()) + (line.closed ? 1 : 0));
+    QCOMPARE(firstPoint(curve), QPointF(line.points.front().x, line.points.front().y));
+    // Thin, light and under the path.
+    QVERIFY(curve->pen().widthF() <= 1.0);
+    QCOMPARE(curve->pen().color().alpha(), 140);
+    QVERIFY(curve->layer()->index() < m_view->pathCurve()->layer()->index());
+    QVERIFY(m_view->colorMap()->layer()->index() < curve->layer()->index());
+}
+
+void TestContourPlot::pathEndsAtTheCurrentPoint()
+{
+    load("five_points");
+    IterationModel& model = *m_controller->model();
+    model.setCurrentRow(37);
+    settle();
+    const QPointF current(model.state(37).theta(0), model.state(37).theta(1));
+    const QCPCurve* path = m_view->pathCurve();
+    QVERIFY(path->data()->size() >= 2);
+    QVERIFY(path->data()->size() <= 38);
+    QVERIFY2(near(lastPoint(path), current, 0), qPrintable(describe(lastPoint(path), current)));
+    QCOMPARE(firstPoint(path), QPointF(0.75, 0.48));
+    QCOMPARE(lastPoint(m_view->currentPointCurve()), current);
+    QCOMPARE(m_view->currentPointCurve()->data()->size(), 1);
+
+    // A step back shortens the path; the row-0 path is the start alone.
+    model.setCurrentRow(0);
+    settle();
+    QCOMPARE(path->data()->size(), 1);
+    QCOMPARE(lastPoint(path), QPointF(0.75, 0.48));
+    model.setCurrentRow(model.lastRow());
+    settle();
+    const Eigen::VectorXd& last = model.state(model.lastRow()).theta;
+    QCOMPARE(lastPoint(path), QPointF(last(0), last(1)));
+}
+
+void TestContourPlot::starAtTheLeastSquaresSolution()
+{
+    load("five_points");
+    const QCPCurve* star = m_view->optimumMarker();
+    QCOMPARE(star->data()->size(), 1);
+    QVERIFY(near(lastPoint(star), QPointF(0.6, 0.8), 1e-12));
+    QCOMPARE(star->scatterStyle().shape(), QCPScatterStyle::ssCustom);
+    QCOMPARE(star->scatterStyle().brush().color(), QColor(0x00, 0x72, 0xB2));
+    QVERIFY(star->layer()->index() > m_view->contourCurves().front()->layer()->index());
+}
+
+void TestContourPlot::arrowPointsDownhill()
+{
+    load("five_points");
+    IterationModel& model = *m_controller->model();
+    model.setCurrentRow(5);
+    settle();
+    const QCPItemLine* arrow = m_view->gradientArrow();
+    QVERIFY(arrow->visible());
+    QCOMPARE(arrow->head().style(), QCPLineEnding::esSpikeArrow);
+    const Eigen::VectorXd& theta = model.state(5).theta;
+    const Eigen::VectorXd& gradient = model.state(5).gradient;
+    const QPointF start = arrow->start->coords();
+    const QPointF end = arrow->end->coords();
+    QCOMPARE(start, QPointF(theta(0), theta(1)));
+    const QPointF direction = end - start;
+    // Parallel to −∇ (zero cross product relative to the lengths) and pointing the same way.
+    const double cross = direction.x() * -gradient(1) - direction.y() * -gradient(0);
+    const double lengths = std::hypot(direction.x(), direction.y()) * gradient.norm();
+    QVERIFY(std::abs(cross) <= 1e-9 * lengths);
+    QVERIFY(direction.x() * -gradient(0) + direction.y() * -gradient(1) > 0);
+    // Its length is the fixed fraction of the view, measured in view-normalised units.
+    const double spanX = m_view->plot()->xAxis->range().size();
+    const double spanY = m_view->plot()->yAxis->range().size();
+    QVERIFY(std::abs(std::hypot(direction.x() / spanX, direction.y() / spanY) - ContourPlot::arrowViewFraction)
+        < 1e-9);
+}
+
+void TestContourPlot::clickSetsTheStartPoint()
+{
+    load("five_points");
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    settle();
+    const gdlab::SurfaceGrid& grid = m_surface->grid();
+    const QPointF target(grid.x.min + 0.3 * (grid.x.max - grid.x.min), grid.y.min + 0.8 * (grid.y.max - grid.y.min));
+    const QPoint pixel = m_view->pixelFor(target);
+    QVERIFY(m_view->plot()->axisRect()->rect().contains(pixel));
+
+    QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, pixel);
+    m_controller->waitForComputation();
+    const IterationModel& model = *m_controller->model();
+    const Eigen::VectorXd& start = model.state(0).theta;
+    // Within a pixel's worth of the clicked coordinates.
+    const double pixelX = m_view->plot()->xAxis->range().size() / m_view->plot()->axisRect()->width();
+    const double pixelY = m_view->plot()->yAxis->range().size() / m_view->plot()->axisRect()->height();
+    QVERIFY2(std::abs(start(0) - target.x()) <= pixelX, qPrintable(describe({ start(0), start(1) }, target)));
+    QVERIFY2(std::abs(start(1) - target.y()) <= pixelY, qPrintable(describe({ start(0), start(1) }, target)));
+    QCOMPARE(m_controller->settings().init, gdlab::InitKind::Values);
+    // The new path starts there.
+    settle();
+    QVERIFY(near(firstPoint(m_view->pathCurve()), QPointF(start(0), start(1)), 0));
+}
+
+void TestContourPlot::dragDoesNotSetTheStartPoint()
+{
+    load("five_points");
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    settle();
+    const QPoint from = m_view->plot()->axisRect()->center();
+    const QPoint to = from + QPoint(60, 40);
+    QTest::mousePress(m_view->plot(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->plot(), to);
+    QTest::mouseRelease(m_view->plot(), Qt::LeftButton, {}, to);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_controller->model()->state(0).theta(0), 0.75);
+    QCOMPARE(m_controller->model()->state(0).theta(1), 0.48);
+    // Nor does a click outside the map (on the colour scale).
+    QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, m_view->colorScale()->rect().center());
+    QCOMPARE(m_controller->model()->state(0).theta(0), 0.75);
+}
+
+void TestContourPlot::sliceSubtitle()
+{
+    load("five_points");
+    QCOMPARE(m_view->subtitle(), QString());
+
+    load("two_features_n100");
+    m_surface->setParameters(1, 2);
+    settle();
+    QCOMPARE(m_view->plot()->xAxis->label(), QStringLiteral("θ1 (slope of x1)"));
+    QCOMPARE(m_view->plot()->yAxis->label(), QStringLiteral("θ2 (slope of x2)"));
+    QVERIFY2(m_view->subtitle().contains(QStringLiteral("θ0 (intercept)")), qPrintable(m_view->subtitle()));
+    QVERIFY(m_view->subtitle().contains(QStringLiteral("least-squares")));
+    // The path is the projection of θ on the slice.
+    IterationModel& model = *m_controller->model();
+    model.setCurrentRow(20);
+    settle();
+    QCOMPARE(lastPoint(m_view->pathCurve()), QPointF(model.state(20).theta(1), model.state(20).theta(2)));
+
+    m_surface->setHoldMode(ErrorSurfaceModel::HoldMode::CurrentIterate);
+    settle();
+    QVERIFY2(m_view->subtitle().contains(QStringLiteral("iteration 20")), qPrintable(m_view->subtitle()));
+    // A click on the slice keeps the start's other parameter (θ0 = 0 from zeros).
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    settle();
+    QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, m_view->plot()->axisRect()->center());
+    m_controller->waitForComputation();
+    QCOMPARE(model.state(0).theta(0), 0.0);
+    QVERIFY(model.state(0).theta(1) != 0.0);
+
+    load("five_points");
+    QCOMPARE(m_view->subtitle(), QString());
+}
+
+void TestContourPlot::longHistoryIsThinned()
+{
+    load("two_features_n50"); // 100,000 updates
+    IterationModel& model = *m_controller->model();
+    QVERIFY(model.rowCount() > 50000);
+    model.setCurrentRow(model.lastRow());
+    settle();
+    const QCPCurve* path = m_view->pathCurve();
+    QVERIFY2(path->data()->size() < 5000, qPrintable(QString::number(path->data()->size())));
+    QVERIFY(path->data()->size() > 10);
+    const Eigen::VectorXd& last = model.currentState().theta;
+    QCOMPARE(lastPoint(path), QPointF(last(0), last(1)));
+    // A row between kept points still ends the path exactly at the current θ.
+    model.setCurrentRow(model.lastRow() - 3);
+    settle();
+    const Eigen::VectorXd& before = model.currentState().theta;
+    QCOMPARE(lastPoint(path), QPointF(before(0), before(1)));
+}
+
+void TestContourPlot::oneParameterShowsAMessage()
+{
+    load("five_points");
+    QVERIFY(!m_view->isShowingMessage());
+    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    spec.intercept = false;
+    QVERIFY(m_controller->setProblemSpec(spec));
+    m_controller->waitForComputation();
+    settle();
+    QVERIFY(m_view->isShowingMessage());
+    QVERIFY2(m_view->messageText().contains(QStringLiteral("at least two parameters")),
+        qPrintable(m_view->messageText()));
+    // Stepping with no surface does not crash and draws nothing.
+    m_controller->model()->setCurrentRow(10);
+    settle();
+    QCOMPARE(m_view->pathCurve()->data()->size(), 0);
+    spec.intercept = true;
+    QVERIFY(m_controller->setProblemSpec(spec));
+    m_controller->waitForComputation();
+    settle();
+    QVERIFY(!m_view->isShowingMessage());
+}
+
+void TestContourPlot::presentationModeEnlarges()
+{
+    load("five_points");
+    const double pathWidth = m_view->pathCurve()->pen().widthF();
+    const double pointSize = m_view->currentPointCurve()->scatterStyle().size();
+    const double fontSize = m_view->plot()->xAxis->labelFont().pointSizeF();
+    m_view->setPresentationMode(true);
+    QVERIFY(m_view->isPresentationMode());
+    QVERIFY(m_view->pathCurve()->pen().widthF() > pathWidth);
+    QVERIFY(m_view->currentPointCurve()->scatterStyle().size() > pointSize);
+    QVERIFY(m_view->plot()->xAxis->labelFont().pointSizeF() > fontSize);
+    m_view->setPresentationMode(false);
+    QCOMPARE(m_view->pathCurve()->pen().widthF(), pathWidth);
+}
+
+QTEST_MAIN(TestContourPlot)
+#include "tst_contour_plot.moc"

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "contour.h"
+#include "error_surface.h"
+
+#include <QColor>
+#include <QObject>
+#include <QPair>
+#include <QPointF>
+#include <QString>
+#include <QVector>
+
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace gdlab {
+
+class SessionController;
+
+/**
+ * @brief The error surface both surface views show: the loss over two chosen parameters, its contour lines
+ * and its range, computed once and shared by the contour map and the 3-D bowl.
+ *
+ * The range covers the optimum, the start and the path (as long as the path stays at loss levels no higher
+ * than four times the start's, so a diverging run does not shrink the bowl to a dot). The other parameters
+ * are held at the least-squares values or at the current iterate.
+ *
+ * The surface is computed lazily: a change (new problem, settings, history) only marks it stale and posts one
+ * surfaceChanged for the next turn of the event loop, so the three signals one settings change causes cost one
+ * recomputation; any accessor brings it up to date first.
+ */
+class ErrorSurfaceModel : public QObject {
+    Q_OBJECT
+
+public:
+    enum class HoldMode { LeastSquares, CurrentIterate };
+
+    explicit ErrorSurfaceModel(SessionController* controller, QObject* parent = nullptr);
+
+    const SurfaceGrid& grid() const;
+    const std::vector<ContourLine>& contours() const;
+    bool isValid() const { return !grid().values.empty(); }
+    /** @brief Why there is no surface ("" when isValid()), a sentence for the views to show. */
+    QString unavailableReason() const;
+    /** @brief Whether the colours and contours use a log scale (the loss spans more than two decades). */
+    bool isLogarithmic() const;
+
+    int xParameter() const { return m_xParameter; }
+    int yParameter() const { return m_yParameter; }
+    /** @brief Chooses the two parameters of the slice (ignored when out of range or equal). */
+    void setParameters(int xParameter, int yParameter);
+    HoldMode holdMode() const { return m_holdMode; }
+    void setHoldMode(HoldMode mode);
+    /** @brief Samples per axis (default 160). */
+    void setResolution(int steps);
+    int resolution() const { return m_resolution; }
+
+    /** @brief "intercept" / "slope"-style axis titles for the chosen parameters. */
+    QString axisTitle(int parameter) const;
+    /** @brief A sentence saying what the other parameters are held at ("" with two parameters). */
+    QString sliceDescription() const;
+    /** @brief "loss (mse)" etc.: the title of the loss axis and colour scale. */
+    QString lossTitle() const;
+
+    /** @brief The full parameter vector the slice passes through (other parameters at their held values). */
+    Eigen::VectorXd basePoint() const;
+    /** @brief theta's coordinates in the slice: (θ[xParameter], θ[yParameter]). */
+    QPointF slicePoint(const Eigen::VectorXd& theta) const;
+
+    /** @brief The loss range the colours span: the grid's, with a positive floor on a log scale. */
+    double colourMin() const;
+    double colourMax() const;
+    /** @brief Where a loss falls on the colour scale, 0…1 (log or linear as isLogarithmic()). */
+    double colourFraction(double loss) const;
+    /** @brief The perceptually uniform map (viridis) both views use, as stops at positions 0…1. */
+    static QVector<QPair<double, QColor>> colourStops();
+    /** @brief The map's colour at fraction (0…1), interpolated between colourStops(). */
+    static QColor colourAt(double fraction);
+
+signals:
+    void surfaceChanged();
+
+private:
+    void invalidate();
+    void ensureComputed() const;
+    void recompute() const;
+    void onCurrentRowChanged();
+
+    SessionController* m_controller;
+    int m_xParameter = 0;
+    int m_yParameter = 1;
+    HoldMode m_holdMode = HoldMode::LeastSquares;
+    int m_resolution = 160;
+    bool m_notifyPending = false;
+
+    // The cache that ensureComputed() fills on demand.
+    mutable bool m_dirty = true;
+    mutable SurfaceGrid m_grid;
+    mutable std::vector<ContourLine> m_contours;
+    mutable bool m_logarithmic = false;
+    mutable double m_colourMin = 0;
+    mutable double m_colourMax = 1;
+    mutable Eigen::VectorXd m_base;
+    mutable QString m_unavailableReason;
+};
+
+} // namespace gdlab

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <QWidget>
+
+class QCustomPlot;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPTextElement;
+class QCPItemTracer;
+
+namespace gdlab {
+
+class IterationModel;
+class SessionController;
+
+/**
+ * @brief The loss curve: loss against iteration for the whole history, with a marker at the current iteration.
+ *
+ * A logarithmic loss axis (the default) shows the many decades a descent crosses; a run that diverged ends
+ * where its last finite state is, and a warning says why. A current-row change moves only the marker.
+ */
+class LossPlot : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit LossPlot(SessionController* controller, QWidget* parent = nullptr);
+    ~LossPlot() override;
+
+    QCustomPlot* plot() const { return m_plot; }
+
+    bool isLogarithmic() const { return m_logarithmic; }
+    /** @brief Log or linear loss axis; on a log axis losses <= 0 are drawn at a tiny positive floor. */
+    void setLogarithmic(bool on);
+    bool isPresentationMode() const { return m_presentation; }
+    /** @brief Larger fonts, thicker lines and markers for the back row of a classroom. */
+    void setPresentationMode(bool on);
+
+    // The plottables and items, for tests and export; owned by plot().
+    QCPGraph* lossGraph() const { return m_lossGraph; }
+    /** @brief The vertical line at the current iteration. */
+    QCPItemStraightLine* marker() const { return m_marker; }
+    QCPItemTracer* tracer() const { return m_tracer; }
+    /** @brief "k = 10, loss = 0.123" beside the tracer. */
+    QCPItemText* markerLabel() const { return m_markerLabel; }
+    /** @brief A horizontal line at the least-squares loss: the floor the curve approaches. */
+    QCPItemStraightLine* minimumLine() const { return m_minimumLine; }
+    /**
+     * @brief The divergence warning: a red line of text above the plot (never over the curve), in the plot's
+     * layout only while the last run diverged; its text is wrapped to the widget's width.
+     */
+    QCPTextElement* warningText() const { return m_warningText; }
+    /** @brief The warning as one line, e.g. "Diverged after 37 updates: learning rate 0.5 is above …"; empty if none. */
+    QString warningMessage() const;
+    /** @brief The iteration the marker stands at. */
+    double markerIteration() const;
+
+    /** @brief What a loss of value is drawn at: itself, or the floor on a log axis when it is not positive. */
+    double plottedLoss(double value) const;
+
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
+
+signals:
+    void logarithmicChanged(bool on);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuildCurve();
+    void appendRows(int first, int last);
+    void updateRanges();
+    void updateAxisScale();
+    void updateMarker();
+    void updateLabels();
+    void updateWarning();
+    void updateSampling();
+    void showWarning(bool show);
+    void wrapWarning();
+    bool isDiverged() const;
+    void updateMinimum();
+    /** @brief The loss at the least-squares solution under the current loss; NaN when unknown. */
+    double minimumLoss() const;
+    void applyStyle();
+
+    SessionController* m_controller = nullptr;
+    IterationModel* m_model = nullptr;
+    QCustomPlot* m_plot = nullptr;
+    QCPGraph* m_lossGraph = nullptr;
+    QCPItemStraightLine* m_marker = nullptr;
+    QCPItemTracer* m_tracer = nullptr;
+    QCPItemText* m_markerLabel = nullptr;
+    QCPTextElement* m_warningText = nullptr;
+    QString m_warningHead;
+    QString m_warningReason;
+    QCPItemStraightLine* m_minimumLine = nullptr;
+    QCPItemText* m_minimumLabel = nullptr;
+
+    bool m_logarithmic = true;
+    bool m_presentation = false;
+    // Extremes of the history, kept up to date as rows arrive, so that ranges never need a pass over the data.
+    double m_maxLoss = 0;
+    double m_minPositiveLoss = 0;
+};
+
+} // namespace gdlab

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QTabWidget;
+
+namespace gdlab {
+
+class BowlView;
+class ContourPlot;
+class ControlPanel;
+class ErrorSurfaceModel;
+class FitPlot;
+class HistoryTable;
+class LossPlot;
+class PlaybackBar;
+class SessionController;
+class StatusSummary;
+class ViewFrame;
+
+/**
+ * @brief The window a teacher projects: the four linked views, the controls, the playback bar and the status
+ * line, all driven by one SessionController.
+ */
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(SessionController* controller, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    SessionController* controller() const { return m_controller; }
+    ErrorSurfaceModel* surfaceModel() const { return m_surface; }
+    FitPlot* fitPlot() const { return m_fitPlot; }
+    LossPlot* lossPlot() const { return m_lossPlot; }
+    ContourPlot* contourPlot() const { return m_contourPlot; }
+    BowlView* bowlView() const { return m_bowlView; }
+    ControlPanel* controlPanel() const { return m_controlPanel; }
+    PlaybackBar* playbackBar() const { return m_playbackBar; }
+    StatusSummary* statusSummary() const { return m_statusSummary; }
+    HistoryTable* historyTable() const { return m_historyTable; }
+
+    bool isPresentationMode() const { return m_presentationMode; }
+    void setPresentationMode(bool on);
+
+    /** @brief Renders the window into a PNG (written atomically); false with a message on failure. */
+    bool saveScreenshot(const QString& path, QString* errorMessage);
+    /** @brief Writes the history as the CLI's CSV (written atomically); false with a message on failure. */
+    bool exportHistory(const QString& path, QString* errorMessage) const;
+
+private:
+    void createActions();
+    void createLayout();
+    void openCsvFile();
+    void exportHistoryInteractively();
+    void showError(const QString& message);
+    void updateWindowTitle();
+
+    SessionController* m_controller;
+    ErrorSurfaceModel* m_surface;
+    FitPlot* m_fitPlot = nullptr;
+    LossPlot* m_lossPlot = nullptr;
+    ContourPlot* m_contourPlot = nullptr;
+    BowlView* m_bowlView = nullptr;
+    ControlPanel* m_controlPanel = nullptr;
+    PlaybackBar* m_playbackBar = nullptr;
+    StatusSummary* m_statusSummary = nullptr;
+    HistoryTable* m_historyTable = nullptr;
+    QTabWidget* m_sidePanel = nullptr;
+    QList<ViewFrame*> m_frames;
+    QAction* m_presentationAction = nullptr;
+    bool m_presentationMode = false;
+    QFont m_normalFont;
+};
+
+} // namespace gdlab

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace gdlab {
+
+class SessionController;
+
+/**
+ * @brief One line for the main window's status bar: "iteration k / N · loss … · RMSE … · |∇| … · distance to
+ * least squares … · status", for the model's current row.
+ *
+ * The status is "running" before the last row (or while a worker still computes) and, at the last row, why
+ * the descent stopped: "converged" (green), "max iterations" or "diverged" (ViewPalette::warning()).
+ */
+class StatusSummary : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit StatusSummary(SessionController* controller, QWidget* parent = nullptr);
+
+    /** @brief The whole line as plain text. */
+    QString text() const;
+    /** @brief The status word alone: "running", "converged", "max iterations", "diverged", or empty. */
+    QString statusText() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void refresh();
+
+    SessionController* m_controller = nullptr;
+    QLabel* m_numbers = nullptr;
+    QLabel* m_status = nullptr;
+};
+
+} // namespace gdlab

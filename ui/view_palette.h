@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QColor>
+
+namespace gdlab {
+
+/**
+ * @brief One colour per meaning, the same in every view (DESIGN.md, "visual language").
+ *
+ * Chosen from a colour-blind-safe set (Okabe–Ito) and checked on white and on the viridis map.
+ */
+namespace ViewPalette {
+/** @brief The current fit, the current point and the descent path. */
+inline QColor current() { return QColor(0xD5, 0x5E, 0x00); } // vermilion
+/** @brief The least-squares solution: dashed line, ★ on the surfaces. */
+inline QColor leastSquares() { return QColor(0x00, 0x72, 0xB2); } // blue
+/** @brief The data points. */
+inline QColor data() { return QColor(0x33, 0x33, 0x33); }
+/** @brief Residual segments. */
+inline QColor residual() { return QColor(0xD5, 0x5E, 0x00, 110); }
+/** @brief Ghost lines and pinned runs: muted. */
+inline QColor ghost() { return QColor(0x88, 0x88, 0x88); }
+/** @brief The negative-gradient arrow. */
+inline QColor gradient() { return QColor(0xCC, 0x00, 0x66); }
+/** @brief Warnings: divergence, a learning rate beyond the bound. */
+inline QColor warning() { return QColor(0xC0, 0x1C, 0x28); }
+/** @brief Contour lines: thin and light over the colour map. */
+inline QColor contour() { return QColor(255, 255, 255, 140); }
+/** @brief Extra runs (pinned runs, a learning-rate sweep) in order; distinct from the meanings above. */
+inline QColor series(int index)
+{
+    static const QColor colours[] = { QColor(0x00, 0x9E, 0x73), QColor(0xE6, 0x9F, 0x00), QColor(0xCC, 0x79, 0xA7),
+        QColor(0x56, 0xB4, 0xE9), QColor(0x6A, 0x3D, 0x9A), QColor(0x8C, 0x56, 0x4B) };
+    return colours[(index % 6 + 6) % 6];
+}
+} // namespace ViewPalette
+
+} // namespace gdlab
