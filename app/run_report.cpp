@@ -44,6 +44,8 @@ std::string jsonString(const std::string& text)
 
 std::string shortNumber(double value)
 {
+    if (!std::isfinite(value))
+        return "not finite";
     std::ostringstream stream;
     stream.precision(8);
     stream << value;

@@ -1,5 +1,6 @@
 #include "least_squares.h"
 
+#include "column_scaling.h"
 #include "problem.h"
 
 #include <Eigen/Eigenvalues>
@@ -30,7 +31,8 @@ std::string explainRankDeficiency(const Problem& problem)
         for (Eigen::Index earlier = problem.hasIntercept() ? 1 : 0; earlier < column; ++earlier)
             if (values == design.col(earlier))
                 return "column " + name + " duplicates column '" + names[static_cast<std::size_t>(earlier)] + "'";
-        Eigen::ColPivHouseholderQR<Eigen::MatrixXd> partial(design.leftCols(column + 1));
+        const Eigen::MatrixXd leading = design.leftCols(column + 1);
+        Eigen::ColPivHouseholderQR<Eigen::MatrixXd> partial(leading * columnScales(leading).cwiseInverse().asDiagonal());
         if (partial.rank() <= column)
             return "column " + name + " is a linear combination of the columns before it";
     }
@@ -57,14 +59,16 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
     const Eigen::Index parameters = design.cols();
 
     LeastSquaresFit fit;
-    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(design);
+    // QR of the design with unit-norm columns (X = X̃·D): rank then depends on direction, not on units.
+    const Eigen::VectorXd scales = columnScales(design);
+    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(design * scales.cwiseInverse().asDiagonal());
     fit.rank = qr.rank();
     fit.rankDeficient = fit.rank < parameters;
     if (fit.rankDeficient) {
         fit.message = explainRankDeficiency(problem) + "; showing the minimum-norm solution";
         fit.theta = problem.leastSquaresTheta();
     } else {
-        fit.theta = qr.solve(target);
+        fit.theta = qr.solve(target).cwiseQuotient(scales);
     }
     fit.thetaOriginal = problem.toOriginalUnits(fit.theta);
 
@@ -78,11 +82,11 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
 
     fit.standardErrors = Eigen::VectorXd::Constant(parameters, notANumber);
     if (!fit.rankDeficient && degreesOfFreedom > 0) {
-        // (XᵀX)⁻¹ = P R⁻¹ R⁻ᵀ Pᵀ from the QR factors: no normal equations, no lost digits.
+        // (XᵀX)⁻¹ = D⁻¹ P R⁻¹ R⁻ᵀ Pᵀ D⁻¹ from the QR factors of X̃: no normal equations, no lost digits.
         const Eigen::MatrixXd r = qr.matrixR().topLeftCorner(parameters, parameters).triangularView<Eigen::Upper>();
         const Eigen::MatrixXd rInverse
             = r.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(parameters, parameters));
-        const Eigen::MatrixXd permuted = qr.colsPermutation() * rInverse;
+        const Eigen::MatrixXd permuted = scales.cwiseInverse().asDiagonal() * (qr.colsPermutation() * rInverse);
         const Eigen::MatrixXd covariance = permuted * permuted.transpose() * (fit.residualStandardDeviation
                                                * fit.residualStandardDeviation);
         const Eigen::MatrixXd map = unitsMap(problem);

@@ -1,5 +1,6 @@
 #include "problem.h"
 
+#include "column_scaling.h"
 #include "dataset.h"
 #include "input_error.h"
 
@@ -80,7 +81,9 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
         if (!m_spec.standardize)
             continue;
         const double mean = m_spec.intercept ? designColumn.mean() : 0.0;
-        const double scale = std::sqrt((designColumn.array() - mean).square().mean());
+        // stableNorm: squaring values of 1e±200 would overflow or underflow and call the column constant.
+        const double scale
+            = (designColumn.array() - mean).matrix().stableNorm() / std::sqrt(static_cast<double>(rows));
         if (!(scale > 0) || !std::isfinite(scale))
             throw InputError(dataset.source(), 0, 0,
                 "column '" + names[static_cast<std::size_t>(column)]
@@ -101,9 +104,11 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
 
     // The minimum-norm least-squares solution; the rank-revealing decomposition keeps ill-conditioned data
     // (NIST StRD) accurate and gives a meaningful answer when a column is constant or duplicated.
-    Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> decomposition(m_design);
+    // Columns are brought to unit norm first, so that rank does not depend on the data's units.
+    const Eigen::VectorXd scales = columnScales(m_design);
+    Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> decomposition(m_design * scales.cwiseInverse().asDiagonal());
     m_rank = decomposition.rank();
-    m_leastSquaresTheta = decomposition.solve(m_target);
+    m_leastSquaresTheta = decomposition.solve(m_target).cwiseQuotient(scales);
     m_minimumSumOfSquares = (m_design * m_leastSquaresTheta - m_target).squaredNorm();
 }
 

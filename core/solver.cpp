@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <sstream>
 
 namespace gdlab {
 
@@ -45,6 +46,13 @@ Eigen::VectorXd seededNormal(Eigen::Index size, std::uint64_t seed)
     return values;
 }
 
+std::string describe(double value)
+{
+    std::ostringstream stream;
+    stream << value;
+    return stream.str();
+}
+
 bool isFinite(const Eigen::VectorXd& values)
 {
     return values.allFinite();
@@ -75,7 +83,7 @@ Solver::Solver(const Problem& problem, SolverSettings settings)
 void Solver::validate(const Problem& problem, const SolverSettings& settings)
 {
     if (!(settings.learningRate > 0) || !std::isfinite(settings.learningRate))
-        throw InputError("learning rate must be a positive finite number, not " + std::to_string(settings.learningRate));
+        throw InputError("learning rate must be a positive finite number, not " + describe(settings.learningRate));
     if (settings.iterations < 0)
         throw InputError("the number of iterations cannot be negative (" + std::to_string(settings.iterations) + ")");
     if (!(settings.tolerance >= 0) || !std::isfinite(settings.tolerance))

@@ -340,8 +340,10 @@ void TestProblem::sumOfSquaresMatchesDirect()
     const Eigen::VectorXd optimum = problem.leastSquaresTheta();
     QVERIFY(closeRelative(problem.sumOfSquares(optimum), (x * optimum - y).squaredNorm(), 1e-12));
     QVERIFY(closeRelative(problem.minimumSumOfSquares(), (x * optimum - y).squaredNorm(), 1e-12));
+    // 1e-6 away from a θ* of size ~1, both forms see θ − θ* only to ~1e-16/1e-6 = 1e-10 relative (and the
+    // direct residuals cancel as badly), so agreement is possible to about 1e-9, not better.
     const Eigen::VectorXd near = optimum + 1e-6 * Eigen::VectorXd::Ones(optimum.size());
-    QVERIFY(closeRelative(problem.sumOfSquares(near), (x * near - y).squaredNorm(), 1e-10));
+    QVERIFY(closeRelative(problem.sumOfSquares(near), (x * near - y).squaredNorm(), 1e-8));
 }
 
 void TestProblem::leastSquaresOfFivePoints()
