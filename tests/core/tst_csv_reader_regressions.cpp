@@ -29,15 +29,16 @@ CsvOptions makeOptions(char delimiter, int hasHeader)
     return options;
 }
 
-// Rows for inputs that must be rejected: rows is -1 and error is part of the expected message.
-void addError(const char* name, const QByteArray& text, int delimiter, int hasHeader, const char* error)
+// Rows for inputs that must be rejected: rows is -1, error is part of the expected message and line, unless -1,
+// the line it names.
+void addError(const char* name, const QByteArray& text, int delimiter, int hasHeader, const char* error, int line = -1)
 {
-    QTest::addRow("%s", name) << text << delimiter << hasHeader << -1 << 0 << QByteArray(error);
+    QTest::addRow("%s", name) << text << delimiter << hasHeader << -1 << 0 << QByteArray(error) << line;
 }
 
 void addDataset(const char* name, const QByteArray& text, int delimiter, int hasHeader, int rows, int columns)
 {
-    QTest::addRow("%s", name) << text << delimiter << hasHeader << rows << columns << QByteArray();
+    QTest::addRow("%s", name) << text << delimiter << hasHeader << rows << columns << QByteArray() << -1;
 }
 
 } // namespace
@@ -58,6 +59,7 @@ void TestCsvReaderRegressions::neverCrashes_data()
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("columns");
     QTest::addColumn<QByteArray>("error");
+    QTest::addColumn<int>("line");
 
     // Quotes that never close, or close too early.
     addError("lone quote", QByteArray("\""), 0, -1, "unterminated quote");
@@ -110,6 +112,34 @@ void TestCsvReaderRegressions::neverCrashes_data()
     addDataset("long decimal point", QByteArray("x;y\n1.") + QByteArray(200, '0') + ";2\n", 0, -1, 1, 2);
     addError("long decimal comma in a later row", QByteArray("x;y\n1;2\n1,") + QByteArray(200, '0') + "x;2\n", 0,
         -1, "is not a number");
+
+    // Found by the fuzzer (its corpus after 20 minutes), minimized.
+    addError("quoted field over lone CRs, then a bad byte", QByteArray("\r\"\r\r\rnam\xAB"), ',', 1,
+        "invalid byte 0xab", 5);
+    addError("escaped quotes before a bad byte", QByteArray("\"\"m\"\n\"\xDF\"\",o\"\""), 0, -1, "invalid byte 0xdf",
+        2);
+    addError("byte-order marks inside the data",
+        QByteArray("5\xEF\xBB\xBF\xEF\xBB\xBF\ne2;\xEF\xBB\xBFx-m\xEF\xBB\xBF+2ea\n;\"\"\n"), 0, -1,
+        "no numeric column", 2);
+    addError("quoted delimiter and escaped quotes in a TSV header", QByteArray("olu,\"xsay \"\"\"\"\",\nk,"), '\t', -1,
+        "no numeric column", 2);
+    addError("tab then open quote", QByteArray("\t\""), 0, -1, "unterminated quote", 1);
+    addError("second row short of a tab-trimmed cell", QByteArray(",\n\t;"), 0, -1,
+        "too few cells: expected 2, found 1", 2);
+    addError("trailing delimiter on the last row", QByteArray("2\n3,"), 0, -1, "too many cells: expected 1, found 2",
+        2);
+    addError("blank line before a control character", QByteArray("x\n\n\x0F"), 0, -1, "empty line in the middle", 2);
+    addError("lone plus in a later row", QByteArray("6\n+"), 0, -1, "'+' is not a number", 2);
+    addError("UTF-8 surrogate alone", QByteArray("\xED\xBB\xBE"), ',', -1, "invalid byte 0xed", 1);
+    addDataset("decimal commas without digits after", QByteArray("x);y\n1,;1,"), 0, -1, 1, 2);
+    addDataset("decimal commas without digits before", QByteArray(",55;,1\t;1,"), ';', -1, 1, 3);
+    addDataset("multi-line quoted text cell with control characters",
+        QByteArray("\"name\",\"x\"\n\"say$y\n1,2\n\x11,2\n  b\",6\n"), 0, -1, 1, 1);
+    addDataset("quotes opening mid-cell over mixed line ends",
+        QByteArray("\n1,*\"\r\n7,\n1,*\r\n7,4\n1,*\"\r\n3,4\r\n"), ',', 0, 6, 1);
+    addDataset("text column with empty cells over mixed line ends",
+        QByteArray("\r\n@K2,2\n@K2,2\r\n=2,2\r3,4\r\n,4\r\n"), ',', 0, 5, 1);
+    addDataset("padded quoted number", QByteArray("\"6            \",6 \n"), 0, 0, 1, 2);
 }
 
 void TestCsvReaderRegressions::neverCrashes()
@@ -120,6 +150,7 @@ void TestCsvReaderRegressions::neverCrashes()
     QFETCH(int, rows);
     QFETCH(int, columns);
     QFETCH(QByteArray, error);
+    QFETCH(int, line);
 
     const std::string_view view(text.constData(), static_cast<std::size_t>(text.size()));
     try {
@@ -134,6 +165,8 @@ void TestCsvReaderRegressions::neverCrashes()
         QVERIFY2(rows < 0, qPrintable(QStringLiteral("unexpected InputError: ") + QString::fromUtf8(e.what())));
         QCOMPARE(e.source(), kSource);
         QVERIFY2(e.detail().find(error.toStdString()) != std::string::npos, e.what());
+        if (line >= 0)
+            QCOMPARE(e.line(), long(line));
     }
 }
 

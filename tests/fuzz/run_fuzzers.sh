@@ -26,6 +26,8 @@ build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 out=${FUZZ_OUT_DIR:-$root/fuzz-out}
 targets=${FUZZ_TARGETS:-fuzz_csv_reader fuzz_run_options}
 fuzz_src=$root/tests/fuzz
+source "$root/scripts/install_deps.sh"
+gdlab_install_deps "${GDLAB_PACKAGES[@]}" clang libclang-rt-14-dev
 
 generator=()
 if [ ! -f "$build/CMakeCache.txt" ] && command -v ninja > /dev/null; then

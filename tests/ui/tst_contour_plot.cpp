@@ -60,12 +60,15 @@ private slots:
     void pathEndsAtTheCurrentPoint();
     void starAtTheLeastSquaresSolution();
     void arrowPointsDownhill();
+    void noArrowAtTheOptimum();
+    void legendLeavesTheMarkersVisible();
     void clickSetsTheStartPoint();
     void dragDoesNotSetTheStartPoint();
     void sliceSubtitle();
     void longHistoryIsThinned();
     void oneParameterShowsAMessage();
     void presentationModeEnlarges();
+    void followsThePalette();
 
 private:
     void load(const char* lesson);
@@ -234,6 +237,39 @@ void TestContourPlot::arrowPointsDownhill()
         < 1e-9);
 }
 
+void TestContourPlot::noArrowAtTheOptimum()
+{
+    // Standardized, at the optimal rate: the descent lands on the optimum, where |∇| is rounding noise.
+    load("nist_norris");
+    IterationModel& model = *m_controller->model();
+    model.setCurrentRow(model.lastRow());
+    settle();
+    QVERIFY(model.currentState().gradientNorm < 1e-9 * model.state(0).gradientNorm);
+    QVERIFY(!m_view->gradientArrow()->visible());
+    model.setCurrentRow(0);
+    settle();
+    QVERIFY(m_view->gradientArrow()->visible());
+}
+
+void TestContourPlot::legendLeavesTheMarkersVisible()
+{
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    const char* lessons[] = { "five_points", "two_features_n100", "nist_norris" };
+    for (const char* lesson : lessons) {
+        load(lesson);
+        m_surface->setParameters(1, 2); // ignored with two parameters
+        settle();
+        m_view->plot()->replot(); // the legend's place takes effect in the next layout
+        const QRect legend = m_view->plot()->legend->outerRect();
+        const Eigen::VectorXd& optimum = m_controller->problem()->leastSquaresTheta();
+        const QPointF star = m_surface->slicePoint(optimum);
+        const QPointF start = m_surface->slicePoint(m_controller->model()->state(0).theta);
+        QVERIFY2(!legend.contains(m_view->pixelFor(star)), lesson);
+        QVERIFY2(!legend.contains(m_view->pixelFor(start)), lesson);
+    }
+}
+
 void TestContourPlot::clickSetsTheStartPoint()
 {
     load("five_points");
@@ -368,6 +404,17 @@ void TestContourPlot::presentationModeEnlarges()
     QVERIFY(m_view->plot()->xAxis->labelFont().pointSizeF() > fontSize);
     m_view->setPresentationMode(false);
     QCOMPARE(m_view->pathCurve()->pen().widthF(), pathWidth);
+}
+
+void TestContourPlot::followsThePalette()
+{
+    load("five_points");
+    QPalette dark = m_view->palette();
+    dark.setColor(QPalette::Window, QColor(30, 30, 30));
+    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    m_view->setPalette(dark);
+    QCOMPARE(m_view->plot()->xAxis->labelColor(), QColor(230, 230, 230));
+    QCOMPARE(m_view->colorScale()->axis()->tickLabelColor(), QColor(230, 230, 230));
 }
 
 QTEST_MAIN(TestContourPlot)

@@ -230,8 +230,8 @@ void TestControlPanel::sgdNoteSaysBoundIsForBatch()
     QCOMPARE(m_controller->settings().method, DescentMethod::Sgd);
     QVERIFY(!rateControl()->methodIsBatch());
     m_controller->setLearningRate(m_controller->stability().divergenceBound * 2);
-    QVERIFY2(rateControl()->noteText().contains(QStringLiteral("the bound is for batch descent; SGD is noisier"),
-                 Qt::CaseInsensitive),
+    QVERIFY2(rateControl()->noteText().contains(
+                 QStringLiteral("the bound is for batch descent; SGD is noisier"), Qt::CaseInsensitive),
         qPrintable(rateControl()->noteText()));
 }
 
@@ -397,8 +397,8 @@ void TestControlPanel::fitsInANarrowPanel()
     QScrollArea* area = m_panel->scrollArea();
     QVERIFY2(area->widget()->minimumSizeHint().width() <= area->viewport()->width(),
         qPrintable(QStringLiteral("content needs %1 px, has %2")
-                .arg(area->widget()->minimumSizeHint().width())
-                .arg(area->viewport()->width())));
+                       .arg(area->widget()->minimumSizeHint().width())
+                       .arg(area->viewport()->width())));
     QVERIFY(!area->horizontalScrollBar()->isVisible());
 }
 

@@ -310,8 +310,8 @@ void TestFitPlot::multiFeaturePredictedVsActual()
         const auto residuals = f.view->residualCurve()->data();
         QCOMPARE(residuals->at(0)->value, values(0, 2));
         QCOMPARE(residuals->at(0)->key, values(0, 2));
-        QVERIFY(std::abs(residuals->at(1)->value - (theta[0] + theta[1] * values(0, 0) + theta[2] * values(0, 1)))
-            < 1e-9);
+        QVERIFY(
+            std::abs(residuals->at(1)->value - (theta[0] + theta[1] * values(0, 0) + theta[2] * values(0, 1))) < 1e-9);
     }
     QCOMPARE(f.view->plot()->xAxis->range(), f.view->plot()->yAxis->range());
     QVERIFY(f.view->plot()->xAxis->label().contains(QStringLiteral("actual")));

@@ -8,7 +8,6 @@
 
 #include <QtTest>
 
-
 #include <cmath>
 #include <memory>
 
@@ -157,8 +156,8 @@ void TestLossPlot::divergenceShowsAWarning()
     QVERIFY(f.view->warningText()->layout() == f.view->plot()->plotLayout());
     const QString text = f.view->warningMessage();
     QVERIFY2(text.startsWith(QStringLiteral("Diverged after %1 updates").arg(updates)), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("learning rate 1 is above the stability bound %1")
-                               .arg(QString::number(bound, 'g', 3))),
+    QVERIFY2(text.contains(
+                 QStringLiteral("learning rate 1 is above the stability bound %1").arg(QString::number(bound, 'g', 3))),
         qPrintable(text));
     QCOMPARE(f.view->warningText()->textColor(), ViewPalette::warning());
     // The displayed text says the same, wrapped to the widget.

@@ -220,7 +220,8 @@ void TestPlaybackBar::statusShowsTheCurrentRow()
     QVERIFY2(text.startsWith(QStringLiteral("iteration 10 / 1000 · ")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("loss %1").arg(QString::number(state.loss, 'g', 6))), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("RMSE %1").arg(QString::number(state.rmse, 'g', 6))), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("|∇| %1").arg(QString::number(state.gradientNorm, 'g', 6))), qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("|∇| %1").arg(QString::number(state.gradientNorm, 'g', 6))), qPrintable(text));
     const double distance = (state.theta - m_controller->leastSquares().theta).norm();
     QVERIFY2(text.contains(QStringLiteral("distance to least squares %1").arg(QString::number(distance, 'g', 6))),
         qPrintable(text));
