@@ -396,17 +396,20 @@ void ContourPlot::updateCurrent()
     const int py = m_surface->yParameter();
     const double spanX = m_plot->xAxis->range().size();
     const double spanY = m_plot->yAxis->range().size();
+    // At the optimum the gradient is rounding noise (|∇| ~ 1e-13) whose direction means nothing: no arrow then.
+    const double startNorm = states.front().gradient.size() == gradient.size() ? states.front().gradient.norm() : 0.0;
     if (gradient.size() > std::max(px, py) && spanX > 0 && spanY > 0) {
         const double u = -gradient(px) / spanX;
         const double v = -gradient(py) / spanY;
         const double length = std::hypot(u, v);
-        if (length > 0 && std::isfinite(length)) {
+        const double sliceNorm = std::hypot(gradient(px), gradient(py));
+        if (length > 0 && std::isfinite(length) && sliceNorm > 1e-9 * startNorm) {
             const double scale = arrowViewFraction / length;
             m_arrow->start->setCoords(here);
             m_arrow->end->setCoords(here.x() + u * scale * spanX, here.y() + v * scale * spanY);
             m_arrow->setVisible(true);
         } else {
-            m_arrow->setVisible(false); // at the optimum exactly: no direction to show
+            m_arrow->setVisible(false); // at the optimum: no direction to show
         }
     } else {
         m_arrow->setVisible(false);

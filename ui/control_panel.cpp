@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <utility>
 
 namespace gdlab {
 
@@ -28,14 +29,16 @@ namespace {
 
 constexpr int kMaxIterations = 1'000'000;
 constexpr int kMaxBatchSize = 1'000'000;
-constexpr double kStartValueLimit = 1e9;
-constexpr int kComboContentsLength = 14; // characters; long lesson titles are elided, the popup shows them whole
+constexpr double kStartValueLimit = 1e6; // far beyond any lesson, and keeps the spin boxes narrow
+constexpr int kComboContentsLength = 8; // characters; longer items are cut short, the popup shows them whole
 
 QFormLayout* makeForm(QWidget* parent)
 {
     auto* form = new QFormLayout(parent);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    // Label and field side by side where they fit; with presentation fonts the field moves under its label
+    // rather than make the panel wider than the window allows.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return form;
 }
@@ -81,7 +84,7 @@ ControlPanel::ControlPanel(SessionController* controller, QWidget* parent)
     m_scrollArea->setWidget(content);
     m_scrollArea->setWidgetResizable(true);
     m_scrollArea->setFrameShape(QFrame::NoFrame);
-    // Never wider than it must be; should a large presentation font still not fit, scroll rather than clip.
+    // Whatever does not fit (a very large font) scrolls into view rather than being clipped.
     m_scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_scrollArea->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
 
@@ -89,16 +92,9 @@ ControlPanel::ControlPanel(SessionController* controller, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_scrollArea);
 
-    connect(m_controller, &SessionController::problemChanged, this, [this] {
-        refreshProblem();
-        refreshLesson();
-        refreshSettings();
-    });
+    connect(m_controller, &SessionController::problemChanged, this, &ControlPanel::refreshAll);
     connect(m_controller, &SessionController::settingsChanged, this, &ControlPanel::refreshSettings);
-
-    refreshProblem();
-    refreshLesson();
-    refreshSettings();
+    refreshAll();
 }
 
 QWidget* ControlPanel::createLessonGroup()
@@ -112,7 +108,6 @@ QWidget* ControlPanel::createLessonGroup()
         m_lessonCombo->setItemData(
             m_lessonCombo->count() - 1, QString::fromStdString(lesson.description), Qt::ToolTipRole);
     }
-    widenPopup(m_lessonCombo);
     m_lessonDescription = new QLabel(group);
     m_lessonDescription->setWordWrap(true);
     m_lessonDescription->setTextFormat(Qt::PlainText);
@@ -265,6 +260,14 @@ QWidget* ControlPanel::createFeaturesGroup()
     return group;
 }
 
+void ControlPanel::refreshAll()
+{
+    // The problem first: the start boxes must exist for the settings to fill them.
+    refreshProblem();
+    refreshLesson();
+    refreshSettings();
+}
+
 void ControlPanel::refreshLesson()
 {
     const QSignalBlocker blocker(m_lessonCombo);
@@ -272,8 +275,8 @@ void ControlPanel::refreshLesson()
     // The "custom data" entry exists only while the user's own data is loaded; its data is an empty name.
     const int customIndex = m_lessonCombo->findData(QString());
     if (name.isEmpty()) {
-        const QString text = m_controller->title().isEmpty() ? tr("Custom data")
-                                                             : tr("Custom data: %1").arg(m_controller->title());
+        const QString text
+            = m_controller->title().isEmpty() ? tr("Custom data") : tr("Custom data: %1").arg(m_controller->title());
         if (customIndex < 0)
             m_lessonCombo->insertItem(0, text, QString());
         else
@@ -349,10 +352,6 @@ void ControlPanel::rebuildInitValueSpins()
             names << QString::fromStdString(name);
         standardized = problem->isStandardized();
     }
-    // Rebuilding would drop a value being typed, so only do it when the parameters really changed.
-    if (symbols == m_initValueSymbols && !m_initValues.isEmpty())
-        return;
-    m_initValueSymbols = symbols;
     while (m_initValuesForm->rowCount() > 0)
         m_initValuesForm->removeRow(0);
     m_initValues.clear();
@@ -370,13 +369,12 @@ void ControlPanel::rebuildInitValueSpins()
         spin->setToolTip(tip);
         m_initValuesForm->addRow(symbols[i], spin);
         m_initValues << spin;
-        connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this, i](double value) {
+        connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this] {
             SolverSettings settings = m_controller->settings();
             settings.init = InitKind::Values;
-            settings.initValues.resize(std::size_t(m_initValues.size()));
-            // The other boxes already hold the current start, which the settings may not (zeros, random).
-            for (int j = 0; j < m_initValues.size(); ++j)
-                settings.initValues[std::size_t(j)] = j == i ? value : m_initValues[j]->value();
+            settings.initValues.clear();
+            for (const QDoubleSpinBox* box : std::as_const(m_initValues))
+                settings.initValues.push_back(box->value());
             applySettings(settings);
         });
     }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QList>
-#include <QStringList>
 #include <QWidget>
 
 class QCheckBox;
@@ -62,6 +61,7 @@ private:
     QWidget* createStartGroup();
     QWidget* createFeaturesGroup();
 
+    void refreshAll();
     void refreshLesson();
     void refreshSettings();
     void refreshProblem();
@@ -91,7 +91,6 @@ private:
     QWidget* m_initValuesBox = nullptr;
     QFormLayout* m_initValuesForm = nullptr;
     QList<QDoubleSpinBox*> m_initValues;
-    QStringList m_initValueSymbols; ///< the symbols the spin boxes were built for
     QCheckBox* m_standardize = nullptr;
     QCheckBox* m_intercept = nullptr;
 };

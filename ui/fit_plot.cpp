@@ -219,7 +219,7 @@ double FitPlot::currentLineY(double x) const
 void FitPlot::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+    if (m_dataGraph && (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)) {
         applyStyle();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
@@ -416,7 +416,8 @@ void FitPlot::updateAxisRanges()
     m_plot->xAxis->setRange(range);
     m_plot->yAxis->setRange(range);
     const double reach = range.size();
-    m_identityGraph->setData({ range.lower - reach, range.upper + reach }, { range.lower - reach, range.upper + reach }, true);
+    m_identityGraph->setData(
+        { range.lower - reach, range.upper + reach }, { range.lower - reach, range.upper + reach }, true);
 }
 
 void FitPlot::updateLeastSquares()
@@ -515,8 +516,8 @@ void FitPlot::updateCurrent()
             for (Eigen::Index j = 0; j < rows; ++j)
                 (it + j)->value = havePredictions ? predictions[m_sortedRows[static_cast<std::size_t>(j)]] : kNaN;
         }
-        m_dataGraph->setName(available ? tr("predictions (iteration %1)").arg(m_model->currentState().iteration)
-                                       : tr("predictions"));
+        m_dataGraph->setName(
+            available ? tr("predictions (iteration %1)").arg(m_model->currentState().iteration) : tr("predictions"));
     } else {
         double intercept = 0;
         double slope = 0;
@@ -603,10 +604,19 @@ void FitPlot::arrangeOverlays()
     };
     std::vector<Placement> placements;
     double height = 0;
+    const QCPRange xRange = m_plot->xAxis->range();
+    const QCPRange yRange = yAxis->range();
     for (std::size_t i = 0; i < m_ghostLabels.size() && i < m_ghostGraphs.size(); ++i) {
         QCPItemText* label = m_ghostLabels[i];
         const double y = lineAt(m_ghostGraphs[i], right);
-        placements.push_back({ label, std::isfinite(y) ? yAxis->coordToPixel(y) : double(area.bottom()) });
+        const double yLeft = lineAt(m_ghostGraphs[i], xRange.lower);
+        // A line that misses the view entirely (both ends above or both below) gets no label pinned to an edge.
+        const bool seen = std::isfinite(y) && std::isfinite(yLeft)
+            && !((y > yRange.upper && yLeft > yRange.upper) || (y < yRange.lower && yLeft < yRange.lower));
+        label->setVisible(seen);
+        if (!seen)
+            continue;
+        placements.push_back({ label, yAxis->coordToPixel(y) });
         const QMargins padding = label->padding();
         height = std::max(height, double(QFontMetrics(label->font()).height() + padding.top() + padding.bottom()));
     }
@@ -670,9 +680,8 @@ void FitPlot::applyStyle()
     const double pointSize = (many ? 3.5 : 8.0) * s;
     const QColor pointColour = m_fitMode == FeatureVsTarget ? dataColour() : ViewPalette::current();
     m_dataGraph->setPen(QPen(pointColour));
-    m_dataGraph->setScatterStyle(
-        many ? discPixmapStyle(pointColour, pointSize, devicePixelRatioF())
-             : QCPScatterStyle(QCPScatterStyle::ssDisc, pointColour, pointSize));
+    m_dataGraph->setScatterStyle(many ? discPixmapStyle(pointColour, pointSize, devicePixelRatioF())
+                                      : QCPScatterStyle(QCPScatterStyle::ssDisc, pointColour, pointSize));
     m_currentGraph->setPen(QPen(ViewPalette::current(), 3.0 * s));
     QPen leastSquaresPen(ViewPalette::leastSquares(), 2.0 * s, Qt::DashLine);
     m_leastSquaresGraph->setPen(leastSquaresPen);

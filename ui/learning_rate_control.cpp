@@ -51,8 +51,8 @@ QColor secondaryText(const QPalette& palette)
 {
     const QColor text = palette.color(QPalette::WindowText);
     const QColor window = palette.color(QPalette::Window);
-    return QColor::fromRgbF(0.75f * text.redF() + 0.25f * window.redF(), 0.75f * text.greenF() + 0.25f * window.greenF(),
-        0.75f * text.blueF() + 0.25f * window.blueF());
+    return QColor::fromRgbF(0.75f * text.redF() + 0.25f * window.redF(),
+        0.75f * text.greenF() + 0.25f * window.greenF(), 0.75f * text.blueF() + 0.25f * window.blueF());
 }
 
 /** "10⁻⁶", "1", "10": decade labels of the log scale. */
@@ -195,14 +195,13 @@ QString LearningRateControl::noteText() const
         return {};
     case Zone::Diverging:
         return m_methodIsBatch ? tr("Above the stability bound %1: batch descent will diverge.").arg(bound)
-                               : tr("Above the stability bound %1, where batch descent diverges. %2").arg(bound, batchOnly);
+                               : tr("Above the stability bound %1. %2").arg(bound, batchOnly);
     case Zone::Oscillating:
-        return m_methodIsBatch
-            ? tr("Above the fastest rate %1 (bound %2): the descent oscillates.").arg(fastest, bound)
-            : tr("Above the fastest rate %1 (bound %2) of batch descent. %3").arg(fastest, bound, batchOnly);
+        return m_methodIsBatch ? tr("Above the fastest rate %1 (bound %2): the descent oscillates.").arg(fastest, bound)
+                               : tr("Above the fastest rate %1 (bound %2). %3").arg(fastest, bound, batchOnly);
     case Zone::Stable:
         return m_methodIsBatch ? tr("Stable: the fastest rate is %1, the bound %2.").arg(fastest, bound)
-                               : tr("Batch descent: fastest %1, bound %2. %3").arg(fastest, bound, batchOnly);
+                               : tr("Fastest rate %1, bound %2. %3").arg(fastest, bound, batchOnly);
     }
     return {};
 }

@@ -176,7 +176,7 @@ double LossPlot::plottedLoss(double value) const
 void LossPlot::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+    if (m_warningText && (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)) {
         applyStyle();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
@@ -275,13 +275,17 @@ void LossPlot::updateRanges()
             axis->setTicker(ticker);
             axis->setNumberFormat("eb");
             axis->setNumberPrecision(0);
+            // Sub-grid lines at 2, 3, … 9 are what makes a log axis readable as one.
+            axis->grid()->setSubGridVisible(decades <= 4);
         } else {
             axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
             axis->setNumberFormat("gb");
             axis->setNumberPrecision(4);
+            axis->grid()->setSubGridVisible(false);
         }
     } else {
         axis->setScaleType(QCPAxis::stLinear);
+        axis->grid()->setSubGridVisible(false);
         axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
         axis->setNumberFormat("gb");
         axis->setNumberPrecision(4);
@@ -321,7 +325,8 @@ void LossPlot::updateMarker()
         ? std::log(value / yRange.lower) / std::log(yRange.upper / yRange.lower)
         : (value - yRange.lower) / yRange.size();
     const bool upperHalf = fraction > 0.5;
-    Qt::Alignment alignment = (rightHalf ? Qt::AlignRight : Qt::AlignLeft) | (upperHalf ? Qt::AlignTop : Qt::AlignBottom);
+    Qt::Alignment alignment
+        = (rightHalf ? Qt::AlignRight : Qt::AlignLeft) | (upperHalf ? Qt::AlignTop : Qt::AlignBottom);
     m_markerLabel->setPositionAlignment(alignment);
     const double offset = 8 * (m_presentation ? 1.5 : 1.0);
     m_markerLabel->position->setCoords(rightHalf ? -offset : offset, upperHalf ? offset : -offset);
@@ -388,9 +393,9 @@ void LossPlot::updateWarning()
                 = tr("learning rate %1 is above the stability bound %2").arg(rate, QString::number(bound, 'g', 3));
         else if (bound > 0)
             // The bound is batch descent's; a sample's or a batch's gradient can diverge below it.
-            m_warningReason = tr("learning rate %1 is too large for %2 descent (batch bound %3)")
-                                  .arg(rate, QString::fromUtf8(methodName(settings.method)),
-                                      QString::number(bound, 'g', 3));
+            m_warningReason
+                = tr("learning rate %1 is too large for %2 descent (batch bound %3)")
+                      .arg(rate, QString::fromUtf8(methodName(settings.method)), QString::number(bound, 'g', 3));
         else
             m_warningReason = tr("learning rate %1 is too large").arg(rate);
     }
@@ -469,7 +474,6 @@ void LossPlot::applyStyle()
         axis->grid()->setZeroLinePen(QPen(gridColour, 1));
         axis->grid()->setSubGridPen(QPen(subGridColour, 1));
     }
-    m_plot->yAxis->grid()->setSubGridVisible(true);
 
     // The curve is the history, drawn neutral; the current colour marks where the step-through is now.
     QColor curve = text;

@@ -50,7 +50,7 @@ public:
      * layout only while the last run diverged; its text is wrapped to the widget's width.
      */
     QCPTextElement* warningText() const { return m_warningText; }
-    /** @brief The warning as one line, e.g. "Diverged after 37 updates: learning rate 0.5 is above …"; empty if none. */
+    /** @brief The warning as one line ("Diverged after 37 updates: learning rate 0.5 is above …"), or empty. */
     QString warningMessage() const;
     /** @brief The iteration the marker stands at. */
     double markerIteration() const;

@@ -60,8 +60,8 @@ PlaybackBar::PlaybackBar(IterationModel* model, QWidget* parent)
     layout->addWidget(makeButton(m_lastAction));
 
     for (const int speed : speedChoices()) {
-        const QString text = speed == 0 ? tr("as fast as possible")
-                                        : (speed == 1 ? tr("1 step/s") : tr("%1 steps/s").arg(speed));
+        const QString text
+            = speed == 0 ? tr("as fast as possible") : (speed == 1 ? tr("1 step/s") : tr("%1 steps/s").arg(speed));
         m_speedCombo->addItem(text, speed);
     }
     m_speedCombo->setToolTip(tr("Playback speed in steps (history rows) per second"));
@@ -200,7 +200,8 @@ void PlaybackBar::onTick()
     if (whole < 1)
         return;
     m_rowCredit -= whole;
-    const long long target = std::min<long long>(m_model->currentRow() + static_cast<long long>(whole), m_model->lastRow());
+    const long long target
+        = std::min<long long>(m_model->currentRow() + static_cast<long long>(whole), m_model->lastRow());
     m_model->setCurrentRow(static_cast<int>(target));
     if (m_model->currentRow() >= m_model->lastRow())
         pause();

@@ -25,8 +25,8 @@ class IterationModel;
  * A "step" is one row of the history. The five buttons are QActions with shortcuts (Space, Left, Right, Home,
  * End) in Qt::WindowShortcut context, so they work wherever the focus is in this bar's window. They are
  * added to this bar, so they are live as soon as the bar is in a window; a main window may also add actions()
- * to its menus or to itself. Focused text fields and spin boxes still get their arrow keys, Home, End and Space, because
- * QLineEdit accepts the ShortcutOverride for keys it uses; a focused slider or button does not, so there the
+ * to its menus or to itself. Focused text fields and spin boxes still get their arrow keys, Home, End and Space,
+ * because QLineEdit accepts the ShortcutOverride for keys it uses; a focused slider or button does not, so there the
  * key steps the descent.
  */
 class PlaybackBar : public QWidget {
@@ -69,8 +69,8 @@ signals:
     void playingChanged(bool playing);
 
 private:
-    QAction* makeAction(const QString& text, const QString& toolTip, QStyle::StandardPixmap icon,
-        const QKeySequence& shortcut);
+    QAction* makeAction(
+        const QString& text, const QString& toolTip, QStyle::StandardPixmap icon, const QKeySequence& shortcut);
     QToolButton* makeButton(QAction* action);
     void onTick();
     void onModelChanged();

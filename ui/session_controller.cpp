@@ -18,28 +18,28 @@ namespace gdlab {
 
 namespace {
 
-// A run whose estimated cost stays below this many flop-equivalents is computed on the GUI thread in one go:
-// that covers every lesson except the 100,000-update one (10,000 batch updates or 20,000 SGD steps on a few
-// parameters take a few milliseconds), and the model then resets exactly once with the whole history.
-constexpr double synchronousWorkLimit = 2e6;
-// What one emitted state costs beyond its arithmetic (allocating and copying θ and two gradients), in the same
-// flop-equivalents; it dominates for the small k of a lesson.
-constexpr double stateOverhead = 64;
+// A run estimated to take less than this on the GUI thread is computed there in one go, and the model then
+// resets exactly once with the whole history; half a frame, since the views need the other half to redraw.
+// That covers five_points (≈0.25 ms), 10,000 batch updates at any n (≈3 ms: a batch update is O(k²)) and
+// 10,000 SGD steps; the 20,000-step SGD lesson (≈15 ms) and the 100,000-update lesson go to the worker.
+constexpr double synchronousBudgetNanoseconds = 8e6;
 // A worker hands its states over in batches, so that the GUI thread inserts rows a few dozen times per second
 // rather than once per state, but still sees the history grow.
 constexpr std::size_t batchStates = 5000;
 constexpr qint64 batchMilliseconds = 30;
 
-double estimatedWork(const Problem& problem, const SolverSettings& settings)
+// Nanoseconds a run takes on one desktop core in a release build, measured on the lessons: every state costs
+// a few allocations (θ and two gradients, copied into the history) and an O(k²) evaluation on the whole data
+// set through G; a stochastic update adds its batch gradient, O(rows·k), and two more allocations.
+double estimatedNanoseconds(const Problem& problem, const SolverSettings& settings)
 {
     const auto parameters = static_cast<double>(problem.parameterCount());
-    // Every state is evaluated on the whole data set through G, O(k²), whatever the method.
-    double perUpdate = parameters * parameters + stateOverhead;
+    double perUpdate = 250.0 + parameters * parameters;
     if (settings.method != DescentMethod::Batch) {
         const auto rows = settings.method == DescentMethod::Sgd
             ? 1.0
             : static_cast<double>(std::min<long long>(std::max<long long>(settings.batchSize, 1), problem.sampleCount()));
-        perUpdate += rows * parameters;
+        perUpdate += 500.0 + rows * parameters;
     }
     return perUpdate * (static_cast<double>(settings.iterations) + 1.0);
 }
@@ -271,7 +271,7 @@ void SessionController::recompute(long long keepIteration)
     m_computing = true;
     emit computationStarted();
     const QStringList symbols = parameterSymbols();
-    if (estimatedWork(*m_problem, m_settings) > synchronousWorkLimit) {
+    if (estimatedNanoseconds(*m_problem, m_settings) > synchronousBudgetNanoseconds) {
         startWorker(symbols, keepIteration);
         return;
     }

@@ -91,8 +91,7 @@ void StatusSummary::refresh()
     QStringList parts;
     parts << tr("iteration %1 / %2").arg(state.iteration).arg(model->state(model->lastRow()).iteration)
           << tr("loss %1").arg(number(state.loss)) << tr("RMSE %1").arg(number(state.rmse))
-          << tr("|∇| %1").arg(number(state.gradientNorm))
-          << tr("distance to least squares %1").arg(number(distance));
+          << tr("|∇| %1").arg(number(state.gradientNorm)) << tr("distance to least squares %1").arg(number(distance));
     // The separator before the status stays in the plain label, so that only the status word is coloured.
     m_numbers->setText(parts.join(kSeparator) + kSeparator);
 
