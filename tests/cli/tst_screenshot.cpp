@@ -1,0 +1,107 @@
+// Renders the real gdlab window for every lesson (under Xvfb, with OpenGL) and checks the picture is a real
+// window, not a blank one; also that the program keeps working without OpenGL and refuses bad input cleanly.
+#include "lesson.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestScreenshot : public QObject {
+    Q_OBJECT
+
+private slots:
+    void everyLesson_data();
+    void everyLesson();
+    void withoutOpenGl();
+    void badDataExitsCleanly();
+
+private:
+    static int run(const QStringList& arguments, const QProcessEnvironment& environment, QString* errors = nullptr);
+};
+
+int TestScreenshot::run(const QStringList& arguments, const QProcessEnvironment& environment, QString* errors)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(GDLAB_GUI_PATH), arguments);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        return -1;
+    }
+    if (errors)
+        *errors = QString::fromLocal8Bit(process.readAllStandardError());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+}
+
+namespace {
+// A blank or black window has a handful of colours; the four views and the controls have thousands.
+int distinctColours(const QImage& image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    return colours.size();
+}
+} // namespace
+
+void TestScreenshot::everyLesson_data()
+{
+    QTest::addColumn<QString>("lesson");
+    for (const gdlab::Lesson& lesson : gdlab::lessonCatalog())
+        QTest::addRow("%s", lesson.name.c_str()) << QString::fromStdString(lesson.name);
+}
+
+void TestScreenshot::everyLesson()
+{
+    QFETCH(QString, lesson);
+    if (qEnvironmentVariableIsEmpty("DISPLAY"))
+        QSKIP("needs an X server (run under xvfb-run)");
+    QTemporaryDir directory;
+    const QString path = directory.filePath(lesson + QStringLiteral(".png"));
+    QString errors;
+    const int exitCode = run({ "--lesson", lesson, "--size", "1280x720", "--step", "10", "--screenshot", path },
+        QProcessEnvironment::systemEnvironment(), &errors);
+    QVERIFY2(exitCode == 0, qPrintable(errors));
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(1280, 720));
+    QVERIFY2(distinctColours(image) > 500, qPrintable(QString::number(distinctColours(image))));
+    // The bowl sits in the lower middle; with OpenGL it is drawn there, so that region is not one flat colour.
+    const QImage bowl = image.copy(QRect(image.width() / 2 - 50, image.height() * 3 / 5, 200, 120));
+    QVERIFY(distinctColours(bowl) > 20);
+}
+
+void TestScreenshot::withoutOpenGl()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("offscreen.png"));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QString errors;
+    const int exitCode = run({ "--size", "1280x720", "--screenshot", path }, environment, &errors);
+    QVERIFY2(exitCode == 0, qPrintable(errors));
+    QVERIFY(distinctColours(QImage(path)) > 500);
+}
+
+void TestScreenshot::badDataExitsCleanly()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("bad.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x,y\n1,2\n3,abc\n");
+    file.close();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QString errors;
+    QCOMPARE(run({ "--data", path, "--screenshot", directory.filePath("x.png") }, environment, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("bad.csv:3:2")), qPrintable(errors));
+    QCOMPARE(run({ "--lr", "-1" }, environment, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("'-1'")), qPrintable(errors));
+}
+
+QTEST_GUILESS_MAIN(TestScreenshot)
+#include "tst_screenshot.moc"
