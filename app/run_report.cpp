@@ -63,9 +63,11 @@ std::string vectorText(const Eigen::VectorXd& values)
 std::string statusText(const DescentRun& run)
 {
     std::string status = stopReasonName(run.result.reason);
-    if (run.result.reason == StopReason::Diverged)
+    if (run.result.reason == StopReason::Diverged && run.stability.divergenceBound > 0)
         status += " after " + std::to_string(run.result.iterations) + " updates (learning rate above the bound "
             + shortNumber(run.stability.divergenceBound) + "?)";
+    else if (run.result.reason == StopReason::Diverged)
+        status += " after " + std::to_string(run.result.iterations) + " updates";
     return status;
 }
 
@@ -90,12 +92,19 @@ std::string summaryText(const DescentRun& run, const Dataset& dataset)
         out << "θ = " << vectorText(problem.toOriginalUnits(last.theta)) << "   loss " << shortNumber(last.loss)
             << "   RMSE " << shortNumber(last.rmse) << "   |∇| " << shortNumber(last.gradientNorm) << "\n";
     }
+    // NaN only when the target does not vary: say so instead of showing a number that is none.
     out << "least squares θ = " << vectorText(run.leastSquares.thetaOriginal) << "   R² "
-        << shortNumber(run.leastSquares.r2) << "\n";
+        << (std::isfinite(run.leastSquares.r2) ? shortNumber(run.leastSquares.r2)
+                                               : std::string("undefined (the target is constant)"))
+        << "\n";
     if (!run.leastSquares.message.empty())
         out << "note: " << run.leastSquares.message << "\n";
-    out << "batch learning rate: diverges above " << shortNumber(run.stability.divergenceBound) << ", fastest at "
-        << shortNumber(run.stability.optimalRate) << "\n";
+    // The bounds are 0 when the loss is flat (every feature all zeros, no intercept): no rate can diverge.
+    if (run.stability.divergenceBound > 0)
+        out << "batch learning rate: diverges above " << shortNumber(run.stability.divergenceBound)
+            << ", fastest at " << shortNumber(run.stability.optimalRate) << "\n";
+    else
+        out << "batch learning rate: no bound (the loss does not depend on θ)\n";
     return out.str();
 }
 

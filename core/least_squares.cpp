@@ -72,10 +72,17 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
     }
     fit.thetaOriginal = problem.toOriginalUnits(fit.theta);
 
-    fit.sumOfSquares = (design * fit.theta - target).squaredNorm();
-    const double totalSquares
-        = problem.hasIntercept() ? (target.array() - target.mean()).square().sum() : target.squaredNorm();
-    fit.r2 = totalSquares > 0 ? 1.0 - fit.sumOfSquares / totalSquares : notANumber;
+    const Eigen::VectorXd residual = design * fit.theta - target;
+    fit.sumOfSquares = residual.squaredNorm();
+    // R² is undefined when the target does not vary. That is decided on the values themselves: the mean of
+    // equal values is not always exactly that value, and the rounding left over would make R² anything.
+    const bool targetVaries
+        = problem.hasIntercept() ? (target.array() != target[0]).any() : (target.array() != 0.0).any();
+    // As a ratio of stable norms, so that squares of values near 1e±200 neither overflow nor underflow.
+    const double totalNorm
+        = problem.hasIntercept() ? (target.array() - target.mean()).matrix().stableNorm() : target.stableNorm();
+    const double ratio = residual.stableNorm() / totalNorm;
+    fit.r2 = targetVaries && totalNorm > 0 && std::isfinite(ratio) ? 1.0 - ratio * ratio : notANumber;
     const Eigen::Index degreesOfFreedom = rows - parameters;
     fit.residualStandardDeviation
         = degreesOfFreedom > 0 ? std::sqrt(fit.sumOfSquares / static_cast<double>(degreesOfFreedom)) : notANumber;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace gdlab {
 
@@ -47,6 +48,14 @@ ProblemSpec resolveColumns(const Dataset& dataset, ProblemSpec spec)
     return spec;
 }
 
+std::string magnitude(const Eigen::VectorXd& values)
+{
+    std::ostringstream stream;
+    stream.precision(3);
+    stream << values.cwiseAbs().maxCoeff();
+    return stream.str();
+}
+
 } // namespace
 
 Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
@@ -66,6 +75,15 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
 
     m_targetName = names[static_cast<std::size_t>(m_spec.target)];
     m_target = dataset.values().col(m_spec.target);
+    // A CSV never holds NaN or infinity, but a Dataset built in code might; nothing below would survive one.
+    const auto requireFinite = [&](Eigen::Index column) {
+        if (!dataset.values().col(column).allFinite())
+            throw InputError(dataset.source(), 0, 0,
+                "column '" + names[static_cast<std::size_t>(column)] + "' holds a value that is not a finite number");
+    };
+    requireFinite(m_spec.target);
+    for (Eigen::Index column : m_spec.features)
+        requireFinite(column);
     m_design.resize(rows, parameters);
     m_featureMeans = Eigen::VectorXd::Zero(features);
     m_featureScales = Eigen::VectorXd::Ones(features);
@@ -84,7 +102,11 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
         // stableNorm: squaring values of 1e±200 would overflow or underflow and call the column constant.
         const double scale
             = (designColumn.array() - mean).matrix().stableNorm() / std::sqrt(static_cast<double>(rows));
-        if (!(scale > 0) || !std::isfinite(scale))
+        if (!std::isfinite(mean) || !std::isfinite(scale))
+            throw InputError(dataset.source(), 0, 0,
+                "column '" + names[static_cast<std::size_t>(column)] + "' has values too large to standardize (up to "
+                    + magnitude(dataset.values().col(column)) + "): their sum overflows; rescale it");
+        if (!(scale > 0))
             throw InputError(dataset.source(), 0, 0,
                 "column '" + names[static_cast<std::size_t>(column)]
                     + "' is constant: it cannot be standardized (deselect it or turn standardization off)");

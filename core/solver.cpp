@@ -67,6 +67,10 @@ IterationState makeState(long long iteration, long long epoch, const Eigen::Vect
     state.loss = evaluation.loss;
     state.rmse = evaluation.rmse;
     state.gradientNorm = evaluation.gradient.norm();
+    // Squaring components beyond about 1e154 overflows although the gradient itself is finite; only then pay for
+    // the scaled norm, so that ordinary runs keep their exact digits.
+    if (std::isinf(state.gradientNorm) && evaluation.gradient.allFinite())
+        state.gradientNorm = evaluation.gradient.stableNorm();
     state.gradient = std::move(evaluation.gradient);
     return state;
 }
@@ -135,7 +139,8 @@ RunResult Solver::run(const StateSink& sink) const
     Eigen::VectorXd theta = initialTheta();
     IterationState state = makeState(0, 0, theta, loss.evaluate(theta));
     RunResult result;
-    const bool startFinite = std::isfinite(state.loss) && std::isfinite(state.gradientNorm);
+    const bool startFinite = isFinite(theta) && std::isfinite(state.loss) && std::isfinite(state.rmse)
+        && std::isfinite(state.gradientNorm);
     if (!sink(state))
         return { StopReason::Cancelled, 0 };
     if (!startFinite)
@@ -164,9 +169,12 @@ RunResult Solver::run(const StateSink& sink) const
         }
         theta.noalias() -= learningRate * step;
         LossEvaluation evaluation = loss.evaluate(theta);
-        if (!isFinite(theta) || !std::isfinite(evaluation.loss) || !isFinite(evaluation.gradient))
+        if (!isFinite(theta) || !std::isfinite(evaluation.loss) || !std::isfinite(evaluation.rmse)
+            || !isFinite(evaluation.gradient))
             return { StopReason::Diverged, iteration - 1 };
         state = makeState(iteration, epoch, theta, std::move(evaluation));
+        if (!std::isfinite(state.gradientNorm))
+            return { StopReason::Diverged, iteration - 1 };
         state.stepGradient = std::move(step);
         if (!sink(state))
             return { StopReason::Cancelled, iteration };

@@ -2,6 +2,9 @@
 
 #include "error_surface_model.h"
 #include "iteration_model.h"
+#include "loss.h"
+#include "pinned_runs.h"
+#include "problem.h"
 #include "session_controller.h"
 #include "view_palette.h"
 
@@ -22,6 +25,7 @@
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
 #include <QStackedLayout>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -36,6 +40,7 @@ const QString sphereMesh = QStringLiteral(":/defaultMeshes/sphereSmooth");
 constexpr float pathMarkerSize = 0.045f;
 constexpr float currentMarkerSize = 0.11f;
 constexpr float optimumMarkerSize = 0.09f;
+constexpr float pinnedMarkerSize = 0.05f;
 constexpr float presentationFactor = 1.5f;
 // The range gradient is sampled this often: enough for the log mapping to look smooth on the bowl.
 constexpr int gradientStops = 48;
@@ -141,6 +146,50 @@ void BowlView::setPresentationMode(bool on)
     applyStyle();
 }
 
+void BowlView::setPinnedRuns(PinnedRuns* runs)
+{
+    if (runs == m_pinned)
+        return;
+    if (m_pinned)
+        disconnect(m_pinned, nullptr, this, nullptr);
+    m_pinned = runs;
+    if (m_pinned) {
+        connect(m_pinned, &PinnedRuns::changed, this, &BowlView::rebuildPinned);
+        connect(m_pinned, &PinnedRuns::labelsChanged, this, &BowlView::updatePinnedLegend);
+        connect(m_pinned, &QObject::destroyed, this, [this] {
+            m_pinned = nullptr;
+            rebuildPinned();
+        });
+    }
+    rebuildPinned();
+}
+
+int BowlView::pinnedMarkerCount(int run) const
+{
+    if (run < 0 || run >= static_cast<int>(m_pinnedMarkers.size()))
+        return 0;
+    const auto& markers = m_pinnedMarkers[static_cast<std::size_t>(run)];
+    return static_cast<int>(
+        std::count_if(markers.begin(), markers.end(), [](const QCustom3DItem* item) { return item->isVisible(); }));
+}
+
+QVector3D BowlView::pinnedMarkerPosition(int run, int marker) const
+{
+    if (run < 0 || run >= static_cast<int>(m_pinnedMarkers.size()) || marker < 0
+        || marker >= static_cast<int>(m_pinnedMarkers[static_cast<std::size_t>(run)].size()))
+        return {};
+    return m_pinnedMarkers[static_cast<std::size_t>(run)][static_cast<std::size_t>(marker)]->position();
+}
+
+QString BowlView::pinnedLegendText() const
+{
+    if (!m_pinnedLegend || !m_pinnedLegend->isVisibleTo(this))
+        return {};
+    QTextDocument document;
+    document.setHtml(m_pinnedLegend->text());
+    return document.toPlainText();
+}
+
 int BowlView::surfaceRowCount() const { return m_series ? m_series->dataProxy()->rowCount() : 0; }
 
 int BowlView::surfaceColumnCount() const { return m_series ? m_series->dataProxy()->columnCount() : 0; }
@@ -212,6 +261,12 @@ void BowlView::createGraph()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_container, 1);
+    m_pinnedLegend = new QLabel(page);
+    m_pinnedLegend->setAlignment(Qt::AlignCenter);
+    m_pinnedLegend->setTextFormat(Qt::RichText);
+    m_pinnedLegend->setWordWrap(true);
+    m_pinnedLegend->setVisible(false);
+    layout->addWidget(m_pinnedLegend);
     auto* hint = new QLabel(tr("Drag with the right mouse button to turn the bowl; scroll to zoom."), page);
     hint->setAlignment(Qt::AlignCenter);
     layout->addWidget(hint);
@@ -239,6 +294,10 @@ void BowlView::sizeMarkers()
         m_currentMarker->setScaling(QVector3D(1, 1, 1) * currentMarkerSize * factor);
     if (m_optimumMarker)
         m_optimumMarker->setScaling(QVector3D(1, 1, 1) * optimumMarkerSize * factor);
+    for (const auto& markers : m_pinnedMarkers) {
+        for (QCustom3DItem* item : markers)
+            item->setScaling(QVector3D(1, 1, 1) * pinnedMarkerSize * factor);
+    }
 }
 
 void BowlView::rebuildSurface()
@@ -249,6 +308,7 @@ void BowlView::rebuildSurface()
         m_message->setText(m_surface->unavailableReason());
         m_stack->setCurrentWidget(m_message);
         m_series->dataProxy()->resetArray(new QSurfaceDataArray);
+        rebuildPinned();
         return;
     }
     m_stack->setCurrentWidget(m_container->parentWidget());
@@ -316,6 +376,98 @@ void BowlView::rebuildSurface()
 
     m_pathStale = true;
     updateCurrent();
+    rebuildPinned();
+}
+
+void BowlView::rebuildPinned()
+{
+    if (!m_graph)
+        return;
+    for (const auto& markers : m_pinnedMarkers) {
+        for (QCustom3DItem* item : markers)
+            m_graph->removeCustomItem(item); // deletes it
+    }
+    m_pinnedMarkers.clear();
+    const auto& problem = m_controller->problem();
+    if (m_pinned && problem && m_surface->isValid()) {
+        const LossKind liveLoss = m_controller->settings().loss;
+        const double weight = lossWeight(liveLoss, problem->sampleCount());
+        const double spanX = std::max(1e-300, static_cast<double>(m_graph->axisX()->max() - m_graph->axisX()->min()));
+        const double spanY = std::max(1e-300, static_cast<double>(m_graph->axisY()->max() - m_graph->axisY()->min()));
+        const double spanZ = std::max(1e-300, static_cast<double>(m_graph->axisZ()->max() - m_graph->axisZ()->min()));
+        for (int index = 0; index < m_pinned->count(); ++index) {
+            const PinnedRun& run = m_pinned->run(index);
+            // Heights under the live loss: the same number the run recorded when its loss is the live one, else
+            // the live loss at the same θ (the surface is the live loss's; sse values would float far above it).
+            std::vector<QVector3D> points;
+            for (const IterationState& state : run.states) {
+                if (state.theta.size() != problem->parameterCount() || !state.theta.allFinite())
+                    continue;
+                const double loss = run.settings.loss == liveLoss ? state.loss : weight * problem->sumOfSquares(state.theta);
+                const QPointF point = m_surface->slicePoint(state.theta);
+                points.emplace_back(static_cast<float>(point.x()), static_cast<float>(loss), static_cast<float>(point.y()));
+            }
+            // Evenly spaced along the path on screen, the start and the end always included.
+            std::vector<double> length(points.size(), 0.0);
+            for (std::size_t k = 1; k < points.size(); ++k) {
+                const QVector3D step = points[k] - points[k - 1];
+                const double d = std::hypot(step.x() / spanX, step.y() / spanY, step.z() / spanZ);
+                length[k] = length[k - 1] + (std::isfinite(d) ? d : 0.0);
+            }
+            std::vector<std::size_t> chosen;
+            if (!points.empty()) {
+                const double total = length.back();
+                for (int k = 0; k < pinnedMarkerLimit; ++k) {
+                    const double target = total * k / (pinnedMarkerLimit - 1);
+                    chosen.push_back(static_cast<std::size_t>(
+                        std::lower_bound(length.begin(), length.end(), target) - length.begin()));
+                }
+                chosen.back() = points.size() - 1;
+                std::sort(chosen.begin(), chosen.end());
+                chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+            }
+            std::vector<QCustom3DItem*> markers;
+            for (const std::size_t k : chosen) {
+                QCustom3DItem* item = addMarker(run.colour, sphereMesh);
+                item->setPosition(points[k]);
+                item->setVisible(true);
+                markers.push_back(item);
+            }
+            m_pinnedMarkers.push_back(std::move(markers));
+        }
+    }
+    sizeMarkers();
+    updatePinnedLegend();
+}
+
+void BowlView::updatePinnedLegend()
+{
+    if (!m_pinnedLegend)
+        return;
+    if (!m_pinned || m_pinned->isEmpty()) {
+        m_pinnedLegend->clear();
+        m_pinnedLegend->setVisible(false);
+        return;
+    }
+    QStringList entries;
+    const QString live = ViewPalette::current().name();
+    entries << QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2")
+                   .arg(live, m_pinned->liveLabel().toHtmlEscaped());
+    bool otherLoss = false;
+    for (int index = 0; index < m_pinned->count(); ++index) {
+        const PinnedRun& run = m_pinned->run(index);
+        otherLoss = otherLoss || run.settings.loss != m_controller->settings().loss;
+        entries << QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2")
+                       .arg(run.colour.name(), m_pinned->displayLabel(index).toHtmlEscaped());
+    }
+    m_pinnedLegend->setText(entries.join(QStringLiteral(" &nbsp; ")));
+    const QString loss = QString::fromLatin1(lossName(m_controller->settings().loss));
+    m_pinnedLegend->setToolTip(otherLoss
+            ? tr("Pinned runs made with another loss are drawn at the %1 loss of the same θ, so that they sit on "
+                 "this bowl; the loss view shows their own values.")
+                  .arg(loss)
+            : tr("Pinned runs, drawn at their loss (%1) along their whole paths.").arg(loss));
+    m_pinnedLegend->setVisible(true);
 }
 
 void BowlView::rebuildPathLength()

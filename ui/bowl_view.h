@@ -16,6 +16,7 @@ namespace gdlab {
 
 class ErrorSurfaceModel;
 class IterationModel;
+class PinnedRuns;
 class SessionController;
 
 /**
@@ -25,6 +26,10 @@ class SessionController;
  * Qt DataVisualization needs OpenGL and crashes without it, so nothing 3-D is created unless
  * openGLAvailable(); the view then explains itself in a sentence and the rest of the program carries on.
  * Coordinates: x and z are the slice's two parameters, y is the loss.
+ *
+ * Pinned runs (compare runs) appear as a few markers along their whole paths in their own colours, named in a
+ * line below the bowl. Their heights are the loss the live run uses at the same θ: a run pinned with another
+ * loss (sse against mse, say) is re-evaluated, so that every marker sits on, or for a slice above, this bowl.
  */
 class BowlView : public QWidget {
     Q_OBJECT
@@ -34,6 +39,8 @@ public:
     static constexpr int maxSamples = 100;
     /** @brief The path is drawn as this many markers at most, evenly spaced along it, plus the current point. */
     static constexpr int pathMarkerLimit = 60;
+    /** @brief Each pinned run is drawn as this many markers at most, evenly spaced along its whole path. */
+    static constexpr int pinnedMarkerLimit = 24;
 
     explicit BowlView(SessionController* controller, ErrorSurfaceModel* surface, QWidget* parent = nullptr);
     ~BowlView() override;
@@ -51,6 +58,8 @@ public:
     bool hasGraph() const { return m_graph != nullptr; }
     void setPresentationMode(bool on);
     bool isPresentationMode() const { return m_presentation; }
+    /** @brief Shows these pinned runs' paths (null: none). */
+    void setPinnedRuns(PinnedRuns* runs);
 
     // Read access for tests: what the graph was given, in data coordinates (x, loss, z).
     int surfaceRowCount() const;
@@ -60,6 +69,11 @@ public:
     QVector3D optimumMarkerPosition() const;
     /** @brief The path markers now shown (the current point's marker not included). */
     int visiblePathMarkerCount() const;
+    /** @brief The markers shown for pinned run index (0 without a graph or out of range). */
+    int pinnedMarkerCount(int run) const;
+    QVector3D pinnedMarkerPosition(int run, int marker) const;
+    /** @brief The line naming the pinned runs below the bowl, as plain text ("" without pins). */
+    QString pinnedLegendText() const;
     Q3DSurface* graph() const { return m_graph; }
 
 protected:
@@ -71,6 +85,8 @@ private:
     void rebuildPathLength();
     void updateCurrent();
     void applyStyle();
+    void rebuildPinned();
+    void updatePinnedLegend();
     QCustom3DItem* addMarker(const QColor& colour, const QString& mesh);
     void sizeMarkers();
 
@@ -86,6 +102,9 @@ private:
     QCustom3DItem* m_currentMarker = nullptr;
     QCustom3DItem* m_optimumMarker = nullptr;
     std::vector<QCustom3DItem*> m_pathMarkers;
+    PinnedRuns* m_pinned = nullptr;
+    std::vector<std::vector<QCustom3DItem*>> m_pinnedMarkers;
+    QLabel* m_pinnedLegend = nullptr;
 
     /** Cumulative length of the path in view-normalised (x, loss, z) units, per row; markers are spaced on it. */
     std::vector<double> m_pathLength;

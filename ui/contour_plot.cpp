@@ -2,6 +2,8 @@
 
 #include "error_surface_model.h"
 #include "iteration_model.h"
+#include "pinned_runs.h"
+#include "problem.h"
 #include "session_controller.h"
 #include "view_palette.h"
 
@@ -81,11 +83,16 @@ ContourPlot::ContourPlot(SessionController* controller, ErrorSurfaceModel* surfa
 
     // Clicks set the start, so a drag must not pan the map away; the wheel zooms in on the end of a descent.
     m_plot->setInteractions(QCP::iRangeZoom);
-    m_plot->setToolTip(tr("Click to start the descent from that point. Scroll to zoom."));
+    m_plot->setToolTip(tr("Click to start the descent from that point. Scroll to zoom.\nThe −∇ arrow shows the "
+                          "direction of steepest descent at the current point; its length is fixed."));
 
     // Layers, bottom up: the map, the contours, then the path and markers on "main".
     m_plot->addLayer(QStringLiteral("surface"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
     m_plot->addLayer(QStringLiteral("contours"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
+    // Pinned paths are thin lines over the thicker live path (so that both stay visible where they run together,
+    // as runs from the same start do) and under the markers on "main".
+    m_plot->addLayer(QStringLiteral("path"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
+    m_plot->addLayer(QStringLiteral("pinned"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
     m_plot->xAxis->grid()->setVisible(false); // the contours orient the eye; a grid over the map is noise
     m_plot->yAxis->grid()->setVisible(false);
 
@@ -107,6 +114,7 @@ ContourPlot::ContourPlot(SessionController* controller, ErrorSurfaceModel* surfa
 
     m_path = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
     m_path->setName(tr("descent path"));
+    m_path->setLayer(QStringLiteral("path"));
     m_currentPoint = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
     m_currentPoint->setName(tr("current θ"));
     m_currentPoint->setLineStyle(QCPCurve::lsNone);
@@ -116,11 +124,24 @@ ContourPlot::ContourPlot(SessionController* controller, ErrorSurfaceModel* surfa
     m_arrow = new QCPItemLine(m_plot);
     m_arrow->setClipToAxisRect(true);
     m_arrowLegend = m_plot->addGraph();
-    m_arrowLegend->setName(tr("−∇ (direction; fixed length)"));
+    m_arrowLegend->setName(tr("−∇ (direction)"));
 
+    // The legend lives in a row below the map, not inside it: at 1280x720 an inset legend covered the
+    // least-squares star whenever the star sat near a corner, and with pinned runs it only grows.
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->axisRect()->insetLayout()->simplify();
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setColumnSpacing(12);
+    m_plot->legend->setIconSize(24, 12);
+    m_plot->legend->setMargins(QMargins(6, 2, 6, 2));
+    // The legend follows the width (wrapLegend) rather than setting it: without this its hint, taken while the
+    // widget was wider, becomes the widget's minimum and a legend once in two columns stays in two for ever.
+    m_plot->legend->setMinimumSize(1, 0);
+    connect(m_plot, &QCustomPlot::beforeReplot, this, &ContourPlot::wrapLegend);
 
     connect(m_surface, &ErrorSurfaceModel::surfaceChanged, this, &ContourPlot::rebuildSurface);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -199,7 +220,7 @@ void ContourPlot::rebuildSurface()
         m_optimum->data()->clear();
         m_arrow->setVisible(false);
         setSubtitle({});
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        rebuildPinned();
         return;
     }
     m_stack->setCurrentWidget(m_plot);
@@ -261,53 +282,126 @@ void ContourPlot::rebuildSurface()
 
     m_pathStale = true;
     updateCurrent();
-    placeLegend();
+    rebuildPinned();
 }
 
-void ContourPlot::placeLegend()
+void ContourPlot::setPinnedRuns(PinnedRuns* runs)
 {
-    // The legend goes in the corner where it hides the least of the path, and never the optimum or the start.
-    const QCPRange xRange = m_plot->xAxis->range();
-    const QCPRange yRange = m_plot->yAxis->range();
-    const QRect axisRect = m_plot->axisRect()->rect();
-    const QSize legendSize = m_plot->legend->minimumOuterSizeHint();
-    // Before the first layout the sizes are unknown; a typical legend covers this much of the map.
-    const double width = axisRect.width() > 0 ? std::min(1.0, double(legendSize.width()) / axisRect.width()) : 0.45;
-    const double height = axisRect.height() > 0 ? std::min(1.0, double(legendSize.height()) / axisRect.height()) : 0.3;
-    const Qt::Alignment corners[]
-        = { Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft, Qt::AlignBottom | Qt::AlignRight,
-              Qt::AlignBottom | Qt::AlignLeft };
-    const auto covers = [&](Qt::Alignment corner, double x, double y) {
-        const double u = (x - xRange.lower) / xRange.size();
-        const double v = (y - yRange.lower) / yRange.size();
-        const bool inX = corner & Qt::AlignRight ? u > 1 - width : u < width;
-        const bool inY = corner & Qt::AlignTop ? v > 1 - height : v < height;
-        return inX && inY;
-    };
-    const std::vector<IterationState>& states = m_model->states();
+    if (runs == m_pinned)
+        return;
+    if (m_pinned)
+        disconnect(m_pinned, nullptr, this, nullptr);
+    m_pinned = runs;
+    if (m_pinned) {
+        connect(m_pinned, &PinnedRuns::changed, this, &ContourPlot::rebuildPinned);
+        connect(m_pinned, &PinnedRuns::labelsChanged, this, &ContourPlot::updatePinnedLabels);
+        connect(m_pinned, &QObject::destroyed, this, [this] {
+            m_pinned = nullptr;
+            rebuildPinned();
+        });
+    }
+    rebuildPinned();
+}
+
+void ContourPlot::rebuildPinned()
+{
+    for (QCPCurve* curve : m_pinnedCurves)
+        m_plot->removePlottable(curve);
+    m_pinnedCurves.clear();
     const auto& problem = m_controller->problem();
-    double bestCost = std::numeric_limits<double>::infinity();
-    Qt::Alignment best = corners[0];
-    for (const Qt::Alignment corner : corners) {
-        double cost = 0;
-        for (const int row : m_pathRows) {
-            if (m_pathStale || row >= static_cast<int>(states.size()))
-                break;
-            const QPointF point = m_surface->slicePoint(states[static_cast<std::size_t>(row)].theta);
-            // The start and the end of the path are what a class looks at.
-            const double weight = row == 0 || row == m_pathRows.back() ? 50 : 1;
-            cost += covers(corner, point.x(), point.y()) ? weight : 0;
-        }
-        if (problem) {
-            const QPointF optimum = m_surface->slicePoint(problem->leastSquaresTheta());
-            cost += covers(corner, optimum.x(), optimum.y()) ? 1000 : 0;
-        }
-        if (cost < bestCost) {
-            bestCost = cost;
-            best = corner;
+    if (m_pinned && m_surface->isValid() && problem) {
+        // Thinned like the live path (points closer than the resolution are dropped), but always the whole run:
+        // a pinned run is a finished result to compare with, not something being stepped through.
+        const double stepX = m_plot->xAxis->range().size() * pathResolution;
+        const double stepY = m_plot->yAxis->range().size() * pathResolution;
+        for (int index = 0; index < m_pinned->count(); ++index) {
+            const PinnedRun& run = m_pinned->run(index);
+            QVector<double> xs;
+            QVector<double> ys;
+            QPointF last;
+            for (std::size_t row = 0; row < run.states.size(); ++row) {
+                const Eigen::VectorXd& theta = run.states[row].theta;
+                if (theta.size() != problem->parameterCount())
+                    continue;
+                const QPointF point = m_surface->slicePoint(theta);
+                const bool isLast = row + 1 == run.states.size();
+                if (!xs.isEmpty() && !isLast && std::abs(point.x() - last.x()) < stepX
+                    && std::abs(point.y() - last.y()) < stepY)
+                    continue;
+                xs.push_back(point.x());
+                ys.push_back(point.y());
+                last = point;
+            }
+            auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+            curve->setLayer(QStringLiteral("pinned"));
+            curve->setSelectable(QCP::stNone);
+            curve->setData(xs, ys);
+            m_pinnedCurves.push_back(curve);
         }
     }
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, best);
+    updatePinnedLabels();
+    applyPinnedStyle();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourPlot::updatePinnedLabels()
+{
+    const bool comparing = m_pinned && !m_pinnedCurves.empty();
+    const QString differences = comparing ? m_pinned->liveDifferences() : QString();
+    m_path->setName(differences.isEmpty() ? tr("descent path") : tr("descent path (%1)").arg(differences));
+    for (std::size_t index = 0; index < m_pinnedCurves.size(); ++index)
+        m_pinnedCurves[index]->setName(m_pinned->displayLabel(static_cast<int>(index)));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ContourPlot::applyPinnedStyle()
+{
+    if (!m_pinned)
+        return;
+    const double width = m_presentation ? 2.6 : 1.5;
+    const double dotSize = m_presentation ? 5 : 3.5;
+    for (std::size_t index = 0; index < m_pinnedCurves.size(); ++index) {
+        QCPCurve* curve = m_pinnedCurves[index];
+        const QColor colour = m_pinned->run(static_cast<int>(index)).colour;
+        curve->setPen(cosmeticPen(colour, width));
+        // Like the live path: a short run shows its discrete steps (an oscillating rate zigzags visibly).
+        curve->setScatterStyle(curve->data()->size() <= stepDotLimit
+                ? QCPScatterStyle(QCPScatterStyle::ssDisc, colour, dotSize)
+                : QCPScatterStyle(QCPScatterStyle::ssNone));
+    }
+}
+
+void ContourPlot::wrapLegend()
+{
+    QCPLegend* legend = m_plot->legend;
+    // Cells of a wrapped grid may be empty: itemCount() counts cells, item() returns null for the empty ones.
+    std::vector<int> widths;
+    for (int k = 0; k < legend->itemCount(); ++k) {
+        if (const QCPAbstractLegendItem* item = legend->item(k))
+            widths.push_back(item->minimumOuterSizeHint().width());
+    }
+    // The legend's row is the map's column: the widget less the colour scale.
+    const int scaleWidth = m_scale->outerRect().width() > 0 ? m_scale->outerRect().width() : 80;
+    const int usable = m_plot->width() - scaleWidth - legend->margins().left() - legend->margins().right();
+    // As many columns as fit, each as wide as its widest entry (entries fill rows first, so entry k is in column
+    // k mod columns): every column saved is a row of the map's height, which is short at 1280x720.
+    int columns = std::max<int>(1, static_cast<int>(widths.size()));
+    for (; columns > 1; --columns) {
+        std::vector<int> columnWidths(static_cast<std::size_t>(columns), 0);
+        for (std::size_t k = 0; k < widths.size(); ++k) {
+            int& width = columnWidths[k % static_cast<std::size_t>(columns)];
+            width = std::max(width, widths[k]);
+        }
+        int total = (columns - 1) * legend->columnSpacing();
+        for (const int width : columnWidths)
+            total += width;
+        if (total <= usable)
+            break;
+    }
+    if (columns != legend->wrap()) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true); // re-flows the items into the new column count
+    }
 }
 
 void ContourPlot::rebuildPathIndex()
@@ -443,7 +537,8 @@ void ContourPlot::applyStyle()
     QColor legendBase = palette.color(QPalette::Base);
     legendBase.setAlpha(210);
     m_plot->legend->setBrush(legendBase);
-    m_plot->legend->setBorderPen(QPen(palette.color(QPalette::Mid)));
+    // Below the map the legend needs no frame to set it off from the colours.
+    m_plot->legend->setBorderPen(Qt::NoPen);
     if (m_subtitle) {
         m_subtitle->setFont(tickFont);
         m_subtitle->setTextColor(text);
@@ -466,6 +561,7 @@ void ContourPlot::applyStyle()
     const QPen contourPen = cosmeticPen(ViewPalette::contour(), m_presentation ? 1.4 : 0.9);
     for (QCPCurve* curve : m_contours)
         curve->setPen(contourPen);
+    applyPinnedStyle();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -21,6 +21,7 @@ namespace gdlab {
 
 class ErrorSurfaceModel;
 class IterationModel;
+class PinnedRuns;
 class SessionController;
 
 /**
@@ -28,7 +29,9 @@ class SessionController;
  * optimum (★) and the negative gradient at the current point. A click sets the starting point.
  *
  * A new surface or history redraws everything; moving the current row only moves the end of the path, the
- * point and the arrow, so stepping and playback stay cheap.
+ * point and the arrow, so stepping and playback stay cheap. Pinned runs (compare runs) are drawn as whole paths
+ * in their own colours under the live one. The legend sits in a row below the map, never over the star, the
+ * start or the current point.
  */
 class ContourPlot : public QWidget {
     Q_OBJECT
@@ -43,6 +46,8 @@ public:
     /** @brief Larger fonts, lines and markers for the back row of a classroom. */
     void setPresentationMode(bool on);
     bool isPresentationMode() const { return m_presentation; }
+    /** @brief Draws these pinned runs' whole paths (null: none); the runs must outlive this view or be reset. */
+    void setPinnedRuns(PinnedRuns* runs);
 
     // Read access for tests and for exporting.
     QCPColorMap* colorMap() const { return m_map; }
@@ -52,6 +57,8 @@ public:
     QCPCurve* optimumMarker() const { return m_optimum; }
     QCPItemLine* gradientArrow() const { return m_arrow; }
     const std::vector<QCPCurve*>& contourCurves() const { return m_contours; }
+    /** @brief One curve per pinned run, in the runs' order. */
+    const std::vector<QCPCurve*>& pinnedCurves() const { return m_pinnedCurves; }
     /** @brief The slice sentence shown above the map ("" with two parameters). */
     QString subtitle() const;
     /** @brief Whether the view shows a message instead of the map (no surface: e.g. one parameter only). */
@@ -69,7 +76,11 @@ private:
     void extendPathIndex(int firstRow);
     void updateCurrent();
     void applyStyle();
-    void placeLegend();
+    void rebuildPinned();
+    void updatePinnedLabels();
+    void applyPinnedStyle();
+    /** Wraps the legend row into as many columns as the width takes (before each replot). */
+    void wrapLegend();
     void setSubtitle(const QString& text);
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
@@ -91,6 +102,8 @@ private:
     QCPItemLine* m_arrow = nullptr;
     QCPGraph* m_arrowLegend = nullptr; // an empty graph, so the legend can say what the arrow means
     QCPTextElement* m_subtitle = nullptr;
+    PinnedRuns* m_pinned = nullptr;
+    std::vector<QCPCurve*> m_pinnedCurves;
 
     /** Rows of the history the path draws (the others move less than half a pixel), ascending. */
     std::vector<int> m_pathRows;

@@ -20,6 +20,8 @@ constexpr int contourCount = 12;
 // otherwise stretch the range until the bowl is a dot in the middle of a flat map.
 constexpr double pathLossFactor = 4.0;
 constexpr double marginFraction = 0.15;
+// The optimum is at least this fraction of the view from every edge, whatever else sets the range.
+constexpr double optimumEdgeFraction = 0.15;
 // With a log colour scale and a minimum of (nearly) zero, the colours start this far below the maximum.
 constexpr double logColourDecades = 1e-4;
 
@@ -57,6 +59,20 @@ SurfaceAxis axisOver(const Interval& interval, double minHalfSpan, Eigen::Index 
     return axis;
 }
 
+/**
+ * Widens the axis so that value lies at least fraction of the span from either edge: the least-squares star is
+ * a marker of some size and the view's legend and frame must not crowd it.
+ */
+void keepAwayFromEdges(SurfaceAxis& axis, double value, double fraction)
+{
+    if (!std::isfinite(value))
+        return;
+    if (value - axis.min < fraction * (axis.max - axis.min))
+        axis.min = (value - fraction * axis.max) / (1 - fraction);
+    if (axis.max - value < fraction * (axis.max - axis.min))
+        axis.max = (value - fraction * axis.min) / (1 - fraction);
+}
+
 QString formatValue(double value) { return QString::number(value, 'g', 5); }
 
 } // namespace
@@ -65,22 +81,31 @@ ErrorSurfaceModel::ErrorSurfaceModel(SessionController* controller, QObject* par
     : QObject(parent)
     , m_controller(controller)
 {
-    connect(m_controller, &SessionController::problemChanged, this, [this] {
-        // Columns changed: a slice over parameters the new problem does not have falls back to the first two.
-        const auto& problem = m_controller->problem();
-        const int count = problem ? static_cast<int>(problem->parameterCount()) : 0;
-        if (m_xParameter >= count || m_yParameter >= count) {
-            m_xParameter = 0;
-            m_yParameter = 1;
-        }
-        invalidate();
-    });
+    connect(m_controller, &SessionController::problemChanged, this, &ErrorSurfaceModel::onProblemChanged);
     connect(m_controller, &SessionController::settingsChanged, this, &ErrorSurfaceModel::invalidate);
     // A worker appends rows in batches; the path's range is settled once the run is complete.
     connect(m_controller, &SessionController::computationFinished, this, &ErrorSurfaceModel::invalidate);
     IterationModel* model = m_controller->model();
     connect(model, &QAbstractItemModel::modelReset, this, &ErrorSurfaceModel::invalidate);
     connect(model, &IterationModel::currentRowChanged, this, &ErrorSurfaceModel::onCurrentRowChanged);
+    // Data may have been loaded before this model was made (gdlab --lesson, a test): start from its default.
+    onProblemChanged();
+}
+
+void ErrorSurfaceModel::onProblemChanged()
+{
+    // Other parameters (other columns, another lesson) get the default slice; the same parameters (the
+    // standardize toggle, edited points) keep the one the user chose.
+    const auto& problem = m_controller->problem();
+    std::vector<std::string> names = problem ? problem->parameterNames() : std::vector<std::string>();
+    const int count = problem ? static_cast<int>(problem->parameterCount()) : 0;
+    if (names != m_parameterNames || m_xParameter >= count || m_yParameter >= count) {
+        const std::pair<int, int> slice = defaultParameters();
+        m_xParameter = slice.first;
+        m_yParameter = slice.second;
+    }
+    m_parameterNames = std::move(names);
+    invalidate();
 }
 
 const SurfaceGrid& ErrorSurfaceModel::grid() const
@@ -118,6 +143,16 @@ void ErrorSurfaceModel::setParameters(int xParameter, int yParameter)
     m_xParameter = xParameter;
     m_yParameter = yParameter;
     invalidate();
+}
+
+std::pair<int, int> ErrorSurfaceModel::defaultParameters() const
+{
+    // One feature: intercept and slope, the whole loss. More: the first two coefficients, which is what a
+    // multi-feature lesson is about; the intercept is then held.
+    const auto& problem = m_controller->problem();
+    if (problem && problem->hasIntercept() && problem->parameterCount() > 2)
+        return { 1, 2 };
+    return { 0, 1 };
 }
 
 void ErrorSurfaceModel::setHoldMode(HoldMode mode)
@@ -359,8 +394,10 @@ void ErrorSurfaceModel::recompute() const
         const double scale = std::max(std::abs(optimum(p)), 1e-3 * (1.0 + optimum.cwiseAbs().maxCoeff()));
         return std::max(doubling, 0.05 * scale);
     };
-    const SurfaceAxis xAxis = axisOver(xRange, minHalfSpan(px), px, m_resolution);
-    const SurfaceAxis yAxis = axisOver(yRange, minHalfSpan(py), py, m_resolution);
+    SurfaceAxis xAxis = axisOver(xRange, minHalfSpan(px), px, m_resolution);
+    SurfaceAxis yAxis = axisOver(yRange, minHalfSpan(py), py, m_resolution);
+    keepAwayFromEdges(xAxis, optimum(px), optimumEdgeFraction);
+    keepAwayFromEdges(yAxis, optimum(py), optimumEdgeFraction);
 
     try {
         m_grid = computeSurface(*problem, m_controller->settings().loss, m_base, xAxis, yAxis);

@@ -12,6 +12,8 @@
 
 #include <Eigen/Core>
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace gdlab {
@@ -48,6 +50,11 @@ public:
 
     int xParameter() const { return m_xParameter; }
     int yParameter() const { return m_yParameter; }
+    /**
+     * @brief The slice a new problem starts with: (θ0, θ1) for one feature, the first two coefficients
+     * (θ1, θ2) with an intercept and more features, (θ1, θ2) = parameters 0 and 1 without an intercept.
+     */
+    std::pair<int, int> defaultParameters() const;
     /** @brief Chooses the two parameters of the slice (ignored when out of range or equal). */
     void setParameters(int xParameter, int yParameter);
     HoldMode holdMode() const { return m_holdMode; }
@@ -86,6 +93,7 @@ private:
     void ensureComputed() const;
     void recompute() const;
     void onCurrentRowChanged();
+    void onProblemChanged();
 
     SessionController* m_controller;
     int m_xParameter = 0;
@@ -93,6 +101,8 @@ private:
     HoldMode m_holdMode = HoldMode::LeastSquares;
     int m_resolution = 160;
     bool m_notifyPending = false;
+    /** The parameters of the problem the slice was chosen for: a choice survives only the same ones. */
+    std::vector<std::string> m_parameterNames;
 
     // The cache that ensureComputed() fills on demand.
     mutable bool m_dirty = true;

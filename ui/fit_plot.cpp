@@ -1,12 +1,17 @@
 #include "fit_plot.h"
 
 #include "iteration_model.h"
+#include "point_editor.h"
 #include "session_controller.h"
 #include "view_palette.h"
 
 #include <qcustomplot.h>
 
 #include <QEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -29,6 +34,25 @@ constexpr double kLineOverhang = 0.5;
 /** Above this many points the markers shrink, so that 10,000 points stay a cloud rather than a blot. */
 constexpr Eigen::Index kManyPoints = 1000;
 const char* const kGhostLayer = "ghosts";
+/** How far from a point (in pixels, before presentation scaling) a press still grabs it. */
+constexpr double kGrabDistance = 8.0;
+/** A press that moves less than this many pixels before its release is a click, not a drag. */
+constexpr double kClickSlop = 4.0;
+
+/**
+ * The range kept after an edit: the old one, with a side moved out only where the data left it, by the usual
+ * margin of the data's new extent.
+ */
+QCPRange keptRange(const QCPRange& old, double low, double high)
+{
+    const double margin = kRangeMargin * std::max(high - low, old.size());
+    QCPRange range = old;
+    if (low < old.lower)
+        range.lower = low - margin;
+    if (high > old.upper)
+        range.upper = high + margin;
+    return range;
+}
 
 QCPRange paddedRange(double low, double high)
 {
@@ -118,13 +142,26 @@ FitPlot::FitPlot(SessionController* controller, QWidget* parent)
     m_dataGraph = m_plot->addGraph();
     m_dataGraph->setName(tr("data"));
     m_dataGraph->setLineStyle(QCPGraph::lsNone);
+    m_selectionGraph = m_plot->addGraph();
+    m_selectionGraph->setName(tr("selected point"));
+    m_selectionGraph->setLineStyle(QCPGraph::lsNone);
+
+    m_editor = new PointEditor(m_controller, this);
+    connect(m_editor, &PointEditor::refused, this, [this](const QString& message) { refuse(message, m_refusalPos); });
+    // An undo or redo may shift rows under the selection; a gesture selects its point again once it is pushed.
+    connect(m_editor->undoStack(), &QUndoStack::indexChanged, this, [this] { setSelectedRow(-1); });
+    // Clicks give the plot the focus, so that Delete reaches keyPressEvent() through it.
+    m_plot->setFocusPolicy(Qt::ClickFocus);
+    connect(m_plot, &QCustomPlot::mousePress, this, &FitPlot::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &FitPlot::onMouseMove);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &FitPlot::onMouseRelease);
 
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 
     // Label placement and the legend's room depend on pixel sizes, known only once the plot is laid out.
     connect(m_plot, &QCustomPlot::afterLayout, this, &FitPlot::arrangeOverlays);
-    connect(m_controller, &SessionController::problemChanged, this, &FitPlot::rebuildAll);
+    connect(m_controller, &SessionController::problemChanged, this, &FitPlot::onProblemChanged);
     connect(m_controller, &SessionController::settingsChanged, this, [this] {
         updateGhosts();
         updateLegend();
@@ -141,6 +178,7 @@ FitPlot::FitPlot(SessionController* controller, QWidget* parent)
     connect(m_model, &IterationModel::currentRowChanged, this, &FitPlot::updateCurrent);
 
     rebuildAll();
+    updateEditability();
 }
 
 FitPlot::~FitPlot() = default;
@@ -161,6 +199,7 @@ void FitPlot::setFitMode(FitMode mode)
         return;
     m_fitMode = mode;
     rebuildAll();
+    updateEditability();
     emit fitModeChanged(mode);
 }
 
@@ -171,6 +210,7 @@ void FitPlot::setFeature(int featureIndex)
     if (clamped == m_feature)
         return;
     m_feature = clamped;
+    setSelectedRow(-1);
     rebuildAll();
     emit featureChanged(m_feature);
 }
@@ -297,8 +337,11 @@ void FitPlot::rebuildAll()
     updateGhosts();
     updateCurrent();
     updateLegend();
-    placeLegend();
+    // The legend moving to another corner at every added point would distract more than it helps.
+    if (!m_keepRanges)
+        placeLegend();
     applyStyle();
+    updateSelection();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -401,8 +444,18 @@ void FitPlot::updateAxisRanges()
     double low = m_target.minCoeff();
     double high = m_target.maxCoeff();
     if (m_fitMode == FeatureVsTarget) {
-        m_plot->xAxis->setRange(paddedRange(*keyLow, *keyHigh));
-        m_plot->yAxis->setRange(paddedRange(low, high));
+        QCPRange x = paddedRange(*keyLow, *keyHigh);
+        QCPRange y = paddedRange(low, high);
+        if (m_keepRanges) {
+            // After an edit the view stays put, so that the class sees the point and the line move, not the axes.
+            x = keptRange(m_plot->xAxis->range(), *keyLow, *keyHigh);
+            y = keptRange(m_plot->yAxis->range(), low, high);
+        }
+        m_plot->xAxis->setRange(x);
+        m_plot->yAxis->setRange(y);
+        // A kept view can be wider than the data the lines were sized for; they must still reach its edges.
+        m_lineX0 = std::min(m_lineX0, x.lower - kLineOverhang * x.size());
+        m_lineX1 = std::max(m_lineX1, x.upper + kLineOverhang * x.size());
         return;
     }
     // Predicted against actual: one range on both axes so that y = x is the diagonal; the least-squares
@@ -700,6 +753,11 @@ void FitPlot::applyStyle()
     m_dataGraph->setAntialiasedScatters(!many);
     m_leastSquaresPredictionGraph->setAntialiasedScatters(!many);
     m_residualCurve->setAntialiased(!many);
+    // A ring in the current colour around the selected point: it reads as "this one" without hiding it.
+    const QPen ringPen(ViewPalette::current(), 2.5 * s);
+    m_selectionGraph->setPen(ringPen);
+    m_selectionGraph->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, ringPen, Qt::NoBrush, std::max(pointSize, 8.0 * s) + 8.0 * s));
 
     // The ghost grey is fine for thin lines; text needs a little more contrast on either background.
     const QColor ghostText = dark ? ViewPalette::ghost().lighter(130) : ViewPalette::ghost().darker(130);
@@ -712,6 +770,274 @@ void FitPlot::applyStyle()
         label->setColor(ghostText);
         label->setBrush(labelBackground);
     }
+}
+
+void FitPlot::setEditable(bool editable)
+{
+    if (editable == m_editRequested)
+        return;
+    m_editRequested = editable;
+    updateEditability();
+}
+
+bool FitPlot::canEditPoints() const
+{
+    return m_fitMode == FeatureVsTarget && hasProblem() && m_editor->canEdit();
+}
+
+QString FitPlot::editingUnavailableReason() const
+{
+    if (canEditPoints())
+        return QString();
+    if (!hasProblem())
+        return tr("Load data to edit its points.");
+    if (!m_editor->canEdit())
+        return tr("Points can be edited only for data with one feature: with several, a point on this view "
+                  "is not a whole data row.");
+    return tr("Points can be edited in the “y against x” view, not in predicted against actual.");
+}
+
+QUndoStack* FitPlot::undoStack() const
+{
+    return m_editor->undoStack();
+}
+
+void FitPlot::setSelectedRow(int row)
+{
+    if (row < 0 || row >= m_target.size() || !m_editable)
+        row = -1;
+    if (row == m_selectedRow)
+        return;
+    m_selectedRow = row;
+    updateSelection();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    emit selectedRowChanged(row);
+}
+
+void FitPlot::keyPressEvent(QKeyEvent* event)
+{
+    if (!m_editable) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    if (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) {
+        // The selected point first (it is the one drawn highlighted), else the one under the mouse.
+        const QPoint cursor = m_plot->mapFromGlobal(QCursor::pos());
+        const int row = m_selectedRow >= 0 ? m_selectedRow : pointAt(cursor);
+        if (row >= 0) {
+            removeRow(row, cursor);
+            event->accept();
+            return;
+        }
+    } else if (event->key() == Qt::Key_Escape && m_selectedRow >= 0) {
+        setSelectedRow(-1);
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void FitPlot::onProblemChanged()
+{
+    const bool ownEdit = m_editor->isApplying();
+    // Another data set or other columns: a selected row number would point at an unrelated point.
+    if (!ownEdit && m_selectedRow >= 0) {
+        m_selectedRow = -1;
+        emit selectedRowChanged(-1);
+    }
+    m_pressButton = Qt::NoButton;
+    m_dragging = false;
+    m_keepRanges = ownEdit && m_fitMode == FeatureVsTarget;
+    rebuildAll();
+    m_keepRanges = false;
+    if (m_selectedRow >= m_target.size()) {
+        m_selectedRow = -1;
+        updateSelection();
+        emit selectedRowChanged(-1);
+    }
+    updateEditability();
+}
+
+void FitPlot::updateEditability()
+{
+    const bool editable = m_editRequested && canEditPoints();
+    if (!editable) {
+        m_pressButton = Qt::NoButton;
+        m_dragging = false;
+        setSelectedRow(-1);
+    }
+    // Hover feedback (the hand over a point) needs move events without a button held.
+    m_plot->setMouseTracking(editable);
+    if (editable == m_editable)
+        return;
+    m_editable = editable;
+    updateCursor(-1);
+    emit editableChanged(editable);
+}
+
+void FitPlot::updateSelection()
+{
+    if (m_selectedRow >= 0 && m_selectedRow < m_segmentKeys.size() && m_fitMode == FeatureVsTarget)
+        m_selectionGraph->setData({ m_segmentKeys[m_selectedRow] }, { m_segmentFixed[m_selectedRow] }, true);
+    else
+        m_selectionGraph->data()->clear();
+}
+
+void FitPlot::updateCursor(int hoveredRow)
+{
+    if (!m_editable)
+        m_plot->unsetCursor();
+    else if (m_dragging)
+        m_plot->setCursor(Qt::ClosedHandCursor);
+    else if (hoveredRow >= 0)
+        m_plot->setCursor(Qt::OpenHandCursor);
+    else
+        m_plot->setCursor(Qt::CrossCursor);
+}
+
+int FitPlot::pointAt(const QPointF& pixel) const
+{
+    // A point under the (translucent) legend can still be grabbed; only adding there is ruled out.
+    if (m_fitMode != FeatureVsTarget || !hasProblem() || !m_plot->axisRect()->rect().contains(pixel.toPoint()))
+        return -1;
+    const double reach = kGrabDistance * scale();
+    double best = reach * reach;
+    int bestRow = -1;
+    for (int i = 0; i < m_segmentKeys.size(); ++i) {
+        const double dx = m_plot->xAxis->coordToPixel(m_segmentKeys[i]) - pixel.x();
+        const double dy = m_plot->yAxis->coordToPixel(m_segmentFixed[i]) - pixel.y();
+        const double distance = dx * dx + dy * dy;
+        // On ties the later row wins: it is drawn on top.
+        if (distance <= best) {
+            best = distance;
+            bestRow = i;
+        }
+    }
+    return bestRow;
+}
+
+bool FitPlot::isOnPlotArea(const QPointF& pixel) const
+{
+    if (!m_plot->axisRect()->rect().contains(pixel.toPoint()))
+        return false;
+    // The legend sits inside the axis rectangle; a click on it is not a click on the data.
+    return !(m_plot->legend->visible() && m_plot->legend->outerRect().contains(pixel.toPoint()));
+}
+
+QPointF FitPlot::clampedToAxisRect(const QPointF& pixel) const
+{
+    const QRect area = m_plot->axisRect()->rect();
+    return QPointF(std::clamp(pixel.x(), double(area.left()), double(area.right())),
+        std::clamp(pixel.y(), double(area.top()), double(area.bottom())));
+}
+
+void FitPlot::onMousePress(QMouseEvent* event)
+{
+    m_pressButton = Qt::NoButton;
+    m_dragging = false;
+    if (!m_editable)
+        return;
+    const QPointF pos = event->position();
+    const int row = pointAt(pos);
+    if (event->button() == Qt::RightButton) {
+        if (row >= 0)
+            removeRow(row, pos.toPoint());
+        return;
+    }
+    if (event->button() != Qt::LeftButton || (row < 0 && !isOnPlotArea(pos)))
+        return;
+    m_pressButton = Qt::LeftButton;
+    m_pressPos = pos;
+    m_pressRow = row;
+    if (row >= 0)
+        setSelectedRow(row);
+}
+
+void FitPlot::onMouseMove(QMouseEvent* event)
+{
+    if (!m_editable)
+        return;
+    const QPointF pos = event->position();
+    if (m_pressButton != Qt::LeftButton || m_pressRow < 0) {
+        updateCursor(pointAt(pos));
+        return;
+    }
+    if (!m_dragging && QLineF(pos, m_pressPos).length() < kClickSlop)
+        return;
+    m_dragging = true;
+    updateCursor(m_pressRow);
+    const QPointF target = clampedToAxisRect(pos);
+    previewMove(m_pressRow, m_plot->xAxis->pixelToCoord(target.x()), m_plot->yAxis->pixelToCoord(target.y()));
+}
+
+void FitPlot::onMouseRelease(QMouseEvent* event)
+{
+    const Qt::MouseButton pressed = m_pressButton;
+    const bool dragging = m_dragging;
+    const int row = m_pressRow;
+    m_pressButton = Qt::NoButton;
+    m_dragging = false;
+    m_pressRow = -1;
+    if (!m_editable || pressed != Qt::LeftButton || event->button() != Qt::LeftButton)
+        return;
+    const QPointF pos = event->position();
+    if (row >= 0) {
+        if (!dragging && QLineF(pos, m_pressPos).length() < kClickSlop)
+            return; // a click on a point only selects it
+        // The data and the trajectory change once, on release: a drag through a large data set stays smooth.
+        const QPointF target = clampedToAxisRect(pos);
+        const double x = m_plot->xAxis->pixelToCoord(target.x());
+        const double y = m_plot->yAxis->pixelToCoord(target.y());
+        m_refusalPos = target.toPoint();
+        if (!m_editor->movePoint(row, x, y))
+            rebuildAll(); // the preview goes back to the data as it is
+        setSelectedRow(row);
+        updateCursor(row);
+        return;
+    }
+    if (QLineF(pos, m_pressPos).length() >= kClickSlop || !isOnPlotArea(pos))
+        return; // a drag over empty space is not a click
+    const int newRow = static_cast<int>(m_editor->rowCount());
+    m_refusalPos = pos.toPoint();
+    if (m_editor->addPoint(m_plot->xAxis->pixelToCoord(pos.x()), m_plot->yAxis->pixelToCoord(pos.y())))
+        setSelectedRow(newRow);
+    updateCursor(pointAt(pos));
+}
+
+void FitPlot::previewMove(int row, double x, double y)
+{
+    if (row < 0 || row >= m_segmentKeys.size())
+        return;
+    QVector<double> keys = m_segmentKeys;
+    QVector<double> values = m_segmentFixed;
+    keys[row] = x;
+    values[row] = y;
+    m_dataGraph->setData(keys, values);
+    // The dragged point's residual follows it to the current line; the others stay.
+    auto residuals = m_residualCurve->data();
+    if (residuals->size() == 3 * m_segmentKeys.size()) {
+        auto it = residuals->begin() + 3 * row;
+        it->key = x;
+        it->value = y;
+        (it + 1)->key = x;
+        (it + 1)->value = currentLineY(x);
+    }
+    m_selectionGraph->setData({ x }, { y }, true);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void FitPlot::removeRow(int row, const QPoint& where)
+{
+    m_refusalPos = where;
+    if (m_editor->removePoint(row))
+        setSelectedRow(-1);
+}
+
+void FitPlot::refuse(const QString& message, const QPoint& where)
+{
+    // Said where the teacher is looking (at the point) and on the status line for whoever missed it.
+    QToolTip::showText(m_plot->mapToGlobal(where), message, m_plot);
+    emit statusMessage(message);
 }
 
 } // namespace gdlab

@@ -12,10 +12,13 @@ class QCustomPlot;
 class QCPCurve;
 class QCPGraph;
 class QCPItemText;
+class QMouseEvent;
+class QUndoStack;
 
 namespace gdlab {
 
 class IterationModel;
+class PointEditor;
 class SessionController;
 
 /**
@@ -28,6 +31,10 @@ class SessionController;
  *
  * The axis ranges are fixed per problem so that stepping moves only the line; a current-row change touches the
  * line and the residual values in place and queues one replot.
+ *
+ * With one feature, in FeatureVsTarget mode, the points can be edited: a click on empty space adds one, a press
+ * on a point selects it and a drag moves it, a right-click or Delete removes it. Every edit is a command on
+ * undoStack() and gives a new trajectory; the axis ranges then stay put unless the data leaves the view.
  */
 class FitPlot : public QWidget {
     Q_OBJECT
@@ -77,17 +84,57 @@ public:
     /** @brief The current line at x in original units (FeatureVsTarget); NaN when there is none. */
     double currentLineY(double x) const;
 
+    /** @brief Point editing as the user wants it (on by default); it takes effect only where canEditPoints(). */
+    void setEditable(bool editable);
+    bool editingRequested() const { return m_editRequested; }
+    /** @brief Whether the mouse and Delete edit the points now: requested and possible. */
+    bool isEditable() const { return m_editable; }
+    /** @brief One feature and FeatureVsTarget mode: the only case where a point on screen is a data row. */
+    bool canEditPoints() const;
+    /** @brief Why the points cannot be edited now, for a tooltip; empty when they can. */
+    QString editingUnavailableReason() const;
+    /** @brief The point edits, for the main window's undo and redo actions; cleared when other data is loaded. */
+    QUndoStack* undoStack() const;
+    PointEditor* pointEditor() const { return m_editor; }
+    /** @brief The selected data row (drawn highlighted, removed by Delete), or -1. */
+    int selectedRow() const { return m_selectedRow; }
+    void setSelectedRow(int row);
+    /** @brief The ring around the selected point; empty when nothing is selected. */
+    QCPGraph* selectionGraph() const { return m_selectionGraph; }
+
     QSize minimumSizeHint() const override;
     QSize sizeHint() const override;
 
 signals:
     void fitModeChanged(gdlab::FitPlot::FitMode mode);
     void featureChanged(int featureIndex);
+    /** @brief isEditable() changed: a new problem, another mode, or setEditable(). */
+    void editableChanged(bool editable);
+    void selectedRowChanged(int row);
+    /** @brief A short message for a status line, e.g. why a point cannot be removed. */
+    void statusMessage(const QString& message);
 
 protected:
     void changeEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    void onProblemChanged();
+    void onMousePress(QMouseEvent* event);
+    void onMouseMove(QMouseEvent* event);
+    void onMouseRelease(QMouseEvent* event);
+    /** @brief The data row whose point is nearest to a pixel position, within grabbing distance; -1 if none. */
+    int pointAt(const QPointF& pixel) const;
+    /** @brief A pixel position kept inside the axis rectangle, so that a point cannot be dragged out of sight. */
+    QPointF clampedToAxisRect(const QPointF& pixel) const;
+    bool isOnPlotArea(const QPointF& pixel) const;
+    /** @brief Draws a row at (x, y) while it is dragged, without recomputing anything. */
+    void previewMove(int row, double x, double y);
+    void removeRow(int row, const QPoint& where);
+    void refuse(const QString& message, const QPoint& where);
+    void updateEditability();
+    void updateSelection();
+    void updateCursor(int hoveredRow);
     void rebuildAll();
     void rebuildData();
     void updateAxisRanges();
@@ -123,11 +170,26 @@ private:
     QCPGraph* m_leastSquaresPredictionGraph = nullptr;
     std::vector<QCPGraph*> m_ghostGraphs;
     std::vector<QCPItemText*> m_ghostLabels;
+    QCPGraph* m_selectionGraph = nullptr;
+    PointEditor* m_editor = nullptr;
 
     FitMode m_fitMode = FeatureVsTarget;
     int m_feature = 0;
     bool m_showLeastSquares = true;
     bool m_presentation = false;
+
+    bool m_editRequested = true;
+    bool m_editable = false;
+    /** Set while the view rebuilds after its own edit (or its undo): the axis ranges then stay where they are. */
+    bool m_keepRanges = false;
+    int m_selectedRow = -1;
+    /** The press that started the gesture: its button, where, and the row it grabbed (-1 on empty space). */
+    Qt::MouseButton m_pressButton = Qt::NoButton;
+    QPointF m_pressPos;
+    int m_pressRow = -1;
+    bool m_dragging = false;
+    /** Where a refusal's tooltip appears: the point or the click that was refused. */
+    QPoint m_refusalPos;
 
     // The data in original units, cached per problem so that a step never touches the dataset.
     Eigen::MatrixXd m_features; ///< n x features

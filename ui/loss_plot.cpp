@@ -1,6 +1,7 @@
 #include "loss_plot.h"
 
 #include "iteration_model.h"
+#include "pinned_runs.h"
 #include "session_controller.h"
 #include "view_palette.h"
 
@@ -31,6 +32,11 @@ constexpr double kMinimumLogTickerDecades = 2.0;
 constexpr double kMeaningfulMinimum = 1e-12;
 /** Above this many rows QCustomPlot's adaptive sampling keeps a replot within a frame. */
 constexpr int kAdaptiveSamplingRows = 20000;
+/**
+ * A pinned run widens the loss range up to this multiple of its starting loss: a diverged pin would otherwise
+ * add ten decades and squash every other curve into a line.
+ */
+constexpr double kPinnedLossFactor = 4.0;
 
 QFont scaledFont(const QFont& base, double factor)
 {
@@ -53,8 +59,15 @@ LossPlot::LossPlot(SessionController* controller, QWidget* parent)
     layout->addWidget(m_plot);
     m_plot->setMinimumSize(minimumSizeHint());
 
+    // Pinned curves go under the live one, so that the run being stepped through is never hidden.
+    m_plot->addLayer(QStringLiteral("pinned"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
     m_lossGraph = m_plot->addGraph();
     m_lossGraph->setName(tr("loss"));
+    // A legend only when there is something to tell apart: the pinned runs and the live one.
+    m_plot->legend->setVisible(false);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setIconSize(22, 10);
     m_plot->xAxis->setLabel(tr("iteration"));
 
     m_minimumLine = new QCPItemStraightLine(m_plot);
@@ -145,6 +158,7 @@ void LossPlot::setLogarithmic(bool on)
     m_logarithmic = on;
     // The floor applies on a log axis only, so the plotted values change with the scale.
     rebuildCurve();
+    rebuildPinned();
     updateMinimum();
     updateRanges();
     updateMarker();
@@ -158,6 +172,73 @@ void LossPlot::setPresentationMode(bool on)
         return;
     m_presentation = on;
     applyStyle();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::setPinnedRuns(PinnedRuns* runs)
+{
+    if (runs == m_pinned)
+        return;
+    if (m_pinned)
+        disconnect(m_pinned, nullptr, this, nullptr);
+    m_pinned = runs;
+    if (m_pinned) {
+        connect(m_pinned, &PinnedRuns::changed, this, &LossPlot::rebuildPinned);
+        connect(m_pinned, &PinnedRuns::labelsChanged, this, &LossPlot::updatePinnedLabels);
+        connect(m_pinned, &QObject::destroyed, this, [this] {
+            m_pinned = nullptr;
+            rebuildPinned();
+        });
+    }
+    rebuildPinned();
+}
+
+void LossPlot::rebuildPinned()
+{
+    for (QCPGraph* graph : m_pinnedGraphs)
+        m_plot->removePlottable(graph);
+    m_pinnedGraphs.clear();
+    m_pinnedLastIteration = 0;
+    m_pinnedMaxLoss = 0;
+    m_pinnedMinPositiveLoss = std::numeric_limits<double>::infinity();
+    const int count = m_pinned ? m_pinned->count() : 0;
+    for (int index = 0; index < count; ++index) {
+        const PinnedRun& run = m_pinned->run(index);
+        const int rows = static_cast<int>(run.states.size());
+        QVector<double> keys(rows);
+        QVector<double> values(rows);
+        const double limit = rows > 0 ? kPinnedLossFactor * run.states.front().loss : 0.0;
+        for (int i = 0; i < rows; ++i) {
+            const IterationState& state = run.states[static_cast<std::size_t>(i)];
+            keys[i] = static_cast<double>(state.iteration);
+            values[i] = plottedLoss(state.loss);
+            if (std::isfinite(state.loss)) {
+                m_pinnedMaxLoss = std::max(m_pinnedMaxLoss, std::min(state.loss, limit));
+                if (state.loss > 0)
+                    m_pinnedMinPositiveLoss = std::min(m_pinnedMinPositiveLoss, state.loss);
+            }
+        }
+        if (rows > 0)
+            m_pinnedLastIteration = std::max(m_pinnedLastIteration, keys.back());
+        QCPGraph* graph = m_plot->addGraph();
+        graph->setLayer(QStringLiteral("pinned"));
+        graph->setSelectable(QCP::stNone);
+        graph->setData(keys, values, true);
+        graph->setAdaptiveSampling(rows > kAdaptiveSamplingRows);
+        m_pinnedGraphs.push_back(graph);
+    }
+    m_plot->legend->setVisible(count > 0);
+    updatePinnedLabels();
+    applyStyle();
+    updateRanges();
+}
+
+void LossPlot::updatePinnedLabels()
+{
+    const bool comparing = m_pinned && !m_pinnedGraphs.empty();
+    m_lossGraph->setName(comparing ? m_pinned->liveLabel() : tr("loss"));
+    for (std::size_t index = 0; index < m_pinnedGraphs.size(); ++index)
+        m_pinnedGraphs[index]->setName(m_pinned->displayLabel(static_cast<int>(index)));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -247,15 +328,18 @@ void LossPlot::updateRanges()
     // the updates it made, with room to see that the curve ends.
     if (isDiverged())
         planned = std::max<long long>(m_model->states().back().iteration * 5 / 4 + 1, 10);
-    const double width = std::max<double>(static_cast<double>(planned), 1.0);
+    // Pinned curves are shown whole: they are what the live run is compared with.
+    const double width = std::max({ static_cast<double>(planned), m_pinnedLastIteration, 1.0 });
     m_plot->xAxis->setRange(-0.02 * width, 1.02 * width);
 
     QCPAxis* axis = m_plot->yAxis;
     const double minimum = minimumLoss();
     if (m_logarithmic) {
         axis->setScaleType(QCPAxis::stLogarithmic);
-        double high = m_maxLoss > 0 ? m_maxLoss : 1.0;
-        double low = std::isfinite(m_minPositiveLoss) ? m_minPositiveLoss : high / 10;
+        const double maxLoss = std::max(m_maxLoss, m_pinnedMaxLoss);
+        double high = maxLoss > 0 ? maxLoss : 1.0;
+        const double minPositive = std::min(m_minPositiveLoss, m_pinnedMinPositiveLoss);
+        double low = std::isfinite(minPositive) ? minPositive : high / 10;
         if (minimum > 0)
             low = std::min(low, minimum);
         low = std::max(low, high * kLogDynamicRange);
@@ -289,7 +373,8 @@ void LossPlot::updateRanges()
         axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
         axis->setNumberFormat("gb");
         axis->setNumberPrecision(4);
-        const double high = m_maxLoss > 0 ? m_maxLoss : 1.0;
+        const double maxLoss = std::max(m_maxLoss, m_pinnedMaxLoss);
+        const double high = maxLoss > 0 ? maxLoss : 1.0;
         axis->setRange(-0.04 * high, 1.08 * high);
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -495,6 +580,19 @@ void LossPlot::applyStyle()
     m_minimumLine->setPen(QPen(ViewPalette::leastSquares(), 1.5 * s, Qt::DashLine));
     m_minimumLabel->setFont(scaledFont(font(), 0.85 * s));
     m_minimumLabel->setColor(ViewPalette::leastSquares());
+
+    // Pinned runs: thinner than the live curve, each in its own colour from the series.
+    for (std::size_t index = 0; index < m_pinnedGraphs.size() && m_pinned; ++index)
+        m_pinnedGraphs[index]->setPen(QPen(m_pinned->run(static_cast<int>(index)).colour, 1.4 * s));
+    QCPLegend* legend = m_plot->legend;
+    legend->setFont(scaledFont(font(), 0.85 * s));
+    legend->setTextColor(text);
+    QColor legendBase = base;
+    legendBase.setAlpha(215);
+    legend->setBrush(legendBase);
+    QColor legendBorder = text;
+    legendBorder.setAlpha(70);
+    legend->setBorderPen(QPen(legendBorder, 1));
 
     QFont warningFont = scaledFont(font(), 1.05 * s);
     warningFont.setBold(true);

@@ -2,6 +2,9 @@
 
 #include <QWidget>
 
+#include <limits>
+#include <vector>
+
 class QCustomPlot;
 class QCPGraph;
 class QCPItemStraightLine;
@@ -12,6 +15,7 @@ class QCPItemTracer;
 namespace gdlab {
 
 class IterationModel;
+class PinnedRuns;
 class SessionController;
 
 /**
@@ -19,6 +23,7 @@ class SessionController;
  *
  * A logarithmic loss axis (the default) shows the many decades a descent crosses; a run that diverged ends
  * where its last finite state is, and a warning says why. A current-row change moves only the marker.
+ * Pinned runs (compare runs) add their whole loss curves, thinner and in their own colours, with a legend.
  */
 class LossPlot : public QWidget {
     Q_OBJECT
@@ -35,9 +40,16 @@ public:
     bool isPresentationMode() const { return m_presentation; }
     /** @brief Larger fonts, thicker lines and markers for the back row of a classroom. */
     void setPresentationMode(bool on);
+    /**
+     * @brief Draws these pinned runs' loss curves (null: none). A run pinned with another loss is drawn in that
+     * loss's units, as it was computed; its legend label names the loss.
+     */
+    void setPinnedRuns(PinnedRuns* runs);
 
     // The plottables and items, for tests and export; owned by plot().
     QCPGraph* lossGraph() const { return m_lossGraph; }
+    /** @brief One graph per pinned run, in the runs' order. */
+    const std::vector<QCPGraph*>& pinnedGraphs() const { return m_pinnedGraphs; }
     /** @brief The vertical line at the current iteration. */
     QCPItemStraightLine* marker() const { return m_marker; }
     QCPItemTracer* tracer() const { return m_tracer; }
@@ -83,6 +95,8 @@ private:
     /** @brief The loss at the least-squares solution under the current loss; NaN when unknown. */
     double minimumLoss() const;
     void applyStyle();
+    void rebuildPinned();
+    void updatePinnedLabels();
 
     SessionController* m_controller = nullptr;
     IterationModel* m_model = nullptr;
@@ -102,6 +116,13 @@ private:
     // Extremes of the history, kept up to date as rows arrive, so that ranges never need a pass over the data.
     double m_maxLoss = 0;
     double m_minPositiveLoss = 0;
+
+    PinnedRuns* m_pinned = nullptr;
+    std::vector<QCPGraph*> m_pinnedGraphs;
+    // The pinned curves' extent, folded into the ranges so that a comparison is seen whole.
+    double m_pinnedLastIteration = 0;
+    double m_pinnedMaxLoss = 0;
+    double m_pinnedMinPositiveLoss = std::numeric_limits<double>::infinity();
 };
 
 } // namespace gdlab

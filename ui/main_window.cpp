@@ -3,21 +3,27 @@
 #include "bowl_view.h"
 #include "contour_plot.h"
 #include "control_panel.h"
-#include "csv_reader.h"
+#include "data_opener.h"
 #include "error_surface_model.h"
 #include "fit_plot.h"
+#include "fit_view_options.h"
 #include "history_csv.h"
 #include "history_table.h"
-#include "input_error.h"
 #include "iteration_model.h"
 #include "loss_plot.h"
+#include "pinned_runs.h"
 #include "playback_bar.h"
 #include "session_controller.h"
 #include "status_summary.h"
+#include "surface_slice_controls.h"
+#include "sweep_dialog.h"
+#include "update_panel.h"
 #include "view_frame.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -33,6 +39,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace gdlab {
@@ -41,9 +48,12 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     : QMainWindow(parent)
     , m_controller(controller)
     , m_surface(new ErrorSurfaceModel(controller, this))
+    , m_dataOpener(new DataOpener(controller, this, this))
+    , m_pinnedRuns(new PinnedRuns(controller, this))
     , m_normalFont(QApplication::font())
 {
     setObjectName(QStringLiteral("gdlabMainWindow"));
+    setAcceptDrops(true);
     createLayout();
     createActions();
     updateWindowTitle();
@@ -59,7 +69,22 @@ void MainWindow::createLayout()
     m_lossPlot = new LossPlot(m_controller);
     m_contourPlot = new ContourPlot(m_controller, m_surface);
     m_bowlView = new BowlView(m_controller, m_surface);
-    m_frames = { new ViewFrame(tr("Fit"), m_fitPlot), new ViewFrame(tr("Error surface (contour)"), m_contourPlot),
+    m_lossPlot->setPinnedRuns(m_pinnedRuns);
+    m_contourPlot->setPinnedRuns(m_pinnedRuns);
+    m_bowlView->setPinnedRuns(m_pinnedRuns);
+    // The fit and the contour view carry their own choices (feature, slice) right above the plot.
+    const auto withOptions = [](QWidget* options, QWidget* view) {
+        auto* box = new QWidget;
+        auto* column = new QVBoxLayout(box);
+        column->setContentsMargins(0, 0, 0, 0);
+        column->setSpacing(2);
+        column->addWidget(options);
+        column->addWidget(view, 1);
+        return box;
+    };
+    QWidget* fit = withOptions(new FitViewOptions(m_fitPlot, m_controller), m_fitPlot);
+    QWidget* contour = withOptions(new SurfaceSliceControls(m_surface, m_controller), m_contourPlot);
+    m_frames = { new ViewFrame(tr("Fit"), fit), new ViewFrame(tr("Error surface (contour)"), contour),
         new ViewFrame(tr("Loss"), m_lossPlot), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };
 
     auto* views = new QWidget;
@@ -79,10 +104,18 @@ void MainWindow::createLayout()
     m_sidePanel->addTab(m_controlPanel, tr("Controls"));
     m_sidePanel->addTab(m_historyTable, tr("History"));
     m_sidePanel->setMinimumWidth(290);
+    // The update with numbers stays in sight under the controls, as a student checks each step by hand.
+    m_updatePanel = new UpdatePanel(m_controller);
+    auto* side = new QSplitter(Qt::Vertical);
+    side->addWidget(m_sidePanel);
+    side->addWidget(new ViewFrame(tr("The update, with numbers"), m_updatePanel));
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 1);
+    side->setChildrenCollapsible(false);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(views);
-    splitter->addWidget(m_sidePanel);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
@@ -106,7 +139,11 @@ void MainWindow::createActions()
     auto* openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open CSV…"), this);
     openAction->setShortcut(QKeySequence::Open);
     openAction->setToolTip(tr("Open your own data as CSV (Ctrl+O)"));
-    connect(openAction, &QAction::triggered, this, &MainWindow::openCsvFile);
+    connect(openAction, &QAction::triggered, m_dataOpener, &DataOpener::openWithDialog);
+
+    auto* exportDataAction = new QAction(tr("Export &data…"), this);
+    exportDataAction->setToolTip(tr("Save the data (with your edits) as CSV"));
+    connect(exportDataAction, &QAction::triggered, m_dataOpener, &DataOpener::exportDataWithDialog);
 
     auto* exportAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export history…"), this);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -119,15 +156,50 @@ void MainWindow::createActions()
     m_presentationAction->setToolTip(tr("Full screen with large text and lines for the back row (F11)"));
     connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
 
+    QUndoStack* edits = m_fitPlot->undoStack();
+    QAction* undoAction = edits->createUndoAction(this, tr("&Undo"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    QAction* redoAction = edits->createRedoAction(this, tr("&Redo"));
+    redoAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo });
+
+    auto* pinAction = new QAction(tr("&Pin this run"), this);
+    pinAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    pinAction->setToolTip(tr("Keep this run on the loss, contour and bowl views to compare it with the next (Ctrl+P)"));
+    connect(pinAction, &QAction::triggered, m_pinnedRuns, &PinnedRuns::pinCurrent);
+    m_unpinAction = new QAction(tr("&Unpin the last run"), this);
+    connect(m_unpinAction, &QAction::triggered, m_pinnedRuns, [this] { m_pinnedRuns->unpin(m_pinnedRuns->count() - 1); });
+    m_clearPinsAction = new QAction(tr("Unpin &all runs"), this);
+    connect(m_clearPinsAction, &QAction::triggered, m_pinnedRuns, &PinnedRuns::clear);
+    connect(m_pinnedRuns, &PinnedRuns::changed, this, &MainWindow::updatePinActions);
+    updatePinActions();
+    auto* sweepAction = new QAction(tr("Learning-rate &sweep…"), this);
+    sweepAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    sweepAction->setToolTip(tr("Loss curves for several learning rates around the stability bound (Ctrl+L)"));
+    connect(sweepAction, &QAction::triggered, this, &MainWindow::showSweep);
+
     auto* quitAction = new QAction(tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
 
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(openAction);
+    QMenu* recent = m_dataOpener->recentFilesMenu();
+    recent->setTitle(tr("Open &recent"));
+    fileMenu->addMenu(recent);
+    fileMenu->addSeparator();
     fileMenu->addAction(exportAction);
+    fileMenu->addAction(exportDataAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(undoAction);
+    editMenu->addAction(redoAction);
+    QMenu* compareMenu = menuBar()->addMenu(tr("&Compare"));
+    compareMenu->addAction(pinAction);
+    compareMenu->addAction(m_unpinAction);
+    compareMenu->addAction(m_clearPinsAction);
+    compareMenu->addSeparator();
+    compareMenu->addAction(sweepAction);
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_presentationAction);
     QMenu* playMenu = menuBar()->addMenu(tr("&Playback"));
@@ -144,6 +216,10 @@ void MainWindow::createActions()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(openAction);
     toolBar->addAction(exportAction);
+    toolBar->addSeparator();
+    toolBar->addAction(pinAction);
+    toolBar->addAction(m_clearPinsAction);
+    toolBar->addAction(sweepAction);
     toolBar->addSeparator();
     toolBar->addAction(m_presentationAction);
 }
@@ -164,24 +240,44 @@ void MainWindow::setPresentationMode(bool on)
     m_fitPlot->setPresentationMode(on);
     m_lossPlot->setPresentationMode(on);
     m_contourPlot->setPresentationMode(on);
+    m_updatePanel->setPresentationMode(on);
     if (on)
         showFullScreen();
     else
         showNormal();
 }
 
-void MainWindow::openCsvFile()
+SweepDialog* MainWindow::sweepDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open CSV data"), QString(), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    try {
-        const Dataset dataset = CsvReader::readFile(path.toStdString());
-        m_controller->setDataset(dataset, ProblemSpec {}, QFileInfo(path).fileName());
-    } catch (const InputError& error) {
-        showError(QString::fromStdString(error.what()));
-    }
+    if (!m_sweepDialog)
+        m_sweepDialog = new SweepDialog(m_controller, this);
+    return m_sweepDialog;
+}
+
+void MainWindow::showSweep()
+{
+    SweepDialog* dialog = sweepDialog();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::updatePinActions()
+{
+    m_unpinAction->setEnabled(!m_pinnedRuns->isEmpty());
+    m_clearPinsAction->setEnabled(!m_pinnedRuns->isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (m_dataOpener->canAccept(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    if (m_dataOpener->drop(event->mimeData()))
+        event->acceptProposedAction();
 }
 
 void MainWindow::exportHistoryInteractively()

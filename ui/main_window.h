@@ -3,6 +3,8 @@
 #include <QMainWindow>
 
 class QAction;
+class QDragEnterEvent;
+class QDropEvent;
 class QTabWidget;
 
 namespace gdlab {
@@ -10,13 +12,17 @@ namespace gdlab {
 class BowlView;
 class ContourPlot;
 class ControlPanel;
+class DataOpener;
 class ErrorSurfaceModel;
 class FitPlot;
 class HistoryTable;
 class LossPlot;
+class PinnedRuns;
 class PlaybackBar;
 class SessionController;
 class StatusSummary;
+class SweepDialog;
+class UpdatePanel;
 class ViewFrame;
 
 /**
@@ -40,6 +46,11 @@ public:
     PlaybackBar* playbackBar() const { return m_playbackBar; }
     StatusSummary* statusSummary() const { return m_statusSummary; }
     HistoryTable* historyTable() const { return m_historyTable; }
+    UpdatePanel* updatePanel() const { return m_updatePanel; }
+    DataOpener* dataOpener() const { return m_dataOpener; }
+    PinnedRuns* pinnedRuns() const { return m_pinnedRuns; }
+    /** @brief The learning-rate sweep window, created on first use. */
+    SweepDialog* sweepDialog();
 
     bool isPresentationMode() const { return m_presentationMode; }
     void setPresentationMode(bool on);
@@ -49,10 +60,15 @@ public:
     /** @brief Writes the history as the CLI's CSV (written atomically); false with a message on failure. */
     bool exportHistory(const QString& path, QString* errorMessage) const;
 
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
     void createActions();
     void createLayout();
-    void openCsvFile();
+    void showSweep();
+    void updatePinActions();
     void exportHistoryInteractively();
     void showError(const QString& message);
     void updateWindowTitle();
@@ -67,6 +83,12 @@ private:
     PlaybackBar* m_playbackBar = nullptr;
     StatusSummary* m_statusSummary = nullptr;
     HistoryTable* m_historyTable = nullptr;
+    UpdatePanel* m_updatePanel = nullptr;
+    DataOpener* m_dataOpener = nullptr;
+    PinnedRuns* m_pinnedRuns = nullptr;
+    SweepDialog* m_sweepDialog = nullptr;
+    QAction* m_unpinAction = nullptr;
+    QAction* m_clearPinsAction = nullptr;
     QTabWidget* m_sidePanel = nullptr;
     QList<ViewFrame*> m_frames;
     QAction* m_presentationAction = nullptr;

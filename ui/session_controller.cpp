@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QThread>
 
 #include <algorithm>
 #include <exception>
@@ -61,6 +60,11 @@ struct SessionController::WorkerBatch {
     bool finished = false;
     StopReason reason = StopReason::MaxIterations;
     QString error;
+    /**
+     * Qt's event queue already orders the hand-over; this release/acquire pair states it in C++ terms, so that
+     * ThreadSanitizer (which cannot see into an uninstrumented Qt) checks the rest of the threading.
+     */
+    std::atomic<bool> published { false };
 };
 
 SessionController::SessionController(QObject* parent)
@@ -198,14 +202,14 @@ void SessionController::setGhostIterations(const std::vector<long long>& iterati
 
 void SessionController::waitForComputation()
 {
-    while (m_computing && m_worker) {
-        QThread* const worker = m_worker;
-        worker->wait();
+    while (m_computing && m_worker.joinable()) {
+        const unsigned generation = m_generation;
+        m_worker.join();
         // The worker has posted everything it will post; deliver it now rather than in a later event loop.
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
-        if (m_worker == worker) {
-            // Its last batch never arrived (it cannot, short of a bug): do not spin for ever.
-            cancelWorker();
+        if (m_computing && generation == m_generation) {
+            // Its last batch never arrived (it cannot, short of a bug): do not leave the session computing.
+            m_cancelFlag.reset();
             finishComputation(StopReason::Cancelled);
         }
     }
@@ -257,7 +261,7 @@ void SessionController::commit(DescentRun prepared, long long keepIteration, boo
 
 void SessionController::recompute(long long keepIteration)
 {
-    const bool cancelled = m_worker != nullptr;
+    const bool cancelled = m_worker.joinable();
     cancelWorker();
     ++m_generation;
     m_pendingIteration = -1;
@@ -313,7 +317,7 @@ void SessionController::startWorker(const QStringList& symbols, long long keepIt
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_cancelFlag = cancel;
     const unsigned generation = m_generation;
-    m_worker = QThread::create([this, problem = m_problem, settings = m_settings, cancel, generation] {
+    m_worker = std::thread([this, problem = m_problem, settings = m_settings, cancel, generation] {
         std::vector<IterationState> states;
         states.reserve(batchStates);
         QElapsedTimer sinceLastBatch;
@@ -325,7 +329,9 @@ void SessionController::startWorker(const QStringList& symbols, long long keepIt
             batch->finished = finished;
             batch->reason = reason;
             batch->error = error;
-            QMetaObject::invokeMethod(this, [this, batch] { onWorkerBatch(*batch); }, Qt::QueuedConnection);
+            batch->published.store(true, std::memory_order_release);
+            QMetaObject::invokeMethod(
+                this, [this, batch = std::move(batch)] { onWorkerBatch(*batch); }, Qt::QueuedConnection);
             states.reserve(batchStates);
         };
         try {
@@ -348,24 +354,23 @@ void SessionController::startWorker(const QStringList& symbols, long long keepIt
             post(true, StopReason::Cancelled, QString::fromStdString(error.what()));
         }
     });
-    m_worker->start();
 }
 
 void SessionController::cancelWorker()
 {
-    if (!m_worker)
+    if (!m_worker.joinable())
         return;
     // The solver checks the flag at every state, so the join below waits for at most one update.
     m_cancelFlag->store(true);
-    m_worker->wait();
-    delete m_worker;
-    m_worker = nullptr;
+    m_worker.join();
     m_cancelFlag.reset();
     m_computing = false;
 }
 
 void SessionController::onWorkerBatch(WorkerBatch& batch)
 {
+    if (!batch.published.load(std::memory_order_acquire))
+        return; // cannot happen: posted only once filled
     if (batch.generation != m_generation)
         return; // from a run that a newer change cancelled
     if (!batch.states.empty()) {
@@ -374,10 +379,8 @@ void SessionController::onWorkerBatch(WorkerBatch& batch)
     }
     if (!batch.finished)
         return;
-    if (m_worker) {
-        m_worker->wait(); // it has nothing left to do but return
-        delete m_worker;
-        m_worker = nullptr;
+    if (m_worker.joinable()) {
+        m_worker.join(); // it has nothing left to do but return
         m_cancelFlag.reset();
     }
     m_pendingIteration = -1;

@@ -15,9 +15,8 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <vector>
-
-class QThread;
 
 namespace gdlab {
 
@@ -118,7 +117,8 @@ private:
     StopReason m_stopReason = StopReason::MaxIterations;
 
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
-    QThread* m_worker = nullptr;
+    /** A std::thread rather than a QThread: joining it is a plain pthread_join that ThreadSanitizer follows. */
+    std::thread m_worker;
     /** Bumped by every recomputation, so that batches still queued from a cancelled run are dropped. */
     unsigned m_generation = 0;
     /** While a worker fills the model: the iteration the cursor should reach again, or -1. */

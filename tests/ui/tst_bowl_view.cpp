@@ -3,6 +3,7 @@
 #include "error_surface_model.h"
 #include "iteration_model.h"
 #include "loss.h"
+#include "pinned_runs.h"
 #include "problem.h"
 #include "session_controller.h"
 
@@ -53,6 +54,8 @@ private slots:
     void pathMarkers();
     void slice();
     void oneParameterShowsAMessage();
+    void pinnedPathsHaveMarkers();
+    void pinnedRunWithAnotherLossSitsOnTheLiveBowl();
 
 private:
     bool makeView();
@@ -231,6 +234,72 @@ void TestBowlView::oneParameterShowsAMessage()
     QVERIFY(m_view->messageText().contains(QStringLiteral("at least two parameters")));
     m_controller->model()->setCurrentRow(5);
     QCOMPARE(m_view->surfaceRowCount(), 0);
+}
+
+void TestBowlView::pinnedPathsHaveMarkers()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    QCOMPARE(m_view->pinnedLegendText(), QString());
+    QVERIFY(pinned.pinCurrent());
+    const std::vector<gdlab::IterationState> states = pinned.run(0).states;
+    QVERIFY(m_controller->setLearningRate(0.05));
+    m_controller->waitForComputation();
+    QVERIFY(pinned.pinCurrent());
+    QCoreApplication::processEvents();
+
+    for (int run = 0; run < 2; ++run) {
+        QVERIFY(m_view->pinnedMarkerCount(run) > 5);
+        QVERIFY(m_view->pinnedMarkerCount(run) <= BowlView::pinnedMarkerLimit);
+    }
+    QCOMPARE(m_view->pinnedMarkerCount(2), 0);
+    // The whole path, from the start to the end, at the pinned states' own losses.
+    const int last = m_view->pinnedMarkerCount(0) - 1;
+    QVERIFY(near(m_view->pinnedMarkerPosition(0, 0), bowlPoint(states.front().theta(0), states.front().loss,
+        states.front().theta(1))));
+    QVERIFY2(near(m_view->pinnedMarkerPosition(0, last),
+                 bowlPoint(states.back().theta(0), states.back().loss, states.back().theta(1))),
+        qPrintable(describe(m_view->pinnedMarkerPosition(0, last),
+            bowlPoint(states.back().theta(0), states.back().loss, states.back().theta(1)))));
+    // Unchanged by the live run moving on.
+    QVERIFY(m_controller->setLearningRate(0.02));
+    m_controller->waitForComputation();
+    m_controller->model()->setCurrentRow(50);
+    QCoreApplication::processEvents();
+    QVERIFY(near(m_view->pinnedMarkerPosition(0, last),
+        bowlPoint(states.back().theta(0), states.back().loss, states.back().theta(1))));
+    QVERIFY2(m_view->pinnedLegendText().contains(QStringLiteral("lr 0.01")), qPrintable(m_view->pinnedLegendText()));
+    QVERIFY(m_view->pinnedLegendText().contains(QStringLiteral("lr 0.05")));
+
+    pinned.unpin(0);
+    QCOMPARE(m_view->pinnedMarkerCount(1), 0);
+    QVERIFY(m_view->pinnedMarkerCount(0) > 5);
+    load("two_features_n100");
+    QCOMPARE(m_view->pinnedMarkerCount(0), 0);
+    QCOMPARE(m_view->pinnedLegendText(), QString());
+}
+
+void TestBowlView::pinnedRunWithAnotherLossSitsOnTheLiveBowl()
+{
+    REQUIRE_VIEW();
+    load("five_points_rss"); // sse
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    const gdlab::IterationState start = pinned.run(0).states.front();
+    gdlab::SolverSettings settings = m_controller->settings();
+    settings.loss = gdlab::LossKind::Mse;
+    settings.learningRate = 0.01;
+    QVERIFY(m_controller->setSettings(settings));
+    m_controller->waitForComputation();
+    QCoreApplication::processEvents();
+    QCOMPARE(pinned.count(), 1);
+    // Heights are the live (mse) loss at the same θ: a fifth of the sse the run recorded for five points.
+    const QVector3D first = m_view->pinnedMarkerPosition(0, 0);
+    QVERIFY2(near(first, bowlPoint(start.theta(0), start.loss / 5, start.theta(1))),
+        qPrintable(describe(first, bowlPoint(start.theta(0), start.loss / 5, start.theta(1)))));
 }
 
 QTEST_MAIN(TestBowlView)

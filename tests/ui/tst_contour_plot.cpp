@@ -2,6 +2,7 @@
 
 #include "error_surface_model.h"
 #include "iteration_model.h"
+#include "pinned_runs.h"
 #include "problem.h"
 #include "session_controller.h"
 
@@ -32,6 +33,23 @@ QPointF firstPoint(const QCPCurve* curve)
 {
     const QCPCurveData& point = *curve->data()->constBegin();
     return { point.key, point.value };
+}
+
+/** The curve's points are the slice points of states, in order, from the first state to the last. */
+bool pathOfStates(const QCPCurve* curve, const std::vector<gdlab::IterationState>& states, const ErrorSurfaceModel& surface)
+{
+    const auto data = curve->data();
+    if (data->isEmpty() || states.empty())
+        return false;
+    std::size_t row = 0;
+    for (auto it = data->constBegin(); it != data->constEnd(); ++it) {
+        while (row < states.size() && surface.slicePoint(states[row].theta) != QPointF(it->key, it->value))
+            ++row;
+        if (row == states.size())
+            return false;
+    }
+    return QPointF(data->constBegin()->key, data->constBegin()->value) == surface.slicePoint(states.front().theta)
+        && row == states.size() - 1;
 }
 
 bool near(const QPointF& a, const QPointF& b, double tolerance)
@@ -69,6 +87,12 @@ private slots:
     void oneParameterShowsAMessage();
     void presentationModeEnlarges();
     void followsThePalette();
+    void pinnedPathStaysWhileTheLiveOneChanges();
+    void twoPinnedPathsWithLegend();
+    void unpinRemovesThePath();
+    void anotherLessonClearsThePinnedPaths();
+    void pinnedPathFollowsTheSlice();
+    void legendClearOfTheMarkersAtProjectorSize();
 
 private:
     void load(const char* lesson);
@@ -359,13 +383,16 @@ void TestContourPlot::longHistoryIsThinned()
     const QCPCurve* path = m_view->pathCurve();
     QVERIFY2(path->data()->size() < 5000, qPrintable(QString::number(path->data()->size())));
     QVERIFY(path->data()->size() > 10);
+    // Two features: the slice is over the two coefficients (θ1, θ2).
+    QCOMPARE(m_surface->xParameter(), 1);
+    QCOMPARE(m_surface->yParameter(), 2);
     const Eigen::VectorXd& last = model.currentState().theta;
-    QCOMPARE(lastPoint(path), QPointF(last(0), last(1)));
+    QCOMPARE(lastPoint(path), QPointF(last(1), last(2)));
     // A row between kept points still ends the path exactly at the current θ.
     model.setCurrentRow(model.lastRow() - 3);
     settle();
     const Eigen::VectorXd& before = model.currentState().theta;
-    QCOMPARE(lastPoint(path), QPointF(before(0), before(1)));
+    QCOMPARE(lastPoint(path), QPointF(before(1), before(2)));
 }
 
 void TestContourPlot::oneParameterShowsAMessage()
@@ -415,6 +442,158 @@ void TestContourPlot::followsThePalette()
     m_view->setPalette(dark);
     QCOMPARE(m_view->plot()->xAxis->labelColor(), QColor(230, 230, 230));
     QCOMPARE(m_view->colorScale()->axis()->tickLabelColor(), QColor(230, 230, 230));
+}
+
+void TestContourPlot::pinnedPathStaysWhileTheLiveOneChanges()
+{
+    load("five_points");
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    const int plottables = m_view->plot()->plottableCount();
+    QVERIFY(pinned.pinCurrent());
+    const std::vector<gdlab::IterationState> states = m_controller->model()->states();
+    QCOMPARE(m_view->plot()->plottableCount(), plottables + 1);
+    QCOMPARE(m_view->pinnedCurves().size(), std::size_t(1));
+    // The whole run, not only up to the current row (row 0 right after loading).
+    QCOMPARE(m_controller->model()->currentRow(), 0);
+    QVERIFY(pathOfStates(m_view->pinnedCurves()[0], states, *m_surface));
+
+    QVERIFY(m_controller->setLearningRate(0.05));
+    m_controller->waitForComputation();
+    m_controller->model()->setCurrentRow(m_controller->model()->lastRow());
+    settle();
+    QVERIFY(pathOfStates(m_view->pinnedCurves()[0], states, *m_surface));
+    QVERIFY(pathOfStates(m_view->pathCurve(), m_controller->model()->states(), *m_surface));
+    QVERIFY(!pathOfStates(m_view->pathCurve(), states, *m_surface));
+    QCOMPARE(m_view->pinnedCurves()[0]->pen().color(), pinned.run(0).colour);
+    QCOMPARE(m_view->pinnedCurves()[0]->name(), QStringLiteral("lr 0.01"));
+    QVERIFY(m_view->plot()->legend->hasItemWithPlottable(m_view->pinnedCurves()[0]));
+}
+
+void TestContourPlot::twoPinnedPathsWithLegend()
+{
+    load("five_points");
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    QVERIFY(m_controller->setLearningRate(0.05));
+    m_controller->waitForComputation();
+    QVERIFY(pinned.pinCurrent());
+    QVERIFY(m_controller->setLearningRate(0.08));
+    m_controller->waitForComputation();
+    settle();
+    QCOMPARE(m_view->pinnedCurves().size(), std::size_t(2));
+    QSet<QRgb> colours { m_view->pathCurve()->pen().color().rgb() };
+    for (const QCPCurve* curve : m_view->pinnedCurves())
+        colours.insert(curve->pen().color().rgb());
+    QCOMPARE(colours.size(), 3);
+    QCOMPARE(m_view->pathCurve()->name(), QStringLiteral("descent path (lr 0.08)"));
+    QCOMPARE(m_view->pinnedCurves()[0]->name(), QStringLiteral("lr 0.01"));
+    QCOMPARE(m_view->pinnedCurves()[1]->name(), QStringLiteral("lr 0.05"));
+    // Thin pinned lines over the thicker live path, both under the markers.
+    QVERIFY(m_view->pinnedCurves()[0]->layer()->index() > m_view->pathCurve()->layer()->index());
+    QVERIFY(m_view->pinnedCurves()[0]->layer()->index() < m_view->currentPointCurve()->layer()->index());
+    QVERIFY(m_view->pinnedCurves()[0]->layer()->index() < m_view->optimumMarker()->layer()->index());
+    QVERIFY(m_view->pinnedCurves()[0]->pen().widthF() < m_view->pathCurve()->pen().widthF());
+}
+
+void TestContourPlot::unpinRemovesThePath()
+{
+    load("five_points");
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    const int plottables = m_view->plot()->plottableCount();
+    const int legendItems = m_view->plot()->legend->itemCount();
+    QVERIFY(pinned.pinCurrent());
+    QVERIFY(m_controller->setLearningRate(0.05));
+    m_controller->waitForComputation();
+    QVERIFY(pinned.pinCurrent());
+    QCOMPARE(m_view->plot()->plottableCount(), plottables + 2);
+    pinned.unpin(0);
+    QCOMPARE(m_view->plot()->plottableCount(), plottables + 1);
+    QCOMPARE(m_view->pinnedCurves()[0]->pen().color(), pinned.run(0).colour);
+    pinned.unpin(0);
+    QCOMPARE(m_view->plot()->plottableCount(), plottables);
+    m_view->plot()->replot();
+    QCOMPARE(m_view->plot()->legend->itemCount(), legendItems);
+    QCOMPARE(m_view->pathCurve()->name(), QStringLiteral("descent path"));
+}
+
+void TestContourPlot::anotherLessonClearsThePinnedPaths()
+{
+    load("five_points");
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    QCOMPARE(m_view->pinnedCurves().size(), std::size_t(1));
+    load("two_features_n100");
+    QVERIFY(m_view->pinnedCurves().empty());
+}
+
+void TestContourPlot::pinnedPathFollowsTheSlice()
+{
+    load("two_features_n100");
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    const std::vector<gdlab::IterationState> states = pinned.run(0).states;
+    QVERIFY(m_controller->setLearningRate(0.05));
+    m_controller->waitForComputation();
+    settle();
+    QVERIFY(pathOfStates(m_view->pinnedCurves()[0], states, *m_surface)); // over (θ1, θ2)
+    m_surface->setParameters(0, 2);
+    settle();
+    QCOMPARE(m_view->pinnedCurves().size(), std::size_t(1));
+    QVERIFY(pathOfStates(m_view->pinnedCurves()[0], states, *m_surface)); // now over (θ0, θ2)
+    QCOMPARE(firstPoint(m_view->pinnedCurves()[0]), QPointF(states.front().theta(0), states.front().theta(2)));
+}
+
+void TestContourPlot::legendClearOfTheMarkersAtProjectorSize()
+{
+    // About the contour view's size in the main window at 1280x720, where an inset legend covered the star.
+    m_view->resize(420, 300);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    const char* lessons[] = { "five_points", "two_features_n100", "two_features_n50", "three_features_ints_n20",
+        "nist_norris" };
+    for (const char* lesson : lessons) {
+        load(lesson);
+        QVERIFY(pinned.pinCurrent());
+        QVERIFY(m_controller->setLearningRate(m_controller->settings().learningRate * 0.5));
+        m_controller->waitForComputation();
+        IterationModel& model = *m_controller->model();
+        for (const int row : { 0, model.lastRow() / 3, model.lastRow() }) {
+            model.setCurrentRow(row);
+            settle();
+            m_view->plot()->replot();
+            const QRect legend = m_view->plot()->legend->outerRect();
+            QVERIFY2(legend.isValid(), lesson);
+            // Outside the map altogether, so nothing on it can be covered.
+            QVERIFY2(!legend.intersects(m_view->plot()->axisRect()->rect()), lesson);
+            const QPointF star = m_surface->slicePoint(m_controller->problem()->leastSquaresTheta());
+            const QPointF start = m_surface->slicePoint(model.state(0).theta);
+            const QPointF current = m_surface->slicePoint(model.currentState().theta);
+            for (const QPointF& point : { star, start, current })
+                QVERIFY2(!legend.contains(m_view->pixelFor(point)), lesson);
+            // Every entry is inside the widget (the wrapped rows are not clipped away).
+            QVERIFY2(m_view->plot()->rect().contains(legend), lesson);
+        }
+        // The legend wraps to the width it has instead of widening the view.
+        const QWidget* plotWidget = m_view->plot(); // QCustomPlot makes the override protected; QWidget's is public
+        QVERIFY2(plotWidget->minimumSizeHint().width() <= 420,
+            qPrintable(QStringLiteral("%1: %2, legend %3, subtitle '%4'")
+                           .arg(QString::fromLatin1(lesson))
+                           .arg(plotWidget->minimumSizeHint().width())
+                           .arg(m_view->plot()->legend->minimumOuterSizeHint().width())
+                           .arg(m_view->subtitle())));
+        QCOMPARE(m_view->width(), 420);
+        // The star keeps a margin from the map's edges.
+        const QPoint starPixel = m_view->pixelFor(m_surface->slicePoint(m_controller->problem()->leastSquaresTheta()));
+        const QRect map = m_view->plot()->axisRect()->rect();
+        QVERIFY2(map.adjusted(10, 10, -10, -10).contains(starPixel), lesson);
+    }
 }
 
 QTEST_MAIN(TestContourPlot)

@@ -64,6 +64,8 @@ private slots:
     void axisTitles();
     void twoParametersHaveNoSliceDescription();
     void sliceHeldAtLeastSquares();
+    void defaultSlice();
+    void optimumIsAwayFromTheEdges();
     void sliceHeldAtCurrentIterate();
     void currentRowDoesNotRecomputeATwoParameterSurface();
     void oneChangeOneNotification();
@@ -264,7 +266,10 @@ void TestErrorSurfaceModel::sliceHeldAtLeastSquares()
     QCOMPARE(problem.parameterCount(), Eigen::Index(3));
     const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
 
-    // By default the first two parameters, θ2 held at its least-squares value.
+    // Chosen: intercept and first slope, θ2 held at its least-squares value.
+    QSignalSpy changed(m_surface.get(), &ErrorSurfaceModel::surfaceChanged);
+    m_surface->setParameters(0, 1);
+    QVERIFY(changed.wait(1000));
     QCOMPARE(m_surface->xParameter(), 0);
     QCOMPARE(m_surface->yParameter(), 1);
     QString description = m_surface->sliceDescription();
@@ -272,7 +277,7 @@ void TestErrorSurfaceModel::sliceHeldAtLeastSquares()
     QVERIFY2(description.contains(QStringLiteral("least-squares")), qPrintable(description));
     QVERIFY2(description.contains(QString::number(optimum(2), 'g', 5)), qPrintable(description));
 
-    QSignalSpy changed(m_surface.get(), &ErrorSurfaceModel::surfaceChanged);
+    changed.clear();
     m_surface->setParameters(1, 2);
     QVERIFY(changed.wait(1000));
     QCOMPARE(m_surface->xParameter(), 1);
@@ -300,6 +305,60 @@ void TestErrorSurfaceModel::sliceHeldAtLeastSquares()
     }
     QVERIFY(m_surface->basePoint() == optimum);
     QCOMPARE(m_surface->slicePoint(optimum), QPointF(optimum(1), optimum(2)));
+}
+
+void TestErrorSurfaceModel::defaultSlice()
+{
+    // One feature: intercept and slope, the whole loss.
+    load("five_points");
+    QCOMPARE(m_surface->xParameter(), 0);
+    QCOMPARE(m_surface->yParameter(), 1);
+    // Intercept and more features: the first two coefficients, the intercept held.
+    load("two_features_n100");
+    QCOMPARE(m_surface->defaultParameters(), std::make_pair(1, 2));
+    QCOMPARE(m_surface->xParameter(), 1);
+    QCOMPARE(m_surface->yParameter(), 2);
+    QCOMPARE(m_surface->grid().x.parameter, Eigen::Index(1));
+    QVERIFY(m_surface->sliceDescription().startsWith(QStringLiteral("θ0 (intercept) = ")));
+    // Also for a surface made after the data was loaded (gdlab --lesson builds the window afterwards).
+    const ErrorSurfaceModel later(m_controller.get());
+    QCOMPARE(later.xParameter(), 1);
+    QCOMPARE(later.yParameter(), 2);
+    // No intercept: θ1 and θ2 are parameters 0 and 1, θ3 held.
+    load("three_features_ints_n20");
+    QCOMPARE(m_surface->xParameter(), 0);
+    QCOMPARE(m_surface->yParameter(), 1);
+    QVERIFY2(m_surface->sliceDescription().startsWith(QStringLiteral("θ3 (")), qPrintable(m_surface->sliceDescription()));
+    // A user's choice survives the standardize toggle (the same parameters), not a change of columns.
+    load("two_features_n100");
+    m_surface->setParameters(0, 2);
+    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    spec.standardize = true;
+    QVERIFY(m_controller->setProblemSpec(spec));
+    m_controller->waitForComputation();
+    QCOMPARE(m_surface->xParameter(), 0);
+    QCOMPARE(m_surface->yParameter(), 2);
+    spec.features = { 1, 0 };
+    QVERIFY(m_controller->setProblemSpec(spec));
+    m_controller->waitForComputation();
+    QCOMPARE(m_surface->xParameter(), 1);
+    QCOMPARE(m_surface->yParameter(), 2);
+}
+
+void TestErrorSurfaceModel::optimumIsAwayFromTheEdges()
+{
+    const char* lessons[] = { "five_points", "five_points_rss", "two_features_n100", "two_features_n50",
+        "three_features_ints_n20", "nist_norris" };
+    for (const char* lesson : lessons) {
+        load(lesson);
+        const Eigen::VectorXd& optimum = m_controller->problem()->leastSquaresTheta();
+        const gdlab::SurfaceGrid& grid = m_surface->grid();
+        const double u = (optimum(m_surface->xParameter()) - grid.x.min) / (grid.x.max - grid.x.min);
+        const double v = (optimum(m_surface->yParameter()) - grid.y.min) / (grid.y.max - grid.y.min);
+        const QString where = QStringLiteral("%1: star at (%2, %3) of the map").arg(QString::fromLatin1(lesson)).arg(u).arg(v);
+        QVERIFY2(u >= 0.149 && u <= 0.851, qPrintable(where));
+        QVERIFY2(v >= 0.149 && v <= 0.851, qPrintable(where));
+    }
 }
 
 void TestErrorSurfaceModel::sliceHeldAtCurrentIterate()

@@ -1,10 +1,12 @@
 #include "fit_plot.h"
 
 #include "iteration_model.h"
+#include "point_editor.h"
 #include "session_controller.h"
 
 #include <qcustomplot.h>
 
+#include <QUndoStack>
 #include <QtTest>
 
 #include <cmath>
@@ -42,6 +44,50 @@ Fixture makeFixture(const char* lesson)
     return fixture;
 }
 
+/** A fixture whose plot is laid out on screen, so that data coordinates map to the pixels a mouse hits. */
+Fixture makeShownFixture(const char* lesson)
+{
+    Fixture fixture = makeFixture(lesson);
+    if (!fixture.view)
+        return fixture;
+    fixture.view->show();
+    if (!QTest::qWaitForWindowExposed(fixture.view.get()))
+        return {};
+    fixture.view->plot()->replot();
+    return fixture;
+}
+
+QPoint pixelOf(const FitPlot& view, double x, double y)
+{
+    return QPoint(qRound(view.plot()->xAxis->coordToPixel(x)), qRound(view.plot()->yAxis->coordToPixel(y)));
+}
+
+/** How far apart in data units two neighbouring pixels are, on each axis: the precision of a mouse edit. */
+QPointF pixelSize(const FitPlot& view)
+{
+    const QCPAxis* x = view.plot()->xAxis;
+    const QCPAxis* y = view.plot()->yAxis;
+    return QPointF(
+        std::abs(x->pixelToCoord(1) - x->pixelToCoord(0)), std::abs(y->pixelToCoord(1) - y->pixelToCoord(0)));
+}
+
+std::vector<Eigen::VectorXd> thetas(const IterationModel& model)
+{
+    std::vector<Eigen::VectorXd> result;
+    for (const IterationState& state : model.states())
+        result.push_back(state.theta);
+    return result;
+}
+
+/** The row of the dataset holding (x, y), or -1. */
+Eigen::Index findRow(const Dataset& dataset, double x, double y)
+{
+    for (Eigen::Index i = 0; i < dataset.rowCount(); ++i)
+        if (dataset.values()(i, 0) == x && dataset.values()(i, 1) == y)
+            return i;
+    return -1;
+}
+
 } // namespace
 
 class TestFitPlot : public QObject {
@@ -63,6 +109,18 @@ private slots:
     void viewBuiltBeforeLoadingFollows();
     void presentationModeEnlarges();
     void smallMinimumSize();
+
+    void editableOnlyWithOneFeatureInFeatureMode();
+    void clickOnEmptySpaceAddsAPoint();
+    void clickOnAPointSelectsIt();
+    void dragMovesAPoint();
+    void rightClickRemovesAPoint();
+    void deleteRemovesTheSelectedPoint();
+    void undoRestoresTheExactDataAndTrajectory();
+    void undoStackClearedByLoadingOtherData();
+    void removalRefusedAtTheMinimum();
+    void editingDisabledWhereItCannotWork();
+    void dataLeavingTheViewExpandsIt();
 };
 
 void TestFitPlot::dataScatterHasThePoints()
@@ -364,6 +422,310 @@ void TestFitPlot::smallMinimumSize()
     QVERIFY(f.view->minimumSizeHint().width() <= 260);
     QVERIFY(f.view->minimumSizeHint().height() <= 200);
     QVERIFY(f.view->minimumSize().width() <= 260 || f.view->minimumSize().isNull());
+}
+
+void TestFitPlot::editableOnlyWithOneFeatureInFeatureMode()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.view->canEditPoints());
+    QVERIFY(f.view->isEditable());
+    QVERIFY(f.view->editingUnavailableReason().isEmpty());
+    QVERIFY(f.view->undoStack());
+    QCOMPARE(f.view->undoStack()->count(), 0);
+
+    QSignalSpy spy(f.view.get(), &FitPlot::editableChanged);
+    f.view->setEditable(false);
+    QVERIFY(!f.view->isEditable());
+    QVERIFY(f.view->canEditPoints());
+    QCOMPARE(spy.count(), 1);
+    f.view->setEditable(true);
+    QVERIFY(f.view->isEditable());
+
+    f.view->setFitMode(FitPlot::PredictedVsActual);
+    QVERIFY(!f.view->isEditable());
+    QVERIFY(f.view->editingUnavailableReason().contains(QStringLiteral("predicted")));
+    f.view->setFitMode(FitPlot::FeatureVsTarget);
+    QVERIFY(f.view->isEditable());
+
+    Fixture two = makeFixture("two_features_n100");
+    QVERIFY(!two.view->canEditPoints());
+    QVERIFY(!two.view->isEditable());
+    QVERIFY(two.view->editingUnavailableReason().contains(QStringLiteral("one feature")));
+}
+
+void TestFitPlot::clickOnEmptySpaceAddsAPoint()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    IterationModel* model = f.controller->model();
+    model->setCurrentRow(model->rowForIteration(100));
+    const QCPRange xRange = f.view->plot()->xAxis->range();
+    const QCPRange yRange = f.view->plot()->yAxis->range();
+    const double leastSquaresAt0 = lineAt(f.view->leastSquaresGraph(), 0);
+    const auto before = thetas(*model);
+    const QPointF precision = pixelSize(*f.view);
+
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+
+    const Dataset& data = f.controller->dataset();
+    QCOMPARE(data.rowCount(), 6);
+    QVERIFY(std::abs(data.values()(5, 0) - 2.5) <= precision.x());
+    QVERIFY(std::abs(data.values()(5, 1) - 1.0) <= precision.y());
+    QCOMPARE(f.view->dataGraph()->data()->size(), 6);
+    QCOMPARE(f.view->residualCurve()->data()->size(), 18);
+    QCOMPARE(f.view->undoStack()->count(), 1);
+    QCOMPARE(f.view->selectedRow(), 5);
+    QVERIFY(f.controller->title().endsWith(QStringLiteral(" (edited)")));
+    // The trajectory was recomputed for six points and the view stays at the iteration it showed.
+    QCOMPARE(f.controller->problem()->sampleCount(), Eigen::Index(6));
+    const auto after = thetas(*model);
+    QCOMPARE(after.size(), before.size());
+    QVERIFY(after.back() != before.back());
+    QCOMPARE(model->currentState().iteration, 100LL);
+    // The least-squares line moved (a point below the line pulls it down), the axes did not.
+    QVERIFY(lineAt(f.view->leastSquaresGraph(), 0) < leastSquaresAt0 - 1e-3);
+    QCOMPARE(f.view->plot()->xAxis->range(), xRange);
+    QCOMPARE(f.view->plot()->yAxis->range(), yRange);
+
+    // A second edit keeps the title from growing.
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 4.5, 2.0));
+    QCOMPARE(f.controller->dataset().rowCount(), 7);
+    QVERIFY(!f.controller->title().endsWith(QStringLiteral(" (edited) (edited)")));
+}
+
+void TestFitPlot::clickOnAPointSelectsIt()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    QSignalSpy spy(f.view.get(), &FitPlot::selectedRowChanged);
+    // A few pixels off the point still grabs it.
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 4, 3) + QPoint(3, -2));
+    QCOMPARE(f.controller->dataset().rowCount(), 5);
+    QCOMPARE(f.view->selectedRow(), 3);
+    QCOMPARE(spy.count(), 1);
+    const auto ring = f.view->selectionGraph()->data();
+    QCOMPARE(ring->size(), 1);
+    QCOMPARE(ring->at(0)->key, 4.0);
+    QCOMPARE(ring->at(0)->value, 3.0);
+    QVERIFY(!f.view->plot()->legend->hasItemWithPlottable(f.view->selectionGraph()));
+    QCOMPARE(f.view->undoStack()->count(), 0);
+
+    QTest::keyClick(f.view->plot(), Qt::Key_Escape);
+    QCOMPARE(f.view->selectedRow(), -1);
+    QCOMPARE(f.view->selectionGraph()->data()->size(), 0);
+}
+
+void TestFitPlot::dragMovesAPoint()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    const QPointF precision = pixelSize(*f.view);
+    const double leastSquaresAt5 = lineAt(f.view->leastSquaresGraph(), 5);
+    QCPGraph* data = f.view->dataGraph();
+
+    QTest::mousePress(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 3, 3));
+    QTest::mouseMove(f.view->plot(), pixelOf(*f.view, 3, 3.5));
+    QTest::mouseMove(f.view->plot(), pixelOf(*f.view, 3, 4));
+    // While dragging the point is drawn where the mouse is; the data and the trajectory wait for the release.
+    QCOMPARE(f.controller->dataset().values()(2, 1), 3.0);
+    bool previewed = false;
+    for (int i = 0; i < data->data()->size(); ++i)
+        previewed = previewed
+            || (std::abs(data->data()->at(i)->key - 3) <= precision.x()
+                && std::abs(data->data()->at(i)->value - 4) <= precision.y());
+    QVERIFY(previewed);
+    QTest::mouseRelease(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 3, 4));
+
+    const Dataset& dataset = f.controller->dataset();
+    QCOMPARE(dataset.rowCount(), 5);
+    QVERIFY(std::abs(dataset.values()(2, 0) - 3) <= precision.x());
+    QVERIFY(std::abs(dataset.values()(2, 1) - 4) <= precision.y());
+    QCOMPARE(dataset.values()(1, 1), 3.0); // the others stay
+    QCOMPARE(f.view->undoStack()->count(), 1);
+    QCOMPARE(f.view->undoStack()->undoText(), QStringLiteral("move point"));
+    QCOMPARE(f.view->selectedRow(), 2);
+    QVERIFY(lineAt(f.view->leastSquaresGraph(), 5) > leastSquaresAt5);
+}
+
+void TestFitPlot::rightClickRemovesAPoint()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 5, 5));
+    const Dataset& dataset = f.controller->dataset();
+    QCOMPARE(dataset.rowCount(), 4);
+    QCOMPARE(findRow(dataset, 5, 5), Eigen::Index(-1));
+    QCOMPARE(f.view->dataGraph()->data()->size(), 4);
+    QCOMPARE(f.view->undoStack()->undoText(), QStringLiteral("remove point"));
+    // Least squares through (1,1), (2,3), (3,3), (4,3): slope 0.6, intercept 1.
+    QVERIFY(std::abs(lineAt(f.view->leastSquaresGraph(), 0) - 1.0) < 1e-9);
+    QVERIFY(std::abs(lineAt(f.view->leastSquaresGraph(), 1) - 1.6) < 1e-9);
+
+    // A right-click on empty space does nothing.
+    QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 4.5, 1.5));
+    QCOMPARE(f.controller->dataset().rowCount(), 4);
+}
+
+void TestFitPlot::deleteRemovesTheSelectedPoint()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 1, 1));
+    QCOMPARE(f.view->selectedRow(), 0);
+    QTest::keyClick(f.view->plot(), Qt::Key_Delete);
+    QCOMPARE(f.controller->dataset().rowCount(), 4);
+    QCOMPARE(findRow(f.controller->dataset(), 1, 1), Eigen::Index(-1));
+    QCOMPARE(f.view->selectedRow(), -1);
+
+    // Backspace does the same; with nothing selected (and no point under the mouse) nothing happens.
+    QTest::keyClick(f.view->plot(), Qt::Key_Backspace);
+    QCOMPARE(f.controller->dataset().rowCount(), 4);
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2, 3));
+    QTest::keyClick(f.view->plot(), Qt::Key_Backspace);
+    QCOMPARE(f.controller->dataset().rowCount(), 3);
+    QCOMPARE(findRow(f.controller->dataset(), 2, 3), Eigen::Index(-1));
+    QCOMPARE(f.view->undoStack()->count(), 2);
+}
+
+void TestFitPlot::undoRestoresTheExactDataAndTrajectory()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    const IterationModel& model = *f.controller->model();
+    const Eigen::MatrixXd values0 = f.controller->dataset().values();
+    const auto thetas0 = thetas(model);
+    const double leastSquares0 = lineAt(f.view->leastSquaresGraph(), 0);
+    const QString title0 = f.controller->title();
+
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
+    const Eigen::MatrixXd values2 = f.controller->dataset().values();
+    const auto thetas2 = thetas(model);
+    QCOMPARE(values2.rows(), Eigen::Index(5));
+    QCOMPARE(f.view->undoStack()->count(), 2);
+
+    QUndoStack* stack = f.view->undoStack();
+    stack->undo();
+    QCOMPARE(f.controller->dataset().rowCount(), 6);
+    stack->undo();
+    QVERIFY(f.controller->dataset().values() == values0);
+    QVERIFY(thetas(model) == thetas0);
+    QCOMPARE(lineAt(f.view->leastSquaresGraph(), 0), leastSquares0);
+    QCOMPARE(f.view->dataGraph()->data()->size(), 5);
+    QCOMPARE(f.controller->title(), title0);
+    QVERIFY(!stack->canUndo());
+
+    stack->redo();
+    stack->redo();
+    QVERIFY(f.controller->dataset().values() == values2);
+    QVERIFY(thetas(model) == thetas2);
+    QVERIFY(!stack->canRedo());
+    QCOMPARE(stack->count(), 2);
+
+    // An undo may shift the rows under a selection, so it drops it.
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 5, 5));
+    QVERIFY(f.view->selectedRow() >= 0);
+    stack->undo();
+    QCOMPARE(f.view->selectedRow(), -1);
+    QCOMPARE(f.view->selectionGraph()->data()->size(), 0);
+}
+
+void TestFitPlot::undoStackClearedByLoadingOtherData()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QCOMPARE(f.view->undoStack()->count(), 1);
+
+    // Other columns settings on the same data keep the edits: standardizing is not loading.
+    ProblemSpec spec = f.controller->problemSpec();
+    spec.standardize = true;
+    QVERIFY(f.controller->setProblemSpec(spec));
+    QCOMPARE(f.view->undoStack()->count(), 1);
+    QCOMPARE(f.view->selectedRow(), -1);
+
+    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")));
+    f.controller->waitForComputation();
+    QCOMPARE(f.view->undoStack()->count(), 0);
+    QCOMPARE(f.controller->dataset().rowCount(), 5);
+
+    // The same for the user's own data.
+    QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 1, 1));
+    QCOMPARE(f.view->undoStack()->count(), 1);
+    const Dataset other({ "a", "b" }, (Eigen::MatrixXd(3, 2) << 1, 2, 2, 3, 3, 5).finished(), "other.csv");
+    QVERIFY(f.controller->setDataset(other, ProblemSpec(), QStringLiteral("other.csv")));
+    QCOMPARE(f.view->undoStack()->count(), 0);
+}
+
+void TestFitPlot::removalRefusedAtTheMinimum()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    QSignalSpy messages(f.view.get(), &FitPlot::statusMessage);
+    for (double x : { 1.0, 2.0, 3.0 }) {
+        const Eigen::Index row = findRow(f.controller->dataset(), x, x == 1.0 ? 1.0 : 3.0);
+        QVERIFY(row >= 0);
+        QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, x, x == 1.0 ? 1.0 : 3.0));
+    }
+    QCOMPARE(f.controller->dataset().rowCount(), 2); // (4, 3) and (5, 5): two points for two parameters
+    QCOMPARE(messages.count(), 0);
+
+    QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 4, 3));
+    QCOMPARE(f.controller->dataset().rowCount(), 2);
+    QCOMPARE(messages.count(), 1);
+    QVERIFY(messages.front().front().toString().contains(QStringLiteral("at least 2 points")));
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 5, 5));
+    QTest::keyClick(f.view->plot(), Qt::Key_Delete);
+    QCOMPARE(f.controller->dataset().rowCount(), 2);
+    QCOMPARE(messages.count(), 2);
+    QCOMPARE(f.view->undoStack()->count(), 3);
+    QVERIFY(!f.view->pointEditor()->removePoint(0));
+}
+
+void TestFitPlot::editingDisabledWhereItCannotWork()
+{
+    Fixture two = makeShownFixture("two_features_n100");
+    QVERIFY(two.view);
+    const double x = two.view->plot()->xAxis->range().center();
+    const double y = two.view->plot()->yAxis->range().lower + 0.1 * two.view->plot()->yAxis->range().size();
+    QTest::mouseClick(two.view->plot(), Qt::LeftButton, {}, pixelOf(*two.view, x, y));
+    QCOMPARE(two.controller->dataset().rowCount(), 100);
+    QCOMPARE(two.view->undoStack()->count(), 0);
+    QVERIFY(!two.view->pointEditor()->addPoint(1, 2));
+    QCOMPARE(two.controller->dataset().rowCount(), 100);
+
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    f.view->setFitMode(FitPlot::PredictedVsActual);
+    f.view->plot()->replot();
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
+    QCOMPARE(f.controller->dataset().rowCount(), 5);
+
+    f.view->setFitMode(FitPlot::FeatureVsTarget);
+    f.view->setEditable(false);
+    f.view->plot()->replot();
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
+    QCOMPARE(f.controller->dataset().rowCount(), 5);
+    QCOMPARE(f.view->undoStack()->count(), 0);
+}
+
+void TestFitPlot::dataLeavingTheViewExpandsIt()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    const QCPRange x = f.view->plot()->xAxis->range();
+    QVERIFY(f.view->pointEditor()->addPoint(20, 3));
+    QVERIFY(f.view->plot()->xAxis->range().upper > 20);
+    QCOMPARE(f.view->plot()->xAxis->range().lower, x.lower);
+    // The lines still reach the widened view's edges.
+    const auto line = f.view->currentLineGraph()->data();
+    QVERIFY(line->at(1)->key >= f.view->plot()->xAxis->range().upper);
+    // Undoing leaves the view as it is: nothing is out of it.
+    const QCPRange wide = f.view->plot()->xAxis->range();
+    f.view->undoStack()->undo();
+    QCOMPARE(f.view->plot()->xAxis->range(), wide);
 }
 
 QTEST_MAIN(TestFitPlot)

@@ -1,6 +1,7 @@
 #include "loss_plot.h"
 
 #include "iteration_model.h"
+#include "pinned_runs.h"
 #include "session_controller.h"
 #include "view_palette.h"
 
@@ -49,7 +50,35 @@ private slots:
     void rowsAppendedExtendTheCurve();
     void leastSquaresFloor();
     void presentationModeEnlarges();
+    void pinnedRunStaysWhileTheLiveOneChanges();
+    void twoPinnedAndLiveHaveDistinctColoursAndLabels();
+    void unpinRemovesTheCurve();
+    void anotherLessonClearsThePinnedCurves();
+    void pinnedRunWithAnotherLossKeepsItsUnits();
 };
+
+namespace {
+
+bool sameCurve(const QCPGraph* graph, const std::vector<IterationState>& states)
+{
+    const auto data = graph->data();
+    if (data->size() != static_cast<int>(states.size()))
+        return false;
+    for (int row = 0; row < data->size(); ++row) {
+        if (data->at(row)->key != double(states[static_cast<std::size_t>(row)].iteration)
+            || data->at(row)->value != states[static_cast<std::size_t>(row)].loss)
+            return false;
+    }
+    return true;
+}
+
+void setRate(SessionController& controller, double rate)
+{
+    QVERIFY(controller.setLearningRate(rate));
+    controller.waitForComputation();
+}
+
+} // namespace
 
 void TestLossPlot::curveHasEveryRow()
 {
@@ -239,6 +268,126 @@ void TestLossPlot::presentationModeEnlarges()
     QVERIFY(f.view->tracer()->size() > tracer);
     QVERIFY(f.view->minimumSizeHint().width() <= 260);
     QVERIFY(f.view->minimumSizeHint().height() <= 200);
+}
+
+void TestLossPlot::pinnedRunStaysWhileTheLiveOneChanges()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    QVERIFY(!f.view->plot()->legend->visible()); // nothing to tell apart yet
+    QVERIFY(pinned.pinCurrent());
+    const std::vector<IterationState> states = f.controller->model()->states();
+    QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
+    QVERIFY(f.view->plot()->legend->visible());
+
+    setRate(*f.controller, 0.05);
+    // The live curve is the new run; the pinned one is exactly what was pinned.
+    QVERIFY(sameCurve(f.view->lossGraph(), f.controller->model()->states()));
+    QVERIFY(!sameCurve(f.view->lossGraph(), states));
+    QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
+    QCOMPARE(f.view->pinnedGraphs()[0]->name(), QStringLiteral("lr 0.01"));
+    QCOMPARE(f.view->lossGraph()->name(), QStringLiteral("current (lr 0.05)"));
+    // Thinner than the live curve, in its pin's colour.
+    QCOMPARE(f.view->pinnedGraphs()[0]->pen().color(), pinned.run(0).colour);
+    QVERIFY(f.view->pinnedGraphs()[0]->pen().widthF() < f.view->lossGraph()->pen().widthF());
+    // Stepping moves the marker on the live curve only.
+    f.controller->model()->setCurrentRow(40);
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
+}
+
+void TestLossPlot::twoPinnedAndLiveHaveDistinctColoursAndLabels()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent()); // lr 0.01
+    setRate(*f.controller, 0.05);
+    QVERIFY(pinned.pinCurrent());
+    setRate(*f.controller, 0.08);
+    f.view->plot()->replot();
+
+    QCPLegend* legend = f.view->plot()->legend;
+    QVERIFY(legend->visible());
+    QCOMPARE(legend->itemCount(), 3);
+    QStringList names;
+    QSet<QRgb> colours;
+    for (QCPGraph* graph : { f.view->lossGraph(), f.view->pinnedGraphs()[0], f.view->pinnedGraphs()[1] }) {
+        QVERIFY(legend->hasItemWithPlottable(graph));
+        names << graph->name();
+        colours.insert(graph->pen().color().rgb());
+    }
+    QCOMPARE(names, QStringList({ QStringLiteral("current (lr 0.08)"), QStringLiteral("lr 0.01"), QStringLiteral("lr 0.05") }));
+    QCOMPARE(colours.size(), 3);
+    QVERIFY(!colours.contains(ViewPalette::current().rgb()));
+    // The x axis shows every curve whole.
+    QVERIFY(f.view->plot()->xAxis->range().contains(1000));
+    // The legend sits inside the plot, clear of the curves' starts (top left).
+    const QRect legendRect = legend->outerRect();
+    const QPoint start(int(f.view->plot()->xAxis->coordToPixel(0)),
+        int(f.view->plot()->yAxis->coordToPixel(f.view->plottedLoss(f.controller->model()->state(0).loss))));
+    QVERIFY(!legendRect.contains(start));
+}
+
+void TestLossPlot::unpinRemovesTheCurve()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    setRate(*f.controller, 0.05);
+    QVERIFY(pinned.pinCurrent());
+    const int plottables = f.view->plot()->plottableCount();
+    const std::vector<IterationState> secondStates = pinned.run(1).states;
+    pinned.unpin(0);
+    QCOMPARE(f.view->plot()->plottableCount(), plottables - 1);
+    QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], secondStates));
+    pinned.unpin(0);
+    QCOMPARE(f.view->plot()->plottableCount(), plottables - 2);
+    QVERIFY(f.view->pinnedGraphs().empty());
+    QVERIFY(!f.view->plot()->legend->visible());
+    QCOMPARE(f.view->lossGraph()->name(), QStringLiteral("loss"));
+}
+
+void TestLossPlot::anotherLessonClearsThePinnedCurves()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    const int plottables = f.view->plot()->plottableCount();
+    QVERIFY(f.controller->loadLesson(QStringLiteral("two_features_n100")));
+    f.controller->waitForComputation();
+    QCOMPARE(pinned.count(), 0);
+    QVERIFY(f.view->pinnedGraphs().empty());
+    QCOMPARE(f.view->plot()->plottableCount(), plottables - 1);
+    QVERIFY(!f.view->plot()->legend->visible());
+}
+
+void TestLossPlot::pinnedRunWithAnotherLossKeepsItsUnits()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    SolverSettings settings = f.controller->settings();
+    settings.loss = LossKind::Sse;
+    settings.learningRate = 0.002;
+    QVERIFY(f.controller->setSettings(settings));
+    f.controller->waitForComputation();
+    QVERIFY(pinned.pinCurrent());
+    const std::vector<IterationState> states = pinned.run(0).states;
+    settings.loss = LossKind::Mse;
+    settings.learningRate = 0.01;
+    QVERIFY(f.controller->setSettings(settings));
+    f.controller->waitForComputation();
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
+    QCOMPARE(f.view->pinnedGraphs()[0]->name(), QStringLiteral("lr 0.002, sse"));
+    // Both curves fit on the loss axis.
+    QVERIFY(f.view->plot()->yAxis->range().contains(states.front().loss));
+    QVERIFY(f.view->plot()->yAxis->range().contains(f.controller->model()->state(0).loss));
 }
 
 QTEST_MAIN(TestLossPlot)
