@@ -181,7 +181,12 @@ FitPlot::FitPlot(SessionController* controller, QWidget* parent)
     updateEditability();
 }
 
-FitPlot::~FitPlot() = default;
+FitPlot::~FitPlot()
+{
+    // QWidget deletes the children after this destructor, the plot before the editor, and the undo stack emits
+    // indexChanged while it is cleared: nothing of this view may answer it by then.
+    disconnect(m_editor->undoStack(), nullptr, this, nullptr);
+}
 
 QSize FitPlot::minimumSizeHint() const
 {

@@ -69,6 +69,9 @@ void MainWindow::createLayout()
     m_lossPlot = new LossPlot(m_controller);
     m_contourPlot = new ContourPlot(m_controller, m_surface);
     m_bowlView = new BowlView(m_controller, m_surface);
+    connect(m_fitPlot, &FitPlot::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 6000);
+    });
     m_lossPlot->setPinnedRuns(m_pinnedRuns);
     m_contourPlot->setPinnedRuns(m_pinnedRuns);
     m_bowlView->setPinnedRuns(m_pinnedRuns);

@@ -35,9 +35,8 @@ double estimatedNanoseconds(const Problem& problem, const SolverSettings& settin
     const auto parameters = static_cast<double>(problem.parameterCount());
     double perUpdate = 250.0 + parameters * parameters;
     if (settings.method != DescentMethod::Batch) {
-        const auto rows = settings.method == DescentMethod::Sgd
-            ? 1.0
-            : static_cast<double>(std::min<long long>(std::max<long long>(settings.batchSize, 1), problem.sampleCount()));
+        const long long batch = std::min<long long>(std::max<long long>(settings.batchSize, 1), problem.sampleCount());
+        const double rows = settings.method == DescentMethod::Sgd ? 1.0 : static_cast<double>(batch);
         perUpdate += 500.0 + rows * parameters;
     }
     return perUpdate * (static_cast<double>(settings.iterations) + 1.0);

@@ -57,6 +57,7 @@ public:
     void setGhostIterations(const std::vector<long long>& iterations);
 
     const Dataset& dataset() const { return m_dataset; }
+    /** @brief As the problem resolved it: the target and the features are explicit column indices. */
     const ProblemSpec& problemSpec() const { return m_spec; }
     const SolverSettings& settings() const { return m_settings; }
     const std::vector<long long>& ghostIterations() const { return m_ghostIterations; }
@@ -72,15 +73,27 @@ public:
     bool isComputing() const { return m_computing; }
     /** @brief Why the last run stopped (meaningful once computationFinished was emitted). */
     StopReason stopReason() const { return m_stopReason; }
-    /** @brief Blocks until a worker run (if any) has finished and its rows are in the model; for tests and --screenshot. */
+    /**
+     * @brief Blocks until a worker run (if any) has finished and its rows are in the model; for tests and
+     * --screenshot.
+     */
     void waitForComputation();
 
 signals:
     /** @brief New data or columns: problem(), leastSquares() and stability() changed. */
     void problemChanged();
-    /** @brief Any solver setting (or the ghosts) changed. */
+    /**
+     * @brief Any solver setting (or the ghosts) changed; stability() too when the loss changed, since the bounds
+     * depend on it (the problem is not rebuilt for a settings change, so problemChanged is not emitted).
+     */
     void settingsChanged();
+    /**
+     * @brief Emitted by every recomputation. Signal order for a change: computationStarted, the model's reset
+     * (and, for a synchronous run, computationFinished), then problemChanged and/or settingsChanged, so that
+     * their handlers already find the new history in the model.
+     */
     void computationStarted();
+    /** @brief The history is complete; Cancelled when a newer change stopped a worker run. */
     void computationFinished(gdlab::StopReason reason);
     /** @brief A message for the user (bad setting, data that cannot be fitted); nothing was changed. */
     void errorOccurred(const QString& message);

@@ -311,7 +311,8 @@ void TestIterationModel::currentRowMarksRows()
     m_model->setCurrentRow(7);
     QCOMPARE(changed.count(), 2);
     const auto rowsOf = [&changed](int signal) {
-        return std::make_pair(changed.at(signal).at(0).toModelIndex().row(), changed.at(signal).at(1).toModelIndex().row());
+        const QList<QVariant>& arguments = changed.at(signal);
+        return std::make_pair(arguments.at(0).toModelIndex().row(), arguments.at(1).toModelIndex().row());
     };
     QCOMPARE(rowsOf(0), std::make_pair(2, 2));
     QCOMPARE(rowsOf(1), std::make_pair(7, 7));
