@@ -403,9 +403,11 @@ void BowlView::rebuildPinned()
             for (const IterationState& state : run.states) {
                 if (state.theta.size() != problem->parameterCount() || !state.theta.allFinite())
                     continue;
-                const double loss = run.settings.loss == liveLoss ? state.loss : weight * problem->sumOfSquares(state.theta);
+                const double loss
+                    = run.settings.loss == liveLoss ? state.loss : weight * problem->sumOfSquares(state.theta);
                 const QPointF point = m_surface->slicePoint(state.theta);
-                points.emplace_back(static_cast<float>(point.x()), static_cast<float>(loss), static_cast<float>(point.y()));
+                points.emplace_back(
+                    static_cast<float>(point.x()), static_cast<float>(loss), static_cast<float>(point.y()));
             }
             // Evenly spaced along the path on screen, the start and the end always included.
             std::vector<double> length(points.size(), 0.0);

@@ -7,11 +7,16 @@
 
 #include <algorithm>
 
-namespace gdlab {
+namespace gdlab
+{
 
-namespace {
+namespace
+{
 
-QString number(double value) { return QString::number(value, 'g', 4); }
+QString number(double value)
+{
+    return QString::number(value, 'g', 4);
+}
 
 QString startPart(const SolverSettings& settings)
 {
@@ -101,7 +106,10 @@ void PinnedRuns::clear()
     emit changed();
 }
 
-const PinnedRun& PinnedRuns::run(int index) const { return m_runs.at(static_cast<std::size_t>(index)); }
+const PinnedRun& PinnedRuns::run(int index) const
+{
+    return m_runs.at(static_cast<std::size_t>(index));
+}
 
 QString PinnedRuns::displayLabel(int index) const
 {

@@ -9,9 +9,11 @@
 #include <QLabel>
 #include <QSignalBlocker>
 
-namespace gdlab {
+namespace gdlab
+{
 
-namespace {
+namespace
+{
 
 constexpr int holdLeastSquares = 0;
 constexpr int holdCurrentStep = 1;
@@ -70,9 +72,15 @@ SurfaceSliceControls::SurfaceSliceControls(ErrorSurfaceModel* surface, SessionCo
     rebuildItems();
 }
 
-QString SurfaceSliceControls::noteText() const { return m_note->isVisibleTo(this) ? m_note->text() : QString(); }
+QString SurfaceSliceControls::noteText() const
+{
+    return m_note->isVisibleTo(this) ? m_note->text() : QString();
+}
 
-bool SurfaceSliceControls::isChoosing() const { return m_xCombo->isVisibleTo(this); }
+bool SurfaceSliceControls::isChoosing() const
+{
+    return m_xCombo->isVisibleTo(this);
+}
 
 QStringList SurfaceSliceControls::parameterLabels() const
 {
@@ -83,8 +91,9 @@ QStringList SurfaceSliceControls::parameterLabels() const
     for (Eigen::Index p = 0; p < problem->parameterCount(); ++p) {
         const auto index = static_cast<std::size_t>(p);
         const QString symbol = QString::fromStdString(problem->parameterSymbols()[index]);
-        const QString name = problem->hasIntercept() && p == 0 ? tr("intercept")
-                                                               : QString::fromStdString(problem->parameterNames()[index]);
+        const QString name = problem->hasIntercept() && p == 0
+            ? tr("intercept")
+            : QString::fromStdString(problem->parameterNames()[index]);
         labels << QStringLiteral("%1 (%2)").arg(symbol, name);
     }
     return labels;
@@ -153,8 +162,8 @@ void SurfaceSliceControls::onYChosen(int index)
 
 void SurfaceSliceControls::onHoldChosen(int index)
 {
-    m_surface->setHoldMode(
-        index == holdCurrentStep ? ErrorSurfaceModel::HoldMode::CurrentIterate : ErrorSurfaceModel::HoldMode::LeastSquares);
+    m_surface->setHoldMode(index == holdCurrentStep ? ErrorSurfaceModel::HoldMode::CurrentIterate
+                                                    : ErrorSurfaceModel::HoldMode::LeastSquares);
 }
 
 } // namespace gdlab

@@ -36,7 +36,8 @@ QPointF firstPoint(const QCPCurve* curve)
 }
 
 /** The curve's points are the slice points of states, in order, from the first state to the last. */
-bool pathOfStates(const QCPCurve* curve, const std::vector<gdlab::IterationState>& states, const ErrorSurfaceModel& surface)
+bool pathOfStates(
+    const QCPCurve* curve, const std::vector<gdlab::IterationState>& states, const ErrorSurfaceModel& surface)
 {
     const auto data = curve->data();
     if (data->isEmpty() || states.empty())

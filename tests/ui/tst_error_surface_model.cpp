@@ -328,7 +328,8 @@ void TestErrorSurfaceModel::defaultSlice()
     load("three_features_ints_n20");
     QCOMPARE(m_surface->xParameter(), 0);
     QCOMPARE(m_surface->yParameter(), 1);
-    QVERIFY2(m_surface->sliceDescription().startsWith(QStringLiteral("θ3 (")), qPrintable(m_surface->sliceDescription()));
+    QVERIFY2(
+        m_surface->sliceDescription().startsWith(QStringLiteral("θ3 (")), qPrintable(m_surface->sliceDescription()));
     // A user's choice survives the standardize toggle (the same parameters), not a change of columns.
     load("two_features_n100");
     m_surface->setParameters(0, 2);
@@ -355,7 +356,8 @@ void TestErrorSurfaceModel::optimumIsAwayFromTheEdges()
         const gdlab::SurfaceGrid& grid = m_surface->grid();
         const double u = (optimum(m_surface->xParameter()) - grid.x.min) / (grid.x.max - grid.x.min);
         const double v = (optimum(m_surface->yParameter()) - grid.y.min) / (grid.y.max - grid.y.min);
-        const QString where = QStringLiteral("%1: star at (%2, %3) of the map").arg(QString::fromLatin1(lesson)).arg(u).arg(v);
+        const QString where
+            = QStringLiteral("%1: star at (%2, %3) of the map").arg(QString::fromLatin1(lesson)).arg(u).arg(v);
         QVERIFY2(u >= 0.149 && u <= 0.851, qPrintable(where));
         QVERIFY2(v >= 0.149 && v <= 0.851, qPrintable(where));
     }

@@ -319,7 +319,8 @@ void TestLossPlot::twoPinnedAndLiveHaveDistinctColoursAndLabels()
         names << graph->name();
         colours.insert(graph->pen().color().rgb());
     }
-    QCOMPARE(names, QStringList({ QStringLiteral("current (lr 0.08)"), QStringLiteral("lr 0.01"), QStringLiteral("lr 0.05") }));
+    QCOMPARE(names,
+        QStringList({ QStringLiteral("current (lr 0.08)"), QStringLiteral("lr 0.01"), QStringLiteral("lr 0.05") }));
     QCOMPARE(colours.size(), 3);
     QVERIFY(!colours.contains(ViewPalette::current().rgb()));
     // The x axis shows every curve whole.

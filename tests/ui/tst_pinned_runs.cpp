@@ -16,7 +16,8 @@ using gdlab::IterationState;
 using gdlab::PinnedRuns;
 using gdlab::SessionController;
 
-namespace {
+namespace
+{
 
 /** Field by field: IterationState is a plain struct without operator==. */
 bool sameHistory(const std::vector<IterationState>& a, const std::vector<IterationState>& b)
@@ -33,7 +34,8 @@ bool sameHistory(const std::vector<IterationState>& a, const std::vector<Iterati
 
 } // namespace
 
-class TestPinnedRuns : public QObject {
+class TestPinnedRuns : public QObject
+{
     Q_OBJECT
 
 private slots:

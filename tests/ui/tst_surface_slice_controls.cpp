@@ -19,7 +19,8 @@ using gdlab::SessionController;
 using gdlab::SurfaceSliceControls;
 using HoldMode = gdlab::ErrorSurfaceModel::HoldMode;
 
-class TestSurfaceSliceControls : public QObject {
+class TestSurfaceSliceControls : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -209,7 +210,8 @@ void TestSurfaceSliceControls::twoParametersOnlyNameTheAxes()
     QVERIFY(!m_controls->isChoosing());
     QVERIFY(!m_controls->xCombo()->isVisibleTo(m_controls.get()));
     QVERIFY(!m_controls->holdCombo()->isVisibleTo(m_controls.get()));
-    QVERIFY2(m_controls->noteText().contains(QStringLiteral("θ0 (intercept) × θ1 (x)")), qPrintable(m_controls->noteText()));
+    QVERIFY2(
+        m_controls->noteText().contains(QStringLiteral("θ0 (intercept) × θ1 (x)")), qPrintable(m_controls->noteText()));
     QVERIFY(m_controls->noteText().contains(QStringLiteral("whole loss")));
     QCOMPARE(m_contour->subtitle(), QString());
 
