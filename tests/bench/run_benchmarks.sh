@@ -13,10 +13,10 @@ echo "== core benchmarks (Google Benchmark)"
 "$build/tests/bench/bench_core" --benchmark_min_time=0.5
 
 echo "== NumPy, same workload: batch updates per second at n = 1e6, k = 10"
-python3 "$root/tests/bench/numpy_reference.py" updates
+/usr/bin/python3 "$root/tests/bench/numpy_reference.py" updates
 
 echo "== whole process on a 100,000 x 11 CSV, 1000 batch updates"
-python3 - "$work/data.csv" <<'PY'
+/usr/bin/python3 - "$work/data.csv" <<'PY'
 import sys
 import numpy as np
 rng = np.random.default_rng(11)
@@ -25,7 +25,7 @@ y = 1 + x @ np.arange(1.0, 11.0) + 0.1 * rng.standard_normal(100_000)
 header = ",".join([f"x{i}" for i in range(1, 11)] + ["y"])
 np.savetxt(sys.argv[1], np.column_stack([x, y]), delimiter=",", header=header, comments="", fmt="%.17g")
 PY
-python3 - "$build/app/gdlab-run" "$root/tests/bench/numpy_reference.py" "$work/data.csv" <<'PY'
+/usr/bin/python3 - "$build/app/gdlab-run" "$root/tests/bench/numpy_reference.py" "$work/data.csv" <<'PY'
 import subprocess
 import sys
 import time
