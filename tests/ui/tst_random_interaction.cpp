@@ -40,7 +40,7 @@ constexpr std::uint32_t defaultSeed = 20240605;
 // time limit and still crosses every kind of action many times.
 constexpr int defaultActions = 400;
 #else
-constexpr int defaultActions = 1500;
+constexpr int defaultActions = 1000;
 #endif
 constexpr int checkEvery = 100;
 constexpr std::size_t remembered = 25; // actions shown with a failure
