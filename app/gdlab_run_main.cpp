@@ -25,7 +25,8 @@ constexpr int exitFailure = 1;
 void writeHistory(const gdlab::DescentRun& run, const std::string& path)
 {
     if (path == "-") {
-        gdlab::writeHistoryCsv(run.history, run.problem->parameterSymbols(), [](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
+        gdlab::writeHistoryCsv(run.history, run.problem->parameterSymbols(),
+            [](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
         std::fflush(stdout);
         return;
     }
@@ -33,9 +34,8 @@ void writeHistory(const gdlab::DescentRun& run, const std::string& path)
     QSaveFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::WriteOnly))
         throw gdlab::InputError(path, 0, 0, "cannot write history: " + file.errorString().toStdString());
-    gdlab::writeHistoryCsv(run.history, run.problem->parameterSymbols(), [&file](std::string_view chunk) {
-        file.write(chunk.data(), static_cast<qint64>(chunk.size()));
-    });
+    gdlab::writeHistoryCsv(run.history, run.problem->parameterSymbols(),
+        [&file](std::string_view chunk) { file.write(chunk.data(), static_cast<qint64>(chunk.size())); });
     if (!file.commit())
         throw gdlab::InputError(path, 0, 0, "cannot write history: " + file.errorString().toStdString());
 }

@@ -102,7 +102,8 @@ GuiOptionsResult parseGuiOptions(const QStringList& arguments)
     if (parser.isSet(methodOption)) {
         options.method = parseMethod(parser.value(methodOption).toStdString());
         if (!options.method)
-            return fail(QStringLiteral("method"), parser.value(methodOption), QStringLiteral("batch, sgd or minibatch"));
+            return fail(
+                QStringLiteral("method"), parser.value(methodOption), QStringLiteral("batch, sgd or minibatch"));
     }
     if (parser.isSet(lossOption)) {
         options.loss = parseLoss(parser.value(lossOption).toStdString());

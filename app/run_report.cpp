@@ -101,8 +101,8 @@ std::string summaryText(const DescentRun& run, const Dataset& dataset)
         out << "note: " << run.leastSquares.message << "\n";
     // The bounds are 0 when the loss is flat (every feature all zeros, no intercept): no rate can diverge.
     if (run.stability.divergenceBound > 0)
-        out << "batch learning rate: diverges above " << shortNumber(run.stability.divergenceBound)
-            << ", fastest at " << shortNumber(run.stability.optimalRate) << "\n";
+        out << "batch learning rate: diverges above " << shortNumber(run.stability.divergenceBound) << ", fastest at "
+            << shortNumber(run.stability.optimalRate) << "\n";
     else
         out << "batch learning rate: no bound (the loss does not depend on θ)\n";
     return out.str();
@@ -116,8 +116,7 @@ std::string jsonText(const DescentRun& run)
     std::string out = "{";
     out += "\"status\": " + jsonString(stopReasonName(run.result.reason));
     out += ", \"iterations\": " + std::to_string(run.result.iterations);
-    out += ", \"theta\": "
-        + (last ? jsonArray(problem.toOriginalUnits(last->theta)) : std::string("[]"));
+    out += ", \"theta\": " + (last ? jsonArray(problem.toOriginalUnits(last->theta)) : std::string("[]"));
     out += ", \"loss\": " + jsonNumber(last ? last->loss : nan);
     out += ", \"rmse\": " + jsonNumber(last ? last->rmse : nan);
     out += ", \"least_squares\": " + jsonArray(run.leastSquares.thetaOriginal);

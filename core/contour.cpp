@@ -136,8 +136,8 @@ private:
                 } else {
                     // A saddle: the corners on the same side as the centre are connected through it, so the
                     // segments cut off the other two, each between the two edges meeting at its corner.
-                    const double sum = m_grid.at(ix, iy) + m_grid.at(ix + 1, iy) + m_grid.at(ix + 1, iy + 1)
-                        + m_grid.at(ix, iy + 1);
+                    const double sum
+                        = m_grid.at(ix, iy) + m_grid.at(ix + 1, iy) + m_grid.at(ix + 1, iy + 1) + m_grid.at(ix, iy + 1);
                     if ((corner[0] == Above) != above(sum / 4)) {
                         addSegment(edge[3], edge[0]);
                         addSegment(edge[1], edge[2]);

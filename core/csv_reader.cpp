@@ -36,7 +36,10 @@ constexpr std::size_t kMaxQuotedCell = 40;
 
 enum class NumberKind { Ok, Empty, NotNumber, NotFinite, OutOfRange };
 
-bool isLineEnd(char c) { return c == '\n' || c == '\r'; }
+bool isLineEnd(char c)
+{
+    return c == '\n' || c == '\r';
+}
 
 // Quotes a cell for a message: cut to a readable length (on a UTF-8 character boundary) and with control
 // characters made visible, so that a stray tab or CR in the data shows up in the message.
@@ -259,7 +262,7 @@ std::pair<long, long> Parser::locate(const char* target) const
             fieldHasText = true;
         }
     }
-    return {line, field};
+    return { line, field };
 }
 
 void Parser::checkEncoding()
@@ -376,8 +379,7 @@ const char* Parser::scanQuoted(const char* p, std::string* content)
         if (content)
             content->append(p, q);
         if (q == m_end) {
-            fail(openLine, locate(open).second,
-                "unterminated quote: the quoted field that starts here never closes");
+            fail(openLine, locate(open).second, "unterminated quote: the quoted field that starts here never closes");
         }
         if (*q == '"') {
             if (q + 1 < m_end && q[1] == '"') {

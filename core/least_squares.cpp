@@ -32,7 +32,8 @@ std::string explainRankDeficiency(const Problem& problem)
             if (values == design.col(earlier))
                 return "column " + name + " duplicates column '" + names[static_cast<std::size_t>(earlier)] + "'";
         const Eigen::MatrixXd leading = design.leftCols(column + 1);
-        Eigen::ColPivHouseholderQR<Eigen::MatrixXd> partial(leading * columnScales(leading).cwiseInverse().asDiagonal());
+        Eigen::ColPivHouseholderQR<Eigen::MatrixXd> partial(
+            leading * columnScales(leading).cwiseInverse().asDiagonal());
         if (partial.rank() <= column)
             return "column " + name + " is a linear combination of the columns before it";
     }
@@ -94,8 +95,8 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
         const Eigen::MatrixXd rInverse
             = r.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(parameters, parameters));
         const Eigen::MatrixXd permuted = scales.cwiseInverse().asDiagonal() * (qr.colsPermutation() * rInverse);
-        const Eigen::MatrixXd covariance = permuted * permuted.transpose() * (fit.residualStandardDeviation
-                                               * fit.residualStandardDeviation);
+        const Eigen::MatrixXd covariance
+            = permuted * permuted.transpose() * (fit.residualStandardDeviation * fit.residualStandardDeviation);
         const Eigen::MatrixXd map = unitsMap(problem);
         fit.standardErrors = (map * covariance * map.transpose()).diagonal().cwiseSqrt();
     }
@@ -103,8 +104,8 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(problem.gram(), Eigen::EigenvaluesOnly);
     const double smallest = eigen.eigenvalues().minCoeff();
     const double largest = eigen.eigenvalues().maxCoeff();
-    fit.conditionNumber = smallest > 0 && !fit.rankDeficient ? largest / smallest
-                                                            : std::numeric_limits<double>::infinity();
+    fit.conditionNumber
+        = smallest > 0 && !fit.rankDeficient ? largest / smallest : std::numeric_limits<double>::infinity();
     return fit;
 }
 

@@ -39,8 +39,8 @@ public:
      * @brief The gradient of this loss applied to rows [first, first + count) of `order` as if they were the
      * whole data set (mean losses average over the batch, sse sums), as SGD and mini-batch use it.
      */
-    Eigen::VectorXd batchGradient(
-        const Eigen::VectorXd& theta, const std::vector<Eigen::Index>& order, Eigen::Index first, Eigen::Index count) const;
+    Eigen::VectorXd batchGradient(const Eigen::VectorXd& theta, const std::vector<Eigen::Index>& order,
+        Eigen::Index first, Eigen::Index count) const;
 
     /** @brief The Hessian 2w·G (constant for these losses). */
     Eigen::MatrixXd hessian() const;

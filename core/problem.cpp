@@ -69,9 +69,8 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
 
     if (rows < parameters)
         throw InputError(dataset.source(), 0, 0,
-            std::to_string(rows) + (rows == 1 ? " data row" : " data rows") + " but "
-                + std::to_string(parameters) + " parameters to fit: need at least " + std::to_string(parameters)
-                + " rows");
+            std::to_string(rows) + (rows == 1 ? " data row" : " data rows") + " but " + std::to_string(parameters)
+                + " parameters to fit: need at least " + std::to_string(parameters) + " rows");
 
     m_targetName = names[static_cast<std::size_t>(m_spec.target)];
     m_target = dataset.values().col(m_spec.target);
@@ -100,8 +99,7 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
             continue;
         const double mean = m_spec.intercept ? designColumn.mean() : 0.0;
         // stableNorm: squaring values of 1e±200 would overflow or underflow and call the column constant.
-        const double scale
-            = (designColumn.array() - mean).matrix().stableNorm() / std::sqrt(static_cast<double>(rows));
+        const double scale = (designColumn.array() - mean).matrix().stableNorm() / std::sqrt(static_cast<double>(rows));
         if (!std::isfinite(mean) || !std::isfinite(scale))
             throw InputError(dataset.source(), 0, 0,
                 "column '" + names[static_cast<std::size_t>(column)] + "' has values too large to standardize (up to "
@@ -128,7 +126,8 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
     // (NIST StRD) accurate and gives a meaningful answer when a column is constant or duplicated.
     // Columns are brought to unit norm first, so that rank does not depend on the data's units.
     const Eigen::VectorXd scales = columnScales(m_design);
-    Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> decomposition(m_design * scales.cwiseInverse().asDiagonal());
+    Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> decomposition(
+        m_design * scales.cwiseInverse().asDiagonal());
     m_rank = decomposition.rank();
     m_leastSquaresTheta = decomposition.solve(m_target).cwiseQuotient(scales);
     m_minimumSumOfSquares = (m_design * m_leastSquaresTheta - m_target).squaredNorm();

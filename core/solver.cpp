@@ -97,8 +97,8 @@ void Solver::validate(const Problem& problem, const SolverSettings& settings)
     if (settings.init == InitKind::Values) {
         const auto expected = static_cast<std::size_t>(problem.parameterCount());
         if (settings.initValues.size() != expected)
-            throw InputError("the start has " + std::to_string(settings.initValues.size()) + " values but the model has "
-                + std::to_string(expected) + " parameters");
+            throw InputError("the start has " + std::to_string(settings.initValues.size())
+                + " values but the model has " + std::to_string(expected) + " parameters");
         for (double value : settings.initValues)
             if (!std::isfinite(value))
                 throw InputError("the start values must be finite numbers");

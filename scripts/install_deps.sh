@@ -8,7 +8,7 @@ GDLAB_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev
     qt6-datavisualization-dev qt6-declarative-dev
     libqcustomplot-dev libeigen3-dev libxkbcommon-dev libbenchmark-dev
-    xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+    xvfb xauth libgl1-mesa-dri fonts-dejavu-core clang-format
 )
 
 gdlab_install_deps() {

@@ -2,18 +2,20 @@
 # Installs what is missing, builds gdlab and runs every test with ctest.
 #   scripts/test.sh             Release build in build/
 #   scripts/test.sh --sanitize  AddressSanitizer + UndefinedBehaviorSanitizer build in build-sanitize/
+#   scripts/test.sh --long      also the long walks and soak tests (ctest label "long")
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/install_deps.sh"
 
 build="$root/build"
-cmake_args=(-DCMAKE_BUILD_TYPE=Release)
+cmake_args=(-DCMAKE_BUILD_TYPE=Release -DGDLAB_WERROR=ON)
 keep_loaded=0
+ctest_args=(-LE long)
 for argument in "$@"; do
     case "$argument" in
     --sanitize)
         build="$root/build-sanitize"
-        cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGDLAB_SANITIZE=ON -DGDLAB_BENCHMARKS=OFF)
+        cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGDLAB_SANITIZE=ON -DGDLAB_BENCHMARKS=OFF -DGDLAB_WERROR=ON)
         # verify_asan_link_order=0: the library preloaded below comes before the ASan runtime, which is harmless
         # since it defines nothing ASan intercepts.
         export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:verify_asan_link_order=0"
@@ -21,8 +23,11 @@ for argument in "$@"; do
         export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
         keep_loaded=1
         ;;
+    --long)
+        ctest_args=()
+        ;;
     *)
-        echo "usage: scripts/test.sh [--sanitize]" >&2
+        echo "usage: scripts/test.sh [--sanitize] [--long]" >&2
         exit 2
         ;;
     esac
@@ -41,4 +46,4 @@ if [ "$keep_loaded" = 1 ]; then
     export LD_PRELOAD="$build/keep_libraries_loaded.so${LD_PRELOAD:+:$LD_PRELOAD}"
 fi
 cd "$build"
-ctest --output-on-failure -j"$(nproc)"
+ctest --output-on-failure -j"$(nproc)" "${ctest_args[@]}"

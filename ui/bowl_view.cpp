@@ -45,7 +45,10 @@ constexpr float presentationFactor = 1.5f;
 // The range gradient is sampled this often: enough for the log mapping to look smooth on the bowl.
 constexpr int gradientStops = 48;
 
-bool openGLSwitchedOff() { return qEnvironmentVariable("GDLAB_NO_OPENGL") == QLatin1String("1"); }
+bool openGLSwitchedOff()
+{
+    return qEnvironmentVariable("GDLAB_NO_OPENGL") == QLatin1String("1");
+}
 
 /** Sample indices 0 … steps−1, at most limit of them, evenly spread and always including both ends. */
 std::vector<int> thinnedIndices(int steps, int limit)
@@ -134,9 +137,15 @@ bool BowlView::openGLAvailable()
     return available;
 }
 
-bool BowlView::isShowingMessage() const { return m_stack->currentWidget() == m_message; }
+bool BowlView::isShowingMessage() const
+{
+    return m_stack->currentWidget() == m_message;
+}
 
-QString BowlView::messageText() const { return m_message->text(); }
+QString BowlView::messageText() const
+{
+    return m_message->text();
+}
 
 void BowlView::setPresentationMode(bool on)
 {
@@ -190,9 +199,15 @@ QString BowlView::pinnedLegendText() const
     return document.toPlainText();
 }
 
-int BowlView::surfaceRowCount() const { return m_series ? m_series->dataProxy()->rowCount() : 0; }
+int BowlView::surfaceRowCount() const
+{
+    return m_series ? m_series->dataProxy()->rowCount() : 0;
+}
 
-int BowlView::surfaceColumnCount() const { return m_series ? m_series->dataProxy()->columnCount() : 0; }
+int BowlView::surfaceColumnCount() const
+{
+    return m_series ? m_series->dataProxy()->columnCount() : 0;
+}
 
 QVector3D BowlView::surfacePoint(int row, int column) const
 {
@@ -493,8 +508,8 @@ void BowlView::rebuildPathLength()
         if (state.theta.size() == problem->parameterCount()) {
             const QPointF point = m_surface->slicePoint(state.theta);
             if (haveLast) {
-                const double step = std::hypot((point.x() - last.x()) / spanX, (state.loss - lastLoss) / spanY,
-                    (point.y() - last.y()) / spanZ);
+                const double step = std::hypot(
+                    (point.x() - last.x()) / spanX, (state.loss - lastLoss) / spanY, (point.y() - last.y()) / spanZ);
                 if (std::isfinite(step))
                     total += step;
             }
@@ -549,7 +564,8 @@ void BowlView::updateCurrent()
         const auto begin = m_pathLength.begin();
         const auto end = begin + current + 1;
         for (int k = 1; k < pathMarkerLimit - half && total > 0; ++k)
-            rows.push_back(static_cast<int>(std::lower_bound(begin, end, total * k / (pathMarkerLimit - half)) - begin));
+            rows.push_back(
+                static_cast<int>(std::lower_bound(begin, end, total * k / (pathMarkerLimit - half)) - begin));
         std::sort(rows.begin(), rows.end());
         rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     }

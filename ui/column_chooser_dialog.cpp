@@ -120,7 +120,10 @@ ColumnChooserDialog::ColumnChooserDialog(
     updateState();
 }
 
-bool ColumnChooserDialog::isNeeded(const Dataset& dataset) { return dataset.columnCount() > 2; }
+bool ColumnChooserDialog::isNeeded(const Dataset& dataset)
+{
+    return dataset.columnCount() > 2;
+}
 
 ProblemSpec ColumnChooserDialog::problemSpec() const
 {
@@ -160,7 +163,10 @@ QString ColumnChooserDialog::problemText() const
     return {};
 }
 
-void ColumnChooserDialog::setTargetColumn(int column) { m_target->setCurrentIndex(column); }
+void ColumnChooserDialog::setTargetColumn(int column)
+{
+    m_target->setCurrentIndex(column);
+}
 
 void ColumnChooserDialog::setFeatureChecked(int column, bool checked)
 {
@@ -168,7 +174,10 @@ void ColumnChooserDialog::setFeatureChecked(int column, bool checked)
         item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
 }
 
-void ColumnChooserDialog::setIntercept(bool on) { m_intercept->setChecked(on); }
+void ColumnChooserDialog::setIntercept(bool on)
+{
+    m_intercept->setChecked(on);
+}
 
 // The new target leaves the features and the old one joins them, so that the default "every other column"
 // still holds after the user picks another target.

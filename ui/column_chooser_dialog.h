@@ -36,8 +36,8 @@ public:
      * @param initial the starting choice; target -1 and empty features mean the defaults. Its standardize flag
      * is not shown here and is passed through to problemSpec() unchanged.
      */
-    explicit ColumnChooserDialog(
-        const Dataset& dataset, const ProblemSpec& initial = {}, const QString& fileName = {}, QWidget* parent = nullptr);
+    explicit ColumnChooserDialog(const Dataset& dataset, const ProblemSpec& initial = {}, const QString& fileName = {},
+        QWidget* parent = nullptr);
 
     /** @brief Whether a dataset has enough columns for the choice to matter (more than two). */
     static bool isNeeded(const Dataset& dataset);

@@ -148,12 +148,11 @@ ContourPlot::ContourPlot(SessionController* controller, ErrorSurfaceModel* surfa
         m_pathStale = true;
         updateCurrent();
     });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
-        [this](const QModelIndex&, int first, int) {
-            if (!m_pathStale)
-                extendPathIndex(first);
-            updateCurrent();
-        });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int) {
+        if (!m_pathStale)
+            extendPathIndex(first);
+        updateCurrent();
+    });
     connect(m_model, &IterationModel::currentRowChanged, this, &ContourPlot::updateCurrent);
     connect(m_plot, &QCustomPlot::mousePress, this, &ContourPlot::onMousePress);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &ContourPlot::onMouseRelease);
@@ -186,16 +185,24 @@ void ContourPlot::setPresentationMode(bool on)
     updateCurrent();
 }
 
-QString ContourPlot::subtitle() const { return m_subtitle ? m_subtitle->text() : QString(); }
+QString ContourPlot::subtitle() const
+{
+    return m_subtitle ? m_subtitle->text() : QString();
+}
 
-bool ContourPlot::isShowingMessage() const { return m_stack->currentWidget() == m_message; }
+bool ContourPlot::isShowingMessage() const
+{
+    return m_stack->currentWidget() == m_message;
+}
 
-QString ContourPlot::messageText() const { return m_message->text(); }
+QString ContourPlot::messageText() const
+{
+    return m_message->text();
+}
 
 QPoint ContourPlot::pixelFor(const QPointF& slicePoint) const
 {
-    return QPointF(m_plot->xAxis->coordToPixel(slicePoint.x()), m_plot->yAxis->coordToPixel(slicePoint.y()))
-        .toPoint();
+    return QPointF(m_plot->xAxis->coordToPixel(slicePoint.x()), m_plot->yAxis->coordToPixel(slicePoint.y())).toPoint();
 }
 
 void ContourPlot::changeEvent(QEvent* event)
@@ -593,8 +600,8 @@ void ContourPlot::onMousePress(QMouseEvent* event)
 void ContourPlot::onMouseRelease(QMouseEvent* event)
 {
     const QPoint position = event->position().toPoint();
-    const bool click = m_pressed && event->button() == Qt::LeftButton
-        && (position - m_pressPosition).manhattanLength() <= 4;
+    const bool click
+        = m_pressed && event->button() == Qt::LeftButton && (position - m_pressPosition).manhattanLength() <= 4;
     m_pressed = false;
     if (!click || !m_surface->isValid() || !m_plot->axisRect()->rect().contains(position))
         return;

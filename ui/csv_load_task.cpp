@@ -37,7 +37,10 @@ void CsvLoadTask::start()
     m_thread = std::thread([this, path = QFile::encodeName(m_path).toStdString()] { run(path); });
 }
 
-void CsvLoadTask::cancel() { m_cancelRequested = true; }
+void CsvLoadTask::cancel()
+{
+    m_cancelRequested = true;
+}
 
 // Runs on the worker: everything it reports goes through queued calls, so the signals are emitted on the
 // thread the task lives in, never from the worker.
@@ -49,7 +52,8 @@ void CsvLoadTask::run(const std::string& path)
             return false;
         const int percent = total == 0 ? 100 : static_cast<int>((100.0 * static_cast<double>(done)) / total);
         if (percent > m_postedPercent.exchange(percent)) {
-            QMetaObject::invokeMethod(this, [this, percent] { deliverProgress(percent); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, percent] { deliverProgress(percent); }, Qt::QueuedConnection);
         }
         return true;
     };
@@ -59,7 +63,8 @@ void CsvLoadTask::run(const std::string& path)
             this, [this, dataset = std::move(dataset)]() mutable { deliverDataset(std::move(dataset)); },
             Qt::QueuedConnection);
     } catch (const OperationCancelled&) {
-        QMetaObject::invokeMethod(this, [this] { deliverCancelled(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { deliverCancelled(); }, Qt::QueuedConnection);
     } catch (const InputError& error) {
         const QString message = QString::fromStdString(error.what());
         const QString detail = QString::fromStdString(error.detail());
@@ -71,11 +76,13 @@ void CsvLoadTask::run(const std::string& path)
         // The matrix of a huge file can fail to allocate after the text fitted; that is bad input too.
         const QString detail = tr("the file is too large to load into memory");
         const QString message = QString::fromStdString(path) + QStringLiteral(": ") + detail;
-        QMetaObject::invokeMethod(this, [=] { deliverError(message, 0, 0, detail); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [=] { deliverError(message, 0, 0, detail); }, Qt::QueuedConnection);
     } catch (const std::exception& error) {
         const QString detail = QString::fromStdString(error.what());
         const QString message = QString::fromStdString(path) + QStringLiteral(": ") + detail;
-        QMetaObject::invokeMethod(this, [=] { deliverError(message, 0, 0, detail); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [=] { deliverError(message, 0, 0, detail); }, Qt::QueuedConnection);
     }
 }
 

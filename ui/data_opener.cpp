@@ -79,8 +79,8 @@ DataOpener::~DataOpener()
 
 void DataOpener::openWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Open CSV data"), startDirectory(),
-        tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        m_dialogParent, tr("Open CSV data"), startDirectory(), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -107,8 +107,8 @@ void DataOpener::openFile(const QString& path)
 
     // Not modal: the window stays usable while a large file loads (and a modal QProgressDialog would spin a
     // nested event loop in every setValue()).
-    m_progress = new QProgressDialog(tr("Reading %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100,
-        m_dialogParent);
+    m_progress
+        = new QProgressDialog(tr("Reading %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, m_dialogParent);
     m_progress->setWindowTitle(tr("Opening data"));
     m_progress->setWindowModality(Qt::NonModal);
     m_progress->setAutoClose(false);
@@ -134,13 +134,25 @@ void DataOpener::cancelLoading()
     }
 }
 
-bool DataOpener::isLoading() const { return !m_loadingPath.isEmpty(); }
+bool DataOpener::isLoading() const
+{
+    return !m_loadingPath.isEmpty();
+}
 
-QMessageBox* DataOpener::activeMessageBox() const { return m_messageBox; }
+QMessageBox* DataOpener::activeMessageBox() const
+{
+    return m_messageBox;
+}
 
-ColumnChooserDialog* DataOpener::activeColumnChooser() const { return m_chooser; }
+ColumnChooserDialog* DataOpener::activeColumnChooser() const
+{
+    return m_chooser;
+}
 
-QProgressDialog* DataOpener::progressDialog() const { return m_progress; }
+QProgressDialog* DataOpener::progressDialog() const
+{
+    return m_progress;
+}
 
 void DataOpener::onLoaded(const Dataset& dataset)
 {
@@ -296,8 +308,8 @@ void DataOpener::showMessage(const QString& text, const QString& informativeText
     // across its grid gives the sentence room to read as one line on a projector.
     if (auto* grid = qobject_cast<QGridLayout*>(box->layout())) {
         const int width = box->fontMetrics().averageCharWidth() * 60;
-        grid->addItem(new QSpacerItem(width, 0, QSizePolicy::Minimum, QSizePolicy::Expanding), grid->rowCount(), 0,
-            1, grid->columnCount());
+        grid->addItem(new QSpacerItem(width, 0, QSizePolicy::Minimum, QSizePolicy::Expanding), grid->rowCount(), 0, 1,
+            grid->columnCount());
     }
     m_messageBox = box;
     box->open();
@@ -332,7 +344,10 @@ QMenu* DataOpener::recentFilesMenu()
     return m_recentMenu.get();
 }
 
-void DataOpener::clearRecentFiles() { writeRecentFiles({}); }
+void DataOpener::clearRecentFiles()
+{
+    writeRecentFiles({});
+}
 
 void DataOpener::addRecentFile(const QString& path)
 {
@@ -438,9 +453,9 @@ void DataOpener::exportDataWithDialog()
         return;
     }
     const QString base = QFileInfo(QString::fromStdString(dataset.source())).completeBaseName();
-    const QString suggested = QDir(startDirectory())
-                                  .filePath((base.isEmpty() ? QStringLiteral("gdlab") : base)
-                                      + QStringLiteral("-export.csv"));
+    const QString suggested
+        = QDir(startDirectory())
+              .filePath((base.isEmpty() ? QStringLiteral("gdlab") : base) + QStringLiteral("-export.csv"));
     const QString path
         = QFileDialog::getSaveFileName(m_dialogParent, tr("Export data"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
@@ -448,8 +463,8 @@ void DataOpener::exportDataWithDialog()
     rememberDirectory(path);
     QString error;
     if (!exportData(path, &error))
-        showMessage(tr("Could not export the data"), error + QStringLiteral("\n\n") + tr("The data on screen is unchanged."),
-            QDir::toNativeSeparators(path));
+        showMessage(tr("Could not export the data"),
+            error + QStringLiteral("\n\n") + tr("The data on screen is unchanged."), QDir::toNativeSeparators(path));
 }
 
 bool DataOpener::exportData(const QString& path, QString* errorMessage)
@@ -467,9 +482,7 @@ bool DataOpener::exportData(const QString& path, QString* errorMessage)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    writeCsv(dataset, [&file](std::string_view chunk) {
-        file.write(chunk.data(), static_cast<qint64>(chunk.size()));
-    });
+    writeCsv(dataset, [&file](std::string_view chunk) { file.write(chunk.data(), static_cast<qint64>(chunk.size())); });
     if (!file.commit())
         return fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     addRecentFile(path);

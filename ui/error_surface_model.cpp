@@ -73,7 +73,10 @@ void keepAwayFromEdges(SurfaceAxis& axis, double value, double fraction)
         axis.max = (value - fraction * axis.min) / (1 - fraction);
 }
 
-QString formatValue(double value) { return QString::number(value, 'g', 5); }
+QString formatValue(double value)
+{
+    return QString::number(value, 'g', 5);
+}
 
 } // namespace
 
@@ -359,9 +362,8 @@ void ErrorSurfaceModel::recompute() const
 
     // States from an older problem may still be in the model for a moment; only vectors of the right size count.
     const IterationModel* model = m_controller->model();
-    const auto fits = [count](const IterationState& state) {
-        return state.theta.size() == count && state.theta.allFinite();
-    };
+    const auto fits
+        = [count](const IterationState& state) { return state.theta.size() == count && state.theta.allFinite(); };
     const Eigen::VectorXd& optimum = problem->leastSquaresTheta();
     m_base = optimum;
     if (m_holdMode == HoldMode::CurrentIterate && !model->isEmpty() && fits(model->currentState()))
@@ -420,8 +422,8 @@ void ErrorSurfaceModel::recompute() const
 
     for (const double level : contourLevels(m_grid, contourCount, m_logarithmic)) {
         std::vector<ContourLine> lines = contourLines(m_grid, level);
-        m_contours.insert(m_contours.end(), std::make_move_iterator(lines.begin()),
-            std::make_move_iterator(lines.end()));
+        m_contours.insert(
+            m_contours.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
     }
 }
 

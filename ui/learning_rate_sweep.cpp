@@ -152,7 +152,7 @@ void LearningRateSweep::classify()
             result.behaviour = lossBounces ? SweepBehaviour::Noisy : SweepBehaviour::Converges;
         else
             result.behaviour = result.reversals >= kMinimumReversals || lossBounces ? SweepBehaviour::Oscillates
-                                                                                     : SweepBehaviour::Converges;
+                                                                                    : SweepBehaviour::Converges;
     }
     if (!measurable)
         return;

@@ -28,19 +28,19 @@
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QImage>
-#include <QPixmap>
-#include <QScreen>
-#include <QWindow>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QWindow>
 
 namespace gdlab {
 
@@ -69,9 +69,8 @@ void MainWindow::createLayout()
     m_lossPlot = new LossPlot(m_controller);
     m_contourPlot = new ContourPlot(m_controller, m_surface);
     m_bowlView = new BowlView(m_controller, m_surface);
-    connect(m_fitPlot, &FitPlot::statusMessage, this, [this](const QString& message) {
-        statusBar()->showMessage(message, 6000);
-    });
+    connect(m_fitPlot, &FitPlot::statusMessage, this,
+        [this](const QString& message) { statusBar()->showMessage(message, 6000); });
     m_lossPlot->setPinnedRuns(m_pinnedRuns);
     m_contourPlot->setPinnedRuns(m_pinnedRuns);
     m_bowlView->setPinnedRuns(m_pinnedRuns);
@@ -170,7 +169,8 @@ void MainWindow::createActions()
     pinAction->setToolTip(tr("Keep this run on the loss, contour and bowl views to compare it with the next (Ctrl+P)"));
     connect(pinAction, &QAction::triggered, m_pinnedRuns, &PinnedRuns::pinCurrent);
     m_unpinAction = new QAction(tr("&Unpin the last run"), this);
-    connect(m_unpinAction, &QAction::triggered, m_pinnedRuns, [this] { m_pinnedRuns->unpin(m_pinnedRuns->count() - 1); });
+    connect(
+        m_unpinAction, &QAction::triggered, m_pinnedRuns, [this] { m_pinnedRuns->unpin(m_pinnedRuns->count() - 1); });
     m_clearPinsAction = new QAction(tr("Unpin &all runs"), this);
     connect(m_clearPinsAction, &QAction::triggered, m_pinnedRuns, &PinnedRuns::clear);
     connect(m_pinnedRuns, &PinnedRuns::changed, this, &MainWindow::updatePinActions);
@@ -286,8 +286,8 @@ void MainWindow::dropEvent(QDropEvent* event)
 void MainWindow::exportHistoryInteractively()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export history"),
-        QStringLiteral("%1-history.csv").arg(m_controller->lessonName().isEmpty() ? QStringLiteral("gdlab")
-                                                                                   : m_controller->lessonName()),
+        QStringLiteral("%1-history.csv")
+            .arg(m_controller->lessonName().isEmpty() ? QStringLiteral("gdlab") : m_controller->lessonName()),
         tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;

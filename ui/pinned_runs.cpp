@@ -7,11 +7,9 @@
 
 #include <algorithm>
 
-namespace gdlab
-{
+namespace gdlab {
 
-namespace
-{
+namespace {
 
 QString number(double value)
 {

@@ -11,8 +11,7 @@
 #include <memory>
 #include <vector>
 
-namespace gdlab
-{
+namespace gdlab {
 
 class Problem;
 class SessionController;
@@ -37,8 +36,7 @@ struct PinnedRun {
  * but are cleared when the controller's problemChanged brings other data, other columns or another lesson.
  * Pins made with another loss keep their loss values in that loss's units; their labels then name the loss.
  */
-class PinnedRuns : public QObject
-{
+class PinnedRuns : public QObject {
     Q_OBJECT
 
 public:

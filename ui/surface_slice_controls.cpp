@@ -9,11 +9,9 @@
 #include <QLabel>
 #include <QSignalBlocker>
 
-namespace gdlab
-{
+namespace gdlab {
 
-namespace
-{
+namespace {
 
 constexpr int holdLeastSquares = 0;
 constexpr int holdCurrentStep = 1;

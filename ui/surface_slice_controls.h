@@ -5,8 +5,7 @@
 class QComboBox;
 class QLabel;
 
-namespace gdlab
-{
+namespace gdlab {
 
 class ErrorSurfaceModel;
 class SessionController;
@@ -18,8 +17,7 @@ class SessionController;
  * With exactly two parameters there is nothing to choose (the surface is the whole loss): the combos are hidden
  * and the row only names the two axes. Choosing on one axis the parameter the other shows swaps the two.
  */
-class SurfaceSliceControls : public QWidget
-{
+class SurfaceSliceControls : public QWidget {
     Q_OBJECT
 
 public:

@@ -241,7 +241,8 @@ void SweepDialog::rebuildPlot()
     }
 
     const QString lossText = QString::fromUtf8(lossName(m_sweep ? m_sweep->settings().loss : LossKind::Mse));
-    m_plot->yAxis->setLabel(m_showGap ? tr("loss − least-squares loss (%1)").arg(lossText) : tr("loss (%1)").arg(lossText));
+    m_plot->yAxis->setLabel(
+        m_showGap ? tr("loss − least-squares loss (%1)").arg(lossText) : tr("loss (%1)").arg(lossText));
     const double minimum = m_sweep ? m_sweep->minimumLoss() : 0;
     const double start = !sweep.empty() && !sweep.front().losses.empty() ? sweep.front().losses.front() : 0;
     // A floor of rounding noise (data on an exact line) has no place on a log axis.

@@ -193,14 +193,15 @@ void UpdatePanel::refresh()
     };
 
     if (!problem || model->isEmpty()) {
-        paragraph(tr("No descent yet: open a lesson or a CSV file."), tr("No descent yet: open a lesson or a CSV file."));
+        paragraph(
+            tr("No descent yet: open a lesson or a CSV file."), tr("No descent yet: open a lesson or a CSV file."));
     } else {
         const int row = std::clamp(model->currentRow(), 0, model->lastRow());
         const IterationState& from = model->state(row);
         const std::vector<std::string>& symbols = problem->parameterSymbols();
         const auto symbol = [&symbols](Eigen::Index j) {
             return j < static_cast<Eigen::Index>(symbols.size()) ? QString::fromStdString(symbols[std::size_t(j)])
-                                                                  : QStringLiteral("θ%1").arg(j);
+                                                                 : QStringLiteral("θ%1").arg(j);
         };
         const bool standardized = problem->isStandardized();
         const QString lossText = QString::fromUtf8(lossName(settings.loss));
@@ -212,7 +213,8 @@ void UpdatePanel::refresh()
             paragraph(where + QLatin1Char(':'), where + QLatin1Char(':'));
             Table table;
             for (Eigen::Index j = 0; j < from.theta.size(); ++j) {
-                table.rows.push_back({ symbol(j).toHtmlEscaped(), QStringLiteral("&nbsp;=&nbsp;"), number(from.theta[j]) });
+                table.rows.push_back(
+                    { symbol(j).toHtmlEscaped(), QStringLiteral("&nbsp;=&nbsp;"), number(from.theta[j]) });
                 table.plainRows << QStringLiteral("%1 = %2").arg(symbol(j), number(from.theta[j]));
             }
             addTable(table, { 2 });
@@ -224,9 +226,10 @@ void UpdatePanel::refresh()
             // Batch descent steps with the gradient at θ_k; a stochastic step with its sample's or batch's.
             const Eigen::VectorXd& step = to.stepGradient.size() == from.theta.size() ? to.stepGradient : from.gradient;
             if (to.iteration != from.iteration + 1) {
-                const QString message = tr("Iterations %1 and %2 are more than one update apart: no single step to show.")
-                                            .arg(from.iteration)
-                                            .arg(to.iteration);
+                const QString message
+                    = tr("Iterations %1 and %2 are more than one update apart: no single step to show.")
+                          .arg(from.iteration)
+                          .arg(to.iteration);
                 paragraph(message, message);
             } else {
                 const QString title = tr("Update k = %1 → %2").arg(from.iteration).arg(to.iteration);
@@ -238,8 +241,8 @@ void UpdatePanel::refresh()
                 paragraph(what.toHtmlEscaped(), what);
 
                 Table table;
-                table.header = { QString(), QStringLiteral("θ<sub>k</sub>"), QString(), QStringLiteral("lr"),
-                    QString(), QStringLiteral("(gradient)"), QString(), QStringLiteral("θ<sub>k+1</sub>") };
+                table.header = { QString(), QStringLiteral("θ<sub>k</sub>"), QString(), QStringLiteral("lr"), QString(),
+                    QStringLiteral("(gradient)"), QString(), QStringLiteral("θ<sub>k+1</sub>") };
                 table.plainHeader = QStringLiteral("θ_k − lr × (gradient) = θ_k+1");
                 for (Eigen::Index j = 0; j < from.theta.size(); ++j) {
                     const QString thetaK = number(from.theta[j]);
@@ -302,16 +305,19 @@ void UpdatePanel::refresh()
             const std::vector<std::string>& names = problem->parameterNames();
             Table table;
             for (Eigen::Index j = 0; j < before.size(); ++j) {
-                const QString name = j < static_cast<Eigen::Index>(names.size()) ? escaped(names[std::size_t(j)])
-                                                                                   : QString();
+                const QString name
+                    = j < static_cast<Eigen::Index>(names.size()) ? escaped(names[std::size_t(j)]) : QString();
                 const QString label = QStringLiteral("%1 (%2):&nbsp;&nbsp;").arg(symbol(j).toHtmlEscaped(), name);
-                const QString plainLabel = QStringLiteral("%1 (%2):").arg(
-                    symbol(j), j < static_cast<Eigen::Index>(names.size()) ? QString::fromStdString(names[std::size_t(j)])
-                                                                           : QString());
+                const QString plainLabel = QStringLiteral("%1 (%2):")
+                                               .arg(symbol(j),
+                                                   j < static_cast<Eigen::Index>(names.size())
+                                                       ? QString::fromStdString(names[std::size_t(j)])
+                                                       : QString());
                 if (hasNext) {
                     table.rows.push_back({ label, number(before[j]), QStringLiteral("&nbsp;→&nbsp;"),
                         QStringLiteral("<b>%1</b>").arg(number(after[j])) });
-                    table.plainRows << QStringLiteral("%1  %2 → %3").arg(plainLabel, number(before[j]), number(after[j]));
+                    table.plainRows
+                        << QStringLiteral("%1  %2 → %3").arg(plainLabel, number(before[j]), number(after[j]));
                 } else {
                     table.rows.push_back({ label, number(before[j]) });
                     table.plainRows << QStringLiteral("%1  %2").arg(plainLabel, number(before[j]));

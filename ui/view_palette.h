@@ -11,21 +11,45 @@ namespace gdlab {
  */
 namespace ViewPalette {
 /** @brief The current fit, the current point and the descent path. */
-inline QColor current() { return QColor(0xD5, 0x5E, 0x00); } // vermilion
+inline QColor current()
+{
+    return QColor(0xD5, 0x5E, 0x00);
+} // vermilion
 /** @brief The least-squares solution: dashed line, ★ on the surfaces. */
-inline QColor leastSquares() { return QColor(0x00, 0x72, 0xB2); } // blue
+inline QColor leastSquares()
+{
+    return QColor(0x00, 0x72, 0xB2);
+} // blue
 /** @brief The data points. */
-inline QColor data() { return QColor(0x33, 0x33, 0x33); }
+inline QColor data()
+{
+    return QColor(0x33, 0x33, 0x33);
+}
 /** @brief Residual segments. */
-inline QColor residual() { return QColor(0xD5, 0x5E, 0x00, 110); }
+inline QColor residual()
+{
+    return QColor(0xD5, 0x5E, 0x00, 110);
+}
 /** @brief Ghost lines and pinned runs: muted. */
-inline QColor ghost() { return QColor(0x88, 0x88, 0x88); }
+inline QColor ghost()
+{
+    return QColor(0x88, 0x88, 0x88);
+}
 /** @brief The negative-gradient arrow. */
-inline QColor gradient() { return QColor(0xCC, 0x00, 0x66); }
+inline QColor gradient()
+{
+    return QColor(0xCC, 0x00, 0x66);
+}
 /** @brief Warnings: divergence, a learning rate beyond the bound. */
-inline QColor warning() { return QColor(0xC0, 0x1C, 0x28); }
+inline QColor warning()
+{
+    return QColor(0xC0, 0x1C, 0x28);
+}
 /** @brief Contour lines: thin and light over the colour map. */
-inline QColor contour() { return QColor(255, 255, 255, 140); }
+inline QColor contour()
+{
+    return QColor(255, 255, 255, 140);
+}
 /** @brief Extra runs (pinned runs, a learning-rate sweep) in order; distinct from the meanings above. */
 inline QColor series(int index)
 {

@@ -129,7 +129,8 @@ void TestGdlabRun::historyFile()
 
 void TestGdlabRun::historyToStdout()
 {
-    const CliResult result = runCli(fivePointsArguments() << "--history" << "-");
+    const CliResult result = runCli(fivePointsArguments() << "--history"
+                                                          << "-");
     QVERIFY2(result.exitCode == 0, describe(result).constData());
     const QList<QByteArray> lines = csvLines(result.out);
     // Only the CSV on stdout (the summary goes elsewhere, so a pipe gets clean data).
@@ -141,7 +142,9 @@ void TestGdlabRun::historyToStdout()
     QVERIFY(closeRelative(last[6].toDouble(), 0.7232754423544987, 1e-15));
 
     // --json and --history - would both write to stdout: refused.
-    const CliResult both = runCli(fivePointsArguments() << "--history" << "-" << "--json");
+    const CliResult both = runCli(fivePointsArguments() << "--history"
+                                                        << "-"
+                                                        << "--json");
     QCOMPARE(both.exitCode, 2);
     QVERIFY(both.out.isEmpty());
 }
@@ -177,8 +180,8 @@ void TestGdlabRun::json()
 void TestGdlabRun::jsonStandardizedNorris()
 {
     // θ in the JSON is in original units, even though the descent runs in z-scored space.
-    const CliResult result = runCli({ lessonPath("nist_norris.csv"), "--standardize", "--lr", "0.5", "--iterations",
-        "200", "--json" });
+    const CliResult result
+        = runCli({ lessonPath("nist_norris.csv"), "--standardize", "--lr", "0.5", "--iterations", "200", "--json" });
     QVERIFY2(result.exitCode == 0, describe(result).constData());
     const QJsonObject object = QJsonDocument::fromJson(result.out).object();
     const QJsonArray theta = object["theta"].toArray();
@@ -193,8 +196,8 @@ void TestGdlabRun::divergedRun()
     for (const QString& lr : { QStringLiteral("1"), QStringLiteral("1e300") }) {
         QTemporaryDir dir;
         const QString history = dir.filePath("history.csv");
-        const CliResult result = runCli({ lessonPath("five_points.csv"), "--lr", lr, "--iterations", "5000", "--json",
-            "--history", history });
+        const CliResult result = runCli(
+            { lessonPath("five_points.csv"), "--lr", lr, "--iterations", "5000", "--json", "--history", history });
         QVERIFY2(result.exitStatus == QProcess::NormalExit && result.exitCode == 0, describe(result).constData());
         const QByteArray lower = result.out.toLower();
         QVERIFY2(!lower.contains("nan") && !lower.contains("inf"), result.out.constData());
@@ -217,15 +220,15 @@ void TestGdlabRun::divergedRun()
 
 void TestGdlabRun::noInterceptHeader()
 {
-    const CliResult result = runCli({ lessonPath("three_features_ints_n20.csv"), "--no-intercept", "--iterations",
-        "3", "--lr", "0.0001", "--history", "-" });
+    const CliResult result = runCli({ lessonPath("three_features_ints_n20.csv"), "--no-intercept", "--iterations", "3",
+        "--lr", "0.0001", "--history", "-" });
     QVERIFY2(result.exitCode == 0, describe(result).constData());
     const QList<QByteArray> lines = csvLines(result.out);
     QCOMPARE(lines.size(), 5);
     QCOMPARE(lines[0], QByteArray("iteration,epoch,loss,rmse,grad_norm,theta1,theta2,theta3"));
 
-    const CliResult single = runCli({ lessonPath("five_points.csv"), "--no-intercept", "--iterations", "1",
-        "--history", "-" });
+    const CliResult single
+        = runCli({ lessonPath("five_points.csv"), "--no-intercept", "--iterations", "1", "--history", "-" });
     QCOMPARE(csvLines(single.out).value(0), QByteArray("iteration,epoch,loss,rmse,grad_norm,theta1"));
 }
 
@@ -293,8 +296,7 @@ void TestGdlabRun::badInput_data()
     QTest::addColumn<QStringList>("expected"); // each must be in the message; "DATA" is the data file
 
     const QStringList data { "DATA" };
-    QTest::addRow("non-numeric cell") << QByteArray("x,y\n1,2\n3,abc\n") << data
-                                      << QStringList { "DATA:3:2:", "abc" };
+    QTest::addRow("non-numeric cell") << QByteArray("x,y\n1,2\n3,abc\n") << data << QStringList { "DATA:3:2:", "abc" };
     QTest::addRow("too few cells") << QByteArray("x,y\n1,2\n3\n4,5\n") << data << QStringList { "DATA:3:" };
     QTest::addRow("too many cells") << QByteArray("x,y\n1,2\n3,4,5\n") << data << QStringList { "DATA:3:" };
     QTest::addRow("NaN cell") << QByteArray("x,y\n1,2\nnan,3\n") << data << QStringList { "DATA:3:1:" };
@@ -326,11 +328,10 @@ void TestGdlabRun::badInput_data()
     QTest::addRow("unknown --target") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--target", "z" }
                                       << QStringList { "DATA", "'z'" };
     QTest::addRow("unknown --features") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
-                                        << QStringList { "DATA", "--features", "x,w" }
-                                        << QStringList { "DATA", "'w'" };
-    QTest::addRow("--target among --features") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
-                                               << QStringList { "DATA", "--target", "y", "--features", "x,y" }
-                                               << QStringList { "DATA", "'y'" };
+                                        << QStringList { "DATA", "--features", "x,w" } << QStringList { "DATA", "'w'" };
+    QTest::addRow("--target among --features")
+        << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--target", "y", "--features", "x,y" }
+        << QStringList { "DATA", "'y'" };
     QTest::addRow("bad --loss") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--loss", "l1" }
                                 << QStringList { "--loss", "'l1'" };
     QTest::addRow("bad --method") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--method", "adam" }
@@ -338,10 +339,10 @@ void TestGdlabRun::badInput_data()
     QTest::addRow("--batch-size 0") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
                                     << QStringList { "DATA", "--method", "minibatch", "--batch-size", "0" }
                                     << QStringList { "--batch-size", "'0'" };
-    QTest::addRow("--init wrong size") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--init", "1,2,3" }
-                                       << QStringList { "3 values" };
-    QTest::addRow("--init not a number") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "--init", "1,x" }
-                                         << QStringList { "--init", "'x'" };
+    QTest::addRow("--init wrong size") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
+                                       << QStringList { "DATA", "--init", "1,2,3" } << QStringList { "3 values" };
+    QTest::addRow("--init not a number") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
+                                         << QStringList { "DATA", "--init", "1,x" } << QStringList { "--init", "'x'" };
     QTest::addRow("no data file") << QByteArray() << QStringList { "--lr", "0.1" } << QStringList { "no data file" };
     QTest::addRow("two data files") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "DATA" }
                                     << QStringList { "DATA" };

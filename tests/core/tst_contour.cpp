@@ -51,7 +51,10 @@ SurfaceAxis axis(double min, double max, int steps)
     return a;
 }
 
-double spacing(const SurfaceAxis& a) { return (a.max - a.min) / (a.steps - 1); }
+double spacing(const SurfaceAxis& a)
+{
+    return (a.max - a.min) / (a.steps - 1);
+}
 
 /**
  * What every line must satisfy whatever the surface: finite points, no point twice (so nothing degenerate),
@@ -178,9 +181,8 @@ void TestContour::ellipse()
     // All the way round: no angular gap wider than a few cells.
     const double radius = std::sqrt(level);
     const double allowed = 3 * std::max(hx / a, hy / b) / radius;
-    const double gap = largestAngularGap(line, [&](const ContourPoint& p) {
-        return std::atan2((p.y - cy) / b, (p.x - cx) / a);
-    });
+    const double gap
+        = largestAngularGap(line, [&](const ContourPoint& p) { return std::atan2((p.y - cy) / b, (p.x - cx) / a); });
     QVERIFY2(gap <= allowed, qPrintable(QStringLiteral("gap %1 > %2").arg(gap).arg(allowed)));
 }
 
@@ -211,8 +213,8 @@ void TestContour::tiltedEllipse()
     QVERIFY(largestAngularGap(line, [](const ContourPoint& point) { return std::atan2(point.y, point.x); }) < 0.1);
 
     // The rightmost point of the ellipse: x = sqrt(L / (p − q²/4r)) at y = −q x / 2r, below the x axis.
-    const auto rightmost = std::max_element(line.points.begin(), line.points.end(),
-        [](const ContourPoint& u, const ContourPoint& v) { return u.x < v.x; });
+    const auto rightmost = std::max_element(
+        line.points.begin(), line.points.end(), [](const ContourPoint& u, const ContourPoint& v) { return u.x < v.x; });
     const double xMax = std::sqrt(level / (p - q * q / (4 * r)));
     QVERIFY(std::abs(rightmost->x - xMax) <= hx);
     QVERIFY(std::abs(rightmost->y - (-q * xMax / (2 * r))) <= 3 * hy);
@@ -237,9 +239,8 @@ void TestContour::levelOutsideRangeGivesNothing()
 
 void TestContour::twoBowlsGiveTwoLoops()
 {
-    const SurfaceGrid grid = sample(axis(-2.5, 2.5, 101), axis(-1.5, 1.5, 61), [](double x, double y) {
-        return std::min((x + 1) * (x + 1) + y * y, (x - 1) * (x - 1) + y * y);
-    });
+    const SurfaceGrid grid = sample(axis(-2.5, 2.5, 101), axis(-1.5, 1.5, 61),
+        [](double x, double y) { return std::min((x + 1) * (x + 1) + y * y, (x - 1) * (x - 1) + y * y); });
     const std::vector<ContourLine> lines = gdlab::contourLines(grid, 0.25);
     QCOMPARE(lines.size(), std::size_t(2));
     checkWellFormed(lines, grid, 0.25);

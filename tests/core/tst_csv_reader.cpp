@@ -30,8 +30,8 @@ CsvOptions makeOptions(char delimiter, int hasHeader)
 
 Dataset parse(const QByteArray& text, const CsvOptions& options = {})
 {
-    return CsvReader::parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), kSource,
-        options);
+    return CsvReader::parse(
+        std::string_view(text.constData(), static_cast<std::size_t>(text.size())), kSource, options);
 }
 
 QStringList toStringList(const std::vector<std::string>& names)
@@ -52,7 +52,10 @@ QList<double> rowMajor(const Dataset& data)
     return values;
 }
 
-QString dataFile(const char* name) { return QStringLiteral(GDLAB_TEST_DATA_DIR "/csv/") + QLatin1String(name); }
+QString dataFile(const char* name)
+{
+    return QStringLiteral(GDLAB_TEST_DATA_DIR "/csv/") + QLatin1String(name);
+}
 
 } // namespace
 
@@ -87,88 +90,86 @@ void TestCsvReader::parsesValidText_data()
     QTest::addColumn<int>("rows");
     QTest::addColumn<QList<double>>("values");
 
-    const QStringList xy{"x", "y"};
-    const QList<double> v1234{1, 2, 3, 4};
+    const QStringList xy { "x", "y" };
+    const QList<double> v1234 { 1, 2, 3, 4 };
 
     // Delimiter detection.
     QTest::addRow("comma") << QByteArray("x,y\n1,2\n3,4\n") << 0 << -1 << xy << QStringList() << 2 << v1234;
     QTest::addRow("semicolon") << QByteArray("x;y\n1;2\n3;4\n") << 0 << -1 << xy << QStringList() << 2 << v1234;
     QTest::addRow("tab") << QByteArray("x\ty\n1\t2\n3\t4\n") << 0 << -1 << xy << QStringList() << 2 << v1234;
-    QTest::addRow("single column") << QByteArray("x\n1\n2\n") << 0 << -1 << QStringList{"x"} << QStringList() << 2
-                                   << QList<double>{1, 2};
-    QTest::addRow("most frequent wins") << QByteArray("a\tb\tc,d\n1\t2\t3\n")
-                                        << 0 << -1 << QStringList{"a", "b", "c,d"} << QStringList() << 1
-                                        << QList<double>{1, 2, 3};
-    QTest::addRow("delimiter in quotes not counted") << QByteArray("\"a;b;c\",d\n1,2\n") << 0 << -1
-                                                     << QStringList{"a;b;c", "d"} << QStringList() << 1
-                                                     << QList<double>{1, 2};
-    QTest::addRow("explicit delimiter") << QByteArray("x;y,z\n1;2\n") << int(';') << -1
-                                        << QStringList{"x", "y,z"} << QStringList() << 1 << QList<double>{1, 2};
+    QTest::addRow("single column") << QByteArray("x\n1\n2\n") << 0 << -1 << QStringList { "x" } << QStringList() << 2
+                                   << QList<double> { 1, 2 };
+    QTest::addRow("most frequent wins") << QByteArray("a\tb\tc,d\n1\t2\t3\n") << 0 << -1
+                                        << QStringList { "a", "b", "c,d" } << QStringList() << 1
+                                        << QList<double> { 1, 2, 3 };
+    QTest::addRow("delimiter in quotes not counted")
+        << QByteArray("\"a;b;c\",d\n1,2\n") << 0 << -1 << QStringList { "a;b;c", "d" } << QStringList() << 1
+        << QList<double> { 1, 2 };
+    QTest::addRow("explicit delimiter") << QByteArray("x;y,z\n1;2\n") << int(';') << -1 << QStringList { "x", "y,z" }
+                                        << QStringList() << 1 << QList<double> { 1, 2 };
 
     // Header detection and naming.
-    QTest::addRow("no header") << QByteArray("1,2\n3,4\n") << 0 << -1 << QStringList{"column 1", "column 2"}
+    QTest::addRow("no header") << QByteArray("1,2\n3,4\n") << 0 << -1 << QStringList { "column 1", "column 2" }
                                << QStringList() << 2 << v1234;
-    QTest::addRow("numeric header forced") << QByteArray("1,2\n3,4\n") << 0 << 1 << QStringList{"1", "2"}
-                                           << QStringList() << 1 << QList<double>{3, 4};
-    QTest::addRow("header forced off, text column")
-        << QByteArray("a,1\nb,2\n") << 0 << 0 << QStringList{"column 2"} << QStringList{"column 1"} << 2
-        << QList<double>{1, 2};
-    QTest::addRow("one text cell makes a header") << QByteArray("1,y\n3,4\n") << 0 << -1 << QStringList{"1", "y"}
-                                                  << QStringList() << 1 << QList<double>{3, 4};
+    QTest::addRow("numeric header forced") << QByteArray("1,2\n3,4\n") << 0 << 1 << QStringList { "1", "2" }
+                                           << QStringList() << 1 << QList<double> { 3, 4 };
+    QTest::addRow("header forced off, text column") << QByteArray("a,1\nb,2\n") << 0 << 0 << QStringList { "column 2" }
+                                                    << QStringList { "column 1" } << 2 << QList<double> { 1, 2 };
+    QTest::addRow("one text cell makes a header") << QByteArray("1,y\n3,4\n") << 0 << -1 << QStringList { "1", "y" }
+                                                  << QStringList() << 1 << QList<double> { 3, 4 };
     QTest::addRow("empty header cell named by position")
-        << QByteArray(",y\n1,2\n") << 0 << -1 << QStringList{"column 1", "y"} << QStringList() << 1
-        << QList<double>{1, 2};
+        << QByteArray(",y\n1,2\n") << 0 << -1 << QStringList { "column 1", "y" } << QStringList() << 1
+        << QList<double> { 1, 2 };
 
     // Line ends, BOM, blank lines.
     QTest::addRow("CRLF") << QByteArray("x,y\r\n1,2\r\n3,4\r\n") << 0 << -1 << xy << QStringList() << 2 << v1234;
     QTest::addRow("lone CR") << QByteArray("x,y\r1,2\r3,4\r") << 0 << -1 << xy << QStringList() << 2 << v1234;
-    QTest::addRow("mixed line ends") << QByteArray("x,y\r\n1,2\n3,4\r") << 0 << -1 << xy << QStringList() << 2
-                                     << v1234;
+    QTest::addRow("mixed line ends") << QByteArray("x,y\r\n1,2\n3,4\r") << 0 << -1 << xy << QStringList() << 2 << v1234;
     QTest::addRow("no final newline") << QByteArray("x,y\n1,2\n3,4") << 0 << -1 << xy << QStringList() << 2 << v1234;
-    QTest::addRow("BOM") << QByteArray("\xEF\xBB\xBFx,y\n1,2\n3,4\n") << 0 << -1 << xy << QStringList() << 2
-                         << v1234;
-    QTest::addRow("trailing blank lines") << QByteArray("x,y\n1,2\n3,4\n\n  \r\n\n") << 0 << -1 << xy
-                                          << QStringList() << 2 << v1234;
-    QTest::addRow("leading blank lines") << QByteArray("\n\r\nx,y\n1,2\n3,4\n") << 0 << -1 << xy << QStringList()
-                                         << 2 << v1234;
+    QTest::addRow("BOM") << QByteArray("\xEF\xBB\xBFx,y\n1,2\n3,4\n") << 0 << -1 << xy << QStringList() << 2 << v1234;
+    QTest::addRow("trailing blank lines")
+        << QByteArray("x,y\n1,2\n3,4\n\n  \r\n\n") << 0 << -1 << xy << QStringList() << 2 << v1234;
+    QTest::addRow("leading blank lines") << QByteArray("\n\r\nx,y\n1,2\n3,4\n") << 0 << -1 << xy << QStringList() << 2
+                                         << v1234;
 
     // Quotes, spaces.
     QTest::addRow("quoted numbers") << QByteArray("\"x\",\"y\"\n\"1\",\" 2 \"\n3,\"4\"\n") << 0 << -1 << xy
                                     << QStringList() << 2 << v1234;
-    QTest::addRow("escaped quotes in text") << QByteArray("name,x\n\"say \"\"hi\"\", ok\",1\n\"\",2\n") << 0 << -1
-                                            << QStringList{"x"} << QStringList{"name"} << 2 << QList<double>{1, 2};
-    QTest::addRow("newline inside quotes") << QByteArray("\"first\nname\",x\n\"a\r\nb\",1\nc,2\n") << 0 << -1
-                                           << QStringList{"x"} << QStringList{"first\nname"} << 2
-                                           << QList<double>{1, 2};
-    QTest::addRow("spaces trimmed") << QByteArray("  x , y  \n  1 ,  2\n3   ,4   \n") << 0 << -1 << xy
-                                    << QStringList() << 2 << v1234;
-    QTest::addRow("tabs trimmed in comma file") << QByteArray("x,y\n\t1\t,2\n3,4\n") << 0 << -1 << xy
-                                                << QStringList() << 2 << v1234;
+    QTest::addRow("escaped quotes in text")
+        << QByteArray("name,x\n\"say \"\"hi\"\", ok\",1\n\"\",2\n") << 0 << -1 << QStringList { "x" }
+        << QStringList { "name" } << 2 << QList<double> { 1, 2 };
+    QTest::addRow("newline inside quotes")
+        << QByteArray("\"first\nname\",x\n\"a\r\nb\",1\nc,2\n") << 0 << -1 << QStringList { "x" }
+        << QStringList { "first\nname" } << 2 << QList<double> { 1, 2 };
+    QTest::addRow("spaces trimmed") << QByteArray("  x , y  \n  1 ,  2\n3   ,4   \n") << 0 << -1 << xy << QStringList()
+                                    << 2 << v1234;
+    QTest::addRow("tabs trimmed in comma file")
+        << QByteArray("x,y\n\t1\t,2\n3,4\n") << 0 << -1 << xy << QStringList() << 2 << v1234;
 
     // Numbers.
     QTest::addRow("decimal comma") << QByteArray("x;y\n1,5;-2,25\n3;4.5\n") << 0 << -1 << xy << QStringList() << 2
-                                   << QList<double>{1.5, -2.25, 3, 4.5};
-    QTest::addRow("decimal comma, no header") << QByteArray("1,5;2,5\n3,5;4,5\n") << 0 << -1
-                                              << QStringList{"column 1", "column 2"} << QStringList() << 2
-                                              << QList<double>{1.5, 2.5, 3.5, 4.5};
+                                   << QList<double> { 1.5, -2.25, 3, 4.5 };
+    QTest::addRow("decimal comma, no header")
+        << QByteArray("1,5;2,5\n3,5;4,5\n") << 0 << -1 << QStringList { "column 1", "column 2" } << QStringList() << 2
+        << QList<double> { 1.5, 2.5, 3.5, 4.5 };
     QTest::addRow("signs and exponents") << QByteArray("x,y\n+1,-2\n1e3,2.5E-1\n.5,5.\n") << 0 << -1 << xy
-                                         << QStringList() << 3 << QList<double>{1, -2, 1000, 0.25, 0.5, 5};
+                                         << QStringList() << 3 << QList<double> { 1, -2, 1000, 0.25, 0.5, 5 };
     QTest::addRow("tiny and huge") << QByteArray("x\n1e-320\n1.7976931348623157e308\n-0\n") << 0 << -1
-                                   << QStringList{"x"} << QStringList() << 3
-                                   << QList<double>{1e-320, 1.7976931348623157e308, -0.0};
+                                   << QStringList { "x" } << QStringList() << 3
+                                   << QList<double> { 1e-320, 1.7976931348623157e308, -0.0 };
 
     // Text columns.
-    QTest::addRow("text columns skipped") << QByteArray("id,name,x,city,y\n1,ann,2,paris,3\n4,bob,5,rome,6\n") << 0
-                                          << -1 << QStringList{"id", "x", "y"} << QStringList{"name", "city"} << 2
-                                          << QList<double>{1, 2, 3, 4, 5, 6};
-    QTest::addRow("text column may hold numbers later") << QByteArray("name,x\nann,1\n42,2\n") << 0 << -1
-                                                        << QStringList{"x"} << QStringList{"name"} << 2
-                                                        << QList<double>{1, 2};
+    QTest::addRow("text columns skipped")
+        << QByteArray("id,name,x,city,y\n1,ann,2,paris,3\n4,bob,5,rome,6\n") << 0 << -1
+        << QStringList { "id", "x", "y" } << QStringList { "name", "city" } << 2 << QList<double> { 1, 2, 3, 4, 5, 6 };
+    QTest::addRow("text column may hold numbers later")
+        << QByteArray("name,x\nann,1\n42,2\n") << 0 << -1 << QStringList { "x" } << QStringList { "name" } << 2
+        << QList<double> { 1, 2 };
     QTest::addRow("single data row") << QByteArray("x,y\n1,2\n") << 0 << -1 << xy << QStringList() << 1
-                                     << QList<double>{1, 2};
+                                     << QList<double> { 1, 2 };
     QTest::addRow("utf-8 names") << QByteArray("température,y\n1,2\n") << 0 << -1
-                                 << QStringList{QStringLiteral("température"), "y"} << QStringList() << 1
-                                 << QList<double>{1, 2};
+                                 << QStringList { QStringLiteral("température"), "y" } << QStringList() << 1
+                                 << QList<double> { 1, 2 };
 }
 
 void TestCsvReader::parsesValidText()
@@ -192,7 +193,8 @@ void TestCsvReader::parsesValidText()
     for (int i = 0; i < values.size(); ++i) {
         // Exact: the reader must give the double nearest to the text, bit for bit (including -0).
         QVERIFY2(std::memcmp(&actual[i], &values[i], sizeof(double)) == 0,
-            qPrintable(QStringLiteral("value %1: %2 != %3").arg(i).arg(actual[i], 0, 'g', 17).arg(values[i], 0, 'g', 17)));
+            qPrintable(
+                QStringLiteral("value %1: %2 != %3").arg(i).arg(actual[i], 0, 'g', 17).arg(values[i], 0, 'g', 17)));
     }
 }
 
@@ -257,12 +259,12 @@ void TestCsvReader::rejectsBadInput_data()
 
     QTest::addRow("not a number") << QByteArray("x,y\n1,2\n3,abc\n") << -1 << 3 << 2
                                   << "'abc' is not a number (column 'y')";
-    QTest::addRow("not a number, no header") << QByteArray("1,2\n3,4\nx,5\n") << 0 << 3 << 1
-                                             << "'x' is not a number (column 'column 1')";
+    QTest::addRow("not a number, no header")
+        << QByteArray("1,2\n3,4\nx,5\n") << 0 << 3 << 1 << "'x' is not a number (column 'column 1')";
     QTest::addRow("thousands separator") << QByteArray("x,y\n1,2\n3,\"1,000\"\n") << -1 << 3 << 2
                                          << "'1,000' is not a number";
-    QTest::addRow("decimal comma outside ';' files") << QByteArray("x\ty\n1\t2\n3\t4,5\n") << -1 << 3 << 2
-                                                     << "'4,5' is not a number";
+    QTest::addRow("decimal comma outside ';' files")
+        << QByteArray("x\ty\n1\t2\n3\t4,5\n") << -1 << 3 << 2 << "'4,5' is not a number";
     QTest::addRow("double sign") << QByteArray("x\n1\n+-2\n") << -1 << 3 << 1 << "'+-2' is not a number";
     QTest::addRow("trailing garbage") << QByteArray("x,y\n1,2\n3,4kg\n") << -1 << 3 << 2 << "'4kg' is not a number";
     QTest::addRow("empty cell") << QByteArray("x,y,z\n1,2,3\n4,,6\n") << -1 << 3 << 2 << "empty cell (column 'y')";
@@ -274,10 +276,8 @@ void TestCsvReader::rejectsBadInput_data()
     QTest::addRow("inf") << QByteArray("x,y\n1,2\n3,inf\n") << -1 << 3 << 2 << "NaN/infinity not allowed";
     QTest::addRow("-inf") << QByteArray("x,y\n1,2\n3,-inf\n") << -1 << 3 << 2 << "NaN/infinity not allowed";
     QTest::addRow("Infinity") << QByteArray("x,y\n1,2\n3,Infinity\n") << -1 << 3 << 2 << "NaN/infinity not allowed";
-    QTest::addRow("nan in first data row") << QByteArray("x,y\nnan,2\n") << -1 << 2 << 1
-                                           << "NaN/infinity not allowed";
-    QTest::addRow("nan in first row, no header") << QByteArray("1,nan\n") << -1 << 1 << 2
-                                                 << "NaN/infinity not allowed";
+    QTest::addRow("nan in first data row") << QByteArray("x,y\nnan,2\n") << -1 << 2 << 1 << "NaN/infinity not allowed";
+    QTest::addRow("nan in first row, no header") << QByteArray("1,nan\n") << -1 << 1 << 2 << "NaN/infinity not allowed";
     QTest::addRow("1e400") << QByteArray("x,y\n1,2\n3,1e400\n") << -1 << 3 << 2
                            << "'1e400' is out of the range of a double (column 'y')";
     QTest::addRow("-1e400") << QByteArray("x\n1\n-1e400\n") << -1 << 3 << 1 << "out of the range of a double";
@@ -286,46 +286,46 @@ void TestCsvReader::rejectsBadInput_data()
                                    << "too few cells: expected 3, found 2";
     QTest::addRow("too many cells") << QByteArray("x,y\n1,2\n3,4,5,6\n") << -1 << 3 << 3
                                     << "too many cells: expected 2, found 4";
-    QTest::addRow("too many cells, first row") << QByteArray("x,y\n1,2,3\n") << -1 << 2 << 3
-                                               << "too many cells: expected 2, found 3";
-    QTest::addRow("too few cells, text column") << QByteArray("name,x,y\nann,1,2\nbob\n") << -1 << 3 << 2
-                                                << "too few cells: expected 3, found 1";
-    QTest::addRow("no numeric column") << QByteArray("name,city\nann,paris\n") << -1 << 2 << 0
-                                       << "no numeric column";
+    QTest::addRow("too many cells, first row")
+        << QByteArray("x,y\n1,2,3\n") << -1 << 2 << 3 << "too many cells: expected 2, found 3";
+    QTest::addRow("too few cells, text column")
+        << QByteArray("name,x,y\nann,1,2\nbob\n") << -1 << 3 << 2 << "too few cells: expected 3, found 1";
+    QTest::addRow("no numeric column") << QByteArray("name,city\nann,paris\n") << -1 << 2 << 0 << "no numeric column";
     QTest::addRow("header only") << QByteArray("x,y\n") << -1 << 1 << 0 << "no data rows";
     QTest::addRow("header only, blank lines") << QByteArray("x,y\r\n\r\n\r\n") << -1 << 1 << 0 << "no data rows";
     QTest::addRow("header forced, one row") << QByteArray("1,2\n") << 1 << 1 << 0 << "no data rows";
     QTest::addRow("empty file") << QByteArray("") << -1 << 0 << 0 << "empty file";
     QTest::addRow("only newlines") << QByteArray("\n\n\r\n") << -1 << 0 << 0 << "empty file";
     QTest::addRow("only a BOM") << QByteArray("\xEF\xBB\xBF") << -1 << 0 << 0 << "empty file";
-    QTest::addRow("NUL byte") << QByteArray("x,y\n1,2\n3,\0" "4\n", 13) << -1 << 3 << 2 << "binary file";
+    QTest::addRow("NUL byte") << QByteArray("x,y\n1,2\n3,\0"
+                                            "4\n",
+        13) << -1 << 3 << 2 << "binary file";
     QTest::addRow("zip archive") << QByteArray("PK\x03\x04\x14\0\0\0", 8) << -1 << 1 << 1 << "ZIP archive";
     QTest::addRow("utf-16 without BOM") << QByteArray("x\0,\0y\0", 6) << -1 << 1 << 1 << "UTF-16";
     QTest::addRow("utf-16 with BOM") << QByteArray("\xFF\xFEx\0,\0y\0", 8) << -1 << 0 << 0
                                      << "UTF-16 text, not UTF-8 (convert it to UTF-8)";
     QTest::addRow("latin-1") << QByteArray("name,x,y\nann,1,2\ncaf\xE9,3,4\n") << -1 << 3 << 1
                              << "not UTF-8 text (convert it to UTF-8)";
-    QTest::addRow("latin-1 in third field") << QByteArray("a;b;c\n1;2;3\n4;5;\xB0" "6\n") << -1 << 3 << 3
-                                            << "not UTF-8 text";
+    QTest::addRow("latin-1 in third field") << QByteArray("a;b;c\n1;2;3\n4;5;\xB0"
+                                                          "6\n")
+                                            << -1 << 3 << 3 << "not UTF-8 text";
     QTest::addRow("latin-1 in header") << QByteArray("x,\xB5m\n1,2\n") << -1 << 1 << 2 << "not UTF-8 text";
     QTest::addRow("overlong utf-8") << QByteArray("x,y\n1,2\n\xC0\xAF,3\n") << -1 << 3 << 1 << "not UTF-8 text";
     QTest::addRow("utf-8 surrogate") << QByteArray("x,y\n1,\xED\xA0\x80\n") << -1 << 2 << 2 << "not UTF-8 text";
     QTest::addRow("truncated utf-8 at end") << QByteArray("x,y\n1,2\xE2\x82") << -1 << 2 << 2 << "not UTF-8 text";
-    QTest::addRow("after a multi-line quote") << QByteArray("name,x\n\"a\nb\",1\nc,2\nd,zz\n") << -1 << 5 << 2
-                                              << "'zz' is not a number";
-    QTest::addRow("unterminated quote") << QByteArray("x,y\n1,2\n3,\"4\n5,6\n") << -1 << 3 << 2
-                                        << "unterminated quote";
-    QTest::addRow("unterminated quote in header") << QByteArray("x,\"y\n1,2\n") << -1 << 1 << 2
-                                                  << "unterminated quote";
-    QTest::addRow("text after closing quote") << QByteArray("x,y\n1,2\n3,\"4\"5\n") << -1 << 3 << 2
-                                              << "unexpected text after a closing quote: '5'";
+    QTest::addRow("after a multi-line quote")
+        << QByteArray("name,x\n\"a\nb\",1\nc,2\nd,zz\n") << -1 << 5 << 2 << "'zz' is not a number";
+    QTest::addRow("unterminated quote") << QByteArray("x,y\n1,2\n3,\"4\n5,6\n") << -1 << 3 << 2 << "unterminated quote";
+    QTest::addRow("unterminated quote in header") << QByteArray("x,\"y\n1,2\n") << -1 << 1 << 2 << "unterminated quote";
+    QTest::addRow("text after closing quote")
+        << QByteArray("x,y\n1,2\n3,\"4\"5\n") << -1 << 3 << 2 << "unexpected text after a closing quote: '5'";
     QTest::addRow("empty line in the middle") << QByteArray("x,y\n1,2\n\n3,4\n") << -1 << 3 << 0 << "empty line";
-    QTest::addRow("blank line in the middle") << QByteArray("x,y\r\n1,2\r\n  \r\n3,4\r\n") << -1 << 3 << 0
-                                              << "empty line";
+    QTest::addRow("blank line in the middle")
+        << QByteArray("x,y\r\n1,2\r\n  \r\n3,4\r\n") << -1 << 3 << 0 << "empty line";
     QTest::addRow("empty line after header") << QByteArray("x,y\n\n1,2\n") << -1 << 2 << 0 << "empty line";
     QTest::addRow("empty line, single column") << QByteArray("x\n1\n\n2\n") << -1 << 3 << 0 << "empty line";
-    QTest::addRow("control character quoted") << QByteArray("x,y\n1,2\n3,4\x01\n") << -1 << 3 << 2
-                                              << "'4\\x01' is not a number";
+    QTest::addRow("control character quoted")
+        << QByteArray("x,y\n1,2\n3,4\x01\n") << -1 << 3 << 2 << "'4\\x01' is not a number";
 }
 
 void TestCsvReader::rejectsBadInput()
@@ -368,8 +368,8 @@ void TestCsvReader::readFile_data()
     QTest::addColumn<QStringList>("names");
     QTest::addColumn<QList<double>>("values");
 
-    QTest::addRow("BOM, CRLF, text column") << dataFile("good.csv") << QStringList{"x", "y"}
-                                            << QList<double>{1, 2, 3, 4.5};
+    QTest::addRow("BOM, CRLF, text column")
+        << dataFile("good.csv") << QStringList { "x", "y" } << QList<double> { 1, 2, 3, 4.5 };
 }
 
 void TestCsvReader::readFile()
@@ -391,8 +391,7 @@ void TestCsvReader::readFileErrors_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("detail");
 
-    QTest::addRow("missing") << dataFile("no_such_file.csv") << 0 << 0
-                             << "cannot open file: No such file or directory";
+    QTest::addRow("missing") << dataFile("no_such_file.csv") << 0 << 0 << "cannot open file: No such file or directory";
     QTest::addRow("directory") << QStringLiteral(GDLAB_TEST_DATA_DIR "/csv") << 0 << 0
                                << "cannot open file: it is a directory";
     QTest::addRow("latin-1") << dataFile("latin1.csv") << 3 << 1 << "not UTF-8 text (convert it to UTF-8)";
@@ -464,7 +463,7 @@ void TestCsvReader::parsesLargeGeneratedText()
     const Dataset data = CsvReader::parse(text, kSource);
     QCOMPARE(data.rowCount(), Eigen::Index(rows));
     QCOMPARE(data.columnCount(), Eigen::Index(3));
-    for (int i : {0, 1, 12345, 99999, rows - 1}) {
+    for (int i : { 0, 1, 12345, 99999, rows - 1 }) {
         QCOMPARE(data.values()(i, 0), double(i));
         QCOMPARE(data.values()(i, 1), i * 0.5);
         QCOMPARE(data.values()(i, 2), -((i % 7) + 0.25));

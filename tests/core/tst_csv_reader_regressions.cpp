@@ -110,24 +110,24 @@ void TestCsvReaderRegressions::neverCrashes_data()
     addDataset("explicit semicolon, header off", QByteArray("1,5;2,5\n"), ';', 0, 1, 2);
     addDataset("long decimal comma", QByteArray("x;y\n1,") + QByteArray(200, '0') + ";2\n", 0, -1, 1, 2);
     addDataset("long decimal point", QByteArray("x;y\n1.") + QByteArray(200, '0') + ";2\n", 0, -1, 1, 2);
-    addError("long decimal comma in a later row", QByteArray("x;y\n1;2\n1,") + QByteArray(200, '0') + "x;2\n", 0,
-        -1, "is not a number");
+    addError("long decimal comma in a later row", QByteArray("x;y\n1;2\n1,") + QByteArray(200, '0') + "x;2\n", 0, -1,
+        "is not a number");
 
     // Found by the fuzzer (its corpus after 20 minutes), minimized.
-    addError("quoted field over lone CRs, then a bad byte", QByteArray("\r\"\r\r\rnam\xAB"), ',', 1,
-        "invalid byte 0xab", 5);
-    addError("escaped quotes before a bad byte", QByteArray("\"\"m\"\n\"\xDF\"\",o\"\""), 0, -1, "invalid byte 0xdf",
-        2);
+    addError(
+        "quoted field over lone CRs, then a bad byte", QByteArray("\r\"\r\r\rnam\xAB"), ',', 1, "invalid byte 0xab", 5);
+    addError(
+        "escaped quotes before a bad byte", QByteArray("\"\"m\"\n\"\xDF\"\",o\"\""), 0, -1, "invalid byte 0xdf", 2);
     addError("byte-order marks inside the data",
         QByteArray("5\xEF\xBB\xBF\xEF\xBB\xBF\ne2;\xEF\xBB\xBFx-m\xEF\xBB\xBF+2ea\n;\"\"\n"), 0, -1,
         "no numeric column", 2);
     addError("quoted delimiter and escaped quotes in a TSV header", QByteArray("olu,\"xsay \"\"\"\"\",\nk,"), '\t', -1,
         "no numeric column", 2);
     addError("tab then open quote", QByteArray("\t\""), 0, -1, "unterminated quote", 1);
-    addError("second row short of a tab-trimmed cell", QByteArray(",\n\t;"), 0, -1,
-        "too few cells: expected 2, found 1", 2);
-    addError("trailing delimiter on the last row", QByteArray("2\n3,"), 0, -1, "too many cells: expected 1, found 2",
-        2);
+    addError(
+        "second row short of a tab-trimmed cell", QByteArray(",\n\t;"), 0, -1, "too few cells: expected 2, found 1", 2);
+    addError(
+        "trailing delimiter on the last row", QByteArray("2\n3,"), 0, -1, "too many cells: expected 1, found 2", 2);
     addError("blank line before a control character", QByteArray("x\n\n\x0F"), 0, -1, "empty line in the middle", 2);
     addError("lone plus in a later row", QByteArray("6\n+"), 0, -1, "'+' is not a number", 2);
     addError("UTF-8 surrogate alone", QByteArray("\xED\xBB\xBE"), ',', -1, "invalid byte 0xed", 1);
@@ -155,8 +155,9 @@ void TestCsvReaderRegressions::neverCrashes()
     const std::string_view view(text.constData(), static_cast<std::size_t>(text.size()));
     try {
         const Dataset data = CsvReader::parse(view, kSource, makeOptions(static_cast<char>(delimiter), hasHeader));
-        QVERIFY2(rows >= 0, qPrintable(QStringLiteral("expected an error containing '%1', got a dataset")
-                                           .arg(QString::fromUtf8(error))));
+        QVERIFY2(rows >= 0,
+            qPrintable(
+                QStringLiteral("expected an error containing '%1', got a dataset").arg(QString::fromUtf8(error))));
         QCOMPARE(data.rowCount(), Eigen::Index(rows));
         QCOMPARE(data.columnCount(), Eigen::Index(columns));
         QCOMPARE(Eigen::Index(data.columnNames().size()), data.columnCount());

@@ -40,18 +40,18 @@ void TestDataset::constructs()
     QCOMPARE(empty.rowCount(), Eigen::Index(0));
     QVERIFY(!empty.findColumn("1"));
 
-    const Dataset data = makeDataset({"x", "y"}, {"name"});
+    const Dataset data = makeDataset({ "x", "y" }, { "name" });
     QVERIFY(!data.isEmpty());
     QCOMPARE(data.rowCount(), Eigen::Index(2));
     QCOMPARE(data.columnCount(), Eigen::Index(2));
     QCOMPARE(data.values()(1, 1), 1.5);
     QCOMPARE(data.source(), std::string("data.csv"));
-    QCOMPARE(data.skippedColumns(), std::vector<std::string>{"name"});
+    QCOMPARE(data.skippedColumns(), std::vector<std::string> { "name" });
 }
 
 void TestDataset::rejectsMismatchedNames()
 {
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Dataset({"x"}, Eigen::MatrixXd::Zero(3, 2)));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Dataset({ "x" }, Eigen::MatrixXd::Zero(3, 2)));
 }
 
 void TestDataset::findColumn_data()
@@ -60,7 +60,7 @@ void TestDataset::findColumn_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<int>("expected"); // -1: not found
 
-    const QStringList xyz{"x", "y", "z"};
+    const QStringList xyz { "x", "y", "z" };
     QTest::addRow("by name") << xyz << "y" << 1;
     QTest::addRow("by name, last") << xyz << "z" << 2;
     QTest::addRow("by position 1") << xyz << "1" << 0;
@@ -75,11 +75,11 @@ void TestDataset::findColumn_data()
     QTest::addRow("unknown name") << xyz << "w" << -1;
     QTest::addRow("case matters") << xyz << "X" << -1;
     QTest::addRow("empty query") << xyz << "" << -1;
-    QTest::addRow("name '2' wins over position") << QStringList{"a", "b", "2"} << "2" << 2;
-    QTest::addRow("name '1' wins over position") << QStringList{"1", "0"} << "1" << 0;
-    QTest::addRow("position when no name matches") << QStringList{"a", "b", "7"} << "2" << 1;
-    QTest::addRow("name with spaces") << QStringList{"house price", "area"} << "house price" << 0;
-    QTest::addRow("duplicate names: first") << QStringList{"x", "x"} << "x" << 0;
+    QTest::addRow("name '2' wins over position") << QStringList { "a", "b", "2" } << "2" << 2;
+    QTest::addRow("name '1' wins over position") << QStringList { "1", "0" } << "1" << 0;
+    QTest::addRow("position when no name matches") << QStringList { "a", "b", "7" } << "2" << 1;
+    QTest::addRow("name with spaces") << QStringList { "house price", "area" } << "house price" << 0;
+    QTest::addRow("duplicate names: first") << QStringList { "x", "x" } << "x" << 0;
 }
 
 void TestDataset::findColumn()
@@ -110,19 +110,20 @@ void TestDataset::requireColumn_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("detail");
 
-    QTest::addRow("unknown name") << QStringList{"x", "y"} << QStringList() << "foo"
+    QTest::addRow("unknown name") << QStringList { "x", "y" } << QStringList() << "foo"
                                   << "no column 'foo' (columns: x, y)";
-    QTest::addRow("position out of range") << QStringList{"x", "y"} << QStringList() << "5"
+    QTest::addRow("position out of range") << QStringList { "x", "y" } << QStringList() << "5"
                                            << "no column '5': there are 2 columns (columns: x, y)";
-    QTest::addRow("position out of range, one column") << QStringList{"x"} << QStringList() << "2"
+    QTest::addRow("position out of range, one column") << QStringList { "x" } << QStringList() << "2"
                                                        << "no column '2': there is 1 column (columns: x)";
-    QTest::addRow("skipped text column") << QStringList{"x", "y"} << QStringList{"name"} << "name"
+    QTest::addRow("skipped text column") << QStringList { "x", "y" } << QStringList { "name" } << "name"
                                          << "column 'name' is not numeric (it was skipped; numeric columns: x, y)";
 
     QStringList many;
     for (int i = 1; i <= 25; ++i)
         many << QStringLiteral("c%1").arg(i);
-    QTest::addRow("long list cut") << many << QStringList() << "foo" << "c20, ... (5 more))";
+    QTest::addRow("long list cut") << many << QStringList() << "foo"
+                                   << "c20, ... (5 more))";
 }
 
 void TestDataset::requireColumn()

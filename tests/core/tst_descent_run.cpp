@@ -86,7 +86,8 @@ void TestDescentRun::prepareKeepsRateOtherwise()
     QVERIFY(run.history.empty());
     QCOMPARE(run.problem->spec().target, Eigen::Index(1)); // resolved
     QCOMPARE(run.leastSquares.theta, gdlab::fitLeastSquares(*run.problem).theta);
-    QCOMPARE(run.stability.divergenceBound, gdlab::computeStability(*run.problem, gdlab::LossKind::Mse).divergenceBound);
+    QCOMPARE(
+        run.stability.divergenceBound, gdlab::computeStability(*run.problem, gdlab::LossKind::Mse).divergenceBound);
 }
 
 void TestDescentRun::prepareValidates()
@@ -131,10 +132,11 @@ void TestDescentRun::extraSinkSeesEveryState()
 {
     const Dataset data = lessonData("five_points.csv");
     std::vector<IterationState> seen;
-    const DescentRun run = gdlab::runDescent(data, ProblemSpec {}, settingsWith(0.01, 50), [&seen](const IterationState& state) {
-        seen.push_back(state);
-        return true;
-    });
+    const DescentRun run
+        = gdlab::runDescent(data, ProblemSpec {}, settingsWith(0.01, 50), [&seen](const IterationState& state) {
+              seen.push_back(state);
+              return true;
+          });
     QCOMPARE(run.result.reason, StopReason::MaxIterations);
     QCOMPARE(seen.size(), run.history.size());
     QCOMPARE(seen.size(), std::size_t(51));
@@ -146,10 +148,11 @@ void TestDescentRun::extraSinkCancels()
 {
     const Dataset data = lessonData("five_points.csv");
     int calls = 0;
-    const DescentRun run = gdlab::runDescent(data, ProblemSpec {}, settingsWith(0.01, 1000), [&calls](const IterationState& state) {
-        ++calls;
-        return state.iteration < 7;
-    });
+    const DescentRun run
+        = gdlab::runDescent(data, ProblemSpec {}, settingsWith(0.01, 1000), [&calls](const IterationState& state) {
+              ++calls;
+              return state.iteration < 7;
+          });
     QCOMPARE(run.result.reason, StopReason::Cancelled);
     QCOMPARE(run.result.iterations, 7LL);
     QCOMPARE(calls, 8);

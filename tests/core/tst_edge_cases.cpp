@@ -146,8 +146,7 @@ QString writeCsv(const QTemporaryDir& directory, const QString& name, const QByt
 
 } // namespace
 
-class TestEdgeCases : public QObject
-{
+class TestEdgeCases : public QObject {
     Q_OBJECT
 
 private slots:

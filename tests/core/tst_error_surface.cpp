@@ -295,8 +295,8 @@ void TestErrorSurface::invalidArgumentsThrow()
     QVERIFY_THROWS_EXCEPTION(gdlab::InputError, gdlab::computeSurface(problem, LossKind::Mse, base, y, x));
 
     // And the valid neighbour of each case does not throw, so the test is about the one thing wrong.
-    const SurfaceGrid grid = gdlab::computeSurface(problem, LossKind::Mse, Eigen::VectorXd::Zero(3),
-        axis(0, 0.0, 1.0, 10), axis(1, -1.0, 1.0, 10));
+    const SurfaceGrid grid = gdlab::computeSurface(
+        problem, LossKind::Mse, Eigen::VectorXd::Zero(3), axis(0, 0.0, 1.0, 10), axis(1, -1.0, 1.0, 10));
     QCOMPARE(grid.values.size(), std::size_t(100));
 }
 

@@ -134,7 +134,8 @@ void TestLeastSquares::twoFeaturesNormalEquation()
     // Published to 8 decimals: the rounding is at most 5e-9.
     const Eigen::Vector3d published(5.02609659, 2.09905363, -0.55519427);
     for (Eigen::Index i = 0; i < 3; ++i)
-        QVERIFY2(std::abs(fit.thetaOriginal[i] - published[i]) <= 6e-9, describe(fit.thetaOriginal[i], published[i]).constData());
+        QVERIFY2(std::abs(fit.thetaOriginal[i] - published[i]) <= 6e-9,
+            describe(fit.thetaOriginal[i], published[i]).constData());
     QVERIFY(fit.r2 > 0.9 && fit.r2 < 1.0);
     // The residual sd estimates the generating noise (0.2).
     QVERIFY(fit.residualStandardDeviation > 0.1 && fit.residualStandardDeviation < 0.3);

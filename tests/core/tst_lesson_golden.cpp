@@ -118,7 +118,8 @@ void TestLessonGolden::everyLessonRuns()
     QCOMPARE(run.result.iterations, lesson.solver.iterations);
     QCOMPARE(static_cast<long long>(run.history.size()), lesson.solver.iterations + 1);
     QVERIFY(!run.leastSquares.rankDeficient);
-    QVERIFY(run.settings.learningRate < run.stability.divergenceBound || lesson.solver.method != gdlab::DescentMethod::Batch);
+    QVERIFY(run.settings.learningRate < run.stability.divergenceBound
+        || lesson.solver.method != gdlab::DescentMethod::Batch);
     for (const auto& state : run.history)
         QVERIFY(state.theta.allFinite() && std::isfinite(state.loss));
     // Every lesson ends closer to least squares than it started.

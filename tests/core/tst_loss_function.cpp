@@ -176,7 +176,8 @@ void TestLossFunction::gradientMatchesCentralDifferences()
         const Eigen::VectorXd analytic = function.evaluate(theta).gradient;
         const Eigen::VectorXd analyticDirect = function.evaluateDirect(theta).gradient;
         QVERIFY2(closeRelative(analytic, numeric, 1e-6), describe(analytic, numeric).constData());
-        QVERIFY2(closeRelative(analyticDirect, numericDirect, 1e-6), describe(analyticDirect, numericDirect).constData());
+        QVERIFY2(
+            closeRelative(analyticDirect, numericDirect, 1e-6), describe(analyticDirect, numericDirect).constData());
     }
 }
 
@@ -204,7 +205,8 @@ void TestLossFunction::evaluateMatchesDirect()
         QVERIFY2(closeRelative(fast.loss, direct.loss, 1e-10),
             qPrintable(QStringLiteral("%1 vs %2").arg(fast.loss, 0, 'g', 17).arg(direct.loss, 0, 'g', 17)));
         QVERIFY(closeRelative(fast.rmse, direct.rmse, 1e-10));
-        QVERIFY2(closeRelative(fast.gradient, direct.gradient, 1e-10), describe(fast.gradient, direct.gradient).constData());
+        QVERIFY2(
+            closeRelative(fast.gradient, direct.gradient, 1e-10), describe(fast.gradient, direct.gradient).constData());
         QCOMPARE(function.value(theta), fast.loss);
 
         // The definitions of DESIGN.md, from the residuals.
@@ -284,7 +286,8 @@ void TestLossFunction::batchGradientWeights()
     }
 
     // Mini-batches of several sizes, including a short last one.
-    for (const auto& [first, count] : std::vector<std::pair<Eigen::Index, Eigen::Index>> { { 0, 8 }, { 8, 8 }, { 48, 2 }, { 10, 25 } }) {
+    for (const auto& [first, count] :
+        std::vector<std::pair<Eigen::Index, Eigen::Index>> { { 0, 8 }, { 8, 8 }, { 48, 2 }, { 10, 25 } }) {
         Eigen::VectorXd sum = Eigen::VectorXd::Zero(3);
         for (Eigen::Index i = first; i < first + count; ++i) {
             const Eigen::Index row = order[static_cast<std::size_t>(i)];
@@ -323,7 +326,8 @@ void TestLossFunction::hessian()
     // The gradient is affine with that Hessian: g(θ + d) − g(θ) = H·d.
     const Eigen::VectorXd theta = Eigen::VectorXd::LinSpaced(problem.parameterCount(), -1.0, 2.0);
     const Eigen::VectorXd d = Eigen::VectorXd::LinSpaced(problem.parameterCount(), 0.5, -0.25);
-    const Eigen::VectorXd change = function.evaluateDirect(theta + d).gradient - function.evaluateDirect(theta).gradient;
+    const Eigen::VectorXd change
+        = function.evaluateDirect(theta + d).gradient - function.evaluateDirect(theta).gradient;
     QVERIFY(closeRelative(change, (hessian * d).eval(), 1e-10));
 }
 
@@ -336,7 +340,8 @@ void TestLossFunction::valueAtOptimum()
     for (const auto& [loss, value] : std::vector<std::pair<LossKind, double>> {
              { LossKind::Mse, 0.32 }, { LossKind::HalfMse, 0.16 }, { LossKind::Sse, 1.6 } }) {
         const LossFunction function(problem, loss);
-        for (const gdlab::LossEvaluation& evaluation : { function.evaluate(optimum), function.evaluateDirect(optimum) }) {
+        for (const gdlab::LossEvaluation& evaluation :
+            { function.evaluate(optimum), function.evaluateDirect(optimum) }) {
             QVERIFY2(closeRelative(evaluation.loss, value, 1e-13), gdlab::lossName(loss));
             QVERIFY(closeRelative(evaluation.rmse, std::sqrt(0.32), 1e-13));
             QVERIFY(evaluation.gradient.norm() <= 1e-12);

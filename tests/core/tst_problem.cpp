@@ -70,7 +70,8 @@ std::string problemError(const Dataset& dataset, const ProblemSpec& spec)
     return {};
 }
 
-ProblemSpec makeSpec(bool intercept, bool standardize, Eigen::Index target = -1, std::vector<Eigen::Index> features = {})
+ProblemSpec makeSpec(
+    bool intercept, bool standardize, Eigen::Index target = -1, std::vector<Eigen::Index> features = {})
 {
     ProblemSpec spec;
     spec.intercept = intercept;
@@ -365,20 +366,20 @@ void TestProblem::errors_data()
     QTest::addColumn<int>("constantColumn"); // -1: none
     QTest::addColumn<QString>("expected"); // part of the message
 
-    QTest::addRow("fewer rows than parameters") << 2 << 4 << true << false << -1 << QList<int> {} << -1
-                                                << "2 data rows but 4 parameters";
-    QTest::addRow("one row, one parameter too many") << 1 << 2 << true << false << -1 << QList<int> {} << -1
-                                                     << "1 data row but 2 parameters";
-    QTest::addRow("target among features") << 10 << 3 << true << false << 2 << QList<int> { 0, 2 } << -1
-                                           << "'c' cannot be both the target and a feature";
-    QTest::addRow("constant column, standardized") << 10 << 3 << true << true << -1 << QList<int> {} << 1
-                                                   << "column 'b' is constant";
-    QTest::addRow("zero column, standardized, no intercept") << 10 << 3 << false << true << -1 << QList<int> {} << 0
-                                                             << "column 'a' is constant";
-    QTest::addRow("no feature, no intercept") << 10 << 1 << false << false << -1 << QList<int> {} << -1
-                                              << "no feature and no intercept";
-    QTest::addRow("feature out of range") << 10 << 3 << true << false << -1 << QList<int> { 0, 7 } << -1
-                                          << "feature column 8 does not exist";
+    QTest::addRow("fewer rows than parameters")
+        << 2 << 4 << true << false << -1 << QList<int> {} << -1 << "2 data rows but 4 parameters";
+    QTest::addRow("one row, one parameter too many")
+        << 1 << 2 << true << false << -1 << QList<int> {} << -1 << "1 data row but 2 parameters";
+    QTest::addRow("target among features")
+        << 10 << 3 << true << false << 2 << QList<int> { 0, 2 } << -1 << "'c' cannot be both the target and a feature";
+    QTest::addRow("constant column, standardized")
+        << 10 << 3 << true << true << -1 << QList<int> {} << 1 << "column 'b' is constant";
+    QTest::addRow("zero column, standardized, no intercept")
+        << 10 << 3 << false << true << -1 << QList<int> {} << 0 << "column 'a' is constant";
+    QTest::addRow("no feature, no intercept")
+        << 10 << 1 << false << false << -1 << QList<int> {} << -1 << "no feature and no intercept";
+    QTest::addRow("feature out of range")
+        << 10 << 3 << true << false << -1 << QList<int> { 0, 7 } << -1 << "feature column 8 does not exist";
     QTest::addRow("target out of range") << 10 << 3 << true << false << 5 << QList<int> {} << -1
                                          << "target column 6 does not exist";
 }

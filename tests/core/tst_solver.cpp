@@ -155,7 +155,8 @@ void TestSolver::fivePointsPublished()
     QVERIFY2(closeRelative(run.history[1].theta, Eigen::Vector2d(0.7662, 0.5414), 1e-12),
         describe(run.history[1].theta, Eigen::Vector2d(0.7662, 0.5414)).constData());
     const Eigen::Vector2d published(0.8094368934859253, 0.7232754423544987);
-    QVERIFY2(closeRelative(run.history[10].theta, published, 1e-12), describe(run.history[10].theta, published).constData());
+    QVERIFY2(
+        closeRelative(run.history[10].theta, published, 1e-12), describe(run.history[10].theta, published).constData());
     for (std::size_t i = 0; i < run.history.size(); ++i) {
         QCOMPARE(run.history[i].iteration, static_cast<long long>(i));
         QCOMPARE(run.history[i].epoch, static_cast<long long>(i)); // batch: one update per pass
@@ -179,7 +180,8 @@ void TestSolver::firstRowIsTheStart()
     QVERIFY(closeRelative(first.gradientNorm, expected.gradient.norm(), 1e-12));
     // Every later row says which gradient made it: θk = θk−1 − lr·stepGradient.
     for (std::size_t k = 1; k < run.history.size(); ++k)
-        QVERIFY(closeRelative(run.history[k].theta, run.history[k - 1].theta - 0.01 * run.history[k].stepGradient, 1e-15));
+        QVERIFY(
+            closeRelative(run.history[k].theta, run.history[k - 1].theta - 0.01 * run.history[k].stepGradient, 1e-15));
 }
 
 void TestSolver::batchMatchesDirectLoop_data()
@@ -284,7 +286,8 @@ void TestSolver::stochasticFileOrderMatchesLoop()
         theta.noalias() -= 0.01 * ((2.0 * weight) * sum);
         position = (position + count) % rows;
         // Same operations in the same order: the same doubles.
-        QVERIFY2(run.history[k].theta == theta, qPrintable(QStringLiteral("update %1\n").arg(k) + describe(run.history[k].theta, theta)));
+        QVERIFY2(run.history[k].theta == theta,
+            qPrintable(QStringLiteral("update %1\n").arg(k) + describe(run.history[k].theta, theta)));
     }
 }
 
@@ -400,9 +403,11 @@ void TestSolver::lastMiniBatchIsSmaller()
             sum += (x.row(row).dot(theta) - y[row]) * x.row(row).transpose();
         return Eigen::VectorXd((2.0 / double(count)) * sum);
     };
-    const std::vector<std::pair<Eigen::Index, Eigen::Index>> batches { { 0, 4 }, { 4, 4 }, { 8, 2 }, { 0, 4 }, { 4, 4 }, { 8, 2 } };
+    const std::vector<std::pair<Eigen::Index, Eigen::Index>> batches { { 0, 4 }, { 4, 4 }, { 8, 2 }, { 0, 4 }, { 4, 4 },
+        { 8, 2 } };
     for (std::size_t k = 1; k <= batches.size(); ++k) {
-        const Eigen::VectorXd expected = batchGradient(run.history[k - 1].theta, batches[k - 1].first, batches[k - 1].second);
+        const Eigen::VectorXd expected
+            = batchGradient(run.history[k - 1].theta, batches[k - 1].first, batches[k - 1].second);
         QVERIFY2(closeRelative(run.history[k].stepGradient, expected, 1e-13),
             qPrintable(QStringLiteral("update %1\n").arg(k) + describe(run.history[k].stepGradient, expected)));
     }
@@ -433,7 +438,8 @@ void TestSolver::randomInitIsReproducible()
     QVERIFY(Solver(problem, settings).initialTheta() != first);
 
     // Many draws look standard normal: mean near 0, variance near 1.
-    const Problem wide(Dataset(std::vector<std::string>(101, "c"), Eigen::MatrixXd::Random(200, 101), "wide"), ProblemSpec {});
+    const Problem wide(
+        Dataset(std::vector<std::string>(101, "c"), Eigen::MatrixXd::Random(200, 101), "wide"), ProblemSpec {});
     settings.seed = 5;
     const Eigen::VectorXd draws = Solver(wide, settings).initialTheta();
     QCOMPARE(draws.size(), Eigen::Index(101));
@@ -613,8 +619,9 @@ void TestSolver::validateRejects_data()
     QTest::addRow("lr NaN") << with([](SolverSettings& s) { s.learningRate = std::nan(""); }) << "learning rate";
     QTest::addRow("lr inf") << with([](SolverSettings& s) { s.learningRate = std::numeric_limits<double>::infinity(); })
                             << "learning rate";
-    QTest::addRow("lr -inf") << with([](SolverSettings& s) { s.learningRate = -std::numeric_limits<double>::infinity(); })
-                             << "learning rate";
+    QTest::addRow("lr -inf") << with([](SolverSettings& s) {
+        s.learningRate = -std::numeric_limits<double>::infinity();
+    }) << "learning rate";
     QTest::addRow("init too short") << with([](SolverSettings& s) { s.initValues = { 1.0 }; }) << "1 values";
     QTest::addRow("init too long") << with([](SolverSettings& s) { s.initValues = { 1.0, 2.0, 3.0 }; }) << "3 values";
     QTest::addRow("init empty") << with([](SolverSettings& s) { s.initValues.clear(); }) << "0 values";

@@ -95,9 +95,8 @@ void runShortDescent(const gdlab::Dataset& dataset, std::uint8_t selector)
     FUZZ_CHECK(problem->parameterCount() <= problem->sampleCount());
 
     gdlab::SolverSettings settings;
-    static const gdlab::DescentMethod methods[]
-        = { gdlab::DescentMethod::Batch, gdlab::DescentMethod::Sgd, gdlab::DescentMethod::MiniBatch,
-              gdlab::DescentMethod::Batch };
+    static const gdlab::DescentMethod methods[] = { gdlab::DescentMethod::Batch, gdlab::DescentMethod::Sgd,
+        gdlab::DescentMethod::MiniBatch, gdlab::DescentMethod::Batch };
     settings.method = methods[(selector >> 4) & 3];
     settings.batchSize = 2;
     settings.iterations = 5;

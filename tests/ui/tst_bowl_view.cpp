@@ -30,7 +30,13 @@ bool near(const QVector3D& actual, const QVector3D& expected)
 
 QString describe(const QVector3D& a, const QVector3D& b)
 {
-    return QStringLiteral("(%1, %2, %3) vs (%4, %5, %6)").arg(a.x()).arg(a.y()).arg(a.z()).arg(b.x()).arg(b.y()).arg(b.z());
+    return QStringLiteral("(%1, %2, %3) vs (%4, %5, %6)")
+        .arg(a.x())
+        .arg(a.y())
+        .arg(a.z())
+        .arg(b.x())
+        .arg(b.y())
+        .arg(b.z());
 }
 
 QVector3D bowlPoint(double x, double loss, double z)
@@ -257,8 +263,8 @@ void TestBowlView::pinnedPathsHaveMarkers()
     QCOMPARE(m_view->pinnedMarkerCount(2), 0);
     // The whole path, from the start to the end, at the pinned states' own losses.
     const int last = m_view->pinnedMarkerCount(0) - 1;
-    QVERIFY(near(m_view->pinnedMarkerPosition(0, 0), bowlPoint(states.front().theta(0), states.front().loss,
-        states.front().theta(1))));
+    QVERIFY(near(m_view->pinnedMarkerPosition(0, 0),
+        bowlPoint(states.front().theta(0), states.front().loss, states.front().theta(1))));
     QVERIFY2(near(m_view->pinnedMarkerPosition(0, last),
                  bowlPoint(states.back().theta(0), states.back().loss, states.back().theta(1))),
         qPrintable(describe(m_view->pinnedMarkerPosition(0, last),

@@ -36,9 +36,15 @@ QStringList checkedFeatures(const ColumnChooserDialog& dialog)
     return names;
 }
 
-bool okEnabled(const ColumnChooserDialog& dialog) { return dialog.buttonBox()->button(QDialogButtonBox::Ok)->isEnabled(); }
+bool okEnabled(const ColumnChooserDialog& dialog)
+{
+    return dialog.buttonBox()->button(QDialogButtonBox::Ok)->isEnabled();
+}
 
-std::vector<Eigen::Index> columns(std::initializer_list<Eigen::Index> list) { return list; }
+std::vector<Eigen::Index> columns(std::initializer_list<Eigen::Index> list)
+{
+    return list;
+}
 
 } // namespace
 

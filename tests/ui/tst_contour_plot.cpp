@@ -258,8 +258,7 @@ void TestContourPlot::arrowPointsDownhill()
     // Its length is the fixed fraction of the view, measured in view-normalised units.
     const double spanX = m_view->plot()->xAxis->range().size();
     const double spanY = m_view->plot()->yAxis->range().size();
-    QVERIFY(std::abs(std::hypot(direction.x() / spanX, direction.y() / spanY) - ContourPlot::arrowViewFraction)
-        < 1e-9);
+    QVERIFY(std::abs(std::hypot(direction.x() / spanX, direction.y() / spanY) - ContourPlot::arrowViewFraction) < 1e-9);
 }
 
 void TestContourPlot::noArrowAtTheOptimum()
@@ -406,8 +405,8 @@ void TestContourPlot::oneParameterShowsAMessage()
     m_controller->waitForComputation();
     settle();
     QVERIFY(m_view->isShowingMessage());
-    QVERIFY2(m_view->messageText().contains(QStringLiteral("at least two parameters")),
-        qPrintable(m_view->messageText()));
+    QVERIFY2(
+        m_view->messageText().contains(QStringLiteral("at least two parameters")), qPrintable(m_view->messageText()));
     // Stepping with no surface does not crash and draws nothing.
     m_controller->model()->setCurrentRow(10);
     settle();
@@ -557,8 +556,8 @@ void TestContourPlot::legendClearOfTheMarkersAtProjectorSize()
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
     gdlab::PinnedRuns pinned(m_controller.get());
     m_view->setPinnedRuns(&pinned);
-    const char* lessons[] = { "five_points", "two_features_n100", "two_features_n50", "three_features_ints_n20",
-        "nist_norris" };
+    const char* lessons[]
+        = { "five_points", "two_features_n100", "two_features_n50", "three_features_ints_n20", "nist_norris" };
     for (const char* lesson : lessons) {
         load(lesson);
         QVERIFY(pinned.pinCurrent());

@@ -256,8 +256,8 @@ void TestDataOpener::badFileShowsWhereAndKeepsData_data()
                                        << QStringLiteral("Empty line in the middle of the data");
     QTest::addRow("single data row") << QByteArray("x,y\n1,2\n") << false << 0 << 0
                                      << QStringLiteral("1 data row but 2 parameters to fit");
-    QTest::addRow("constant column, standardized") << QByteArray("x,y\n1,2\n1,3\n1,5\n") << true << 0 << 0
-                                                   << QStringLiteral("column 'x' is constant");
+    QTest::addRow("constant column, standardized")
+        << QByteArray("x,y\n1,2\n1,3\n1,5\n") << true << 0 << 0 << QStringLiteral("column 'x' is constant");
     QTest::addRow("non-UTF-8") << QByteArray("x,y\n1,2\ncaf\xe9,3\n") << false << 3 << 1
                                << QStringLiteral("not UTF-8 text");
     QTest::addRow("UTF-16") << QByteArray("\xff\xfex\0,\0y\0\n\0", 10) << false << 0 << 0
@@ -334,8 +334,8 @@ void TestDataOpener::directoryIsRefused()
     const Snapshot before = Snapshot::of(*m_controller);
     QCOMPARE(openAndWait(path(QStringLiteral("folder.csv"))), 0);
     QVERIFY(Snapshot::of(*m_controller) == before);
-    QVERIFY2(m_opener->lastErrorText().contains(QStringLiteral("it is a directory")),
-        qPrintable(m_opener->lastErrorText()));
+    QVERIFY2(
+        m_opener->lastErrorText().contains(QStringLiteral("it is a directory")), qPrintable(m_opener->lastErrorText()));
 }
 
 void TestDataOpener::secondBadFileReplacesTheMessage()
@@ -352,8 +352,8 @@ void TestDataOpener::secondBadFileReplacesTheMessage()
 
 void TestDataOpener::columnChooserForMoreThanTwoColumns()
 {
-    const QString file = writeCsv(QStringLiteral("three.csv"),
-        "name,a,b,c,y\np,1,2,0.5,10\nq,2,1,0.25,11\nr,3,5,1,17\ns,4,3,2,18\nt,5,8,0,26\n");
+    const QString file = writeCsv(
+        QStringLiteral("three.csv"), "name,a,b,c,y\np,1,2,0.5,10\nq,2,1,0.25,11\nr,3,5,1,17\ns,4,3,2,18\nt,5,8,0,26\n");
     QSignalSpy finished(m_opener.get(), &DataOpener::loadingFinished);
     m_opener->openFile(file);
     QTRY_VERIFY_WITH_TIMEOUT(m_opener->activeColumnChooser(), kLoadTimeout);
@@ -661,8 +661,8 @@ void TestDataOpener::exportToAnUnwritablePath()
     const QString target = regular + QStringLiteral("/out.csv");
     QString error;
     QVERIFY(!m_opener->exportData(target, &error));
-    QVERIFY2(error.startsWith(QStringLiteral("Cannot write %1: ").arg(QDir::toNativeSeparators(target))),
-        qPrintable(error));
+    QVERIFY2(
+        error.startsWith(QStringLiteral("Cannot write %1: ").arg(QDir::toNativeSeparators(target))), qPrintable(error));
     QVERIFY(Snapshot::of(*m_controller) == before);
     QVERIFY(!QFileInfo::exists(target));
     QVERIFY(m_opener->recentFiles().isEmpty());

@@ -43,7 +43,10 @@ bool closeRelative(double actual, double expected, double tolerance)
     return std::abs(actual - expected) <= tolerance * std::max(std::abs(expected), 1e-300);
 }
 
-bool inside(const gdlab::SurfaceAxis& axis, double value) { return axis.min < value && value < axis.max; }
+bool inside(const gdlab::SurfaceAxis& axis, double value)
+{
+    return axis.min < value && value < axis.max;
+}
 
 } // namespace
 

@@ -197,8 +197,8 @@ void TestIterationModel::customRoles()
     QCOMPARE(index.data(IterationModel::IsCurrentRole).toBool(), false);
     QCOMPARE(m_model->index(0, 0).data(IterationModel::IsCurrentRole).toBool(), true);
     // The roles describe the row, whatever the column.
-    QCOMPARE(m_model->index(2, IterationModel::FirstThetaColumn).data(IterationModel::IterationRole).toLongLong(),
-        20LL);
+    QCOMPARE(
+        m_model->index(2, IterationModel::FirstThetaColumn).data(IterationModel::IterationRole).toLongLong(), 20LL);
 
     const QHash<int, QByteArray> names = m_model->roleNames();
     QCOMPARE(names.value(IterationModel::ThetaRole), QByteArray("theta"));

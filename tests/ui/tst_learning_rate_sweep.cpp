@@ -160,10 +160,12 @@ void TestLearningRateSweep::labelsFollowTheBehaviour()
     }
     // The slow one really is behind: after 100 updates it is further from the least-squares loss.
     const double floor = sweep.minimumLoss();
-    QVERIFY(resultWithFactor(results, 0.125)->losses[100] - floor > 5 * (resultWithFactor(results, 0.5)->losses[100] - floor));
+    QVERIFY(resultWithFactor(results, 0.125)->losses[100] - floor
+        > 5 * (resultWithFactor(results, 0.5)->losses[100] - floor));
 
     QCOMPARE(QString::fromUtf8(LearningRateSweep::behaviourName(SweepBehaviour::TooSlow)), QStringLiteral("too slow"));
-    QCOMPARE(QString::fromUtf8(LearningRateSweep::behaviourName(SweepBehaviour::Oscillates)), QStringLiteral("oscillates"));
+    QCOMPARE(
+        QString::fromUtf8(LearningRateSweep::behaviourName(SweepBehaviour::Oscillates)), QStringLiteral("oscillates"));
     QCOMPARE(QString::fromUtf8(LearningRateSweep::behaviourName(SweepBehaviour::Diverges)), QStringLiteral("diverges"));
 }
 
@@ -204,8 +206,8 @@ void TestLearningRateSweep::iterationsAreCapped()
         if (result.reason != StopReason::Diverged)
             QCOMPARE(result.losses.size(), std::size_t(LearningRateSweep::kMaxIterations + 1));
     // A smaller cap by hand.
-    const LearningRateSweep small(
-        controller->dataset(), controller->problemSpec(), controller->settings(), LearningRateSweep::defaultFactors(), 50);
+    const LearningRateSweep small(controller->dataset(), controller->problemSpec(), controller->settings(),
+        LearningRateSweep::defaultFactors(), 50);
     QCOMPARE(small.results().front().losses.size(), std::size_t(51));
 }
 
@@ -264,8 +266,8 @@ void TestLearningRateSweep::dialogShowsOneCurvePerRate()
         QCOMPARE(graph->data()->size(), int(results[i].losses.size()));
         QCOMPARE(graph->data()->at(0)->value, results[i].losses.front());
         QCOMPARE(graph->data()->at(graph->data()->size() - 1)->key, double(results[i].losses.size() - 1));
-        const QColor expected = results[i].behaviour == SweepBehaviour::Diverges ? ViewPalette::warning()
-                                                                                  : ViewPalette::series(int(i));
+        const QColor expected
+            = results[i].behaviour == SweepBehaviour::Diverges ? ViewPalette::warning() : ViewPalette::series(int(i));
         QCOMPARE(graph->pen().color(), expected);
     }
     // Distinct colours: no two curves share one.
@@ -330,7 +332,8 @@ void TestLearningRateSweep::dialogFollowsSettings()
     QTRY_COMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss (sse)"));
     QCOMPARE(dialog.results().size(), std::size_t(6));
     for (std::size_t i = 0; i < before.size(); ++i)
-        QVERIFY(std::abs(dialog.results()[i].learningRate - before[i].learningRate / 5) <= 1e-12 * before[i].learningRate);
+        QVERIFY(
+            std::abs(dialog.results()[i].learningRate - before[i].learningRate / 5) <= 1e-12 * before[i].learningRate);
     QCOMPARE(dialog.legendTexts()[0], QStringLiteral("0.125× bound (lr 0.00211): too slow"));
     QVERIFY(dialog.headerText().contains(QStringLiteral("0.0169")));
     // sse = 5 · mse: the same descent scaled, so the same behaviours.

@@ -16,8 +16,7 @@ using gdlab::IterationState;
 using gdlab::PinnedRuns;
 using gdlab::SessionController;
 
-namespace
-{
+namespace {
 
 /** Field by field: IterationState is a plain struct without operator==. */
 bool sameHistory(const std::vector<IterationState>& a, const std::vector<IterationState>& b)
@@ -34,8 +33,7 @@ bool sameHistory(const std::vector<IterationState>& a, const std::vector<Iterati
 
 } // namespace
 
-class TestPinnedRuns : public QObject
-{
+class TestPinnedRuns : public QObject {
     Q_OBJECT
 
 private slots:

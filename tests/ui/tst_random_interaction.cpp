@@ -54,8 +54,7 @@ int environmentNumber(const char* name, int fallback)
 
 } // namespace
 
-class TestRandomInteraction : public QObject
-{
+class TestRandomInteraction : public QObject {
     Q_OBJECT
 
 private slots:

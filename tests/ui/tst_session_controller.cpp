@@ -39,8 +39,8 @@ gdlab::Dataset makeDataset(Eigen::Index rows)
 
 // Settings whose run is too long for the GUI thread, so that it goes to the worker; kept cheap enough for a
 // debug build (where the core's Eigen code runs unoptimised).
-SolverSettings workerSettings(long long iterations, double learningRate,
-    DescentMethod method = DescentMethod::Batch, long long batchSize = 32)
+SolverSettings workerSettings(
+    long long iterations, double learningRate, DescentMethod method = DescentMethod::Batch, long long batchSize = 32)
 {
     SolverSettings settings;
     settings.method = method;
@@ -55,10 +55,10 @@ void compareRelative(double actual, double expected, double tolerance, const cha
     const double error = std::abs(actual - expected) / std::max(std::abs(expected), 1e-300);
     QVERIFY2(error <= tolerance,
         qPrintable(QStringLiteral("%1: %2 vs %3 (relative error %4)")
-                .arg(QLatin1String(what))
-                .arg(actual, 0, 'g', 17)
-                .arg(expected, 0, 'g', 17)
-                .arg(error)));
+                       .arg(QLatin1String(what))
+                       .arg(actual, 0, 'g', 17)
+                       .arg(expected, 0, 'g', 17)
+                       .arg(error)));
 }
 
 void verifyRowsInOrder(const IterationModel& model)

@@ -19,8 +19,7 @@ using gdlab::SessionController;
 using gdlab::SurfaceSliceControls;
 using HoldMode = gdlab::ErrorSurfaceModel::HoldMode;
 
-class TestSurfaceSliceControls : public QObject
-{
+class TestSurfaceSliceControls : public QObject {
     Q_OBJECT
 
 private slots:

@@ -132,9 +132,9 @@ void TestUpdatePanel::firstStepOfFivePoints()
     verifyNumbers(f);
     // The loss before and after, as the model has them.
     const IterationModel* model = f.controller->model();
-    QVERIFY(text.contains(QStringLiteral("L(θ_k) = %1 → L(θ_k+1) = %2")
-                              .arg(QString::number(model->state(0).loss, 'g', 7),
-                                  QString::number(model->state(1).loss, 'g', 7))));
+    QVERIFY(text.contains(
+        QStringLiteral("L(θ_k) = %1 → L(θ_k+1) = %2")
+            .arg(QString::number(model->state(0).loss, 'g', 7), QString::number(model->state(1).loss, 'g', 7))));
     // The rich text shows the same numbers.
     QVERIFY(f.panel->richText().contains(QStringLiteral("0.7662")));
     QVERIFY(f.panel->richText().contains(QStringLiteral("0.5414")));
@@ -257,8 +257,9 @@ void TestUpdatePanel::lossFormulaFollowsTheLoss()
     QVERIFY(f.controller->setSettings(settings));
     f.controller->waitForComputation();
     const QString text = f.panel->text();
-    QVERIFY2(text.contains(QStringLiteral("Loss %1: %2").arg(QString::fromUtf8(lossName(kind)),
-                 QString::fromUtf8(lossFormula(kind)))),
+    QVERIFY2(
+        text.contains(
+            QStringLiteral("Loss %1: %2").arg(QString::fromUtf8(lossName(kind)), QString::fromUtf8(lossFormula(kind)))),
         qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("n = 5 rows")));
     verifyNumbers(f);
