@@ -3,10 +3,10 @@
 #include "csv_reader.h"
 #include "gui_options.h"
 #include "input_error.h"
-#include "iteration_model.h"
-#include "main_window.h"
 #include "redraw_benchmark.h"
-#include "session_controller.h"
+#include "session/iteration_model.h"
+#include "session/session_controller.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QFileInfo>

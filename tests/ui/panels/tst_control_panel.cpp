@@ -1,0 +1,406 @@
+#include "panels/control_panel.h"
+
+#include "lesson.h"
+#include "panels/learning_rate_control.h"
+#include "session/iteration_model.h"
+#include "session/session_controller.h"
+#include "views/view_palette.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+using gdlab::ControlPanel;
+using gdlab::DescentMethod;
+using gdlab::InitKind;
+using gdlab::LearningRateControl;
+using gdlab::LossKind;
+using gdlab::SessionController;
+using gdlab::StopReason;
+
+class TestControlPanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void showsTheLessonSettings();
+    void typedLearningRateRecomputes();
+    void sliderLearningRateRecomputes();
+    void sliderDragIsThrottled();
+    void invalidTypedRateReverts();
+    void marksSitAtTheBounds();
+    void warnsAboveTheBound();
+    void notesOscillationBetweenOptimalAndBound();
+    void fastestButtonSetsOptimalRate();
+    void sgdNoteSaysBoundIsForBatch();
+    void methodEnablesBatchSizeAndShuffle();
+    void lossComboChangesLossAndBounds();
+    void iterationsSpinRecomputes();
+    void choosingALessonLoadsIt();
+    void startSpinBoxesSetInitValues();
+    void choosingValuesKeepsTheCurrentStart();
+    void customDataEntryAndRejectedSpecReverts();
+    void controllerChangesRefreshWithoutEcho();
+    void fitsInANarrowPanel();
+
+private:
+    LearningRateControl* rateControl() const { return m_panel->learningRateControl(); }
+    void typeRate(const QString& text);
+
+    std::unique_ptr<SessionController> m_controller;
+    std::unique_ptr<ControlPanel> m_panel;
+};
+
+void TestControlPanel::init()
+{
+    m_controller = std::make_unique<SessionController>();
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    m_panel = std::make_unique<ControlPanel>(m_controller.get());
+}
+
+void TestControlPanel::cleanup()
+{
+    m_panel.reset();
+    m_controller.reset();
+}
+
+void TestControlPanel::typeRate(const QString& text)
+{
+    QLineEdit* edit = rateControl()->rateEdit();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+void TestControlPanel::showsTheLessonSettings()
+{
+    QCOMPARE(m_panel->lessonCombo()->currentData().toString(), QStringLiteral("five_points"));
+    QCOMPARE(m_panel->lessonDescriptionLabel()->text(),
+        QString::fromStdString(gdlab::findLesson("five_points")->description));
+    QCOMPARE(rateControl()->learningRate(), 0.01);
+    QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.01"));
+    QCOMPARE(m_panel->iterationsSpin()->value(), 1000);
+    QCOMPARE(m_panel->methodCombo()->currentData().toInt(), int(DescentMethod::Batch));
+    QCOMPARE(m_panel->lossCombo()->currentData().toInt(), int(LossKind::Mse));
+    QCOMPARE(m_panel->lossCombo()->currentText(), QStringLiteral("MSE — (1/n) Σ r²"));
+    QCOMPARE(m_panel->initCombo()->currentData().toInt(), int(InitKind::Values));
+    QVERIFY(!m_panel->standardizeCheck()->isChecked());
+    QVERIFY(m_panel->interceptCheck()->isChecked());
+    QCOMPARE(m_panel->initValueSpins().size(), 2);
+    QCOMPARE(m_panel->initValueSpins()[0]->value(), 0.75);
+    QCOMPARE(m_panel->initValueSpins()[1]->value(), 0.48);
+}
+
+void TestControlPanel::typedLearningRateRecomputes()
+{
+    QSignalSpy emitted(rateControl(), &LearningRateControl::learningRateChanged);
+    typeRate(QStringLiteral("0.02"));
+    QCOMPARE(emitted.count(), 1);
+    QCOMPARE(m_controller->settings().learningRate, 0.02);
+    // The history was recomputed with the new rate: θ1 = θ0 − 0.02·∇.
+    const gdlab::IterationModel* model = m_controller->model();
+    const Eigen::VectorXd expected = model->state(0).theta - 0.02 * model->state(0).gradient;
+    QVERIFY((model->state(1).theta - expected).norm() < 1e-12);
+}
+
+void TestControlPanel::sliderLearningRateRecomputes()
+{
+    QSlider* slider = rateControl()->slider();
+    const int before = slider->value();
+    slider->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+    QCOMPARE(slider->value(), before + 1);
+    // One step of 40 per decade above 0.01, rounded to three significant digits.
+    QCOMPARE(m_controller->settings().learningRate, 0.0106);
+    QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.0106"));
+    const gdlab::IterationModel* model = m_controller->model();
+    const Eigen::VectorXd expected = model->state(0).theta - 0.0106 * model->state(0).gradient;
+    QVERIFY((model->state(1).theta - expected).norm() < 1e-12);
+
+    // A decade up is exactly 40 steps.
+    slider->setValue(before + LearningRateControl::kStepsPerDecade);
+    QCOMPARE(m_controller->settings().learningRate, 0.1);
+}
+
+void TestControlPanel::sliderDragIsThrottled()
+{
+    QSlider* slider = rateControl()->slider();
+    QSignalSpy emitted(rateControl(), &LearningRateControl::learningRateChanged);
+    const int start = slider->value();
+    slider->setSliderDown(true);
+    slider->setValue(start + 1);
+    slider->setValue(start + 2);
+    // The field follows the drag at once; the controller hears of it at most every few dozen milliseconds.
+    QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.0112"));
+    QCOMPARE(emitted.count(), 0);
+    QTRY_COMPARE(emitted.count(), 1);
+    QCOMPARE(m_controller->settings().learningRate, 0.0112);
+    slider->setValue(start + 3);
+    slider->setSliderDown(false); // the release sends the last value without waiting
+    QCOMPARE(emitted.count(), 2);
+    QCOMPARE(m_controller->settings().learningRate, 0.0119);
+}
+
+void TestControlPanel::invalidTypedRateReverts()
+{
+    QSignalSpy emitted(rateControl(), &LearningRateControl::learningRateChanged);
+    for (const QString& text : { QStringLiteral("-1"), QStringLiteral("0"), QStringLiteral("abc") }) {
+        typeRate(text);
+        QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.01"));
+    }
+    QCOMPARE(emitted.count(), 0);
+    QCOMPARE(m_controller->settings().learningRate, 0.01);
+}
+
+void TestControlPanel::marksSitAtTheBounds()
+{
+    const gdlab::StabilityBounds& bounds = m_controller->stability();
+    QVERIFY(bounds.divergenceBound > 0);
+    QCOMPARE(rateControl()->bounds().divergenceBound, bounds.divergenceBound);
+    const double bound = rateControl()->boundFraction();
+    const double optimal = rateControl()->optimalFraction();
+    QVERIFY(optimal > 0 && optimal < bound && bound < 1);
+    // The five-point bound (about 0.08) lies on the default scale 1e-6 … 10.
+    QVERIFY(std::abs(bound - (std::log10(bounds.divergenceBound) + 6) / 7) < 1e-12);
+    QVERIFY(std::abs(optimal - (std::log10(bounds.optimalRate) + 6) / 7) < 1e-12);
+    QVERIFY(std::abs(rateControl()->rateFraction() - 4.0 / 7) < 1e-12);
+
+    // The scale widens when the bound falls off its end (the sum of squares over much data).
+    LearningRateControl control;
+    control.setBounds({ 1, 2e8, 1e-8, 2e-8 / 1.000001 });
+    control.setLearningRate(1e-9);
+    QVERIFY(control.boundFraction() > 0 && control.boundFraction() < 1);
+    QVERIFY(control.rateFraction() > 0 && control.rateFraction() < control.boundFraction());
+}
+
+void TestControlPanel::warnsAboveTheBound()
+{
+    const double bound = m_controller->stability().divergenceBound;
+    QCOMPARE(rateControl()->zone(), LearningRateControl::Zone::Stable);
+    typeRate(QString::number(bound * 1.5, 'g', 6));
+    QCOMPARE(rateControl()->zone(), LearningRateControl::Zone::Diverging);
+    const QLabel* note = rateControl()->noteLabel();
+    QVERIFY(note->isVisibleTo(m_panel.get()));
+    QVERIFY2(note->text().startsWith(QStringLiteral("Above the stability bound %1: batch descent will diverge")
+                                         .arg(QString::number(bound, 'g', 3))),
+        qPrintable(note->text()));
+    QCOMPARE(note->palette().color(QPalette::WindowText), gdlab::ViewPalette::warning());
+    // And the descent does diverge: the warning was right.
+    QCOMPARE(m_controller->stopReason(), StopReason::Diverged);
+
+    typeRate(QStringLiteral("0.01"));
+    QCOMPARE(rateControl()->zone(), LearningRateControl::Zone::Stable);
+    QVERIFY(!note->text().contains(QStringLiteral("diverge")));
+}
+
+void TestControlPanel::notesOscillationBetweenOptimalAndBound()
+{
+    const gdlab::StabilityBounds& bounds = m_controller->stability();
+    const double between = std::sqrt(bounds.optimalRate * bounds.divergenceBound);
+    m_controller->setLearningRate(between);
+    QCOMPARE(rateControl()->zone(), LearningRateControl::Zone::Oscillating);
+    QVERIFY2(rateControl()->noteText().contains(QStringLiteral("oscillates")), qPrintable(rateControl()->noteText()));
+    QVERIFY(rateControl()->noteLabel()->palette().color(QPalette::WindowText) != gdlab::ViewPalette::warning());
+}
+
+void TestControlPanel::fastestButtonSetsOptimalRate()
+{
+    rateControl()->fastestButton()->click();
+    QCOMPARE(m_controller->settings().learningRate, m_controller->stability().optimalRate);
+    QCOMPARE(rateControl()->zone(), LearningRateControl::Zone::Stable);
+}
+
+void TestControlPanel::sgdNoteSaysBoundIsForBatch()
+{
+    QVERIFY(rateControl()->methodIsBatch());
+    m_panel->methodCombo()->setCurrentIndex(m_panel->methodCombo()->findData(int(DescentMethod::Sgd)));
+    QCOMPARE(m_controller->settings().method, DescentMethod::Sgd);
+    QVERIFY(!rateControl()->methodIsBatch());
+    m_controller->setLearningRate(m_controller->stability().divergenceBound * 2);
+    QVERIFY2(rateControl()->noteText().contains(
+                 QStringLiteral("the bound is for batch descent; SGD is noisier"), Qt::CaseInsensitive),
+        qPrintable(rateControl()->noteText()));
+}
+
+void TestControlPanel::methodEnablesBatchSizeAndShuffle()
+{
+    QComboBox* method = m_panel->methodCombo();
+    QVERIFY(!m_panel->batchSizeSpin()->isEnabled());
+    QVERIFY(!m_panel->shuffleCheck()->isEnabled());
+
+    method->setCurrentIndex(method->findData(int(DescentMethod::MiniBatch)));
+    QCOMPARE(m_controller->settings().method, DescentMethod::MiniBatch);
+    QVERIFY(m_panel->batchSizeSpin()->isEnabled());
+    QVERIFY(m_panel->shuffleCheck()->isEnabled());
+    QVERIFY(!m_panel->seedSpin()->isEnabled());
+
+    m_panel->batchSizeSpin()->setValue(2);
+    QCOMPARE(m_controller->settings().batchSize, 2LL);
+    m_panel->shuffleCheck()->setChecked(true);
+    QVERIFY(m_controller->settings().shuffle);
+    QVERIFY(m_panel->seedSpin()->isEnabled());
+    m_panel->seedSpin()->setValue(7);
+    QCOMPARE(m_controller->settings().seed, std::uint64_t(7));
+
+    method->setCurrentIndex(method->findData(int(DescentMethod::Batch)));
+    QCOMPARE(m_controller->settings().method, DescentMethod::Batch);
+    QVERIFY(!m_panel->batchSizeSpin()->isEnabled());
+    QVERIFY(!m_panel->shuffleCheck()->isEnabled());
+}
+
+void TestControlPanel::lossComboChangesLossAndBounds()
+{
+    const double mseBound = rateControl()->bounds().divergenceBound;
+    QComboBox* loss = m_panel->lossCombo();
+    loss->setCurrentIndex(loss->findData(int(LossKind::Sse)));
+    QCOMPARE(m_controller->settings().loss, LossKind::Sse);
+    QCOMPARE(loss->currentText(), QStringLiteral("SSE (RSS) — Σ r²"));
+    // The Hessian of Σ r² is n = 5 times that of the mean: the bound is five times smaller.
+    QVERIFY(std::abs(rateControl()->bounds().divergenceBound * 5 / mseBound - 1) < 1e-12);
+}
+
+void TestControlPanel::iterationsSpinRecomputes()
+{
+    m_panel->iterationsSpin()->setValue(250);
+    QCOMPARE(m_controller->settings().iterations, 250LL);
+    QCOMPARE(m_controller->model()->state(m_controller->model()->lastRow()).iteration, 250LL);
+    QCOMPARE(m_panel->iterationsSpin()->maximum(), 1000000);
+    QVERIFY(m_panel->iterationsSpin()->isGroupSeparatorShown());
+}
+
+void TestControlPanel::choosingALessonLoadsIt()
+{
+    QComboBox* lessons = m_panel->lessonCombo();
+    QCOMPARE(lessons->count(), int(gdlab::lessonCatalog().size()));
+    lessons->setCurrentIndex(lessons->findData(QStringLiteral("five_points_rss")));
+    QCOMPARE(m_controller->lessonName(), QStringLiteral("five_points_rss"));
+    QCOMPARE(m_controller->settings().loss, LossKind::Sse);
+    QCOMPARE(m_panel->lossCombo()->currentData().toInt(), int(LossKind::Sse));
+    QCOMPARE(rateControl()->learningRate(), 0.0001);
+    QCOMPARE(m_panel->initCombo()->currentData().toInt(), int(InitKind::Zeros));
+    QCOMPARE(m_panel->iterationsSpin()->value(), 5000);
+    QCOMPARE(m_panel->lessonDescriptionLabel()->text(),
+        QString::fromStdString(gdlab::findLesson("five_points_rss")->description));
+
+    // A lesson without an intercept: the start boxes are rebuilt for θ1, θ2, θ3.
+    lessons->setCurrentIndex(lessons->findData(QStringLiteral("three_features_ints_n20")));
+    m_controller->waitForComputation();
+    QVERIFY(!m_panel->interceptCheck()->isChecked());
+    QCOMPARE(m_panel->methodCombo()->currentData().toInt(), int(DescentMethod::Sgd));
+    QCOMPARE(m_panel->initValueSpins().size(), 3);
+    QVERIFY(m_panel->batchSizeSpin()->isEnabled() == false);
+    QVERIFY(m_panel->shuffleCheck()->isEnabled());
+}
+
+void TestControlPanel::startSpinBoxesSetInitValues()
+{
+    const QList<QDoubleSpinBox*>& spins = m_panel->initValueSpins();
+    QVERIFY(spins[0]->isVisibleTo(m_panel.get()));
+    spins[1]->setValue(0.5);
+    QCOMPARE(m_controller->settings().init, InitKind::Values);
+    QCOMPARE(m_controller->settings().initValues, (std::vector<double> { 0.75, 0.5 }));
+    QCOMPARE(m_controller->model()->state(0).theta[0], 0.75);
+    QCOMPARE(m_controller->model()->state(0).theta[1], 0.5);
+
+    QComboBox* init = m_panel->initCombo();
+    init->setCurrentIndex(init->findData(int(InitKind::Zeros)));
+    QCOMPARE(m_controller->settings().init, InitKind::Zeros);
+    QVERIFY(!spins[0]->isVisibleTo(m_panel.get()));
+    QCOMPARE(m_controller->model()->state(0).theta.norm(), 0.0);
+}
+
+void TestControlPanel::choosingValuesKeepsTheCurrentStart()
+{
+    QComboBox* init = m_panel->initCombo();
+    init->setCurrentIndex(init->findData(int(InitKind::Random)));
+    QVERIFY(m_panel->seedSpin()->isEnabled());
+    const Eigen::VectorXd randomStart = m_controller->model()->state(0).theta;
+    QVERIFY(randomStart.norm() > 0);
+    init->setCurrentIndex(init->findData(int(InitKind::Values)));
+    QCOMPARE(m_controller->settings().init, InitKind::Values);
+    QCOMPARE(m_controller->model()->state(0).theta, randomStart);
+    QCOMPARE(m_panel->initValueSpins()[0]->value(), std::round(randomStart[0] * 1e4) / 1e4);
+}
+
+void TestControlPanel::customDataEntryAndRejectedSpecReverts()
+{
+    // Data with the target only: the model is the intercept alone, which cannot be switched off.
+    Eigen::MatrixXd values(4, 1);
+    values << 1, 2, 4, 3;
+    QVERIFY(m_controller->setDataset(gdlab::Dataset({ "y" }, values, "mine.csv"), {}, QStringLiteral("mine.csv")));
+    QComboBox* lessons = m_panel->lessonCombo();
+    QCOMPARE(lessons->count(), int(gdlab::lessonCatalog().size()) + 1);
+    QCOMPARE(lessons->currentData().toString(), QString());
+    QVERIFY(lessons->currentText().contains(QStringLiteral("Custom data")));
+    QVERIFY(m_panel->lessonDescriptionLabel()->text().contains(QStringLiteral("4 rows")));
+    QCOMPARE(m_panel->initValueSpins().size(), 1);
+
+    QSignalSpy errors(m_controller.get(), &SessionController::errorOccurred);
+    m_panel->interceptCheck()->setChecked(false);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(m_controller->problemSpec().intercept);
+    QVERIFY(m_panel->interceptCheck()->isChecked());
+
+    // Back to a lesson: the custom entry goes away.
+    lessons->setCurrentIndex(lessons->findData(QStringLiteral("five_points")));
+    QCOMPARE(m_controller->lessonName(), QStringLiteral("five_points"));
+    QCOMPARE(lessons->count(), int(gdlab::lessonCatalog().size()));
+    QCOMPARE(lessons->findData(QString()), -1);
+}
+
+void TestControlPanel::controllerChangesRefreshWithoutEcho()
+{
+    QSignalSpy rateEdits(rateControl(), &LearningRateControl::learningRateChanged);
+    QSignalSpy settingsChanges(m_controller.get(), &SessionController::settingsChanged);
+    gdlab::SolverSettings settings = m_controller->settings();
+    settings.learningRate = 0.05;
+    settings.method = DescentMethod::MiniBatch;
+    settings.batchSize = 3;
+    settings.iterations = 321;
+    settings.loss = LossKind::HalfMse;
+    settings.tolerance = 1e-6;
+    QVERIFY(m_controller->setSettings(settings));
+    QCOMPARE(settingsChanges.count(), 1); // no edit echoed back from the refreshed widgets
+    QCOMPARE(rateEdits.count(), 0);
+    QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.05"));
+    QCOMPARE(m_panel->methodCombo()->currentData().toInt(), int(DescentMethod::MiniBatch));
+    QCOMPARE(m_panel->batchSizeSpin()->value(), 3);
+    QCOMPARE(m_panel->iterationsSpin()->value(), 321);
+    QCOMPARE(m_panel->lossCombo()->currentData().toInt(), int(LossKind::HalfMse));
+    QCOMPARE(m_panel->toleranceEdit()->text(), QStringLiteral("1e-06"));
+
+    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    spec.standardize = true;
+    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_panel->standardizeCheck()->isChecked());
+    QCOMPARE(settingsChanges.count(), 1);
+}
+
+void TestControlPanel::fitsInANarrowPanel()
+{
+    m_panel->resize(300, 700);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QScrollArea* area = m_panel->scrollArea();
+    QVERIFY2(area->widget()->minimumSizeHint().width() <= area->viewport()->width(),
+        qPrintable(QStringLiteral("content needs %1 px, has %2")
+                       .arg(area->widget()->minimumSizeHint().width())
+                       .arg(area->viewport()->width())));
+    QVERIFY(!area->horizontalScrollBar()->isVisible());
+}
+
+QTEST_MAIN(TestControlPanel)
+#include "tst_control_panel.moc"

@@ -1,0 +1,190 @@
+#include "panels/fit_view_options.h"
+
+#include "session/session_controller.h"
+#include "views/fit_plot.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QtTest>
+
+#include <memory>
+
+using namespace gdlab;
+
+namespace {
+
+/** The options bar over its plot, as the main window shows them. */
+struct Fixture {
+    std::unique_ptr<SessionController> controller;
+    std::unique_ptr<QWidget> window;
+    FitPlot* plot = nullptr;
+    FitViewOptions* options = nullptr;
+};
+
+Fixture makeFixture(const char* lesson)
+{
+    Fixture fixture;
+    fixture.controller = std::make_unique<SessionController>();
+    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)))
+        return fixture;
+    fixture.controller->waitForComputation();
+    fixture.window = std::make_unique<QWidget>();
+    auto* layout = new QVBoxLayout(fixture.window.get());
+    fixture.plot = new FitPlot(fixture.controller.get());
+    fixture.options = new FitViewOptions(fixture.plot, fixture.controller.get());
+    layout->addWidget(fixture.options);
+    layout->addWidget(fixture.plot);
+    fixture.window->resize(640, 460);
+    return fixture;
+}
+
+QStringList itemTexts(const QComboBox* combo)
+{
+    QStringList texts;
+    for (int i = 0; i < combo->count(); ++i)
+        texts << combo->itemText(i);
+    return texts;
+}
+
+} // namespace
+
+class TestFitViewOptions : public QObject {
+    Q_OBJECT
+
+private slots:
+    void choicesNameTheFeatures();
+    void comboSwitchesFeatureAndMode();
+    void comboFollowsThePlot();
+    void choicesFollowANewLesson();
+    void leastSquaresCheckBox();
+    void editingHintAndCheckBox();
+    void editingUnavailableSaysWhy();
+};
+
+void TestFitViewOptions::choicesNameTheFeatures()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.options);
+    QCOMPARE(itemTexts(f.options->viewCombo()),
+        QStringList({ QStringLiteral("y against x"), QStringLiteral("predicted against actual y") }));
+    QCOMPARE(f.options->viewCombo()->currentIndex(), 0);
+
+    Fixture two = makeFixture("two_features_n100");
+    QCOMPARE(two.options->viewCombo()->count(), 3);
+    QCOMPARE(two.options->viewCombo()->itemText(1), QStringLiteral("y against x2"));
+}
+
+void TestFitViewOptions::comboSwitchesFeatureAndMode()
+{
+    Fixture f = makeFixture("two_features_n100");
+    QComboBox* combo = f.options->viewCombo();
+    combo->setCurrentIndex(1);
+    QCOMPARE(f.plot->fitMode(), FitPlot::FeatureVsTarget);
+    QCOMPARE(f.plot->feature(), 1);
+    QCOMPARE(f.plot->plot()->xAxis->label(), QStringLiteral("x2"));
+    QVERIFY(f.plot->currentLineGraph()->visible());
+
+    combo->setCurrentIndex(2);
+    QCOMPARE(f.plot->fitMode(), FitPlot::PredictedVsActual);
+    QVERIFY(f.plot->identityGraph()->visible());
+    QVERIFY(!f.plot->currentLineGraph()->visible());
+    QCOMPARE(f.plot->leastSquaresPredictionGraph()->data()->size(), 100);
+    QVERIFY(f.plot->plot()->xAxis->label().startsWith(QStringLiteral("actual")));
+
+    combo->setCurrentIndex(0);
+    QCOMPARE(f.plot->fitMode(), FitPlot::FeatureVsTarget);
+    QCOMPARE(f.plot->feature(), 0);
+    QCOMPARE(f.plot->plot()->xAxis->label(), QStringLiteral("x1"));
+    QVERIFY(!f.plot->identityGraph()->visible());
+    QCOMPARE(f.plot->ghostGraphs().size(), std::size_t(3));
+}
+
+void TestFitViewOptions::comboFollowsThePlot()
+{
+    Fixture f = makeFixture("two_features_n100");
+    f.plot->setFitMode(FitPlot::PredictedVsActual);
+    QCOMPARE(f.options->viewCombo()->currentIndex(), 2);
+    f.plot->setFitMode(FitPlot::FeatureVsTarget);
+    f.plot->setFeature(1);
+    QCOMPARE(f.options->viewCombo()->currentIndex(), 1);
+}
+
+void TestFitViewOptions::choicesFollowANewLesson()
+{
+    Fixture f = makeFixture("two_features_n100");
+    f.options->viewCombo()->setCurrentIndex(1);
+    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")));
+    f.controller->waitForComputation();
+    QCOMPARE(f.options->viewCombo()->count(), 2);
+    QCOMPARE(f.options->viewCombo()->currentIndex(), 0);
+    QCOMPARE(f.plot->feature(), 0);
+    QCOMPARE(f.plot->plot()->xAxis->label(), QStringLiteral("x"));
+}
+
+void TestFitViewOptions::leastSquaresCheckBox()
+{
+    Fixture f = makeFixture("five_points");
+    QCheckBox* check = f.options->leastSquaresCheck();
+    QVERIFY(check->isChecked());
+    QVERIFY(f.plot->leastSquaresGraph()->visible());
+    check->setChecked(false);
+    QVERIFY(!f.plot->showLeastSquares());
+    QVERIFY(!f.plot->leastSquaresGraph()->visible());
+    QVERIFY(!f.plot->plot()->legend->hasItemWithPlottable(f.plot->leastSquaresGraph()));
+    check->setChecked(true);
+    QVERIFY(f.plot->leastSquaresGraph()->visible());
+}
+
+void TestFitViewOptions::editingHintAndCheckBox()
+{
+    Fixture f = makeFixture("five_points");
+    f.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    QCheckBox* check = f.options->editCheck();
+    QVERIFY(check->isEnabled());
+    QVERIFY(check->isChecked());
+    QVERIFY(f.options->editHint()->isVisible());
+    QVERIFY(f.options->editHint()->toolTip().contains(QStringLiteral("click to add")));
+
+    check->setChecked(false);
+    QVERIFY(!f.plot->isEditable());
+    QVERIFY(!f.options->editHint()->isVisible());
+    check->setChecked(true);
+    QVERIFY(f.plot->isEditable());
+    QVERIFY(f.options->editHint()->isVisible());
+
+    // Predicted against actual: no editing, and the check box says why.
+    f.options->viewCombo()->setCurrentIndex(1);
+    QVERIFY(!f.plot->isEditable());
+    QVERIFY(!check->isEnabled());
+    QVERIFY(!f.options->editHint()->isVisible());
+    QVERIFY(check->toolTip().contains(QStringLiteral("predicted")));
+    f.options->viewCombo()->setCurrentIndex(0);
+    QVERIFY(check->isEnabled());
+    QVERIFY(check->isChecked());
+    QVERIFY(f.options->editHint()->isVisible());
+}
+
+void TestFitViewOptions::editingUnavailableSaysWhy()
+{
+    Fixture f = makeFixture("two_features_n100");
+    f.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    QCheckBox* check = f.options->editCheck();
+    QVERIFY(!check->isEnabled());
+    QVERIFY(!check->isChecked());
+    QVERIFY(check->toolTip().contains(QStringLiteral("one feature")));
+    QVERIFY(!f.options->editHint()->isVisible());
+
+    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")));
+    f.controller->waitForComputation();
+    QVERIFY(check->isEnabled());
+    QVERIFY(check->isChecked());
+    QVERIFY(f.options->editHint()->isVisible());
+}
+
+QTEST_MAIN(TestFitViewOptions)
+#include "tst_fit_view_options.moc"

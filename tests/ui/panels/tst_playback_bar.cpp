@@ -1,0 +1,279 @@
+// The playback bar, and with it the two other followers of the current row: the status line and the history
+// table.
+#include "panels/playback_bar.h"
+
+#include "session/iteration_model.h"
+#include "session/session_controller.h"
+#include "views/history_table.h"
+#include "views/status_summary.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSlider>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtTest>
+
+#include <memory>
+
+using gdlab::HistoryTable;
+using gdlab::IterationModel;
+using gdlab::PlaybackBar;
+using gdlab::SessionController;
+using gdlab::StatusSummary;
+
+class TestPlaybackBar : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void stepsMoveTheCurrentRow();
+    void actionsHaveWindowShortcuts();
+    void shortcutsWorkButLeaveTextFieldsAlone();
+    void playAdvancesAndStopsAtTheEnd();
+    void playAtTheEndStartsOver();
+    void fastPlayTakesStrides();
+    void scrubberAndLabelFollowTheModel();
+    void followsAReset();
+
+    void statusShowsTheCurrentRow();
+    void statusSaysDiverged();
+    void historyTableSelectionFollowsBothWays();
+
+private:
+    IterationModel* model() const { return m_controller->model(); }
+
+    std::unique_ptr<SessionController> m_controller;
+    std::unique_ptr<PlaybackBar> m_bar;
+};
+
+void TestPlaybackBar::init()
+{
+    m_controller = std::make_unique<SessionController>();
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QCOMPARE(model()->lastRow(), 1000);
+    m_bar = std::make_unique<PlaybackBar>(model());
+}
+
+void TestPlaybackBar::cleanup()
+{
+    m_bar.reset();
+    m_controller.reset();
+}
+
+void TestPlaybackBar::stepsMoveTheCurrentRow()
+{
+    QCOMPARE(model()->currentRow(), 0);
+    QVERIFY(!m_bar->stepBackAction()->isEnabled());
+    m_bar->stepForward();
+    QCOMPARE(model()->currentRow(), 1);
+    m_bar->stepForwardAction()->trigger();
+    QCOMPARE(model()->currentRow(), 2);
+    m_bar->stepBack();
+    QCOMPARE(model()->currentRow(), 1);
+    m_bar->last();
+    QCOMPARE(model()->currentRow(), model()->lastRow());
+    QVERIFY(!m_bar->stepForwardAction()->isEnabled());
+    QVERIFY(!m_bar->lastAction()->isEnabled());
+    m_bar->stepForward(); // clamped
+    QCOMPARE(model()->currentRow(), model()->lastRow());
+    m_bar->stepBackAction()->trigger();
+    QCOMPARE(model()->currentRow(), model()->lastRow() - 1);
+    m_bar->firstAction()->trigger();
+    QCOMPARE(model()->currentRow(), 0);
+    m_bar->lastAction()->trigger();
+    QCOMPARE(model()->currentRow(), model()->lastRow());
+}
+
+void TestPlaybackBar::actionsHaveWindowShortcuts()
+{
+    const QList<QAction*> actions = m_bar->actions();
+    QCOMPARE(actions.size(), 5);
+    const QList<QKeySequence> keys = { QKeySequence(Qt::Key_Home), QKeySequence(Qt::Key_Left),
+        QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_End) };
+    for (int i = 0; i < actions.size(); ++i) {
+        QCOMPARE(actions[i]->shortcut(), keys[i]);
+        QCOMPARE(actions[i]->shortcutContext(), Qt::WindowShortcut);
+        QVERIFY2(actions[i]->toolTip().contains(keys[i].toString(QKeySequence::NativeText)),
+            qPrintable(actions[i]->toolTip()));
+    }
+    QCOMPARE(actions[2], m_bar->playAction());
+}
+
+void TestPlaybackBar::shortcutsWorkButLeaveTextFieldsAlone()
+{
+    QWidget window;
+    auto* layout = new QVBoxLayout(&window);
+    auto* edit = new QLineEdit(QStringLiteral("some text"), &window);
+    auto* other = new QToolButton(&window);
+    layout->addWidget(edit);
+    layout->addWidget(other);
+    m_bar->setParent(&window);
+    layout->addWidget(m_bar.get());
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    other->setFocus();
+    QTest::keyClick(other, Qt::Key_Right);
+    QCOMPARE(model()->currentRow(), 1);
+    QTest::keyClick(other, Qt::Key_End);
+    QCOMPARE(model()->currentRow(), model()->lastRow());
+    QTest::keyClick(other, Qt::Key_Home);
+    QCOMPARE(model()->currentRow(), 0);
+
+    // A focused text field keeps its cursor keys and its spaces.
+    edit->setFocus();
+    edit->setCursorPosition(0);
+    QTest::keyClick(edit, Qt::Key_Right);
+    QCOMPARE(edit->cursorPosition(), 1);
+    QTest::keyClick(edit, Qt::Key_Space);
+    QVERIFY(!m_bar->isPlaying());
+    QCOMPARE(model()->currentRow(), 0);
+
+    m_bar->setParent(nullptr); // the fixture owns the bar
+}
+
+void TestPlaybackBar::playAdvancesAndStopsAtTheEnd()
+{
+    QSignalSpy playing(m_bar.get(), &PlaybackBar::playingChanged);
+    m_bar->setStepsPerSecond(1000);
+    QCOMPARE(m_bar->speedCombo()->currentData().toInt(), 1000);
+    m_bar->play();
+    QVERIFY(m_bar->isPlaying());
+    QCOMPARE(m_bar->playAction()->text(), QStringLiteral("Pause"));
+    QTRY_VERIFY(model()->currentRow() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_bar->isPlaying(), 10000);
+    QCOMPARE(model()->currentRow(), model()->lastRow());
+    QCOMPARE(m_bar->playAction()->text(), QStringLiteral("Play"));
+    QCOMPARE(playing.count(), 2);
+    QCOMPARE(m_bar->scrubber()->value(), model()->lastRow());
+}
+
+void TestPlaybackBar::playAtTheEndStartsOver()
+{
+    m_bar->last();
+    m_bar->setStepsPerSecond(1);
+    m_bar->playAction()->trigger();
+    QVERIFY(m_bar->isPlaying());
+    QCOMPARE(model()->currentRow(), 0);
+    m_bar->playAction()->trigger();
+    QVERIFY(!m_bar->isPlaying());
+    // Stepping pauses playback.
+    m_bar->play();
+    m_bar->stepForward();
+    QVERIFY(!m_bar->isPlaying());
+}
+
+void TestPlaybackBar::fastPlayTakesStrides()
+{
+    // Three thousand rows "as fast as possible" take about PlaybackBar::kFastPlaySeconds, not 3000 frames.
+    gdlab::SolverSettings settings = m_controller->settings();
+    settings.iterations = 3000;
+    QVERIFY(m_controller->setSettings(settings));
+    m_bar->setStepsPerSecond(0);
+    QCOMPARE(m_bar->speedCombo()->currentText(), QStringLiteral("as fast as possible"));
+    QElapsedTimer clock;
+    clock.start();
+    m_bar->play();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_bar->isPlaying(), 20000);
+    QCOMPARE(model()->currentRow(), model()->lastRow());
+    QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestPlaybackBar::scrubberAndLabelFollowTheModel()
+{
+    QSlider* scrubber = m_bar->scrubber();
+    QCOMPARE(scrubber->minimum(), 0);
+    QCOMPARE(scrubber->maximum(), model()->lastRow());
+    QCOMPARE(m_bar->positionLabel()->text(), QStringLiteral("0 / 1000"));
+    model()->setCurrentRow(37);
+    QCOMPARE(scrubber->value(), 37);
+    QCOMPARE(m_bar->positionLabel()->text(), QStringLiteral("37 / 1000"));
+    scrubber->setValue(500);
+    QCOMPARE(model()->currentRow(), 500);
+    QCOMPARE(m_bar->positionLabel()->text(), QStringLiteral("500 / 1000"));
+}
+
+void TestPlaybackBar::followsAReset()
+{
+    model()->setCurrentRow(100);
+    gdlab::SolverSettings settings = m_controller->settings();
+    settings.iterations = 60;
+    QVERIFY(m_controller->setSettings(settings));
+    QCOMPARE(m_bar->scrubber()->maximum(), 60);
+    QCOMPARE(m_bar->scrubber()->value(), model()->currentRow());
+    QCOMPARE(m_bar->positionLabel()->text(), QStringLiteral("%1 / 60").arg(model()->currentState().iteration));
+}
+
+void TestPlaybackBar::statusShowsTheCurrentRow()
+{
+    StatusSummary status(m_controller.get());
+    model()->setCurrentRow(10);
+    const gdlab::IterationState& state = model()->currentState();
+    const QString text = status.text();
+    QVERIFY2(text.startsWith(QStringLiteral("iteration 10 / 1000 · ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("loss %1").arg(QString::number(state.loss, 'g', 6))), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("RMSE %1").arg(QString::number(state.rmse, 'g', 6))), qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("|∇| %1").arg(QString::number(state.gradientNorm, 'g', 6))), qPrintable(text));
+    const double distance = (state.theta - m_controller->leastSquares().theta).norm();
+    QVERIFY2(text.contains(QStringLiteral("distance to least squares %1").arg(QString::number(distance, 'g', 6))),
+        qPrintable(text));
+    QCOMPARE(status.statusText(), QStringLiteral("running"));
+    QVERIFY(text.endsWith(QStringLiteral(" · running")));
+
+    model()->setCurrentRow(model()->lastRow());
+    QVERIFY(status.text().startsWith(QStringLiteral("iteration 1000 / 1000")));
+    QCOMPARE(status.statusText(), QStringLiteral("max iterations"));
+
+    // With a tolerance the descent converges early, and says so.
+    gdlab::SolverSettings settings = m_controller->settings();
+    settings.tolerance = model()->state(500).gradientNorm;
+    QVERIFY(m_controller->setSettings(settings));
+    QVERIFY(model()->lastRow() <= 500);
+    model()->setCurrentRow(model()->lastRow());
+    QCOMPARE(status.statusText(), QStringLiteral("converged"));
+}
+
+void TestPlaybackBar::statusSaysDiverged()
+{
+    StatusSummary status(m_controller.get());
+    QVERIFY(m_controller->setLearningRate(m_controller->stability().divergenceBound * 2));
+    model()->setCurrentRow(model()->lastRow());
+    QCOMPARE(status.statusText(), QStringLiteral("diverged"));
+    QVERIFY(status.text().endsWith(QStringLiteral(" · diverged")));
+}
+
+void TestPlaybackBar::historyTableSelectionFollowsBothWays()
+{
+    HistoryTable table(model());
+    QItemSelectionModel* selection = table.selectionModel();
+    QCOMPARE(selection->currentIndex().row(), 0);
+
+    model()->setCurrentRow(42);
+    QCOMPARE(selection->currentIndex().row(), 42);
+    QCOMPARE(selection->selectedRows().size(), 1);
+    QCOMPARE(selection->selectedRows().first().row(), 42);
+
+    table.selectRow(7);
+    QCOMPARE(model()->currentRow(), 7);
+    QCOMPARE(selection->selectedRows().first().row(), 7);
+
+    // After a reset (a new learning rate) the selection is the current row again.
+    QVERIFY(m_controller->setLearningRate(0.02));
+    QCOMPARE(selection->currentIndex().row(), model()->currentRow());
+    QCOMPARE(selection->selectedRows().size(), 1);
+
+    // Playback moves the table too.
+    m_bar->stepForward();
+    QCOMPARE(selection->currentIndex().row(), model()->currentRow());
+}
+
+QTEST_MAIN(TestPlaybackBar)
+#include "tst_playback_bar.moc"

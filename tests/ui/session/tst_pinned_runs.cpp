@@ -1,0 +1,299 @@
+#include "session/pinned_runs.h"
+
+#include "dataset.h"
+#include "problem.h"
+#include "session/iteration_model.h"
+#include "session/session_controller.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <memory>
+#include <set>
+
+using gdlab::IterationState;
+using gdlab::PinnedRuns;
+using gdlab::SessionController;
+
+namespace {
+
+/** Field by field: IterationState is a plain struct without operator==. */
+bool sameHistory(const std::vector<IterationState>& a, const std::vector<IterationState>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a[k].iteration != b[k].iteration || a[k].epoch != b[k].epoch || a[k].loss != b[k].loss
+            || a[k].theta != b[k].theta || a[k].gradient != b[k].gradient)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestPinnedRuns : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void nothingToPinWithoutData();
+    void pinCopiesTheHistory();
+    void pinnedRunStaysWhenTheLiveRunChanges();
+    void labelsSayWhatDiffers();
+    void otherLossIsNamed();
+    void distinctColours();
+    void unpinRemoves();
+    void settingsChangesKeepThePins();
+    void anotherLessonClears();
+    void otherColumnsOrScalingClear();
+    void oldestIsDroppedBeyondTheLimit();
+
+private:
+    void load(const char* lesson);
+    void setLearningRate(double rate);
+
+    std::unique_ptr<SessionController> m_controller;
+    std::unique_ptr<PinnedRuns> m_pinned;
+};
+
+void TestPinnedRuns::init()
+{
+    m_controller = std::make_unique<SessionController>();
+    m_pinned = std::make_unique<PinnedRuns>(m_controller.get());
+}
+
+void TestPinnedRuns::cleanup()
+{
+    m_pinned.reset();
+    m_controller.reset();
+}
+
+void TestPinnedRuns::load(const char* lesson)
+{
+    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)));
+    m_controller->waitForComputation();
+}
+
+void TestPinnedRuns::setLearningRate(double rate)
+{
+    QVERIFY(m_controller->setLearningRate(rate));
+    m_controller->waitForComputation();
+}
+
+void TestPinnedRuns::nothingToPinWithoutData()
+{
+    QSignalSpy changed(m_pinned.get(), &PinnedRuns::changed);
+    QVERIFY(!m_pinned->pinCurrent());
+    QCOMPARE(m_pinned->count(), 0);
+    QCOMPARE(changed.count(), 0);
+}
+
+void TestPinnedRuns::pinCopiesTheHistory()
+{
+    load("five_points");
+    QSignalSpy changed(m_pinned.get(), &PinnedRuns::changed);
+    QVERIFY(m_pinned->pinCurrent());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_pinned->count(), 1);
+    const gdlab::PinnedRun& run = m_pinned->run(0);
+    QVERIFY(sameHistory(run.states, m_controller->model()->states()));
+    QCOMPARE(run.states.size(), std::size_t(1001));
+    QCOMPARE(run.label, QStringLiteral("lr 0.01, batch, mse"));
+    QVERIFY(run.settings == m_controller->settings());
+    QCOMPARE(run.problem, m_controller->problem());
+    QCOMPARE(run.seriesIndex, 0);
+}
+
+void TestPinnedRuns::pinnedRunStaysWhenTheLiveRunChanges()
+{
+    load("five_points");
+    QVERIFY(m_pinned->pinCurrent());
+    const std::vector<IterationState> pinned = m_controller->model()->states();
+    setLearningRate(0.05);
+    QVERIFY(!sameHistory(m_controller->model()->states(), pinned));
+    QCOMPARE(m_controller->model()->state(1).theta.size(), pinned[1].theta.size());
+    QVERIFY(m_controller->model()->state(1).theta != pinned[1].theta);
+    QCOMPARE(m_pinned->count(), 1);
+    QVERIFY(sameHistory(m_pinned->run(0).states, pinned));
+    QCOMPARE(m_pinned->run(0).settings.learningRate, 0.01);
+    // Stepping the live run does not touch the pin either.
+    m_controller->model()->setCurrentRow(17);
+    QVERIFY(sameHistory(m_pinned->run(0).states, pinned));
+}
+
+void TestPinnedRuns::labelsSayWhatDiffers()
+{
+    load("five_points");
+    QVERIFY(m_pinned->pinCurrent());
+    // Same settings as the live run: the full label, and the live run is just "current".
+    QCOMPARE(m_pinned->displayLabel(0), QStringLiteral("lr 0.01, batch, mse"));
+    QCOMPARE(m_pinned->liveLabel(), QStringLiteral("current"));
+
+    QSignalSpy labels(m_pinned.get(), &PinnedRuns::labelsChanged);
+    setLearningRate(0.05);
+    QVERIFY(labels.count() >= 1);
+    QCOMPARE(m_pinned->displayLabel(0), QStringLiteral("lr 0.01"));
+    QCOMPARE(m_pinned->liveLabel(), QStringLiteral("current (lr 0.05)"));
+
+    gdlab::SolverSettings settings = m_controller->settings();
+    settings.method = gdlab::DescentMethod::Sgd;
+    QVERIFY(m_controller->setSettings(settings));
+    m_controller->waitForComputation();
+    QCOMPARE(m_pinned->displayLabel(0), QStringLiteral("lr 0.01, batch"));
+    QCOMPARE(m_pinned->liveLabel(), QStringLiteral("current (lr 0.05, sgd)"));
+}
+
+void TestPinnedRuns::otherLossIsNamed()
+{
+    load("five_points");
+    gdlab::SolverSettings settings = m_controller->settings();
+    settings.loss = gdlab::LossKind::Sse;
+    settings.learningRate = 0.005;
+    QVERIFY(m_controller->setSettings(settings));
+    m_controller->waitForComputation();
+    QVERIFY(m_pinned->pinCurrent());
+    const double sseStart = m_pinned->run(0).states.front().loss;
+
+    settings.loss = gdlab::LossKind::Mse;
+    settings.learningRate = 0.01;
+    QVERIFY(m_controller->setSettings(settings));
+    m_controller->waitForComputation();
+    QCOMPARE(m_pinned->count(), 1);
+    QCOMPARE(m_pinned->displayLabel(0), QStringLiteral("lr 0.005, sse"));
+    // Its losses stay in its own units: sse is n = 5 times the mse of the same start.
+    QCOMPARE(m_pinned->run(0).states.front().loss, sseStart);
+    QVERIFY(qFuzzyCompare(sseStart, 5 * m_controller->model()->state(0).loss));
+}
+
+void TestPinnedRuns::distinctColours()
+{
+    load("five_points");
+    std::set<int> colours;
+    const double rates[] = { 0.01, 0.02, 0.05 };
+    for (const double rate : rates) {
+        setLearningRate(rate);
+        QVERIFY(m_pinned->pinCurrent());
+    }
+    for (int k = 0; k < m_pinned->count(); ++k)
+        colours.insert(m_pinned->run(k).seriesIndex);
+    QCOMPARE(colours.size(), std::size_t(3));
+
+    // Unpinning the first frees its colour; the next pin takes it rather than repeating another's.
+    const int freed = m_pinned->run(0).seriesIndex;
+    m_pinned->unpin(0);
+    setLearningRate(0.03);
+    QVERIFY(m_pinned->pinCurrent());
+    QCOMPARE(m_pinned->run(2).seriesIndex, freed);
+}
+
+void TestPinnedRuns::unpinRemoves()
+{
+    load("five_points");
+    QVERIFY(m_pinned->pinCurrent());
+    setLearningRate(0.05);
+    QVERIFY(m_pinned->pinCurrent());
+    QSignalSpy changed(m_pinned.get(), &PinnedRuns::changed);
+    m_pinned->unpin(5); // out of range: nothing
+    m_pinned->unpin(-1);
+    QCOMPARE(changed.count(), 0);
+    m_pinned->unpin(0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_pinned->count(), 1);
+    QCOMPARE(m_pinned->run(0).settings.learningRate, 0.05);
+    m_pinned->clear();
+    QCOMPARE(m_pinned->count(), 0);
+    QCOMPARE(changed.count(), 2);
+    m_pinned->clear(); // already empty: no signal
+    QCOMPARE(changed.count(), 2);
+}
+
+void TestPinnedRuns::settingsChangesKeepThePins()
+{
+    load("five_points");
+    QVERIFY(m_pinned->pinCurrent());
+    gdlab::SolverSettings settings = m_controller->settings();
+    settings.method = gdlab::DescentMethod::Sgd;
+    settings.loss = gdlab::LossKind::HalfMse;
+    settings.iterations = 300;
+    QVERIFY(m_controller->setSettings(settings));
+    QVERIFY(m_controller->setStartPoint({ 0.0, 0.0 }));
+    m_controller->waitForComputation();
+    QCOMPARE(m_pinned->count(), 1);
+    QCOMPARE(m_pinned->run(0).states.size(), std::size_t(1001));
+}
+
+void TestPinnedRuns::anotherLessonClears()
+{
+    load("five_points");
+    QVERIFY(m_pinned->pinCurrent());
+    QSignalSpy changed(m_pinned.get(), &PinnedRuns::changed);
+    load("two_features_n100");
+    QCOMPARE(m_pinned->count(), 0);
+    QCOMPARE(changed.count(), 1);
+
+    // Another lesson on the same data is still another lesson.
+    load("five_points");
+    QVERIFY(m_pinned->pinCurrent());
+    load("five_points_rss");
+    QCOMPARE(m_pinned->count(), 0);
+
+    // Reloading the same lesson (the same problem) keeps them.
+    QVERIFY(m_pinned->pinCurrent());
+    load("five_points_rss");
+    QCOMPARE(m_pinned->count(), 1);
+}
+
+void TestPinnedRuns::otherColumnsOrScalingClear()
+{
+    load("two_features_n100");
+    QVERIFY(m_pinned->pinCurrent());
+    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    spec.standardize = true;
+    QVERIFY(m_controller->setProblemSpec(spec));
+    m_controller->waitForComputation();
+    QCOMPARE(m_pinned->count(), 0); // θ in the scaled space is not comparable with θ in the original one
+
+    QVERIFY(m_pinned->pinCurrent());
+    spec.features = { 0 };
+    QVERIFY(m_controller->setProblemSpec(spec));
+    m_controller->waitForComputation();
+    QCOMPARE(m_pinned->count(), 0);
+
+    // The user's own data: the same numbers again keep the pins, other numbers under the same title and
+    // columns (edited points) clear them.
+    const gdlab::Dataset original = m_controller->dataset();
+    spec = m_controller->problemSpec();
+    QVERIFY(m_controller->setDataset(original, spec, QStringLiteral("my data")));
+    m_controller->waitForComputation();
+    QVERIFY(m_pinned->pinCurrent());
+    QVERIFY(m_controller->setDataset(original, spec, QStringLiteral("my data")));
+    m_controller->waitForComputation();
+    QCOMPARE(m_pinned->count(), 1);
+    Eigen::MatrixXd values = original.values();
+    values(0, values.cols() - 1) += 1.0;
+    const gdlab::Dataset edited(original.columnNames(), values, original.source());
+    QVERIFY(m_controller->setDataset(edited, spec, QStringLiteral("my data")));
+    m_controller->waitForComputation();
+    QCOMPARE(m_pinned->count(), 0);
+}
+
+void TestPinnedRuns::oldestIsDroppedBeyondTheLimit()
+{
+    load("five_points");
+    for (int k = 0; k <= PinnedRuns::maxRuns; ++k) {
+        setLearningRate(0.001 * (k + 1));
+        QVERIFY(m_pinned->pinCurrent());
+    }
+    QCOMPARE(m_pinned->count(), PinnedRuns::maxRuns);
+    QCOMPARE(m_pinned->run(0).settings.learningRate, 0.002);
+    std::set<int> colours;
+    for (int k = 0; k < m_pinned->count(); ++k)
+        colours.insert(m_pinned->run(k).seriesIndex);
+    QCOMPARE(static_cast<int>(colours.size()), PinnedRuns::maxRuns);
+}
+
+QTEST_MAIN(TestPinnedRuns)
+#include "tst_pinned_runs.moc"

@@ -1,0 +1,558 @@
+#include "session/session_controller.h"
+
+#include "descent_run.h"
+#include "lesson.h"
+#include "session/iteration_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+
+using gdlab::DescentMethod;
+using gdlab::InitKind;
+using gdlab::IterationModel;
+using gdlab::SessionController;
+using gdlab::SolverSettings;
+using gdlab::StopReason;
+
+namespace {
+
+// y = 1 + 2·x1 − x2 + a deterministic wiggle, over `rows` rows: big enough that mini-batches of 1000 rows make
+// a run too long for the GUI thread.
+gdlab::Dataset makeDataset(Eigen::Index rows)
+{
+    Eigen::MatrixXd values(rows, 3);
+    for (Eigen::Index i = 0; i < rows; ++i) {
+        const double x1 = double(i) / double(rows);
+        const double x2 = std::sin(double(i));
+        values(i, 0) = x1;
+        values(i, 1) = x2;
+        values(i, 2) = 1.0 + 2.0 * x1 - x2 + 0.01 * std::cos(3.0 * double(i));
+    }
+    return gdlab::Dataset({ "x1", "x2", "y" }, values, "generated");
+}
+
+// Settings whose run is too long for the GUI thread, so that it goes to the worker; kept cheap enough for a
+// debug build (where the core's Eigen code runs unoptimised).
+SolverSettings workerSettings(
+    long long iterations, double learningRate, DescentMethod method = DescentMethod::Batch, long long batchSize = 32)
+{
+    SolverSettings settings;
+    settings.method = method;
+    settings.batchSize = batchSize;
+    settings.iterations = iterations;
+    settings.learningRate = learningRate;
+    return settings;
+}
+
+void compareRelative(double actual, double expected, double tolerance, const char* what)
+{
+    const double error = std::abs(actual - expected) / std::max(std::abs(expected), 1e-300);
+    QVERIFY2(error <= tolerance,
+        qPrintable(QStringLiteral("%1: %2 vs %3 (relative error %4)")
+                       .arg(QLatin1String(what))
+                       .arg(actual, 0, 'g', 17)
+                       .arg(expected, 0, 'g', 17)
+                       .arg(error)));
+}
+
+void verifyRowsInOrder(const IterationModel& model)
+{
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (model.state(row).iteration != row)
+            QFAIL(qPrintable(QStringLiteral("row %1 holds iteration %2").arg(row).arg(model.state(row).iteration)));
+}
+
+} // namespace
+
+class TestSessionController : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void fivePointsLesson();
+    void lessonSignals();
+    void learningRateRecomputesAndKeepsIteration();
+    void sameSettingsDoNothing();
+    void badSettingsAreRejected_data();
+    void badSettingsAreRejected();
+    void unknownLesson();
+    void startPoint();
+    void ghostIterations();
+    void datasetWithMoreParameters();
+    void datasetThatCannotBeFitted();
+    void problemSpec();
+    void everyLessonLoads_data();
+    void everyLessonLoads();
+    void settingsChangeTiming();
+    void workerAppendsAllRowsInOrder();
+    void workerKeepsIteration();
+    void newerChangeCancelsWorker();
+    void waitForComputation();
+    void destroyDuringWorkerRun();
+
+private:
+    void dropTesterForLongRuns();
+
+    std::unique_ptr<SessionController> m_controller;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestSessionController::init()
+{
+    m_controller = std::make_unique<SessionController>();
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_controller->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestSessionController::cleanup()
+{
+    m_tester.reset();
+    m_controller.reset();
+}
+
+// The tester re-checks the rows around every insertion and walks the whole model after a reset; over the tens
+// of thousands of rows a worker run appends in many batches that turns quadratic. The short runs keep it.
+void TestSessionController::dropTesterForLongRuns()
+{
+    m_tester.reset();
+}
+
+void TestSessionController::fivePointsLesson()
+{
+    QSignalSpy errors(m_controller.get(), &SessionController::errorOccurred);
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QCOMPARE(errors.count(), 0);
+    QVERIFY(!m_controller->isComputing());
+    QCOMPARE(m_controller->stopReason(), StopReason::MaxIterations);
+    QCOMPARE(m_controller->lessonName(), QStringLiteral("five_points"));
+    QVERIFY(!m_controller->title().isEmpty());
+    QCOMPARE(m_controller->ghostIterations(), (std::vector<long long> { 10, 100, 1000 }));
+    QVERIFY(m_controller->problem());
+    QCOMPARE(m_controller->problem()->parameterCount(), Eigen::Index(2));
+    QCOMPARE(m_controller->settings().learningRate, 0.01);
+
+    const IterationModel& model = *m_controller->model();
+    QCOMPARE(model.rowCount(), 1001);
+    QCOMPARE(model.currentRow(), 0);
+    QCOMPARE(model.parameterSymbols(), (QStringList { QStringLiteral("θ0"), QStringLiteral("θ1") }));
+    verifyRowsInOrder(model);
+
+    const Eigen::VectorXd& start = model.state(0).theta;
+    QCOMPARE(start[0], 0.75);
+    QCOMPARE(start[1], 0.48);
+    const Eigen::VectorXd& one = model.state(1).theta;
+    QVERIFY(std::abs(one[0] - 0.7662) <= 1e-12);
+    QVERIFY(std::abs(one[1] - 0.5414) <= 1e-12);
+    const Eigen::VectorXd& ten = model.state(10).theta;
+    compareRelative(ten[0], 0.8094368934859253, 1e-12, "θ0 after 10 updates");
+    compareRelative(ten[1], 0.7232754423544987, 1e-12, "θ1 after 10 updates");
+
+    // The closed form of the five points: y = 0.6 + 0.8·x.
+    QVERIFY(std::abs(m_controller->leastSquares().theta[0] - 0.6) < 1e-12);
+    QVERIFY(std::abs(m_controller->leastSquares().theta[1] - 0.8) < 1e-12);
+    QVERIFY(m_controller->stability().divergenceBound > 0.01);
+}
+
+void TestSessionController::lessonSignals()
+{
+    QSignalSpy problems(m_controller.get(), &SessionController::problemChanged);
+    QSignalSpy settings(m_controller.get(), &SessionController::settingsChanged);
+    QSignalSpy started(m_controller.get(), &SessionController::computationStarted);
+    QSignalSpy finished(m_controller.get(), &SessionController::computationFinished);
+    QSignalSpy resets(m_controller->model(), &IterationModel::modelReset);
+    QSignalSpy inserted(m_controller->model(), &IterationModel::rowsInserted);
+
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points_rss")));
+    QCOMPARE(problems.count(), 1);
+    QCOMPARE(settings.count(), 1);
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).value<StopReason>(), StopReason::MaxIterations);
+    // A lesson-sized run is computed in one go: one reset, no trickle of insertions.
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(m_controller->model()->rowCount(), 5001);
+    QCOMPARE(m_controller->settings().loss, gdlab::LossKind::Sse);
+}
+
+void TestSessionController::learningRateRecomputesAndKeepsIteration()
+{
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    IterationModel* model = m_controller->model();
+    model->setCurrentRow(250);
+
+    QSignalSpy finished(m_controller.get(), &SessionController::computationFinished);
+    QSignalSpy resets(model, &IterationModel::modelReset);
+    QSignalSpy settings(m_controller.get(), &SessionController::settingsChanged);
+    QSignalSpy problems(m_controller.get(), &SessionController::problemChanged);
+    QVERIFY(m_controller->setLearningRate(0.02));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(settings.count(), 1);
+    QCOMPARE(problems.count(), 0);
+    QCOMPARE(m_controller->settings().learningRate, 0.02);
+    QCOMPARE(model->rowCount(), 1001);
+    QCOMPARE(model->currentState().iteration, 250LL);
+
+    // The new history is the one of lr 0.02: the first step is twice as long as with 0.01.
+    const gdlab::IterationState& first = model->state(1);
+    const Eigen::VectorXd expected = model->state(0).theta - 0.02 * first.stepGradient;
+    QVERIFY((first.theta - expected).norm() < 1e-15);
+    QVERIFY(std::abs(first.theta[0] - (0.75 + 0.02 * 1.62)) < 1e-12);
+    QVERIFY(std::abs(first.theta[1] - (0.48 + 0.02 * 6.14)) < 1e-12);
+
+    // Fewer iterations than the current one: the cursor goes to the last row.
+    SolverSettings shorter = m_controller->settings();
+    shorter.iterations = 100;
+    QVERIFY(m_controller->setSettings(shorter));
+    QCOMPARE(model->rowCount(), 101);
+    QCOMPARE(model->currentRow(), 100);
+}
+
+void TestSessionController::sameSettingsDoNothing()
+{
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QSignalSpy resets(m_controller->model(), &IterationModel::modelReset);
+    QSignalSpy settings(m_controller.get(), &SessionController::settingsChanged);
+    QVERIFY(m_controller->setSettings(m_controller->settings()));
+    QVERIFY(m_controller->setLearningRate(0.01));
+    QVERIFY(m_controller->setProblemSpec(m_controller->problemSpec()));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(settings.count(), 0);
+}
+
+void TestSessionController::badSettingsAreRejected_data()
+{
+    QTest::addColumn<double>("learningRate");
+    QTest::addColumn<long long>("iterations");
+    QTest::addColumn<int>("initValues");
+    QTest::addRow("negative lr") << -1.0 << 1000LL << 2;
+    QTest::addRow("zero lr") << 0.0 << 1000LL << 2;
+    QTest::addRow("NaN lr") << std::numeric_limits<double>::quiet_NaN() << 1000LL << 2;
+    QTest::addRow("infinite lr") << std::numeric_limits<double>::infinity() << 1000LL << 2;
+    QTest::addRow("negative iterations") << 0.01 << -5LL << 2;
+    QTest::addRow("start of the wrong size") << 0.01 << 1000LL << 3;
+}
+
+void TestSessionController::badSettingsAreRejected()
+{
+    QFETCH(double, learningRate);
+    QFETCH(long long, iterations);
+    QFETCH(int, initValues);
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    IterationModel* model = m_controller->model();
+    model->setCurrentRow(42);
+    const SolverSettings before = m_controller->settings();
+    const Eigen::VectorXd thetaBefore = model->state(10).theta;
+
+    QSignalSpy errors(m_controller.get(), &SessionController::errorOccurred);
+    QSignalSpy resets(model, &IterationModel::modelReset);
+    QSignalSpy settingsChanged(m_controller.get(), &SessionController::settingsChanged);
+    SolverSettings bad = before;
+    bad.learningRate = learningRate;
+    bad.iterations = iterations;
+    bad.initValues.assign(std::size_t(initValues), 0.5);
+    QVERIFY(!m_controller->setSettings(bad));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(!errors.at(0).at(0).toString().isEmpty());
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(settingsChanged.count(), 0);
+    QVERIFY(m_controller->settings() == before);
+    QCOMPARE(model->rowCount(), 1001);
+    QCOMPARE(model->currentRow(), 42);
+    QCOMPARE(model->state(10).theta, thetaBefore);
+
+    if (initValues == 2) {
+        QVERIFY(!m_controller->setLearningRate(learningRate == 0.01 ? -1.0 : learningRate));
+        QCOMPARE(errors.count(), 2);
+        QCOMPARE(m_controller->settings().learningRate, 0.01);
+    }
+}
+
+void TestSessionController::unknownLesson()
+{
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QSignalSpy errors(m_controller.get(), &SessionController::errorOccurred);
+    QSignalSpy resets(m_controller->model(), &IterationModel::modelReset);
+    QVERIFY(!m_controller->loadLesson(QStringLiteral("no_such_lesson")));
+    QCOMPARE(errors.count(), 1);
+    const QString message = errors.at(0).at(0).toString();
+    QVERIFY2(message.contains(QStringLiteral("'no_such_lesson'")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("five_points")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("nist_norris")), qPrintable(message));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(m_controller->lessonName(), QStringLiteral("five_points"));
+    QCOMPARE(m_controller->model()->rowCount(), 1001);
+}
+
+void TestSessionController::startPoint()
+{
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QSignalSpy finished(m_controller.get(), &SessionController::computationFinished);
+    QVERIFY(m_controller->setStartPoint({ 2.0, -1.0 }));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(m_controller->settings().init, InitKind::Values);
+    QCOMPARE(m_controller->settings().initValues, (std::vector<double> { 2.0, -1.0 }));
+    const IterationModel& model = *m_controller->model();
+    QCOMPARE(model.rowCount(), 1001);
+    QCOMPARE(model.state(0).theta[0], 2.0);
+    QCOMPARE(model.state(0).theta[1], -1.0);
+    QVERIFY(model.state(1).theta != model.state(0).theta);
+
+    QSignalSpy errors(m_controller.get(), &SessionController::errorOccurred);
+    QVERIFY(!m_controller->setStartPoint({ 1.0, 2.0, 3.0 }));
+    QVERIFY(!m_controller->setStartPoint({ 1.0, std::numeric_limits<double>::quiet_NaN() }));
+    QCOMPARE(errors.count(), 2);
+    QCOMPARE(model.state(0).theta[0], 2.0);
+}
+
+void TestSessionController::ghostIterations()
+{
+    QSignalSpy settings(m_controller.get(), &SessionController::settingsChanged);
+    m_controller->setGhostIterations({ 5, 50 });
+    QCOMPARE(settings.count(), 1);
+    QCOMPARE(m_controller->ghostIterations(), (std::vector<long long> { 5, 50 }));
+    m_controller->setGhostIterations({ 5, 50 });
+    QCOMPARE(settings.count(), 1);
+}
+
+void TestSessionController::datasetWithMoreParameters()
+{
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QCOMPARE(m_controller->settings().init, InitKind::Values);
+    QSignalSpy problems(m_controller.get(), &SessionController::problemChanged);
+    QSignalSpy errors(m_controller.get(), &SessionController::errorOccurred);
+    QVERIFY(m_controller->setDataset(makeDataset(200), {}, QStringLiteral("generated.csv")));
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(problems.count(), 1);
+    // Three parameters now: the two-value start no longer fits, so the descent starts from zeros.
+    QCOMPARE(m_controller->settings().init, InitKind::Zeros);
+    QCOMPARE(m_controller->settings().learningRate, 0.01);
+    QVERIFY(m_controller->lessonName().isEmpty());
+    QCOMPARE(m_controller->title(), QStringLiteral("generated.csv"));
+    QCOMPARE(m_controller->dataset().rowCount(), Eigen::Index(200));
+    const IterationModel& model = *m_controller->model();
+    QCOMPARE(model.parameterSymbols().size(), 3);
+    QCOMPARE(model.columnCount(), int(IterationModel::FirstThetaColumn) + 3);
+    QCOMPARE(model.rowCount(), 1001);
+    QCOMPARE(model.currentRow(), 0);
+    QCOMPARE(model.state(0).theta, Eigen::VectorXd(Eigen::VectorXd::Zero(3)));
+    QCOMPARE(m_controller->problemSpec().target, Eigen::Index(2));
+}
+
+void TestSessionController::datasetThatCannotBeFitted()
+{
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QSignalSpy errors(m_controller.get(), &SessionController::errorOccurred);
+    QSignalSpy problems(m_controller.get(), &SessionController::problemChanged);
+    // One row for three parameters.
+    Eigen::MatrixXd values(1, 3);
+    values << 1, 2, 3;
+    QVERIFY(!m_controller->setDataset(gdlab::Dataset({ "a", "b", "c" }, values, "one_row.csv"), {}, "one row"));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains(QStringLiteral("one_row.csv")),
+        qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(problems.count(), 0);
+    QCOMPARE(m_controller->lessonName(), QStringLiteral("five_points"));
+    QCOMPARE(m_controller->dataset().rowCount(), Eigen::Index(5));
+    QCOMPARE(m_controller->model()->rowCount(), 1001);
+}
+
+void TestSessionController::problemSpec()
+{
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    m_controller->model()->setCurrentRow(30);
+    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    spec.intercept = false;
+    QSignalSpy problems(m_controller.get(), &SessionController::problemChanged);
+    QVERIFY(m_controller->setProblemSpec(spec));
+    QCOMPARE(problems.count(), 1);
+    QCOMPARE(m_controller->problem()->parameterCount(), Eigen::Index(1));
+    QCOMPARE(m_controller->model()->parameterSymbols().size(), 1);
+    QCOMPARE(m_controller->settings().init, InitKind::Zeros);
+    QCOMPARE(m_controller->model()->currentState().iteration, 30LL);
+
+    QSignalSpy errors(m_controller.get(), &SessionController::errorOccurred);
+    gdlab::ProblemSpec bad = spec;
+    bad.features = { 1 }; // the target itself
+    QVERIFY(!m_controller->setProblemSpec(bad));
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(m_controller->problemSpec().intercept, false);
+    QCOMPARE(m_controller->problem()->parameterCount(), Eigen::Index(1));
+}
+
+void TestSessionController::everyLessonLoads_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const gdlab::Lesson& lesson : gdlab::lessonCatalog())
+        QTest::addRow("%s", lesson.name.c_str()) << QString::fromStdString(lesson.name);
+}
+
+void TestSessionController::everyLessonLoads()
+{
+    QFETCH(QString, name);
+    dropTesterForLongRuns(); // two lessons go to the worker
+    const gdlab::Lesson* lesson = gdlab::findLesson(name.toStdString());
+    QVERIFY(lesson);
+    QSignalSpy errors(m_controller.get(), &SessionController::errorOccurred);
+    QVERIFY(m_controller->loadLesson(name));
+    m_controller->waitForComputation();
+    QCOMPARE(errors.count(), 0);
+    QVERIFY(!m_controller->isComputing());
+    QCOMPARE(m_controller->stopReason(), StopReason::MaxIterations);
+    QCOMPARE(m_controller->model()->rowCount(), int(lesson->solver.iterations) + 1);
+    QCOMPARE(m_controller->ghostIterations(), lesson->ghostIterations);
+    QCOMPARE(m_controller->title(), QString::fromStdString(lesson->title));
+    verifyRowsInOrder(*m_controller->model());
+    if (lesson->useOptimalRate)
+        QCOMPARE(m_controller->settings().learningRate, m_controller->stability().optimalRate);
+    else
+        QCOMPARE(m_controller->settings().learningRate, lesson->solver.learningRate);
+    // Every lesson ends closer to least squares than it started.
+    const IterationModel& model = *m_controller->model();
+    QVERIFY(model.state(model.lastRow()).loss < model.state(0).loss);
+}
+
+void TestSessionController::settingsChangeTiming()
+{
+    // Not an assertion (timings belong to benchmarks): a record of the GUI-thread cost of a settings change.
+    // Without the tester, which walks every cell after each reset and would dominate the time.
+    m_tester.reset();
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(m_controller->setLearningRate(0.02));
+    const qint64 fivePoints = timer.nsecsElapsed();
+
+    SolverSettings settings;
+    settings.iterations = 10000;
+    QVERIFY(m_controller->setDataset(makeDataset(10000), {}, QStringLiteral("10,000 rows")));
+    QVERIFY(m_controller->setSettings(settings));
+    QVERIFY(!m_controller->isComputing());
+    timer.restart();
+    QVERIFY(m_controller->setLearningRate(0.02));
+    const qint64 large = timer.nsecsElapsed();
+    QVERIFY(!m_controller->isComputing());
+    QCOMPARE(m_controller->model()->rowCount(), 10001);
+    qDebug("settings change on the GUI thread: five_points %.3f ms; 10,000 batch updates on 10,000 rows %.3f ms",
+        double(fivePoints) / 1e6, double(large) / 1e6);
+}
+
+void TestSessionController::workerAppendsAllRowsInOrder()
+{
+    dropTesterForLongRuns();
+    QSignalSpy started(m_controller.get(), &SessionController::computationStarted);
+    QSignalSpy finished(m_controller.get(), &SessionController::computationFinished);
+    QVERIFY(m_controller->setSettings(workerSettings(10000, 0.05, DescentMethod::MiniBatch, 100)));
+    QVERIFY(m_controller->setDataset(makeDataset(5000), {}, QStringLiteral("5000 rows")));
+    QCOMPARE(started.count(), 1);
+    QVERIFY(m_controller->isComputing()); // the run went to the worker
+    QVERIFY(m_controller->model()->rowCount() >= 1); // the start is there at once
+
+    QSignalSpy resets(m_controller->model(), &IterationModel::modelReset);
+    QSignalSpy inserted(m_controller->model(), &IterationModel::rowsInserted);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(finished.at(0).at(0).value<StopReason>(), StopReason::MaxIterations);
+    QVERIFY(!m_controller->isComputing());
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(inserted.count() >= 1);
+    const IterationModel& model = *m_controller->model();
+    QCOMPARE(model.rowCount(), 10001);
+    verifyRowsInOrder(model);
+
+    // The same trajectory as the core computes on its own.
+    const gdlab::DescentRun reference
+        = gdlab::runDescent(m_controller->dataset(), m_controller->problemSpec(), m_controller->settings());
+    QCOMPARE(reference.history.size(), std::size_t(10001));
+    for (int row : { 0, 1, 2, 49, 50, 51, 4999, 5000, 5001, 7777, 10000 }) {
+        QCOMPARE(model.state(row).theta, reference.history[std::size_t(row)].theta);
+        QCOMPARE(model.state(row).loss, reference.history[std::size_t(row)].loss);
+        QCOMPARE(model.state(row).epoch, reference.history[std::size_t(row)].epoch);
+    }
+}
+
+void TestSessionController::workerKeepsIteration()
+{
+    dropTesterForLongRuns();
+    QVERIFY(m_controller->setDataset(makeDataset(5000), {}, QStringLiteral("5000 rows")));
+    QVERIFY(m_controller->setSettings(workerSettings(40000, 0.05)));
+    QVERIFY(m_controller->isComputing());
+    m_controller->waitForComputation();
+    m_controller->model()->setCurrentRow(30000);
+    QVERIFY(m_controller->setLearningRate(0.04));
+    QVERIFY(m_controller->isComputing());
+    m_controller->waitForComputation();
+    QCOMPARE(m_controller->model()->rowCount(), 40001);
+    QCOMPARE(m_controller->model()->currentState().iteration, 30000LL);
+}
+
+void TestSessionController::newerChangeCancelsWorker()
+{
+    dropTesterForLongRuns();
+    QVERIFY(m_controller->setDataset(makeDataset(5000), {}, QStringLiteral("5000 rows")));
+    QSignalSpy finished(m_controller.get(), &SessionController::computationFinished);
+    QVERIFY(m_controller->setSettings(workerSettings(1000000, 0.05)));
+    QVERIFY(m_controller->isComputing());
+    // Let some batches of the old run arrive (and more be queued) before the newer change.
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->model()->rowCount() > 1, 30000);
+    QCOMPARE(finished.count(), 0);
+    const SolverSettings newer = workerSettings(40000, 0.03);
+    QVERIFY(m_controller->setSettings(newer));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).value<StopReason>(), StopReason::Cancelled);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+    QCOMPARE(finished.at(1).at(0).value<StopReason>(), StopReason::MaxIterations);
+    // Stale batches still in the queue must not land: give them every chance.
+    QTest::qWait(100);
+
+    const IterationModel& model = *m_controller->model();
+    QCOMPARE(model.rowCount(), 40001);
+    verifyRowsInOrder(model);
+    const gdlab::DescentRun reference = gdlab::runDescent(m_controller->dataset(), m_controller->problemSpec(), newer);
+    for (int row : { 1, 2, 100, 39999, 40000 })
+        QCOMPARE(model.state(row).theta, reference.history[std::size_t(row)].theta);
+}
+
+void TestSessionController::waitForComputation()
+{
+    dropTesterForLongRuns();
+    QVERIFY(m_controller->setDataset(makeDataset(5000), {}, QStringLiteral("5000 rows")));
+    QVERIFY(m_controller->setSettings(workerSettings(40000, 0.05)));
+    QVERIFY(m_controller->isComputing());
+    m_controller->waitForComputation();
+    QVERIFY(!m_controller->isComputing());
+    QCOMPARE(m_controller->stopReason(), StopReason::MaxIterations);
+    QCOMPARE(m_controller->model()->rowCount(), 40001);
+    verifyRowsInOrder(*m_controller->model());
+}
+
+void TestSessionController::destroyDuringWorkerRun()
+{
+    dropTesterForLongRuns();
+    // Destroyed while batches are queued and the worker runs.
+    QVERIFY(m_controller->setDataset(makeDataset(5000), {}, QStringLiteral("5000 rows")));
+    QVERIFY(m_controller->setSettings(workerSettings(1000000, 0.05)));
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->model()->rowCount() > 1, 30000);
+    QVERIFY(m_controller->isComputing());
+    m_tester.reset();
+    m_controller.reset();
+
+    // Destroyed at once, before the worker posted anything; then the event loop runs on.
+    auto controller = std::make_unique<SessionController>();
+    QVERIFY(controller->setDataset(makeDataset(5000), {}, QStringLiteral("5000 rows")));
+    QVERIFY(controller->setSettings(workerSettings(1000000, 0.05)));
+    QVERIFY(controller->isComputing());
+    controller.reset();
+    QTest::qWait(50);
+}
+
+QTEST_MAIN(TestSessionController)
+#include "tst_session_controller.moc"

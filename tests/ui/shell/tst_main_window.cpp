@@ -1,0 +1,184 @@
+// The main window as a user drives it: keys step the descent and every view follows; a settings change
+// redraws every view; export writes the history atomically; presentation mode enlarges the text.
+#include "panels/playback_bar.h"
+#include "session/iteration_model.h"
+#include "session/session_controller.h"
+#include "shell/main_window.h"
+#include "views/contour_plot.h"
+#include "views/fit_plot.h"
+#include "views/loss_plot.h"
+#include "views/status_summary.h"
+
+#include <qcustomplot.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace gdlab;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void opensOnTheLesson();
+    void keysStepEveryView();
+    void learningRateChangeRedrawsEveryView();
+    void exportHistory();
+    void exportToUnwritablePathKeepsData();
+    void presentationModeEnlargesText();
+    void screenshotFile();
+
+private:
+    void verifyViewsFollow();
+    std::unique_ptr<SessionController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    m_controller = std::make_unique<SessionController>();
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->resize(1280, 720);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+}
+
+// Every view shows the model's current row.
+void TestMainWindow::verifyViewsFollow()
+{
+    QCoreApplication::processEvents();
+    const IterationModel* model = m_controller->model();
+    const IterationState& state = model->currentState();
+    QCOMPARE(m_window->playbackBar()->scrubber()->value(), model->currentRow());
+    QCOMPARE(m_window->lossPlot()->markerIteration(), static_cast<double>(state.iteration));
+    QVERIFY(qAbs(m_window->fitPlot()->currentLineY(0.0) - state.theta[0]) < 1e-12);
+    QVERIFY(qAbs(m_window->fitPlot()->currentLineY(1.0) - state.theta[0] - state.theta[1]) < 1e-12);
+    QCPCurve* path = m_window->contourPlot()->pathCurve();
+    QVERIFY(!path->data()->isEmpty());
+    const QCPCurveData& end = *(path->data()->constEnd() - 1);
+    QCOMPARE(end.key, state.theta[0]);
+    QCOMPARE(end.value, state.theta[1]);
+    QVERIFY2(m_window->statusSummary()->text().contains(QString::number(state.iteration)),
+        qPrintable(m_window->statusSummary()->text()));
+}
+
+void TestMainWindow::opensOnTheLesson()
+{
+    QCOMPARE(m_controller->model()->rowCount(), 1001);
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("gdlab")));
+    QVERIFY(m_window->fitPlot() && m_window->lossPlot() && m_window->contourPlot() && m_window->bowlView());
+    verifyViewsFollow();
+}
+
+void TestMainWindow::keysStepEveryView()
+{
+    IterationModel* model = m_controller->model();
+    QTest::keyClick(m_window.get(), Qt::Key_Right);
+    QCOMPARE(model->currentRow(), 1);
+    verifyViewsFollow();
+    for (int i = 0; i < 9; ++i)
+        QTest::keyClick(m_window.get(), Qt::Key_Right);
+    QCOMPARE(model->currentRow(), 10);
+    QVERIFY(qAbs(model->currentState().theta[0] - 0.8094368934859253) < 1e-15);
+    verifyViewsFollow();
+    QTest::keyClick(m_window.get(), Qt::Key_Left);
+    QCOMPARE(model->currentRow(), 9);
+    QTest::keyClick(m_window.get(), Qt::Key_End);
+    QCOMPARE(model->currentRow(), 1000);
+    verifyViewsFollow();
+    QTest::keyClick(m_window.get(), Qt::Key_Home);
+    QCOMPARE(model->currentRow(), 0);
+    verifyViewsFollow();
+    QTest::keyClick(m_window.get(), Qt::Key_Space);
+    QVERIFY(m_window->playbackBar()->isPlaying());
+    QTRY_VERIFY(model->currentRow() > 0);
+    QTest::keyClick(m_window.get(), Qt::Key_Space);
+    QVERIFY(!m_window->playbackBar()->isPlaying());
+    verifyViewsFollow();
+}
+
+void TestMainWindow::learningRateChangeRedrawsEveryView()
+{
+    IterationModel* model = m_controller->model();
+    model->setCurrentRow(10);
+    const double before = m_window->fitPlot()->currentLineY(0.0);
+    QVERIFY(m_controller->setLearningRate(0.05));
+    m_controller->waitForComputation();
+    QCOMPARE(model->currentRow(), 10); // the same iteration, on the new trajectory
+    QVERIFY(qAbs(m_window->fitPlot()->currentLineY(0.0) - before) > 1e-3);
+    verifyViewsFollow();
+    QCPGraph* loss = m_window->lossPlot()->lossGraph();
+    QCOMPARE(loss->data()->size(), model->rowCount());
+    QCOMPARE((loss->data()->constBegin() + 10)->value, model->state(10).loss);
+}
+
+void TestMainWindow::exportHistory()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("history.csv"));
+    QString error;
+    QVERIFY2(m_window->exportHistory(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.first(), QByteArray("iteration,epoch,loss,rmse,grad_norm,theta0,theta1"));
+    QCOMPARE(lines.size(), 1001 + 2); // header, rows, final newline
+    // Row 10 holds the tutorial's published θ after 10 steps, written so that it reads back bit for bit.
+    const QList<QByteArray> row = lines[11].split(',');
+    QCOMPARE(row.size(), 7);
+    QCOMPARE(row[0], QByteArray("10"));
+    QCOMPARE(row[5].toDouble(), 0.8094368934859253);
+    QCOMPARE(row[6].toDouble(), 0.7232754423544987);
+    QVERIFY(row[5].toDouble() == m_controller->model()->state(10).theta[0]);
+}
+
+void TestMainWindow::exportToUnwritablePathKeepsData()
+{
+    QTemporaryDir directory;
+    QFile blocker(directory.filePath(QStringLiteral("file")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QString error;
+    QVERIFY(!m_window->exportHistory(directory.filePath(QStringLiteral("file/history.csv")), &error));
+    QVERIFY2(error.contains(QStringLiteral("history.csv")), qPrintable(error));
+    QCOMPARE(m_controller->model()->rowCount(), 1001);
+}
+
+void TestMainWindow::presentationModeEnlargesText()
+{
+    const qreal normal = m_window->font().pointSizeF();
+    QTest::keyClick(m_window.get(), Qt::Key_F11);
+    QVERIFY(m_window->isPresentationMode());
+    QVERIFY(m_window->font().pointSizeF() > normal * 1.2);
+    QVERIFY(m_window->lossPlot()->isPresentationMode());
+    QTest::keyClick(m_window.get(), Qt::Key_F11);
+    QVERIFY(!m_window->isPresentationMode());
+    QCOMPARE(m_window->font().pointSizeF(), normal);
+}
+
+void TestMainWindow::screenshotFile()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("shot.png"));
+    QString error;
+    QVERIFY2(m_window->saveScreenshot(path, &error), qPrintable(error));
+    const QImage image(path);
+    QCOMPARE(image.size(), m_window->size());
+    QVERIFY(!m_window->saveScreenshot(directory.filePath(QStringLiteral("missing/dir/shot.png")), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,312 @@
+#include "views/bowl_view.h"
+
+#include "loss.h"
+#include "problem.h"
+#include "session/error_surface_model.h"
+#include "session/iteration_model.h"
+#include "session/pinned_runs.h"
+#include "session/session_controller.h"
+
+#include <QGuiApplication>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+using gdlab::BowlView;
+using gdlab::ErrorSurfaceModel;
+using gdlab::IterationModel;
+using gdlab::SessionController;
+
+namespace {
+
+// The graph stores positions as floats.
+bool near(const QVector3D& actual, const QVector3D& expected)
+{
+    const QVector3D difference = actual - expected;
+    const float scale = std::max(1.0f, expected.length());
+    return difference.length() <= 1e-5f * scale;
+}
+
+QString describe(const QVector3D& a, const QVector3D& b)
+{
+    return QStringLiteral("(%1, %2, %3) vs (%4, %5, %6)")
+        .arg(a.x())
+        .arg(a.y())
+        .arg(a.z())
+        .arg(b.x())
+        .arg(b.y())
+        .arg(b.z());
+}
+
+QVector3D bowlPoint(double x, double loss, double z)
+{
+    return { static_cast<float>(x), static_cast<float>(loss), static_cast<float>(z) };
+}
+
+} // namespace
+
+class TestBowlView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void fallbackWhenOpenGLIsSwitchedOff();
+    void surfaceData();
+    void currentMarkerFollowsTheCurrentRow();
+    void optimumMarker();
+    void pathMarkers();
+    void slice();
+    void oneParameterShowsAMessage();
+    void pinnedPathsHaveMarkers();
+    void pinnedRunWithAnotherLossSitsOnTheLiveBowl();
+
+private:
+    bool makeView();
+    void load(const char* lesson);
+
+    std::unique_ptr<SessionController> m_controller;
+    std::unique_ptr<ErrorSurfaceModel> m_surface;
+    std::unique_ptr<BowlView> m_view;
+};
+
+void TestBowlView::init()
+{
+    m_controller = std::make_unique<SessionController>();
+    m_surface = std::make_unique<ErrorSurfaceModel>(m_controller.get());
+}
+
+void TestBowlView::cleanup()
+{
+    m_view.reset();
+    m_surface.reset();
+    m_controller.reset();
+}
+
+bool TestBowlView::makeView()
+{
+    if (!BowlView::openGLAvailable())
+        return false;
+    m_view = std::make_unique<BowlView>(m_controller.get(), m_surface.get());
+    m_view->resize(800, 600);
+    m_view->show();
+    return true;
+}
+
+void TestBowlView::load(const char* lesson)
+{
+    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)));
+    m_controller->waitForComputation();
+    QCoreApplication::processEvents(); // the surface arrives queued
+}
+
+#define REQUIRE_VIEW()                                                                                                 \
+    do {                                                                                                               \
+        if (!makeView())                                                                                               \
+            QSKIP(qPrintable(QStringLiteral("no OpenGL on platform '%1': the bowl shows its fallback message "         \
+                                            "(run under xvfb-run for this test)")                                      \
+                                 .arg(QGuiApplication::platformName())));                                              \
+    } while (false)
+
+void TestBowlView::fallbackWhenOpenGLIsSwitchedOff()
+{
+    qputenv("GDLAB_NO_OPENGL", "1");
+    QVERIFY(!BowlView::openGLAvailable());
+    load("five_points");
+    BowlView view(m_controller.get(), m_surface.get());
+    view.resize(640, 480);
+    view.show();
+    QCoreApplication::processEvents();
+    qunsetenv("GDLAB_NO_OPENGL");
+    QVERIFY(!view.hasGraph());
+    QVERIFY(view.isShowingMessage());
+    QVERIFY2(view.messageText().contains(QStringLiteral("Every other view works")), qPrintable(view.messageText()));
+    QVERIFY(view.messageText().contains(QStringLiteral("GDLAB_NO_OPENGL")));
+    // Everything else still flows through it without a graph.
+    m_controller->model()->setCurrentRow(10);
+    QVERIFY(m_controller->setLearningRate(0.02));
+    QCoreApplication::processEvents();
+    view.setPresentationMode(true);
+    QCOMPARE(view.surfaceRowCount(), 0);
+    QCOMPARE(view.currentMarkerPosition(), QVector3D());
+}
+
+void TestBowlView::surfaceData()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    QVERIFY(m_view->hasGraph());
+    QVERIFY(!m_view->isShowingMessage());
+    const gdlab::SurfaceGrid& grid = m_surface->grid();
+    QCOMPARE(grid.x.steps, 160);
+    // 160 samples per axis are thinned to BowlView::maxSamples.
+    QCOMPARE(m_view->surfaceRowCount(), BowlView::maxSamples);
+    QCOMPARE(m_view->surfaceColumnCount(), BowlView::maxSamples);
+    QVERIFY2(near(m_view->surfacePoint(0, 0), bowlPoint(grid.x.min, grid.at(0, 0), grid.y.min)),
+        qPrintable(describe(m_view->surfacePoint(0, 0), bowlPoint(grid.x.min, grid.at(0, 0), grid.y.min))));
+    const int last = BowlView::maxSamples - 1;
+    QVERIFY(near(m_view->surfacePoint(last, last), bowlPoint(grid.x.max, grid.at(159, 159), grid.y.max)));
+    // Row r is at z = the r-th thinned sample of the y parameter; every point is on the loss.
+    const gdlab::Problem& problem = *m_controller->problem();
+    const QVector3D point = m_view->surfacePoint(40, 70);
+    Eigen::VectorXd theta(2);
+    theta << point.x(), point.z();
+    const double loss = (problem.design() * theta - problem.target()).squaredNorm() / problem.sampleCount();
+    QVERIFY(std::abs(point.y() - loss) <= 1e-5 * loss);
+
+    // A smaller grid is shown as it is.
+    m_surface->setResolution(40);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_view->surfaceRowCount(), 40);
+    QCOMPARE(m_view->surfaceColumnCount(), 40);
+}
+
+void TestBowlView::currentMarkerFollowsTheCurrentRow()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    IterationModel& model = *m_controller->model();
+    for (const int row : { 0, 25, 1000 }) {
+        model.setCurrentRow(row);
+        const gdlab::IterationState& state = model.state(row);
+        const QVector3D expected = bowlPoint(state.theta(0), state.loss, state.theta(1));
+        QVERIFY2(near(m_view->currentMarkerPosition(), expected),
+            qPrintable(describe(m_view->currentMarkerPosition(), expected)));
+    }
+    // A new start moves it to the new row 0.
+    QVERIFY(m_controller->setStartPoint({ 1.0, 0.5 }));
+    m_controller->waitForComputation();
+    QCoreApplication::processEvents();
+    model.setCurrentRow(0);
+    QVERIFY(near(m_view->currentMarkerPosition(), bowlPoint(1.0, model.state(0).loss, 0.5)));
+}
+
+void TestBowlView::optimumMarker()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    // θ* = (0.6, 0.8) and its mse 1.6 / 5.
+    QVERIFY2(near(m_view->optimumMarkerPosition(), bowlPoint(0.6, 0.32, 0.8)),
+        qPrintable(describe(m_view->optimumMarkerPosition(), bowlPoint(0.6, 0.32, 0.8))));
+}
+
+void TestBowlView::pathMarkers()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    IterationModel& model = *m_controller->model();
+    model.setCurrentRow(0);
+    QCOMPARE(m_view->visiblePathMarkerCount(), 0);
+    model.setCurrentRow(3);
+    QCOMPARE(m_view->visiblePathMarkerCount(), 3); // rows 0, 1, 2 before the current point
+    model.setCurrentRow(model.lastRow());
+    QVERIFY(m_view->visiblePathMarkerCount() > 10);
+    QVERIFY(m_view->visiblePathMarkerCount() <= BowlView::pathMarkerLimit);
+
+    load("two_features_n50"); // 100,000 rows: still at most the limit
+    m_controller->model()->setCurrentRow(m_controller->model()->lastRow());
+    QVERIFY(m_view->visiblePathMarkerCount() <= BowlView::pathMarkerLimit);
+    QVERIFY(m_view->visiblePathMarkerCount() > 10);
+}
+
+void TestBowlView::slice()
+{
+    REQUIRE_VIEW();
+    load("two_features_n100");
+    m_surface->setParameters(1, 2);
+    QCoreApplication::processEvents();
+    IterationModel& model = *m_controller->model();
+    model.setCurrentRow(15);
+    const gdlab::IterationState& state = model.state(15);
+    // The path sits at its true loss, not at the slice's.
+    QVERIFY(near(m_view->currentMarkerPosition(), bowlPoint(state.theta(1), state.loss, state.theta(2))));
+    const Eigen::VectorXd& optimum = m_controller->problem()->leastSquaresTheta();
+    QCOMPARE(m_view->optimumMarkerPosition().x(), static_cast<float>(optimum(1)));
+    QCOMPARE(m_view->optimumMarkerPosition().z(), static_cast<float>(optimum(2)));
+}
+
+void TestBowlView::oneParameterShowsAMessage()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    spec.intercept = false;
+    QVERIFY(m_controller->setProblemSpec(spec));
+    m_controller->waitForComputation();
+    QCoreApplication::processEvents();
+    QVERIFY(m_view->isShowingMessage());
+    QVERIFY(m_view->messageText().contains(QStringLiteral("at least two parameters")));
+    m_controller->model()->setCurrentRow(5);
+    QCOMPARE(m_view->surfaceRowCount(), 0);
+}
+
+void TestBowlView::pinnedPathsHaveMarkers()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    QCOMPARE(m_view->pinnedLegendText(), QString());
+    QVERIFY(pinned.pinCurrent());
+    const std::vector<gdlab::IterationState> states = pinned.run(0).states;
+    QVERIFY(m_controller->setLearningRate(0.05));
+    m_controller->waitForComputation();
+    QVERIFY(pinned.pinCurrent());
+    QCoreApplication::processEvents();
+
+    for (int run = 0; run < 2; ++run) {
+        QVERIFY(m_view->pinnedMarkerCount(run) > 5);
+        QVERIFY(m_view->pinnedMarkerCount(run) <= BowlView::pinnedMarkerLimit);
+    }
+    QCOMPARE(m_view->pinnedMarkerCount(2), 0);
+    // The whole path, from the start to the end, at the pinned states' own losses.
+    const int last = m_view->pinnedMarkerCount(0) - 1;
+    QVERIFY(near(m_view->pinnedMarkerPosition(0, 0),
+        bowlPoint(states.front().theta(0), states.front().loss, states.front().theta(1))));
+    QVERIFY2(near(m_view->pinnedMarkerPosition(0, last),
+                 bowlPoint(states.back().theta(0), states.back().loss, states.back().theta(1))),
+        qPrintable(describe(m_view->pinnedMarkerPosition(0, last),
+            bowlPoint(states.back().theta(0), states.back().loss, states.back().theta(1)))));
+    // Unchanged by the live run moving on.
+    QVERIFY(m_controller->setLearningRate(0.02));
+    m_controller->waitForComputation();
+    m_controller->model()->setCurrentRow(50);
+    QCoreApplication::processEvents();
+    QVERIFY(near(m_view->pinnedMarkerPosition(0, last),
+        bowlPoint(states.back().theta(0), states.back().loss, states.back().theta(1))));
+    QVERIFY2(m_view->pinnedLegendText().contains(QStringLiteral("lr 0.01")), qPrintable(m_view->pinnedLegendText()));
+    QVERIFY(m_view->pinnedLegendText().contains(QStringLiteral("lr 0.05")));
+
+    pinned.unpin(0);
+    QCOMPARE(m_view->pinnedMarkerCount(1), 0);
+    QVERIFY(m_view->pinnedMarkerCount(0) > 5);
+    load("two_features_n100");
+    QCOMPARE(m_view->pinnedMarkerCount(0), 0);
+    QCOMPARE(m_view->pinnedLegendText(), QString());
+}
+
+void TestBowlView::pinnedRunWithAnotherLossSitsOnTheLiveBowl()
+{
+    REQUIRE_VIEW();
+    load("five_points_rss"); // sse
+    gdlab::PinnedRuns pinned(m_controller.get());
+    m_view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    const gdlab::IterationState start = pinned.run(0).states.front();
+    gdlab::SolverSettings settings = m_controller->settings();
+    settings.loss = gdlab::LossKind::Mse;
+    settings.learningRate = 0.01;
+    QVERIFY(m_controller->setSettings(settings));
+    m_controller->waitForComputation();
+    QCoreApplication::processEvents();
+    QCOMPARE(pinned.count(), 1);
+    // Heights are the live (mse) loss at the same θ: a fifth of the sse the run recorded for five points.
+    const QVector3D first = m_view->pinnedMarkerPosition(0, 0);
+    QVERIFY2(near(first, bowlPoint(start.theta(0), start.loss / 5, start.theta(1))),
+        qPrintable(describe(first, bowlPoint(start.theta(0), start.loss / 5, start.theta(1)))));
+}
+
+QTEST_MAIN(TestBowlView)
+#include "tst_bowl_view.moc"

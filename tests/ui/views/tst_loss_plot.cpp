@@ -1,0 +1,395 @@
+#include "views/loss_plot.h"
+
+#include "session/iteration_model.h"
+#include "session/pinned_runs.h"
+#include "session/session_controller.h"
+#include "views/view_palette.h"
+
+#include <qcustomplot.h>
+
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace gdlab;
+
+namespace {
+
+struct Fixture {
+    std::unique_ptr<SessionController> controller;
+    std::unique_ptr<LossPlot> view;
+};
+
+Fixture makeFixture(const char* lesson)
+{
+    Fixture fixture;
+    fixture.controller = std::make_unique<SessionController>();
+    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)))
+        return fixture;
+    fixture.controller->waitForComputation();
+    fixture.view = std::make_unique<LossPlot>(fixture.controller.get());
+    fixture.view->resize(640, 360);
+    return fixture;
+}
+
+} // namespace
+
+class TestLossPlot : public QObject {
+    Q_OBJECT
+
+private slots:
+    void curveHasEveryRow();
+    void axisLabels();
+    void markerFollowsTheCurrentRow();
+    void logarithmicToggle();
+    void nonPositiveLossesAreClampedOnALogAxis();
+    void divergenceShowsAWarning();
+    void warningGoesAwayWithAStableRate();
+    void newHistoryReplacesTheCurve();
+    void rowsAppendedExtendTheCurve();
+    void leastSquaresFloor();
+    void presentationModeEnlarges();
+    void pinnedRunStaysWhileTheLiveOneChanges();
+    void twoPinnedAndLiveHaveDistinctColoursAndLabels();
+    void unpinRemovesTheCurve();
+    void anotherLessonClearsThePinnedCurves();
+    void pinnedRunWithAnotherLossKeepsItsUnits();
+};
+
+namespace {
+
+bool sameCurve(const QCPGraph* graph, const std::vector<IterationState>& states)
+{
+    const auto data = graph->data();
+    if (data->size() != static_cast<int>(states.size()))
+        return false;
+    for (int row = 0; row < data->size(); ++row) {
+        if (data->at(row)->key != double(states[static_cast<std::size_t>(row)].iteration)
+            || data->at(row)->value != states[static_cast<std::size_t>(row)].loss)
+            return false;
+    }
+    return true;
+}
+
+void setRate(SessionController& controller, double rate)
+{
+    QVERIFY(controller.setLearningRate(rate));
+    controller.waitForComputation();
+}
+
+} // namespace
+
+void TestLossPlot::curveHasEveryRow()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.view);
+    const IterationModel* model = f.controller->model();
+    const auto data = f.view->lossGraph()->data();
+    QCOMPARE(data->size(), model->rowCount());
+    QCOMPARE(data->size(), 1001);
+    for (int row : { 0, 1, 10, 500, 1000 }) {
+        QCOMPARE(data->at(row)->key, double(model->state(row).iteration));
+        QCOMPARE(data->at(row)->value, model->state(row).loss);
+    }
+    // The x axis spans the planned iterations, the log y axis the losses.
+    QVERIFY(f.view->plot()->xAxis->range().contains(0));
+    QVERIFY(f.view->plot()->xAxis->range().contains(1000));
+    QVERIFY(f.view->plot()->yAxis->range().contains(model->state(0).loss));
+    QVERIFY(f.view->plot()->yAxis->range().contains(model->state(1000).loss));
+}
+
+void TestLossPlot::axisLabels()
+{
+    Fixture f = makeFixture("five_points");
+    QCOMPARE(f.view->plot()->xAxis->label(), QStringLiteral("iteration"));
+    QCOMPARE(f.view->plot()->yAxis->label(), QStringLiteral("loss (mse)"));
+    SolverSettings settings = f.controller->settings();
+    settings.loss = LossKind::HalfMse;
+    QVERIFY(f.controller->setSettings(settings));
+    f.controller->waitForComputation();
+    QCOMPARE(f.view->plot()->yAxis->label(), QStringLiteral("loss (half-mse)"));
+
+    Fixture rss = makeFixture("five_points_rss");
+    QCOMPARE(rss.view->plot()->yAxis->label(), QStringLiteral("loss (sse)"));
+}
+
+void TestLossPlot::markerFollowsTheCurrentRow()
+{
+    Fixture f = makeFixture("five_points");
+    IterationModel* model = f.controller->model();
+    model->setCurrentRow(10);
+    QCOMPARE(f.view->markerIteration(), 10.0);
+    QCOMPARE(f.view->marker()->point2->key(), 10.0);
+    QVERIFY(f.view->marker()->visible());
+    QCOMPARE(f.view->tracer()->graphKey(), 10.0);
+    QCOMPARE(f.view->tracer()->position->value(), model->state(10).loss);
+    const QString expected = QStringLiteral("k = 10, loss = %1").arg(QString::number(model->state(10).loss, 'g', 4));
+    QCOMPARE(f.view->markerLabel()->text(), expected);
+
+    model->setCurrentRow(700);
+    QCOMPARE(f.view->markerIteration(), 700.0);
+    QCOMPARE(f.view->tracer()->position->key(), 700.0);
+    QVERIFY(f.view->markerLabel()->text().startsWith(QStringLiteral("k = 700, loss = ")));
+    // Stepping never touches the curve or the ranges.
+    QCOMPARE(f.view->lossGraph()->data()->size(), 1001);
+}
+
+void TestLossPlot::logarithmicToggle()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.view->isLogarithmic());
+    QCOMPARE(f.view->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QSignalSpy spy(f.view.get(), &LossPlot::logarithmicChanged);
+    f.view->setLogarithmic(false);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(f.view->plot()->yAxis->scaleType(), QCPAxis::stLinear);
+    QVERIFY(f.view->plot()->yAxis->range().contains(0));
+    QCOMPARE(f.view->lossGraph()->data()->size(), 1001);
+    f.view->setLogarithmic(true);
+    QCOMPARE(f.view->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QVERIFY(f.view->plot()->yAxis->range().lower > 0);
+}
+
+void TestLossPlot::nonPositiveLossesAreClampedOnALogAxis()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.view->plottedLoss(0.0) > 0);
+    QVERIFY(f.view->plottedLoss(-1.0) > 0);
+    QCOMPARE(f.view->plottedLoss(0.25), 0.25);
+    f.view->setLogarithmic(false);
+    QCOMPARE(f.view->plottedLoss(0.0), 0.0);
+}
+
+void TestLossPlot::divergenceShowsAWarning()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(!f.view->warningText()->visible());
+    const double bound = f.controller->stability().divergenceBound;
+    QVERIFY(bound < 1.0);
+    QVERIFY(f.controller->setLearningRate(1.0));
+    f.controller->waitForComputation();
+    QCOMPARE(f.controller->stopReason(), StopReason::Diverged);
+
+    const IterationModel* model = f.controller->model();
+    const long long updates = model->states().back().iteration;
+    QVERIFY(updates < 1000);
+    // The curve simply ends at the last finite state.
+    QCOMPARE(f.view->lossGraph()->data()->size(), model->rowCount());
+    QCOMPARE(f.view->lossGraph()->data()->at(model->lastRow())->key, double(updates));
+    // The x axis shows the updates that were made rather than the 1000 planned, with room after the end.
+    QVERIFY(f.view->plot()->xAxis->range().upper > double(updates));
+    QVERIFY(f.view->plot()->xAxis->range().upper < 1000);
+
+    QVERIFY(f.view->warningText()->visible());
+    QVERIFY(f.view->warningText()->layout() == f.view->plot()->plotLayout());
+    const QString text = f.view->warningMessage();
+    QVERIFY2(text.startsWith(QStringLiteral("Diverged after %1 updates").arg(updates)), qPrintable(text));
+    QVERIFY2(text.contains(
+                 QStringLiteral("learning rate 1 is above the stability bound %1").arg(QString::number(bound, 'g', 3))),
+        qPrintable(text));
+    QCOMPARE(f.view->warningText()->textColor(), ViewPalette::warning());
+    // The displayed text says the same, wrapped to the widget.
+    QVERIFY(f.view->warningText()->text().startsWith(QStringLiteral("Diverged after")));
+    QVERIFY(f.view->warningText()->text().contains(QLatin1Char('\n')));
+}
+
+void TestLossPlot::warningGoesAwayWithAStableRate()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.controller->setLearningRate(1.0));
+    f.controller->waitForComputation();
+    QVERIFY(f.view->warningText()->visible());
+    QCOMPARE(f.view->plot()->plotLayout()->rowCount(), 2);
+    QVERIFY(f.controller->setLearningRate(0.01));
+    f.controller->waitForComputation();
+    QVERIFY(!f.view->warningText()->visible());
+    QVERIFY(f.view->warningMessage().isEmpty());
+    // The warning row is gone: the axis rect has the whole plot again.
+    QCOMPARE(f.view->plot()->plotLayout()->rowCount(), 1);
+    QCOMPARE(f.view->plot()->plotLayout()->element(0, 0), f.view->plot()->axisRect());
+    QCOMPARE(f.view->lossGraph()->data()->size(), 1001);
+    QVERIFY(f.view->plot()->xAxis->range().contains(1000));
+}
+
+void TestLossPlot::newHistoryReplacesTheCurve()
+{
+    SessionController controller;
+    LossPlot view(&controller);
+    QCOMPARE(view.lossGraph()->data()->size(), 0);
+    QVERIFY(!view.marker()->visible());
+    QVERIFY(controller.loadLesson(QStringLiteral("five_points")));
+    controller.waitForComputation();
+    QCOMPARE(view.lossGraph()->data()->size(), 1001);
+    QVERIFY(controller.loadLesson(QStringLiteral("two_features_n100")));
+    controller.waitForComputation();
+    QCOMPARE(view.lossGraph()->data()->size(), controller.model()->rowCount());
+    QCOMPARE(view.lossGraph()->data()->size(), 401);
+    QVERIFY(view.plot()->xAxis->range().contains(400));
+    QVERIFY(view.plot()->xAxis->range().upper < 500);
+}
+
+void TestLossPlot::rowsAppendedExtendTheCurve()
+{
+    Fixture f = makeFixture("five_points");
+    IterationModel* model = f.controller->model();
+    // What a worker does: a start, then batches.
+    std::vector<IterationState> all = model->states();
+    const QStringList symbols = model->parameterSymbols();
+    model->setHistory(std::vector<IterationState>(all.begin(), all.begin() + 1), symbols);
+    QCOMPARE(f.view->lossGraph()->data()->size(), 1);
+    model->appendStates(std::vector<IterationState>(all.begin() + 1, all.begin() + 400));
+    QCOMPARE(f.view->lossGraph()->data()->size(), 400);
+    model->appendStates(std::vector<IterationState>(all.begin() + 400, all.end()));
+    QCOMPARE(f.view->lossGraph()->data()->size(), 1001);
+    for (int row : { 0, 399, 400, 1000 })
+        QCOMPARE(f.view->lossGraph()->data()->at(row)->value, all[std::size_t(row)].loss);
+    QVERIFY(f.view->plot()->yAxis->range().contains(all.back().loss));
+}
+
+void TestLossPlot::leastSquaresFloor()
+{
+    Fixture f = makeFixture("five_points");
+    // mse at (0.6, 0.8) on the five points: residuals 0.4, -0.8, 0, 0.8, -0.4, so SSE 1.6 over 5.
+    QVERIFY(f.view->minimumLine()->visible());
+    QVERIFY(std::abs(f.view->minimumLine()->point1->value() - 0.32) < 1e-12);
+    QVERIFY(f.view->plot()->yAxis->range().contains(0.32));
+}
+
+void TestLossPlot::presentationModeEnlarges()
+{
+    Fixture f = makeFixture("five_points");
+    const double width = f.view->lossGraph()->pen().widthF();
+    const double points = f.view->plot()->yAxis->labelFont().pointSizeF();
+    const double tracer = f.view->tracer()->size();
+    f.view->setPresentationMode(true);
+    QVERIFY(f.view->lossGraph()->pen().widthF() > width);
+    QVERIFY(f.view->plot()->yAxis->labelFont().pointSizeF() >= 1.4 * points);
+    QVERIFY(f.view->tracer()->size() > tracer);
+    QVERIFY(f.view->minimumSizeHint().width() <= 260);
+    QVERIFY(f.view->minimumSizeHint().height() <= 200);
+}
+
+void TestLossPlot::pinnedRunStaysWhileTheLiveOneChanges()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    QVERIFY(!f.view->plot()->legend->visible()); // nothing to tell apart yet
+    QVERIFY(pinned.pinCurrent());
+    const std::vector<IterationState> states = f.controller->model()->states();
+    QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
+    QVERIFY(f.view->plot()->legend->visible());
+
+    setRate(*f.controller, 0.05);
+    // The live curve is the new run; the pinned one is exactly what was pinned.
+    QVERIFY(sameCurve(f.view->lossGraph(), f.controller->model()->states()));
+    QVERIFY(!sameCurve(f.view->lossGraph(), states));
+    QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
+    QCOMPARE(f.view->pinnedGraphs()[0]->name(), QStringLiteral("lr 0.01"));
+    QCOMPARE(f.view->lossGraph()->name(), QStringLiteral("current (lr 0.05)"));
+    // Thinner than the live curve, in its pin's colour.
+    QCOMPARE(f.view->pinnedGraphs()[0]->pen().color(), gdlab::ViewPalette::series(pinned.run(0).seriesIndex));
+    QVERIFY(f.view->pinnedGraphs()[0]->pen().widthF() < f.view->lossGraph()->pen().widthF());
+    // Stepping moves the marker on the live curve only.
+    f.controller->model()->setCurrentRow(40);
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
+}
+
+void TestLossPlot::twoPinnedAndLiveHaveDistinctColoursAndLabels()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent()); // lr 0.01
+    setRate(*f.controller, 0.05);
+    QVERIFY(pinned.pinCurrent());
+    setRate(*f.controller, 0.08);
+    f.view->plot()->replot();
+
+    QCPLegend* legend = f.view->plot()->legend;
+    QVERIFY(legend->visible());
+    QCOMPARE(legend->itemCount(), 3);
+    QStringList names;
+    QSet<QRgb> colours;
+    for (QCPGraph* graph : { f.view->lossGraph(), f.view->pinnedGraphs()[0], f.view->pinnedGraphs()[1] }) {
+        QVERIFY(legend->hasItemWithPlottable(graph));
+        names << graph->name();
+        colours.insert(graph->pen().color().rgb());
+    }
+    QCOMPARE(names,
+        QStringList({ QStringLiteral("current (lr 0.08)"), QStringLiteral("lr 0.01"), QStringLiteral("lr 0.05") }));
+    QCOMPARE(colours.size(), 3);
+    QVERIFY(!colours.contains(ViewPalette::current().rgb()));
+    // The x axis shows every curve whole.
+    QVERIFY(f.view->plot()->xAxis->range().contains(1000));
+    // The legend sits inside the plot, clear of the curves' starts (top left).
+    const QRect legendRect = legend->outerRect();
+    const QPoint start(int(f.view->plot()->xAxis->coordToPixel(0)),
+        int(f.view->plot()->yAxis->coordToPixel(f.view->plottedLoss(f.controller->model()->state(0).loss))));
+    QVERIFY(!legendRect.contains(start));
+}
+
+void TestLossPlot::unpinRemovesTheCurve()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    setRate(*f.controller, 0.05);
+    QVERIFY(pinned.pinCurrent());
+    const int plottables = f.view->plot()->plottableCount();
+    const std::vector<IterationState> secondStates = pinned.run(1).states;
+    pinned.unpin(0);
+    QCOMPARE(f.view->plot()->plottableCount(), plottables - 1);
+    QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], secondStates));
+    pinned.unpin(0);
+    QCOMPARE(f.view->plot()->plottableCount(), plottables - 2);
+    QVERIFY(f.view->pinnedGraphs().empty());
+    QVERIFY(!f.view->plot()->legend->visible());
+    QCOMPARE(f.view->lossGraph()->name(), QStringLiteral("loss"));
+}
+
+void TestLossPlot::anotherLessonClearsThePinnedCurves()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    const int plottables = f.view->plot()->plottableCount();
+    QVERIFY(f.controller->loadLesson(QStringLiteral("two_features_n100")));
+    f.controller->waitForComputation();
+    QCOMPARE(pinned.count(), 0);
+    QVERIFY(f.view->pinnedGraphs().empty());
+    QCOMPARE(f.view->plot()->plottableCount(), plottables - 1);
+    QVERIFY(!f.view->plot()->legend->visible());
+}
+
+void TestLossPlot::pinnedRunWithAnotherLossKeepsItsUnits()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller.get());
+    f.view->setPinnedRuns(&pinned);
+    SolverSettings settings = f.controller->settings();
+    settings.loss = LossKind::Sse;
+    settings.learningRate = 0.002;
+    QVERIFY(f.controller->setSettings(settings));
+    f.controller->waitForComputation();
+    QVERIFY(pinned.pinCurrent());
+    const std::vector<IterationState> states = pinned.run(0).states;
+    settings.loss = LossKind::Mse;
+    settings.learningRate = 0.01;
+    QVERIFY(f.controller->setSettings(settings));
+    f.controller->waitForComputation();
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
+    QCOMPARE(f.view->pinnedGraphs()[0]->name(), QStringLiteral("lr 0.002, sse"));
+    // Both curves fit on the loss axis.
+    QVERIFY(f.view->plot()->yAxis->range().contains(states.front().loss));
+    QVERIFY(f.view->plot()->yAxis->range().contains(f.controller->model()->state(0).loss));
+}
+
+QTEST_MAIN(TestLossPlot)
+#include "tst_loss_plot.moc"

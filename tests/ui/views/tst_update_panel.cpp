@@ -1,0 +1,300 @@
+#include "views/update_panel.h"
+
+#include "loss.h"
+#include "session/iteration_model.h"
+#include "session/session_controller.h"
+
+#include <QLabel>
+#include <QRegularExpression>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace gdlab;
+
+namespace {
+
+struct Fixture {
+    std::unique_ptr<SessionController> controller;
+    std::unique_ptr<UpdatePanel> panel;
+};
+
+Fixture makeFixture(const char* lesson)
+{
+    Fixture fixture;
+    fixture.controller = std::make_unique<SessionController>();
+    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)))
+        return fixture;
+    fixture.controller->waitForComputation();
+    fixture.panel = std::make_unique<UpdatePanel>(fixture.controller.get());
+    fixture.panel->resize(420, 400);
+    return fixture;
+}
+
+/** One displayed update line "θ0:  0.75 − 0.01 × (−1.62) = 0.7662", parsed back into numbers. */
+struct StepLine {
+    QString symbol;
+    double theta = 0;
+    double rate = 0;
+    double gradient = 0;
+    double next = 0;
+};
+
+double parseNumber(QString text, bool* ok)
+{
+    text.replace(QChar(0x2212), QLatin1Char('-'));
+    return text.toDouble(ok);
+}
+
+std::vector<StepLine> stepLines(const QString& text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\S+):  (\\S+) \u2212 (\\S+) × \\((\\S+)\\) = (\\S+)$"), QRegularExpression::MultilineOption);
+    std::vector<StepLine> lines;
+    auto it = pattern.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        StepLine line;
+        line.symbol = match.captured(1);
+        bool ok[4] = {};
+        line.theta = parseNumber(match.captured(2), &ok[0]);
+        line.rate = parseNumber(match.captured(3), &ok[1]);
+        line.gradient = parseNumber(match.captured(4), &ok[2]);
+        line.next = parseNumber(match.captured(5), &ok[3]);
+        if (ok[0] && ok[1] && ok[2] && ok[3])
+            lines.push_back(line);
+    }
+    return lines;
+}
+
+bool close(double a, double b, double relative)
+{
+    return std::abs(a - b) <= relative * std::max({ std::abs(a), std::abs(b), 1e-300 });
+}
+
+/** Checks every displayed line at the model's current row against the model and against a hand calculation. */
+void verifyNumbers(const Fixture& f)
+{
+    const IterationModel* model = f.controller->model();
+    const int row = model->currentRow();
+    QVERIFY(row < model->lastRow());
+    const IterationState& from = model->state(row);
+    const IterationState& to = model->state(row + 1);
+    const double rate = f.controller->settings().learningRate;
+    const std::vector<StepLine> lines = stepLines(f.panel->text());
+    QCOMPARE(static_cast<Eigen::Index>(lines.size()), from.theta.size());
+    for (Eigen::Index j = 0; j < from.theta.size(); ++j) {
+        const StepLine& line = lines[static_cast<std::size_t>(j)];
+        QCOMPARE(line.symbol, model->parameterSymbols().value(int(j)));
+        // The displayed numbers are the model's, to the seven digits shown.
+        QVERIFY2(close(line.theta, from.theta[j], 1e-6), qPrintable(f.panel->text()));
+        QVERIFY(close(line.rate, rate, 1e-6));
+        QVERIFY(close(line.gradient, to.stepGradient[j], 1e-6));
+        QVERIFY(close(line.next, to.theta[j], 1e-6));
+        // The student's check: θ_k − lr·g with the numbers on the screen gives the θ_{k+1} on the screen.
+        const double byHand = line.theta - line.rate * line.gradient;
+        QVERIFY2(close(byHand, line.next, 1e-6),
+            qPrintable(QStringLiteral("%1: %2 vs %3").arg(line.symbol).arg(byHand, 0, 'g', 17).arg(line.next)));
+        // And the same with the model's full-precision numbers.
+        QVERIFY(close(from.theta[j] - rate * to.stepGradient[j], line.next, 1e-6));
+    }
+}
+
+} // namespace
+
+class TestUpdatePanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void firstStepOfFivePoints();
+    void numbersFollowTheCurrentRow();
+    void lastRowHasNoUpdate();
+    void sgdUsesOneSample();
+    void miniBatchNamesItsRows();
+    void standardizedShowsOriginalUnits();
+    void lossFormulaFollowsTheLoss_data();
+    void lossFormulaFollowsTheLoss();
+    void learningRateChangeUpdatesTheNumbers();
+    void presentationModeEnlarges();
+};
+
+void TestUpdatePanel::firstStepOfFivePoints()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.panel);
+    QCOMPARE(f.controller->model()->currentRow(), 0);
+    const QString text = f.panel->text();
+    QVERIFY2(text.contains(QStringLiteral("θ0:  0.75 − 0.01 × (−1.62) = 0.7662")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("θ1:  0.48 − 0.01 × (−6.14) = 0.5414")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("gradient of all 5 rows")));
+    QVERIFY(text.contains(QStringLiteral("Update k = 0 → 1")));
+    verifyNumbers(f);
+    // The loss before and after, as the model has them.
+    const IterationModel* model = f.controller->model();
+    QVERIFY(text.contains(
+        QStringLiteral("L(θ_k) = %1 → L(θ_k+1) = %2")
+            .arg(QString::number(model->state(0).loss, 'g', 7), QString::number(model->state(1).loss, 'g', 7))));
+    // The rich text shows the same numbers.
+    QVERIFY(f.panel->richText().contains(QStringLiteral("0.7662")));
+    QVERIFY(f.panel->richText().contains(QStringLiteral("0.5414")));
+}
+
+void TestUpdatePanel::numbersFollowTheCurrentRow()
+{
+    Fixture f = makeFixture("five_points");
+    IterationModel* model = f.controller->model();
+    model->setCurrentRow(10);
+    QVERIFY(f.panel->text().contains(QStringLiteral("Update k = 10 → 11")));
+    verifyNumbers(f);
+    // Batch descent steps with the full gradient at θ_k.
+    QVERIFY((model->state(11).stepGradient - model->state(10).gradient).norm() == 0);
+    model->setCurrentRow(500);
+    verifyNumbers(f);
+    model->setCurrentRow(0);
+    QVERIFY(f.panel->text().contains(QStringLiteral("= 0.7662")));
+}
+
+void TestUpdatePanel::lastRowHasNoUpdate()
+{
+    Fixture f = makeFixture("five_points");
+    IterationModel* model = f.controller->model();
+    model->setCurrentRow(model->lastRow());
+    const QString text = f.panel->text();
+    QVERIFY(text.contains(QStringLiteral("This is the last iteration: no further update.")));
+    QVERIFY(stepLines(text).empty());
+    QVERIFY(text.contains(QStringLiteral("θ0 = %1").arg(QString::number(model->currentState().theta[0], 'g', 7))));
+    model->setCurrentRow(model->lastRow() - 1);
+    QVERIFY(!f.panel->text().contains(QStringLiteral("last iteration")));
+    verifyNumbers(f);
+}
+
+void TestUpdatePanel::sgdUsesOneSample()
+{
+    Fixture f = makeFixture("three_features_ints_n20");
+    QVERIFY(f.panel);
+    IterationModel* model = f.controller->model();
+    QCOMPARE(f.controller->settings().method, DescentMethod::Sgd);
+    QVERIFY(f.panel->text().contains(QStringLiteral("gradient of sample 1 of 20")));
+    verifyNumbers(f);
+    // No intercept: the parameters are θ1…θ3, as in the tutorial.
+    QCOMPARE(stepLines(f.panel->text()).front().symbol, QStringLiteral("θ1"));
+    model->setCurrentRow(25);
+    QVERIFY2(f.panel->text().contains(QStringLiteral("gradient of sample 6 of 20")), qPrintable(f.panel->text()));
+    verifyNumbers(f);
+    // The sample's gradient, not the full one at θ_k: the panel shows what the update really used.
+    QVERIFY((model->state(26).stepGradient - model->state(25).gradient).norm() > 0);
+    QVERIFY(f.panel->text().contains(QStringLiteral("n = 1")));
+}
+
+void TestUpdatePanel::miniBatchNamesItsRows()
+{
+    Fixture f = makeFixture("two_features_n100");
+    QVERIFY(f.panel);
+    SolverSettings settings = f.controller->settings();
+    settings.method = DescentMethod::MiniBatch;
+    settings.batchSize = 32;
+    QVERIFY(f.controller->setSettings(settings));
+    f.controller->waitForComputation();
+    IterationModel* model = f.controller->model();
+    model->setCurrentRow(0);
+    QVERIFY2(f.panel->text().contains(QStringLiteral("gradient of this mini-batch: rows 1–32 of 100")),
+        qPrintable(f.panel->text()));
+    // The fourth batch of an epoch is the short one.
+    model->setCurrentRow(3);
+    QVERIFY(f.panel->text().contains(QStringLiteral("rows 97–100 of 100")));
+    verifyNumbers(f);
+    model->setCurrentRow(4);
+    QVERIFY(f.panel->text().contains(QStringLiteral("rows 1–32 of 100")));
+}
+
+void TestUpdatePanel::standardizedShowsOriginalUnits()
+{
+    Fixture f = makeFixture("nist_norris");
+    QVERIFY(f.panel);
+    const auto& problem = f.controller->problem();
+    QVERIFY(problem->isStandardized());
+    IterationModel* model = f.controller->model();
+    model->setCurrentRow(3);
+    const QString text = f.panel->text();
+    verifyNumbers(f);
+    QVERIFY(text.contains(QStringLiteral("scaled units")));
+    QVERIFY(text.contains(QStringLiteral("original units")));
+    const Eigen::VectorXd before = problem->toOriginalUnits(model->state(3).theta);
+    const Eigen::VectorXd after = problem->toOriginalUnits(model->state(4).theta);
+    for (Eigen::Index j = 0; j < before.size(); ++j) {
+        const QString line = QStringLiteral("%1 (%2):  %3 → %4")
+                                 .arg(QString::fromStdString(problem->parameterSymbols()[std::size_t(j)]),
+                                     QString::fromStdString(problem->parameterNames()[std::size_t(j)]),
+                                     QString::number(before[j], 'g', 7).replace(QLatin1Char('-'), QChar(0x2212)),
+                                     QString::number(after[j], 'g', 7).replace(QLatin1Char('-'), QChar(0x2212)));
+        QVERIFY2(text.contains(line), qPrintable(line + QStringLiteral("\n---\n") + text));
+    }
+    // The scaled θ and the original one differ, so the two are not the same lines twice.
+    QVERIFY((before - model->state(3).theta).norm() > 1e-3);
+
+    // Unstandardized data say nothing about units.
+    Fixture plain = makeFixture("five_points");
+    QVERIFY(!plain.panel->text().contains(QStringLiteral("original units")));
+}
+
+void TestUpdatePanel::lossFormulaFollowsTheLoss_data()
+{
+    QTest::addColumn<int>("loss");
+    QTest::addRow("mse") << int(LossKind::Mse);
+    QTest::addRow("half-mse") << int(LossKind::HalfMse);
+    QTest::addRow("sse") << int(LossKind::Sse);
+}
+
+void TestUpdatePanel::lossFormulaFollowsTheLoss()
+{
+    QFETCH(int, loss);
+    const auto kind = static_cast<LossKind>(loss);
+    Fixture f = makeFixture("five_points");
+    SolverSettings settings = f.controller->settings();
+    settings.loss = kind;
+    settings.learningRate = kind == LossKind::Sse ? 0.001 : 0.01;
+    QVERIFY(f.controller->setSettings(settings));
+    f.controller->waitForComputation();
+    const QString text = f.panel->text();
+    QVERIFY2(
+        text.contains(
+            QStringLiteral("Loss %1: %2").arg(QString::fromUtf8(lossName(kind)), QString::fromUtf8(lossFormula(kind)))),
+        qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("n = 5 rows")));
+    verifyNumbers(f);
+}
+
+void TestUpdatePanel::learningRateChangeUpdatesTheNumbers()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.controller->setLearningRate(0.02));
+    f.controller->waitForComputation();
+    const QString text = f.panel->text();
+    // θ0 = 0.75 − 0.02 × (−1.62): the same gradient at the same start, twice the step.
+    QVERIFY2(text.contains(QStringLiteral("θ0:  0.75 − 0.02 × (−1.62) = 0.7824")), qPrintable(text));
+    verifyNumbers(f);
+}
+
+void TestUpdatePanel::presentationModeEnlarges()
+{
+    Fixture f = makeFixture("five_points");
+    const auto* label = f.panel->findChild<QLabel*>();
+    QVERIFY(label);
+    const double normal = label->font().pointSizeF();
+    const int normalWidth = f.panel->minimumSizeHint().width();
+    f.panel->setPresentationMode(true);
+    QVERIFY(f.panel->isPresentationMode());
+    QVERIFY(label->font().pointSizeF() > normal * 1.1);
+    QVERIFY(f.panel->minimumSizeHint().width() > normalWidth);
+    f.panel->setPresentationMode(false);
+    QCOMPARE(label->font().pointSizeF(), normal);
+    // A font the parent sets (the main window's presentation font) still reaches the panel.
+    QFont bigger = f.panel->font();
+    bigger.setPointSizeF(normal * 1.35);
+    f.panel->setFont(bigger);
+    QCOMPARE(label->font().pointSizeF(), normal * 1.35);
+}
+
+QTEST_MAIN(TestUpdatePanel)
+#include "tst_update_panel.moc"

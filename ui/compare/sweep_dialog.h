@@ -1,0 +1,90 @@
+#pragma once
+
+#include "compare/learning_rate_sweep.h"
+#include "solver_settings.h"
+
+#include <QDialog>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCheckBox;
+class QLabel;
+
+namespace gdlab {
+
+class SessionController;
+
+/**
+ * @brief "Learning-rate sweep": the loss curves of six learning rates around the stability bound side by side,
+ * each labelled with what it actually did (too slow, converges, oscillates, diverges).
+ *
+ * Non-modal, so it can stay open beside the main window: while it is visible it follows the session (new
+ * data, another loss or method) and recomputes; a change of the learning rate alone only updates the line that
+ * says where the user's rate sits, since the swept rates are multiples of the bound.
+ */
+class SweepDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit SweepDialog(SessionController* controller, QWidget* parent = nullptr);
+    ~SweepDialog() override;
+
+    QCustomPlot* plot() const { return m_plot; }
+    const std::vector<SweepResult>& results() const;
+    /** @brief One curve per result, in the order of results(); owned by plot(). */
+    const std::vector<QCPGraph*>& graphs() const { return m_graphs; }
+    /** @brief The legend's entries, e.g. "0.95× bound (lr 0.0803): oscillates", in the order of results(). */
+    QStringList legendTexts() const;
+    /** @brief The explanation above the plot (what was swept, the bound, where the user's rate is). */
+    QString headerText() const;
+    /** @brief The iterations each curve was given (the session's, capped for speed). */
+    long long sweptIterations() const;
+
+    /**
+     * @brief Plot L − L*, the distance to the least-squares loss, instead of L. On that axis the slow and the
+     * fast rates separate into lines of different slopes; on the loss itself they all flatten onto L* together.
+     */
+    void setShowGap(bool on);
+    bool isShowingGap() const { return m_showGap; }
+    /** @brief What curve i draws at iteration k: the loss, or its distance to L*, clamped for the log axis. */
+    double plottedValue(std::size_t curve, std::size_t k) const;
+
+    /** @brief Recomputes the sweep now from the controller's current data and settings. */
+    void refresh();
+
+    QSize sizeHint() const override;
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onSettingsChanged();
+    void scheduleRefresh();
+    void rebuildPlot();
+    void updateRanges();
+    void updateHeader();
+    void applyStyle();
+
+    SessionController* m_controller = nullptr;
+    QLabel* m_header = nullptr;
+    QCheckBox* m_gapBox = nullptr;
+    QCustomPlot* m_plot = nullptr;
+    QCPItemStraightLine* m_minimumLine = nullptr;
+    QCPItemText* m_minimumLabel = nullptr;
+    std::vector<QCPGraph*> m_graphs;
+    std::unique_ptr<LearningRateSweep> m_sweep;
+    /** The settings of the last sweep with the learning rate zeroed: what a change must differ in to matter. */
+    SolverSettings m_sweptSettings;
+    bool m_showGap = false;
+    bool m_dirty = true;
+    bool m_refreshQueued = false;
+};
+
+} // namespace gdlab

@@ -1,0 +1,492 @@
+#include "data/data_opener.h"
+
+#include "csv_writer.h"
+#include "data/column_chooser_dialog.h"
+#include "data/csv_load_task.h"
+#include "problem.h"
+#include "session/session_controller.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSaveFile>
+#include <QSettings>
+#include <QUrl>
+#include <QWidget>
+
+#include <string_view>
+#include <utility>
+
+namespace gdlab {
+
+namespace {
+
+const QString kRecentFilesKey = QStringLiteral("data/recentFiles");
+const QString kLastDirectoryKey = QStringLiteral("data/lastDirectory");
+// Below this a load finishes before a dialog would be noticed; above it the user needs to see something happen.
+constexpr int kProgressDelayMilliseconds = 300;
+
+QString capitalized(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+// "Line 4, column 2: 'abc' is not a number (column 'x')": the location first, in words, because a teacher
+// reads it aloud and then looks for that cell in a spreadsheet.
+QString describeProblem(int line, int column, const QString& detail)
+{
+    if (line > 0 && column > 0)
+        return DataOpener::tr("Line %1, column %2: %3").arg(line).arg(column).arg(detail);
+    if (line > 0)
+        return DataOpener::tr("Line %1: %2").arg(line).arg(detail);
+    return capitalized(detail);
+}
+
+QString localFile(const QMimeData* mimeData)
+{
+    if (!mimeData || !mimeData->hasUrls())
+        return {};
+    const QList<QUrl> urls = mimeData->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return {};
+    return urls.first().toLocalFile();
+}
+
+} // namespace
+
+DataOpener::DataOpener(SessionController* controller, QWidget* dialogParent, QObject* parent)
+    : QObject(parent)
+    , m_controller(controller)
+    , m_dialogParent(dialogParent)
+{
+}
+
+DataOpener::~DataOpener()
+{
+    // The task joins its worker when deleted; the dialogs belong to the window and may outlive this opener.
+    delete m_task;
+    delete m_progress;
+    delete m_chooser;
+}
+
+void DataOpener::openWithDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        m_dialogParent, tr("Open CSV data"), startDirectory(), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void DataOpener::openFile(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    // One load at a time: the newer request is what the user wants now.
+    if (isLoading()) {
+        discardTask();
+        closeChooser();
+        finishLoading(false);
+    }
+
+    m_loadingPath = QFileInfo(path).absoluteFilePath();
+    rememberDirectory(m_loadingPath);
+    emit loadingStarted();
+
+    m_task = new CsvLoadTask(m_loadingPath, this);
+    connect(m_task, &CsvLoadTask::finished, this, &DataOpener::onLoaded);
+    connect(m_task, &CsvLoadTask::failed, this, &DataOpener::onLoadFailed);
+    connect(m_task, &CsvLoadTask::cancelled, this, &DataOpener::onLoadCancelled);
+
+    // Not modal: the window stays usable while a large file loads (and a modal QProgressDialog would spin a
+    // nested event loop in every setValue()).
+    m_progress
+        = new QProgressDialog(tr("Reading %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, m_dialogParent);
+    m_progress->setWindowTitle(tr("Opening data"));
+    m_progress->setWindowModality(Qt::NonModal);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    m_progress->setMinimumDuration(kProgressDelayMilliseconds);
+    m_progress->setValue(0);
+    connect(m_progress, &QProgressDialog::canceled, this, &DataOpener::cancelLoading);
+    connect(m_task, &CsvLoadTask::progress, m_progress, &QProgressDialog::setValue);
+
+    m_task->start();
+}
+
+void DataOpener::cancelLoading()
+{
+    if (m_task) {
+        // The worker notices at its next progress check; cancelled() then finishes the load.
+        m_task->cancel();
+        if (m_progress)
+            m_progress->hide();
+    } else if (m_chooser) {
+        closeChooser();
+        finishLoading(false);
+    }
+}
+
+bool DataOpener::isLoading() const
+{
+    return !m_loadingPath.isEmpty();
+}
+
+QMessageBox* DataOpener::activeMessageBox() const
+{
+    return m_messageBox;
+}
+
+ColumnChooserDialog* DataOpener::activeColumnChooser() const
+{
+    return m_chooser;
+}
+
+QProgressDialog* DataOpener::progressDialog() const
+{
+    return m_progress;
+}
+
+void DataOpener::onLoaded(const Dataset& dataset)
+{
+    discardTask();
+    // The reader accepts a single numeric column, and the core would fit the intercept alone; but there is no
+    // line to show, no x axis, no surface: for the GUI that file is bad input.
+    if (dataset.columnCount() < 2) {
+        QString detail = tr("only one numeric column ('%1'): a regression needs a target and at least one "
+                            "feature column")
+                             .arg(QString::fromStdString(dataset.columnNames().front()));
+        if (!dataset.skippedColumns().empty()) {
+            QStringList skipped;
+            for (const std::string& name : dataset.skippedColumns())
+                skipped << QString::fromStdString(name);
+            detail += tr(" (text columns skipped: %1)").arg(skipped.join(QStringLiteral(", ")));
+        }
+        showFailure(m_loadingPath, 0, 0, detail);
+        finishLoading(false);
+        return;
+    }
+    ProblemSpec spec;
+    spec.standardize = m_controller->problemSpec().standardize;
+    if (!m_askForColumns || !ColumnChooserDialog::isNeeded(dataset)) {
+        apply(dataset, spec);
+        return;
+    }
+    // The reader's dataset lives only as long as this call; keep a copy while the user chooses.
+    m_pendingDataset = dataset;
+    m_chooser = new ColumnChooserDialog(dataset, spec, QFileInfo(m_loadingPath).fileName(), m_dialogParent);
+    m_chooser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_chooser, &QDialog::accepted, this, &DataOpener::onColumnsChosen);
+    connect(m_chooser, &QDialog::rejected, this, [this] { finishLoading(false); });
+    m_chooser->open();
+}
+
+void DataOpener::onColumnsChosen()
+{
+    if (!m_chooser)
+        return;
+    const ProblemSpec spec = m_chooser->problemSpec();
+    const Dataset dataset = std::move(m_pendingDataset);
+    m_pendingDataset = Dataset();
+    apply(dataset, spec);
+}
+
+void DataOpener::apply(const Dataset& dataset, const ProblemSpec& spec)
+{
+    const QString path = m_loadingPath;
+
+    // The controller reports data it cannot fit (one row, a constant column to standardize) through
+    // errorOccurred, prefixed with the dataset's source; catch it here to report it with the file's name.
+    QString controllerError;
+    {
+        const QObject context;
+        connect(m_controller, &SessionController::errorOccurred, &context,
+            [&controllerError](const QString& message) { controllerError = message; });
+        m_applying = true;
+        const bool ok = m_controller->setDataset(dataset, spec, QFileInfo(path).fileName());
+        m_applying = false;
+        if (ok) {
+            addRecentFile(path);
+            finishLoading(true);
+            return;
+        }
+    }
+    const QString sourcePrefix = QString::fromStdString(dataset.source()) + QStringLiteral(": ");
+    if (controllerError.startsWith(sourcePrefix))
+        controllerError.remove(0, sourcePrefix.size());
+    if (controllerError.isEmpty())
+        controllerError = tr("the data cannot be fitted");
+    showFailure(path, 0, 0, controllerError);
+    finishLoading(false);
+}
+
+void DataOpener::onLoadFailed(const QString& /*message*/, int line, int column, const QString& detail)
+{
+    const QString path = m_loadingPath;
+    discardTask();
+    // A recent file that was deleted or moved should not be offered again.
+    if (!QFileInfo::exists(path))
+        removeRecentFile(path);
+    showFailure(path, line, column, detail);
+    finishLoading(false);
+}
+
+void DataOpener::onLoadCancelled()
+{
+    discardTask();
+    finishLoading(false);
+}
+
+void DataOpener::finishLoading(bool ok)
+{
+    m_loadingPath.clear();
+    m_pendingDataset = Dataset();
+    emit loadingFinished(ok);
+}
+
+void DataOpener::discardTask()
+{
+    if (m_task) {
+        // Later, not now: this may run inside one of the task's own signals.
+        m_task->disconnect(this);
+        m_task->cancel();
+        m_task->deleteLater();
+        m_task = nullptr;
+    }
+    if (m_progress) {
+        m_progress->disconnect(this);
+        m_progress->hide();
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+}
+
+void DataOpener::closeChooser()
+{
+    if (m_chooser) {
+        m_chooser->disconnect(this);
+        m_chooser->close();
+        m_chooser = nullptr;
+    }
+}
+
+void DataOpener::showFailure(const QString& path, int line, int column, const QString& detail)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    QString explanation = describeProblem(line, column, detail);
+    if (m_controller->problem())
+        explanation += QStringLiteral("\n\n") + tr("The data on screen is unchanged.");
+    // The details are the one line gdlab-run would print (full path, line, column), for copying into a report.
+    QString location = QDir::toNativeSeparators(path);
+    if (line > 0)
+        location += QStringLiteral(":%1").arg(line);
+    if (line > 0 && column > 0)
+        location += QStringLiteral(":%1").arg(column);
+    showMessage(tr("Could not open %1").arg(fileName.isEmpty() ? path : fileName), explanation,
+        location + QStringLiteral(": ") + detail);
+}
+
+void DataOpener::showMessage(const QString& text, const QString& informativeText, const QString& detailedText)
+{
+    m_lastErrorText = text + QLatin1Char('\n') + informativeText;
+    // One message at a time: a second bad file replaces the first one's message.
+    if (m_messageBox)
+        m_messageBox->close();
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("gdlab"), text, QMessageBox::Ok, m_dialogParent);
+    box->setInformativeText(informativeText);
+    if (!detailedText.isEmpty())
+        box->setDetailedText(detailedText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // QMessageBox sizes itself to its shortest line and wraps the explanation into a narrow column; a spacer
+    // across its grid gives the sentence room to read as one line on a projector.
+    if (auto* grid = qobject_cast<QGridLayout*>(box->layout())) {
+        const int width = box->fontMetrics().averageCharWidth() * 60;
+        grid->addItem(new QSpacerItem(width, 0, QSizePolicy::Minimum, QSizePolicy::Expanding), grid->rowCount(), 0, 1,
+            grid->columnCount());
+    }
+    m_messageBox = box;
+    box->open();
+}
+
+// ---- recent files ----
+
+QStringList DataOpener::recentFiles()
+{
+    const QStringList stored = QSettings().value(kRecentFilesKey).toStringList();
+    QStringList existing;
+    for (const QString& path : stored) {
+        if (QFileInfo(path).isFile() && !existing.contains(path))
+            existing << path;
+    }
+    while (existing.size() > maxRecentFiles)
+        existing.removeLast();
+    if (existing != stored)
+        writeRecentFiles(existing);
+    return existing;
+}
+
+QMenu* DataOpener::recentFilesMenu()
+{
+    if (!m_recentMenu) {
+        m_recentMenu = std::make_unique<QMenu>(tr("Open &Recent"));
+        m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
+        // Files can vanish while the program runs; the list is checked again whenever it is looked at.
+        connect(m_recentMenu.get(), &QMenu::aboutToShow, this, &DataOpener::rebuildRecentMenu);
+        rebuildRecentMenu();
+    }
+    return m_recentMenu.get();
+}
+
+void DataOpener::clearRecentFiles()
+{
+    writeRecentFiles({});
+}
+
+void DataOpener::addRecentFile(const QString& path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > maxRecentFiles)
+        files.removeLast();
+    writeRecentFiles(files);
+}
+
+void DataOpener::removeRecentFile(const QString& path)
+{
+    QStringList files = QSettings().value(kRecentFilesKey).toStringList();
+    if (files.removeAll(QFileInfo(path).absoluteFilePath()) > 0)
+        writeRecentFiles(files);
+}
+
+void DataOpener::writeRecentFiles(const QStringList& files)
+{
+    QSettings settings;
+    if (settings.value(kRecentFilesKey).toStringList() == files)
+        return;
+    if (files.isEmpty())
+        settings.remove(kRecentFilesKey);
+    else
+        settings.setValue(kRecentFilesKey, files);
+    rebuildRecentMenu();
+    emit recentFilesChanged();
+}
+
+void DataOpener::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    // Read (and prune) the list first: pruning writes the settings, which rebuilds the menu itself.
+    const QStringList files = recentFiles();
+    // Later, not now: this may run inside the triggered() of one of these actions ("Clear list").
+    for (QAction* action : m_recentMenu->actions()) {
+        m_recentMenu->removeAction(action);
+        action->deleteLater();
+    }
+    if (files.isEmpty()) {
+        QAction* none = m_recentMenu->addAction(tr("No recent files"));
+        none->setEnabled(false);
+        return;
+    }
+    QStringList names;
+    for (const QString& path : files)
+        names << QFileInfo(path).fileName();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString& path = files[i];
+        // Two files of the same name are told apart by their folder.
+        QString label = names[i];
+        if (names.count(names[i]) > 1)
+            label += QStringLiteral("  (%1)").arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath()));
+        label.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction* action = m_recentMenu->addAction(i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(label) : label);
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        action->setData(path);
+        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    m_recentMenu->addSeparator();
+    connect(m_recentMenu->addAction(tr("&Clear list")), &QAction::triggered, this, &DataOpener::clearRecentFiles);
+}
+
+QString DataOpener::startDirectory() const
+{
+    const QString directory = QSettings().value(kLastDirectoryKey).toString();
+    return QFileInfo(directory).isDir() ? directory : QDir::homePath();
+}
+
+void DataOpener::rememberDirectory(const QString& path)
+{
+    QSettings().setValue(kLastDirectoryKey, QFileInfo(path).absolutePath());
+}
+
+// ---- drag and drop ----
+
+bool DataOpener::canAccept(const QMimeData* mimeData) const
+{
+    const QString path = localFile(mimeData);
+    return !path.isEmpty() && QFileInfo(path).isFile();
+}
+
+bool DataOpener::drop(const QMimeData* mimeData)
+{
+    if (!canAccept(mimeData))
+        return false;
+    openFile(localFile(mimeData));
+    return true;
+}
+
+// ---- export ----
+
+void DataOpener::exportDataWithDialog()
+{
+    const Dataset& dataset = m_controller->dataset();
+    if (dataset.isEmpty()) {
+        showMessage(tr("Nothing to export"), tr("There is no data loaded yet."), {});
+        return;
+    }
+    const QString base = QFileInfo(QString::fromStdString(dataset.source())).completeBaseName();
+    const QString suggested
+        = QDir(startDirectory())
+              .filePath((base.isEmpty() ? QStringLiteral("gdlab") : base) + QStringLiteral("-export.csv"));
+    const QString path
+        = QFileDialog::getSaveFileName(m_dialogParent, tr("Export data"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    QString error;
+    if (!exportData(path, &error))
+        showMessage(tr("Could not export the data"),
+            error + QStringLiteral("\n\n") + tr("The data on screen is unchanged."), QDir::toNativeSeparators(path));
+}
+
+bool DataOpener::exportData(const QString& path, QString* errorMessage)
+{
+    const Dataset& dataset = m_controller->dataset();
+    const auto fail = [&](const QString& message) {
+        if (errorMessage)
+            *errorMessage = message;
+        return false;
+    };
+    if (dataset.isEmpty())
+        return fail(tr("There is no data to export."));
+    // QSaveFile writes a temporary file and renames it over the target only when everything was written, so
+    // a full disk never leaves a half-written CSV where the old file was.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    writeCsv(dataset, [&file](std::string_view chunk) { file.write(chunk.data(), static_cast<qint64>(chunk.size())); });
+    if (!file.commit())
+        return fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    addRecentFile(path);
+    return true;
+}
+
+} // namespace gdlab

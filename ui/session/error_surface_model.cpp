@@ -1,0 +1,430 @@
+#include "session/error_surface_model.h"
+
+#include "input_error.h"
+#include "problem.h"
+#include "session/iteration_model.h"
+#include "session/session_controller.h"
+
+#include <QMetaObject>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace gdlab {
+
+namespace {
+
+constexpr int contourCount = 12;
+// A path is followed only while its loss stays below this multiple of the start's: a diverging run would
+// otherwise stretch the range until the bowl is a dot in the middle of a flat map.
+constexpr double pathLossFactor = 4.0;
+constexpr double marginFraction = 0.15;
+// The optimum is at least this fraction of the view from every edge, whatever else sets the range.
+constexpr double optimumEdgeFraction = 0.15;
+// With a log colour scale and a minimum of (nearly) zero, the colours start this far below the maximum.
+constexpr double logColourDecades = 1e-4;
+
+struct Interval {
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+
+    void include(double value)
+    {
+        if (std::isfinite(value)) {
+            low = std::min(low, value);
+            high = std::max(high, value);
+        }
+    }
+};
+
+/** Widens the interval by the margin on each side, then to at least minHalfSpan around its centre. */
+SurfaceAxis axisOver(const Interval& interval, double minHalfSpan, Eigen::Index parameter, int steps)
+{
+    double low = interval.low;
+    double high = interval.high;
+    const double margin = (high - low) * marginFraction;
+    low -= margin;
+    high += margin;
+    const double centre = 0.5 * (low + high);
+    if (high - centre < minHalfSpan) {
+        low = centre - minHalfSpan;
+        high = centre + minHalfSpan;
+    }
+    SurfaceAxis axis;
+    axis.parameter = parameter;
+    axis.min = low;
+    axis.max = high;
+    axis.steps = steps;
+    return axis;
+}
+
+/**
+ * Widens the axis so that value lies at least fraction of the span from either edge: the least-squares star is
+ * a marker of some size and the view's legend and frame must not crowd it.
+ */
+void keepAwayFromEdges(SurfaceAxis& axis, double value, double fraction)
+{
+    if (!std::isfinite(value))
+        return;
+    if (value - axis.min < fraction * (axis.max - axis.min))
+        axis.min = (value - fraction * axis.max) / (1 - fraction);
+    if (axis.max - value < fraction * (axis.max - axis.min))
+        axis.max = (value - fraction * axis.min) / (1 - fraction);
+}
+
+QString formatValue(double value)
+{
+    return QString::number(value, 'g', 5);
+}
+
+} // namespace
+
+ErrorSurfaceModel::ErrorSurfaceModel(SessionController* controller, QObject* parent)
+    : QObject(parent)
+    , m_controller(controller)
+{
+    connect(m_controller, &SessionController::problemChanged, this, &ErrorSurfaceModel::onProblemChanged);
+    connect(m_controller, &SessionController::settingsChanged, this, &ErrorSurfaceModel::invalidate);
+    // A worker appends rows in batches; the path's range is settled once the run is complete.
+    connect(m_controller, &SessionController::computationFinished, this, &ErrorSurfaceModel::invalidate);
+    IterationModel* model = m_controller->model();
+    connect(model, &QAbstractItemModel::modelReset, this, &ErrorSurfaceModel::invalidate);
+    connect(model, &IterationModel::currentRowChanged, this, &ErrorSurfaceModel::onCurrentRowChanged);
+    // Data may have been loaded before this model was made (gdlab --lesson, a test): start from its default.
+    onProblemChanged();
+}
+
+void ErrorSurfaceModel::onProblemChanged()
+{
+    // Other parameters (other columns, another lesson) get the default slice; the same parameters (the
+    // standardize toggle, edited points) keep the one the user chose.
+    const auto& problem = m_controller->problem();
+    std::vector<std::string> names = problem ? problem->parameterNames() : std::vector<std::string>();
+    const int count = problem ? static_cast<int>(problem->parameterCount()) : 0;
+    if (names != m_parameterNames || m_xParameter >= count || m_yParameter >= count) {
+        const std::pair<int, int> slice = defaultParameters();
+        m_xParameter = slice.first;
+        m_yParameter = slice.second;
+    }
+    m_parameterNames = std::move(names);
+    invalidate();
+}
+
+const SurfaceGrid& ErrorSurfaceModel::grid() const
+{
+    ensureComputed();
+    return m_grid;
+}
+
+const std::vector<ContourLine>& ErrorSurfaceModel::contours() const
+{
+    ensureComputed();
+    return m_contours;
+}
+
+QString ErrorSurfaceModel::unavailableReason() const
+{
+    ensureComputed();
+    return m_unavailableReason;
+}
+
+bool ErrorSurfaceModel::isLogarithmic() const
+{
+    ensureComputed();
+    return m_logarithmic;
+}
+
+void ErrorSurfaceModel::setParameters(int xParameter, int yParameter)
+{
+    const auto& problem = m_controller->problem();
+    const int count = problem ? static_cast<int>(problem->parameterCount()) : 0;
+    if (xParameter < 0 || yParameter < 0 || xParameter >= count || yParameter >= count || xParameter == yParameter)
+        return;
+    if (xParameter == m_xParameter && yParameter == m_yParameter)
+        return;
+    m_xParameter = xParameter;
+    m_yParameter = yParameter;
+    invalidate();
+}
+
+std::pair<int, int> ErrorSurfaceModel::defaultParameters() const
+{
+    // One feature: intercept and slope, the whole loss. More: the first two coefficients, which is what a
+    // multi-feature lesson is about; the intercept is then held.
+    const auto& problem = m_controller->problem();
+    if (problem && problem->hasIntercept() && problem->parameterCount() > 2)
+        return { 1, 2 };
+    return { 0, 1 };
+}
+
+void ErrorSurfaceModel::setHoldMode(HoldMode mode)
+{
+    if (mode == m_holdMode)
+        return;
+    m_holdMode = mode;
+    invalidate();
+}
+
+void ErrorSurfaceModel::setResolution(int steps)
+{
+    steps = std::clamp(steps, 2, 2000);
+    if (steps == m_resolution)
+        return;
+    m_resolution = steps;
+    invalidate();
+}
+
+QString ErrorSurfaceModel::axisTitle(int parameter) const
+{
+    const auto& problem = m_controller->problem();
+    if (!problem || parameter < 0 || parameter >= problem->parameterCount())
+        return QStringLiteral("θ%1").arg(parameter);
+    const QString symbol = QString::fromStdString(problem->parameterSymbols()[static_cast<std::size_t>(parameter)]);
+    if (problem->hasIntercept() && parameter == 0)
+        return symbol + QStringLiteral(" (intercept)");
+    const QString name = QString::fromStdString(problem->parameterNames()[static_cast<std::size_t>(parameter)]);
+    // In the scaled space a coefficient is the change in y per standard deviation of the feature, not per unit.
+    const QString scaled = problem->isStandardized() ? QStringLiteral(", standardized") : QString();
+    return QStringLiteral("%1 (slope of %2%3)").arg(symbol, name, scaled);
+}
+
+QString ErrorSurfaceModel::sliceDescription() const
+{
+    const auto& problem = m_controller->problem();
+    if (!problem || problem->parameterCount() <= 2)
+        return {};
+    const Eigen::VectorXd base = basePoint();
+    if (base.size() != problem->parameterCount())
+        return {};
+    const IterationModel* model = m_controller->model();
+    const bool atIterate = m_holdMode == HoldMode::CurrentIterate && !model->isEmpty();
+    QStringList parts;
+    for (Eigen::Index p = 0; p < problem->parameterCount(); ++p) {
+        if (p == m_xParameter || p == m_yParameter)
+            continue;
+        const auto index = static_cast<std::size_t>(p);
+        const QString name = problem->hasIntercept() && p == 0
+            ? QStringLiteral("intercept")
+            : QString::fromStdString(problem->parameterNames()[index]);
+        parts << QStringLiteral("%1 (%2) = %3")
+                     .arg(QString::fromStdString(problem->parameterSymbols()[index]), name, formatValue(base(p)));
+    }
+    const bool one = parts.size() == 1;
+    if (atIterate) {
+        const long long iteration = model->currentState().iteration;
+        return one ? tr("%1, held at its value at the current iterate (iteration %2)").arg(parts.front()).arg(iteration)
+                   : tr("%1, held at their values at the current iterate (iteration %2)")
+                         .arg(parts.join(QStringLiteral(", ")))
+                         .arg(iteration);
+    }
+    return one ? tr("%1, held at its least-squares value").arg(parts.front())
+               : tr("%1, held at their least-squares values").arg(parts.join(QStringLiteral(", ")));
+}
+
+QString ErrorSurfaceModel::lossTitle() const
+{
+    return QStringLiteral("loss (%1)").arg(QString::fromLatin1(lossName(m_controller->settings().loss)));
+}
+
+Eigen::VectorXd ErrorSurfaceModel::basePoint() const
+{
+    ensureComputed();
+    return m_base;
+}
+
+QPointF ErrorSurfaceModel::slicePoint(const Eigen::VectorXd& theta) const
+{
+    if (m_xParameter >= theta.size() || m_yParameter >= theta.size())
+        return {};
+    return { theta(m_xParameter), theta(m_yParameter) };
+}
+
+double ErrorSurfaceModel::colourMin() const
+{
+    ensureComputed();
+    return m_colourMin;
+}
+
+double ErrorSurfaceModel::colourMax() const
+{
+    ensureComputed();
+    return m_colourMax;
+}
+
+double ErrorSurfaceModel::colourFraction(double loss) const
+{
+    ensureComputed();
+    double fraction = 0;
+    if (m_logarithmic)
+        fraction = std::log(std::max(loss, m_colourMin) / m_colourMin) / std::log(m_colourMax / m_colourMin);
+    else if (m_colourMax > m_colourMin)
+        fraction = (loss - m_colourMin) / (m_colourMax - m_colourMin);
+    return std::isfinite(fraction) ? std::clamp(fraction, 0.0, 1.0) : 0.0;
+}
+
+QVector<QPair<double, QColor>> ErrorSurfaceModel::colourStops()
+{
+    // viridis (van der Walt & Smith) at eleven evenly spaced points: perceptually uniform, readable in grey and
+    // by colour-blind viewers, dark at the minimum so the light path and contours stand out where it matters.
+    static const QVector<QPair<double, QColor>> stops = {
+        { 0.0, QColor(0x44, 0x01, 0x54) },
+        { 0.1, QColor(0x48, 0x25, 0x76) },
+        { 0.2, QColor(0x41, 0x44, 0x87) },
+        { 0.3, QColor(0x35, 0x60, 0x8D) },
+        { 0.4, QColor(0x2A, 0x78, 0x8E) },
+        { 0.5, QColor(0x21, 0x90, 0x8C) },
+        { 0.6, QColor(0x22, 0xA8, 0x84) },
+        { 0.7, QColor(0x43, 0xBF, 0x71) },
+        { 0.8, QColor(0x7A, 0xD1, 0x51) },
+        { 0.9, QColor(0xBB, 0xDF, 0x27) },
+        { 1.0, QColor(0xFD, 0xE7, 0x25) },
+    };
+    return stops;
+}
+
+QColor ErrorSurfaceModel::colourAt(double fraction)
+{
+    const QVector<QPair<double, QColor>> stops = colourStops();
+    fraction = std::isfinite(fraction) ? std::clamp(fraction, 0.0, 1.0) : 0.0;
+    for (int k = 1; k < stops.size(); ++k) {
+        if (fraction <= stops[k].first) {
+            const double t = (fraction - stops[k - 1].first) / (stops[k].first - stops[k - 1].first);
+            const QColor& a = stops[k - 1].second;
+            const QColor& b = stops[k].second;
+            return QColor::fromRgbF(static_cast<float>(a.redF() + t * (b.redF() - a.redF())),
+                static_cast<float>(a.greenF() + t * (b.greenF() - a.greenF())),
+                static_cast<float>(a.blueF() + t * (b.blueF() - a.blueF())));
+        }
+    }
+    return stops.back().second;
+}
+
+void ErrorSurfaceModel::invalidate()
+{
+    m_dirty = true;
+    if (m_notifyPending)
+        return;
+    m_notifyPending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_notifyPending = false;
+            emit surfaceChanged();
+        },
+        Qt::QueuedConnection);
+}
+
+void ErrorSurfaceModel::onCurrentRowChanged()
+{
+    // Only a slice through the current iterate moves with the cursor; a 2-parameter surface is the whole loss.
+    const auto& problem = m_controller->problem();
+    if (m_holdMode == HoldMode::CurrentIterate && problem && problem->parameterCount() > 2)
+        invalidate();
+}
+
+void ErrorSurfaceModel::ensureComputed() const
+{
+    if (m_dirty) {
+        m_dirty = false;
+        recompute();
+    }
+}
+
+void ErrorSurfaceModel::recompute() const
+{
+    m_grid = SurfaceGrid();
+    m_contours.clear();
+    m_logarithmic = false;
+    m_colourMin = 0;
+    m_colourMax = 1;
+    m_base = Eigen::VectorXd();
+    m_unavailableReason.clear();
+
+    const auto& problem = m_controller->problem();
+    if (!problem) {
+        m_unavailableReason = tr("No data loaded.");
+        return;
+    }
+    const Eigen::Index count = problem->parameterCount();
+    if (count < 2) {
+        m_unavailableReason = tr("The error surface needs at least two parameters; this model has only %1 (%2).")
+                                  .arg(count)
+                                  .arg(axisTitle(0));
+        return;
+    }
+    const Eigen::Index px = m_xParameter;
+    const Eigen::Index py = m_yParameter;
+    if (px < 0 || py < 0 || px >= count || py >= count || px == py) {
+        m_unavailableReason = tr("Choose two different parameters for the error surface.");
+        return;
+    }
+
+    // States from an older problem may still be in the model for a moment; only vectors of the right size count.
+    const IterationModel* model = m_controller->model();
+    const auto fits
+        = [count](const IterationState& state) { return state.theta.size() == count && state.theta.allFinite(); };
+    const Eigen::VectorXd& optimum = problem->leastSquaresTheta();
+    m_base = optimum;
+    if (m_holdMode == HoldMode::CurrentIterate && !model->isEmpty() && fits(model->currentState()))
+        m_base = model->currentState().theta;
+
+    Interval xRange;
+    Interval yRange;
+    xRange.include(optimum(px));
+    yRange.include(optimum(py));
+    const std::vector<IterationState>& states = model->states();
+    if (!states.empty() && fits(states.front())) {
+        const IterationState& start = states.front();
+        xRange.include(start.theta(px));
+        yRange.include(start.theta(py));
+        const double limit = pathLossFactor * start.loss;
+        for (const IterationState& state : states) {
+            if (fits(state) && state.loss <= limit) {
+                xRange.include(state.theta(px));
+                yRange.include(state.theta(py));
+            }
+        }
+    }
+
+    // The loss doubles from its minimum at a distance sqrt(SSE*/Gii) along parameter i: at least that much on
+    // each side keeps a start at the optimum inside a visible bowl. The relative floor covers an exact fit.
+    const double minimumSse = std::max(0.0, problem->minimumSumOfSquares());
+    const auto minHalfSpan = [&](Eigen::Index p) {
+        const double curvature = problem->gram()(p, p);
+        const double doubling = curvature > 0 ? std::sqrt(minimumSse / curvature) : 0.0;
+        const double scale = std::max(std::abs(optimum(p)), 1e-3 * (1.0 + optimum.cwiseAbs().maxCoeff()));
+        return std::max(doubling, 0.05 * scale);
+    };
+    SurfaceAxis xAxis = axisOver(xRange, minHalfSpan(px), px, m_resolution);
+    SurfaceAxis yAxis = axisOver(yRange, minHalfSpan(py), py, m_resolution);
+    keepAwayFromEdges(xAxis, optimum(px), optimumEdgeFraction);
+    keepAwayFromEdges(yAxis, optimum(py), optimumEdgeFraction);
+
+    try {
+        m_grid = computeSurface(*problem, m_controller->settings().loss, m_base, xAxis, yAxis);
+    } catch (const InputError& error) {
+        m_grid = SurfaceGrid();
+        m_unavailableReason = tr("The error surface cannot be computed: %1").arg(QString::fromStdString(error.what()));
+        return;
+    }
+    if (!(m_grid.maxValue > m_grid.minValue)) {
+        // A flat grid (all zero, or not finite) has no colours or contours to show.
+        m_colourMin = m_grid.minValue;
+        m_colourMax = m_grid.minValue + 1;
+        return;
+    }
+
+    // Log when the loss spans more than two decades, which includes a minimum of (nearly) zero.
+    m_logarithmic = m_grid.maxValue > 0 && m_grid.minValue <= m_grid.maxValue * 1e-2;
+    m_colourMax = m_grid.maxValue;
+    m_colourMin = m_logarithmic ? std::max(m_grid.minValue, m_grid.maxValue * logColourDecades) : m_grid.minValue;
+
+    for (const double level : contourLevels(m_grid, contourCount, m_logarithmic)) {
+        std::vector<ContourLine> lines = contourLines(m_grid, level);
+        m_contours.insert(
+            m_contours.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
+    }
+}
+
+} // namespace gdlab

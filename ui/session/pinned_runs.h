@@ -1,0 +1,95 @@
+#pragma once
+
+#include "iteration_state.h"
+#include "solver_settings.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace gdlab {
+
+class Problem;
+class SessionController;
+
+/** @brief A run kept for comparison: a copy of its whole history and the settings that made it. */
+struct PinnedRun {
+    /** "lr 0.01, batch, mse": the settings a class compares runs by. */
+    QString label;
+    /** Which of the views' series colours draws the run (ViewPalette::series); no two pins share one. */
+    int seriesIndex = 0;
+    std::vector<IterationState> states;
+    SolverSettings settings;
+    /** The problem the run descended on; θ of every state lives in its descent space. */
+    std::shared_ptr<const Problem> problem;
+};
+
+/**
+ * @brief "Compare runs": copies of earlier runs that the loss, contour and bowl views draw beside the live one.
+ *
+ * A pinned run is a copy, so it stays as it was while the live run is recomputed. Runs are only comparable on
+ * the same problem (same data, columns and standardization): θ then lives in the same descent space and the
+ * loss surface is the same. So pins survive a settings change (learning rate, method, loss, start, iterations)
+ * but are cleared when the controller's problemChanged brings other data, other columns or another lesson.
+ * Pins made with another loss keep their loss values in that loss's units; their labels then name the loss.
+ */
+class PinnedRuns : public QObject {
+    Q_OBJECT
+
+public:
+    /** @brief At most this many runs are pinned; pinning another drops the oldest (the palette has six). */
+    static constexpr int maxRuns = 6;
+
+    explicit PinnedRuns(SessionController* controller, QObject* parent = nullptr);
+
+    /**
+     * @brief Pins the live run: copies the model's history as it is now (a worker run still computing is
+     * pinned as far as it got) and gives it the first series colour no other pin uses. False when there is
+     * nothing to pin.
+     */
+    bool pinCurrent();
+    /** @brief Removes the run at index (ignored when out of range). */
+    void unpin(int index);
+    void clear();
+
+    int count() const { return static_cast<int>(m_runs.size()); }
+    bool isEmpty() const { return m_runs.empty(); }
+    /** @brief The run at index; index must be valid. */
+    const PinnedRun& run(int index) const;
+
+    /**
+     * @brief What the legends call the run at index: only the settings that differ from the live run
+     * ("lr 0.05", "lr 0.05, sse"), or its full label when none differ.
+     */
+    QString displayLabel(int index) const;
+    /** @brief The live run's settings in which some pin differs ("lr 0.08"), or "" when none do. */
+    QString liveDifferences() const;
+    /** @brief What the legends call the live run: "current (lr 0.08)", or "current" when no pin differs. */
+    QString liveLabel() const;
+
+    /** @brief The settings as comparable parts in a fixed order: lr, method, loss, start, iterations, tolerance. */
+    static QStringList settingsParts(const SolverSettings& settings);
+    /** @brief "lr 0.01, batch, mse". */
+    static QString describe(const SolverSettings& settings);
+
+signals:
+    /** @brief A run was pinned or unpinned, or all were cleared. */
+    void changed();
+    /** @brief The live settings changed, so displayLabel() and liveLabel() may read differently. */
+    void labelsChanged();
+
+private:
+    void onProblemChanged();
+    bool isSameProblem(const Problem& problem) const;
+
+    SessionController* m_controller;
+    std::vector<PinnedRun> m_runs;
+    // What the pins were made on, so that a problemChanged can tell new data from a rebuild of the same.
+    QString m_lessonName;
+    QString m_title;
+};
+
+} // namespace gdlab
