@@ -29,21 +29,19 @@ int fail(const QString& message)
 QString openRequested(gdlab::SessionController& controller, const gdlab::GuiOptions& options)
 {
     QString error;
-    const QObject context;
-    QObject::connect(&controller, &gdlab::SessionController::errorOccurred, &context,
-        [&error](const QString& message) { error = message; });
     if (!options.dataPath.isEmpty()) {
         try {
             const gdlab::Dataset dataset = gdlab::CsvReader::readFile(options.dataPath.toStdString());
-            if (!controller.setDataset(dataset, gdlab::ProblemSpec {}, QFileInfo(options.dataPath).fileName()))
-                return error;
+            error = controller.openDataset(dataset, gdlab::ProblemSpec {}, QFileInfo(options.dataPath).fileName());
         } catch (const gdlab::InputError& inputError) {
             return QString::fromStdString(inputError.what());
         }
-    } else if (!controller.loadLesson(options.lesson.isEmpty() ? QStringLiteral("five_points") : options.lesson)) {
-        return error;
+    } else {
+        error = controller.loadLesson(options.lesson.isEmpty() ? QStringLiteral("five_points") : options.lesson);
     }
-    gdlab::SolverSettings settings = controller.settings();
+    if (!error.isEmpty())
+        return error;
+    gdlab::SolverSettings settings = controller.latestRun()->settings;
     if (options.learningRate)
         settings.learningRate = *options.learningRate;
     if (options.iterations)
@@ -52,7 +50,8 @@ QString openRequested(gdlab::SessionController& controller, const gdlab::GuiOpti
         settings.method = *options.method;
     if (options.loss)
         settings.loss = *options.loss;
-    if (settings != controller.settings() && !controller.setSettings(settings))
+    error = controller.setSettings(settings);
+    if (!error.isEmpty())
         return error;
     controller.waitForComputation();
     if (options.step) {

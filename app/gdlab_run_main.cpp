@@ -2,9 +2,10 @@
 // optionally the whole history. Exit 0 on any result (diverged included), 2 on bad arguments or data.
 #include "csv_reader.h"
 #include "dataset.h"
-#include "descent_run.h"
+#include "history.h"
 #include "history_csv.h"
 #include "input_error.h"
+#include "run.h"
 #include "run_options.h"
 #include "run_report.h"
 
@@ -13,8 +14,11 @@
 
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <new>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -22,22 +26,68 @@ namespace {
 constexpr int exitBadInput = 2;
 constexpr int exitFailure = 1;
 
-void writeHistory(const gdlab::DescentRun& run, const std::string& path)
-{
-    if (path == "-") {
-        gdlab::writeHistoryCsv(run.history, run.problem->parameterSymbols(),
-            [](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
-        std::fflush(stdout);
-        return;
+// Where --history goes: nowhere, stdout, or a file replaced atomically once the whole history is written.
+class HistoryOutput {
+public:
+    explicit HistoryOutput(const std::string& path)
+        : m_path(path)
+    {
+        if (path.empty() || path == "-")
+            return;
+        m_file = std::make_unique<QSaveFile>(QString::fromStdString(path));
+        if (!m_file->open(QIODevice::WriteOnly))
+            throw gdlab::InputError(path, 0, 0, "cannot write history: " + m_file->errorString().toStdString());
     }
-    // Atomic: an existing history is replaced only once the new one is complete.
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
-        throw gdlab::InputError(path, 0, 0, "cannot write history: " + file.errorString().toStdString());
-    gdlab::writeHistoryCsv(run.history, run.problem->parameterSymbols(),
-        [&file](std::string_view chunk) { file.write(chunk.data(), static_cast<qint64>(chunk.size())); });
-    if (!file.commit())
-        throw gdlab::InputError(path, 0, 0, "cannot write history: " + file.errorString().toStdString());
+
+    bool isWanted() const { return !m_path.empty(); }
+
+    void write(std::string_view chunk)
+    {
+        if (m_file)
+            m_file->write(chunk.data(), static_cast<qint64>(chunk.size()));
+        else
+            std::fwrite(chunk.data(), 1, chunk.size(), stdout);
+    }
+
+    void commit()
+    {
+        if (!m_file) {
+            std::fflush(stdout);
+            return;
+        }
+        if (!m_file->commit())
+            throw gdlab::InputError(m_path, 0, 0, "cannot write history: " + m_file->errorString().toStdString());
+    }
+
+private:
+    std::string m_path;
+    std::unique_ptr<QSaveFile> m_file;
+};
+
+// Runs the descent keeping only the last chunk of states in memory: each chunk goes to the history output (if
+// any) and is then dropped, so 10⁸ updates take O(k) memory whatever --history says.
+void descendStreaming(gdlab::Run& run, HistoryOutput& output)
+{
+    const gdlab::Solver solver(*run.problem, run.settings);
+    gdlab::History history = solver.makeHistory();
+    history.reserve(gdlab::Solver::defaultChunkRows + 1);
+    std::optional<gdlab::HistoryCsvWriter> writer;
+    if (output.isWanted())
+        writer.emplace(run.problem->parameterSymbols(), [&output](std::string_view chunk) { output.write(chunk); });
+    std::size_t written = 0; // rows of the history already written (the row kept by retainLast())
+    const gdlab::RunResult result = solver.run(history, [&](gdlab::History& chunk) {
+        if (writer)
+            writer->writeRows(chunk, written);
+        chunk.retainLast();
+        written = 1;
+        return true;
+    });
+    if (writer) {
+        writer->writeRows(history, written);
+        writer->flush();
+    }
+    run.history = std::make_shared<const gdlab::History>(std::move(history));
+    run.outcome = result;
 }
 
 int run(const std::vector<std::string>& arguments)
@@ -49,9 +99,11 @@ int run(const std::vector<std::string>& arguments)
     }
     const gdlab::Dataset dataset = gdlab::CsvReader::readFile(options.dataPath);
     const gdlab::ProblemSpec spec = gdlab::problemSpecFor(options, dataset);
-    const gdlab::DescentRun result = gdlab::runDescent(dataset, spec, options.solver);
-    if (!options.historyPath.empty())
-        writeHistory(result, options.historyPath);
+    gdlab::Run result = gdlab::prepareRun(std::make_shared<const gdlab::Dataset>(dataset), spec, options.solver);
+    HistoryOutput output(options.historyPath);
+    descendStreaming(result, output);
+    if (output.isWanted())
+        output.commit();
     const std::string report = options.json ? gdlab::jsonText(result) : gdlab::summaryText(result, dataset);
     // With the history on stdout, the summary must not corrupt it.
     std::fputs(report.c_str(), options.historyPath == "-" ? stderr : stdout);

@@ -40,8 +40,8 @@ double percentile(std::vector<double> values, double fraction)
 QString RedrawBenchmark::run(MainWindow* window, int repetitions)
 {
     SessionController* controller = window->controller();
-    controller->setDataset(benchmarkDataset(), ProblemSpec {}, QStringLiteral("benchmark (n = 10,000)"));
-    SolverSettings settings = controller->settings();
+    controller->openDataset(benchmarkDataset(), ProblemSpec {}, QStringLiteral("benchmark (n = 10,000)"));
+    SolverSettings settings = controller->latestRun()->settings;
     settings.method = DescentMethod::Batch;
     settings.iterations = 10'000;
     settings.init = InitKind::Zeros;

@@ -1,8 +1,8 @@
 #include "run_report.h"
 
 #include "dataset.h"
-#include "descent_run.h"
 #include "history_csv.h"
+#include "run.h"
 
 #include <cmath>
 #include <sstream>
@@ -60,20 +60,20 @@ std::string vectorText(const Eigen::VectorXd& values)
     return out + ")";
 }
 
-std::string statusText(const DescentRun& run)
+std::string statusText(const Run& run)
 {
-    std::string status = stopReasonName(run.result.reason);
-    if (run.result.reason == StopReason::Diverged && run.stability.divergenceBound > 0)
-        status += " after " + std::to_string(run.result.iterations) + " updates (learning rate above the bound "
+    std::string status = stopReasonName(run.outcome->reason);
+    if (run.outcome->reason == StopReason::Diverged && run.stability.divergenceBound > 0)
+        status += " after " + std::to_string(run.outcome->iterations) + " updates (learning rate above the bound "
             + shortNumber(run.stability.divergenceBound) + "?)";
-    else if (run.result.reason == StopReason::Diverged)
-        status += " after " + std::to_string(run.result.iterations) + " updates";
+    else if (run.outcome->reason == StopReason::Diverged)
+        status += " after " + std::to_string(run.outcome->iterations) + " updates";
     return status;
 }
 
 } // namespace
 
-std::string summaryText(const DescentRun& run, const Dataset& dataset)
+std::string summaryText(const Run& run, const Dataset& dataset)
 {
     const Problem& problem = *run.problem;
     std::string features;
@@ -85,12 +85,14 @@ std::string summaryText(const DescentRun& run, const Dataset& dataset)
         << (problem.hasIntercept() ? " (with intercept)" : " (no intercept)")
         << (problem.isStandardized() ? ", standardized" : "") << "\n";
     out << methodName(run.settings.method) << " gradient descent on " << lossName(run.settings.loss) << ", lr "
-        << shortNumber(run.settings.learningRate) << ": " << statusText(run) << ", " << run.result.iterations
+        << shortNumber(run.settings.learningRate) << ": " << statusText(run) << ", " << run.outcome->iterations
         << " updates\n";
-    if (!run.history.empty()) {
-        const IterationState& last = run.history.back();
-        out << "θ = " << vectorText(problem.toOriginalUnits(last.theta)) << "   loss " << shortNumber(last.loss)
-            << "   RMSE " << shortNumber(last.rmse) << "   |∇| " << shortNumber(last.gradientNorm) << "\n";
+    if (!run.history->empty()) {
+        const History& history = *run.history;
+        const std::size_t last = history.size() - 1;
+        out << "θ = " << vectorText(problem.toOriginalUnits(history.theta(last))) << "   loss "
+            << shortNumber(history.loss(last)) << "   RMSE " << shortNumber(history.rmse(last)) << "   |∇| "
+            << shortNumber(history.gradientNorm(last)) << "\n";
     }
     // NaN only when the target does not vary: say so instead of showing a number that is none.
     out << "least squares θ = " << vectorText(run.leastSquares.thetaOriginal) << "   R² "
@@ -108,17 +110,19 @@ std::string summaryText(const DescentRun& run, const Dataset& dataset)
     return out.str();
 }
 
-std::string jsonText(const DescentRun& run)
+std::string jsonText(const Run& run)
 {
     const Problem& problem = *run.problem;
-    const IterationState* last = run.history.empty() ? nullptr : &run.history.back();
+    const History& history = *run.history;
+    const bool any = !history.empty();
+    const std::size_t last = any ? history.size() - 1 : 0;
     const double nan = std::nan("");
     std::string out = "{";
-    out += "\"status\": " + jsonString(stopReasonName(run.result.reason));
-    out += ", \"iterations\": " + std::to_string(run.result.iterations);
-    out += ", \"theta\": " + (last ? jsonArray(problem.toOriginalUnits(last->theta)) : std::string("[]"));
-    out += ", \"loss\": " + jsonNumber(last ? last->loss : nan);
-    out += ", \"rmse\": " + jsonNumber(last ? last->rmse : nan);
+    out += "\"status\": " + jsonString(stopReasonName(run.outcome->reason));
+    out += ", \"iterations\": " + std::to_string(run.outcome->iterations);
+    out += ", \"theta\": " + (any ? jsonArray(problem.toOriginalUnits(history.theta(last))) : std::string("[]"));
+    out += ", \"loss\": " + jsonNumber(any ? history.loss(last) : nan);
+    out += ", \"rmse\": " + jsonNumber(any ? history.rmse(last) : nan);
     out += ", \"least_squares\": " + jsonArray(run.leastSquares.thetaOriginal);
     out += ", \"r2\": " + jsonNumber(run.leastSquares.r2);
     out += ", \"lr_bound\": " + jsonNumber(run.stability.divergenceBound);

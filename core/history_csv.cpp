@@ -1,6 +1,6 @@
 #include "history_csv.h"
 
-#include "iteration_state.h"
+#include "history.h"
 
 #include <charconv>
 #include <cmath>
@@ -40,33 +40,59 @@ std::string formatNumber(double value)
     return out;
 }
 
-void writeHistoryCsv(const std::vector<IterationState>& history, const std::vector<std::string>& parameterSymbols,
-    const std::function<void(std::string_view)>& write)
+namespace {
+
+constexpr std::size_t chunkSize = 1 << 20;
+
+} // namespace
+
+HistoryCsvWriter::HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write)
+    : m_write(std::move(write))
 {
-    constexpr std::size_t chunkSize = 1 << 20;
-    std::string chunk = "iteration,epoch,loss,rmse,grad_norm";
+    m_buffer = "iteration,epoch,loss,rmse,grad_norm";
     for (const std::string& symbol : parameterSymbols)
-        chunk += "," + columnName(symbol);
-    chunk += '\n';
-    for (const IterationState& state : history) {
-        chunk += std::to_string(state.iteration);
-        chunk += ',';
-        chunk += std::to_string(state.epoch);
-        for (double value : { state.loss, state.rmse, state.gradientNorm }) {
-            chunk += ',';
-            appendNumber(chunk, value);
+        m_buffer += "," + columnName(symbol);
+    m_buffer += '\n';
+}
+
+HistoryCsvWriter::~HistoryCsvWriter()
+{
+    flush();
+}
+
+void HistoryCsvWriter::writeRows(const History& history, std::size_t first)
+{
+    for (std::size_t row = first; row < history.size(); ++row) {
+        m_buffer += std::to_string(history.iteration(row));
+        m_buffer += ',';
+        m_buffer += std::to_string(history.epoch(row));
+        for (double value : { history.loss(row), history.rmse(row), history.gradientNorm(row) }) {
+            m_buffer += ',';
+            appendNumber(m_buffer, value);
         }
-        for (Eigen::Index p = 0; p < state.theta.size(); ++p) {
-            chunk += ',';
-            appendNumber(chunk, state.theta[p]);
+        for (double value : history.theta(row)) {
+            m_buffer += ',';
+            appendNumber(m_buffer, value);
         }
-        chunk += '\n';
-        if (chunk.size() > chunkSize) {
-            write(chunk);
-            chunk.clear();
-        }
+        m_buffer += '\n';
+        if (m_buffer.size() > chunkSize)
+            flush();
     }
-    write(chunk);
+}
+
+void HistoryCsvWriter::flush()
+{
+    if (m_buffer.empty())
+        return;
+    m_write(m_buffer);
+    m_buffer.clear();
+}
+
+void writeHistoryCsv(
+    const History& history, const std::vector<std::string>& parameterSymbols, const HistoryCsvWriter::Write& write)
+{
+    HistoryCsvWriter writer(parameterSymbols, write);
+    writer.writeRows(history);
 }
 
 } // namespace gdlab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -7,7 +8,7 @@
 
 namespace gdlab {
 
-struct IterationState;
+class History;
 
 /** @brief A double with 17 significant digits (so it round-trips); "nan", "inf", "-inf" spelt plainly. */
 std::string formatNumber(double value);
@@ -15,9 +16,30 @@ std::string formatNumber(double value);
 /**
  * @brief Writes a history as CSV, header `iteration,epoch,loss,rmse,grad_norm,theta0,…` (θ named by the
  * parameter symbols, so theta1… without an intercept), one row per state, numbers with 17 significant digits.
- * Chunks of about 1 MiB go to write, so a long history never sits in memory as one string.
+ *
+ * Rows can be handed over as they are made (writeRows() after every chunk of a streaming run), so a long
+ * history never sits in memory, neither as states nor as text: chunks of about 1 MiB go to write.
  */
-void writeHistoryCsv(const std::vector<IterationState>& history, const std::vector<std::string>& parameterSymbols,
-    const std::function<void(std::string_view)>& write);
+class HistoryCsvWriter {
+public:
+    using Write = std::function<void(std::string_view)>;
+
+    /** @brief Writes the header at once. */
+    HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write);
+    ~HistoryCsvWriter();
+
+    /** @brief Writes rows [first, history.size()). */
+    void writeRows(const History& history, std::size_t first = 0);
+    /** @brief Hands the text still buffered to write (also done by the destructor). */
+    void flush();
+
+private:
+    Write m_write;
+    std::string m_buffer;
+};
+
+/** @brief The whole history as CSV in one call: header and every row. */
+void writeHistoryCsv(
+    const History& history, const std::vector<std::string>& parameterSymbols, const HistoryCsvWriter::Write& write);
 
 } // namespace gdlab

@@ -9,23 +9,20 @@ namespace gdlab {
 LossFunction::LossFunction(const Problem& problem, LossKind kind)
     : m_problem(problem)
     , m_kind(kind)
+    , m_quadratic(problem, kind)
 {
 }
 
 double LossFunction::value(const Eigen::VectorXd& theta) const
 {
-    return lossWeight(m_kind, m_problem.sampleCount()) * m_problem.sumOfSquares(theta);
+    return m_quadratic.value(theta.data());
 }
 
 LossEvaluation LossFunction::evaluate(const Eigen::VectorXd& theta) const
 {
-    const Eigen::Index rows = m_problem.sampleCount();
-    const double weight = lossWeight(m_kind, rows);
-    const double sumOfSquares = m_problem.sumOfSquares(theta);
     LossEvaluation evaluation;
-    evaluation.loss = weight * sumOfSquares;
-    evaluation.rmse = std::sqrt(sumOfSquares / static_cast<double>(rows));
-    evaluation.gradient = (2.0 * weight) * m_problem.normalResidual(theta);
+    evaluation.gradient.resize(theta.size());
+    evaluation.loss = m_quadratic.evaluate(theta.data(), evaluation.gradient.data(), &evaluation.rmse);
     return evaluation;
 }
 

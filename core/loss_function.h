@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loss.h"
+#include "quadratic_loss.h"
 
 #include <Eigen/Core>
 
@@ -20,8 +21,10 @@ struct LossEvaluation {
 /**
  * @brief One of the quadratic losses bound to a problem.
  *
- * evaluate() uses the sufficient statistics (O(k²)); evaluateDirect() forms the residuals (O(n·k)) and is
- * the reference the tests compare against, and the path for losses that are not quadratic.
+ * evaluate() uses the sufficient statistics (O(k²), the same evaluation as the solver's, so its gradient is the
+ * one an update used); evaluateDirect() forms the residuals (O(n·k)) and is the reference the tests compare
+ * against, and the path for losses that are not quadratic. Not for concurrent use: evaluate() works in scratch
+ * space of its own, so each thread needs its own LossFunction.
  */
 class LossFunction {
 public:
@@ -48,6 +51,7 @@ public:
 private:
     const Problem& m_problem;
     LossKind m_kind;
+    QuadraticLoss m_quadratic;
 };
 
 } // namespace gdlab

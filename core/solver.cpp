@@ -1,12 +1,13 @@
 #include "solver.h"
 
+#include "batch_descent.h"
+#include "descent_recorder.h"
+#include "history.h"
 #include "input_error.h"
-#include "loss_function.h"
 #include "problem.h"
+#include "stochastic_descent.h"
 
-#include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <random>
 #include <sstream>
 
@@ -53,28 +54,6 @@ std::string describe(double value)
     return stream.str();
 }
 
-bool isFinite(const Eigen::VectorXd& values)
-{
-    return values.allFinite();
-}
-
-IterationState makeState(long long iteration, long long epoch, const Eigen::VectorXd& theta, LossEvaluation evaluation)
-{
-    IterationState state;
-    state.iteration = iteration;
-    state.epoch = epoch;
-    state.theta = theta;
-    state.loss = evaluation.loss;
-    state.rmse = evaluation.rmse;
-    state.gradientNorm = evaluation.gradient.norm();
-    // Squaring components beyond about 1e154 overflows although the gradient itself is finite; only then pay for
-    // the scaled norm, so that ordinary runs keep their exact digits.
-    if (std::isinf(state.gradientNorm) && evaluation.gradient.allFinite())
-        state.gradientNorm = evaluation.gradient.stableNorm();
-    state.gradient = std::move(evaluation.gradient);
-    return state;
-}
-
 } // namespace
 
 Solver::Solver(const Problem& problem, SolverSettings settings)
@@ -119,72 +98,28 @@ Eigen::VectorXd Solver::initialTheta() const
     return Eigen::VectorXd::Zero(parameters);
 }
 
-RunResult Solver::run(const StateSink& sink) const
+History Solver::makeHistory() const
 {
-    const LossFunction loss(m_problem, m_settings.loss);
-    const Eigen::Index rows = m_problem.sampleCount();
-    const double learningRate = m_settings.learningRate;
-    const bool stochastic = m_settings.method != DescentMethod::Batch;
-    const Eigen::Index batchSize = m_settings.method == DescentMethod::Sgd
-        ? 1
-        : std::min<Eigen::Index>(std::max<long long>(m_settings.batchSize, 1), rows);
+    return History(m_problem.parameterCount(), m_settings.method != DescentMethod::Batch);
+}
 
-    std::vector<Eigen::Index> order(static_cast<std::size_t>(rows));
-    std::iota(order.begin(), order.end(), Eigen::Index { 0 });
-    // A separate stream from the random start's, so shuffling does not change with the init choice.
-    std::mt19937_64 shuffler(m_settings.seed ^ 0x9e3779b97f4a7c15ULL);
-    if (stochastic && m_settings.shuffle)
-        std::shuffle(order.begin(), order.end(), shuffler);
+RunResult Solver::run(History& history, const ChunkCallback& onChunk, std::size_t chunkRows) const
+{
+    DescentRecorder recorder(history, onChunk, chunkRows, m_settings.tolerance);
+    const Eigen::VectorXd start = initialTheta();
+    if (m_settings.method == DescentMethod::Batch)
+        return BatchDescent(m_problem, m_settings).run(start, recorder);
+    return StochasticDescent(m_problem, m_settings).run(start, recorder);
+}
 
-    Eigen::VectorXd theta = initialTheta();
-    IterationState state = makeState(0, 0, theta, loss.evaluate(theta));
-    RunResult result;
-    const bool startFinite = isFinite(theta) && std::isfinite(state.loss) && std::isfinite(state.rmse)
-        && std::isfinite(state.gradientNorm);
-    if (!sink(state))
-        return { StopReason::Cancelled, 0 };
-    if (!startFinite)
-        return { StopReason::Diverged, 0 };
-    if (m_settings.tolerance > 0 && state.gradientNorm <= m_settings.tolerance)
-        return { StopReason::Converged, 0 };
-
-    const double divergenceLimit = 1e12 * (state.loss + 1.0);
-    Eigen::Index position = 0;
-    long long epoch = 0;
-    for (long long iteration = 1; iteration <= m_settings.iterations; ++iteration) {
-        Eigen::VectorXd step;
-        if (stochastic) {
-            const Eigen::Index count = std::min(batchSize, rows - position);
-            step = loss.batchGradient(theta, order, position, count);
-            position += count;
-            if (position >= rows) {
-                position = 0;
-                ++epoch;
-                if (m_settings.shuffle)
-                    std::shuffle(order.begin(), order.end(), shuffler);
-            }
-        } else {
-            step = std::move(state.gradient);
-            epoch = iteration;
-        }
-        theta.noalias() -= learningRate * step;
-        LossEvaluation evaluation = loss.evaluate(theta);
-        if (!isFinite(theta) || !std::isfinite(evaluation.loss) || !std::isfinite(evaluation.rmse)
-            || !isFinite(evaluation.gradient))
-            return { StopReason::Diverged, iteration - 1 };
-        state = makeState(iteration, epoch, theta, std::move(evaluation));
-        if (!std::isfinite(state.gradientNorm))
-            return { StopReason::Diverged, iteration - 1 };
-        state.stepGradient = std::move(step);
-        if (!sink(state))
-            return { StopReason::Cancelled, iteration };
-        if (state.loss > divergenceLimit)
-            return { StopReason::Diverged, iteration };
-        if (m_settings.tolerance > 0 && state.gradientNorm <= m_settings.tolerance)
-            return { StopReason::Converged, iteration };
-    }
-    result.iterations = m_settings.iterations;
-    return result;
+History Solver::run(RunResult* result) const
+{
+    History history = makeHistory();
+    history.reserve(static_cast<std::size_t>(m_settings.iterations) + 1);
+    const RunResult outcome = run(history);
+    if (result)
+        *result = outcome;
+    return history;
 }
 
 } // namespace gdlab

@@ -1,12 +1,15 @@
 #pragma once
 
-#include "iteration_state.h"
 #include "solver_settings.h"
 
+#include <Eigen/Core>
+
+#include <cstddef>
 #include <functional>
 
 namespace gdlab {
 
+class History;
 class Problem;
 
 /** @brief Why a descent stopped. */
@@ -14,36 +17,55 @@ enum class StopReason {
     MaxIterations, ///< made every update it was asked for
     Converged, ///< gradient norm fell to the tolerance
     Diverged, ///< θ or the loss stopped being finite, or the loss exceeded 1e12·(initial loss + 1)
-    Cancelled, ///< the sink asked to stop
+    Cancelled, ///< the chunk callback asked to stop
 };
 
 const char* stopReasonName(StopReason reason); ///< "max iterations", "converged", "diverged", "cancelled"
 
-/** @brief Receives each state in order; returning false cancels the run. */
-using StateSink = std::function<bool(const IterationState&)>;
-
-/** @brief How a run ended: the reason and the number of updates in the history. */
+/** @brief How a run ended: the reason and the iteration of the last state recorded. */
 struct RunResult {
     StopReason reason = StopReason::MaxIterations;
-    long long iterations = 0; ///< index of the last state emitted
+    long long iterations = 0; ///< iteration of the last state appended
+
+    bool operator==(const RunResult& other) const { return reason == other.reason && iterations == other.iterations; }
 };
 
 /**
- * @brief Gradient descent on a Problem, emitting one IterationState per update.
+ * @brief Called with the history after every chunk of appended rows; returning false cancels the run. The
+ * callee may hand the new rows on (to a file, to another thread) and may call History::retainLast().
+ */
+using ChunkCallback = std::function<bool(History& history)>;
+
+/**
+ * @brief Gradient descent on a Problem, appending one state per update to a History.
  *
- * Row 0 is the starting point. Batch updates use the sufficient statistics (O(k²) each); SGD and mini-batch
- * use the rows in file order or, with shuffle, in an order reshuffled every epoch by std::mt19937_64(seed).
- * A diverging run stops at the last finite state and reports Diverged.
+ * Row 0 is the starting point. Batch updates use the sufficient statistics (O(k²) each, no allocation);
+ * SGD and mini-batch use the rows in file order or, with shuffle, in an order reshuffled every epoch by
+ * std::mt19937_64(seed). A diverging run stops at the last finite state and reports Diverged.
  */
 class Solver {
 public:
+    /** @brief Rows between two calls of the chunk callback. */
+    static constexpr std::size_t defaultChunkRows = 4096;
+
     /** @brief Throws InputError for settings that cannot run (lr not positive and finite, bad init size, …). */
     Solver(const Problem& problem, SolverSettings settings);
 
     /** @brief The starting θ the settings describe (zeros, seeded normal values, or the given values). */
     Eigen::VectorXd initialTheta() const;
 
-    RunResult run(const StateSink& sink) const;
+    /** @brief A history of the right shape for this run (step gradients kept for SGD and mini-batch). */
+    History makeHistory() const;
+
+    /**
+     * @brief Runs the descent, appending to history (made by makeHistory(), usually empty). onChunk, when
+     * given, is called after every chunkRows appended rows, but not after the last ones: the caller handles
+     * those once run() returns.
+     */
+    RunResult run(History& history, const ChunkCallback& onChunk = {}, std::size_t chunkRows = defaultChunkRows) const;
+
+    /** @brief The whole descent in one history (reserved for every row at once). */
+    History run(RunResult* result = nullptr) const;
 
     /** @brief Checks settings against a problem; throws InputError naming the bad value. */
     static void validate(const Problem& problem, const SolverSettings& settings);

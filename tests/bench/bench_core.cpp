@@ -3,6 +3,7 @@
 #include "csv_reader.h"
 #include "dataset.h"
 #include "error_surface.h"
+#include "history.h"
 #include "loss_function.h"
 #include "problem.h"
 #include "solver.h"
@@ -59,13 +60,8 @@ void BM_BatchUpdatesSufficientStatistics(benchmark::State& state)
     settings.iterations = state.range(0);
     const gdlab::Solver solver(problem, settings);
     for (auto _ : state) {
-        long long states = 0;
-        solver.run([&states](const gdlab::IterationState& s) {
-            benchmark::DoNotOptimize(s.loss);
-            ++states;
-            return true;
-        });
-        benchmark::DoNotOptimize(states);
+        const gdlab::History history = solver.run();
+        benchmark::DoNotOptimize(history.lossData());
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));
     state.SetLabel("updates, n=1e6, k=10");

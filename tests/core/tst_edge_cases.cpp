@@ -4,8 +4,9 @@
 // why it cannot run (InputError) or reports a status whose every state is finite.
 #include "csv_reader.h"
 #include "dataset.h"
-#include "descent_run.h"
 #include "input_error.h"
+#include "run.h"
+#include "support/recorded_run.h"
 
 #include <QtTest>
 
@@ -23,12 +24,12 @@
 
 using gdlab::Dataset;
 using gdlab::DescentMethod;
-using gdlab::DescentRun;
 using gdlab::InputError;
-using gdlab::IterationState;
 using gdlab::ProblemSpec;
 using gdlab::SolverSettings;
 using gdlab::StopReason;
+using gdlab::test::RecordedRun;
+using gdlab::test::State;
 
 Q_DECLARE_METATYPE(gdlab::DescentMethod)
 Q_DECLARE_METATYPE(gdlab::StopReason)
@@ -70,7 +71,7 @@ SolverSettings fivePointsSettings(double learningRate)
     return settings;
 }
 
-bool stateIsFinite(const IterationState& state)
+bool stateIsFinite(const State& state)
 {
     return state.theta.allFinite() && std::isfinite(state.loss) && std::isfinite(state.rmse)
         && state.gradient.allFinite() && std::isfinite(state.gradientNorm) && state.stepGradient.allFinite();
@@ -80,12 +81,12 @@ bool stateIsFinite(const IterationState& state)
  * Every state of every run must be finite: a diverging run stops at its last finite state, so no NaN or
  * infinity can reach a view or a report, whatever the reason. Also checks the bookkeeping of the result.
  */
-void checkRunIsSound(const DescentRun& run)
+void checkRunIsSound(const RecordedRun& run)
 {
-    QVERIFY(!run.history.empty());
-    QCOMPARE(run.result.iterations, static_cast<long long>(run.history.size()) - 1);
-    for (std::size_t row = 0; row < run.history.size(); ++row) {
-        const IterationState& state = run.history[row];
+    QVERIFY(!run.states.empty());
+    QCOMPARE(run.result.iterations, static_cast<long long>(run.states.size()) - 1);
+    for (std::size_t row = 0; row < run.states.size(); ++row) {
+        const State& state = run.states[row];
         if (!stateIsFinite(state))
             QFAIL(qPrintable(QStringLiteral("state %1 of a run that stopped with '%2' is not finite (loss %3)")
                                  .arg(row)
@@ -209,27 +210,28 @@ void TestEdgeCases::learningRates()
     SolverSettings settings = fivePointsSettings(learningRate);
     settings.method = method;
     settings.batchSize = 2;
-    const DescentRun run = gdlab::runDescent(lessonData("five_points.csv"), ProblemSpec {}, settings);
+    const RecordedRun run = gdlab::test::recordDescent(lessonData("five_points.csv"), ProblemSpec {}, settings);
     checkRunIsSound(run);
     if (mustDiverge) {
         QCOMPARE(run.result.reason, StopReason::Diverged);
-        QVERIFY(run.history.size() < 1001);
+        QVERIFY(run.states.size() < 1001);
         // The stop is a lesson: the bound it crossed is a finite number the report can name.
         QVERIFY(std::isfinite(run.stability.divergenceBound));
         QVERIFY(learningRate > run.stability.divergenceBound);
     } else {
         QCOMPARE(run.result.reason, StopReason::MaxIterations);
-        QCOMPARE(run.history.size(), std::size_t { 1001 });
-        QVERIFY(run.history.back().loss <= run.history.front().loss);
+        QCOMPARE(run.states.size(), std::size_t { 1001 });
+        QVERIFY(run.states.back().loss <= run.states.front().loss);
     }
 }
 
 void TestEdgeCases::tinyLearningRateBarelyMoves()
 {
-    const DescentRun run = gdlab::runDescent(lessonData("five_points.csv"), ProblemSpec {}, fivePointsSettings(1e-12));
+    const RecordedRun run
+        = gdlab::test::recordDescent(lessonData("five_points.csv"), ProblemSpec {}, fivePointsSettings(1e-12));
     checkRunIsSound(run);
     QCOMPARE(run.result.reason, StopReason::MaxIterations);
-    const Eigen::VectorXd moved = run.history.back().theta - run.history.front().theta;
+    const Eigen::VectorXd moved = run.states.back().theta - run.states.front().theta;
     // 1000 steps of 1e-12 times a gradient of order 1: it moves, but by about 1e-9.
     QVERIFY(moved.norm() > 0);
     QVERIFY2(moved.norm() < 1e-6, qPrintable(QString::number(moved.norm())));
@@ -266,16 +268,16 @@ void TestEdgeCases::millionIterations()
     SolverSettings settings = fivePointsSettings(0.01);
     settings.iterations = 1'000'000;
     const Dataset data = lessonData("five_points.csv");
-    const DescentRun run = gdlab::runDescent(data, ProblemSpec {}, settings);
+    const RecordedRun run = gdlab::test::recordDescent(data, ProblemSpec {}, settings);
     QCOMPARE(run.result.reason, StopReason::MaxIterations);
     QCOMPARE(run.result.iterations, 1'000'000LL);
-    QCOMPARE(run.history.size(), std::size_t { 1'000'001 });
-    QCOMPARE(run.history.back().iteration, 1'000'000LL);
-    QCOMPARE(run.history.back().epoch, 1'000'000LL);
-    for (const IterationState& state : run.history)
+    QCOMPARE(run.states.size(), std::size_t { 1'000'001 });
+    QCOMPARE(run.states.back().iteration, 1'000'000LL);
+    QCOMPARE(run.states.back().epoch, 1'000'000LL);
+    for (const State& state : run.states)
         QVERIFY(stateIsFinite(state));
     // Long past convergence the iterate sits on the least-squares solution (0.6, 0.8).
-    QVERIFY((run.history.back().theta - run.leastSquares.theta).norm() < 1e-9);
+    QVERIFY((run.states.back().theta - run.leastSquares.theta).norm() < 1e-9);
 }
 
 void TestEdgeCases::millionIterationsWithTolerance()
@@ -283,11 +285,11 @@ void TestEdgeCases::millionIterationsWithTolerance()
     SolverSettings settings = fivePointsSettings(0.01);
     settings.iterations = 1'000'000;
     settings.tolerance = 1e-9;
-    const DescentRun run = gdlab::runDescent(lessonData("five_points.csv"), ProblemSpec {}, settings);
+    const RecordedRun run = gdlab::test::recordDescent(lessonData("five_points.csv"), ProblemSpec {}, settings);
     checkRunIsSound(run);
     QCOMPARE(run.result.reason, StopReason::Converged);
-    QVERIFY(run.history.size() < 1'000'001);
-    QVERIFY(run.history.back().gradientNorm <= 1e-9);
+    QVERIFY(run.states.size() < 1'000'001);
+    QVERIFY(run.states.back().gradientNorm <= 1e-9);
 }
 
 void TestEdgeCases::millionIterationsCli()
@@ -307,7 +309,7 @@ void TestEdgeCases::constantFeature()
 {
     const Dataset data
         = makeData({ "x", "c", "y" }, { { 1, 2, 1 }, { 2, 2, 3 }, { 3, 2, 3 }, { 4, 2, 3 }, { 5, 2, 5 } });
-    const DescentRun run = gdlab::runDescent(data, ProblemSpec {}, SolverSettings {});
+    const RecordedRun run = gdlab::test::recordDescent(data, ProblemSpec {}, SolverSettings {});
     checkRunIsSound(run);
     QCOMPARE(run.result.reason, StopReason::MaxIterations);
     QVERIFY(run.leastSquares.rankDeficient);
@@ -327,7 +329,7 @@ void TestEdgeCases::allZeroFeature()
     for (bool intercept : { true, false }) {
         ProblemSpec spec;
         spec.intercept = intercept;
-        const DescentRun run = gdlab::runDescent(data, spec, SolverSettings {});
+        const RecordedRun run = gdlab::test::recordDescent(data, spec, SolverSettings {});
         checkRunIsSound(run);
         QVERIFY(run.leastSquares.rankDeficient);
         QVERIFY2(QString::fromStdString(run.leastSquares.message).contains("'zero'"), run.leastSquares.message.c_str());
@@ -342,7 +344,7 @@ void TestEdgeCases::constantFeatureStandardized()
     ProblemSpec spec;
     spec.standardize = true;
     try {
-        gdlab::runDescent(data, spec, SolverSettings {});
+        gdlab::test::recordDescent(data, spec, SolverSettings {});
         QFAIL("standardizing a constant column must be refused");
     } catch (const InputError& error) {
         QVERIFY2(QString::fromUtf8(error.what()).contains("'c'"), error.what());
@@ -357,7 +359,7 @@ void TestEdgeCases::duplicateFeatures()
     for (bool standardize : { false, true }) {
         ProblemSpec spec;
         spec.standardize = standardize;
-        const DescentRun run = gdlab::runDescent(data, spec, SolverSettings {});
+        const RecordedRun run = gdlab::test::recordDescent(data, spec, SolverSettings {});
         checkRunIsSound(run);
         QCOMPARE(run.result.reason, StopReason::MaxIterations);
         QVERIFY(run.leastSquares.rankDeficient);
@@ -378,7 +380,7 @@ void TestEdgeCases::sameFeatureTwice()
     const Dataset data = lessonData("five_points.csv");
     ProblemSpec spec;
     spec.features = { 0, 0 };
-    const DescentRun run = gdlab::runDescent(data, spec, SolverSettings {});
+    const RecordedRun run = gdlab::test::recordDescent(data, spec, SolverSettings {});
     checkRunIsSound(run);
     QVERIFY(run.leastSquares.rankDeficient);
     QVERIFY2(QString::fromStdString(run.leastSquares.message).contains("'x'"), run.leastSquares.message.c_str());
@@ -388,7 +390,7 @@ void TestEdgeCases::oneRow()
 {
     const Dataset data = makeData({ "x", "y" }, { { 1, 2 } });
     try {
-        gdlab::runDescent(data, ProblemSpec {}, SolverSettings {});
+        gdlab::test::recordDescent(data, ProblemSpec {}, SolverSettings {});
         QFAIL("one row cannot fit two parameters");
     } catch (const InputError& error) {
         QVERIFY2(QString::fromUtf8(error.what()).contains("1 data row"), error.what());
@@ -416,10 +418,10 @@ void TestEdgeCases::oneRowWithoutIntercept()
     spec.intercept = false;
     SolverSettings settings;
     settings.learningRate = 0.1;
-    const DescentRun run = gdlab::runDescent(data, spec, settings);
+    const RecordedRun run = gdlab::test::recordDescent(data, spec, settings);
     checkRunIsSound(run);
     QCOMPARE(run.result.reason, StopReason::MaxIterations);
-    QVERIFY(std::abs(run.history.back().theta[0] - 2.0) < 1e-9);
+    QVERIFY(std::abs(run.states.back().theta[0] - 2.0) < 1e-9);
     QVERIFY(!run.leastSquares.rankDeficient);
     QVERIFY(std::abs(run.leastSquares.thetaOriginal[0] - 2.0) < 1e-12);
     QVERIFY(std::isnan(run.leastSquares.residualStandardDeviation));
@@ -428,7 +430,7 @@ void TestEdgeCases::oneRowWithoutIntercept()
 void TestEdgeCases::twoIdenticalRows()
 {
     const Dataset data = makeData({ "x", "y" }, { { 3, 7 }, { 3, 7 } });
-    const DescentRun run = gdlab::runDescent(data, ProblemSpec {}, SolverSettings {});
+    const RecordedRun run = gdlab::test::recordDescent(data, ProblemSpec {}, SolverSettings {});
     checkRunIsSound(run);
     QCOMPARE(run.result.reason, StopReason::MaxIterations);
     QVERIFY(run.leastSquares.rankDeficient);
@@ -439,7 +441,7 @@ void TestEdgeCases::twoIdenticalRows()
     const Eigen::VectorXd& theta = run.leastSquares.thetaOriginal;
     QVERIFY(std::abs(theta[0] + 3 * theta[1] - 7) < 1e-12);
     QVERIFY(std::isfinite(run.stability.divergenceBound));
-    QVERIFY(std::abs(run.history.back().loss) < 1e-12);
+    QVERIFY(std::abs(run.states.back().loss) < 1e-12);
 }
 
 void TestEdgeCases::twoIdenticalRowsCli()
@@ -484,7 +486,7 @@ void TestEdgeCases::hugeValues()
     // Their squares overflow: the loss is infinite at every θ, so there is nothing to descend. The problem is
     // refused with a message naming the column, rather than shown as a run of infinities.
     try {
-        const DescentRun run = gdlab::runDescent(data, ProblemSpec {}, SolverSettings {});
+        const RecordedRun run = gdlab::test::recordDescent(data, ProblemSpec {}, SolverSettings {});
         checkRunIsSound(run);
         QFAIL("values whose squares overflow must be refused");
     } catch (const InputError& error) {
@@ -520,7 +522,7 @@ void TestEdgeCases::hugeFeatureStandardized()
     spec.standardize = true;
     SolverSettings settings;
     settings.learningRate = 0.1;
-    const DescentRun run = gdlab::runDescent(data, spec, settings);
+    const RecordedRun run = gdlab::test::recordDescent(data, spec, settings);
     checkRunIsSound(run);
     QCOMPARE(run.result.reason, StopReason::MaxIterations);
     QVERIFY(!run.leastSquares.rankDeficient);
@@ -528,7 +530,7 @@ void TestEdgeCases::hugeFeatureStandardized()
     QVERIFY(theta.allFinite());
     QVERIFY(std::abs(theta[0] - 0.6) < 1e-9);
     QVERIFY(std::abs(theta[1] / 0.8e-300 - 1) < 1e-9);
-    const Eigen::VectorXd last = run.problem->toOriginalUnits(run.history.back().theta);
+    const Eigen::VectorXd last = run.problem->toOriginalUnits(run.states.back().theta);
     QVERIFY(last.allFinite());
     QVERIFY(std::abs(last[0] - 0.6) < 1e-6);
 }
@@ -541,7 +543,7 @@ void TestEdgeCases::nearMaximumStandardized()
     ProblemSpec spec;
     spec.standardize = true;
     try {
-        gdlab::runDescent(data, spec, SolverSettings {});
+        gdlab::test::recordDescent(data, spec, SolverSettings {});
         QFAIL("a column whose sum overflows cannot be standardized");
     } catch (const InputError& error) {
         const QString message = QString::fromUtf8(error.what());
@@ -559,7 +561,7 @@ void TestEdgeCases::largeValuesDiverge()
     for (int iterations : { 1, 1000 }) {
         SolverSettings settings;
         settings.iterations = iterations;
-        const DescentRun run = gdlab::runDescent(data, ProblemSpec {}, settings);
+        const RecordedRun run = gdlab::test::recordDescent(data, ProblemSpec {}, settings);
         checkRunIsSound(run);
         QCOMPARE(run.result.reason, StopReason::Diverged);
         QVERIFY(run.leastSquares.thetaOriginal.allFinite());
@@ -583,7 +585,7 @@ void TestEdgeCases::tinyValues()
     for (bool standardize : { false, true }) {
         ProblemSpec spec;
         spec.standardize = standardize;
-        const DescentRun run = gdlab::runDescent(data, spec, SolverSettings {});
+        const RecordedRun run = gdlab::test::recordDescent(data, spec, SolverSettings {});
         checkRunIsSound(run);
         QCOMPARE(run.result.reason, StopReason::MaxIterations);
         QVERIFY(run.leastSquares.thetaOriginal.allFinite());
@@ -643,7 +645,7 @@ void TestEdgeCases::constantTarget()
     const Dataset data({ "x", "y" }, values, "constant.csv");
     ProblemSpec spec;
     spec.intercept = intercept;
-    const DescentRun run = gdlab::runDescent(data, spec, SolverSettings {});
+    const RecordedRun run = gdlab::test::recordDescent(data, spec, SolverSettings {});
     checkRunIsSound(run);
     QCOMPARE(run.result.reason, StopReason::MaxIterations);
     // R² compares with the variation of y, which is none: undefined (NaN internally, null or words outside).

@@ -2,8 +2,9 @@
 // compared with the tutorials' published numbers and with independent loops written here.
 #include "csv_reader.h"
 #include "dataset.h"
-#include "descent_run.h"
 #include "lesson.h"
+#include "run.h"
+#include "support/recorded_run.h"
 
 #include <QtTest>
 
@@ -12,9 +13,9 @@
 #include <string>
 
 using gdlab::Dataset;
-using gdlab::DescentRun;
 using gdlab::Lesson;
 using gdlab::StopReason;
+using gdlab::test::RecordedRun;
 
 namespace {
 
@@ -31,11 +32,11 @@ Dataset lessonData(const Lesson& lesson)
     return gdlab::CsvReader::readFile(std::string(GDLAB_LESSON_DIR) + "/" + lesson.fileName);
 }
 
-DescentRun runLesson(const std::string& name)
+RecordedRun runLesson(const std::string& name)
 {
     const Lesson& lesson = lessonNamed(name);
     const Dataset data = lessonData(lesson);
-    return gdlab::runDescent(data, lesson.problem, lesson.solver, {}, lesson.useOptimalRate);
+    return gdlab::test::recordDescent(data, lesson.problem, lesson.solver, lesson.useOptimalRate);
 }
 
 bool closeRelative(double actual, double expected, double tolerance)
@@ -113,58 +114,58 @@ void TestLessonGolden::everyLessonRuns()
 {
     QFETCH(QString, name);
     const Lesson& lesson = lessonNamed(name.toStdString());
-    const DescentRun run = runLesson(lesson.name);
+    const RecordedRun run = runLesson(lesson.name);
     QCOMPARE(run.result.reason, StopReason::MaxIterations);
     QCOMPARE(run.result.iterations, lesson.solver.iterations);
-    QCOMPARE(static_cast<long long>(run.history.size()), lesson.solver.iterations + 1);
+    QCOMPARE(static_cast<long long>(run.states.size()), lesson.solver.iterations + 1);
     QVERIFY(!run.leastSquares.rankDeficient);
     QVERIFY(run.settings.learningRate < run.stability.divergenceBound
         || lesson.solver.method != gdlab::DescentMethod::Batch);
-    for (const auto& state : run.history)
+    for (const auto& state : run.states)
         QVERIFY(state.theta.allFinite() && std::isfinite(state.loss));
     // Every lesson ends closer to least squares than it started.
     const Eigen::VectorXd optimum = run.leastSquares.theta;
-    QVERIFY((run.history.back().theta - optimum).norm() < (run.history.front().theta - optimum).norm());
-    QVERIFY(run.history.back().loss < run.history.front().loss);
+    QVERIFY((run.states.back().theta - optimum).norm() < (run.states.front().theta - optimum).norm());
+    QVERIFY(run.states.back().loss < run.states.front().loss);
 }
 
 void TestLessonGolden::fivePoints()
 {
-    const DescentRun run = runLesson("five_points");
-    COMPARE_VECTORS(run.history[0].theta, Eigen::Vector2d(0.75, 0.48), 0.0);
-    COMPARE_VECTORS(run.history[1].theta, Eigen::Vector2d(0.7662, 0.5414), 1e-12);
-    COMPARE_VECTORS(run.history[10].theta, Eigen::Vector2d(0.8094368934859253, 0.7232754423544987), 1e-12);
+    const RecordedRun run = runLesson("five_points");
+    COMPARE_VECTORS(run.states[0].theta, Eigen::Vector2d(0.75, 0.48), 0.0);
+    COMPARE_VECTORS(run.states[1].theta, Eigen::Vector2d(0.7662, 0.5414), 1e-12);
+    COMPARE_VECTORS(run.states[10].theta, Eigen::Vector2d(0.8094368934859253, 0.7232754423544987), 1e-12);
     COMPARE_VECTORS(run.leastSquares.theta, Eigen::Vector2d(0.6, 0.8), 1e-13);
     COMPARE_VECTORS(run.leastSquares.thetaOriginal, Eigen::Vector2d(0.6, 0.8), 1e-13);
     QCOMPARE(run.settings.learningRate, 0.01);
     // The ghosts at 10, 100 and 1000 steps get nearer to least squares each time.
     const Eigen::Vector2d optimum(0.6, 0.8);
-    QVERIFY((run.history[100].theta - optimum).norm() < (run.history[10].theta - optimum).norm());
-    QVERIFY((run.history[1000].theta - optimum).norm() < (run.history[100].theta - optimum).norm());
-    QVERIFY((run.history[1000].theta - optimum).norm() < 0.01);
+    QVERIFY((run.states[100].theta - optimum).norm() < (run.states[10].theta - optimum).norm());
+    QVERIFY((run.states[1000].theta - optimum).norm() < (run.states[100].theta - optimum).norm());
+    QVERIFY((run.states[1000].theta - optimum).norm() < 0.01);
 }
 
 void TestLessonGolden::fivePointsRss()
 {
-    const DescentRun run = runLesson("five_points_rss");
+    const RecordedRun run = runLesson("five_points_rss");
     const Eigen::MatrixXd& x = run.problem->design();
     const Eigen::VectorXd& y = run.problem->target();
     Eigen::VectorXd theta = Eigen::Vector2d(0.0, 0.0);
-    for (std::size_t k = 0; k < run.history.size(); ++k) {
-        COMPARE_VECTORS(run.history[k].theta, theta, 1e-10);
-        QVERIFY(closeRelative(run.history[k].loss, (x * theta - y).squaredNorm(), 1e-10));
+    for (std::size_t k = 0; k < run.states.size(); ++k) {
+        COMPARE_VECTORS(run.states[k].theta, theta, 1e-10);
+        QVERIFY(closeRelative(run.states[k].loss, (x * theta - y).squaredNorm(), 1e-10));
         theta -= 0.0001 * (2.0 * (x.transpose() * (x * theta - y)));
     }
 }
 
 void TestLessonGolden::twoFeaturesN50()
 {
-    const DescentRun run = runLesson("two_features_n50");
-    QCOMPARE(run.history.size(), std::size_t(100001));
+    const RecordedRun run = runLesson("two_features_n50");
+    QCOMPARE(run.states.size(), std::size_t(100001));
     QCOMPARE(run.settings.learningRate, 0.001);
     // The seeded random start is the same every time.
-    QCOMPARE(runLesson("two_features_n50").history.front().theta, run.history.front().theta);
-    QVERIFY(run.history.front().theta != Eigen::VectorXd::Zero(3));
+    QCOMPARE(runLesson("two_features_n50").states.front().theta, run.states.front().theta);
+    QVERIFY(run.states.front().theta != Eigen::VectorXd::Zero(3));
 
     const Eigen::Vector3d published(5.02609659, 2.09905363, -0.55519427);
     for (Eigen::Index i = 0; i < 3; ++i) {
@@ -172,20 +173,20 @@ void TestLessonGolden::twoFeaturesN50()
         QVERIFY2(std::abs(run.leastSquares.thetaOriginal[i] - published[i]) <= 6e-9,
             describe(run.leastSquares.thetaOriginal, published).constData());
         // ... and so does descent after 100,000 steps (it gets within about 1e-12 of the closed form).
-        QVERIFY2(std::abs(run.history.back().theta[i] - published[i]) <= 6e-9,
-            describe(run.history.back().theta, published).constData());
+        QVERIFY2(std::abs(run.states.back().theta[i] - published[i]) <= 6e-9,
+            describe(run.states.back().theta, published).constData());
     }
-    QVERIFY2((run.history.back().theta - run.leastSquares.theta).cwiseAbs().maxCoeff() <= 1e-9,
-        describe(run.history.back().theta, run.leastSquares.theta).constData());
+    QVERIFY2((run.states.back().theta - run.leastSquares.theta).cwiseAbs().maxCoeff() <= 1e-9,
+        describe(run.states.back().theta, run.leastSquares.theta).constData());
 }
 
 void TestLessonGolden::twoFeaturesN100()
 {
-    const DescentRun run = runLesson("two_features_n100");
-    QCOMPARE(run.history.size(), std::size_t(401));
+    const RecordedRun run = runLesson("two_features_n100");
+    QCOMPARE(run.states.size(), std::size_t(401));
     // The tutorial prints the RMSE after every update: it falls every step.
-    for (std::size_t k = 1; k < run.history.size(); ++k)
-        QVERIFY2(run.history[k].rmse < run.history[k - 1].rmse, qPrintable(QString::number(k)));
+    for (std::size_t k = 1; k < run.states.size(); ++k)
+        QVERIFY2(run.states[k].rmse < run.states[k - 1].rmse, qPrintable(QString::number(k)));
 
     // Its loop: θ ← θ − 0.1 · (2/m)·Xᵀ(Xθ − y), from zeros.
     const Eigen::MatrixXd& x = run.problem->design();
@@ -193,28 +194,28 @@ void TestLessonGolden::twoFeaturesN100()
     const double m = double(x.rows());
     QCOMPARE(m, 100.0);
     Eigen::VectorXd theta = Eigen::VectorXd::Zero(3);
-    for (std::size_t k = 0; k < run.history.size(); ++k) {
+    for (std::size_t k = 0; k < run.states.size(); ++k) {
         const Eigen::VectorXd residual = x * theta - y;
-        QVERIFY2(closeRelative(run.history[k].theta, theta, 1e-10),
-            qPrintable(QStringLiteral("iteration %1\n").arg(k) + describe(run.history[k].theta, theta)));
-        QVERIFY(closeRelative(run.history[k].rmse, std::sqrt(residual.squaredNorm() / m), 1e-10));
+        QVERIFY2(closeRelative(run.states[k].theta, theta, 1e-10),
+            qPrintable(QStringLiteral("iteration %1\n").arg(k) + describe(run.states[k].theta, theta)));
+        QVERIFY(closeRelative(run.states[k].rmse, std::sqrt(residual.squaredNorm() / m), 1e-10));
         theta -= 0.1 * ((2.0 / m) * (x.transpose() * residual));
     }
-    QCOMPARE(run.history[0].theta, Eigen::VectorXd::Zero(3).eval());
+    QCOMPARE(run.states[0].theta, Eigen::VectorXd::Zero(3).eval());
     // Close to the generating (2, 3, 4) and to least squares after 400 steps.
-    QVERIFY((run.history.back().theta - run.leastSquares.theta).norm() < 0.1);
+    QVERIFY((run.states.back().theta - run.leastSquares.theta).norm() < 0.1);
 }
 
 void TestLessonGolden::threeFeaturesSgd()
 {
     const Lesson& lesson = lessonNamed("three_features_ints_n20");
-    const DescentRun run = runLesson(lesson.name);
+    const RecordedRun run = runLesson(lesson.name);
     const Eigen::MatrixXd& x = run.problem->design();
     const Eigen::VectorXd& y = run.problem->target();
     QCOMPARE(x.rows(), Eigen::Index(20));
     QCOMPARE(x.cols(), Eigen::Index(3)); // no intercept
-    QCOMPARE(run.history.size(), std::size_t(20 * 1000 + 1));
-    QCOMPARE(run.history.back().epoch, 1000LL);
+    QCOMPARE(run.states.size(), std::size_t(20 * 1000 + 1));
+    QCOMPARE(run.states.back().epoch, 1000LL);
 
     // The tutorial's loop: for each epoch, for each sample in file order, θ ← θ − lr·(x·θ − y)·x.
     Eigen::Vector3d theta = Eigen::Vector3d::Zero();
@@ -226,25 +227,25 @@ void TestLessonGolden::threeFeaturesSgd()
             theta -= 0.0001 * error * sample;
             ++k;
             if (k % 20 == 0 || k < 40)
-                QVERIFY2(closeRelative(run.history[k].theta, theta, 1e-10),
-                    qPrintable(QStringLiteral("update %1\n").arg(k) + describe(run.history[k].theta, theta)));
+                QVERIFY2(closeRelative(run.states[k].theta, theta, 1e-10),
+                    qPrintable(QStringLiteral("update %1\n").arg(k) + describe(run.states[k].theta, theta)));
         }
     }
-    COMPARE_VECTORS(run.history.back().theta, theta, 1e-10);
+    COMPARE_VECTORS(run.states.back().theta, theta, 1e-10);
     // Near the exact (1, 2, 1).
-    QVERIFY2((run.history.back().theta - Eigen::Vector3d(1, 2, 1)).cwiseAbs().maxCoeff() < 1e-4,
-        describe(run.history.back().theta, Eigen::Vector3d(1, 2, 1)).constData());
+    QVERIFY2((run.states.back().theta - Eigen::Vector3d(1, 2, 1)).cwiseAbs().maxCoeff() < 1e-4,
+        describe(run.states.back().theta, Eigen::Vector3d(1, 2, 1)).constData());
     COMPARE_VECTORS(run.leastSquares.theta, Eigen::Vector3d(1, 2, 1), 1e-9);
 }
 
 void TestLessonGolden::nistNorris()
 {
-    const DescentRun run = runLesson("nist_norris");
+    const RecordedRun run = runLesson("nist_norris");
     QVERIFY(run.problem->isStandardized());
     QCOMPARE(run.settings.learningRate, run.stability.optimalRate);
-    QCOMPARE(run.history.size(), std::size_t(201));
+    QCOMPARE(run.states.size(), std::size_t(201));
     const Eigen::Vector2d certified(-0.262323073774029, 1.00211681802045);
-    COMPARE_VECTORS(run.problem->toOriginalUnits(run.history.back().theta), certified, 1e-9);
+    COMPARE_VECTORS(run.problem->toOriginalUnits(run.states.back().theta), certified, 1e-9);
     COMPARE_VECTORS(run.leastSquares.thetaOriginal, certified, 1e-10);
     QVERIFY(closeRelative(run.leastSquares.r2, 0.999993745883712, 1e-10));
 }

@@ -1,10 +1,12 @@
 #include "csv_reader.h"
 #include "dataset.h"
+#include "history.h"
 #include "input_error.h"
 #include "loss_function.h"
 #include "problem.h"
 #include "solver.h"
 #include "stability.h"
+#include "support/recorded_run.h"
 
 #include <QtTest>
 
@@ -18,7 +20,6 @@
 using gdlab::Dataset;
 using gdlab::DescentMethod;
 using gdlab::InitKind;
-using gdlab::IterationState;
 using gdlab::LossKind;
 using gdlab::Problem;
 using gdlab::ProblemSpec;
@@ -26,6 +27,7 @@ using gdlab::RunResult;
 using gdlab::Solver;
 using gdlab::SolverSettings;
 using gdlab::StopReason;
+using gdlab::test::State;
 
 Q_DECLARE_METATYPE(gdlab::LossKind)
 Q_DECLARE_METATYPE(gdlab::SolverSettings)
@@ -65,7 +67,7 @@ QByteArray describe(const Eigen::VectorXd& actual, const Eigen::VectorXd& expect
 }
 
 struct Recorded {
-    std::vector<IterationState> history;
+    std::vector<State> history;
     RunResult result;
 };
 
@@ -73,10 +75,8 @@ Recorded runSolver(const Problem& problem, const SolverSettings& settings)
 {
     Recorded recorded;
     const Solver solver(problem, settings);
-    recorded.result = solver.run([&recorded](const IterationState& state) {
-        recorded.history.push_back(state);
-        return true;
-    });
+    const gdlab::History history = solver.run(&recorded.result);
+    recorded.history = gdlab::test::statesOf(history, problem, settings.loss);
     return recorded;
 }
 
@@ -103,7 +103,7 @@ Dataset tenRows()
     return Dataset({ "x1", "x2", "y" }, values, "ten_rows");
 }
 
-bool sameHistories(const std::vector<IterationState>& a, const std::vector<IterationState>& b)
+bool sameHistories(const std::vector<State>& a, const std::vector<State>& b)
 {
     if (a.size() != b.size())
         return false;
@@ -137,7 +137,8 @@ private slots:
     void toleranceConverges();
     void toleranceAtTheStart();
     void zeroIterations();
-    void cancellingSink();
+    void cancellingChunkCallback();
+    void retainLastInTheCallbackKeepsTheRun();
     void validateRejects_data();
     void validateRejects();
     void validateAccepts();
@@ -168,7 +169,7 @@ void TestSolver::firstRowIsTheStart()
     const Dataset data = lessonData("five_points.csv");
     const Problem problem(data, ProblemSpec {});
     const Recorded run = runSolver(problem, fivePointsSettings(3));
-    const IterationState& first = run.history.front();
+    const State& first = run.history.front();
     QCOMPARE(first.iteration, 0LL);
     QCOMPARE(first.epoch, 0LL);
     QCOMPARE(first.theta, Eigen::Vector2d(0.75, 0.48).eval());
@@ -220,7 +221,7 @@ void TestSolver::batchMatchesDirectLoop()
     for (std::size_t k = 0; k < run.history.size(); ++k) {
         const Eigen::VectorXd residual = x * theta - y;
         const Eigen::VectorXd gradient = gradientFactor * (x.transpose() * residual);
-        const IterationState& state = run.history[k];
+        const State& state = run.history[k];
         QVERIFY2(closeRelative(state.theta, theta, 1e-10),
             qPrintable(QStringLiteral("iteration %1\n").arg(k) + describe(state.theta, theta)));
         QVERIFY2(closeRelative(state.loss, lossFactor * residual.squaredNorm(), 1e-10), qPrintable(QString::number(k)));
@@ -381,7 +382,7 @@ void TestSolver::epochCounting()
     settings.iterations = 37;
     const Recorded run = runSolver(problem, settings);
     QCOMPARE(run.history.size(), std::size_t(38));
-    for (const IterationState& state : run.history)
+    for (const State& state : run.history)
         QCOMPARE(state.epoch, state.iteration / updatesPerEpoch);
 }
 
@@ -503,7 +504,7 @@ void TestSolver::divergence()
                 describe(run.history.back().theta, Eigen::Vector2d(0.6, 0.8)).constData());
     }
     QCOMPARE(static_cast<long long>(run.history.size()), run.result.iterations + 1);
-    for (const IterationState& state : run.history) {
+    for (const State& state : run.history) {
         QVERIFY(state.theta.allFinite());
         QVERIFY(std::isfinite(state.loss));
         QVERIFY(std::isfinite(state.rmse));
@@ -534,7 +535,7 @@ void TestSolver::overflowKeepsOnlyFiniteStates()
     const Recorded later = runSolver(problem, settings);
     QCOMPARE(later.result.reason, StopReason::Diverged);
     QCOMPARE(static_cast<long long>(later.history.size()), later.result.iterations + 1);
-    for (const IterationState& state : later.history)
+    for (const State& state : later.history)
         QVERIFY(state.theta.allFinite() && std::isfinite(state.loss) && state.gradient.allFinite());
 }
 
@@ -579,29 +580,69 @@ void TestSolver::zeroIterations()
     QCOMPARE(run.history.size(), std::size_t(1));
 }
 
-void TestSolver::cancellingSink()
+void TestSolver::cancellingChunkCallback()
 {
     const Dataset data = lessonData("five_points.csv");
     const Problem problem(data, ProblemSpec {});
     const Solver solver(problem, fivePointsSettings(1000));
 
-    std::vector<long long> seen;
-    const RunResult result = solver.run([&seen](const IterationState& state) {
-        seen.push_back(state.iteration);
-        return state.iteration < 3;
-    });
+    // Chunks of 4 rows: the callback sees rows 0–3, then 4–7, and stops the run there.
+    std::vector<std::size_t> sizes;
+    gdlab::History history = solver.makeHistory();
+    const RunResult result = solver.run(
+        history,
+        [&sizes](gdlab::History& seen) {
+            sizes.push_back(seen.size());
+            return seen.size() < 8;
+        },
+        4);
     QCOMPARE(result.reason, StopReason::Cancelled);
-    QCOMPARE(result.iterations, 3LL);
-    QCOMPARE(seen, (std::vector<long long> { 0, 1, 2, 3 }));
+    QCOMPARE(result.iterations, 7LL);
+    QCOMPARE(sizes, (std::vector<std::size_t> { 4, 8 }));
+    QCOMPARE(history.size(), std::size_t(8));
 
     int calls = 0;
-    const RunResult atStart = solver.run([&calls](const IterationState&) {
-        ++calls;
-        return false;
-    });
+    gdlab::History start = solver.makeHistory();
+    const RunResult atStart = solver.run(
+        start,
+        [&calls](gdlab::History&) {
+            ++calls;
+            return false;
+        },
+        1);
     QCOMPARE(atStart.reason, StopReason::Cancelled);
     QCOMPARE(atStart.iterations, 0LL);
     QCOMPARE(calls, 1);
+    QCOMPARE(start.size(), std::size_t(1));
+}
+
+// Streaming to a file keeps O(k) rows: a callback that drops what it has handed on leaves the run unchanged.
+void TestSolver::retainLastInTheCallbackKeepsTheRun()
+{
+    const Dataset data = lessonData("five_points.csv");
+    const Problem problem(data, ProblemSpec {});
+    const Solver solver(problem, fivePointsSettings(1000));
+    const gdlab::History whole = solver.run();
+    gdlab::History streamed = solver.makeHistory();
+    std::vector<double> losses;
+    std::size_t handedOn = 0;
+    const RunResult result = solver.run(
+        streamed,
+        [&](gdlab::History& chunk) {
+            for (std::size_t row = handedOn; row < chunk.size(); ++row)
+                losses.push_back(chunk.loss(row));
+            chunk.retainLast();
+            handedOn = 1;
+            return true;
+        },
+        64);
+    for (std::size_t row = handedOn; row < streamed.size(); ++row)
+        losses.push_back(streamed.loss(row));
+    QCOMPARE(result.iterations, 1000LL);
+    QVERIFY(streamed.size() <= 65);
+    QCOMPARE(streamed.firstIteration() + static_cast<long long>(streamed.size()) - 1, 1000LL);
+    QCOMPARE(losses, std::vector<double>(whole.lossData(), whole.lossData() + whole.size()));
+    QCOMPARE(Eigen::VectorXd(streamed.theta(streamed.size() - 1)), Eigen::VectorXd(whole.theta(1000)));
 }
 
 void TestSolver::validateRejects_data()

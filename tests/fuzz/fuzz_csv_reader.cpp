@@ -13,8 +13,8 @@
 
 #include "csv_reader.h"
 #include "dataset.h"
+#include "history.h"
 #include "input_error.h"
-#include "iteration_state.h"
 #include "problem.h"
 #include "solver.h"
 #include "solver_settings.h"
@@ -103,22 +103,18 @@ void runShortDescent(const gdlab::Dataset& dataset, std::uint8_t selector)
 
     // Valid settings on a valid problem: the constructor must not throw, so it stays outside any try.
     const gdlab::Solver solver(*problem, settings);
-    std::vector<gdlab::IterationState> states;
-    const gdlab::RunResult result = solver.run([&states](const gdlab::IterationState& state) {
-        states.push_back(state);
-        return true;
-    });
+    gdlab::RunResult result;
+    const gdlab::History history = solver.run(&result);
 
-    FUZZ_CHECK(!states.empty());
+    FUZZ_CHECK(!history.empty());
     FUZZ_CHECK(result.reason != gdlab::StopReason::Cancelled);
     FUZZ_CHECK(result.iterations >= 0 && result.iterations <= settings.iterations);
-    FUZZ_CHECK(static_cast<long long>(states.size()) == result.iterations + 1);
-    for (std::size_t i = 0; i < states.size(); ++i) {
-        const gdlab::IterationState& state = states[i];
-        FUZZ_CHECK(state.iteration == static_cast<long long>(i));
-        FUZZ_CHECK(state.theta.size() == problem->parameterCount());
-        FUZZ_CHECK(state.gradient.size() == problem->parameterCount());
-        FUZZ_CHECK(std::isfinite(state.loss) || result.reason == gdlab::StopReason::Diverged);
+    FUZZ_CHECK(static_cast<long long>(history.size()) == result.iterations + 1);
+    FUZZ_CHECK(history.parameterCount() == problem->parameterCount());
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        FUZZ_CHECK(history.iteration(i) == static_cast<long long>(i));
+        FUZZ_CHECK(history.theta(i).size() == problem->parameterCount());
+        FUZZ_CHECK(std::isfinite(history.loss(i)) || result.reason == gdlab::StopReason::Diverged);
     }
     if (result.reason == gdlab::StopReason::MaxIterations)
         FUZZ_CHECK(result.iterations == settings.iterations);

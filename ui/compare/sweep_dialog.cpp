@@ -1,5 +1,6 @@
 #include "compare/sweep_dialog.h"
 
+#include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "views/view_palette.h"
 
@@ -197,7 +198,8 @@ double SweepDialog::plottedValue(std::size_t curve, std::size_t k) const
 
 void SweepDialog::refresh()
 {
-    m_sweep = std::make_unique<LearningRateSweep>(*m_controller);
+    const Run* run = m_controller->model()->run();
+    m_sweep = run ? std::make_unique<LearningRateSweep>(*run) : nullptr;
     m_sweptSettings = withoutRate(m_controller->settings());
     m_dirty = false;
     rebuildPlot();

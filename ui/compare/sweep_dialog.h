@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compare/learning_rate_sweep.h"
+#include "learning_rate_sweep.h"
 #include "solver_settings.h"
 
 #include <QDialog>

@@ -202,21 +202,15 @@ void DataOpener::apply(const Dataset& dataset, const ProblemSpec& spec)
 {
     const QString path = m_loadingPath;
 
-    // The controller reports data it cannot fit (one row, a constant column to standardize) through
-    // errorOccurred, prefixed with the dataset's source; catch it here to report it with the file's name.
-    QString controllerError;
-    {
-        const QObject context;
-        connect(m_controller, &SessionController::errorOccurred, &context,
-            [&controllerError](const QString& message) { controllerError = message; });
-        m_applying = true;
-        const bool ok = m_controller->setDataset(dataset, spec, QFileInfo(path).fileName());
-        m_applying = false;
-        if (ok) {
-            addRecentFile(path);
-            finishLoading(true);
-            return;
-        }
+    // The controller refuses data it cannot fit (one row, a constant column to standardize) with a message
+    // prefixed with the dataset's source; it is reported here with the file's name.
+    m_applying = true;
+    QString controllerError = m_controller->openDataset(dataset, spec, QFileInfo(path).fileName());
+    m_applying = false;
+    if (controllerError.isEmpty()) {
+        addRecentFile(path);
+        finishLoading(true);
+        return;
     }
     const QString sourcePrefix = QString::fromStdString(dataset.source()) + QStringLiteral(": ");
     if (controllerError.startsWith(sourcePrefix))

@@ -1,5 +1,7 @@
 #include "panels/control_panel.h"
 
+#include "dataset.h"
+
 #include "lesson.h"
 #include "panels/learning_rate_control.h"
 #include "session/iteration_model.h"
@@ -124,7 +126,7 @@ QWidget* ControlPanel::createLearningRateGroup()
     m_learningRate = new LearningRateControl(group);
     layout->addWidget(m_learningRate);
     connect(m_learningRate, &LearningRateControl::learningRateChanged, this, [this](double rate) {
-        if (!m_controller->setLearningRate(rate))
+        if (!m_controller->setLearningRate(rate).isEmpty())
             refreshSettings();
     });
     return group;
@@ -394,20 +396,20 @@ void ControlPanel::updateEnabledStates()
 
 void ControlPanel::applySettings(const SolverSettings& settings)
 {
-    if (!m_controller->setSettings(settings))
+    if (!m_controller->setSettings(settings).isEmpty())
         refreshSettings();
 }
 
 void ControlPanel::applyProblemSpec(const ProblemSpec& spec)
 {
-    if (!m_controller->setProblemSpec(spec))
+    if (!m_controller->setProblemSpec(spec).isEmpty())
         refreshProblem();
 }
 
 void ControlPanel::onLessonChosen(int index)
 {
     const QString name = m_lessonCombo->itemData(index).toString();
-    if (name.isEmpty() || name == m_controller->lessonName() || !m_controller->loadLesson(name))
+    if (name.isEmpty() || name == m_controller->lessonName() || !m_controller->loadLesson(name).isEmpty())
         refreshLesson();
 }
 
@@ -419,9 +421,9 @@ void ControlPanel::onInitChosen(int index)
         // Keep starting where the descent starts now, so choosing "values" changes nothing until one is edited.
         settings.initValues.assign(std::size_t(m_initValues.size()), 0.0);
         const IterationModel* model = m_controller->model();
-        if (!model->isEmpty() && model->state(0).theta.size() == m_initValues.size())
+        if (!model->isEmpty() && model->theta(0).size() == m_initValues.size())
             for (int i = 0; i < m_initValues.size(); ++i)
-                settings.initValues[std::size_t(i)] = model->state(0).theta[i];
+                settings.initValues[std::size_t(i)] = model->theta(0)[i];
     }
     applySettings(settings);
 }

@@ -221,7 +221,7 @@ void PlaybackBar::onModelChanged()
         m_positionLabel->setMinimumWidth(0);
     } else {
         // Wide enough for the largest "k / N" of this history, so the layout does not jitter during playback.
-        const QString widest = QStringLiteral("%1 / %1").arg(m_model->state(m_model->lastRow()).iteration);
+        const QString widest = QStringLiteral("%1 / %1").arg(m_model->iteration(m_model->lastRow()));
         m_positionLabel->setMinimumWidth(m_positionLabel->fontMetrics().horizontalAdvance(widest) + 4);
     }
     updateTimerInterval();
@@ -238,8 +238,8 @@ void PlaybackBar::followCurrentRow()
     }
     m_positionLabel->setText(empty ? QStringLiteral("– / –")
                                    : QStringLiteral("%1 / %2")
-                                         .arg(m_model->currentState().iteration)
-                                         .arg(m_model->state(m_model->lastRow()).iteration));
+                                         .arg(m_model->iteration(m_model->currentRow()))
+                                         .arg(m_model->iteration(m_model->lastRow())));
     const bool atStart = empty || row <= 0;
     const bool atEnd = empty || row >= m_model->lastRow();
     m_firstAction->setEnabled(!atStart);

@@ -212,7 +212,7 @@ QString ErrorSurfaceModel::sliceDescription() const
     }
     const bool one = parts.size() == 1;
     if (atIterate) {
-        const long long iteration = model->currentState().iteration;
+        const long long iteration = model->iteration(model->currentRow());
         return one ? tr("%1, held at its value at the current iterate (iteration %2)").arg(parts.front()).arg(iteration)
                    : tr("%1, held at their values at the current iterate (iteration %2)")
                          .arg(parts.join(QStringLiteral(", ")))
@@ -233,7 +233,7 @@ Eigen::VectorXd ErrorSurfaceModel::basePoint() const
     return m_base;
 }
 
-QPointF ErrorSurfaceModel::slicePoint(const Eigen::VectorXd& theta) const
+QPointF ErrorSurfaceModel::slicePoint(const Eigen::Ref<const Eigen::VectorXd>& theta) const
 {
     if (m_xParameter >= theta.size() || m_yParameter >= theta.size())
         return {};
@@ -360,29 +360,26 @@ void ErrorSurfaceModel::recompute() const
         return;
     }
 
-    // States from an older problem may still be in the model for a moment; only vectors of the right size count.
     const IterationModel* model = m_controller->model();
     const auto fits
-        = [count](const IterationState& state) { return state.theta.size() == count && state.theta.allFinite(); };
+        = [model, count](int row) { return model->theta(row).size() == count && model->theta(row).allFinite(); };
     const Eigen::VectorXd& optimum = problem->leastSquaresTheta();
     m_base = optimum;
-    if (m_holdMode == HoldMode::CurrentIterate && !model->isEmpty() && fits(model->currentState()))
-        m_base = model->currentState().theta;
+    if (m_holdMode == HoldMode::CurrentIterate && !model->isEmpty() && fits(model->currentRow()))
+        m_base = model->theta(model->currentRow());
 
     Interval xRange;
     Interval yRange;
     xRange.include(optimum(px));
     yRange.include(optimum(py));
-    const std::vector<IterationState>& states = model->states();
-    if (!states.empty() && fits(states.front())) {
-        const IterationState& start = states.front();
-        xRange.include(start.theta(px));
-        yRange.include(start.theta(py));
-        const double limit = pathLossFactor * start.loss;
-        for (const IterationState& state : states) {
-            if (fits(state) && state.loss <= limit) {
-                xRange.include(state.theta(px));
-                yRange.include(state.theta(py));
+    if (!model->isEmpty() && fits(0)) {
+        xRange.include(model->theta(0)(px));
+        yRange.include(model->theta(0)(py));
+        const double limit = pathLossFactor * model->loss(0);
+        for (int row = 0; row <= model->lastRow(); ++row) {
+            if (fits(row) && model->loss(row) <= limit) {
+                xRange.include(model->theta(row)(px));
+                yRange.include(model->theta(row)(py));
             }
         }
     }

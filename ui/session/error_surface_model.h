@@ -73,7 +73,7 @@ public:
     /** @brief The full parameter vector the slice passes through (other parameters at their held values). */
     Eigen::VectorXd basePoint() const;
     /** @brief theta's coordinates in the slice: (θ[xParameter], θ[yParameter]). */
-    QPointF slicePoint(const Eigen::VectorXd& theta) const;
+    QPointF slicePoint(const Eigen::Ref<const Eigen::VectorXd>& theta) const;
 
     /** @brief The loss range the colours span: the grid's, with a positive floor on a log scale. */
     double colourMin() const;

@@ -17,7 +17,7 @@ QString formatNumber(double value)
     return QString::number(value, 'g', 10);
 }
 
-QList<double> toList(const Eigen::VectorXd& values)
+QList<double> toList(const Eigen::Ref<const Eigen::VectorXd>& values)
 {
     return QList<double>(values.data(), values.data() + values.size());
 }
@@ -31,7 +31,7 @@ IterationModel::IterationModel(QObject* parent)
 
 int IterationModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_states.size());
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int IterationModel::columnCount(const QModelIndex& parent) const
@@ -45,7 +45,7 @@ QVariant IterationModel::data(const QModelIndex& index, int role) const
         || index.row() >= rowCount() || index.column() < 0 || index.column() >= columnCount())
         return {};
 
-    const IterationState& state = m_states[static_cast<std::size_t>(index.row())];
+    const int row = index.row();
     const int column = index.column();
 
     switch (role) {
@@ -57,20 +57,20 @@ QVariant IterationModel::data(const QModelIndex& index, int role) const
         };
         switch (column) {
         case IterationColumn:
-            return QString::number(state.iteration);
+            return QString::number(iteration(row));
         case EpochColumn:
-            return QString::number(state.epoch);
+            return QString::number(epoch(row));
         case LossColumn:
-            return format(state.loss);
+            return format(loss(row));
         case RmseColumn:
-            return format(state.rmse);
+            return format(rmse(row));
         case GradientNormColumn:
-            return format(state.gradientNorm);
+            return format(gradientNorm(row));
         default: {
             const Eigen::Index parameter = column - FirstThetaColumn;
-            if (parameter >= state.theta.size())
+            if (parameter >= history().parameterCount())
                 return {};
-            return format(state.theta[parameter]);
+            return format(theta(row)[parameter]);
         }
         }
     }
@@ -84,19 +84,17 @@ QVariant IterationModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case IterationRole:
-        return QVariant::fromValue<qlonglong>(state.iteration);
+        return QVariant::fromValue<qlonglong>(iteration(row));
     case EpochRole:
-        return QVariant::fromValue<qlonglong>(state.epoch);
+        return QVariant::fromValue<qlonglong>(epoch(row));
     case LossRole:
-        return state.loss;
+        return loss(row);
     case RmseRole:
-        return state.rmse;
+        return rmse(row);
     case GradientNormRole:
-        return state.gradientNorm;
+        return gradientNorm(row);
     case ThetaRole:
-        return QVariant::fromValue(toList(state.theta));
-    case GradientRole:
-        return QVariant::fromValue(toList(state.gradient));
+        return QVariant::fromValue(toList(theta(row)));
     case IsCurrentRole:
         return index.row() == m_currentRow;
     default:
@@ -161,63 +159,97 @@ QHash<int, QByteArray> IterationModel::roleNames() const
     names.insert(RmseRole, "rmse");
     names.insert(GradientNormRole, "gradientNorm");
     names.insert(ThetaRole, "theta");
-    names.insert(GradientRole, "gradient");
     names.insert(IsCurrentRole, "isCurrent");
     return names;
 }
 
-// currentRowChanged is emitted after every reset, even when the row number happens to stay the same: the state
-// at that row is a different one now, and views that follow only the cursor (the status line, the update panel)
-// must redraw. Views that draw the whole history listen to modelReset as well.
-void IterationModel::setHistory(
-    std::vector<IterationState> states, const QStringList& parameterSymbols, int currentRowHint)
+const History& IterationModel::history() const
 {
+    static const History empty;
+    return m_run && m_run->history ? *m_run->history : empty;
+}
+
+Eigen::VectorXd IterationModel::gradient(int row) const
+{
+    return m_run->evaluateRow(at(row)).gradient;
+}
+
+Eigen::VectorXd IterationModel::stepGradient(int row) const
+{
+    return m_run->stepGradient(at(row));
+}
+
+void IterationModel::setRun(std::shared_ptr<const Run> run, long long keepIteration, int rows)
+{
+    const RunCause cause = run ? run->cause : RunCause::NewData;
     beginResetModel();
-    m_states = std::move(states);
-    m_parameterSymbols = parameterSymbols;
-    m_currentRow = std::clamp(currentRowHint, 0, std::max(lastRow(), 0));
+    m_run = std::move(run);
+    const std::size_t available = m_run && m_run->history ? m_run->history->size() : 0;
+    m_rows = rows < 0 ? static_cast<int>(available) : std::min(rows, static_cast<int>(available));
+    m_parameterSymbols.clear();
+    if (m_run)
+        for (const std::string& symbol : m_run->problem->parameterSymbols())
+            m_parameterSymbols << QString::fromStdString(symbol);
+    m_currentRow = std::max(rowForIteration(keepIteration), 0);
+    m_followedRow = m_currentRow;
+    const bool reached = !isEmpty() && iteration(m_currentRow) >= keepIteration;
+    m_pendingIteration = isComputing() && !reached ? keepIteration : -1;
     endResetModel();
+    emit runReset(cause);
+    // Transitional, until every view redraws its cursor on runReset: the state at the current row is a new one.
     emit currentRowChanged(m_currentRow);
 }
 
-void IterationModel::appendStates(std::vector<IterationState> states)
+void IterationModel::appendRows(int rows)
 {
-    if (states.empty())
+    const int available = m_run && m_run->history ? rows : 0;
+    if (available <= m_rows)
         return;
-    const bool wasEmpty = m_states.empty();
-    const int first = static_cast<int>(m_states.size());
-    beginInsertRows({}, first, first + static_cast<int>(states.size()) - 1);
-    m_states.insert(m_states.end(), std::make_move_iterator(states.begin()), std::make_move_iterator(states.end()));
+    const int first = m_rows;
+    beginInsertRows({}, first, available - 1);
+    m_rows = available;
     endInsertRows();
-    // Row 0 was only a placeholder cursor while empty; now it names a real state.
-    if (wasEmpty)
-        emit currentRowChanged(m_currentRow);
+    emit rowsAppended(first, available - 1);
+    followPendingIteration();
 }
 
-void IterationModel::clear()
+void IterationModel::finishRun(std::shared_ptr<const Run> finished)
 {
-    setHistory({}, {}, 0);
+    if (!finished || !m_run || finished->history != m_run->history)
+        return;
+    m_run = std::move(finished);
+    appendRows(static_cast<int>(m_run->history->size()));
+    m_pendingIteration = -1;
+    emit runFinished();
 }
 
-const IterationState& IterationModel::state(int row) const
+void IterationModel::followPendingIteration()
 {
-    Q_ASSERT(row >= 0 && row < rowCount());
-    return m_states[static_cast<std::size_t>(row)];
-}
-
-const IterationState& IterationModel::currentState() const
-{
-    Q_ASSERT(!m_states.empty());
-    return m_states[static_cast<std::size_t>(m_currentRow)];
+    if (m_pendingIteration < 0)
+        return;
+    if (m_currentRow != m_followedRow) {
+        m_pendingIteration = -1; // the user moved the cursor meanwhile; leave it where they put it
+        return;
+    }
+    moveCursor(rowForIteration(m_pendingIteration));
+    m_followedRow = m_currentRow;
+    if (iteration(m_currentRow) >= m_pendingIteration)
+        m_pendingIteration = -1;
 }
 
 void IterationModel::setCurrentRow(int row)
 {
-    const int clamped = std::clamp(row, 0, std::max(lastRow(), 0));
-    if (clamped == m_currentRow || m_states.empty())
+    if (isEmpty())
+        return;
+    moveCursor(std::clamp(row, 0, lastRow()));
+}
+
+void IterationModel::moveCursor(int row)
+{
+    if (row == m_currentRow)
         return;
     const int previous = m_currentRow;
-    m_currentRow = clamped;
+    m_currentRow = row;
     const QList<int> roles { IsCurrentRole, Qt::FontRole };
     const int lastColumn = columnCount() - 1;
     if (previous <= lastRow())
@@ -228,14 +260,9 @@ void IterationModel::setCurrentRow(int row)
 
 int IterationModel::rowForIteration(long long iteration) const
 {
-    if (m_states.empty())
+    if (isEmpty())
         return -1;
-    // The first state whose iteration is past the one asked for; the row before it is the answer.
-    const auto after = std::upper_bound(m_states.begin(), m_states.end(), iteration,
-        [](long long wanted, const IterationState& state) { return wanted < state.iteration; });
-    if (after == m_states.begin())
-        return 0;
-    return static_cast<int>(std::distance(m_states.begin(), after)) - 1;
+    return std::min(static_cast<int>(history().rowForIteration(iteration)), lastRow());
 }
 
 } // namespace gdlab

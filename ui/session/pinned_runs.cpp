@@ -2,64 +2,59 @@
 
 #include "problem.h"
 #include "session/iteration_model.h"
-#include "session/session_controller.h"
 
 #include <algorithm>
 
 namespace gdlab {
 
-namespace {
-
-QString number(double value)
+QString PinnedRuns::number(double value)
 {
     return QString::number(value, 'g', 4);
 }
 
-QString startPart(const SolverSettings& settings)
+QString PinnedRuns::startPart(const SolverSettings& settings)
 {
     switch (settings.init) {
     case InitKind::Zeros:
-        return QObject::tr("start zeros");
+        return tr("start zeros");
     case InitKind::Random:
-        return QObject::tr("random start (seed %1)").arg(settings.seed);
+        return tr("random start (seed %1)").arg(settings.seed);
     case InitKind::Values:
         break;
     }
     QStringList values;
     for (const double value : settings.initValues)
         values << number(value);
-    return QObject::tr("start (%1)").arg(values.join(QStringLiteral(", ")));
+    return tr("start (%1)").arg(values.join(QStringLiteral(", ")));
 }
 
-QString methodPart(const SolverSettings& settings)
+QString PinnedRuns::methodPart(const SolverSettings& settings)
 {
     QString method = QString::fromLatin1(methodName(settings.method));
     // The batch size and the order matter only for the methods that sample.
     if (settings.method == DescentMethod::MiniBatch)
-        method += QObject::tr(" of %1").arg(settings.batchSize);
+        method += tr(" of %1").arg(settings.batchSize);
     if (settings.method != DescentMethod::Batch && settings.shuffle)
-        method += QObject::tr(" shuffled (seed %1)").arg(settings.seed);
+        method += tr(" shuffled (seed %1)").arg(settings.seed);
     return method;
 }
 
-} // namespace
-
-PinnedRuns::PinnedRuns(SessionController* controller, QObject* parent)
+PinnedRuns::PinnedRuns(const IterationModel* model, QObject* parent)
     : QObject(parent)
-    , m_controller(controller)
+    , m_model(model)
 {
-    connect(m_controller, &SessionController::problemChanged, this, &PinnedRuns::onProblemChanged);
-    connect(m_controller, &SessionController::settingsChanged, this, [this] {
-        if (!m_runs.empty())
-            emit labelsChanged();
-    });
+    connect(m_model, &IterationModel::runReset, this, &PinnedRuns::onRunReset);
+}
+
+const SolverSettings& PinnedRuns::liveSettings() const
+{
+    static const SolverSettings none;
+    return m_model->run() ? m_model->run()->settings : none;
 }
 
 bool PinnedRuns::pinCurrent()
 {
-    const auto& problem = m_controller->problem();
-    const IterationModel* model = m_controller->model();
-    if (!problem || model->isEmpty())
+    if (!m_model->run() || m_model->isEmpty())
         return false;
     if (m_runs.size() >= static_cast<std::size_t>(maxRuns))
         m_runs.erase(m_runs.begin());
@@ -74,15 +69,10 @@ bool PinnedRuns::pinCurrent()
         ++colourIndex;
 
     PinnedRun run;
-    run.settings = m_controller->settings();
-    run.label = describe(run.settings);
+    run.run = m_model->sharedRun();
+    run.rows = m_model->lastRow() + 1;
+    run.label = describe(run.settings());
     run.seriesIndex = colourIndex;
-    run.states = model->states(); // a copy: the live history is replaced by the next recomputation
-    run.problem = problem;
-    if (m_runs.empty()) {
-        m_lessonName = m_controller->lessonName();
-        m_title = m_controller->title();
-    }
     m_runs.push_back(std::move(run));
     emit changed();
     return true;
@@ -112,8 +102,8 @@ const PinnedRun& PinnedRuns::run(int index) const
 QString PinnedRuns::displayLabel(int index) const
 {
     const PinnedRun& pinned = run(index);
-    const QStringList mine = settingsParts(pinned.settings);
-    const QStringList live = settingsParts(m_controller->settings());
+    const QStringList mine = settingsParts(pinned.settings());
+    const QStringList live = settingsParts(liveSettings());
     QStringList differing;
     for (int k = 0; k < mine.size(); ++k) {
         if (mine[k] != live.value(k))
@@ -124,11 +114,11 @@ QString PinnedRuns::displayLabel(int index) const
 
 QString PinnedRuns::liveDifferences() const
 {
-    const QStringList live = settingsParts(m_controller->settings());
+    const QStringList live = settingsParts(liveSettings());
     QStringList differing;
     for (int k = 0; k < live.size(); ++k) {
         const bool differs = std::any_of(m_runs.begin(), m_runs.end(),
-            [&](const PinnedRun& pinned) { return settingsParts(pinned.settings).value(k) != live[k]; });
+            [&](const PinnedRun& pinned) { return settingsParts(pinned.settings()).value(k) != live[k]; });
         if (differs)
             differing << live[k];
     }
@@ -158,26 +148,14 @@ QString PinnedRuns::describe(const SolverSettings& settings)
     return settingsParts(settings).mid(0, 3).join(QStringLiteral(", "));
 }
 
-void PinnedRuns::onProblemChanged()
+void PinnedRuns::onRunReset(RunCause cause)
 {
     if (m_runs.empty())
         return;
-    const auto& problem = m_controller->problem();
-    // Another lesson is another lesson even on the same data (five_points and five_points_rss share theirs).
-    if (!problem || m_controller->lessonName() != m_lessonName || m_controller->title() != m_title
-        || !isSameProblem(*problem))
+    if (changesProblem(cause))
         clear();
-}
-
-bool PinnedRuns::isSameProblem(const Problem& problem) const
-{
-    const Problem& pinned = *m_runs.front().problem;
-    if (&pinned == &problem)
-        return true;
-    // Same columns and scaling, and the same numbers in them: then θ means the same and so does the surface.
-    return pinned.spec() == problem.spec() && pinned.parameterNames() == problem.parameterNames()
-        && pinned.design().rows() == problem.design().rows() && pinned.design().cols() == problem.design().cols()
-        && pinned.design() == problem.design() && pinned.target() == problem.target();
+    else
+        emit labelsChanged();
 }
 
 } // namespace gdlab

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "iteration_state.h"
+#include "run.h"
 #include "solver_settings.h"
 
 #include <QObject>
@@ -12,29 +12,32 @@
 
 namespace gdlab {
 
-class Problem;
-class SessionController;
+class IterationModel;
 
-/** @brief A run kept for comparison: a copy of its whole history and the settings that made it. */
+/** @brief A run kept for comparison: the run itself (immutable, so pinning copies nothing) and its colour. */
 struct PinnedRun {
     /** "lr 0.01, batch, mse": the settings a class compares runs by. */
     QString label;
     /** Which of the views' series colours draws the run (ViewPalette::series); no two pins share one. */
     int seriesIndex = 0;
-    std::vector<IterationState> states;
-    SolverSettings settings;
-    /** The problem the run descended on; θ of every state lives in its descent space. */
-    std::shared_ptr<const Problem> problem;
+    std::shared_ptr<const Run> run;
+    /** Rows of its history that were ready when it was pinned (all of them unless it was still computing). */
+    int rows = 0;
+
+    const History& history() const { return *run->history; }
+    const SolverSettings& settings() const { return run->settings; }
+    const Problem& problem() const { return *run->problem; }
 };
 
 /**
  * @brief "Compare runs": copies of earlier runs that the loss, contour and bowl views draw beside the live one.
  *
- * A pinned run is a copy, so it stays as it was while the live run is recomputed. Runs are only comparable on
- * the same problem (same data, columns and standardization): θ then lives in the same descent space and the
- * loss surface is the same. So pins survive a settings change (learning rate, method, loss, start, iterations)
- * but are cleared when the controller's problemChanged brings other data, other columns or another lesson.
- * Pins made with another loss keep their loss values in that loss's units; their labels then name the loss.
+ * A pinned run is the published Run itself, which nothing changes, so it stays as it was while the live run is
+ * recomputed. Runs are only comparable on the same problem (same data, columns and standardization): θ then
+ * lives in the same descent space and the loss surface is the same. So pins survive a new run whose cause keeps
+ * the problem (settings, start, ghosts) and are cleared by one that changes it (another lesson, other data,
+ * edited points, other columns). Pins made with another loss keep their loss values in that loss's units; their
+ * labels then name the loss.
  */
 class PinnedRuns : public QObject {
     Q_OBJECT
@@ -43,7 +46,7 @@ public:
     /** @brief At most this many runs are pinned; pinning another drops the oldest (the palette has six). */
     static constexpr int maxRuns = 6;
 
-    explicit PinnedRuns(SessionController* controller, QObject* parent = nullptr);
+    explicit PinnedRuns(const IterationModel* model, QObject* parent = nullptr);
 
     /**
      * @brief Pins the live run: copies the model's history as it is now (a worker run still computing is
@@ -82,14 +85,14 @@ signals:
     void labelsChanged();
 
 private:
-    void onProblemChanged();
-    bool isSameProblem(const Problem& problem) const;
+    void onRunReset(RunCause cause);
+    const SolverSettings& liveSettings() const;
+    static QString number(double value);
+    static QString startPart(const SolverSettings& settings);
+    static QString methodPart(const SolverSettings& settings);
 
-    SessionController* m_controller;
+    const IterationModel* m_model;
     std::vector<PinnedRun> m_runs;
-    // What the pins were made on, so that a problemChanged can tell new data from a rebuild of the same.
-    QString m_lessonName;
-    QString m_title;
 };
 
 } // namespace gdlab

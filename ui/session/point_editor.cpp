@@ -1,5 +1,7 @@
 #include "session/point_editor.h"
 
+#include "dataset.h"
+
 #include "session/iteration_model.h"
 #include "session/point_edit_command.h"
 #include "session/session_controller.h"
@@ -15,7 +17,7 @@ PointEditor::PointEditor(SessionController* controller, QObject* parent)
     , m_controller(controller)
     , m_undoStack(new QUndoStack(this))
 {
-    connect(m_controller, &SessionController::problemChanged, this, &PointEditor::onProblemChanged);
+    connect(m_controller->model(), &IterationModel::runReset, this, &PointEditor::onRunReset);
 }
 
 PointEditor::~PointEditor() = default;
@@ -113,37 +115,21 @@ bool PointEditor::apply(const Eigen::MatrixXd& values, const QString& title)
 {
     const Dataset& current = m_controller->dataset();
     const Dataset edited(current.columnNames(), values, current.source(), current.skippedColumns());
-    IterationModel* model = m_controller->model();
-    const long long iteration = model->isEmpty() ? 0 : model->currentState().iteration;
-
+    // The controller keeps the cursor at its iteration: a teacher editing at iteration 1000 wants to see where
+    // iteration 1000 is now.
     m_applying = true;
-    const bool applied = m_controller->setDataset(edited, m_controller->problemSpec(), title);
+    const bool applied = m_controller->editDataset(edited, title).isEmpty();
     m_applying = false;
     m_lastApplied = applied;
-    if (!applied)
-        return false;
-    m_appliedValues = values;
-    m_appliedTitle = title;
-    // The controller starts a new trajectory at its beginning; a teacher editing at iteration 1000 wants to see
-    // where iteration 1000 is now. A run that went to a worker is left to the controller.
-    if (!m_controller->isComputing() && !model->isEmpty())
-        model->setCurrentRow(model->rowForIteration(iteration));
-    return true;
+    return applied;
 }
 
-void PointEditor::onProblemChanged()
+void PointEditor::onRunReset(RunCause cause)
 {
-    if (m_applying || m_undoStack->count() == 0)
-        return;
-    // Columns, intercept or standardization changed on the same data keep the edits; other data drops them.
-    const Eigen::MatrixXd& values = m_controller->dataset().values();
-    const bool sameData = m_controller->title() == m_appliedTitle && values.rows() == m_appliedValues.rows()
-        && values.cols() == m_appliedValues.cols() && values == m_appliedValues;
-    if (sameData)
-        return;
-    m_undoStack->clear();
-    m_appliedValues.resize(0, 0);
-    m_appliedTitle.clear();
+    // Its own edits (and their undoing) keep the stack, and so do other columns of the same data; another
+    // lesson or file drops it.
+    if (cause == RunCause::NewLesson || cause == RunCause::NewData)
+        m_undoStack->clear();
 }
 
 QString PointEditor::editedTitle() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "run.h"
+
 #include <Eigen/Core>
 
 #include <QObject>
@@ -57,7 +59,7 @@ signals:
     void refused(const QString& message);
 
 private:
-    void onProblemChanged();
+    void onRunReset(RunCause cause);
     QString editedTitle() const;
 
     SessionController* m_controller = nullptr;
@@ -65,9 +67,6 @@ private:
     bool m_applying = false;
     /** Whether the last command handed to the controller was fitted; the stack drops one that was not. */
     bool m_lastApplied = false;
-    /** What the last edit left the controller with: a problem change that keeps both is not a new data set. */
-    Eigen::MatrixXd m_appliedValues;
-    QString m_appliedTitle;
 };
 
 } // namespace gdlab

@@ -1,143 +1,112 @@
 #pragma once
 
-#include "dataset.h"
-#include "descent_run.h"
-#include "least_squares.h"
-#include "problem.h"
-#include "solver.h"
-#include "solver_settings.h"
-#include "stability.h"
+#include "run.h"
 
 #include <QObject>
 #include <QString>
-#include <QStringList>
 
-#include <atomic>
 #include <memory>
-#include <optional>
-#include <thread>
 #include <vector>
 
 namespace gdlab {
 
+class Dataset;
 class IterationModel;
+class RunWorker;
 
 /**
- * @brief Owns what is being fitted (data, columns, settings) and the history model, and recomputes the whole
- * trajectory whenever any of them changes.
+ * @brief Takes the session's commands (a lesson, a file, edited points, columns, settings, a start) and
+ * publishes each as one new Run into the IterationModel: one command, one run, one reset.
  *
- * A change prepares the problem (closed form, bounds) and runs the solver. Runs that fit in a frame run on
- * the GUI thread; longer ones go to a worker thread that appends rows in batches, and a newer change cancels
- * an older run. After a recomputation the current row stays at the same iteration where it can.
+ * A command that cannot run is refused with a message (returned to the caller, who shows it once) and changes
+ * nothing. A run estimated to fit in half a frame is computed here on the GUI thread and published complete;
+ * a longer one goes to the RunWorker and is published once its first rows are ready (until then the previous
+ * run stays on screen), then grows and finishes. A newer command cancels a run still computing.
+ *
+ * Commands build on the latest run requested, which the model shows or is about to show. The controller knows
+ * nothing of views: they read the model and send their intents through the window.
  */
 class SessionController : public QObject {
     Q_OBJECT
 
 public:
+    /** @brief Publishes into model, which must outlive the controller (or be its child). */
+    explicit SessionController(IterationModel* model, QObject* parent = nullptr);
+    /** @brief Owns a model of its own. */
     explicit SessionController(QObject* parent = nullptr);
     ~SessionController() override;
 
     IterationModel* model() const { return m_model; }
 
-    /** @brief Loads a built-in lesson (data from the resources, its settings, its ghosts). */
-    bool loadLesson(const QString& name);
-    /**
-     * @brief Fits other data (a CSV the user opened), keeping the solver settings but starting from zeros
-     * when the number of parameters changed. Returns false and emits errorOccurred when the data cannot be
-     * fitted; the data already loaded then stays.
-     */
-    bool setDataset(const Dataset& dataset, const ProblemSpec& spec, const QString& title);
-    /** @brief Changes the columns, intercept or standardization; false (and nothing changes) when invalid. */
-    bool setProblemSpec(const ProblemSpec& spec);
-    /** @brief Changes any solver setting; false (and nothing changes) when the settings cannot run. */
-    bool setSettings(const SolverSettings& settings);
-    bool setLearningRate(double learningRate);
+    // Commands: each returns an empty string when a new run was published, or why nothing changed.
+    /** @brief A built-in lesson: its data from the resources, its settings, its ghosts; starts at iteration 0. */
+    QString loadLesson(const QString& name);
+    /** @brief Other data (a file the user opened); the solver settings stay, the start becomes zeros when the
+     * number of parameters changed. */
+    QString openDataset(const Dataset& dataset, const ProblemSpec& spec, const QString& title);
+    /** @brief The same data with points edited (or an edit undone): same columns, the cursor kept. */
+    QString editDataset(const Dataset& dataset, const QString& title);
+    /** @brief Other columns, intercept or standardization of the same data. */
+    QString setProblemSpec(const ProblemSpec& spec);
+    /** @brief Any solver setting. */
+    QString setSettings(const SolverSettings& settings);
+    QString setLearningRate(double learningRate);
     /** @brief Starts the descent from theta (descent space), e.g. where the user clicked on the surface. */
-    bool setStartPoint(const std::vector<double>& theta);
+    QString setStartPoint(const std::vector<double>& theta);
+    /** @brief The iterations whose lines the fit view shows muted. */
     void setGhostIterations(const std::vector<long long>& iterations);
 
-    const Dataset& dataset() const { return m_dataset; }
-    /** @brief As the problem resolved it: the target and the features are explicit column indices. */
-    const ProblemSpec& problemSpec() const { return m_spec; }
-    const SolverSettings& settings() const { return m_settings; }
-    const std::vector<long long>& ghostIterations() const { return m_ghostIterations; }
-    /** @brief The lesson's name, or empty for the user's own data. */
-    const QString& lessonName() const { return m_lessonName; }
-    const QString& title() const { return m_title; }
-
-    /** @brief The prepared problem; null before anything was loaded. */
-    const std::shared_ptr<const Problem>& problem() const { return m_problem; }
-    const LeastSquaresFit& leastSquares() const { return m_leastSquares; }
-    const StabilityBounds& stability() const { return m_stability; }
-
-    bool isComputing() const { return m_computing; }
-    /** @brief Why the last run stopped (meaningful once computationFinished was emitted). */
-    StopReason stopReason() const { return m_stopReason; }
-    /**
-     * @brief Blocks until a worker run (if any) has finished and its rows are in the model; for tests and
-     * --screenshot.
-     */
+    /** @brief The latest run requested (the model shows it, or will once its first rows are ready); null
+     * before anything was loaded. */
+    const Run* latestRun() const { return m_latest.get(); }
+    /** @brief Whether a run is still being computed on the worker. */
+    bool isComputing() const;
+    /** @brief Blocks until a worker run (if any) has finished and the model shows all of it; for tests and
+     * --screenshot. */
     void waitForComputation();
 
+    // Transitional read access for the views that still read the controller rather than the model.
+    const Dataset& dataset() const;
+    const ProblemSpec& problemSpec() const;
+    const SolverSettings& settings() const;
+    const std::vector<long long>& ghostIterations() const;
+    QString lessonName() const;
+    QString title() const;
+    std::shared_ptr<const Problem> problem() const;
+    const LeastSquaresFit& leastSquares() const;
+    const StabilityBounds& stability() const;
+    StopReason stopReason() const;
+
 signals:
-    /** @brief New data or columns: problem(), leastSquares() and stability() changed. */
-    void problemChanged();
-    /**
-     * @brief Any solver setting (or the ghosts) changed; stability() too when the loss changed, since the bounds
-     * depend on it (the problem is not rebuilt for a settings change, so problemChanged is not emitted).
-     */
-    void settingsChanged();
-    /**
-     * @brief Emitted by every recomputation. Signal order for a change: computationStarted, the model's reset
-     * (and, for a synchronous run, computationFinished), then problemChanged and/or settingsChanged, so that
-     * their handlers already find the new history in the model.
-     */
-    void computationStarted();
-    /** @brief The history is complete; Cancelled when a newer change stopped a worker run. */
-    void computationFinished(gdlab::StopReason reason);
-    /** @brief A message for the user (bad setting, data that cannot be fitted); nothing was changed. */
+    /** @brief A command was refused, or a run on the worker failed (out of memory); nothing on screen changed. */
     void errorOccurred(const QString& message);
+    // Transitional: derived from the model's runReset, for the views that still listen to the controller.
+    void problemChanged();
+    void settingsChanged();
+    void computationStarted();
+    void computationFinished(gdlab::StopReason reason);
 
 private:
-    struct WorkerBatch;
-    /** Builds the problem, closed form and bounds for new data or columns; emits errorOccurred on failure. */
-    std::optional<DescentRun> prepare(
-        const Dataset& dataset, const ProblemSpec& spec, const SolverSettings& settings, bool useOptimalRate);
-    /** Takes a prepared problem (m_dataset already set), recomputes and tells the views. */
-    void commit(DescentRun prepared, long long keepIteration, bool settingsAlsoChanged);
-    void recompute(long long keepIteration);
-    void startWorker(const QStringList& symbols, long long keepIteration);
-    /** Stops a running worker and joins it; its queued batches are then ignored by generation. */
-    void cancelWorker();
-    void onWorkerBatch(WorkerBatch& batch);
-    void followKeptIteration();
-    void finishComputation(StopReason reason);
+    /** Prepares a run of new data or columns: the start given as values is kept only if it still fits. */
+    Run prepare(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, const SolverSettings& settings,
+        bool useOptimalRate) const;
+    /** Computes (or starts computing) run and publishes it, keeping the cursor at keepIteration. */
+    void publish(Run run, long long keepIteration);
     long long currentIteration() const;
-    QStringList parameterSymbols() const;
+    QString changeSettings(const SolverSettings& settings, RunCause cause);
+    void onRowsReady(const std::shared_ptr<const Run>& run, int rows);
+    void announce(RunCause cause);
+    QString refuse(const QString& message);
 
     IterationModel* m_model = nullptr;
-    Dataset m_dataset;
-    ProblemSpec m_spec;
-    SolverSettings m_settings;
-    std::vector<long long> m_ghostIterations;
-    QString m_lessonName;
-    QString m_title;
-
-    std::shared_ptr<const Problem> m_problem;
-    LeastSquaresFit m_leastSquares;
-    StabilityBounds m_stability;
-    bool m_computing = false;
-    StopReason m_stopReason = StopReason::MaxIterations;
-
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
-    /** A std::thread rather than a QThread: joining it is a plain pthread_join that ThreadSanitizer follows. */
-    std::thread m_worker;
-    /** Bumped by every recomputation, so that batches still queued from a cancelled run are dropped. */
-    unsigned m_generation = 0;
-    /** While a worker fills the model: the iteration the cursor should reach again, or -1. */
-    long long m_pendingIteration = -1;
-    /** The row the controller last put the cursor on; if the user moved it since, stop following. */
-    int m_expectedRow = 0;
+    RunWorker* m_worker = nullptr;
+    std::shared_ptr<const Run> m_latest;
+    /** The cursor's iteration to keep for the run on the worker, until its first rows are shown. */
+    long long m_workerKeepIteration = 0;
+    /** The settings of the run announced last, to tell a settings change from a rebuild (transitional). */
+    SolverSettings m_announcedSettings;
+    std::vector<long long> m_announcedGhosts;
+    bool m_announcedAny = false;
 };
 
 } // namespace gdlab

@@ -49,7 +49,7 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     , m_controller(controller)
     , m_surface(new ErrorSurfaceModel(controller, this))
     , m_dataOpener(new DataOpener(controller, this, this))
-    , m_pinnedRuns(new PinnedRuns(controller, this))
+    , m_pinnedRuns(new PinnedRuns(controller->model(), this))
     , m_normalFont(QApplication::font())
 {
     setObjectName(QStringLiteral("gdlabMainWindow"));
@@ -308,7 +308,7 @@ bool MainWindow::exportHistory(const QString& path, QString* errorMessage) const
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    writeHistoryCsv(m_controller->model()->states(), problem->parameterSymbols(),
+    writeHistoryCsv(m_controller->model()->history(), problem->parameterSymbols(),
         [&file](std::string_view chunk) { file.write(chunk.data(), static_cast<qint64>(chunk.size())); });
     if (!file.commit()) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());

@@ -354,16 +354,16 @@ void BowlView::rebuildSurface()
     double high = grid.maxValue;
     // On a slice the path's true loss can rise above the surface: reach up to the part of it on the map, but no
     // higher than the range rule does (four times the start's loss), so a diverging run cannot flatten the bowl.
-    const std::vector<IterationState>& states = m_model->states();
-    if (problem->parameterCount() > 2 && !states.empty()) {
-        const double limit = 4 * states.front().loss;
-        for (const IterationState& state : states) {
-            if (state.theta.size() != problem->parameterCount() || !(state.loss <= limit))
+    if (problem->parameterCount() > 2 && !m_model->isEmpty()) {
+        const double limit = 4 * m_model->loss(0);
+        for (int row = 0; row <= m_model->lastRow(); ++row) {
+            const double loss = m_model->loss(row);
+            if (!(loss <= limit))
                 continue;
-            const QPointF point = m_surface->slicePoint(state.theta);
+            const QPointF point = m_surface->slicePoint(m_model->theta(row));
             if (point.x() >= grid.x.min && point.x() <= grid.x.max && point.y() >= grid.y.min
                 && point.y() <= grid.y.max)
-                high = std::max(high, state.loss);
+                high = std::max(high, loss);
         }
     }
     if (!(high > low))
@@ -415,12 +415,14 @@ void BowlView::rebuildPinned()
             // Heights under the live loss: the same number the run recorded when its loss is the live one, else
             // the live loss at the same θ (the surface is the live loss's; sse values would float far above it).
             std::vector<QVector3D> points;
-            for (const IterationState& state : run.states) {
-                if (state.theta.size() != problem->parameterCount() || !state.theta.allFinite())
+            const History& history = run.history();
+            for (int row = 0; row < run.rows; ++row) {
+                const Eigen::VectorXd theta = history.theta(static_cast<std::size_t>(row));
+                if (theta.size() != problem->parameterCount() || !theta.allFinite())
                     continue;
-                const double loss
-                    = run.settings.loss == liveLoss ? state.loss : weight * problem->sumOfSquares(state.theta);
-                const QPointF point = m_surface->slicePoint(state.theta);
+                const double loss = run.settings().loss == liveLoss ? history.loss(static_cast<std::size_t>(row))
+                                                                    : weight * problem->sumOfSquares(theta);
+                const QPointF point = m_surface->slicePoint(theta);
                 points.emplace_back(
                     static_cast<float>(point.x()), static_cast<float>(loss), static_cast<float>(point.y()));
             }
@@ -473,7 +475,7 @@ void BowlView::updatePinnedLegend()
     bool otherLoss = false;
     for (int index = 0; index < m_pinned->count(); ++index) {
         const PinnedRun& run = m_pinned->run(index);
-        otherLoss = otherLoss || run.settings.loss != m_controller->settings().loss;
+        otherLoss = otherLoss || run.settings().loss != m_controller->settings().loss;
         entries << QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2")
                        .arg(ViewPalette::series(run.seriesIndex).name(), m_pinned->displayLabel(index).toHtmlEscaped());
     }
@@ -494,8 +496,7 @@ void BowlView::rebuildPathLength()
     const auto& problem = m_controller->problem();
     if (!problem || !m_surface->isValid())
         return;
-    const std::vector<IterationState>& states = m_model->states();
-    m_pathLength.reserve(states.size());
+    m_pathLength.reserve(static_cast<std::size_t>(m_model->lastRow() + 1));
     // Lengths in units of each axis's span, so that "evenly spaced" means evenly spaced on screen.
     const double spanX = std::max(1e-300, static_cast<double>(m_graph->axisX()->max() - m_graph->axisX()->min()));
     const double spanY = std::max(1e-300, static_cast<double>(m_graph->axisY()->max() - m_graph->axisY()->min()));
@@ -504,19 +505,18 @@ void BowlView::rebuildPathLength()
     QPointF last;
     double lastLoss = 0;
     bool haveLast = false;
-    for (const IterationState& state : states) {
-        if (state.theta.size() == problem->parameterCount()) {
-            const QPointF point = m_surface->slicePoint(state.theta);
-            if (haveLast) {
-                const double step = std::hypot(
-                    (point.x() - last.x()) / spanX, (state.loss - lastLoss) / spanY, (point.y() - last.y()) / spanZ);
-                if (std::isfinite(step))
-                    total += step;
-            }
-            last = point;
-            lastLoss = state.loss;
-            haveLast = true;
+    for (int row = 0; row <= m_model->lastRow(); ++row) {
+        const QPointF point = m_surface->slicePoint(m_model->theta(row));
+        const double loss = m_model->loss(row);
+        if (haveLast) {
+            const double step
+                = std::hypot((point.x() - last.x()) / spanX, (loss - lastLoss) / spanY, (point.y() - last.y()) / spanZ);
+            if (std::isfinite(step))
+                total += step;
         }
+        last = point;
+        lastLoss = loss;
+        haveLast = true;
         m_pathLength.push_back(total);
     }
 }
@@ -542,11 +542,10 @@ void BowlView::updateCurrent()
         hideAll();
         return;
     }
-    const std::vector<IterationState>& states = m_model->states();
     const auto positionOf = [&](int row) {
-        const IterationState& state = states[static_cast<std::size_t>(row)];
-        const QPointF point = m_surface->slicePoint(state.theta);
-        return QVector3D(static_cast<float>(point.x()), static_cast<float>(state.loss), static_cast<float>(point.y()));
+        const QPointF point = m_surface->slicePoint(m_model->theta(row));
+        return QVector3D(
+            static_cast<float>(point.x()), static_cast<float>(m_model->loss(row)), static_cast<float>(point.y()));
     };
 
     // Every row before the current one while they fit; beyond that half the markers evenly spaced by iteration
@@ -571,8 +570,7 @@ void BowlView::updateCurrent()
     }
     std::size_t used = 0;
     for (const int row : rows) {
-        if (row >= current || used >= m_pathMarkers.size()
-            || states[static_cast<std::size_t>(row)].theta.size() != problem->parameterCount())
+        if (row >= current || used >= m_pathMarkers.size())
             continue;
         QCustom3DItem* item = m_pathMarkers[used++];
         item->setPosition(positionOf(row));
@@ -581,12 +579,8 @@ void BowlView::updateCurrent()
     for (std::size_t k = used; k < m_pathMarkers.size(); ++k)
         m_pathMarkers[k]->setVisible(false);
 
-    if (m_model->currentState().theta.size() == problem->parameterCount()) {
-        m_currentMarker->setPosition(positionOf(current));
-        m_currentMarker->setVisible(true);
-    } else {
-        m_currentMarker->setVisible(false);
-    }
+    m_currentMarker->setPosition(positionOf(current));
+    m_currentMarker->setVisible(true);
 }
 
 void BowlView::applyStyle()

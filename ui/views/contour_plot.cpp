@@ -326,12 +326,9 @@ void ContourPlot::rebuildPinned()
             QVector<double> xs;
             QVector<double> ys;
             QPointF last;
-            for (std::size_t row = 0; row < run.states.size(); ++row) {
-                const Eigen::VectorXd& theta = run.states[row].theta;
-                if (theta.size() != problem->parameterCount())
-                    continue;
-                const QPointF point = m_surface->slicePoint(theta);
-                const bool isLast = row + 1 == run.states.size();
+            for (int row = 0; row < run.rows; ++row) {
+                const QPointF point = m_surface->slicePoint(run.history().theta(static_cast<std::size_t>(row)));
+                const bool isLast = row + 1 == run.rows;
                 if (!xs.isEmpty() && !isLast && std::abs(point.x() - last.x()) < stepX
                     && std::abs(point.y() - last.y()) < stepY)
                     continue;
@@ -420,21 +417,16 @@ void ContourPlot::rebuildPathIndex()
 
 void ContourPlot::extendPathIndex(int firstRow)
 {
-    const auto& problem = m_controller->problem();
-    const std::vector<IterationState>& states = m_model->states();
     const double stepX = m_plot->xAxis->range().size() * pathResolution;
     const double stepY = m_plot->yAxis->range().size() * pathResolution;
     QPointF last;
     bool haveLast = false;
     if (!m_pathRows.empty() && m_pathRows.back() < firstRow) {
-        last = m_surface->slicePoint(states[static_cast<std::size_t>(m_pathRows.back())].theta);
+        last = m_surface->slicePoint(m_model->theta(m_pathRows.back()));
         haveLast = true;
     }
-    for (int row = firstRow; row < static_cast<int>(states.size()); ++row) {
-        const Eigen::VectorXd& theta = states[static_cast<std::size_t>(row)].theta;
-        if (!problem || theta.size() != problem->parameterCount())
-            continue;
-        const QPointF point = m_surface->slicePoint(theta);
+    for (int row = firstRow; row <= m_model->lastRow(); ++row) {
+        const QPointF point = m_surface->slicePoint(m_model->theta(row));
         if (haveLast && std::abs(point.x() - last.x()) < stepX && std::abs(point.y() - last.y()) < stepY)
             continue;
         m_pathRows.push_back(row);
@@ -455,22 +447,19 @@ void ContourPlot::updateCurrent()
     if (m_pathStale)
         rebuildPathIndex();
 
-    const auto& problem = m_controller->problem();
     const int current = m_model->currentRow();
-    const std::vector<IterationState>& states = m_model->states();
     QVector<double> xs;
     QVector<double> ys;
     const auto end = std::upper_bound(m_pathRows.begin(), m_pathRows.end(), current);
     xs.reserve(static_cast<int>(end - m_pathRows.begin()) + 1);
     ys.reserve(xs.capacity());
     for (auto it = m_pathRows.begin(); it != end; ++it) {
-        const QPointF point = m_surface->slicePoint(states[static_cast<std::size_t>(*it)].theta);
+        const QPointF point = m_surface->slicePoint(m_model->theta(*it));
         xs.push_back(point.x());
         ys.push_back(point.y());
     }
-    const IterationState& state = m_model->currentState();
-    const bool fits = problem && state.theta.size() == problem->parameterCount();
-    const QPointF here = fits ? m_surface->slicePoint(state.theta) : QPointF();
+    const bool fits = m_model->theta(current).allFinite();
+    const QPointF here = fits ? m_surface->slicePoint(m_model->theta(current)) : QPointF();
     // The current point always ends the path, even when it moved less than the thinning step.
     if (fits && (end == m_pathRows.begin() || *(end - 1) != current)) {
         xs.push_back(here.x());
@@ -492,13 +481,13 @@ void ContourPlot::updateCurrent()
 
     // −∇ restricted to the slice, drawn at a fixed fraction of the view: the true step −lr·∇ is often far below
     // a pixel near the optimum, or far beyond the view when diverging. Its direction is exact in data units.
-    const Eigen::VectorXd& gradient = state.gradient;
+    const Eigen::VectorXd gradient = m_model->gradient(current);
     const int px = m_surface->xParameter();
     const int py = m_surface->yParameter();
     const double spanX = m_plot->xAxis->range().size();
     const double spanY = m_plot->yAxis->range().size();
     // At the optimum the gradient is rounding noise (|∇| ~ 1e-13) whose direction means nothing: no arrow then.
-    const double startNorm = states.front().gradient.size() == gradient.size() ? states.front().gradient.norm() : 0.0;
+    const double startNorm = m_model->gradientNorm(0);
     if (gradient.size() > std::max(px, py) && spanX > 0 && spanY > 0) {
         const double u = -gradient(px) / spanX;
         const double v = -gradient(py) / spanY;
@@ -616,8 +605,8 @@ void ContourPlot::startAt(const QPointF& slicePoint)
     const auto count = static_cast<std::size_t>(problem->parameterCount());
     // The other parameters keep the start they had, so a click on a slice moves the start only within it.
     std::vector<double> theta(count, 0.0);
-    if (!m_model->isEmpty() && static_cast<std::size_t>(m_model->state(0).theta.size()) == count) {
-        const Eigen::VectorXd& start = m_model->state(0).theta;
+    if (!m_model->isEmpty() && static_cast<std::size_t>(m_model->theta(0).size()) == count) {
+        const auto start = m_model->theta(0);
         std::copy(start.data(), start.data() + start.size(), theta.begin());
     } else if (m_controller->settings().initValues.size() == count) {
         theta = m_controller->settings().initValues;

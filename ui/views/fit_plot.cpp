@@ -1,5 +1,7 @@
 #include "views/fit_plot.h"
 
+#include "dataset.h"
+
 #include "session/iteration_model.h"
 #include "session/point_editor.h"
 #include "session/session_controller.h"
@@ -256,7 +258,7 @@ double FitPlot::currentLineY(double x) const
         return kNaN;
     double intercept = 0;
     double slope = 0;
-    if (!lineFor(m_model->currentState().theta, intercept, slope))
+    if (!lineFor(m_model->theta(m_model->currentRow()), intercept, slope))
         return kNaN;
     return intercept + slope * x;
 }
@@ -277,7 +279,6 @@ bool FitPlot::hasProblem() const
 
 bool FitPlot::isUsableTheta(const Eigen::VectorXd& theta) const
 {
-    // Between problemChanged and the new history the model still holds the old problem's states.
     const auto& problem = m_controller->problem();
     return problem && theta.size() == problem->parameterCount() && theta.allFinite();
 }
@@ -520,17 +521,16 @@ void FitPlot::updateGhosts()
     std::vector<long long> iterations = m_controller->ghostIterations();
     std::sort(iterations.begin(), iterations.end());
     iterations.erase(std::unique(iterations.begin(), iterations.end()), iterations.end());
-    const long long lastIteration = m_model->states().back().iteration;
+    const long long lastIteration = m_model->iteration(m_model->lastRow());
     // Labels sit at the right edge of the view, where the lines are furthest apart when they pivot round the
     // data's centre.
     const double labelX = m_plot->xAxis->range().upper;
     for (long long iteration : iterations) {
         if (iteration < 0 || iteration > lastIteration)
             continue;
-        const IterationState& state = m_model->state(m_model->rowForIteration(iteration));
         double intercept = 0;
         double slope = 0;
-        if (!lineFor(state.theta, intercept, slope))
+        if (!lineFor(m_model->theta(m_model->rowForIteration(iteration)), intercept, slope))
             continue;
         QCPGraph* graph = m_plot->addGraph();
         graph->setLayer(kGhostLayer);
@@ -551,10 +551,10 @@ void FitPlot::updateGhosts()
 
 void FitPlot::updateCurrent()
 {
-    const bool available = hasProblem() && !m_model->isEmpty() && isUsableTheta(m_model->currentState().theta);
+    const bool available = hasProblem() && !m_model->isEmpty() && isUsableTheta(m_model->theta(m_model->currentRow()));
     Eigen::VectorXd predictions;
     if (available)
-        predictionsFor(m_model->currentState().theta, predictions);
+        predictionsFor(m_model->theta(m_model->currentRow()), predictions);
     const Eigen::Index rows = m_target.size();
     const bool havePredictions = available && predictions.size() == rows;
 
@@ -574,15 +574,15 @@ void FitPlot::updateCurrent()
             for (Eigen::Index j = 0; j < rows; ++j)
                 (it + j)->value = havePredictions ? predictions[m_sortedRows[static_cast<std::size_t>(j)]] : kNaN;
         }
-        m_dataGraph->setName(
-            available ? tr("predictions (iteration %1)").arg(m_model->currentState().iteration) : tr("predictions"));
+        m_dataGraph->setName(available ? tr("predictions (iteration %1)").arg(m_model->iteration(m_model->currentRow()))
+                                       : tr("predictions"));
     } else {
         double intercept = 0;
         double slope = 0;
-        if (available && lineFor(m_model->currentState().theta, intercept, slope)) {
+        if (available && lineFor(m_model->theta(m_model->currentRow()), intercept, slope)) {
             m_currentGraph->setData(
                 { m_lineX0, m_lineX1 }, { intercept + slope * m_lineX0, intercept + slope * m_lineX1 }, true);
-            m_currentGraph->setName(tr("current fit (iteration %1)").arg(m_model->currentState().iteration));
+            m_currentGraph->setName(tr("current fit (iteration %1)").arg(m_model->iteration(m_model->currentRow())));
         } else {
             m_currentGraph->data()->clear();
             m_currentGraph->setName(tr("current fit"));

@@ -204,18 +204,19 @@ void LossPlot::rebuildPinned()
     const int count = m_pinned ? m_pinned->count() : 0;
     for (int index = 0; index < count; ++index) {
         const PinnedRun& run = m_pinned->run(index);
-        const int rows = static_cast<int>(run.states.size());
+        const int rows = run.rows;
+        const History& history = run.history();
         QVector<double> keys(rows);
         QVector<double> values(rows);
-        const double limit = rows > 0 ? kPinnedLossFactor * run.states.front().loss : 0.0;
+        const double limit = rows > 0 ? kPinnedLossFactor * history.loss(0) : 0.0;
         for (int i = 0; i < rows; ++i) {
-            const IterationState& state = run.states[static_cast<std::size_t>(i)];
-            keys[i] = static_cast<double>(state.iteration);
-            values[i] = plottedLoss(state.loss);
-            if (std::isfinite(state.loss)) {
-                m_pinnedMaxLoss = std::max(m_pinnedMaxLoss, std::min(state.loss, limit));
-                if (state.loss > 0)
-                    m_pinnedMinPositiveLoss = std::min(m_pinnedMinPositiveLoss, state.loss);
+            const double loss = history.loss(static_cast<std::size_t>(i));
+            keys[i] = static_cast<double>(history.iteration(static_cast<std::size_t>(i)));
+            values[i] = plottedLoss(loss);
+            if (std::isfinite(loss)) {
+                m_pinnedMaxLoss = std::max(m_pinnedMaxLoss, std::min(loss, limit));
+                if (loss > 0)
+                    m_pinnedMinPositiveLoss = std::min(m_pinnedMinPositiveLoss, loss);
             }
         }
         if (rows > 0)
@@ -265,15 +266,14 @@ void LossPlot::changeEvent(QEvent* event)
 
 void LossPlot::rebuildCurve()
 {
-    const auto& states = m_model->states();
-    const int rows = static_cast<int>(states.size());
+    const int rows = m_model->lastRow() + 1;
     QVector<double> keys(rows);
     QVector<double> values(rows);
     m_maxLoss = 0;
     m_minPositiveLoss = std::numeric_limits<double>::infinity();
     for (int i = 0; i < rows; ++i) {
-        const double loss = states[static_cast<std::size_t>(i)].loss;
-        keys[i] = static_cast<double>(states[static_cast<std::size_t>(i)].iteration);
+        const double loss = m_model->loss(i);
+        keys[i] = static_cast<double>(m_model->iteration(i));
         values[i] = plottedLoss(loss);
         if (std::isfinite(loss)) {
             m_maxLoss = std::max(m_maxLoss, loss);
@@ -293,18 +293,17 @@ void LossPlot::appendRows(int first, int last)
         rebuildCurve();
         return;
     }
-    const auto& states = m_model->states();
     const int count = last - first + 1;
     QVector<double> keys(count);
     QVector<double> values(count);
     for (int i = 0; i < count; ++i) {
-        const IterationState& state = states[static_cast<std::size_t>(first + i)];
-        keys[i] = static_cast<double>(state.iteration);
-        values[i] = plottedLoss(state.loss);
-        if (std::isfinite(state.loss)) {
-            m_maxLoss = std::max(m_maxLoss, state.loss);
-            if (state.loss > 0)
-                m_minPositiveLoss = std::min(m_minPositiveLoss, state.loss);
+        const double loss = m_model->loss(first + i);
+        keys[i] = static_cast<double>(m_model->iteration(first + i));
+        values[i] = plottedLoss(loss);
+        if (std::isfinite(loss)) {
+            m_maxLoss = std::max(m_maxLoss, loss);
+            if (loss > 0)
+                m_minPositiveLoss = std::min(m_minPositiveLoss, loss);
         }
     }
     m_lossGraph->addData(keys, values, true);
@@ -323,11 +322,11 @@ void LossPlot::updateRanges()
     // stops short.
     long long planned = m_controller->settings().iterations;
     if (!m_model->isEmpty())
-        planned = std::max(planned, m_model->states().back().iteration);
+        planned = std::max(planned, m_model->iteration(m_model->lastRow()));
     // A run that blew up after a few updates would be a spike at the left edge of a 1000-iteration axis; show
     // the updates it made, with room to see that the curve ends.
     if (isDiverged())
-        planned = std::max<long long>(m_model->states().back().iteration * 5 / 4 + 1, 10);
+        planned = std::max<long long>(m_model->iteration(m_model->lastRow()) * 5 / 4 + 1, 10);
     // Pinned curves are shown whole: they are what the live run is compared with.
     const double width = std::max({ static_cast<double>(planned), m_pinnedLastIteration, 1.0 });
     m_plot->xAxis->setRange(-0.02 * width, 1.02 * width);
@@ -390,22 +389,23 @@ void LossPlot::updateMarker()
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
-    const IterationState& state = m_model->currentState();
-    const double k = static_cast<double>(state.iteration);
+    const int row = m_model->currentRow();
+    const double k = static_cast<double>(m_model->iteration(row));
     m_marker->point1->setCoords(k, 0);
     m_marker->point2->setCoords(k, 1);
     if (!m_tracer->graph())
         m_tracer->setGraph(m_lossGraph);
     m_tracer->setGraphKey(k);
     m_tracer->updatePosition();
-    m_markerLabel->setText(tr("k = %1, loss = %2").arg(state.iteration).arg(QString::number(state.loss, 'g', 4)));
+    m_markerLabel->setText(
+        tr("k = %1, loss = %2").arg(m_model->iteration(row)).arg(QString::number(m_model->loss(row), 'g', 4)));
 
     // Keep the label inside the view: left of the marker in the right half, below the dot in the upper half.
     const QCPRange xRange = m_plot->xAxis->range();
     const bool rightHalf = k > xRange.center();
     // Decided in axis coordinates rather than pixels, which are not known before the first layout.
     const QCPRange yRange = m_plot->yAxis->range();
-    const double value = plottedLoss(state.loss);
+    const double value = plottedLoss(m_model->loss(row));
     const double fraction = m_logarithmic && value > 0 && yRange.lower > 0
         ? std::log(value / yRange.lower) / std::log(yRange.upper / yRange.lower)
         : (value - yRange.lower) / yRange.size();
@@ -432,7 +432,7 @@ double LossPlot::minimumLoss() const
     const double minimum = weight * m_controller->leastSquares().sumOfSquares;
     // Data on an exact line leave a minimum of rounding noise (1e-28 or so): no floor worth drawing, and it
     // would stretch the log axis over decades the curve never reaches.
-    if (!m_model->isEmpty() && minimum < m_model->state(0).loss * kMeaningfulMinimum)
+    if (!m_model->isEmpty() && minimum < m_model->loss(0) * kMeaningfulMinimum)
         return 0;
     return minimum;
 }
@@ -468,7 +468,7 @@ void LossPlot::updateWarning()
     m_warningHead.clear();
     m_warningReason.clear();
     if (diverged) {
-        const long long updates = m_model->states().back().iteration;
+        const long long updates = m_model->iteration(m_model->lastRow());
         const SolverSettings& settings = m_controller->settings();
         const double bound = m_controller->stability().divergenceBound;
         const QString rate = QString::number(settings.learningRate, 'g', 3);

@@ -85,13 +85,15 @@ void StatusSummary::refresh()
         return;
     }
 
-    const IterationState& state = model->currentState();
+    const int row = model->currentRow();
     const Eigen::VectorXd& optimum = m_controller->leastSquares().theta;
-    const double distance = optimum.size() == state.theta.size() ? (state.theta - optimum).norm() : std::nan("");
+    const double distance
+        = optimum.size() == model->theta(row).size() ? (model->theta(row) - optimum).norm() : std::nan("");
     QStringList parts;
-    parts << tr("iteration %1 / %2").arg(state.iteration).arg(model->state(model->lastRow()).iteration)
-          << tr("loss %1").arg(number(state.loss)) << tr("RMSE %1").arg(number(state.rmse))
-          << tr("|∇| %1").arg(number(state.gradientNorm)) << tr("distance to least squares %1").arg(number(distance));
+    parts << tr("iteration %1 / %2").arg(model->iteration(row)).arg(model->iteration(model->lastRow()))
+          << tr("loss %1").arg(number(model->loss(row))) << tr("RMSE %1").arg(number(model->rmse(row)))
+          << tr("|∇| %1").arg(number(model->gradientNorm(row)))
+          << tr("distance to least squares %1").arg(number(distance));
     // The separator before the status stays in the plain label, so that only the status word is coloured.
     m_numbers->setText(parts.join(kSeparator) + kSeparator);
 

@@ -16,6 +16,18 @@ namespace gdlab {
 
 namespace {
 
+// What the panel prints of one row of the history.
+struct RowState {
+    long long iteration = 0;
+    Eigen::VectorXd theta;
+    double loss = 0;
+};
+
+RowState rowState(const IterationModel& model, int row)
+{
+    return { model.iteration(row), model.theta(row), model.loss(row) };
+}
+
 /** Seven significant digits: enough to check a step by hand, few enough to read off a projector. */
 constexpr int kDigits = 7;
 /** How much larger the text is in presentation mode, on top of the inherited (already enlarged) font. */
@@ -130,7 +142,7 @@ QString UpdatePanel::gradientSource(int row) const
         return {};
     const SolverSettings& settings = m_controller->settings();
     const long long rows = problem->sampleCount();
-    const long long iteration = m_controller->model()->state(row).iteration;
+    const long long iteration = m_controller->model()->iteration(row);
     switch (settings.method) {
     case DescentMethod::Batch:
         return tr("gradient of all %1 rows").arg(rows);
@@ -197,7 +209,7 @@ void UpdatePanel::refresh()
             tr("No descent yet: open a lesson or a CSV file."), tr("No descent yet: open a lesson or a CSV file."));
     } else {
         const int row = std::clamp(model->currentRow(), 0, model->lastRow());
-        const IterationState& from = model->state(row);
+        const RowState from = rowState(*model, row);
         const std::vector<std::string>& symbols = problem->parameterSymbols();
         const auto symbol = [&symbols](Eigen::Index j) {
             return j < static_cast<Eigen::Index>(symbols.size()) ? QString::fromStdString(symbols[std::size_t(j)])
@@ -221,10 +233,10 @@ void UpdatePanel::refresh()
             const QString loss = tr("L = %1 (%2)").arg(number(from.loss), lossText);
             paragraph(loss, loss);
         } else {
-            const IterationState& to = model->state(row + 1);
+            const RowState to = rowState(*model, row + 1);
             const double learningRate = settings.learningRate;
             // Batch descent steps with the gradient at θ_k; a stochastic step with its sample's or batch's.
-            const Eigen::VectorXd& step = to.stepGradient.size() == from.theta.size() ? to.stepGradient : from.gradient;
+            const Eigen::VectorXd step = model->stepGradient(row + 1);
             if (to.iteration != from.iteration + 1) {
                 const QString message
                     = tr("Iterations %1 and %2 are more than one update apart: no single step to show.")
@@ -301,7 +313,7 @@ void UpdatePanel::refresh()
             paragraph(note.toHtmlEscaped(), note);
             const Eigen::VectorXd before = problem->toOriginalUnits(from.theta);
             const bool hasNext = row < model->lastRow();
-            const Eigen::VectorXd after = hasNext ? problem->toOriginalUnits(model->state(row + 1).theta) : before;
+            const Eigen::VectorXd after = hasNext ? problem->toOriginalUnits(model->theta(row + 1)) : before;
             const std::vector<std::string>& names = problem->parameterNames();
             Table table;
             for (Eigen::Index j = 0; j < before.size(); ++j) {

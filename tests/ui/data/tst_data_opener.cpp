@@ -1,4 +1,5 @@
 #include "data/data_opener.h"
+#include "dataset.h"
 
 #include "csv_reader.h"
 #include "data/column_chooser_dialog.h"
@@ -60,7 +61,7 @@ struct Snapshot {
         snapshot.spec = controller.problemSpec();
         snapshot.rows = controller.model()->rowCount();
         if (snapshot.rows > 0)
-            snapshot.lastTheta = controller.model()->state(snapshot.rows - 1).theta;
+            snapshot.lastTheta = controller.model()->theta(snapshot.rows - 1);
         return snapshot;
     }
 
@@ -184,7 +185,7 @@ void TestDataOpener::init()
     m_window->resize(800, 600);
     m_window->show();
     m_controller = std::make_unique<SessionController>();
-    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     m_opener = std::make_unique<DataOpener>(m_controller.get(), m_window.get());
 }
 
@@ -279,7 +280,7 @@ void TestDataOpener::badFileShowsWhereAndKeepsData()
     if (standardize) {
         ProblemSpec spec = m_controller->problemSpec();
         spec.standardize = true;
-        QVERIFY(m_controller->setProblemSpec(spec));
+        QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
         m_controller->waitForComputation();
     }
     const QString file = writeCsv(QStringLiteral("bad data.csv"), content);
@@ -645,7 +646,7 @@ void TestDataOpener::exportRoundTrip()
         == 0);
 
     // The lesson's data exports as well, and the export reopens through the opener.
-    QVERIFY(m_controller->loadLesson(QStringLiteral("two_features_n50")));
+    QVERIFY(m_controller->loadLesson(QStringLiteral("two_features_n50")).isEmpty());
     const Dataset lesson = m_controller->dataset();
     QVERIFY(m_opener->exportData(exported, &error));
     m_opener->setAskForColumns(false);

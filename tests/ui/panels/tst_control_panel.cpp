@@ -1,5 +1,8 @@
 #include "panels/control_panel.h"
 
+#include "dataset.h"
+#include "support/model_states.h"
+
 #include "lesson.h"
 #include "panels/learning_rate_control.h"
 #include "session/iteration_model.h"
@@ -68,7 +71,7 @@ private:
 void TestControlPanel::init()
 {
     m_controller = std::make_unique<SessionController>();
-    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     m_panel = std::make_unique<ControlPanel>(m_controller.get());
 }
 
@@ -113,8 +116,8 @@ void TestControlPanel::typedLearningRateRecomputes()
     QCOMPARE(m_controller->settings().learningRate, 0.02);
     // The history was recomputed with the new rate: θ1 = θ0 − 0.02·∇.
     const gdlab::IterationModel* model = m_controller->model();
-    const Eigen::VectorXd expected = model->state(0).theta - 0.02 * model->state(0).gradient;
-    QVERIFY((model->state(1).theta - expected).norm() < 1e-12);
+    const Eigen::VectorXd expected = model->theta(0) - 0.02 * gdlab::test::stateAt(*model, 0).gradient;
+    QVERIFY((model->theta(1) - expected).norm() < 1e-12);
 }
 
 void TestControlPanel::sliderLearningRateRecomputes()
@@ -127,8 +130,8 @@ void TestControlPanel::sliderLearningRateRecomputes()
     QCOMPARE(m_controller->settings().learningRate, 0.0106);
     QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.0106"));
     const gdlab::IterationModel* model = m_controller->model();
-    const Eigen::VectorXd expected = model->state(0).theta - 0.0106 * model->state(0).gradient;
-    QVERIFY((model->state(1).theta - expected).norm() < 1e-12);
+    const Eigen::VectorXd expected = model->theta(0) - 0.0106 * gdlab::test::stateAt(*model, 0).gradient;
+    QVERIFY((model->theta(1) - expected).norm() < 1e-12);
 
     // A decade up is exactly 40 steps.
     slider->setValue(before + LearningRateControl::kStepsPerDecade);
@@ -276,7 +279,7 @@ void TestControlPanel::iterationsSpinRecomputes()
 {
     m_panel->iterationsSpin()->setValue(250);
     QCOMPARE(m_controller->settings().iterations, 250LL);
-    QCOMPARE(m_controller->model()->state(m_controller->model()->lastRow()).iteration, 250LL);
+    QCOMPARE(m_controller->model()->iteration(m_controller->model()->lastRow()), 250LL);
     QCOMPARE(m_panel->iterationsSpin()->maximum(), 1000000);
     QVERIFY(m_panel->iterationsSpin()->isGroupSeparatorShown());
 }
@@ -312,14 +315,14 @@ void TestControlPanel::startSpinBoxesSetInitValues()
     spins[1]->setValue(0.5);
     QCOMPARE(m_controller->settings().init, InitKind::Values);
     QCOMPARE(m_controller->settings().initValues, (std::vector<double> { 0.75, 0.5 }));
-    QCOMPARE(m_controller->model()->state(0).theta[0], 0.75);
-    QCOMPARE(m_controller->model()->state(0).theta[1], 0.5);
+    QCOMPARE(m_controller->model()->theta(0)[0], 0.75);
+    QCOMPARE(m_controller->model()->theta(0)[1], 0.5);
 
     QComboBox* init = m_panel->initCombo();
     init->setCurrentIndex(init->findData(int(InitKind::Zeros)));
     QCOMPARE(m_controller->settings().init, InitKind::Zeros);
     QVERIFY(!spins[0]->isVisibleTo(m_panel.get()));
-    QCOMPARE(m_controller->model()->state(0).theta.norm(), 0.0);
+    QCOMPARE(m_controller->model()->theta(0).norm(), 0.0);
 }
 
 void TestControlPanel::choosingValuesKeepsTheCurrentStart()
@@ -327,11 +330,11 @@ void TestControlPanel::choosingValuesKeepsTheCurrentStart()
     QComboBox* init = m_panel->initCombo();
     init->setCurrentIndex(init->findData(int(InitKind::Random)));
     QVERIFY(m_panel->seedSpin()->isEnabled());
-    const Eigen::VectorXd randomStart = m_controller->model()->state(0).theta;
+    const Eigen::VectorXd randomStart = m_controller->model()->theta(0);
     QVERIFY(randomStart.norm() > 0);
     init->setCurrentIndex(init->findData(int(InitKind::Values)));
     QCOMPARE(m_controller->settings().init, InitKind::Values);
-    QCOMPARE(m_controller->model()->state(0).theta, randomStart);
+    QCOMPARE(m_controller->model()->theta(0), randomStart);
     QCOMPARE(m_panel->initValueSpins()[0]->value(), std::round(randomStart[0] * 1e4) / 1e4);
 }
 
@@ -340,7 +343,8 @@ void TestControlPanel::customDataEntryAndRejectedSpecReverts()
     // Data with the target only: the model is the intercept alone, which cannot be switched off.
     Eigen::MatrixXd values(4, 1);
     values << 1, 2, 4, 3;
-    QVERIFY(m_controller->setDataset(gdlab::Dataset({ "y" }, values, "mine.csv"), {}, QStringLiteral("mine.csv")));
+    QVERIFY(m_controller->openDataset(gdlab::Dataset({ "y" }, values, "mine.csv"), {}, QStringLiteral("mine.csv"))
+                .isEmpty());
     QComboBox* lessons = m_panel->lessonCombo();
     QCOMPARE(lessons->count(), int(gdlab::lessonCatalog().size()) + 1);
     QCOMPARE(lessons->currentData().toString(), QString());
@@ -372,7 +376,7 @@ void TestControlPanel::controllerChangesRefreshWithoutEcho()
     settings.iterations = 321;
     settings.loss = LossKind::HalfMse;
     settings.tolerance = 1e-6;
-    QVERIFY(m_controller->setSettings(settings));
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
     QCOMPARE(settingsChanges.count(), 1); // no edit echoed back from the refreshed widgets
     QCOMPARE(rateEdits.count(), 0);
     QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.05"));
@@ -384,7 +388,7 @@ void TestControlPanel::controllerChangesRefreshWithoutEcho()
 
     gdlab::ProblemSpec spec = m_controller->problemSpec();
     spec.standardize = true;
-    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     QVERIFY(m_panel->standardizeCheck()->isChecked());
     QCOMPARE(settingsChanges.count(), 1);
 }

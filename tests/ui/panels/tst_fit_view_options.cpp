@@ -28,7 +28,7 @@ Fixture makeFixture(const char* lesson)
 {
     Fixture fixture;
     fixture.controller = std::make_unique<SessionController>();
-    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)))
+    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)).isEmpty())
         return fixture;
     fixture.controller->waitForComputation();
     fixture.window = std::make_unique<QWidget>();
@@ -116,7 +116,7 @@ void TestFitViewOptions::choicesFollowANewLesson()
 {
     Fixture f = makeFixture("two_features_n100");
     f.options->viewCombo()->setCurrentIndex(1);
-    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")));
+    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     f.controller->waitForComputation();
     QCOMPARE(f.options->viewCombo()->count(), 2);
     QCOMPARE(f.options->viewCombo()->currentIndex(), 0);
@@ -179,7 +179,7 @@ void TestFitViewOptions::editingUnavailableSaysWhy()
     QVERIFY(check->toolTip().contains(QStringLiteral("one feature")));
     QVERIFY(!f.options->editHint()->isVisible());
 
-    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")));
+    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     f.controller->waitForComputation();
     QVERIFY(check->isEnabled());
     QVERIFY(check->isChecked());

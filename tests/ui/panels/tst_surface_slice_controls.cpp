@@ -66,7 +66,7 @@ void TestSurfaceSliceControls::cleanup()
 
 void TestSurfaceSliceControls::load(const char* lesson)
 {
-    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)));
+    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)).isEmpty());
     m_controller->waitForComputation();
     settle();
 }
@@ -131,7 +131,7 @@ void TestSurfaceSliceControls::choosingUpdatesTheSurfaceAndTheSubtitle()
     // A standardize toggle keeps the user's choice (the same parameters, scaled).
     gdlab::ProblemSpec spec = m_controller->problemSpec();
     spec.standardize = true;
-    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
     settle();
     QCOMPARE(m_surface->xParameter(), 0);
@@ -162,7 +162,7 @@ void TestSurfaceSliceControls::holdModeSaysWhich()
     choose(m_controls->holdCombo(), 1);
     settle();
     QCOMPARE(m_surface->holdMode(), HoldMode::CurrentIterate);
-    QVERIFY(m_surface->basePoint() == m_controller->model()->state(12).theta);
+    QVERIFY(m_surface->basePoint() == m_controller->model()->theta(12));
     QVERIFY2(m_contour->subtitle().contains(QStringLiteral("current iterate (iteration 12)")),
         qPrintable(m_contour->subtitle()));
     choose(m_controls->holdCombo(), 0);
@@ -225,7 +225,7 @@ void TestSurfaceSliceControls::oneParameterSaysThereIsNoSurface()
     load("five_points");
     gdlab::ProblemSpec spec = m_controller->problemSpec();
     spec.intercept = false;
-    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
     settle();
     QVERIFY(!m_controls->isChoosing());

@@ -1,4 +1,5 @@
 #include "session/error_surface_model.h"
+#include "support/model_states.h"
 
 #include "loss.h"
 #include "problem.h"
@@ -97,7 +98,7 @@ void TestErrorSurfaceModel::cleanup()
 
 void TestErrorSurfaceModel::load(const char* lesson)
 {
-    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)));
+    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)).isEmpty());
     m_controller->waitForComputation();
 }
 
@@ -137,7 +138,7 @@ void TestErrorSurfaceModel::rangeCoversStartOptimumAndPath()
     QVERIFY(inside(grid.x, 0.75));
     QVERIFY(inside(grid.y, 0.48));
     const IterationModel& model = *m_controller->model();
-    for (const gdlab::IterationState& state : model.states()) {
+    for (const gdlab::test::State& state : gdlab::test::statesOf(model)) {
         QVERIFY(inside(grid.x, state.theta(0)));
         QVERIFY(inside(grid.y, state.theta(1)));
     }
@@ -150,7 +151,7 @@ void TestErrorSurfaceModel::rangeCoversStartOptimumAndPath()
 void TestErrorSurfaceModel::startAtOptimumStillShowsABowl()
 {
     load("five_points");
-    QVERIFY(m_controller->setStartPoint({ 0.6, 0.8 }));
+    QVERIFY(m_controller->setStartPoint({ 0.6, 0.8 }).isEmpty());
     m_controller->waitForComputation();
     const gdlab::SurfaceGrid& grid = m_surface->grid();
     QVERIFY(inside(grid.x, 0.6));
@@ -166,10 +167,10 @@ void TestErrorSurfaceModel::divergingRunDoesNotStretchTheRange()
     load("five_points");
     const double spanX = m_surface->grid().x.max - m_surface->grid().x.min;
     // lr 0.1 is beyond 2/λmax ≈ 0.085 for these five points: the iterates fly off.
-    QVERIFY(m_controller->setLearningRate(0.1));
+    QVERIFY(m_controller->setLearningRate(0.1).isEmpty());
     m_controller->waitForComputation();
     const IterationModel& model = *m_controller->model();
-    const Eigen::VectorXd& last = model.state(model.lastRow()).theta;
+    const Eigen::VectorXd& last = model.theta(model.lastRow());
     QVERIFY(std::abs(last(0)) > 1e3 || std::abs(last(1)) > 1e3);
     const gdlab::SurfaceGrid& grid = m_surface->grid();
     QVERIFY(!inside(grid.x, last(0)) || !inside(grid.y, last(1)));
@@ -338,12 +339,12 @@ void TestErrorSurfaceModel::defaultSlice()
     m_surface->setParameters(0, 2);
     gdlab::ProblemSpec spec = m_controller->problemSpec();
     spec.standardize = true;
-    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
     QCOMPARE(m_surface->xParameter(), 0);
     QCOMPARE(m_surface->yParameter(), 2);
     spec.features = { 1, 0 };
-    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
     QCOMPARE(m_surface->xParameter(), 1);
     QCOMPARE(m_surface->yParameter(), 2);
@@ -373,7 +374,7 @@ void TestErrorSurfaceModel::sliceHeldAtCurrentIterate()
     m_surface->setHoldMode(HoldMode::CurrentIterate);
     IterationModel& model = *m_controller->model();
     model.setCurrentRow(7);
-    const Eigen::VectorXd theta7 = model.state(7).theta;
+    const Eigen::VectorXd theta7 = model.theta(7);
 
     QString description = m_surface->sliceDescription();
     QVERIFY2(description.contains(QStringLiteral("current iterate (iteration 7)")), qPrintable(description));
@@ -395,7 +396,7 @@ void TestErrorSurfaceModel::sliceHeldAtCurrentIterate()
     changed.clear();
     model.setCurrentRow(30);
     QVERIFY(changed.wait(1000));
-    QVERIFY(m_surface->basePoint() == model.state(30).theta);
+    QVERIFY(m_surface->basePoint() == model.theta(30));
     QVERIFY(m_surface->sliceDescription().contains(QStringLiteral("iteration 30")));
 
     m_surface->setHoldMode(HoldMode::LeastSquares);
@@ -434,7 +435,7 @@ void TestErrorSurfaceModel::oneChangeOneNotification()
     QCoreApplication::processEvents();
     changed.clear();
     // A new start resets the history and changes the settings: one recomputation, one signal.
-    QVERIFY(m_controller->setStartPoint({ 0.0, 0.0 }));
+    QVERIFY(m_controller->setStartPoint({ 0.0, 0.0 }).isEmpty());
     m_controller->waitForComputation();
     QCOMPARE(changed.count(), 0); // queued
     QCoreApplication::processEvents();
@@ -470,7 +471,7 @@ void TestErrorSurfaceModel::oneParameterHasNoSurface()
     load("five_points");
     gdlab::ProblemSpec spec = m_controller->problemSpec();
     spec.intercept = false;
-    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
     QCOMPARE(m_controller->problem()->parameterCount(), Eigen::Index(1));
     QVERIFY(!m_surface->isValid());

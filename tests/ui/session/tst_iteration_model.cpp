@@ -1,5 +1,8 @@
 #include "session/iteration_model.h"
 
+#include "dataset.h"
+#include "run.h"
+
 #include <QAbstractItemModelTester>
 #include <QFont>
 #include <QSignalSpy>
@@ -8,33 +11,34 @@
 #include <memory>
 
 using gdlab::IterationModel;
-using gdlab::IterationState;
+using gdlab::Run;
+using gdlab::RunCause;
+
+Q_DECLARE_METATYPE(gdlab::RunCause)
 
 namespace {
 
-// A recognisable history: iteration i has loss 100 − i, θ = (i, −2i) and gradient (0.5 i, 1).
-IterationState makeState(long long iteration, long long epoch = 0)
+// y = 1 + 2x on six points: a small run whose rows are quick to check.
+std::shared_ptr<const Run> makeRun(long long iterations, RunCause cause = RunCause::NewData, double rate = 0.05)
 {
-    IterationState state;
-    state.iteration = iteration;
-    state.epoch = epoch;
-    state.theta = Eigen::Vector2d(double(iteration), -2.0 * double(iteration));
-    state.loss = 100.0 - double(iteration);
-    state.rmse = std::sqrt(state.loss);
-    state.gradient = Eigen::Vector2d(0.5 * double(iteration), 1.0);
-    state.gradientNorm = state.gradient.norm();
-    return state;
+    Eigen::MatrixXd values(6, 2);
+    for (int i = 0; i < 6; ++i)
+        values.row(i) << i, 1.0 + 2.0 * i + 0.1 * ((i % 2) ? 1 : -1);
+    gdlab::SolverSettings settings;
+    settings.learningRate = rate;
+    settings.iterations = iterations;
+    Run run = gdlab::runDescent(gdlab::Dataset({ "x", "y" }, values, "six"), {}, settings);
+    run.cause = cause;
+    return std::make_shared<const Run>(std::move(run));
 }
 
-std::vector<IterationState> makeStates(long long first, long long count, long long stride = 1)
+// The same run as a worker publishes it: no outcome yet, its history growing.
+std::shared_ptr<const Run> streaming(const std::shared_ptr<const Run>& complete)
 {
-    std::vector<IterationState> states;
-    for (long long i = 0; i < count; ++i)
-        states.push_back(makeState(first + i * stride, (first + i * stride) / 4));
-    return states;
+    auto run = std::make_shared<Run>(*complete);
+    run->outcome.reset();
+    return run;
 }
-
-const QStringList symbols { QStringLiteral("θ0"), QStringLiteral("θ1") };
 
 } // namespace
 
@@ -46,19 +50,20 @@ private slots:
     void cleanup();
 
     void startsEmpty();
-    void setHistoryResets();
-    void setHistoryClampsHint_data();
-    void setHistoryClampsHint();
+    void setRunResetsOnce();
+    void setRunKeepsIteration_data();
+    void setRunKeepsIteration();
     void headers();
     void displayData();
     void customRoles();
+    void rowAccessors();
     void invalidIndexes();
-    void appendStatesInsertsOnce();
-    void appendToEmptyModel();
-    void clearEmpties();
+    void streamingRunAppendsAndFinishes();
+    void streamingCursorFollowsKeptIteration();
+    void cursorStopsFollowingWhenMoved();
+    void finishRunOfAnotherRunIsIgnored();
     void setCurrentRowClampsAndSignals();
     void currentRowMarksRows();
-    void rowForIteration_data();
     void rowForIteration();
 
 private:
@@ -81,272 +86,234 @@ void TestIterationModel::cleanup()
 
 void TestIterationModel::startsEmpty()
 {
+    QVERIFY(m_model->isEmpty());
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(m_model->columnCount(), int(IterationModel::FirstThetaColumn));
-    QVERIFY(m_model->isEmpty());
     QCOMPARE(m_model->currentRow(), 0);
     QCOMPARE(m_model->lastRow(), -1);
-    QCOMPARE(m_model->rowForIteration(5), -1);
+    QCOMPARE(m_model->run(), nullptr);
+    QVERIFY(!m_model->isComputing());
+    QVERIFY(m_model->history().empty());
+    QCOMPARE(m_model->rowForIteration(3), -1);
 }
 
-void TestIterationModel::setHistoryResets()
+// One new run is one reset, announced once with its cause, and the cursor is already in place: no separate
+// currentRowChanged to redraw for.
+void TestIterationModel::setRunResetsOnce()
 {
-    QSignalSpy resets(m_model.get(), &IterationModel::modelReset);
-    QSignalSpy current(m_model.get(), &IterationModel::currentRowChanged);
-    m_model->setHistory(makeStates(0, 11), symbols, 3);
+    QSignalSpy resets(m_model.get(), &IterationModel::runReset);
+    QSignalSpy modelResets(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy appended(m_model.get(), &IterationModel::rowsAppended);
+    const auto run = makeRun(20, RunCause::NewSettings);
+    m_model->setRun(run, 0);
     QCOMPARE(resets.count(), 1);
-    QCOMPARE(m_model->rowCount(), 11);
+    QCOMPARE(resets.at(0).at(0).value<RunCause>(), RunCause::NewSettings);
+    QCOMPARE(modelResets.count(), 1);
+    QCOMPARE(appended.count(), 0);
+    QCOMPARE(m_model->run(), run.get());
+    QCOMPARE(m_model->cause(), RunCause::NewSettings);
+    QCOMPARE(m_model->rowCount(), 21);
     QCOMPARE(m_model->columnCount(), int(IterationModel::FirstThetaColumn) + 2);
-    QCOMPARE(m_model->currentRow(), 3);
-    QCOMPARE(m_model->currentState().iteration, 3LL);
-    QCOMPARE(current.count(), 1);
-    QCOMPARE(current.at(0).at(0).toInt(), 3);
-
-    // Same row number, new history: views following the cursor must still hear of it.
-    m_model->setHistory(makeStates(0, 20), symbols, 3);
-    QCOMPARE(resets.count(), 2);
-    QCOMPARE(current.count(), 2);
-    QCOMPARE(m_model->rowCount(), 20);
+    QCOMPARE(m_model->parameterSymbols(), QStringList({ QStringLiteral("θ0"), QStringLiteral("θ1") }));
+    QVERIFY(!m_model->isComputing());
 }
 
-void TestIterationModel::setHistoryClampsHint_data()
+void TestIterationModel::setRunKeepsIteration_data()
 {
-    QTest::addColumn<int>("rows");
-    QTest::addColumn<int>("hint");
+    QTest::addColumn<long long>("keep");
     QTest::addColumn<int>("expected");
-    QTest::addRow("inside") << 10 << 4 << 4;
-    QTest::addRow("last") << 10 << 9 << 9;
-    QTest::addRow("past the end") << 10 << 50 << 9;
-    QTest::addRow("negative") << 10 << -3 << 0;
-    QTest::addRow("empty history") << 0 << 7 << 0;
-    QTest::addRow("one row") << 1 << 7 << 0;
+    QTest::addRow("start") << 0LL << 0;
+    QTest::addRow("middle") << 7LL << 7;
+    QTest::addRow("last") << 20LL << 20;
+    QTest::addRow("beyond the run") << 500LL << 20;
+    QTest::addRow("before the start") << -3LL << 0;
 }
 
-void TestIterationModel::setHistoryClampsHint()
+void TestIterationModel::setRunKeepsIteration()
 {
-    QFETCH(int, rows);
-    QFETCH(int, hint);
+    QFETCH(long long, keep);
     QFETCH(int, expected);
-    m_model->setHistory(makeStates(0, rows), symbols, hint);
+    m_model->setRun(makeRun(20), keep);
     QCOMPARE(m_model->currentRow(), expected);
-    QCOMPARE(m_model->rowCount(), rows);
 }
 
 void TestIterationModel::headers()
 {
-    m_model->setHistory(makeStates(0, 3), symbols);
+    m_model->setRun(makeRun(3));
     const auto header = [this](int section, int role = Qt::DisplayRole) {
-        return m_model->headerData(section, Qt::Horizontal, role);
+        return m_model->headerData(section, Qt::Horizontal, role).toString();
     };
-    QCOMPARE(header(IterationModel::IterationColumn).toString(), QStringLiteral("iteration"));
-    QCOMPARE(header(IterationModel::EpochColumn).toString(), QStringLiteral("epoch"));
-    QCOMPARE(header(IterationModel::LossColumn).toString(), QStringLiteral("loss"));
-    QCOMPARE(header(IterationModel::RmseColumn).toString(), QStringLiteral("RMSE"));
-    QCOMPARE(header(IterationModel::GradientNormColumn).toString(), QStringLiteral("|∇|"));
-    QCOMPARE(header(IterationModel::FirstThetaColumn).toString(), QStringLiteral("θ0"));
-    QCOMPARE(header(IterationModel::FirstThetaColumn + 1).toString(), QStringLiteral("θ1"));
-    QVERIFY(!header(IterationModel::FirstThetaColumn + 2).isValid());
-    QVERIFY(!header(-1).isValid());
-    for (int column = 0; column < m_model->columnCount(); ++column)
-        QVERIFY2(!header(column, Qt::ToolTipRole).toString().isEmpty(), qPrintable(QString::number(column)));
-    QVERIFY(header(IterationModel::FirstThetaColumn + 1, Qt::ToolTipRole).toString().contains(QStringLiteral("θ1")));
-    QCOMPARE(m_model->parameterSymbols(), symbols);
+    QCOMPARE(header(IterationModel::IterationColumn), QStringLiteral("iteration"));
+    QCOMPARE(header(IterationModel::EpochColumn), QStringLiteral("epoch"));
+    QCOMPARE(header(IterationModel::LossColumn), QStringLiteral("loss"));
+    QCOMPARE(header(IterationModel::RmseColumn), QStringLiteral("RMSE"));
+    QCOMPARE(header(IterationModel::GradientNormColumn), QStringLiteral("|∇|"));
+    QCOMPARE(header(IterationModel::FirstThetaColumn), QStringLiteral("θ0"));
+    QCOMPARE(header(IterationModel::FirstThetaColumn + 1), QStringLiteral("θ1"));
+    QVERIFY(!header(IterationModel::LossColumn, Qt::ToolTipRole).isEmpty());
+    QCOMPARE(m_model->headerData(2, Qt::Vertical).toInt(), 2);
+    QVERIFY(!m_model->headerData(99, Qt::Horizontal).isValid());
 }
 
 void TestIterationModel::displayData()
 {
-    std::vector<IterationState> states = makeStates(0, 3);
-    states[1].loss = 0.1234567890123;
-    states[1].theta[0] = 1.0 / 3.0;
-    states[1].theta[1] = -2.5e-12;
-    states[2].epoch = 7;
-    m_model->setHistory(std::move(states), symbols);
-
-    const auto display = [this](int row, int column) {
-        return m_model->data(m_model->index(row, column), Qt::DisplayRole).toString();
+    const auto run = makeRun(5);
+    m_model->setRun(run);
+    const gdlab::History& history = *run->history;
+    const auto display = [this](int row, int column, int role = Qt::DisplayRole) {
+        return m_model->data(m_model->index(row, column), role).toString();
     };
-    QCOMPARE(display(1, IterationModel::IterationColumn), QStringLiteral("1"));
-    QCOMPARE(display(2, IterationModel::EpochColumn), QStringLiteral("7"));
-    QCOMPARE(display(1, IterationModel::LossColumn), QStringLiteral("0.123456789"));
-    QCOMPARE(display(0, IterationModel::LossColumn), QStringLiteral("100"));
-    QCOMPARE(display(0, IterationModel::RmseColumn), QStringLiteral("10"));
-    QCOMPARE(display(1, IterationModel::GradientNormColumn), QString::number(std::hypot(0.5, 1.0), 'g', 10));
-    QCOMPARE(display(1, IterationModel::FirstThetaColumn), QStringLiteral("0.3333333333"));
-    QCOMPARE(display(1, IterationModel::FirstThetaColumn + 1), QStringLiteral("-2.5e-12"));
-
-    // The tooltip has every digit, so that a step can be checked by hand.
-    const QString tooltip
-        = m_model->data(m_model->index(1, IterationModel::FirstThetaColumn), Qt::ToolTipRole).toString();
-    QCOMPARE(tooltip.toDouble(), 1.0 / 3.0);
-
-    const QVariant alignment = m_model->data(m_model->index(1, IterationModel::LossColumn), Qt::TextAlignmentRole);
-    QVERIFY(alignment.value<Qt::Alignment>().testFlag(Qt::AlignRight));
+    QCOMPARE(display(3, IterationModel::IterationColumn), QStringLiteral("3"));
+    QCOMPARE(display(3, IterationModel::EpochColumn), QStringLiteral("3"));
+    QCOMPARE(display(3, IterationModel::LossColumn), QString::number(history.loss(3), 'g', 10));
+    QCOMPARE(display(3, IterationModel::LossColumn, Qt::ToolTipRole), QString::number(history.loss(3), 'g', 17));
+    QCOMPARE(display(2, IterationModel::FirstThetaColumn + 1), QString::number(history.theta(2)[1], 'g', 10));
+    QCOMPARE(display(4, IterationModel::GradientNormColumn), QString::number(history.gradientNorm(4), 'g', 10));
 }
 
 void TestIterationModel::customRoles()
 {
-    m_model->setHistory(makeStates(0, 5, 10), symbols);
-    const QModelIndex index = m_model->index(2, IterationModel::LossColumn);
-    QCOMPARE(index.data(IterationModel::IterationRole).toLongLong(), 20LL);
-    QCOMPARE(index.data(IterationModel::EpochRole).toLongLong(), 5LL);
-    QCOMPARE(index.data(IterationModel::LossRole).toDouble(), 80.0);
-    QCOMPARE(index.data(IterationModel::RmseRole).toDouble(), std::sqrt(80.0));
-    QCOMPARE(index.data(IterationModel::GradientNormRole).toDouble(), std::hypot(10.0, 1.0));
-    QCOMPARE(index.data(IterationModel::ThetaRole).value<QList<double>>(), (QList<double> { 20.0, -40.0 }));
-    QCOMPARE(index.data(IterationModel::GradientRole).value<QList<double>>(), (QList<double> { 10.0, 1.0 }));
-    QCOMPARE(index.data(IterationModel::IsCurrentRole).toBool(), false);
-    QCOMPARE(m_model->index(0, 0).data(IterationModel::IsCurrentRole).toBool(), true);
-    // The roles describe the row, whatever the column.
-    QCOMPARE(
-        m_model->index(2, IterationModel::FirstThetaColumn).data(IterationModel::IterationRole).toLongLong(), 20LL);
+    const auto run = makeRun(5);
+    m_model->setRun(run);
+    const QModelIndex index = m_model->index(4, 0);
+    QCOMPARE(index.data(IterationModel::IterationRole).toLongLong(), 4LL);
+    QCOMPARE(index.data(IterationModel::LossRole).toDouble(), run->history->loss(4));
+    QCOMPARE(index.data(IterationModel::RmseRole).toDouble(), run->history->rmse(4));
+    const QList<double> theta = index.data(IterationModel::ThetaRole).value<QList<double>>();
+    QCOMPARE(theta, QList<double>({ run->history->theta(4)[0], run->history->theta(4)[1] }));
+    QVERIFY(!index.data(IterationModel::IsCurrentRole).toBool());
+    QVERIFY(m_model->index(0, 0).data(IterationModel::IsCurrentRole).toBool());
+    QVERIFY(m_model->roleNames().values().contains("loss"));
+}
 
-    const QHash<int, QByteArray> names = m_model->roleNames();
-    QCOMPARE(names.value(IterationModel::ThetaRole), QByteArray("theta"));
-    QCOMPARE(names.value(IterationModel::IsCurrentRole), QByteArray("isCurrent"));
-    QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
-
-    QCOMPARE(m_model->state(3).iteration, 30LL);
-    QCOMPARE(m_model->states().size(), std::size_t(5));
+void TestIterationModel::rowAccessors()
+{
+    const auto run = makeRun(10);
+    m_model->setRun(run);
+    for (int row : { 0, 1, 9, 10 }) {
+        QCOMPARE(m_model->iteration(row), static_cast<long long>(row));
+        QCOMPARE(m_model->loss(row), run->history->loss(std::size_t(row)));
+        QCOMPARE(Eigen::VectorXd(m_model->theta(row)), Eigen::VectorXd(run->history->theta(std::size_t(row))));
+        QCOMPARE(m_model->gradient(row), run->evaluateRow(std::size_t(row)).gradient);
+    }
+    QCOMPARE(m_model->stepGradient(0).size(), Eigen::Index(0));
+    QCOMPARE(m_model->stepGradient(5), m_model->gradient(4));
 }
 
 void TestIterationModel::invalidIndexes()
 {
-    m_model->setHistory(makeStates(0, 3), symbols);
+    m_model->setRun(makeRun(3));
+    QVERIFY(!m_model->data(m_model->index(10, 0)).isValid());
     QVERIFY(!m_model->data(QModelIndex()).isValid());
-    QVERIFY(!m_model->data(m_model->index(3, 0)).isValid());
-    QVERIFY(!m_model->data(m_model->index(0, m_model->columnCount())).isValid());
-    const QModelIndex valid = m_model->index(0, 0);
-    QVERIFY(valid.isValid());
-    QCOMPARE(m_model->rowCount(valid), 0);
-    QCOMPARE(m_model->columnCount(valid), 0);
-    QVERIFY(!m_model->data(valid, Qt::UserRole + 999).isValid());
-
-    // A state with fewer parameters than named columns shows nothing there rather than reading past θ.
-    std::vector<IterationState> states = makeStates(0, 1);
-    m_model->setHistory(std::move(states), { "θ0", "θ1", "θ2" });
-    QVERIFY(!m_model->data(m_model->index(0, IterationModel::FirstThetaColumn + 2)).isValid());
+    QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 0);
+    QCOMPARE(m_model->columnCount(m_model->index(0, 0)), 0);
 }
 
-void TestIterationModel::appendStatesInsertsOnce()
+void TestIterationModel::streamingRunAppendsAndFinishes()
 {
-    m_model->setHistory(makeStates(0, 10), symbols, 4);
-    QSignalSpy inserted(m_model.get(), &IterationModel::rowsInserted);
-    QSignalSpy resets(m_model.get(), &IterationModel::modelReset);
-    QSignalSpy current(m_model.get(), &IterationModel::currentRowChanged);
-    m_model->appendStates(makeStates(10, 25));
+    const auto complete = makeRun(30);
+    const auto partial = streaming(complete);
+    QSignalSpy resets(m_model.get(), &IterationModel::runReset);
+    QSignalSpy appended(m_model.get(), &IterationModel::rowsAppended);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy finished(m_model.get(), &IterationModel::runFinished);
+    m_model->setRun(partial, 0, 5);
+    QVERIFY(m_model->isComputing());
+    QCOMPARE(m_model->rowCount(), 5);
+    m_model->appendRows(12);
+    QCOMPARE(m_model->rowCount(), 12);
+    QCOMPARE(appended.count(), 1);
+    QCOMPARE(appended.at(0).at(0).toInt(), 5);
+    QCOMPARE(appended.at(0).at(1).toInt(), 11);
     QCOMPARE(inserted.count(), 1);
-    QCOMPARE(inserted.at(0).at(1).toInt(), 10);
-    QCOMPARE(inserted.at(0).at(2).toInt(), 34);
-    QCOMPARE(resets.count(), 0);
-    QCOMPARE(current.count(), 0);
-    QCOMPARE(m_model->rowCount(), 35);
-    QCOMPARE(m_model->currentRow(), 4);
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        QCOMPARE(m_model->state(row).iteration, (long long)row);
-    QCOMPARE(m_model->data(m_model->index(34, IterationModel::IterationColumn)).toString(), QStringLiteral("34"));
-
-    m_model->appendStates({});
-    QCOMPARE(inserted.count(), 1);
-}
-
-void TestIterationModel::appendToEmptyModel()
-{
-    QSignalSpy current(m_model.get(), &IterationModel::currentRowChanged);
-    m_model->appendStates(makeStates(0, 3));
-    QCOMPARE(m_model->rowCount(), 3);
-    // Row 0 became a real state: cursor followers hear of it.
-    QCOMPARE(current.count(), 1);
-    QCOMPARE(m_model->currentState().iteration, 0LL);
-}
-
-void TestIterationModel::clearEmpties()
-{
-    m_model->setHistory(makeStates(0, 10), symbols, 6);
-    QSignalSpy resets(m_model.get(), &IterationModel::modelReset);
-    m_model->clear();
+    m_model->appendRows(12); // nothing new: no message
+    QCOMPARE(appended.count(), 1);
+    m_model->finishRun(complete);
+    QCOMPARE(m_model->rowCount(), 31);
+    QVERIFY(!m_model->isComputing());
+    QCOMPARE(m_model->run(), complete.get());
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(appended.count(), 2);
     QCOMPARE(resets.count(), 1);
-    QCOMPARE(m_model->rowCount(), 0);
-    QCOMPARE(m_model->columnCount(), int(IterationModel::FirstThetaColumn));
-    QCOMPARE(m_model->currentRow(), 0);
-    QVERIFY(m_model->parameterSymbols().isEmpty());
+}
+
+void TestIterationModel::streamingCursorFollowsKeptIteration()
+{
+    const auto complete = makeRun(30);
+    m_model->setRun(streaming(complete), 20, 5);
+    QCOMPARE(m_model->currentRow(), 4);
+    QSignalSpy moved(m_model.get(), &IterationModel::currentRowChanged);
+    m_model->appendRows(15);
+    QCOMPARE(m_model->currentRow(), 14);
+    m_model->appendRows(25);
+    QCOMPARE(m_model->currentRow(), 20);
+    m_model->appendRows(31);
+    QCOMPARE(m_model->currentRow(), 20); // reached: it stays
+    QCOMPARE(moved.count(), 2);
+}
+
+void TestIterationModel::cursorStopsFollowingWhenMoved()
+{
+    const auto complete = makeRun(30);
+    m_model->setRun(streaming(complete), 20, 5);
+    m_model->setCurrentRow(1);
+    m_model->appendRows(31);
+    QCOMPARE(m_model->currentRow(), 1);
+}
+
+void TestIterationModel::finishRunOfAnotherRunIsIgnored()
+{
+    const auto first = makeRun(10);
+    m_model->setRun(streaming(first), 0, 3);
+    QSignalSpy finished(m_model.get(), &IterationModel::runFinished);
+    m_model->finishRun(makeRun(10)); // another history: from a run a newer one replaced
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(m_model->isComputing());
+    QCOMPARE(m_model->rowCount(), 3);
 }
 
 void TestIterationModel::setCurrentRowClampsAndSignals()
 {
-    m_model->setHistory(makeStates(0, 10), symbols);
-    QSignalSpy current(m_model.get(), &IterationModel::currentRowChanged);
-
-    m_model->setCurrentRow(5);
-    QCOMPARE(m_model->currentRow(), 5);
-    QCOMPARE(current.count(), 1);
-    QCOMPARE(current.last().at(0).toInt(), 5);
-
-    m_model->setCurrentRow(5); // not a move
-    QCOMPARE(current.count(), 1);
-
-    m_model->setCurrentRow(1000);
-    QCOMPARE(m_model->currentRow(), 9);
-    QCOMPARE(current.count(), 2);
-    QCOMPARE(current.last().at(0).toInt(), 9);
-
-    m_model->setCurrentRow(10); // clamps to 9 again: no move
-    QCOMPARE(current.count(), 2);
-
-    m_model->setCurrentRow(-4);
+    m_model->setRun(makeRun(10));
+    QSignalSpy moved(m_model.get(), &IterationModel::currentRowChanged);
+    m_model->setCurrentRow(4);
+    QCOMPARE(m_model->currentRow(), 4);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(moved.at(0).at(0).toInt(), 4);
+    m_model->setCurrentRow(4);
+    QCOMPARE(moved.count(), 1);
+    m_model->setCurrentRow(99);
+    QCOMPARE(m_model->currentRow(), 10);
+    m_model->setCurrentRow(-5);
     QCOMPARE(m_model->currentRow(), 0);
-    QCOMPARE(current.count(), 3);
-    QCOMPARE(m_model->currentState().iteration, 0LL);
+    QCOMPARE(moved.count(), 3);
 
-    m_model->clear();
-    current.clear();
-    m_model->setCurrentRow(3); // nothing to move over
-    QCOMPARE(m_model->currentRow(), 0);
-    QCOMPARE(current.count(), 0);
+    IterationModel empty;
+    QSignalSpy none(&empty, &IterationModel::currentRowChanged);
+    empty.setCurrentRow(3);
+    QCOMPARE(empty.currentRow(), 0);
+    QCOMPARE(none.count(), 0);
 }
 
 void TestIterationModel::currentRowMarksRows()
 {
-    m_model->setHistory(makeStates(0, 10), symbols, 2);
-    QSignalSpy changed(m_model.get(), &IterationModel::dataChanged);
-    m_model->setCurrentRow(7);
-    QCOMPARE(changed.count(), 2);
-    const auto rowsOf = [&changed](int signal) {
-        const QList<QVariant>& arguments = changed.at(signal);
-        return std::make_pair(arguments.at(0).toModelIndex().row(), arguments.at(1).toModelIndex().row());
-    };
-    QCOMPARE(rowsOf(0), std::make_pair(2, 2));
-    QCOMPARE(rowsOf(1), std::make_pair(7, 7));
-    QCOMPARE(changed.at(0).at(1).toModelIndex().column(), m_model->columnCount() - 1);
-    const auto roles = changed.at(0).at(2).value<QList<int>>();
-    QVERIFY(roles.contains(IterationModel::IsCurrentRole));
-    QVERIFY(roles.contains(Qt::FontRole));
-
-    QCOMPARE(m_model->index(7, 0).data(IterationModel::IsCurrentRole).toBool(), true);
-    QCOMPARE(m_model->index(2, 0).data(IterationModel::IsCurrentRole).toBool(), false);
-    QVERIFY(m_model->index(7, 3).data(Qt::FontRole).value<QFont>().bold());
-    QVERIFY(!m_model->index(2, 3).data(Qt::FontRole).isValid());
-}
-
-void TestIterationModel::rowForIteration_data()
-{
-    QTest::addColumn<long long>("iteration");
-    QTest::addColumn<int>("expected");
-    // The history holds iterations 0, 10, 20, …, 90 (a run that recorded every tenth state).
-    QTest::addRow("first") << 0LL << 0;
-    QTest::addRow("exact") << 30LL << 3;
-    QTest::addRow("between") << 35LL << 3;
-    QTest::addRow("just before") << 39LL << 3;
-    QTest::addRow("last") << 90LL << 9;
-    QTest::addRow("past the end") << 5000LL << 9;
-    QTest::addRow("negative") << -1LL << 0;
+    m_model->setRun(makeRun(10));
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setCurrentRow(6);
+    QCOMPARE(changed.count(), 2); // the old current row and the new one
+    QVERIFY(m_model->index(6, 0).data(IterationModel::IsCurrentRole).toBool());
+    QVERIFY(!m_model->index(0, 0).data(IterationModel::IsCurrentRole).toBool());
+    QVERIFY(m_model->index(6, 2).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(!m_model->index(5, 2).data(Qt::FontRole).isValid());
 }
 
 void TestIterationModel::rowForIteration()
 {
-    QFETCH(long long, iteration);
-    QFETCH(int, expected);
-    m_model->setHistory(makeStates(0, 10, 10), symbols);
-    QCOMPARE(m_model->rowForIteration(iteration), expected);
+    m_model->setRun(makeRun(10));
+    QCOMPARE(m_model->rowForIteration(0), 0);
+    QCOMPARE(m_model->rowForIteration(7), 7);
+    QCOMPARE(m_model->rowForIteration(70), 10);
+    QCOMPARE(m_model->rowForIteration(-1), 0);
 }
 
 QTEST_MAIN(TestIterationModel)

@@ -4,6 +4,7 @@
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
+#include "support/model_states.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
 #include "views/loss_plot.h"
@@ -42,7 +43,7 @@ private:
 void TestMainWindow::init()
 {
     m_controller = std::make_unique<SessionController>();
-    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     m_window = std::make_unique<MainWindow>(m_controller.get());
     m_window->resize(1280, 720);
     m_window->show();
@@ -60,7 +61,7 @@ void TestMainWindow::verifyViewsFollow()
 {
     QCoreApplication::processEvents();
     const IterationModel* model = m_controller->model();
-    const IterationState& state = model->currentState();
+    const gdlab::test::State state = gdlab::test::stateAt(*model, model->currentRow());
     QCOMPARE(m_window->playbackBar()->scrubber()->value(), model->currentRow());
     QCOMPARE(m_window->lossPlot()->markerIteration(), static_cast<double>(state.iteration));
     QVERIFY(qAbs(m_window->fitPlot()->currentLineY(0.0) - state.theta[0]) < 1e-12);
@@ -91,7 +92,7 @@ void TestMainWindow::keysStepEveryView()
     for (int i = 0; i < 9; ++i)
         QTest::keyClick(m_window.get(), Qt::Key_Right);
     QCOMPARE(model->currentRow(), 10);
-    QVERIFY(qAbs(model->currentState().theta[0] - 0.8094368934859253) < 1e-15);
+    QVERIFY(qAbs(model->theta(model->currentRow())[0] - 0.8094368934859253) < 1e-15);
     verifyViewsFollow();
     QTest::keyClick(m_window.get(), Qt::Key_Left);
     QCOMPARE(model->currentRow(), 9);
@@ -114,14 +115,14 @@ void TestMainWindow::learningRateChangeRedrawsEveryView()
     IterationModel* model = m_controller->model();
     model->setCurrentRow(10);
     const double before = m_window->fitPlot()->currentLineY(0.0);
-    QVERIFY(m_controller->setLearningRate(0.05));
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
     m_controller->waitForComputation();
     QCOMPARE(model->currentRow(), 10); // the same iteration, on the new trajectory
     QVERIFY(qAbs(m_window->fitPlot()->currentLineY(0.0) - before) > 1e-3);
     verifyViewsFollow();
     QCPGraph* loss = m_window->lossPlot()->lossGraph();
     QCOMPARE(loss->data()->size(), model->rowCount());
-    QCOMPARE((loss->data()->constBegin() + 10)->value, model->state(10).loss);
+    QCOMPARE((loss->data()->constBegin() + 10)->value, model->loss(10));
 }
 
 void TestMainWindow::exportHistory()
@@ -141,7 +142,7 @@ void TestMainWindow::exportHistory()
     QCOMPARE(row[0], QByteArray("10"));
     QCOMPARE(row[5].toDouble(), 0.8094368934859253);
     QCOMPARE(row[6].toDouble(), 0.7232754423544987);
-    QVERIFY(row[5].toDouble() == m_controller->model()->state(10).theta[0]);
+    QVERIFY(row[5].toDouble() == m_controller->model()->theta(10)[0]);
 }
 
 void TestMainWindow::exportToUnwritablePathKeepsData()

@@ -10,6 +10,7 @@
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
+#include "support/model_states.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
 #include "views/loss_plot.h"
@@ -95,7 +96,7 @@ void TestRandomInteraction::init()
     m_action = 0;
     m_log.clear();
     m_controller = std::make_unique<SessionController>();
-    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")));
+    QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     m_window = std::make_unique<MainWindow>(m_controller.get());
     m_window->resize(1280, 720);
     m_window->show();
@@ -278,7 +279,7 @@ QString TestRandomInteraction::changeLearningRate()
         rate = std::pow(10.0, std::uniform_real_distribution<double>(-12.0, 6.0)(m_random));
         break;
     }
-    const bool accepted = m_controller->setLearningRate(rate);
+    const bool accepted = m_controller->setLearningRate(rate).isEmpty();
     return QStringLiteral("lr %1 (%2)").arg(rate, 0, 'g', 6).arg(accepted ? "accepted" : "refused");
 }
 
@@ -357,7 +358,7 @@ void TestRandomInteraction::verifyConsistent(const QString& where)
     const int row = model->currentRow();
     QVERIFY2(row >= 0 && row <= model->lastRow(),
         context(where + QStringLiteral(": current row %1 outside 0..%2").arg(row).arg(model->lastRow())));
-    const IterationState& state = model->currentState();
+    const gdlab::test::State state = gdlab::test::stateAt(*model, model->currentRow());
 
     QSlider* scrubber = m_window->playbackBar()->scrubber();
     QVERIFY2(scrubber->value() == row,

@@ -1,3 +1,4 @@
+#include "support/model_states.h"
 #include "views/bowl_view.h"
 
 #include "loss.h"
@@ -97,7 +98,7 @@ bool TestBowlView::makeView()
 
 void TestBowlView::load(const char* lesson)
 {
-    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)));
+    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)).isEmpty());
     m_controller->waitForComputation();
     QCoreApplication::processEvents(); // the surface arrives queued
 }
@@ -126,7 +127,7 @@ void TestBowlView::fallbackWhenOpenGLIsSwitchedOff()
     QVERIFY(view.messageText().contains(QStringLiteral("GDLAB_NO_OPENGL")));
     // Everything else still flows through it without a graph.
     m_controller->model()->setCurrentRow(10);
-    QVERIFY(m_controller->setLearningRate(0.02));
+    QVERIFY(m_controller->setLearningRate(0.02).isEmpty());
     QCoreApplication::processEvents();
     view.setPresentationMode(true);
     QCOMPARE(view.surfaceRowCount(), 0);
@@ -170,17 +171,17 @@ void TestBowlView::currentMarkerFollowsTheCurrentRow()
     IterationModel& model = *m_controller->model();
     for (const int row : { 0, 25, 1000 }) {
         model.setCurrentRow(row);
-        const gdlab::IterationState& state = model.state(row);
+        const gdlab::test::State state = gdlab::test::stateAt(model, row);
         const QVector3D expected = bowlPoint(state.theta(0), state.loss, state.theta(1));
         QVERIFY2(near(m_view->currentMarkerPosition(), expected),
             qPrintable(describe(m_view->currentMarkerPosition(), expected)));
     }
     // A new start moves it to the new row 0.
-    QVERIFY(m_controller->setStartPoint({ 1.0, 0.5 }));
+    QVERIFY(m_controller->setStartPoint({ 1.0, 0.5 }).isEmpty());
     m_controller->waitForComputation();
     QCoreApplication::processEvents();
     model.setCurrentRow(0);
-    QVERIFY(near(m_view->currentMarkerPosition(), bowlPoint(1.0, model.state(0).loss, 0.5)));
+    QVERIFY(near(m_view->currentMarkerPosition(), bowlPoint(1.0, model.loss(0), 0.5)));
 }
 
 void TestBowlView::optimumMarker()
@@ -219,7 +220,7 @@ void TestBowlView::slice()
     QCoreApplication::processEvents();
     IterationModel& model = *m_controller->model();
     model.setCurrentRow(15);
-    const gdlab::IterationState& state = model.state(15);
+    const gdlab::test::State state = gdlab::test::stateAt(model, 15);
     // The path sits at its true loss, not at the slice's.
     QVERIFY(near(m_view->currentMarkerPosition(), bowlPoint(state.theta(1), state.loss, state.theta(2))));
     const Eigen::VectorXd& optimum = m_controller->problem()->leastSquaresTheta();
@@ -233,7 +234,7 @@ void TestBowlView::oneParameterShowsAMessage()
     load("five_points");
     gdlab::ProblemSpec spec = m_controller->problemSpec();
     spec.intercept = false;
-    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
     QCoreApplication::processEvents();
     QVERIFY(m_view->isShowingMessage());
@@ -246,12 +247,12 @@ void TestBowlView::pinnedPathsHaveMarkers()
 {
     REQUIRE_VIEW();
     load("five_points");
-    gdlab::PinnedRuns pinned(m_controller.get());
+    gdlab::PinnedRuns pinned(m_controller->model());
     m_view->setPinnedRuns(&pinned);
     QCOMPARE(m_view->pinnedLegendText(), QString());
     QVERIFY(pinned.pinCurrent());
-    const std::vector<gdlab::IterationState> states = pinned.run(0).states;
-    QVERIFY(m_controller->setLearningRate(0.05));
+    const std::vector<gdlab::test::State> states = gdlab::test::statesOf(pinned.run(0));
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
     m_controller->waitForComputation();
     QVERIFY(pinned.pinCurrent());
     QCoreApplication::processEvents();
@@ -270,7 +271,7 @@ void TestBowlView::pinnedPathsHaveMarkers()
         qPrintable(describe(m_view->pinnedMarkerPosition(0, last),
             bowlPoint(states.back().theta(0), states.back().loss, states.back().theta(1)))));
     // Unchanged by the live run moving on.
-    QVERIFY(m_controller->setLearningRate(0.02));
+    QVERIFY(m_controller->setLearningRate(0.02).isEmpty());
     m_controller->waitForComputation();
     m_controller->model()->setCurrentRow(50);
     QCoreApplication::processEvents();
@@ -291,14 +292,14 @@ void TestBowlView::pinnedRunWithAnotherLossSitsOnTheLiveBowl()
 {
     REQUIRE_VIEW();
     load("five_points_rss"); // sse
-    gdlab::PinnedRuns pinned(m_controller.get());
+    gdlab::PinnedRuns pinned(m_controller->model());
     m_view->setPinnedRuns(&pinned);
     QVERIFY(pinned.pinCurrent());
-    const gdlab::IterationState start = pinned.run(0).states.front();
+    const gdlab::test::State start = gdlab::test::statesOf(pinned.run(0)).front();
     gdlab::SolverSettings settings = m_controller->settings();
     settings.loss = gdlab::LossKind::Mse;
     settings.learningRate = 0.01;
-    QVERIFY(m_controller->setSettings(settings));
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
     m_controller->waitForComputation();
     QCoreApplication::processEvents();
     QCOMPARE(pinned.count(), 1);

@@ -1,3 +1,4 @@
+#include "support/model_states.h"
 #include "views/contour_plot.h"
 #include "views/view_palette.h"
 
@@ -38,7 +39,7 @@ QPointF firstPoint(const QCPCurve* curve)
 
 /** The curve's points are the slice points of states, in order, from the first state to the last. */
 bool pathOfStates(
-    const QCPCurve* curve, const std::vector<gdlab::IterationState>& states, const ErrorSurfaceModel& surface)
+    const QCPCurve* curve, const std::vector<gdlab::test::State>& states, const ErrorSurfaceModel& surface)
 {
     const auto data = curve->data();
     if (data->isEmpty() || states.empty())
@@ -122,7 +123,7 @@ void TestContourPlot::cleanup()
 
 void TestContourPlot::load(const char* lesson)
 {
-    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)));
+    QVERIFY(m_controller->loadLesson(QString::fromLatin1(lesson)).isEmpty());
     m_controller->waitForComputation();
     settle();
 }
@@ -205,7 +206,7 @@ void TestContourPlot::pathEndsAtTheCurrentPoint()
     IterationModel& model = *m_controller->model();
     model.setCurrentRow(37);
     settle();
-    const QPointF current(model.state(37).theta(0), model.state(37).theta(1));
+    const QPointF current(model.theta(37)(0), model.theta(37)(1));
     const QCPCurve* path = m_view->pathCurve();
     QVERIFY(path->data()->size() >= 2);
     QVERIFY(path->data()->size() <= 38);
@@ -221,7 +222,7 @@ void TestContourPlot::pathEndsAtTheCurrentPoint()
     QCOMPARE(lastPoint(path), QPointF(0.75, 0.48));
     model.setCurrentRow(model.lastRow());
     settle();
-    const Eigen::VectorXd& last = model.state(model.lastRow()).theta;
+    const Eigen::VectorXd& last = model.theta(model.lastRow());
     QCOMPARE(lastPoint(path), QPointF(last(0), last(1)));
 }
 
@@ -245,8 +246,8 @@ void TestContourPlot::arrowPointsDownhill()
     const QCPItemLine* arrow = m_view->gradientArrow();
     QVERIFY(arrow->visible());
     QCOMPARE(arrow->head().style(), QCPLineEnding::esSpikeArrow);
-    const Eigen::VectorXd& theta = model.state(5).theta;
-    const Eigen::VectorXd& gradient = model.state(5).gradient;
+    const Eigen::VectorXd& theta = model.theta(5);
+    const Eigen::VectorXd gradient = gdlab::test::stateAt(model, 5).gradient;
     const QPointF start = arrow->start->coords();
     const QPointF end = arrow->end->coords();
     QCOMPARE(start, QPointF(theta(0), theta(1)));
@@ -269,7 +270,7 @@ void TestContourPlot::noArrowAtTheOptimum()
     IterationModel& model = *m_controller->model();
     model.setCurrentRow(model.lastRow());
     settle();
-    QVERIFY(model.currentState().gradientNorm < 1e-9 * model.state(0).gradientNorm);
+    QVERIFY(model.gradientNorm(model.currentRow()) < 1e-9 * model.gradientNorm(0));
     QVERIFY(!m_view->gradientArrow()->visible());
     model.setCurrentRow(0);
     settle();
@@ -289,7 +290,7 @@ void TestContourPlot::legendLeavesTheMarkersVisible()
         const QRect legend = m_view->plot()->legend->outerRect();
         const Eigen::VectorXd& optimum = m_controller->problem()->leastSquaresTheta();
         const QPointF star = m_surface->slicePoint(optimum);
-        const QPointF start = m_surface->slicePoint(m_controller->model()->state(0).theta);
+        const QPointF start = m_surface->slicePoint(m_controller->model()->theta(0));
         QVERIFY2(!legend.contains(m_view->pixelFor(star)), lesson);
         QVERIFY2(!legend.contains(m_view->pixelFor(start)), lesson);
     }
@@ -309,7 +310,7 @@ void TestContourPlot::clickSetsTheStartPoint()
     QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, pixel);
     m_controller->waitForComputation();
     const IterationModel& model = *m_controller->model();
-    const Eigen::VectorXd& start = model.state(0).theta;
+    const Eigen::VectorXd& start = model.theta(0);
     // Within a pixel's worth of the clicked coordinates.
     const double pixelX = m_view->plot()->xAxis->range().size() / m_view->plot()->axisRect()->width();
     const double pixelY = m_view->plot()->yAxis->range().size() / m_view->plot()->axisRect()->height();
@@ -333,11 +334,11 @@ void TestContourPlot::dragDoesNotSetTheStartPoint()
     QTest::mouseMove(m_view->plot(), to);
     QTest::mouseRelease(m_view->plot(), Qt::LeftButton, {}, to);
     QCoreApplication::processEvents();
-    QCOMPARE(m_controller->model()->state(0).theta(0), 0.75);
-    QCOMPARE(m_controller->model()->state(0).theta(1), 0.48);
+    QCOMPARE(m_controller->model()->theta(0)(0), 0.75);
+    QCOMPARE(m_controller->model()->theta(0)(1), 0.48);
     // Nor does a click outside the map (on the colour scale).
     QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, m_view->colorScale()->rect().center());
-    QCOMPARE(m_controller->model()->state(0).theta(0), 0.75);
+    QCOMPARE(m_controller->model()->theta(0)(0), 0.75);
 }
 
 void TestContourPlot::sliceSubtitle()
@@ -356,7 +357,7 @@ void TestContourPlot::sliceSubtitle()
     IterationModel& model = *m_controller->model();
     model.setCurrentRow(20);
     settle();
-    QCOMPARE(lastPoint(m_view->pathCurve()), QPointF(model.state(20).theta(1), model.state(20).theta(2)));
+    QCOMPARE(lastPoint(m_view->pathCurve()), QPointF(model.theta(20)(1), model.theta(20)(2)));
 
     m_surface->setHoldMode(ErrorSurfaceModel::HoldMode::CurrentIterate);
     settle();
@@ -367,8 +368,8 @@ void TestContourPlot::sliceSubtitle()
     settle();
     QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, m_view->plot()->axisRect()->center());
     m_controller->waitForComputation();
-    QCOMPARE(model.state(0).theta(0), 0.0);
-    QVERIFY(model.state(0).theta(1) != 0.0);
+    QCOMPARE(model.theta(0)(0), 0.0);
+    QVERIFY(model.theta(0)(1) != 0.0);
 
     load("five_points");
     QCOMPARE(m_view->subtitle(), QString());
@@ -387,12 +388,12 @@ void TestContourPlot::longHistoryIsThinned()
     // Two features: the slice is over the two coefficients (θ1, θ2).
     QCOMPARE(m_surface->xParameter(), 1);
     QCOMPARE(m_surface->yParameter(), 2);
-    const Eigen::VectorXd& last = model.currentState().theta;
+    const Eigen::VectorXd& last = model.theta(model.currentRow());
     QCOMPARE(lastPoint(path), QPointF(last(1), last(2)));
     // A row between kept points still ends the path exactly at the current θ.
     model.setCurrentRow(model.lastRow() - 3);
     settle();
-    const Eigen::VectorXd& before = model.currentState().theta;
+    const Eigen::VectorXd& before = model.theta(model.currentRow());
     QCOMPARE(lastPoint(path), QPointF(before(1), before(2)));
 }
 
@@ -402,7 +403,7 @@ void TestContourPlot::oneParameterShowsAMessage()
     QVERIFY(!m_view->isShowingMessage());
     gdlab::ProblemSpec spec = m_controller->problemSpec();
     spec.intercept = false;
-    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
     settle();
     QVERIFY(m_view->isShowingMessage());
@@ -413,7 +414,7 @@ void TestContourPlot::oneParameterShowsAMessage()
     settle();
     QCOMPARE(m_view->pathCurve()->data()->size(), 0);
     spec.intercept = true;
-    QVERIFY(m_controller->setProblemSpec(spec));
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
     settle();
     QVERIFY(!m_view->isShowingMessage());
@@ -448,23 +449,23 @@ void TestContourPlot::followsThePalette()
 void TestContourPlot::pinnedPathStaysWhileTheLiveOneChanges()
 {
     load("five_points");
-    gdlab::PinnedRuns pinned(m_controller.get());
+    gdlab::PinnedRuns pinned(m_controller->model());
     m_view->setPinnedRuns(&pinned);
     const int plottables = m_view->plot()->plottableCount();
     QVERIFY(pinned.pinCurrent());
-    const std::vector<gdlab::IterationState> states = m_controller->model()->states();
+    const std::vector<gdlab::test::State> states = gdlab::test::statesOf(*m_controller->model());
     QCOMPARE(m_view->plot()->plottableCount(), plottables + 1);
     QCOMPARE(m_view->pinnedCurves().size(), std::size_t(1));
     // The whole run, not only up to the current row (row 0 right after loading).
     QCOMPARE(m_controller->model()->currentRow(), 0);
     QVERIFY(pathOfStates(m_view->pinnedCurves()[0], states, *m_surface));
 
-    QVERIFY(m_controller->setLearningRate(0.05));
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
     m_controller->waitForComputation();
     m_controller->model()->setCurrentRow(m_controller->model()->lastRow());
     settle();
     QVERIFY(pathOfStates(m_view->pinnedCurves()[0], states, *m_surface));
-    QVERIFY(pathOfStates(m_view->pathCurve(), m_controller->model()->states(), *m_surface));
+    QVERIFY(pathOfStates(m_view->pathCurve(), gdlab::test::statesOf(*m_controller->model()), *m_surface));
     QVERIFY(!pathOfStates(m_view->pathCurve(), states, *m_surface));
     QCOMPARE(m_view->pinnedCurves()[0]->pen().color(), gdlab::ViewPalette::series(pinned.run(0).seriesIndex));
     QCOMPARE(m_view->pinnedCurves()[0]->name(), QStringLiteral("lr 0.01"));
@@ -474,13 +475,13 @@ void TestContourPlot::pinnedPathStaysWhileTheLiveOneChanges()
 void TestContourPlot::twoPinnedPathsWithLegend()
 {
     load("five_points");
-    gdlab::PinnedRuns pinned(m_controller.get());
+    gdlab::PinnedRuns pinned(m_controller->model());
     m_view->setPinnedRuns(&pinned);
     QVERIFY(pinned.pinCurrent());
-    QVERIFY(m_controller->setLearningRate(0.05));
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
     m_controller->waitForComputation();
     QVERIFY(pinned.pinCurrent());
-    QVERIFY(m_controller->setLearningRate(0.08));
+    QVERIFY(m_controller->setLearningRate(0.08).isEmpty());
     m_controller->waitForComputation();
     settle();
     QCOMPARE(m_view->pinnedCurves().size(), std::size_t(2));
@@ -501,12 +502,12 @@ void TestContourPlot::twoPinnedPathsWithLegend()
 void TestContourPlot::unpinRemovesThePath()
 {
     load("five_points");
-    gdlab::PinnedRuns pinned(m_controller.get());
+    gdlab::PinnedRuns pinned(m_controller->model());
     m_view->setPinnedRuns(&pinned);
     const int plottables = m_view->plot()->plottableCount();
     const int legendItems = m_view->plot()->legend->itemCount();
     QVERIFY(pinned.pinCurrent());
-    QVERIFY(m_controller->setLearningRate(0.05));
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
     m_controller->waitForComputation();
     QVERIFY(pinned.pinCurrent());
     QCOMPARE(m_view->plot()->plottableCount(), plottables + 2);
@@ -523,7 +524,7 @@ void TestContourPlot::unpinRemovesThePath()
 void TestContourPlot::anotherLessonClearsThePinnedPaths()
 {
     load("five_points");
-    gdlab::PinnedRuns pinned(m_controller.get());
+    gdlab::PinnedRuns pinned(m_controller->model());
     m_view->setPinnedRuns(&pinned);
     QVERIFY(pinned.pinCurrent());
     QCOMPARE(m_view->pinnedCurves().size(), std::size_t(1));
@@ -534,11 +535,11 @@ void TestContourPlot::anotherLessonClearsThePinnedPaths()
 void TestContourPlot::pinnedPathFollowsTheSlice()
 {
     load("two_features_n100");
-    gdlab::PinnedRuns pinned(m_controller.get());
+    gdlab::PinnedRuns pinned(m_controller->model());
     m_view->setPinnedRuns(&pinned);
     QVERIFY(pinned.pinCurrent());
-    const std::vector<gdlab::IterationState> states = pinned.run(0).states;
-    QVERIFY(m_controller->setLearningRate(0.05));
+    const std::vector<gdlab::test::State> states = gdlab::test::statesOf(pinned.run(0));
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
     m_controller->waitForComputation();
     settle();
     QVERIFY(pathOfStates(m_view->pinnedCurves()[0], states, *m_surface)); // over (θ1, θ2)
@@ -555,14 +556,14 @@ void TestContourPlot::legendClearOfTheMarkersAtProjectorSize()
     m_view->resize(420, 300);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    gdlab::PinnedRuns pinned(m_controller.get());
+    gdlab::PinnedRuns pinned(m_controller->model());
     m_view->setPinnedRuns(&pinned);
     const char* lessons[]
         = { "five_points", "two_features_n100", "two_features_n50", "three_features_ints_n20", "nist_norris" };
     for (const char* lesson : lessons) {
         load(lesson);
         QVERIFY(pinned.pinCurrent());
-        QVERIFY(m_controller->setLearningRate(m_controller->settings().learningRate * 0.5));
+        QVERIFY(m_controller->setLearningRate(m_controller->settings().learningRate * 0.5).isEmpty());
         m_controller->waitForComputation();
         IterationModel& model = *m_controller->model();
         for (const int row : { 0, model.lastRow() / 3, model.lastRow() }) {
@@ -574,8 +575,8 @@ void TestContourPlot::legendClearOfTheMarkersAtProjectorSize()
             // Outside the map altogether, so nothing on it can be covered.
             QVERIFY2(!legend.intersects(m_view->plot()->axisRect()->rect()), lesson);
             const QPointF star = m_surface->slicePoint(m_controller->problem()->leastSquaresTheta());
-            const QPointF start = m_surface->slicePoint(model.state(0).theta);
-            const QPointF current = m_surface->slicePoint(model.currentState().theta);
+            const QPointF start = m_surface->slicePoint(model.theta(0));
+            const QPointF current = m_surface->slicePoint(model.theta(model.currentRow()));
             for (const QPointF& point : { star, start, current })
                 QVERIFY2(!legend.contains(m_view->pixelFor(point)), lesson);
             // Every entry is inside the widget (the wrapped rows are not clipped away).

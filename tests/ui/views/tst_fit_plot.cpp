@@ -1,3 +1,5 @@
+#include "dataset.h"
+#include "support/model_states.h"
 #include "views/fit_plot.h"
 
 #include "session/iteration_model.h"
@@ -36,7 +38,7 @@ Fixture makeFixture(const char* lesson)
 {
     Fixture fixture;
     fixture.controller = std::make_unique<SessionController>();
-    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)))
+    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)).isEmpty())
         return fixture;
     fixture.controller->waitForComputation();
     fixture.view = std::make_unique<FitPlot>(fixture.controller.get());
@@ -74,7 +76,7 @@ QPointF pixelSize(const FitPlot& view)
 std::vector<Eigen::VectorXd> thetas(const IterationModel& model)
 {
     std::vector<Eigen::VectorXd> result;
-    for (const IterationState& state : model.states())
+    for (const gdlab::test::State& state : gdlab::test::statesOf(model))
         result.push_back(state.theta);
     return result;
 }
@@ -160,7 +162,7 @@ void TestFitPlot::currentLineFollowsTheCurrentRow()
         qPrintable(QString::number(lineAt(f.view->currentLineGraph(), 0), 'g', 17)));
     QVERIFY(std::abs(lineAt(f.view->currentLineGraph(), 1) - (b + m)) < 1e-12);
     QVERIFY(std::abs(f.view->currentLineY(2) - (b + 2 * m)) < 1e-12);
-    QCOMPARE(lineAt(f.view->currentLineGraph(), 0), model->currentState().theta[0]);
+    QCOMPARE(lineAt(f.view->currentLineGraph(), 0), model->theta(model->currentRow())[0]);
 
     // The line spans the data and beyond it, so it reaches both edges of the view.
     const auto line = f.view->currentLineGraph()->data();
@@ -217,7 +219,7 @@ void TestFitPlot::ghostsWithLabels()
     QCOMPARE(f.view->ghostLabels()[2]->text(), QStringLiteral("after 1000 steps"));
     // The ghost after 10 steps is the line at row 10.
     const IterationModel* model = f.controller->model();
-    const auto& theta10 = model->state(model->rowForIteration(10)).theta;
+    const auto& theta10 = model->theta(model->rowForIteration(10));
     QVERIFY(std::abs(lineAt(f.view->ghostGraphs()[0], 0) - theta10[0]) < 1e-12);
     QVERIFY(std::abs(lineAt(f.view->ghostGraphs()[0], 1) - theta10[0] - theta10[1]) < 1e-12);
     // The labels sit at the right edge of the view, at their lines (pushed apart on screen where lines meet).
@@ -247,7 +249,7 @@ void TestFitPlot::ghostsBeyondTheHistoryAreLeftOut()
     Fixture f = makeFixture("five_points");
     SolverSettings settings = f.controller->settings();
     settings.iterations = 50;
-    QVERIFY(f.controller->setSettings(settings));
+    QVERIFY(f.controller->setSettings(settings).isEmpty());
     f.controller->waitForComputation();
     QCOMPARE(f.view->ghostGraphs().size(), std::size_t(1)); // 10 only; 100 and 1000 are not reached
     QCOMPARE(f.view->ghostLabels()[0]->text(), QStringLiteral("after 10 steps"));
@@ -315,7 +317,7 @@ void TestFitPlot::multiFeatureFeatureVsTarget()
     QCOMPARE(f.view->plot()->xAxis->label(), QStringLiteral("x1"));
     IterationModel* model = f.controller->model();
     model->setCurrentRow(model->lastRow());
-    const Eigen::VectorXd theta = model->currentState().theta;
+    const Eigen::VectorXd theta = model->theta(model->currentRow());
     const auto& values = f.controller->dataset().values();
     const double meanX2 = values.col(1).mean();
     // The line at the other feature's mean.
@@ -353,7 +355,7 @@ void TestFitPlot::multiFeaturePredictedVsActual()
     const auto& values = f.controller->dataset().values();
     for (int row : { 0, 5, model->lastRow() }) {
         model->setCurrentRow(row);
-        const Eigen::VectorXd theta = model->currentState().theta;
+        const Eigen::VectorXd theta = model->theta(model->currentRow());
         const auto data = f.view->dataGraph()->data();
         for (int j = 0; j < data->size(); ++j) {
             // Find the row by its actual value: keys are the actual y, values the predictions.
@@ -387,7 +389,7 @@ void TestFitPlot::viewBuiltBeforeLoadingFollows()
     FitPlot view(&controller);
     QCOMPARE(view.dataGraph()->data()->size(), 0);
     QVERIFY(std::isnan(view.currentLineY(0)));
-    QVERIFY(controller.loadLesson(QStringLiteral("five_points")));
+    QVERIFY(controller.loadLesson(QStringLiteral("five_points")).isEmpty());
     controller.waitForComputation();
     QCOMPARE(view.dataGraph()->data()->size(), 5);
     controller.model()->setCurrentRow(10);
@@ -395,7 +397,7 @@ void TestFitPlot::viewBuiltBeforeLoadingFollows()
     QCOMPARE(view.ghostGraphs().size(), std::size_t(3));
 
     // Another lesson replaces everything.
-    QVERIFY(controller.loadLesson(QStringLiteral("two_features_n100")));
+    QVERIFY(controller.loadLesson(QStringLiteral("two_features_n100")).isEmpty());
     controller.waitForComputation();
     QCOMPARE(view.dataGraph()->data()->size(), 100);
     QCOMPARE(view.residualCurve()->data()->size(), 300);
@@ -481,7 +483,7 @@ void TestFitPlot::clickOnEmptySpaceAddsAPoint()
     const auto after = thetas(*model);
     QCOMPARE(after.size(), before.size());
     QVERIFY(after.back() != before.back());
-    QCOMPARE(model->currentState().iteration, 100LL);
+    QCOMPARE(model->iteration(model->currentRow()), 100LL);
     // The least-squares line moved (a point below the line pulls it down), the axes did not.
     QVERIFY(lineAt(f.view->leastSquaresGraph(), 0) < leastSquaresAt0 - 1e-3);
     QCOMPARE(f.view->plot()->xAxis->range(), xRange);
@@ -640,11 +642,11 @@ void TestFitPlot::undoStackClearedByLoadingOtherData()
     // Other columns settings on the same data keep the edits: standardizing is not loading.
     ProblemSpec spec = f.controller->problemSpec();
     spec.standardize = true;
-    QVERIFY(f.controller->setProblemSpec(spec));
+    QVERIFY(f.controller->setProblemSpec(spec).isEmpty());
     QCOMPARE(f.view->undoStack()->count(), 1);
     QCOMPARE(f.view->selectedRow(), -1);
 
-    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")));
+    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     f.controller->waitForComputation();
     QCOMPARE(f.view->undoStack()->count(), 0);
     QCOMPARE(f.controller->dataset().rowCount(), 5);
@@ -653,7 +655,7 @@ void TestFitPlot::undoStackClearedByLoadingOtherData()
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 1, 1));
     QCOMPARE(f.view->undoStack()->count(), 1);
     const Dataset other({ "a", "b" }, (Eigen::MatrixXd(3, 2) << 1, 2, 2, 3, 3, 5).finished(), "other.csv");
-    QVERIFY(f.controller->setDataset(other, ProblemSpec(), QStringLiteral("other.csv")));
+    QVERIFY(f.controller->openDataset(other, ProblemSpec(), QStringLiteral("other.csv")).isEmpty());
     QCOMPARE(f.view->undoStack()->count(), 0);
 }
 

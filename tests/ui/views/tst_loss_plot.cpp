@@ -1,3 +1,4 @@
+#include "support/model_states.h"
 #include "views/loss_plot.h"
 
 #include "session/iteration_model.h"
@@ -25,7 +26,7 @@ Fixture makeFixture(const char* lesson)
 {
     Fixture fixture;
     fixture.controller = std::make_unique<SessionController>();
-    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)))
+    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)).isEmpty())
         return fixture;
     fixture.controller->waitForComputation();
     fixture.view = std::make_unique<LossPlot>(fixture.controller.get());
@@ -59,7 +60,7 @@ private slots:
 
 namespace {
 
-bool sameCurve(const QCPGraph* graph, const std::vector<IterationState>& states)
+bool sameCurve(const QCPGraph* graph, const std::vector<gdlab::test::State>& states)
 {
     const auto data = graph->data();
     if (data->size() != static_cast<int>(states.size()))
@@ -74,7 +75,7 @@ bool sameCurve(const QCPGraph* graph, const std::vector<IterationState>& states)
 
 void setRate(SessionController& controller, double rate)
 {
-    QVERIFY(controller.setLearningRate(rate));
+    QVERIFY(controller.setLearningRate(rate).isEmpty());
     controller.waitForComputation();
 }
 
@@ -89,14 +90,14 @@ void TestLossPlot::curveHasEveryRow()
     QCOMPARE(data->size(), model->rowCount());
     QCOMPARE(data->size(), 1001);
     for (int row : { 0, 1, 10, 500, 1000 }) {
-        QCOMPARE(data->at(row)->key, double(model->state(row).iteration));
-        QCOMPARE(data->at(row)->value, model->state(row).loss);
+        QCOMPARE(data->at(row)->key, double(model->iteration(row)));
+        QCOMPARE(data->at(row)->value, model->loss(row));
     }
     // The x axis spans the planned iterations, the log y axis the losses.
     QVERIFY(f.view->plot()->xAxis->range().contains(0));
     QVERIFY(f.view->plot()->xAxis->range().contains(1000));
-    QVERIFY(f.view->plot()->yAxis->range().contains(model->state(0).loss));
-    QVERIFY(f.view->plot()->yAxis->range().contains(model->state(1000).loss));
+    QVERIFY(f.view->plot()->yAxis->range().contains(model->loss(0)));
+    QVERIFY(f.view->plot()->yAxis->range().contains(model->loss(1000)));
 }
 
 void TestLossPlot::axisLabels()
@@ -106,7 +107,7 @@ void TestLossPlot::axisLabels()
     QCOMPARE(f.view->plot()->yAxis->label(), QStringLiteral("loss (mse)"));
     SolverSettings settings = f.controller->settings();
     settings.loss = LossKind::HalfMse;
-    QVERIFY(f.controller->setSettings(settings));
+    QVERIFY(f.controller->setSettings(settings).isEmpty());
     f.controller->waitForComputation();
     QCOMPARE(f.view->plot()->yAxis->label(), QStringLiteral("loss (half-mse)"));
 
@@ -123,8 +124,8 @@ void TestLossPlot::markerFollowsTheCurrentRow()
     QCOMPARE(f.view->marker()->point2->key(), 10.0);
     QVERIFY(f.view->marker()->visible());
     QCOMPARE(f.view->tracer()->graphKey(), 10.0);
-    QCOMPARE(f.view->tracer()->position->value(), model->state(10).loss);
-    const QString expected = QStringLiteral("k = 10, loss = %1").arg(QString::number(model->state(10).loss, 'g', 4));
+    QCOMPARE(f.view->tracer()->position->value(), model->loss(10));
+    const QString expected = QStringLiteral("k = 10, loss = %1").arg(QString::number(model->loss(10), 'g', 4));
     QCOMPARE(f.view->markerLabel()->text(), expected);
 
     model->setCurrentRow(700);
@@ -167,12 +168,12 @@ void TestLossPlot::divergenceShowsAWarning()
     QVERIFY(!f.view->warningText()->visible());
     const double bound = f.controller->stability().divergenceBound;
     QVERIFY(bound < 1.0);
-    QVERIFY(f.controller->setLearningRate(1.0));
+    QVERIFY(f.controller->setLearningRate(1.0).isEmpty());
     f.controller->waitForComputation();
     QCOMPARE(f.controller->stopReason(), StopReason::Diverged);
 
     const IterationModel* model = f.controller->model();
-    const long long updates = model->states().back().iteration;
+    const long long updates = gdlab::test::statesOf(*model).back().iteration;
     QVERIFY(updates < 1000);
     // The curve simply ends at the last finite state.
     QCOMPARE(f.view->lossGraph()->data()->size(), model->rowCount());
@@ -197,11 +198,11 @@ void TestLossPlot::divergenceShowsAWarning()
 void TestLossPlot::warningGoesAwayWithAStableRate()
 {
     Fixture f = makeFixture("five_points");
-    QVERIFY(f.controller->setLearningRate(1.0));
+    QVERIFY(f.controller->setLearningRate(1.0).isEmpty());
     f.controller->waitForComputation();
     QVERIFY(f.view->warningText()->visible());
     QCOMPARE(f.view->plot()->plotLayout()->rowCount(), 2);
-    QVERIFY(f.controller->setLearningRate(0.01));
+    QVERIFY(f.controller->setLearningRate(0.01).isEmpty());
     f.controller->waitForComputation();
     QVERIFY(!f.view->warningText()->visible());
     QVERIFY(f.view->warningMessage().isEmpty());
@@ -218,10 +219,10 @@ void TestLossPlot::newHistoryReplacesTheCurve()
     LossPlot view(&controller);
     QCOMPARE(view.lossGraph()->data()->size(), 0);
     QVERIFY(!view.marker()->visible());
-    QVERIFY(controller.loadLesson(QStringLiteral("five_points")));
+    QVERIFY(controller.loadLesson(QStringLiteral("five_points")).isEmpty());
     controller.waitForComputation();
     QCOMPARE(view.lossGraph()->data()->size(), 1001);
-    QVERIFY(controller.loadLesson(QStringLiteral("two_features_n100")));
+    QVERIFY(controller.loadLesson(QStringLiteral("two_features_n100")).isEmpty());
     controller.waitForComputation();
     QCOMPARE(view.lossGraph()->data()->size(), controller.model()->rowCount());
     QCOMPARE(view.lossGraph()->data()->size(), 401);
@@ -234,13 +235,14 @@ void TestLossPlot::rowsAppendedExtendTheCurve()
     Fixture f = makeFixture("five_points");
     IterationModel* model = f.controller->model();
     // What a worker does: a start, then batches.
-    std::vector<IterationState> all = model->states();
-    const QStringList symbols = model->parameterSymbols();
-    model->setHistory(std::vector<IterationState>(all.begin(), all.begin() + 1), symbols);
+    std::vector<gdlab::test::State> all = gdlab::test::statesOf(*model);
+    auto streaming = std::make_shared<gdlab::Run>(*model->run());
+    streaming->outcome.reset();
+    model->setRun(streaming, 0, 1);
     QCOMPARE(f.view->lossGraph()->data()->size(), 1);
-    model->appendStates(std::vector<IterationState>(all.begin() + 1, all.begin() + 400));
+    model->appendRows(400);
     QCOMPARE(f.view->lossGraph()->data()->size(), 400);
-    model->appendStates(std::vector<IterationState>(all.begin() + 400, all.end()));
+    model->appendRows(1001);
     QCOMPARE(f.view->lossGraph()->data()->size(), 1001);
     for (int row : { 0, 399, 400, 1000 })
         QCOMPARE(f.view->lossGraph()->data()->at(row)->value, all[std::size_t(row)].loss);
@@ -273,18 +275,18 @@ void TestLossPlot::presentationModeEnlarges()
 void TestLossPlot::pinnedRunStaysWhileTheLiveOneChanges()
 {
     Fixture f = makeFixture("five_points");
-    PinnedRuns pinned(f.controller.get());
+    PinnedRuns pinned(f.controller->model());
     f.view->setPinnedRuns(&pinned);
     QVERIFY(!f.view->plot()->legend->visible()); // nothing to tell apart yet
     QVERIFY(pinned.pinCurrent());
-    const std::vector<IterationState> states = f.controller->model()->states();
+    const std::vector<gdlab::test::State> states = gdlab::test::statesOf(*f.controller->model());
     QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
     QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
     QVERIFY(f.view->plot()->legend->visible());
 
     setRate(*f.controller, 0.05);
     // The live curve is the new run; the pinned one is exactly what was pinned.
-    QVERIFY(sameCurve(f.view->lossGraph(), f.controller->model()->states()));
+    QVERIFY(sameCurve(f.view->lossGraph(), gdlab::test::statesOf(*f.controller->model())));
     QVERIFY(!sameCurve(f.view->lossGraph(), states));
     QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
     QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
@@ -301,7 +303,7 @@ void TestLossPlot::pinnedRunStaysWhileTheLiveOneChanges()
 void TestLossPlot::twoPinnedAndLiveHaveDistinctColoursAndLabels()
 {
     Fixture f = makeFixture("five_points");
-    PinnedRuns pinned(f.controller.get());
+    PinnedRuns pinned(f.controller->model());
     f.view->setPinnedRuns(&pinned);
     QVERIFY(pinned.pinCurrent()); // lr 0.01
     setRate(*f.controller, 0.05);
@@ -328,20 +330,20 @@ void TestLossPlot::twoPinnedAndLiveHaveDistinctColoursAndLabels()
     // The legend sits inside the plot, clear of the curves' starts (top left).
     const QRect legendRect = legend->outerRect();
     const QPoint start(int(f.view->plot()->xAxis->coordToPixel(0)),
-        int(f.view->plot()->yAxis->coordToPixel(f.view->plottedLoss(f.controller->model()->state(0).loss))));
+        int(f.view->plot()->yAxis->coordToPixel(f.view->plottedLoss(f.controller->model()->loss(0)))));
     QVERIFY(!legendRect.contains(start));
 }
 
 void TestLossPlot::unpinRemovesTheCurve()
 {
     Fixture f = makeFixture("five_points");
-    PinnedRuns pinned(f.controller.get());
+    PinnedRuns pinned(f.controller->model());
     f.view->setPinnedRuns(&pinned);
     QVERIFY(pinned.pinCurrent());
     setRate(*f.controller, 0.05);
     QVERIFY(pinned.pinCurrent());
     const int plottables = f.view->plot()->plottableCount();
-    const std::vector<IterationState> secondStates = pinned.run(1).states;
+    const std::vector<gdlab::test::State> secondStates = gdlab::test::statesOf(pinned.run(1));
     pinned.unpin(0);
     QCOMPARE(f.view->plot()->plottableCount(), plottables - 1);
     QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
@@ -356,11 +358,11 @@ void TestLossPlot::unpinRemovesTheCurve()
 void TestLossPlot::anotherLessonClearsThePinnedCurves()
 {
     Fixture f = makeFixture("five_points");
-    PinnedRuns pinned(f.controller.get());
+    PinnedRuns pinned(f.controller->model());
     f.view->setPinnedRuns(&pinned);
     QVERIFY(pinned.pinCurrent());
     const int plottables = f.view->plot()->plottableCount();
-    QVERIFY(f.controller->loadLesson(QStringLiteral("two_features_n100")));
+    QVERIFY(f.controller->loadLesson(QStringLiteral("two_features_n100")).isEmpty());
     f.controller->waitForComputation();
     QCOMPARE(pinned.count(), 0);
     QVERIFY(f.view->pinnedGraphs().empty());
@@ -371,24 +373,24 @@ void TestLossPlot::anotherLessonClearsThePinnedCurves()
 void TestLossPlot::pinnedRunWithAnotherLossKeepsItsUnits()
 {
     Fixture f = makeFixture("five_points");
-    PinnedRuns pinned(f.controller.get());
+    PinnedRuns pinned(f.controller->model());
     f.view->setPinnedRuns(&pinned);
     SolverSettings settings = f.controller->settings();
     settings.loss = LossKind::Sse;
     settings.learningRate = 0.002;
-    QVERIFY(f.controller->setSettings(settings));
+    QVERIFY(f.controller->setSettings(settings).isEmpty());
     f.controller->waitForComputation();
     QVERIFY(pinned.pinCurrent());
-    const std::vector<IterationState> states = pinned.run(0).states;
+    const std::vector<gdlab::test::State> states = gdlab::test::statesOf(pinned.run(0));
     settings.loss = LossKind::Mse;
     settings.learningRate = 0.01;
-    QVERIFY(f.controller->setSettings(settings));
+    QVERIFY(f.controller->setSettings(settings).isEmpty());
     f.controller->waitForComputation();
     QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
     QCOMPARE(f.view->pinnedGraphs()[0]->name(), QStringLiteral("lr 0.002, sse"));
     // Both curves fit on the loss axis.
     QVERIFY(f.view->plot()->yAxis->range().contains(states.front().loss));
-    QVERIFY(f.view->plot()->yAxis->range().contains(f.controller->model()->state(0).loss));
+    QVERIFY(f.view->plot()->yAxis->range().contains(f.controller->model()->loss(0)));
 }
 
 QTEST_MAIN(TestLossPlot)

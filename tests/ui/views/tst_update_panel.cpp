@@ -1,3 +1,4 @@
+#include "support/model_states.h"
 #include "views/update_panel.h"
 
 #include "loss.h"
@@ -24,7 +25,7 @@ Fixture makeFixture(const char* lesson)
 {
     Fixture fixture;
     fixture.controller = std::make_unique<SessionController>();
-    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)))
+    if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)).isEmpty())
         return fixture;
     fixture.controller->waitForComputation();
     fixture.panel = std::make_unique<UpdatePanel>(fixture.controller.get());
@@ -79,8 +80,8 @@ void verifyNumbers(const Fixture& f)
     const IterationModel* model = f.controller->model();
     const int row = model->currentRow();
     QVERIFY(row < model->lastRow());
-    const IterationState& from = model->state(row);
-    const IterationState& to = model->state(row + 1);
+    const gdlab::test::State from = gdlab::test::stateAt(*model, row);
+    const gdlab::test::State to = gdlab::test::stateAt(*model, row + 1);
     const double rate = f.controller->settings().learningRate;
     const std::vector<StepLine> lines = stepLines(f.panel->text());
     QCOMPARE(static_cast<Eigen::Index>(lines.size()), from.theta.size());
@@ -132,9 +133,8 @@ void TestUpdatePanel::firstStepOfFivePoints()
     verifyNumbers(f);
     // The loss before and after, as the model has them.
     const IterationModel* model = f.controller->model();
-    QVERIFY(text.contains(
-        QStringLiteral("L(θ_k) = %1 → L(θ_k+1) = %2")
-            .arg(QString::number(model->state(0).loss, 'g', 7), QString::number(model->state(1).loss, 'g', 7))));
+    QVERIFY(text.contains(QStringLiteral("L(θ_k) = %1 → L(θ_k+1) = %2")
+                              .arg(QString::number(model->loss(0), 'g', 7), QString::number(model->loss(1), 'g', 7))));
     // The rich text shows the same numbers.
     QVERIFY(f.panel->richText().contains(QStringLiteral("0.7662")));
     QVERIFY(f.panel->richText().contains(QStringLiteral("0.5414")));
@@ -148,7 +148,7 @@ void TestUpdatePanel::numbersFollowTheCurrentRow()
     QVERIFY(f.panel->text().contains(QStringLiteral("Update k = 10 → 11")));
     verifyNumbers(f);
     // Batch descent steps with the full gradient at θ_k.
-    QVERIFY((model->state(11).stepGradient - model->state(10).gradient).norm() == 0);
+    QVERIFY((gdlab::test::stateAt(*model, 11).stepGradient - gdlab::test::stateAt(*model, 10).gradient).norm() == 0);
     model->setCurrentRow(500);
     verifyNumbers(f);
     model->setCurrentRow(0);
@@ -163,7 +163,8 @@ void TestUpdatePanel::lastRowHasNoUpdate()
     const QString text = f.panel->text();
     QVERIFY(text.contains(QStringLiteral("This is the last iteration: no further update.")));
     QVERIFY(stepLines(text).empty());
-    QVERIFY(text.contains(QStringLiteral("θ0 = %1").arg(QString::number(model->currentState().theta[0], 'g', 7))));
+    QVERIFY(
+        text.contains(QStringLiteral("θ0 = %1").arg(QString::number(model->theta(model->currentRow())[0], 'g', 7))));
     model->setCurrentRow(model->lastRow() - 1);
     QVERIFY(!f.panel->text().contains(QStringLiteral("last iteration")));
     verifyNumbers(f);
@@ -183,7 +184,7 @@ void TestUpdatePanel::sgdUsesOneSample()
     QVERIFY2(f.panel->text().contains(QStringLiteral("gradient of sample 6 of 20")), qPrintable(f.panel->text()));
     verifyNumbers(f);
     // The sample's gradient, not the full one at θ_k: the panel shows what the update really used.
-    QVERIFY((model->state(26).stepGradient - model->state(25).gradient).norm() > 0);
+    QVERIFY((gdlab::test::stateAt(*model, 26).stepGradient - gdlab::test::stateAt(*model, 25).gradient).norm() > 0);
     QVERIFY(f.panel->text().contains(QStringLiteral("n = 1")));
 }
 
@@ -194,7 +195,7 @@ void TestUpdatePanel::miniBatchNamesItsRows()
     SolverSettings settings = f.controller->settings();
     settings.method = DescentMethod::MiniBatch;
     settings.batchSize = 32;
-    QVERIFY(f.controller->setSettings(settings));
+    QVERIFY(f.controller->setSettings(settings).isEmpty());
     f.controller->waitForComputation();
     IterationModel* model = f.controller->model();
     model->setCurrentRow(0);
@@ -220,8 +221,8 @@ void TestUpdatePanel::standardizedShowsOriginalUnits()
     verifyNumbers(f);
     QVERIFY(text.contains(QStringLiteral("scaled units")));
     QVERIFY(text.contains(QStringLiteral("original units")));
-    const Eigen::VectorXd before = problem->toOriginalUnits(model->state(3).theta);
-    const Eigen::VectorXd after = problem->toOriginalUnits(model->state(4).theta);
+    const Eigen::VectorXd before = problem->toOriginalUnits(model->theta(3));
+    const Eigen::VectorXd after = problem->toOriginalUnits(model->theta(4));
     for (Eigen::Index j = 0; j < before.size(); ++j) {
         const QString line = QStringLiteral("%1 (%2):  %3 → %4")
                                  .arg(QString::fromStdString(problem->parameterSymbols()[std::size_t(j)]),
@@ -231,7 +232,7 @@ void TestUpdatePanel::standardizedShowsOriginalUnits()
         QVERIFY2(text.contains(line), qPrintable(line + QStringLiteral("\n---\n") + text));
     }
     // The scaled θ and the original one differ, so the two are not the same lines twice.
-    QVERIFY((before - model->state(3).theta).norm() > 1e-3);
+    QVERIFY((before - model->theta(3)).norm() > 1e-3);
 
     // Unstandardized data say nothing about units.
     Fixture plain = makeFixture("five_points");
@@ -254,7 +255,7 @@ void TestUpdatePanel::lossFormulaFollowsTheLoss()
     SolverSettings settings = f.controller->settings();
     settings.loss = kind;
     settings.learningRate = kind == LossKind::Sse ? 0.001 : 0.01;
-    QVERIFY(f.controller->setSettings(settings));
+    QVERIFY(f.controller->setSettings(settings).isEmpty());
     f.controller->waitForComputation();
     const QString text = f.panel->text();
     QVERIFY2(
@@ -268,7 +269,7 @@ void TestUpdatePanel::lossFormulaFollowsTheLoss()
 void TestUpdatePanel::learningRateChangeUpdatesTheNumbers()
 {
     Fixture f = makeFixture("five_points");
-    QVERIFY(f.controller->setLearningRate(0.02));
+    QVERIFY(f.controller->setLearningRate(0.02).isEmpty());
     f.controller->waitForComputation();
     const QString text = f.panel->text();
     // θ0 = 0.75 − 0.02 × (−1.62): the same gradient at the same start, twice the step.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "problem.h"
+#include "run.h"
 #include "solver.h"
 #include "solver_settings.h"
 #include "stability.h"
@@ -11,7 +12,6 @@
 namespace gdlab {
 
 class Dataset;
-class SessionController;
 
 /** @brief What a sweep's loss curve did, read from the curve and its θ path, not from its learning rate. */
 enum class SweepBehaviour {
@@ -40,8 +40,8 @@ struct SweepResult {
  * The rates are multiples of batch descent's bound 2/λmax (for SGD and mini-batch too: it is the one bound the
  * UI shows, and the chosen method is what runs). The default multiples 1/8, 1/4, 1/2, 3/4, 0.95 and 1.05 are
  * 0.25, 0.5, 1, 1.5, 1.9 and 2.1 times 1/λmax: too slow, slow, no overshoot along the steepest direction,
- * overshoot, strong zig-zag, divergence. Each run is gdlab::runDescent() with the session's data and settings,
- * only the learning rate changed and the iterations capped so that the sweep stays instant.
+ * overshoot, strong zig-zag, divergence. Each run is the base run with only the learning rate changed and the
+ * iterations capped so that the sweep stays instant (withSettings() and descend(), on the same problem).
  */
 class LearningRateSweep {
 public:
@@ -54,9 +54,9 @@ public:
     /** @brief Sweeps a descent; never throws: a descent that cannot run leaves results() empty and error() set. */
     LearningRateSweep(const Dataset& dataset, const ProblemSpec& spec, const SolverSettings& settings,
         const std::vector<double>& factors = defaultFactors(), long long maxIterations = kMaxIterations);
-    /** @brief Sweeps the controller's data, columns and settings. */
-    explicit LearningRateSweep(
-        const SessionController& controller, const std::vector<double>& factors = defaultFactors());
+    /** @brief Sweeps the problem and settings of a run (its problem is reused, not rebuilt). */
+    explicit LearningRateSweep(const Run& base, const std::vector<double>& factors = defaultFactors(),
+        long long maxIterations = kMaxIterations);
 
     const std::vector<SweepResult>& results() const { return m_results; }
     /** @brief The bounds the rates are multiples of (for the loss the settings use). */
@@ -72,7 +72,7 @@ public:
     static const char* behaviourName(SweepBehaviour behaviour);
 
 private:
-    void run(const Dataset& dataset, const ProblemSpec& spec, const std::vector<double>& factors);
+    void sweep(const Run& base, const std::vector<double>& factors);
     void classify();
 
     SolverSettings m_settings;

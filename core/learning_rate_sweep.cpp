@@ -1,9 +1,8 @@
-#include "compare/learning_rate_sweep.h"
+#include "learning_rate_sweep.h"
 
 #include "dataset.h"
-#include "descent_run.h"
+#include "history.h"
 #include "input_error.h"
-#include "session/session_controller.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,6 +26,25 @@ constexpr double kMinimumDecades = 0.3;
 constexpr double kSlowFactor = 3.0;
 /** A stochastic loss that goes up in this fraction of the updates is noisy. */
 constexpr double kNoisyFraction = 0.05;
+
+// How often an update went back against the previous one: steps whose directions make an obtuse angle, both
+// larger than rounding noise at the optimum.
+int countReversals(const History& history)
+{
+    if (history.size() < 3)
+        return 0;
+    const auto columns = static_cast<Eigen::Index>(history.size() - 1);
+    const Eigen::MatrixXd steps = history.thetas().rightCols(columns) - history.thetas().leftCols(columns);
+    const double significant = kSignificantStep * steps.colwise().norm().maxCoeff();
+    int reversals = 0;
+    for (Eigen::Index k = 1; k < steps.cols(); ++k) {
+        const auto before = steps.col(k - 1);
+        const auto after = steps.col(k);
+        if (before.norm() > significant && after.norm() > significant && before.dot(after) < 0)
+            ++reversals;
+    }
+    return reversals;
+}
 
 } // namespace
 
@@ -58,62 +76,49 @@ LearningRateSweep::LearningRateSweep(const Dataset& dataset, const ProblemSpec& 
     : m_settings(settings)
 {
     m_settings.iterations = std::clamp<long long>(settings.iterations, 0, std::max<long long>(maxIterations, 0));
-    run(dataset, spec, factors);
-}
-
-LearningRateSweep::LearningRateSweep(const SessionController& controller, const std::vector<double>& factors)
-    : m_settings(controller.settings())
-{
-    m_settings.iterations = std::clamp<long long>(m_settings.iterations, 0, kMaxIterations);
-    if (!controller.problem()) {
-        m_error = "nothing is loaded";
-        return;
-    }
-    run(controller.dataset(), controller.problemSpec(), factors);
-}
-
-void LearningRateSweep::run(const Dataset& dataset, const ProblemSpec& spec, const std::vector<double>& factors)
-{
     try {
-        // Resolved once for the bound and the floor; every run below then goes through runDescent() like any
-        // other descent in the program.
-        const DescentRun prepared = prepareDescent(dataset, spec, m_settings);
-        m_stability = prepared.stability;
-        m_minimumLoss
-            = lossWeight(m_settings.loss, prepared.problem->sampleCount()) * prepared.problem->minimumSumOfSquares();
-        const double bound = m_stability.divergenceBound;
-        if (!(bound > 0) || !std::isfinite(bound)) {
-            m_error = "the data have no stability bound (every feature is zero)";
-            return;
-        }
-        for (double factor : factors) {
-            SolverSettings settings = m_settings;
-            settings.learningRate = factor * bound;
-            const DescentRun run = runDescent(dataset, spec, settings);
-            SweepResult result;
-            result.factor = factor;
-            result.learningRate = settings.learningRate;
-            result.reason = run.result.reason;
-            result.losses.reserve(run.history.size());
-            for (const IterationState& state : run.history)
-                result.losses.push_back(state.loss);
-
-            double largestStep = 0;
-            for (std::size_t k = 1; k < run.history.size(); ++k)
-                largestStep = std::max(largestStep, (run.history[k].theta - run.history[k - 1].theta).norm());
-            const double significant = kSignificantStep * largestStep;
-            for (std::size_t k = 2; k < run.history.size(); ++k) {
-                const Eigen::VectorXd before = run.history[k - 1].theta - run.history[k - 2].theta;
-                const Eigen::VectorXd after = run.history[k].theta - run.history[k - 1].theta;
-                if (before.norm() > significant && after.norm() > significant && before.dot(after) < 0)
-                    ++result.reversals;
-            }
-            m_results.push_back(std::move(result));
-        }
+        sweep(prepareRun(std::make_shared<const Dataset>(dataset), spec, m_settings), factors);
     } catch (const InputError& error) {
         m_results.clear();
         m_error = error.what();
+    }
+}
+
+LearningRateSweep::LearningRateSweep(const Run& base, const std::vector<double>& factors, long long maxIterations)
+    : m_settings(base.settings)
+{
+    m_settings.iterations = std::clamp<long long>(m_settings.iterations, 0, std::max<long long>(maxIterations, 0));
+    try {
+        sweep(withSettings(base, m_settings), factors);
+    } catch (const InputError& error) {
+        m_results.clear();
+        m_error = error.what();
+    }
+}
+
+void LearningRateSweep::sweep(const Run& base, const std::vector<double>& factors)
+{
+    // Resolved once for the bound and the floor; every run below is the base run at another rate.
+    m_stability = base.stability;
+    m_minimumLoss = lossWeight(m_settings.loss, base.problem->sampleCount()) * base.problem->minimumSumOfSquares();
+    const double bound = m_stability.divergenceBound;
+    if (!(bound > 0) || !std::isfinite(bound)) {
+        m_error = "the data have no stability bound (every feature is zero)";
         return;
+    }
+    for (double factor : factors) {
+        SolverSettings settings = m_settings;
+        settings.learningRate = factor * bound;
+        Run run = withSettings(base, settings);
+        descend(run);
+        const History& history = *run.history;
+        SweepResult result;
+        result.factor = factor;
+        result.learningRate = settings.learningRate;
+        result.reason = run.outcome->reason;
+        result.losses.assign(history.lossData(), history.lossData() + history.size());
+        result.reversals = countReversals(history);
+        m_results.push_back(std::move(result));
     }
     classify();
 }

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "solver.h"
+
+#include <Eigen/Core>
+
+namespace gdlab {
+
+class DescentRecorder;
+class Problem;
+
+/**
+ * @brief Batch gradient descent on a quadratic loss: every update is θ ← θ − lr·∇L(θ) with the full-data
+ * gradient, evaluated from the sufficient statistics in O(k²) and written straight into the history.
+ */
+class BatchDescent {
+public:
+    BatchDescent(const Problem& problem, const SolverSettings& settings);
+
+    /** @brief Runs from start until a stopping rule or the last iteration; the recorder keeps every state. */
+    RunResult run(const Eigen::VectorXd& start, DescentRecorder& recorder) const;
+
+private:
+    const Problem& m_problem;
+    const SolverSettings& m_settings;
+};
+
+} // namespace gdlab

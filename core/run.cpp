@@ -1,0 +1,131 @@
+#include "run.h"
+
+#include "dataset.h"
+#include "input_error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace gdlab {
+
+namespace {
+
+// Squares of values beyond about 1e154 overflow a double. The closed form survives that (it scales its columns),
+// but the loss is then infinite or NaN at every θ: there is nothing to descend, and the bounds and the surface
+// would be NaN. Such data is refused with the column named rather than shown as a run of infinities.
+void requireFiniteStatistics(const Problem& problem, const Dataset& dataset)
+{
+    if (problem.gram().allFinite() && problem.moment().allFinite() && std::isfinite(problem.targetSquaredNorm()))
+        return;
+    const auto tooLarge = [&dataset](const std::string& name, const Eigen::VectorXd& values, bool isFeature) {
+        std::ostringstream largest;
+        largest.precision(3);
+        largest << values.cwiseAbs().maxCoeff();
+        return InputError(dataset.source(), 0, 0,
+            "column '" + name + "' has values too large to fit (up to " + largest.str()
+                + "): their squares overflow double precision; rescale it"
+                + (isFeature ? " or turn standardization on" : ""));
+    };
+    for (Eigen::Index p = problem.hasIntercept() ? 1 : 0; p < problem.parameterCount(); ++p)
+        if (!std::isfinite(problem.design().col(p).squaredNorm()))
+            throw tooLarge(problem.parameterNames()[static_cast<std::size_t>(p)], problem.design().col(p), true);
+    throw tooLarge(problem.targetName(), problem.target(), false);
+}
+
+} // namespace
+
+const char* runCauseName(RunCause cause)
+{
+    switch (cause) {
+    case RunCause::NewLesson:
+        return "new lesson";
+    case RunCause::NewData:
+        return "new data";
+    case RunCause::EditedPoints:
+        return "edited points";
+    case RunCause::NewColumns:
+        return "new columns";
+    case RunCause::NewSettings:
+        return "new settings";
+    case RunCause::NewStart:
+        return "new start";
+    case RunCause::NewGhosts:
+        return "new ghosts";
+    }
+    return "new data";
+}
+
+bool changesProblem(RunCause cause)
+{
+    switch (cause) {
+    case RunCause::NewLesson:
+    case RunCause::NewData:
+    case RunCause::EditedPoints:
+    case RunCause::NewColumns:
+        return true;
+    case RunCause::NewSettings:
+    case RunCause::NewStart:
+    case RunCause::NewGhosts:
+        return false;
+    }
+    return true;
+}
+
+LossEvaluation Run::evaluateRow(std::size_t row) const
+{
+    return LossFunction(*problem, settings.loss).evaluate(history->theta(row));
+}
+
+Eigen::VectorXd Run::stepGradient(std::size_t row) const
+{
+    if (row == 0)
+        return {};
+    if (history->keepsStepGradients())
+        return history->stepGradient(row);
+    return evaluateRow(row - 1).gradient;
+}
+
+Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, const SolverSettings& settings,
+    bool useOptimalRate)
+{
+    Run run;
+    run.problem = std::make_shared<const Problem>(*dataset, spec);
+    requireFiniteStatistics(*run.problem, *dataset);
+    run.dataset = std::move(dataset);
+    run.leastSquares = fitLeastSquares(*run.problem);
+    run.stability = computeStability(*run.problem, settings.loss);
+    run.settings = settings;
+    if (useOptimalRate && run.stability.optimalRate > 0)
+        run.settings.learningRate = run.stability.optimalRate;
+    Solver::validate(*run.problem, run.settings);
+    return run;
+}
+
+Run withSettings(const Run& previous, const SolverSettings& settings)
+{
+    Solver::validate(*previous.problem, settings);
+    Run run = previous;
+    run.history.reset();
+    run.outcome.reset();
+    if (settings.loss != previous.settings.loss)
+        run.stability = computeStability(*run.problem, settings.loss);
+    run.settings = settings;
+    return run;
+}
+
+void descend(Run& run)
+{
+    RunResult result;
+    run.history = std::make_shared<const History>(Solver(*run.problem, run.settings).run(&result));
+    run.outcome = result;
+}
+
+Run runDescent(const Dataset& dataset, const ProblemSpec& spec, const SolverSettings& settings, bool useOptimalRate)
+{
+    Run run = prepareRun(std::make_shared<const Dataset>(dataset), spec, settings, useOptimalRate);
+    descend(run);
+    return run;
+}
+
+} // namespace gdlab

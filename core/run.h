@@ -1,0 +1,86 @@
+#pragma once
+
+#include "history.h"
+#include "least_squares.h"
+#include "loss_function.h"
+#include "problem.h"
+#include "solver.h"
+#include "stability.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gdlab {
+
+class Dataset;
+
+/** @brief Why a new run was made: each view decides from this what to rebuild, without comparing data. */
+enum class RunCause {
+    NewLesson, ///< a built-in lesson: data, columns and settings all new
+    NewData, ///< another data set (a file the user opened)
+    EditedPoints, ///< the same data set with points added, moved or removed (or such an edit undone)
+    NewColumns, ///< the same data with other columns, intercept or standardization
+    NewSettings, ///< the same problem with other solver settings (learning rate, loss, method, iterations …)
+    NewStart, ///< the same problem and settings but for the starting point
+    NewGhosts, ///< the same run, other ghost iterations: no new history
+};
+
+/** @brief "new lesson", "new data", … for messages and tests. */
+const char* runCauseName(RunCause cause);
+/** @brief Whether the problem (data, columns, scaling) is another one than before: the surface, the pins and
+ * the axis frames of the data no longer apply. */
+bool changesProblem(RunCause cause);
+
+/**
+ * @brief Everything one descent is and produced: the data and problem, the settings as run, the closed form,
+ * the learning-rate bounds, the history and how it ended, and why it was made.
+ *
+ * A Run is a value shared read-only (std::shared_ptr<const Run>) by the model, the views and the pinned runs:
+ * nothing changes it once published. A run that streams in from a worker is published once its start is
+ * known, with no outcome yet; its history grows (see History on threads), and the finished run is published
+ * again with its outcome.
+ */
+struct Run {
+    std::shared_ptr<const Dataset> dataset;
+    std::shared_ptr<const Problem> problem;
+    SolverSettings settings; ///< as run (the learning rate resolved when a lesson asked for the optimal rate)
+    LeastSquaresFit leastSquares;
+    StabilityBounds stability;
+    std::vector<long long> ghostIterations; ///< iterations whose lines the fit view shows muted
+    RunCause cause = RunCause::NewData;
+    std::string lessonName; ///< the built-in lesson, or empty for the user's own data
+    std::string title; ///< what the window title and the lesson chooser call it
+    std::shared_ptr<const History> history;
+    std::optional<RunResult> outcome; ///< empty while the history is still being computed
+
+    bool isComplete() const { return outcome.has_value(); }
+    /** @brief The full-data loss, RMSE and gradient at row of the history (O(k²), what the solver computed). */
+    LossEvaluation evaluateRow(std::size_t row) const;
+    /**
+     * @brief The gradient the update into row used: the sample's or batch's for SGD and mini-batch, the full
+     * gradient at the row before for batch descent. Empty for row 0.
+     */
+    Eigen::VectorXd stepGradient(std::size_t row) const;
+};
+
+/**
+ * @brief Builds the problem, solves the closed form, computes the bounds and resolves the settings, without
+ * descending (history empty, no outcome). Throws InputError for data or settings that cannot run.
+ * @param useOptimalRate replace settings.learningRate by stability.optimalRate (a lesson asks for it)
+ */
+Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, const SolverSettings& settings,
+    bool useOptimalRate = false);
+
+/** @brief The same problem with other settings (bounds recomputed only when the loss changed). */
+Run withSettings(const Run& previous, const SolverSettings& settings);
+
+/** @brief Runs the descent of a prepared run into a new history and sets its outcome. */
+void descend(Run& run);
+
+/** @brief prepareRun() and descend() in one go: the path the CLI and the golden tests share. */
+Run runDescent(
+    const Dataset& dataset, const ProblemSpec& spec, const SolverSettings& settings, bool useOptimalRate = false);
+
+} // namespace gdlab

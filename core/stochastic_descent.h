@@ -1,0 +1,29 @@
+#pragma once
+
+#include "solver.h"
+
+#include <Eigen/Core>
+
+namespace gdlab {
+
+class DescentRecorder;
+class Problem;
+
+/**
+ * @brief SGD and mini-batch descent: every update uses the gradient of one sample or one batch (the loss's own
+ * formula applied to the batch as if it were the whole data set), while the state recorded after it is
+ * evaluated on the whole data set. The order is the file order or, with shuffle, a permutation drawn anew every
+ * epoch from std::mt19937_64(seed ^ constant), a stream separate from the random start's.
+ */
+class StochasticDescent {
+public:
+    StochasticDescent(const Problem& problem, const SolverSettings& settings);
+
+    RunResult run(const Eigen::VectorXd& start, DescentRecorder& recorder) const;
+
+private:
+    const Problem& m_problem;
+    const SolverSettings& m_settings;
+};
+
+} // namespace gdlab

@@ -1,0 +1,223 @@
+#include "csv_reader.h"
+#include "dataset.h"
+#include "input_error.h"
+#include "least_squares.h"
+#include "run.h"
+#include "stability.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+using gdlab::Dataset;
+using gdlab::ProblemSpec;
+using gdlab::Run;
+using gdlab::RunCause;
+using gdlab::SolverSettings;
+using gdlab::StopReason;
+
+namespace {
+
+std::shared_ptr<const Dataset> lessonData(const char* fileName)
+{
+    return std::make_shared<const Dataset>(gdlab::CsvReader::readFile(std::string(GDLAB_LESSON_DIR) + "/" + fileName));
+}
+
+SolverSettings settingsWith(double learningRate, long long iterations)
+{
+    SolverSettings settings;
+    settings.learningRate = learningRate;
+    settings.iterations = iterations;
+    return settings;
+}
+
+} // namespace
+
+class TestRun : public QObject {
+    Q_OBJECT
+
+private slots:
+    void prepareResolvesOptimalRate();
+    void prepareKeepsRateOtherwise();
+    void prepareValidates();
+    void historyLength_data();
+    void historyLength();
+    void withSettingsKeepsTheProblem();
+    void withSettingsRecomputesBoundsForAnotherLoss();
+    void evaluateRowIsWhatTheSolverRecorded();
+    void batchStepGradientIsThePreviousGradient();
+    void stochasticStepGradientIsStored();
+    void causes();
+    void badSpecThrows();
+};
+
+void TestRun::prepareResolvesOptimalRate()
+{
+    const auto data = lessonData("nist_norris.csv");
+    ProblemSpec spec;
+    spec.standardize = true;
+    const Run run = gdlab::prepareRun(data, spec, settingsWith(0.01, 200), true);
+    QVERIFY(!run.history);
+    QVERIFY(!run.isComplete());
+    QVERIFY(run.problem);
+    QCOMPARE(run.dataset, data);
+    const gdlab::StabilityBounds expected = gdlab::computeStability(*run.problem, run.settings.loss);
+    QCOMPARE(run.stability.optimalRate, expected.optimalRate);
+    QCOMPARE(run.settings.learningRate, expected.optimalRate);
+    QVERIFY(std::abs(run.settings.learningRate - 0.5) <= 1e-12); // H = 2·I in z-scored space
+    QCOMPARE(run.settings.iterations, 200LL);
+
+    // The loss decides the rate: sse's is n times smaller.
+    SolverSettings sse = settingsWith(0.01, 10);
+    sse.loss = gdlab::LossKind::Sse;
+    const Run sseRun = gdlab::prepareRun(data, spec, sse, true);
+    QVERIFY(std::abs(sseRun.settings.learningRate * 36.0 - run.settings.learningRate) <= 1e-12);
+}
+
+void TestRun::prepareKeepsRateOtherwise()
+{
+    const Run run = gdlab::prepareRun(lessonData("five_points.csv"), ProblemSpec {}, settingsWith(0.02, 5));
+    QCOMPARE(run.settings.learningRate, 0.02);
+    QCOMPARE(run.settings, settingsWith(0.02, 5));
+    QVERIFY(!run.history);
+    QCOMPARE(run.problem->spec().target, Eigen::Index(1)); // resolved
+    QCOMPARE(run.leastSquares.theta, gdlab::fitLeastSquares(*run.problem).theta);
+    QCOMPARE(
+        run.stability.divergenceBound, gdlab::computeStability(*run.problem, gdlab::LossKind::Mse).divergenceBound);
+}
+
+void TestRun::prepareValidates()
+{
+    const auto data = lessonData("five_points.csv");
+    QVERIFY_THROWS_EXCEPTION(gdlab::InputError, gdlab::prepareRun(data, ProblemSpec {}, settingsWith(-1.0, 5)));
+    QVERIFY_THROWS_EXCEPTION(gdlab::InputError, gdlab::runDescent(*data, ProblemSpec {}, settingsWith(0.0, 5)));
+    SolverSettings wrongStart = settingsWith(0.01, 5);
+    wrongStart.init = gdlab::InitKind::Values;
+    wrongStart.initValues = { 1.0, 2.0, 3.0 };
+    QVERIFY_THROWS_EXCEPTION(gdlab::InputError, gdlab::runDescent(*data, ProblemSpec {}, wrongStart));
+}
+
+void TestRun::historyLength_data()
+{
+    QTest::addColumn<int>("iterations");
+    QTest::addColumn<int>("method");
+    QTest::addRow("batch 0") << 0 << int(gdlab::DescentMethod::Batch);
+    QTest::addRow("batch 1") << 1 << int(gdlab::DescentMethod::Batch);
+    QTest::addRow("batch 1000") << 1000 << int(gdlab::DescentMethod::Batch);
+    QTest::addRow("sgd 37") << 37 << int(gdlab::DescentMethod::Sgd);
+    QTest::addRow("minibatch 12") << 12 << int(gdlab::DescentMethod::MiniBatch);
+}
+
+void TestRun::historyLength()
+{
+    QFETCH(int, iterations);
+    QFETCH(int, method);
+    SolverSettings settings = settingsWith(0.01, iterations);
+    settings.method = gdlab::DescentMethod(method);
+    settings.batchSize = 2;
+    const Run run = gdlab::runDescent(*lessonData("five_points.csv"), ProblemSpec {}, settings);
+    QVERIFY(run.isComplete());
+    QCOMPARE(run.outcome->reason, StopReason::MaxIterations);
+    QCOMPARE(run.outcome->iterations, static_cast<long long>(iterations));
+    QCOMPARE(run.history->size(), static_cast<std::size_t>(iterations) + 1);
+    for (std::size_t k = 0; k < run.history->size(); ++k)
+        QCOMPARE(run.history->iteration(k), static_cast<long long>(k));
+}
+
+void TestRun::withSettingsKeepsTheProblem()
+{
+    const Run first = gdlab::runDescent(*lessonData("five_points.csv"), ProblemSpec {}, settingsWith(0.01, 5));
+    const Run second = gdlab::withSettings(first, settingsWith(0.05, 7));
+    QCOMPARE(second.problem, first.problem); // the same object: nothing rebuilt
+    QCOMPARE(second.dataset, first.dataset);
+    QCOMPARE(second.leastSquares.theta, first.leastSquares.theta);
+    QCOMPARE(second.stability.divergenceBound, first.stability.divergenceBound);
+    QCOMPARE(second.settings, settingsWith(0.05, 7));
+    QVERIFY(!second.history);
+    QVERIFY(!second.isComplete());
+    QVERIFY_THROWS_EXCEPTION(gdlab::InputError, gdlab::withSettings(first, settingsWith(-0.5, 7)));
+}
+
+void TestRun::withSettingsRecomputesBoundsForAnotherLoss()
+{
+    const Run first = gdlab::prepareRun(lessonData("five_points.csv"), ProblemSpec {}, settingsWith(0.01, 5));
+    SolverSettings sse = settingsWith(0.01, 5);
+    sse.loss = gdlab::LossKind::Sse;
+    const Run second = gdlab::withSettings(first, sse);
+    QCOMPARE(second.stability.divergenceBound,
+        gdlab::computeStability(*first.problem, gdlab::LossKind::Sse).divergenceBound);
+    QVERIFY(std::abs(second.stability.divergenceBound * 5.0 - first.stability.divergenceBound) <= 1e-15);
+}
+
+void TestRun::evaluateRowIsWhatTheSolverRecorded()
+{
+    const Run run = gdlab::runDescent(*lessonData("two_features_n100.csv"), ProblemSpec {}, settingsWith(0.1, 40));
+    for (std::size_t row = 0; row < run.history->size(); ++row) {
+        const gdlab::LossEvaluation evaluation = run.evaluateRow(row);
+        QCOMPARE(evaluation.loss, run.history->loss(row));
+        QCOMPARE(evaluation.rmse, run.history->rmse(row));
+        QCOMPARE(evaluation.gradient.norm(), run.history->gradientNorm(row));
+    }
+}
+
+// θ(k+1) = θ(k) − lr·g must hold exactly with the gradient the run reports for that update.
+void TestRun::batchStepGradientIsThePreviousGradient()
+{
+    const SolverSettings settings = settingsWith(0.02, 30);
+    const Run run = gdlab::runDescent(*lessonData("two_features_n100.csv"), ProblemSpec {}, settings);
+    QCOMPARE(run.stepGradient(0).size(), Eigen::Index(0));
+    for (std::size_t row = 1; row < run.history->size(); ++row) {
+        const Eigen::VectorXd step = run.stepGradient(row);
+        QCOMPARE(step, run.evaluateRow(row - 1).gradient);
+        const Eigen::VectorXd expected = run.history->theta(row - 1) - settings.learningRate * step;
+        QCOMPARE(Eigen::VectorXd(run.history->theta(row)), expected);
+    }
+}
+
+void TestRun::stochasticStepGradientIsStored()
+{
+    SolverSettings settings = settingsWith(0.01, 12);
+    settings.method = gdlab::DescentMethod::Sgd;
+    const Run run = gdlab::runDescent(*lessonData("five_points.csv"), ProblemSpec {}, settings);
+    QVERIFY(run.history->keepsStepGradients());
+    for (std::size_t row = 1; row < run.history->size(); ++row) {
+        const Eigen::VectorXd step = run.stepGradient(row);
+        QCOMPARE(step, Eigen::VectorXd(run.history->stepGradient(row)));
+        // One sample's gradient is not the full-data gradient at the row before.
+        QVERIFY(step != run.evaluateRow(row - 1).gradient);
+        const Eigen::VectorXd expected = run.history->theta(row - 1) - settings.learningRate * step;
+        QCOMPARE(Eigen::VectorXd(run.history->theta(row)), expected);
+    }
+}
+
+void TestRun::causes()
+{
+    QVERIFY(gdlab::changesProblem(RunCause::NewLesson));
+    QVERIFY(gdlab::changesProblem(RunCause::NewData));
+    QVERIFY(gdlab::changesProblem(RunCause::EditedPoints));
+    QVERIFY(gdlab::changesProblem(RunCause::NewColumns));
+    QVERIFY(!gdlab::changesProblem(RunCause::NewSettings));
+    QVERIFY(!gdlab::changesProblem(RunCause::NewStart));
+    QVERIFY(!gdlab::changesProblem(RunCause::NewGhosts));
+    QCOMPARE(std::string(gdlab::runCauseName(RunCause::EditedPoints)), std::string("edited points"));
+    QCOMPARE(std::string(gdlab::runCauseName(RunCause::NewSettings)), std::string("new settings"));
+}
+
+void TestRun::badSpecThrows()
+{
+    const auto data = lessonData("five_points.csv");
+    ProblemSpec spec;
+    spec.target = 7;
+    QVERIFY_THROWS_EXCEPTION(gdlab::InputError, gdlab::prepareRun(data, spec, settingsWith(0.01, 5)));
+    const auto flat = std::make_shared<const Dataset>(
+        Dataset({ "x", "y" }, (Eigen::MatrixXd(3, 2) << 1, 1, 1, 2, 1, 3).finished(), "flat"));
+    ProblemSpec constant;
+    constant.standardize = true;
+    QVERIFY_THROWS_EXCEPTION(gdlab::InputError, gdlab::prepareRun(flat, constant, settingsWith(0.01, 5)));
+}
+
+QTEST_APPLESS_MAIN(TestRun)
+#include "tst_run.moc"
