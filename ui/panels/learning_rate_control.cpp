@@ -22,7 +22,6 @@ namespace gdlab {
 namespace {
 
 // Not in ViewPalette: only this control and the status line need them, and only for text and marks.
-const QColor kFastestColour(0x00, 0x7A, 0x5A); // a darker Okabe–Ito bluish green, readable as text on white
 const QColor kOscillatingColour(0x9A, 0x62, 0x00); // a dark amber: a caution, milder than the warning red
 
 constexpr int kSliderThrottleMs = 60; // a drag recomputes at most ~16 times a second
@@ -251,7 +250,7 @@ void LearningRateControl::paintEvent(QPaintEvent* event)
     QRectF boundLabel;
     if (optimal >= 0) {
         const double x = xForFraction(optimal);
-        painter.setPen(QPen(kFastestColour, 2));
+        painter.setPen(QPen(ViewPalette::good(), 2));
         painter.drawLine(QPointF(x, sliderRect.top() - kTickLength), QPointF(x, grooveY));
         const QRectF label = labelRect(metrics, tr("fastest"), x, topLabelY, width());
         painter.drawText(label, Qt::AlignCenter, tr("fastest"));

@@ -15,7 +15,6 @@ namespace gdlab {
 namespace {
 
 // The colour of success, as the "fastest" mark of the learning-rate control; ViewPalette has none.
-const QColor kConvergedColour(0x00, 0x7A, 0x5A);
 const QString kSeparator = QStringLiteral(" · ");
 
 QString number(double value)
@@ -108,7 +107,7 @@ void StatusSummary::refresh()
         palette.setColor(QPalette::WindowText, ViewPalette::warning());
         font.setBold(true);
     } else if (finished && reason == StopReason::Converged) {
-        palette.setColor(QPalette::WindowText, kConvergedColour);
+        palette.setColor(QPalette::WindowText, ViewPalette::good());
         font.setBold(true);
     }
     m_status->setPalette(palette);

@@ -5,7 +5,7 @@
 namespace gdlab {
 
 /**
- * @brief One colour per meaning, the same in every view (DESIGN.md, "visual language").
+ * @brief One colour per meaning, the same in every view: every colour the program draws with comes from here.
  *
  * Chosen from a colour-blind-safe set (Okabe–Ito) and checked on white and on the viridis map.
  */
@@ -39,6 +39,11 @@ inline QColor ghost()
 inline QColor gradient()
 {
     return QColor(0xCC, 0x00, 0x66);
+}
+/** @brief Good news as text: converged, the fastest rate (a darker Okabe–Ito bluish green, readable on white). */
+inline QColor good()
+{
+    return QColor(0x00, 0x7A, 0x5A);
 }
 /** @brief Warnings: divergence, a learning rate beyond the bound. */
 inline QColor warning()
