@@ -7,7 +7,7 @@
 
 namespace gdlab {
 
-/** @brief The quadratic losses of DESIGN.md, over residuals r = X·θ − y of n rows. */
+/** @brief The quadratic losses, over residuals r = X·θ − y of n rows (README, "The mathematics"). */
 enum class LossKind {
     Mse, ///< (1/n) Σ r², gradient (2/n) Xᵀr
     HalfMse, ///< (1/2n) Σ r², gradient (1/n) Xᵀr

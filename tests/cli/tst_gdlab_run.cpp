@@ -1,4 +1,4 @@
-// Runs the real gdlab-run binary and checks the contract of DESIGN.md ("Headless CLI").
+// Runs the real gdlab-run binary and checks its command-line contract (README, "gdlab-run").
 #include <QtTest>
 
 #include <QFile>

@@ -1,4 +1,4 @@
-// Numerical edge cases of issue 5, through runDescent (the path the CLI and the GUI share) and through the real
+// Numerical edge cases, through runDescent (the path the CLI and the GUI share) and through the real
 // gdlab-run binary: absurd learning rates, a million iterations, constant and duplicate features, one row, two
 // identical rows, values near 1e300 and 1e-300, a constant target. Whatever happens, a run either says clearly
 // why it cannot run (InputError) or reports a status whose every state is finite.

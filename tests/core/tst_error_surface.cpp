@@ -35,7 +35,7 @@ gdlab::Dataset noisyData()
     return gdlab::Dataset({ "x1", "x2", "y" }, values);
 }
 
-/** The loss's definition from DESIGN.md, written out independently of lossWeight(). */
+/** The loss's definition (README, "The mathematics"), written out independently of lossWeight(). */
 double weightOf(LossKind loss, Eigen::Index n)
 {
     switch (loss) {

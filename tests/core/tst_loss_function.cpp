@@ -209,7 +209,7 @@ void TestLossFunction::evaluateMatchesDirect()
             closeRelative(fast.gradient, direct.gradient, 1e-10), describe(fast.gradient, direct.gradient).constData());
         QCOMPARE(function.value(theta), fast.loss);
 
-        // The definitions of DESIGN.md, from the residuals.
+        // The definitions of the losses (README, "The mathematics"), from the residuals.
         const Eigen::VectorXd residual = problem.design() * theta - problem.target();
         const double n = double(problem.sampleCount());
         const double w = weightOf(loss, n);

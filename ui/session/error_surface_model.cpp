@@ -263,43 +263,6 @@ double ErrorSurfaceModel::colourFraction(double loss) const
     return std::isfinite(fraction) ? std::clamp(fraction, 0.0, 1.0) : 0.0;
 }
 
-QVector<QPair<double, QColor>> ErrorSurfaceModel::colourStops()
-{
-    // viridis (van der Walt & Smith) at eleven evenly spaced points: perceptually uniform, readable in grey and
-    // by colour-blind viewers, dark at the minimum so the light path and contours stand out where it matters.
-    static const QVector<QPair<double, QColor>> stops = {
-        { 0.0, QColor(0x44, 0x01, 0x54) },
-        { 0.1, QColor(0x48, 0x25, 0x76) },
-        { 0.2, QColor(0x41, 0x44, 0x87) },
-        { 0.3, QColor(0x35, 0x60, 0x8D) },
-        { 0.4, QColor(0x2A, 0x78, 0x8E) },
-        { 0.5, QColor(0x21, 0x90, 0x8C) },
-        { 0.6, QColor(0x22, 0xA8, 0x84) },
-        { 0.7, QColor(0x43, 0xBF, 0x71) },
-        { 0.8, QColor(0x7A, 0xD1, 0x51) },
-        { 0.9, QColor(0xBB, 0xDF, 0x27) },
-        { 1.0, QColor(0xFD, 0xE7, 0x25) },
-    };
-    return stops;
-}
-
-QColor ErrorSurfaceModel::colourAt(double fraction)
-{
-    const QVector<QPair<double, QColor>> stops = colourStops();
-    fraction = std::isfinite(fraction) ? std::clamp(fraction, 0.0, 1.0) : 0.0;
-    for (int k = 1; k < stops.size(); ++k) {
-        if (fraction <= stops[k].first) {
-            const double t = (fraction - stops[k - 1].first) / (stops[k].first - stops[k - 1].first);
-            const QColor& a = stops[k - 1].second;
-            const QColor& b = stops[k].second;
-            return QColor::fromRgbF(static_cast<float>(a.redF() + t * (b.redF() - a.redF())),
-                static_cast<float>(a.greenF() + t * (b.greenF() - a.greenF())),
-                static_cast<float>(a.blueF() + t * (b.blueF() - a.blueF())));
-        }
-    }
-    return stops.back().second;
-}
-
 void ErrorSurfaceModel::invalidate()
 {
     m_dirty = true;

@@ -3,12 +3,9 @@
 #include "contour.h"
 #include "error_surface.h"
 
-#include <QColor>
 #include <QObject>
-#include <QPair>
 #include <QPointF>
 #include <QString>
-#include <QVector>
 
 #include <Eigen/Core>
 
@@ -80,10 +77,6 @@ public:
     double colourMax() const;
     /** @brief Where a loss falls on the colour scale, 0…1 (log or linear as isLogarithmic()). */
     double colourFraction(double loss) const;
-    /** @brief The perceptually uniform map (viridis) both views use, as stops at positions 0…1. */
-    static QVector<QPair<double, QColor>> colourStops();
-    /** @brief The map's colour at fraction (0…1), interpolated between colourStops(). */
-    static QColor colourAt(double fraction);
 
 signals:
     void surfaceChanged();

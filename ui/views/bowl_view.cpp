@@ -1,4 +1,5 @@
 #include "views/bowl_view.h"
+#include "views/colour_map.h"
 
 #include "loss.h"
 #include "problem.h"
@@ -380,7 +381,7 @@ void BowlView::rebuildSurface()
     QLinearGradient gradient;
     for (int k = 0; k < gradientStops; ++k) {
         const double t = static_cast<double>(k) / (gradientStops - 1);
-        gradient.setColorAt(t, ErrorSurfaceModel::colourAt(m_surface->colourFraction(low + t * (high - low))));
+        gradient.setColorAt(t, ColourMap::at(m_surface->colourFraction(low + t * (high - low))));
     }
     m_series->setBaseGradient(gradient);
 

@@ -1,4 +1,5 @@
 #include "views/contour_plot.h"
+#include "views/colour_map.h"
 
 #include "problem.h"
 #include "session/error_surface_model.h"
@@ -50,7 +51,7 @@ QCPColorGradient mapGradient()
 {
     QCPColorGradient gradient;
     gradient.clearColorStops();
-    for (const auto& stop : ErrorSurfaceModel::colourStops())
+    for (const auto& stop : ColourMap::stops())
         gradient.setColorStopAt(stop.first, stop.second);
     gradient.setColorInterpolation(QCPColorGradient::ciRGB);
     return gradient;
@@ -544,11 +545,11 @@ void ContourPlot::applyStyle()
     const QColor current = ViewPalette::current();
     m_path->setPen(cosmeticPen(current, m_presentation ? 4 : 2.2));
     // A white rim keeps the markers readable on the dark end of the map as well as on the light one.
-    m_currentPoint->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, cosmeticPen(Qt::white, 1.5), current, m_presentation ? 18 : 11));
+    m_currentPoint->setScatterStyle(QCPScatterStyle(
+        QCPScatterStyle::ssCircle, cosmeticPen(ViewPalette::outline(), 1.5), current, m_presentation ? 18 : 11));
     m_currentPoint->setPen(cosmeticPen(current, 2));
-    m_optimum->setScatterStyle(QCPScatterStyle(
-        starPath(), cosmeticPen(Qt::white, 1.2), QBrush(ViewPalette::leastSquares()), m_presentation ? 30 : 20));
+    m_optimum->setScatterStyle(QCPScatterStyle(starPath(), cosmeticPen(ViewPalette::outline(), 1.2),
+        QBrush(ViewPalette::leastSquares()), m_presentation ? 30 : 20));
     m_optimum->setPen(QPen(ViewPalette::leastSquares()));
     const double arrowWidth = m_presentation ? 3.5 : 2.2;
     m_arrow->setPen(cosmeticPen(ViewPalette::gradient(), arrowWidth));

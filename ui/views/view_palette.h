@@ -50,6 +50,11 @@ inline QColor warning()
 {
     return QColor(0xC0, 0x1C, 0x28);
 }
+/** @brief The outline that lifts a marker off the colour map (the current point, the ★). */
+inline QColor outline()
+{
+    return QColor(0xFF, 0xFF, 0xFF);
+}
 /** @brief Contour lines: thin and light over the colour map. */
 inline QColor contour()
 {

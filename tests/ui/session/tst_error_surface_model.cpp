@@ -235,12 +235,6 @@ void TestErrorSurfaceModel::colourFraction()
     QCOMPARE(m_surface->colourFraction(0.0), 0.0); // below the floor of a log scale: clamped, never NaN
     const double middle = std::sqrt(m_surface->colourMin() * m_surface->colourMax());
     QVERIFY(std::abs(m_surface->colourFraction(middle) - 0.5) < 1e-9);
-    QCOMPARE(ErrorSurfaceModel::colourAt(0.0), QColor(0x44, 0x01, 0x54));
-    QCOMPARE(ErrorSurfaceModel::colourAt(1.0), QColor(0xFD, 0xE7, 0x25));
-    // Perceptually uniform maps brighten monotonically (luma, the brightness the eye reads).
-    const auto luma = [](const QColor& c) { return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF(); };
-    for (int k = 1; k <= 20; ++k)
-        QVERIFY(luma(ErrorSurfaceModel::colourAt(k / 20.0)) > luma(ErrorSurfaceModel::colourAt((k - 1) / 20.0)));
 }
 
 void TestErrorSurfaceModel::axisTitles()
