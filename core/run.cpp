@@ -46,6 +46,8 @@ const char* runCauseName(RunCause cause)
         return "edited points";
     case RunCause::NewColumns:
         return "new columns";
+    case RunCause::NewScaling:
+        return "new scaling";
     case RunCause::NewSettings:
         return "new settings";
     case RunCause::NewStart:
@@ -63,6 +65,7 @@ bool changesProblem(RunCause cause)
     case RunCause::NewData:
     case RunCause::EditedPoints:
     case RunCause::NewColumns:
+    case RunCause::NewScaling:
         return true;
     case RunCause::NewSettings:
     case RunCause::NewStart:

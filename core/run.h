@@ -21,7 +21,8 @@ enum class RunCause {
     NewLesson, ///< a built-in lesson: data, columns and settings all new
     NewData, ///< another data set (a file the user opened)
     EditedPoints, ///< the same data set with points added, moved or removed (or such an edit undone)
-    NewColumns, ///< the same data with other columns, intercept or standardization
+    NewColumns, ///< the same data with other columns or intercept
+    NewScaling, ///< the same data and columns, standardization switched: the same parameters in another space
     NewSettings, ///< the same problem with other solver settings (learning rate, loss, method, iterations …)
     NewStart, ///< the same problem and settings but for the starting point
     NewGhosts, ///< the same run, other ghost iterations: no new history

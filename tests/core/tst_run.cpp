@@ -199,6 +199,7 @@ void TestRun::causes()
     QVERIFY(gdlab::changesProblem(RunCause::NewData));
     QVERIFY(gdlab::changesProblem(RunCause::EditedPoints));
     QVERIFY(gdlab::changesProblem(RunCause::NewColumns));
+    QVERIFY(gdlab::changesProblem(RunCause::NewScaling));
     QVERIFY(!gdlab::changesProblem(RunCause::NewSettings));
     QVERIFY(!gdlab::changesProblem(RunCause::NewStart));
     QVERIFY(!gdlab::changesProblem(RunCause::NewGhosts));

@@ -3,7 +3,6 @@
 #include "input_error.h"
 #include "problem.h"
 #include "session/iteration_model.h"
-#include "session/session_controller.h"
 
 #include <QMetaObject>
 
@@ -80,35 +79,58 @@ QString formatValue(double value)
 
 } // namespace
 
-ErrorSurfaceModel::ErrorSurfaceModel(SessionController* controller, QObject* parent)
+ErrorSurfaceModel::ErrorSurfaceModel(const IterationModel* model, QObject* parent)
     : QObject(parent)
-    , m_controller(controller)
+    , m_model(model)
 {
-    connect(m_controller, &SessionController::problemChanged, this, &ErrorSurfaceModel::onProblemChanged);
-    connect(m_controller, &SessionController::settingsChanged, this, &ErrorSurfaceModel::invalidate);
-    // A worker appends rows in batches; the path's range is settled once the run is complete.
-    connect(m_controller, &SessionController::computationFinished, this, &ErrorSurfaceModel::invalidate);
-    IterationModel* model = m_controller->model();
-    connect(model, &QAbstractItemModel::modelReset, this, &ErrorSurfaceModel::invalidate);
-    connect(model, &IterationModel::currentRowChanged, this, &ErrorSurfaceModel::onCurrentRowChanged);
-    // Data may have been loaded before this model was made (gdlab --lesson, a test): start from its default.
-    onProblemChanged();
+    // A new run is drawn by the views as they handle runReset; the surface they read then is brought up to date
+    // on access (ensureComputed() notices the new run), whatever order the slots run in. A worker's rows and
+    // its end may widen the range, and a slice through the current iterate moves with the cursor: those changes
+    // reach the views as surfaceChanged.
+    // Transitional, until the surface views redraw their surface on runReset: a reset also posts surfaceChanged.
+    connect(m_model, &IterationModel::runReset, this, &ErrorSurfaceModel::invalidate);
+    connect(m_model, &IterationModel::rowsAppended, this, &ErrorSurfaceModel::invalidate);
+    connect(m_model, &IterationModel::runFinished, this, &ErrorSurfaceModel::invalidate);
+    connect(m_model, &IterationModel::currentRowChanged, this, &ErrorSurfaceModel::onCurrentRowChanged);
 }
 
-void ErrorSurfaceModel::onProblemChanged()
+const Problem* ErrorSurfaceModel::problem() const
 {
-    // Other parameters (other columns, another lesson) get the default slice; the same parameters (the
-    // standardize toggle, edited points) keep the one the user chose.
-    const auto& problem = m_controller->problem();
-    std::vector<std::string> names = problem ? problem->parameterNames() : std::vector<std::string>();
-    const int count = problem ? static_cast<int>(problem->parameterCount()) : 0;
-    if (names != m_parameterNames || m_xParameter >= count || m_yParameter >= count) {
+    return m_model->run() ? m_model->run()->problem.get() : nullptr;
+}
+
+void ErrorSurfaceModel::syncSlice() const
+{
+    const std::shared_ptr<const Run>& run = m_model->sharedRun();
+    if (!m_sliceFor.expired() && m_sliceFor.lock() == run)
+        return;
+    const bool first = !m_sliceSynced;
+    m_sliceSynced = true;
+    m_sliceFor = run;
+    // Other parameters (other columns, another lesson or file) get the default slice; the same parameters
+    // (edited points, new settings) keep the one the user chose.
+    const int count = problem() ? static_cast<int>(problem()->parameterCount()) : 0;
+    const RunCause cause = m_model->cause();
+    const bool otherParameters
+        = first || cause == RunCause::NewLesson || cause == RunCause::NewData || cause == RunCause::NewColumns;
+    // NewScaling (the standardize toggle) keeps the parameters and so the slice.
+    if (otherParameters || m_xParameter >= count || m_yParameter >= count) {
         const std::pair<int, int> slice = defaultParameters();
         m_xParameter = slice.first;
         m_yParameter = slice.second;
     }
-    m_parameterNames = std::move(names);
-    invalidate();
+}
+
+int ErrorSurfaceModel::xParameter() const
+{
+    syncSlice();
+    return m_xParameter;
+}
+
+int ErrorSurfaceModel::yParameter() const
+{
+    syncSlice();
+    return m_yParameter;
 }
 
 const SurfaceGrid& ErrorSurfaceModel::grid() const
@@ -137,7 +159,8 @@ bool ErrorSurfaceModel::isLogarithmic() const
 
 void ErrorSurfaceModel::setParameters(int xParameter, int yParameter)
 {
-    const auto& problem = m_controller->problem();
+    syncSlice();
+    const Problem* problem = this->problem();
     const int count = problem ? static_cast<int>(problem->parameterCount()) : 0;
     if (xParameter < 0 || yParameter < 0 || xParameter >= count || yParameter >= count || xParameter == yParameter)
         return;
@@ -152,7 +175,7 @@ std::pair<int, int> ErrorSurfaceModel::defaultParameters() const
 {
     // One feature: intercept and slope, the whole loss. More: the first two coefficients, which is what a
     // multi-feature lesson is about; the intercept is then held.
-    const auto& problem = m_controller->problem();
+    const Problem* problem = this->problem();
     if (problem && problem->hasIntercept() && problem->parameterCount() > 2)
         return { 1, 2 };
     return { 0, 1 };
@@ -177,7 +200,7 @@ void ErrorSurfaceModel::setResolution(int steps)
 
 QString ErrorSurfaceModel::axisTitle(int parameter) const
 {
-    const auto& problem = m_controller->problem();
+    const Problem* problem = this->problem();
     if (!problem || parameter < 0 || parameter >= problem->parameterCount())
         return QStringLiteral("θ%1").arg(parameter);
     const QString symbol = QString::fromStdString(problem->parameterSymbols()[static_cast<std::size_t>(parameter)]);
@@ -191,13 +214,13 @@ QString ErrorSurfaceModel::axisTitle(int parameter) const
 
 QString ErrorSurfaceModel::sliceDescription() const
 {
-    const auto& problem = m_controller->problem();
+    const Problem* problem = this->problem();
     if (!problem || problem->parameterCount() <= 2)
         return {};
     const Eigen::VectorXd base = basePoint();
     if (base.size() != problem->parameterCount())
         return {};
-    const IterationModel* model = m_controller->model();
+    const IterationModel* model = m_model;
     const bool atIterate = m_holdMode == HoldMode::CurrentIterate && !model->isEmpty();
     QStringList parts;
     for (Eigen::Index p = 0; p < problem->parameterCount(); ++p) {
@@ -224,7 +247,8 @@ QString ErrorSurfaceModel::sliceDescription() const
 
 QString ErrorSurfaceModel::lossTitle() const
 {
-    return QStringLiteral("loss (%1)").arg(QString::fromLatin1(lossName(m_controller->settings().loss)));
+    return QStringLiteral("loss (%1)")
+        .arg(QString::fromLatin1(lossName(m_model->run() ? m_model->run()->settings.loss : LossKind::Mse)));
 }
 
 Eigen::VectorXd ErrorSurfaceModel::basePoint() const
@@ -235,6 +259,7 @@ Eigen::VectorXd ErrorSurfaceModel::basePoint() const
 
 QPointF ErrorSurfaceModel::slicePoint(const Eigen::Ref<const Eigen::VectorXd>& theta) const
 {
+    syncSlice();
     if (m_xParameter >= theta.size() || m_yParameter >= theta.size())
         return {};
     return { theta(m_xParameter), theta(m_yParameter) };
@@ -281,15 +306,18 @@ void ErrorSurfaceModel::invalidate()
 void ErrorSurfaceModel::onCurrentRowChanged()
 {
     // Only a slice through the current iterate moves with the cursor; a 2-parameter surface is the whole loss.
-    const auto& problem = m_controller->problem();
+    const Problem* problem = this->problem();
     if (m_holdMode == HoldMode::CurrentIterate && problem && problem->parameterCount() > 2)
         invalidate();
 }
 
 void ErrorSurfaceModel::ensureComputed() const
 {
-    if (m_dirty) {
+    // A run the grid was not computed for is a stale grid, even before this model's runReset slot has run.
+    syncSlice();
+    if (m_dirty || m_computedFor.expired() || m_computedFor.lock() != m_model->sharedRun()) {
         m_dirty = false;
+        m_computedFor = m_model->sharedRun();
         recompute();
     }
 }
@@ -304,7 +332,7 @@ void ErrorSurfaceModel::recompute() const
     m_base = Eigen::VectorXd();
     m_unavailableReason.clear();
 
-    const auto& problem = m_controller->problem();
+    const Problem* problem = this->problem();
     if (!problem) {
         m_unavailableReason = tr("No data loaded.");
         return;
@@ -323,7 +351,7 @@ void ErrorSurfaceModel::recompute() const
         return;
     }
 
-    const IterationModel* model = m_controller->model();
+    const IterationModel* model = m_model;
     const auto fits
         = [model, count](int row) { return model->theta(row).size() == count && model->theta(row).allFinite(); };
     const Eigen::VectorXd& optimum = problem->leastSquaresTheta();
@@ -362,7 +390,7 @@ void ErrorSurfaceModel::recompute() const
     keepAwayFromEdges(yAxis, optimum(py), optimumEdgeFraction);
 
     try {
-        m_grid = computeSurface(*problem, m_controller->settings().loss, m_base, xAxis, yAxis);
+        m_grid = computeSurface(*problem, m_model->run()->settings.loss, m_base, xAxis, yAxis);
     } catch (const InputError& error) {
         m_grid = SurfaceGrid();
         m_unavailableReason = tr("The error surface cannot be computed: %1").arg(QString::fromStdString(error.what()));

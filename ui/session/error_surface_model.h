@@ -2,6 +2,7 @@
 
 #include "contour.h"
 #include "error_surface.h"
+#include "run.h"
 
 #include <QObject>
 #include <QPointF>
@@ -9,13 +10,16 @@
 
 #include <Eigen/Core>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace gdlab {
 
-class SessionController;
+class IterationModel;
+class Problem;
+struct Run;
 
 /**
  * @brief The error surface both surface views show: the loss over two chosen parameters, its contour lines
@@ -35,7 +39,7 @@ class ErrorSurfaceModel : public QObject {
 public:
     enum class HoldMode { LeastSquares, CurrentIterate };
 
-    explicit ErrorSurfaceModel(SessionController* controller, QObject* parent = nullptr);
+    explicit ErrorSurfaceModel(const IterationModel* model, QObject* parent = nullptr);
 
     const SurfaceGrid& grid() const;
     const std::vector<ContourLine>& contours() const;
@@ -45,8 +49,8 @@ public:
     /** @brief Whether the colours and contours use a log scale (the loss spans more than two decades). */
     bool isLogarithmic() const;
 
-    int xParameter() const { return m_xParameter; }
-    int yParameter() const { return m_yParameter; }
+    int xParameter() const;
+    int yParameter() const;
     /**
      * @brief The slice a new problem starts with: (θ0, θ1) for one feature, the first two coefficients
      * (θ1, θ2) with an intercept and more features, (θ1, θ2) = parameters 0 and 1 without an intercept.
@@ -86,19 +90,24 @@ private:
     void ensureComputed() const;
     void recompute() const;
     void onCurrentRowChanged();
-    void onProblemChanged();
+    const Problem* problem() const;
 
-    SessionController* m_controller;
-    int m_xParameter = 0;
-    int m_yParameter = 1;
+    const IterationModel* m_model;
+    /** Brings the slice to the run the model shows now (the default slice for other parameters), whichever of
+     * the slots connected to runReset runs first. */
+    void syncSlice() const;
+
+    mutable int m_xParameter = 0;
+    mutable int m_yParameter = 1;
+    mutable std::weak_ptr<const Run> m_sliceFor;
+    mutable bool m_sliceSynced = false;
     HoldMode m_holdMode = HoldMode::LeastSquares;
     int m_resolution = 160;
     bool m_notifyPending = false;
-    /** The parameters of the problem the slice was chosen for: a choice survives only the same ones. */
-    std::vector<std::string> m_parameterNames;
 
     // The cache that ensureComputed() fills on demand.
     mutable bool m_dirty = true;
+    mutable std::weak_ptr<const Run> m_computedFor;
     mutable SurfaceGrid m_grid;
     mutable std::vector<ContourLine> m_contours;
     mutable bool m_logarithmic = false;

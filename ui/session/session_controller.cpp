@@ -143,7 +143,12 @@ QString SessionController::setProblemSpec(const ProblemSpec& spec)
         return {};
     try {
         Run run = prepare(m_latest->dataset, spec, m_latest->settings, false);
-        run.cause = RunCause::NewColumns;
+        ProblemSpec sameScaling = spec;
+        sameScaling.standardize = m_latest->problem->spec().standardize;
+        const bool onlyScaling = run.problem->spec().features == m_latest->problem->spec().features
+            && run.problem->spec().target == m_latest->problem->spec().target
+            && sameScaling.intercept == m_latest->problem->spec().intercept;
+        run.cause = onlyScaling ? RunCause::NewScaling : RunCause::NewColumns;
         run.lessonName = m_latest->lessonName;
         run.title = m_latest->title;
         run.ghostIterations = m_latest->ghostIterations;

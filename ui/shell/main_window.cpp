@@ -47,7 +47,7 @@ namespace gdlab {
 MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     : QMainWindow(parent)
     , m_controller(controller)
-    , m_surface(new ErrorSurfaceModel(controller, this))
+    , m_surface(new ErrorSurfaceModel(controller->model(), this))
     , m_dataOpener(new DataOpener(controller, this, this))
     , m_pinnedRuns(new PinnedRuns(controller->model(), this))
     , m_normalFont(QApplication::font())

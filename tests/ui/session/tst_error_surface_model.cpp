@@ -87,7 +87,7 @@ private:
 void TestErrorSurfaceModel::init()
 {
     m_controller = std::make_unique<SessionController>();
-    m_surface = std::make_unique<ErrorSurfaceModel>(m_controller.get());
+    m_surface = std::make_unique<ErrorSurfaceModel>(m_controller->model());
 }
 
 void TestErrorSurfaceModel::cleanup()
@@ -319,7 +319,7 @@ void TestErrorSurfaceModel::defaultSlice()
     QCOMPARE(m_surface->grid().x.parameter, Eigen::Index(1));
     QVERIFY(m_surface->sliceDescription().startsWith(QStringLiteral("θ0 (intercept) = ")));
     // Also for a surface made after the data was loaded (gdlab --lesson builds the window afterwards).
-    const ErrorSurfaceModel later(m_controller.get());
+    const ErrorSurfaceModel later(m_controller->model());
     QCOMPARE(later.xParameter(), 1);
     QCOMPARE(later.yParameter(), 2);
     // No intercept: θ1 and θ2 are parameters 0 and 1, θ3 held.

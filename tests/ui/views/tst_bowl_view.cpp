@@ -76,7 +76,7 @@ private:
 void TestBowlView::init()
 {
     m_controller = std::make_unique<SessionController>();
-    m_surface = std::make_unique<ErrorSurfaceModel>(m_controller.get());
+    m_surface = std::make_unique<ErrorSurfaceModel>(m_controller->model());
 }
 
 void TestBowlView::cleanup()

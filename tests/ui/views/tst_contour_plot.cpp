@@ -109,7 +109,7 @@ private:
 void TestContourPlot::init()
 {
     m_controller = std::make_unique<SessionController>();
-    m_surface = std::make_unique<ErrorSurfaceModel>(m_controller.get());
+    m_surface = std::make_unique<ErrorSurfaceModel>(m_controller->model());
     m_view = std::make_unique<ContourPlot>(m_controller.get(), m_surface.get());
     m_view->resize(800, 600);
 }
