@@ -121,6 +121,8 @@ std::string jsonText(const DescentRun& run)
     out += ", \"rmse\": " + jsonNumber(last ? last->rmse : nan);
     out += ", \"least_squares\": " + jsonArray(run.leastSquares.thetaOriginal);
     out += ", \"r2\": " + jsonNumber(run.leastSquares.r2);
+    out += ", \"std_errors\": " + jsonArray(run.leastSquares.standardErrors);
+    out += ", \"residual_sd\": " + jsonNumber(run.leastSquares.residualStandardDeviation);
     out += ", \"lr_bound\": " + jsonNumber(run.stability.divergenceBound);
     out += "}\n";
     return out;
