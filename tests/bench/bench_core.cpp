@@ -182,14 +182,16 @@ void BM_CsvParse(benchmark::State& state)
         }
         return out;
     }();
+    gdlab::CsvOptions options;
+    options.threads = static_cast<unsigned>(state.range(0));
     for (auto _ : state) {
-        const gdlab::Dataset dataset = gdlab::CsvReader::parse(text, "bench.csv");
+        const gdlab::Dataset dataset = gdlab::CsvReader::parse(text, "bench.csv", options);
         benchmark::DoNotOptimize(dataset.values().data());
     }
     state.SetBytesProcessed(state.iterations() * static_cast<long long>(text.size()));
-    state.SetLabel("1e6 rows x 11 columns, 17 digits");
+    state.SetLabel("1e6 rows x 11 columns, 17 digits, threads");
 }
-BENCHMARK(BM_CsvParse)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_CsvParse)->Unit(benchmark::kMillisecond)->Iterations(3)->Arg(1)->Arg(2)->UseRealTime();
 
 } // namespace
 
