@@ -5,8 +5,8 @@
 
 #include <cstddef>
 #include <exception>
+#include <memory>
 #include <optional>
-#include <vector>
 
 namespace gdlab {
 
@@ -21,7 +21,7 @@ struct CsvBlock {
     long lines = 0; ///< physical lines read
     std::size_t rows = 0;
     std::size_t capacity = 0; ///< rows that values has room for
-    std::vector<double> values; ///< numeric column c of row r at values[c * capacity + r]
+    std::unique_ptr<double[]> values; ///< numeric column c of row r at values[c * capacity + r], uninitialized
     std::optional<InputError> error; ///< the error that ended the block, its line relative to start
     std::exception_ptr failure; ///< anything else that ended it (cancellation, memory)
     TextEncoding::Problems encoding; ///< of the bytes from start to stop

@@ -65,7 +65,7 @@ Eigen::MatrixXd CsvBlockScheduler::run()
     const std::size_t rows = acceptBlocks();
     if (m_options.progress && !m_options.progress(m_text.view().size(), m_text.view().size()))
         throw OperationCancelled();
-    return assemble(rows);
+    return assemble(rows, threads);
 }
 
 // The first row boundary at or after cut: cut itself when a line ends just before it, else the byte after the
@@ -229,19 +229,37 @@ std::size_t CsvBlockScheduler::acceptBlocks()
     return rows;
 }
 
-Eigen::MatrixXd CsvBlockScheduler::assemble(std::size_t rows) const
+// One column per numeric column, the accepted blocks one after the other; the columns are shared out between
+// the threads, since this copy (and the first touch of the matrix's pages) is a good part of the whole read.
+Eigen::MatrixXd CsvBlockScheduler::assemble(std::size_t rows, unsigned threads) const
 {
     const std::size_t columns = m_layout.numericCount();
     Eigen::MatrixXd matrix(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(columns));
-    std::size_t offset = 0;
-    for (std::size_t i = 0; i < m_blocks.size(); ++i) {
-        if (!m_accepted[i])
-            continue;
-        const CsvBlock& block = m_blocks[i];
-        for (std::size_t c = 0; c < columns; ++c)
-            std::copy_n(block.values.data() + c * block.capacity, block.rows, matrix.data() + c * rows + offset);
-        offset += block.rows;
+    const auto copyColumns = [&](std::size_t first, std::size_t step) {
+        for (std::size_t c = first; c < columns; c += step) {
+            double* out = matrix.data() + c * rows;
+            for (std::size_t i = 0; i < m_blocks.size(); ++i) {
+                if (m_accepted[i])
+                    out = std::copy_n(m_blocks[i].values.get() + c * m_blocks[i].capacity, m_blocks[i].rows, out);
+            }
+        }
+    };
+    const bool parallel = threads > 1 && rows * columns >= kParallelMinimumBytes / sizeof(double);
+    const std::size_t step = parallel ? std::min<std::size_t>(threads, std::max<std::size_t>(columns, 1)) : 1;
+    std::vector<std::thread> helpers;
+    std::size_t first = 1;
+    for (; first < step; ++first) {
+        try {
+            helpers.emplace_back(copyColumns, first, step);
+        } catch (const std::system_error&) {
+            break;
+        }
     }
+    for (; first < step; ++first)
+        copyColumns(first, step); // the share of a thread that could not be started
+    copyColumns(0, step);
+    for (std::thread& helper : helpers)
+        helper.join();
     return matrix;
 }
 

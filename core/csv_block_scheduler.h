@@ -54,7 +54,7 @@ private:
     void onProgress(std::size_t bytes, bool callerThread);
     void report(bool force);
     std::size_t acceptBlocks();
-    Eigen::MatrixXd assemble(std::size_t rows) const;
+    Eigen::MatrixXd assemble(std::size_t rows, unsigned threads) const;
 
     const CsvText& m_text;
     const CsvLayout& m_layout;
