@@ -1,9 +1,9 @@
 // Throughput of the core: batch updates in the sufficient-statistics and the direct form (n = 10⁶, k = 10),
-// building XᵀX, one 200×200 error-surface grid, and CSV parsing. Figures go into the README.
+// building XᵀX, the closed form, one 200×200 error-surface grid, number parsing and CSV parsing on one and two
+// threads. Figures go into the README.
 #include "csv_reader.h"
 #include "dataset.h"
 #include "error_surface.h"
-#include "fast_double_parser.h"
 #include "least_squares.h"
 #include "loss_function.h"
 #include "problem.h"
@@ -151,28 +151,6 @@ void BM_NumberFromChars(benchmark::State& state)
     state.SetLabel("std::from_chars, 17 digits");
 }
 BENCHMARK(BM_NumberFromChars)->Unit(benchmark::kMicrosecond);
-
-// The candidate written for this project (Eisel–Lemire with std::from_chars as the fallback), on the same numbers.
-void BM_NumberFastDoubleParser(benchmark::State& state)
-{
-    const std::vector<std::string>& numbers = seventeenDigitNumbers();
-    std::size_t bytes = 0;
-    for (const std::string& number : numbers)
-        bytes += number.size();
-    for (auto _ : state) {
-        double sum = 0;
-        for (const std::string& number : numbers) {
-            double value = 0;
-            gdlab::FastDoubleParser::parse(number.data(), number.data() + number.size(), value);
-            sum += value;
-        }
-        benchmark::DoNotOptimize(sum);
-    }
-    state.SetItemsProcessed(state.iterations() * static_cast<long long>(numbers.size()));
-    state.SetBytesProcessed(state.iterations() * static_cast<long long>(bytes));
-    state.SetLabel("FastDoubleParser, 17 digits");
-}
-BENCHMARK(BM_NumberFastDoubleParser)->Unit(benchmark::kMicrosecond);
 
 void BM_SurfaceGrid200(benchmark::State& state)
 {
