@@ -10,47 +10,85 @@ namespace gdlab {
 namespace {
 
 // Two steps take every NIST StRD linear problem to its certified digits; a third changes nothing there.
+// Well-conditioned problems stop after the first.
 constexpr int kRefinementSteps = 2;
-// Rows per chunk of the extended-precision passes: the long double accumulators stay in the L1 cache while the
-// columns of X stream past them.
-constexpr Eigen::Index kChunkRows = 256;
 
-// f = y − r − Xθ with every product and sum in long double (64-bit mantissa). Near the solution the three terms
-// cancel to a few digits; in double that cancellation is what limits the plain QR solution.
-Eigen::VectorXd systemResidual(const Eigen::MatrixXd& design, const Eigen::VectorXd& target,
-    const Eigen::VectorXd& residual, const Eigen::VectorXd& theta)
+// Independent long double sums kept at once: an x87 addition waits for the one before it, and a sum stored to
+// memory and loaded back costs more still, so four run side by side in registers.
+constexpr Eigen::Index kLanes = 4;
+
+// f = y − r − Xθ, four rows at a time. When fresh is set, r is first taken as y − Xθ rounded to double, and f is
+// what that rounding left.
+void systemResidual(const Eigen::MatrixXd& design, const Eigen::VectorXd& target, const Eigen::VectorXd& theta,
+    bool fresh, Eigen::VectorXd& residual, Eigen::VectorXd& f)
 {
     const Eigen::Index rows = design.rows();
-    Eigen::VectorXd result(rows);
-    long double sums[kChunkRows];
-    for (Eigen::Index start = 0; start < rows; start += kChunkRows) {
-        const Eigen::Index count = std::min(kChunkRows, rows - start);
-        for (Eigen::Index i = 0; i < count; ++i)
-            sums[i] = static_cast<long double>(target[start + i]) - residual[start + i];
-        for (Eigen::Index j = 0; j < design.cols(); ++j) {
-            const long double coefficient = theta[j];
-            const double* column = design.col(j).data() + start;
-            for (Eigen::Index i = 0; i < count; ++i)
-                sums[i] -= column[i] * coefficient;
+    const auto finish = [&](Eigen::Index i, long double sum) {
+        if (fresh) {
+            residual[i] = static_cast<double>(sum);
+            sum -= residual[i];
         }
-        for (Eigen::Index i = 0; i < count; ++i)
-            result[start + i] = static_cast<double>(sums[i]);
+        f[i] = static_cast<double>(sum);
+    };
+    const auto start
+        = [&](Eigen::Index i) { return static_cast<long double>(target[i]) - (fresh ? 0.0 : residual[i]); };
+    Eigen::Index i = 0;
+    for (; i + kLanes <= rows; i += kLanes) {
+        long double s0 = start(i), s1 = start(i + 1), s2 = start(i + 2), s3 = start(i + 3);
+        for (Eigen::Index j = 0; j < design.cols(); ++j) {
+            const double* x = design.col(j).data() + i;
+            const long double t = theta[j];
+            s0 -= x[0] * t;
+            s1 -= x[1] * t;
+            s2 -= x[2] * t;
+            s3 -= x[3] * t;
+        }
+        finish(i, s0);
+        finish(i + 1, s1);
+        finish(i + 2, s2);
+        finish(i + 3, s3);
     }
-    return result;
+    for (; i < rows; ++i) {
+        long double sum = start(i);
+        for (Eigen::Index j = 0; j < design.cols(); ++j)
+            sum -= static_cast<long double>(design(i, j)) * theta[j];
+        finish(i, sum);
+    }
 }
 
-// Xᵀr in long double: zero at the exact solution, so it is all cancellation.
+// g = Xᵀr, each column's sum in four interleaved parts.
 Eigen::VectorXd normalResidual(const Eigen::MatrixXd& design, const Eigen::VectorXd& residual)
 {
-    Eigen::VectorXd result(design.cols());
+    const Eigen::Index rows = design.rows();
+    Eigen::VectorXd g(design.cols());
     for (Eigen::Index j = 0; j < design.cols(); ++j) {
-        const double* column = design.col(j).data();
-        long double sum = 0;
-        for (Eigen::Index i = 0; i < design.rows(); ++i)
-            sum += column[i] * static_cast<long double>(residual[i]);
-        result[j] = static_cast<double>(sum);
+        const double* x = design.col(j).data();
+        const double* r = residual.data();
+        long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        Eigen::Index i = 0;
+        for (; i + kLanes <= rows; i += kLanes) {
+            s0 += static_cast<long double>(x[i]) * r[i];
+            s1 += static_cast<long double>(x[i + 1]) * r[i + 1];
+            s2 += static_cast<long double>(x[i + 2]) * r[i + 2];
+            s3 += static_cast<long double>(x[i + 3]) * r[i + 3];
+        }
+        for (; i < rows; ++i)
+            s0 += static_cast<long double>(x[i]) * r[i];
+        g[j] = static_cast<double>((s0 + s1) + (s2 + s3));
     }
-    return result;
+    return g;
+}
+
+// The residuals of the augmented system at (r, θ), f = y − r − Xθ and g = Xᵀr, with every product and sum in
+// long double (a 64-bit mantissa). Near the solution both are all cancellation, which in double is what limits
+// the plain QR solution.
+void augmentedResiduals(const Eigen::MatrixXd& design, const Eigen::VectorXd& target, const Eigen::VectorXd& theta,
+    bool fresh, Eigen::VectorXd& residual, Eigen::VectorXd& f, Eigen::VectorXd& g)
+{
+    residual.resize(design.rows());
+    f.resize(design.rows());
+    systemResidual(design, target, theta, fresh, residual, f);
+    g = normalResidual(design, residual);
 }
 
 } // namespace
@@ -79,16 +117,15 @@ void RefinedLeastSquares::refine(const Eigen::MatrixXd& design, const Eigen::Vec
     const Eigen::Index p = m_scales.size();
     const Eigen::MatrixXd triangle = m_qr.matrixR().topLeftCorner(p, p).triangularView<Eigen::Upper>();
     m_theta = m_qr.solve(target).cwiseQuotient(m_scales);
-    m_residual = systemResidual(design, target, Eigen::VectorXd::Zero(design.rows()), m_theta);
+    Eigen::VectorXd f;
+    Eigen::VectorXd normal;
     double previousStep = std::numeric_limits<double>::infinity();
     for (int step = 0; step < kRefinementSteps; ++step) {
-        const Eigen::VectorXd f = systemResidual(design, target, m_residual, m_theta);
-        const Eigen::VectorXd g
-            = -(m_qr.colsPermutation().transpose() * normalResidual(design, m_residual).cwiseQuotient(m_scales));
+        augmentedResiduals(design, target, m_theta, step == 0, m_residual, f, normal);
+        const Eigen::VectorXd g = -(m_qr.colsPermutation().transpose() * normal.cwiseQuotient(m_scales));
         const Eigen::VectorXd a = triangle.transpose().triangularView<Eigen::Lower>().solve(g);
         Eigen::VectorXd qf = m_qr.householderQ().adjoint() * f;
         const Eigen::VectorXd deltaZ = solveTriangular(qf.head(p) - a);
-        const Eigen::VectorXd deltaTheta = (m_qr.colsPermutation() * deltaZ).cwiseQuotient(m_scales);
         // A correction that grows instead of shrinking means the problem is too ill-conditioned for refinement
         // to converge: keep what the previous step had.
         const double size = deltaZ.norm();
@@ -97,7 +134,10 @@ void RefinedLeastSquares::refine(const Eigen::MatrixXd& design, const Eigen::Vec
         previousStep = size;
         qf.head(p) = a;
         m_residual += m_qr.householderQ() * qf;
-        m_theta += deltaTheta;
+        m_theta += (m_qr.colsPermutation() * deltaZ).cwiseQuotient(m_scales);
+        // Well-conditioned data is done after one step: its correction is already below the last bit of θ.
+        if (size <= std::numeric_limits<double>::epsilon() * m_theta.cwiseProduct(m_scales).norm())
+            break;
     }
 }
 
