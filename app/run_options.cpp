@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <optional>
 
 namespace gdlab {
@@ -63,6 +64,86 @@ void applyInit(SolverSettings& solver, const std::string& text)
     }
 }
 
+// A flag's value (after '=' or the next argument), and the check that a flag without one was given none.
+using FlagValue = std::function<std::string()>;
+using NoValue = std::function<void()>;
+
+// The flags of the descent itself; false for any other.
+bool applySolverFlag(const std::string& flag, const FlagValue& value, const NoValue& noValue, SolverSettings& solver)
+{
+    if (flag == "--loss") {
+        const std::string text = value();
+        const auto loss = parseLoss(text);
+        if (!loss)
+            badValue(flag, text, "mse, half-mse or sse");
+        solver.loss = *loss;
+    } else if (flag == "--method") {
+        const std::string text = value();
+        const auto method = parseMethod(text);
+        if (!method)
+            badValue(flag, text, "batch, sgd or minibatch");
+        solver.method = *method;
+    } else if (flag == "--batch-size") {
+        solver.batchSize = parseInteger<long long>(flag, value(), 1);
+    } else if (flag == "--shuffle") {
+        noValue();
+        solver.shuffle = true;
+    } else if (flag == "--seed") {
+        solver.seed = parseInteger<unsigned long long>(flag, value(), 0);
+    } else if (flag == "--lr") {
+        const std::string text = value();
+        solver.learningRate = parseDouble(flag, text);
+        if (!(solver.learningRate > 0))
+            badValue(flag, text, "a positive number");
+    } else if (flag == "--iterations") {
+        solver.iterations = parseInteger<long long>(flag, value(), 0);
+    } else if (flag == "--tolerance") {
+        const std::string text = value();
+        solver.tolerance = parseDouble(flag, text);
+        if (solver.tolerance < 0)
+            badValue(flag, text, "a number >= 0");
+    } else if (flag == "--init") {
+        applyInit(solver, value());
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// The flags that choose the columns and the output; false for any other.
+bool applyRunFlag(const std::string& flag, const FlagValue& value, const NoValue& noValue, RunOptions& options)
+{
+    if (flag == "--help" || flag == "-h") {
+        noValue();
+        options.help = true;
+    } else if (flag == "--target") {
+        options.target = value();
+        if (options.target.empty())
+            badValue(flag, options.target, "a column name or position");
+    } else if (flag == "--features") {
+        options.features = splitList(value());
+        for (const std::string& feature : options.features)
+            if (feature.empty())
+                badValue("--features", feature, "column names or positions separated by commas");
+    } else if (flag == "--no-intercept") {
+        noValue();
+        options.intercept = false;
+    } else if (flag == "--standardize") {
+        noValue();
+        options.standardize = true;
+    } else if (flag == "--history") {
+        options.historyPath = value();
+        if (options.historyPath.empty())
+            badValue(flag, options.historyPath, "a file name or -");
+    } else if (flag == "--json") {
+        noValue();
+        options.json = true;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 const char* runUsage()
@@ -104,84 +185,25 @@ RunOptions parseRunOptions(const std::vector<std::string>& arguments)
                 flag.resize(equals);
             }
         }
-        const auto value = [&]() -> std::string {
+        const FlagValue value = [&]() -> std::string {
             if (inlineValue)
                 return *inlineValue;
             if (i + 1 >= arguments.size())
                 throw InputError(flag + " needs a value");
             return arguments[++i];
         };
-        const auto noValue = [&] {
+        const NoValue noValue = [&] {
             if (inlineValue)
                 throw InputError(flag + " takes no value");
         };
-
-        if (flag == "--help" || flag == "-h") {
-            noValue();
-            options.help = true;
-        } else if (flag == "--target") {
-            options.target = value();
-            if (options.target.empty())
-                badValue(flag, options.target, "a column name or position");
-        } else if (flag == "--features") {
-            options.features = splitList(value());
-            for (const std::string& feature : options.features)
-                if (feature.empty())
-                    badValue("--features", feature, "column names or positions separated by commas");
-        } else if (flag == "--no-intercept") {
-            noValue();
-            options.intercept = false;
-        } else if (flag == "--loss") {
-            const std::string text = value();
-            const auto loss = parseLoss(text);
-            if (!loss)
-                badValue(flag, text, "mse, half-mse or sse");
-            options.solver.loss = *loss;
-        } else if (flag == "--method") {
-            const std::string text = value();
-            const auto method = parseMethod(text);
-            if (!method)
-                badValue(flag, text, "batch, sgd or minibatch");
-            options.solver.method = *method;
-        } else if (flag == "--batch-size") {
-            options.solver.batchSize = parseInteger<long long>(flag, value(), 1);
-        } else if (flag == "--shuffle") {
-            noValue();
-            options.solver.shuffle = true;
-        } else if (flag == "--seed") {
-            options.solver.seed = parseInteger<unsigned long long>(flag, value(), 0);
-        } else if (flag == "--lr") {
-            const std::string text = value();
-            options.solver.learningRate = parseDouble(flag, text);
-            if (!(options.solver.learningRate > 0))
-                badValue(flag, text, "a positive number");
-        } else if (flag == "--iterations") {
-            options.solver.iterations = parseInteger<long long>(flag, value(), 0);
-        } else if (flag == "--tolerance") {
-            const std::string text = value();
-            options.solver.tolerance = parseDouble(flag, text);
-            if (options.solver.tolerance < 0)
-                badValue(flag, text, "a number >= 0");
-        } else if (flag == "--init") {
-            applyInit(options.solver, value());
-        } else if (flag == "--standardize") {
-            noValue();
-            options.standardize = true;
-        } else if (flag == "--history") {
-            options.historyPath = value();
-            if (options.historyPath.empty())
-                badValue(flag, options.historyPath, "a file name or -");
-        } else if (flag == "--json") {
-            noValue();
-            options.json = true;
-        } else if (flag.size() > 1 && flag[0] == '-') {
+        if (applySolverFlag(flag, value, noValue, options.solver) || applyRunFlag(flag, value, noValue, options))
+            continue;
+        if (flag.size() > 1 && flag[0] == '-')
             throw InputError("unknown option '" + flag + "' (see --help)");
-        } else if (!seenData) {
-            options.dataPath = flag;
-            seenData = true;
-        } else {
+        if (seenData)
             throw InputError("unexpected argument '" + flag + "': only one data file");
-        }
+        options.dataPath = flag;
+        seenData = true;
     }
     if (!options.help && options.dataPath.empty())
         throw InputError("no data file given (usage: gdlab-run DATA.csv [options]; see --help)");

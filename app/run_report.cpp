@@ -125,6 +125,8 @@ std::string jsonText(const Run& run)
     out += ", \"rmse\": " + jsonNumber(any ? history.rmse(last) : nan);
     out += ", \"least_squares\": " + jsonArray(run.leastSquares.thetaOriginal);
     out += ", \"r2\": " + jsonNumber(run.leastSquares.r2);
+    out += ", \"std_errors\": " + jsonArray(run.leastSquares.standardErrors);
+    out += ", \"residual_sd\": " + jsonNumber(run.leastSquares.residualStandardDeviation);
     out += ", \"lr_bound\": " + jsonNumber(run.stability.divergenceBound);
     out += "}\n";
     return out;

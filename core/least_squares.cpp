@@ -2,6 +2,7 @@
 
 #include "column_scaling.h"
 #include "problem.h"
+#include "refined_least_squares.h"
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/QR>
@@ -60,20 +61,20 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
     const Eigen::Index parameters = design.cols();
 
     LeastSquaresFit fit;
-    // QR of the design with unit-norm columns (X = X̃·D): rank then depends on direction, not on units.
-    const Eigen::VectorXd scales = columnScales(design);
-    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(design * scales.cwiseInverse().asDiagonal());
-    fit.rank = qr.rank();
-    fit.rankDeficient = fit.rank < parameters;
+    const RefinedLeastSquares solver(design, target);
+    fit.rank = solver.rank();
+    fit.rankDeficient = !solver.isFullRank();
+    Eigen::VectorXd residual;
     if (fit.rankDeficient) {
         fit.message = explainRankDeficiency(problem) + "; showing the minimum-norm solution";
         fit.theta = problem.leastSquaresTheta();
+        residual = target - design * fit.theta;
     } else {
-        fit.theta = qr.solve(target).cwiseQuotient(scales);
+        fit.theta = solver.solution();
+        residual = solver.residual();
     }
     fit.thetaOriginal = problem.toOriginalUnits(fit.theta);
 
-    const Eigen::VectorXd residual = design * fit.theta - target;
     fit.sumOfSquares = residual.squaredNorm();
     // R² is undefined when the target does not vary. That is decided on the values themselves: the mean of
     // equal values is not always exactly that value, and the rounding left over would make R² anything.
@@ -86,17 +87,12 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
     fit.r2 = targetVaries && totalNorm > 0 && std::isfinite(ratio) ? 1.0 - ratio * ratio : notANumber;
     const Eigen::Index degreesOfFreedom = rows - parameters;
     fit.residualStandardDeviation
-        = degreesOfFreedom > 0 ? std::sqrt(fit.sumOfSquares / static_cast<double>(degreesOfFreedom)) : notANumber;
+        = degreesOfFreedom > 0 ? residual.stableNorm() / std::sqrt(static_cast<double>(degreesOfFreedom)) : notANumber;
 
     fit.standardErrors = Eigen::VectorXd::Constant(parameters, notANumber);
     if (!fit.rankDeficient && degreesOfFreedom > 0) {
-        // (XᵀX)⁻¹ = D⁻¹ P R⁻¹ R⁻ᵀ Pᵀ D⁻¹ from the QR factors of X̃: no normal equations, no lost digits.
-        const Eigen::MatrixXd r = qr.matrixR().topLeftCorner(parameters, parameters).triangularView<Eigen::Upper>();
-        const Eigen::MatrixXd rInverse
-            = r.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(parameters, parameters));
-        const Eigen::MatrixXd permuted = scales.cwiseInverse().asDiagonal() * (qr.colsPermutation() * rInverse);
         const Eigen::MatrixXd covariance
-            = permuted * permuted.transpose() * (fit.residualStandardDeviation * fit.residualStandardDeviation);
+            = solver.inverseGram() * (fit.residualStandardDeviation * fit.residualStandardDeviation);
         const Eigen::MatrixXd map = unitsMap(problem);
         fit.standardErrors = (map * covariance * map.transpose()).diagonal().cwiseSqrt();
     }

@@ -4,7 +4,8 @@ namespace gdlab {
 
 namespace {
 
-std::vector<Lesson> makeCatalog()
+// The two lessons on the five points of the first tutorial.
+std::vector<Lesson> fivePointsLessons()
 {
     std::vector<Lesson> lessons;
 
@@ -33,6 +34,13 @@ std::vector<Lesson> makeCatalog()
     fivePointsRss.solver.iterations = 5000;
     fivePointsRss.ghostIterations = { 100, 1000, 5000 };
     lessons.push_back(fivePointsRss);
+    return lessons;
+}
+
+// The lessons with several features: the multivariate tutorials.
+std::vector<Lesson> featureLessons()
+{
+    std::vector<Lesson> lessons;
 
     Lesson twoFeatures50;
     twoFeatures50.name = "two_features_n50";
@@ -71,7 +79,11 @@ std::vector<Lesson> makeCatalog()
     threeFeatures.solver.iterations = 20000;
     threeFeatures.ghostIterations = { 20, 200, 2000 };
     lessons.push_back(threeFeatures);
+    return lessons;
+}
 
+Lesson norrisLesson()
+{
     Lesson norris;
     norris.name = "nist_norris";
     norris.title = "NIST Norris: standardized, optimal rate";
@@ -82,8 +94,15 @@ std::vector<Lesson> makeCatalog()
     norris.solver.iterations = 200;
     norris.useOptimalRate = true;
     norris.ghostIterations = { 1, 5, 20 };
-    lessons.push_back(norris);
+    return norris;
+}
 
+std::vector<Lesson> makeCatalog()
+{
+    std::vector<Lesson> lessons = fivePointsLessons();
+    for (const Lesson& lesson : featureLessons())
+        lessons.push_back(lesson);
+    lessons.push_back(norrisLesson());
     return lessons;
 }
 

@@ -56,6 +56,34 @@ std::string magnitude(const Eigen::VectorXd& values)
     return stream.str();
 }
 
+// A CSV never holds NaN or infinity, but a Dataset built in code might; nothing in a Problem would survive one.
+void requireFinite(const Dataset& dataset, Eigen::Index column)
+{
+    if (!dataset.values().col(column).allFinite())
+        throw InputError(dataset.source(), 0, 0,
+            "column '" + dataset.columnNames()[static_cast<std::size_t>(column)]
+                + "' holds a value that is not a finite number");
+}
+
+// z-scores one design column in place (only divides by the root mean square without an intercept, since
+// centring would change the model).
+void standardize(const Dataset& dataset, Eigen::Index column, bool intercept, Eigen::Ref<Eigen::VectorXd> values,
+    double& mean, double& scale)
+{
+    const std::string& name = dataset.columnNames()[static_cast<std::size_t>(column)];
+    mean = intercept ? values.mean() : 0.0;
+    // stableNorm: squaring values of 1e±200 would overflow or underflow and call the column constant.
+    scale = (values.array() - mean).matrix().stableNorm() / std::sqrt(static_cast<double>(values.size()));
+    if (!std::isfinite(mean) || !std::isfinite(scale))
+        throw InputError(dataset.source(), 0, 0,
+            "column '" + name + "' has values too large to standardize (up to "
+                + magnitude(dataset.values().col(column)) + "): their sum overflows; rescale it");
+    if (!(scale > 0))
+        throw InputError(dataset.source(), 0, 0,
+            "column '" + name + "' is constant: it cannot be standardized (deselect it or turn standardization off)");
+    values = (values.array() - mean) / scale;
+}
+
 } // namespace
 
 Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
@@ -74,15 +102,9 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
 
     m_targetName = names[static_cast<std::size_t>(m_spec.target)];
     m_target = dataset.values().col(m_spec.target);
-    // A CSV never holds NaN or infinity, but a Dataset built in code might; nothing below would survive one.
-    const auto requireFinite = [&](Eigen::Index column) {
-        if (!dataset.values().col(column).allFinite())
-            throw InputError(dataset.source(), 0, 0,
-                "column '" + names[static_cast<std::size_t>(column)] + "' holds a value that is not a finite number");
-    };
-    requireFinite(m_spec.target);
+    requireFinite(dataset, m_spec.target);
     for (Eigen::Index column : m_spec.features)
-        requireFinite(column);
+        requireFinite(dataset, column);
     m_design.resize(rows, parameters);
     m_featureMeans = Eigen::VectorXd::Zero(features);
     m_featureScales = Eigen::VectorXd::Ones(features);
@@ -95,22 +117,8 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
         auto designColumn = m_design.col(f + offset);
         designColumn = dataset.values().col(column);
         m_parameterNames.push_back(names[static_cast<std::size_t>(column)]);
-        if (!m_spec.standardize)
-            continue;
-        const double mean = m_spec.intercept ? designColumn.mean() : 0.0;
-        // stableNorm: squaring values of 1e±200 would overflow or underflow and call the column constant.
-        const double scale = (designColumn.array() - mean).matrix().stableNorm() / std::sqrt(static_cast<double>(rows));
-        if (!std::isfinite(mean) || !std::isfinite(scale))
-            throw InputError(dataset.source(), 0, 0,
-                "column '" + names[static_cast<std::size_t>(column)] + "' has values too large to standardize (up to "
-                    + magnitude(dataset.values().col(column)) + "): their sum overflows; rescale it");
-        if (!(scale > 0))
-            throw InputError(dataset.source(), 0, 0,
-                "column '" + names[static_cast<std::size_t>(column)]
-                    + "' is constant: it cannot be standardized (deselect it or turn standardization off)");
-        designColumn = (designColumn.array() - mean) / scale;
-        m_featureMeans[f] = mean;
-        m_featureScales[f] = scale;
+        if (m_spec.standardize)
+            standardize(dataset, column, m_spec.intercept, designColumn, m_featureMeans[f], m_featureScales[f]);
     }
     for (Eigen::Index p = 0; p < parameters; ++p)
         m_parameterSymbols.push_back("θ" + std::to_string(m_spec.intercept ? p : p + 1));

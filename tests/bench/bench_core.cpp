@@ -1,18 +1,22 @@
 // Throughput of the core: batch updates in the sufficient-statistics and the direct form (n = 10⁶, k = 10),
-// building XᵀX, one 200×200 error-surface grid, and CSV parsing. Figures go into the README.
+// building XᵀX, the closed form, one 200×200 error-surface grid, number parsing and CSV parsing on one and two
+// threads. Figures go into the README.
 #include "csv_reader.h"
 #include "dataset.h"
 #include "error_surface.h"
 #include "history.h"
+#include "least_squares.h"
 #include "loss_function.h"
 #include "problem.h"
 #include "solver.h"
 
 #include <benchmark/benchmark.h>
 
+#include <charconv>
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -95,6 +99,55 @@ void BM_BuildProblem(benchmark::State& state)
 }
 BENCHMARK(BM_BuildProblem)->Unit(benchmark::kMillisecond);
 
+// The closed form alone: column-scaled QR of the design matrix and what fitLeastSquares() derives from it.
+void BM_ClosedForm(benchmark::State& state)
+{
+    const gdlab::Problem& problem = largeProblem();
+    for (auto _ : state) {
+        const gdlab::LeastSquaresFit fit = gdlab::fitLeastSquares(problem);
+        benchmark::DoNotOptimize(fit.theta.data());
+    }
+    state.SetLabel("fitLeastSquares, n=1e6, k=10");
+}
+BENCHMARK(BM_ClosedForm)->Unit(benchmark::kMillisecond);
+
+const std::vector<std::string>& seventeenDigitNumbers()
+{
+    static const std::vector<std::string> numbers = [] {
+        std::mt19937_64 generator(5);
+        std::uniform_real_distribution<double> uniform(-1000, 1000);
+        std::vector<std::string> out;
+        char cell[32];
+        for (int i = 0; i < 100'000; ++i) {
+            const int length = std::snprintf(cell, sizeof cell, "%.17g", uniform(generator));
+            out.emplace_back(cell, static_cast<std::size_t>(length));
+        }
+        return out;
+    }();
+    return numbers;
+}
+
+void BM_NumberFromChars(benchmark::State& state)
+{
+    const std::vector<std::string>& numbers = seventeenDigitNumbers();
+    std::size_t bytes = 0;
+    for (const std::string& number : numbers)
+        bytes += number.size();
+    for (auto _ : state) {
+        double sum = 0;
+        for (const std::string& number : numbers) {
+            double value = 0;
+            std::from_chars(number.data(), number.data() + number.size(), value);
+            sum += value;
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<long long>(numbers.size()));
+    state.SetBytesProcessed(state.iterations() * static_cast<long long>(bytes));
+    state.SetLabel("std::from_chars, 17 digits");
+}
+BENCHMARK(BM_NumberFromChars)->Unit(benchmark::kMicrosecond);
+
 void BM_SurfaceGrid200(benchmark::State& state)
 {
     const gdlab::Problem& problem = largeProblem();
@@ -126,14 +179,16 @@ void BM_CsvParse(benchmark::State& state)
         }
         return out;
     }();
+    gdlab::CsvOptions options;
+    options.threads = static_cast<unsigned>(state.range(0));
     for (auto _ : state) {
-        const gdlab::Dataset dataset = gdlab::CsvReader::parse(text, "bench.csv");
+        const gdlab::Dataset dataset = gdlab::CsvReader::parse(text, "bench.csv", options);
         benchmark::DoNotOptimize(dataset.values().data());
     }
     state.SetBytesProcessed(state.iterations() * static_cast<long long>(text.size()));
-    state.SetLabel("1e6 rows x 11 columns, 17 digits");
+    state.SetLabel("1e6 rows x 11 columns, 17 digits, threads");
 }
-BENCHMARK(BM_CsvParse)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_CsvParse)->Unit(benchmark::kMillisecond)->Iterations(3)->Arg(1)->Arg(2)->UseRealTime();
 
 } // namespace
 

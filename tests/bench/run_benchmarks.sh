@@ -44,3 +44,6 @@ ours = best_of_three([gdlab_run, data, "--lr", "0.05", "--iterations", "1000"])
 theirs = best_of_three([sys.executable, numpy_script, "script", data, "1000"])
 print(f"gdlab-run: {ours:.3f} s   NumPy script: {theirs:.3f} s   speed-up: {theirs / ours:.1f}x")
 PY
+
+echo "== NIST StRD linear regression: correct digits (LRE) of gdlab and NumPy"
+"$root/tests/bench/nist_lre.sh" "$build"

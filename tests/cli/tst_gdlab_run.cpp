@@ -76,6 +76,8 @@ private slots:
     void historyToStdout();
     void json();
     void jsonStandardizedNorris();
+    void jsonStandardErrors_data();
+    void jsonStandardErrors();
     void divergedRun();
     void noInterceptHeader();
     void defaultSummary();
@@ -158,7 +160,8 @@ void TestGdlabRun::json()
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
     QVERIFY(document.isObject());
     const QJsonObject object = document.object();
-    for (const char* key : { "status", "iterations", "theta", "loss", "rmse", "least_squares", "r2", "lr_bound" })
+    for (const char* key : { "status", "iterations", "theta", "loss", "rmse", "least_squares", "r2", "lr_bound",
+             "std_errors", "residual_sd" })
         QVERIFY2(object.contains(QLatin1String(key)), key);
     QCOMPARE(object["status"].toString(), QStringLiteral("max iterations"));
     QCOMPARE(object["iterations"].toInt(), 10);
@@ -173,6 +176,12 @@ void TestGdlabRun::json()
     QVERIFY(closeRelative(object["r2"].toDouble(), 0.8, 1e-13));
     // 2/λmax of (2/5)·[[5, 15], [15, 55]].
     QVERIFY(closeRelative(object["lr_bound"].toDouble(), 2.0 / (0.4 * (30.0 + std::sqrt(850.0))), 1e-13));
+    // By hand: σ² = 1.6/3 and (XᵀX)⁻¹ has diagonal (55, 5)/50.
+    const QJsonArray standardErrors = object["std_errors"].toArray();
+    QCOMPARE(standardErrors.size(), 2);
+    QVERIFY(closeRelative(standardErrors[0].toDouble(), std::sqrt(1.6 / 3.0 * 55.0 / 50.0), 1e-12));
+    QVERIFY(closeRelative(standardErrors[1].toDouble(), std::sqrt(1.6 / 3.0 * 5.0 / 50.0), 1e-12));
+    QVERIFY(closeRelative(object["residual_sd"].toDouble(), std::sqrt(1.6 / 3.0), 1e-13));
     QVERIFY(object["loss"].toDouble() > 0.32); // above the minimum mse (1.6/5)
     QVERIFY(closeRelative(object["rmse"].toDouble(), std::sqrt(object["loss"].toDouble()), 1e-13)); // mse
 }
@@ -189,6 +198,46 @@ void TestGdlabRun::jsonStandardizedNorris()
     QVERIFY2(closeRelative(theta[0].toDouble(), -0.262323073774029, 1e-9), result.out.constData());
     QVERIFY2(closeRelative(theta[1].toDouble(), 1.00211681802045, 1e-9), result.out.constData());
     QVERIFY(closeRelative(object["r2"].toDouble(), 0.999993745883712, 1e-10));
+}
+
+void TestGdlabRun::jsonStandardErrors_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QList<double>>("standardErrors");
+    QTest::addColumn<double>("residualSd");
+
+    // NIST StRD certified values (tests/data/nist/README.md); with --standardize the descent runs in z-scored
+    // space, but every number of the JSON is in the data's own units.
+    const QList<double> longley { 890420.383607373, 84.9149257747669, 0.334910077722432E-01, 0.488399681651699,
+        0.214274163161675, 0.226073200069370, 455.478499142212 };
+    QTest::addRow("Longley") << QStringList { "Longley.csv" } << longley << 304.854073561965;
+    QTest::addRow("Longley, standardized")
+        << QStringList { "Longley.csv", "--standardize" } << longley << 304.854073561965;
+    QTest::addRow("NoInt1, no intercept") << QStringList { "NoInt1.csv", "--no-intercept" }
+                                          << QList<double> { 0.165289256198347E-01 } << 3.56753034006338;
+    QTest::addRow("Wampler4") << QStringList { "Wampler4.csv" }
+                              << QList<double> { 215232.624678170, 236355.173469681, 77934.3524331583, 10147.5507550350,
+                                     564.566512170752, 11.2324854679312 }
+                              << 236014.502379268;
+}
+
+void TestGdlabRun::jsonStandardErrors()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QList<double>, standardErrors);
+    QFETCH(double, residualSd);
+    options[0] = QStringLiteral(GDLAB_TEST_DATA_DIR "/nist/") + options[0];
+    const CliResult result = runCli(options << "--iterations"
+                                            << "1"
+                                            << "--json");
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    const QJsonArray actual = object["std_errors"].toArray();
+    QCOMPARE(actual.size(), standardErrors.size());
+    // Eight correct digits at least, as the README's LRE table shows.
+    for (int i = 0; i < actual.size(); ++i)
+        QVERIFY2(closeRelative(actual[i].toDouble(), standardErrors[i], 1e-8), result.out.constData());
+    QVERIFY2(closeRelative(object["residual_sd"].toDouble(), residualSd, 1e-8), result.out.constData());
 }
 
 void TestGdlabRun::divergedRun()

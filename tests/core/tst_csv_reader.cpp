@@ -5,9 +5,15 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <map>
+#include <optional>
 #include <random>
 #include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
 
 using gdlab::CsvOptions;
 using gdlab::CsvReader;
@@ -52,6 +58,61 @@ QList<double> rowMajor(const Dataset& data)
     return values;
 }
 
+// The ways to cut a text into blocks and threads that the split must not show through: every row boundary a
+// block boundary, a few bytes per block, and a block size not aligned with anything.
+struct Split {
+    unsigned threads;
+    std::size_t blockBytes;
+};
+const Split kSplits[] = { { 2, 1 }, { 2, 3 }, { 3, 7 }, { 2, 64 }, { 4, 1000 } };
+
+// Empty when parsing text with every split gives exactly what one thread gives: the same dataset bit for bit, or
+// the same error with the same line and column. Otherwise what differs.
+QString splitDisagreement(const std::string_view text, CsvOptions options)
+{
+    const auto outcome = [&](const CsvOptions& with) -> std::pair<std::optional<Dataset>, QString> {
+        try {
+            return { CsvReader::parse(text, kSource, with), QString() };
+        } catch (const InputError& error) {
+            return { std::nullopt,
+                QStringLiteral("%1 (line %2, column %3)").arg(error.what()).arg(error.line()).arg(error.column()) };
+        }
+    };
+    options.threads = 1;
+    options.blockBytes = 0;
+    const auto [expected, expectedError] = outcome(options);
+    for (const Split& split : kSplits) {
+        options.threads = split.threads;
+        options.blockBytes = split.blockBytes;
+        const auto [actual, actualError] = outcome(options);
+        const QString where
+            = QStringLiteral("threads %1, blocks of %2 bytes: ").arg(split.threads).arg(split.blockBytes);
+        if (actualError != expectedError)
+            return where + actualError + " instead of " + expectedError;
+        if (!expected)
+            continue;
+        if (actual->columnNames() != expected->columnNames() || actual->skippedColumns() != expected->skippedColumns()
+            || actual->values().rows() != expected->values().rows()
+            || actual->values().cols() != expected->values().cols()
+            || std::memcmp(actual->values().data(), expected->values().data(),
+                   sizeof(double) * static_cast<std::size_t>(expected->values().size()))
+                != 0)
+            return where + "a different dataset";
+    }
+    return {};
+}
+
+#define VERIFY_SPLITS_AGREE(text, options)                                                                             \
+    do {                                                                                                               \
+        const QString problem = splitDisagreement(text, options);                                                      \
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));                                                              \
+    } while (false)
+
+std::string_view view(const QByteArray& text)
+{
+    return std::string_view(text.constData(), static_cast<std::size_t>(text.size()));
+}
+
 QString dataFile(const char* name)
 {
     return QStringLiteral(GDLAB_TEST_DATA_DIR "/csv/") + QLatin1String(name);
@@ -68,6 +129,7 @@ private slots:
     void numbersAreExact_data();
     void numbersAreExact();
     void seventeenDigitsRoundTrip();
+    void millionsOfNumbersMatchStrtod();
     void rejectsBadInput_data();
     void rejectsBadInput();
     void longCellIsTruncatedInMessage();
@@ -78,6 +140,13 @@ private slots:
     void reportsProgress();
     void cancels();
     void parsesLargeGeneratedText();
+    void splitErrors_data();
+    void splitErrors();
+    void splitDatasets_data();
+    void splitDatasets();
+    void largeTextIsTheSameOnTwoThreads();
+    void reportsProgressOnTwoThreads();
+    void cancelsOnTwoThreads();
 };
 
 void TestCsvReader::parsesValidText_data()
@@ -196,6 +265,7 @@ void TestCsvReader::parsesValidText()
             qPrintable(
                 QStringLiteral("value %1: %2 != %3").arg(i).arg(actual[i], 0, 'g', 17).arg(values[i], 0, 'g', 17)));
     }
+    VERIFY_SPLITS_AGREE(view(text), makeOptions(static_cast<char>(delimiter), hasHeader));
 }
 
 void TestCsvReader::numbersAreExact_data()
@@ -246,6 +316,44 @@ void TestCsvReader::seventeenDigitsRoundTrip()
         const double actual = data.values()(static_cast<Eigen::Index>(i), 0);
         if (std::memcmp(&actual, &expected[i], sizeof(double)) != 0)
             QFAIL(qPrintable(QStringLiteral("row %1: %2").arg(i).arg(expected[i], 0, 'g', 17)));
+    }
+}
+
+void TestCsvReader::millionsOfNumbersMatchStrtod()
+{
+    // The reader's number parsing (std::from_chars) against glibc's strtod, both exactly rounded, bit for bit:
+    // random bit patterns (subnormals included) with 17, 16 and 9 significant digits, and the hardest inputs,
+    // midpoints between neighbouring doubles (exact in a long double) printed to 19 digits, just below or above.
+    std::mt19937_64 random(2026);
+    std::string text = "a,b,c,d\n";
+    std::vector<std::string> cells;
+    char buffer[64];
+    const auto add = [&](int length) {
+        cells.emplace_back(buffer, static_cast<std::size_t>(length));
+        text.append(buffer, static_cast<std::size_t>(length));
+        text += cells.size() % 4 == 0 ? '\n' : ',';
+    };
+    while (cells.size() < 2'000'000) {
+        double value;
+        const std::uint64_t bits = random();
+        std::memcpy(&value, &bits, sizeof value);
+        if (!std::isfinite(value))
+            continue;
+        add(std::snprintf(buffer, sizeof buffer, "%.17g", value));
+        add(std::snprintf(buffer, sizeof buffer, "%.16g", value));
+        const double above = std::nextafter(value, HUGE_VAL);
+        add(std::snprintf(buffer, sizeof buffer, "%.18Le", (static_cast<long double>(value) + above) / 2));
+        add(std::snprintf(buffer, sizeof buffer, "%.9g", value));
+    }
+    CsvOptions options;
+    options.threads = 2;
+    const Dataset data = CsvReader::parse(text, kSource, options);
+    QCOMPARE(data.rowCount() * 4, Eigen::Index(cells.size()));
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const double actual = data.values()(static_cast<Eigen::Index>(i / 4), static_cast<Eigen::Index>(i % 4));
+        const double expected = std::strtod(cells[i].c_str(), nullptr);
+        if (std::memcmp(&actual, &expected, sizeof actual) != 0)
+            QFAIL(qPrintable(QString::fromStdString(cells[i])));
     }
 }
 
@@ -347,6 +455,7 @@ void TestCsvReader::rejectsBadInput()
         QCOMPARE(error.column(), long(column));
         QVERIFY(QString::fromUtf8(error.what()).startsWith(QString::fromStdString(kSource)));
     }
+    VERIFY_SPLITS_AGREE(view(text), makeOptions(0, hasHeader));
 }
 
 void TestCsvReader::longCellIsTruncatedInMessage()
@@ -468,6 +577,175 @@ void TestCsvReader::parsesLargeGeneratedText()
         QCOMPARE(data.values()(i, 1), i * 0.5);
         QCOMPARE(data.values()(i, 2), -((i % 7) + 0.25));
     }
+}
+
+namespace {
+
+// "x,y" and rows "i,i.5", with some rows replaced: 2000 rows make 20 kB, many blocks of the sizes tested.
+QByteArray numberedRows(int rows, const std::map<int, QByteArray>& replaced = {}, const QByteArray& tail = {})
+{
+    QByteArray text = "x,y\n";
+    for (int i = 0; i < rows; ++i) {
+        const auto found = replaced.find(i);
+        text += found != replaced.end() ? found->second : QByteArray::number(i) + "," + QByteArray::number(i) + ".5";
+        text += '\n';
+    }
+    return text + tail;
+}
+
+} // namespace
+
+void TestCsvReader::splitErrors_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("detail");
+
+    // Row i is on line i + 2.
+    QTest::addRow("bad cell in the second half")
+        << numberedRows(2000, { { 1500, "1500,abc" } }) << 1502 << 2 << "'abc' is not a number (column 'y')";
+    QTest::addRow("bad cell in the last row")
+        << numberedRows(2000, { { 1999, "zz,1" } }) << 2001 << 1 << "'zz' is not a number (column 'x')";
+    QTest::addRow("first of two bad cells, in different halves")
+        << numberedRows(2000, { { 700, "700,7e" }, { 1800, "x,1" } }) << 702 << 2 << "'7e' is not a number";
+    QTest::addRow("quoted field never closed in the last row") << numberedRows(
+        2000, {}, "5,\"6\n") << 2002 << 2 << "unterminated quote: the quoted field that starts here never closes";
+    QTest::addRow("file ends in the middle of a row")
+        << numberedRows(2000, {}, "7") << 2002 << 2 << "too few cells: expected 2, found 1";
+    QTest::addRow("file ends after a delimiter") << numberedRows(2000, {}, "7,") << 2002 << 2 << "empty cell";
+    QTest::addRow("too many cells late") << numberedRows(2000, { { 1990, "1,2,3" } }) << 1992 << 3
+                                         << "too many cells: expected 2, found 3";
+    QTest::addRow("blank line in the second half")
+        << numberedRows(2000, { { 1200, "" } }) << 1202 << 0 << "empty line in the middle of the data";
+    QTest::addRow("text after a closing quote late")
+        << numberedRows(2000, { { 1600, "1600,\"2\"x" } }) << 1602 << 2 << "unexpected text after a closing quote";
+    // Encoding problems anywhere come before any other error, NUL bytes before invalid UTF-8.
+    QTest::addRow("invalid UTF-8 late, bad cell early")
+        << numberedRows(2000, { { 10, "10,abc" }, { 1900, "1900,\xE9" } }) << 1902 << 2 << "not UTF-8 text";
+    QTest::addRow("NUL late, invalid UTF-8 early")
+        << numberedRows(2000, { { 10, "10,\xE9" }, { 1900, QByteArray("1900,\0", 6) } }) << 1902 << 2 << "binary file";
+    // Multi-line quoted cells on the way: lines stay physical, whichever block a row starts in.
+    QTest::addRow("after multi-line quoted cells") << QByteArray("name,x\n") + QByteArray("\"a\nb\",1\n").repeated(900)
+            + "c,zz\n" << 1802 << 2 << "'zz' is not a number";
+}
+
+void TestCsvReader::splitErrors()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, detail);
+
+    for (const Split& split : kSplits) {
+        CsvOptions options;
+        options.threads = split.threads;
+        options.blockBytes = split.blockBytes;
+        try {
+            CsvReader::parse(view(text), kSource, options);
+            QFAIL("no InputError thrown");
+        } catch (const InputError& error) {
+            const QString actual = QString::fromStdString(error.detail());
+            QVERIFY2(actual.contains(detail), qPrintable(actual));
+            QCOMPARE(error.line(), long(line));
+            QCOMPARE(error.column(), long(column));
+        }
+    }
+    VERIFY_SPLITS_AGREE(view(text), CsvOptions {});
+}
+
+void TestCsvReader::splitDatasets_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("rows");
+
+    QTest::addRow("plain") << numberedRows(2000) << 2000;
+    QTest::addRow("CRLF") << numberedRows(2000).replace("\n", "\r\n") << 2000;
+    QTest::addRow("lone CR") << numberedRows(2000).replace("\n", "\r") << 2000;
+    QTest::addRow("no final newline") << numberedRows(1999, {}, "9,9") << 2000;
+    QTest::addRow("trailing blank lines") << numberedRows(2000, {}, "\n  \r\n\n") << 2000;
+    QTest::addRow("rows longer than a block")
+        << QByteArray("name,x\n") + (QByteArray(3000, 'a') + ",1\n").repeated(20) << 20;
+    QTest::addRow("quoted newlines across block boundaries")
+        << QByteArray("name,x\n") + QByteArray("\"a\nb\r\nc\rd\",1\n").repeated(900) << 900;
+    QTest::addRow("quoted delimiters and quotes")
+        << QByteArray("name,x\n") + QByteArray("\"a,\"\"b\"\"\n\",2\n").repeated(900) << 900;
+    QTest::addRow("decimal commas") << QByteArray("x;y\n") + QByteArray("1,5;-2,25\n").repeated(2000) << 2000;
+}
+
+void TestCsvReader::splitDatasets()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, rows);
+    QCOMPARE(parse(text).rowCount(), Eigen::Index(rows));
+    VERIFY_SPLITS_AGREE(view(text), CsvOptions {});
+}
+
+void TestCsvReader::largeTextIsTheSameOnTwoThreads()
+{
+    // Above a megabyte the reader chooses two threads by itself; 17-digit numbers of every magnitude.
+    std::mt19937_64 random(42);
+    std::string text = "a,b,c,d,e,f\n";
+    char cell[32];
+    while (text.size() < (std::size_t(3) << 20)) {
+        for (int column = 0; column < 6; ++column) {
+            const std::uint64_t bits = random();
+            double value;
+            std::memcpy(&value, &bits, sizeof value);
+            if (!std::isfinite(value))
+                value = 0.5;
+            text.append(cell, static_cast<std::size_t>(std::snprintf(cell, sizeof cell, "%.17g", value)));
+            text += column == 5 ? '\n' : ',';
+        }
+    }
+    CsvOptions one;
+    one.threads = 1;
+    const Dataset single = CsvReader::parse(text, kSource, one);
+    for (const unsigned threads : { 0u, 2u, 3u }) {
+        CsvOptions options;
+        options.threads = threads;
+        const Dataset parallel = CsvReader::parse(text, kSource, options);
+        QCOMPARE(parallel.rowCount(), single.rowCount());
+        QVERIFY(std::memcmp(parallel.values().data(), single.values().data(),
+                    sizeof(double) * static_cast<std::size_t>(single.values().size()))
+            == 0);
+    }
+}
+
+void TestCsvReader::reportsProgressOnTwoThreads()
+{
+    const std::string text = generatedText(200000);
+    std::size_t calls = 0;
+    std::size_t last = 0;
+    bool monotonic = true;
+    const auto caller = std::this_thread::get_id();
+    bool onCaller = true;
+    CsvOptions options;
+    options.threads = 2;
+    options.blockBytes = 100000;
+    options.progress = [&](std::size_t done, std::size_t total) {
+        ++calls;
+        monotonic = monotonic && done >= last && done <= total && total == text.size();
+        onCaller = onCaller && std::this_thread::get_id() == caller;
+        last = done;
+        return true;
+    };
+    const Dataset data = CsvReader::parse(text, kSource, options);
+    QCOMPARE(data.rowCount(), Eigen::Index(200000));
+    QVERIFY(monotonic);
+    QVERIFY(onCaller);
+    QVERIFY2(calls >= text.size() / (1 << 20), qPrintable(QString::number(calls)));
+    QCOMPARE(last, text.size());
+}
+
+void TestCsvReader::cancelsOnTwoThreads()
+{
+    const std::string text = generatedText(200000);
+    CsvOptions options;
+    options.threads = 2;
+    options.blockBytes = 100000;
+    options.progress = [](std::size_t done, std::size_t) { return done < (std::size_t(1) << 20); };
+    QVERIFY_THROWS_EXCEPTION(gdlab::OperationCancelled, CsvReader::parse(text, kSource, options));
 }
 
 QTEST_APPLESS_MAIN(TestCsvReader)

@@ -1,6 +1,8 @@
 // libFuzzer target for CsvReader::parse, and for what a successfully read file goes on to: a Problem and a short
 // descent. An InputError is the expected answer to bad input; any other exception escapes and is reported by
-// libFuzzer as a crash, and a broken invariant aborts.
+// libFuzzer as a crash, and a broken invariant aborts. Every input is also read cut into blocks of 1 to 16 bytes
+// on two threads (CsvOptions::blockBytes, so that even a tiny input is split at every row boundary) and must
+// give exactly what one thread gives: the same values bit for bit, or the same error at the same place.
 //
 // Input layout: byte 0 chooses the options, the rest is the file.
 //   bits 0-1  delimiter: detect, ',', ';', tab
@@ -24,6 +26,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -120,6 +123,34 @@ void runShortDescent(const gdlab::Dataset& dataset, std::uint8_t selector)
         FUZZ_CHECK(result.iterations == settings.iterations);
 }
 
+// A dataset or an error, flattened so that two outcomes compare exactly.
+std::string outcome(std::string_view text, const gdlab::CsvOptions& options)
+{
+    try {
+        const gdlab::Dataset dataset = gdlab::CsvReader::parse(text, "fuzz.csv", options);
+        std::string out;
+        for (const std::string& name : dataset.columnNames())
+            out += name + '\0';
+        for (const std::string& name : dataset.skippedColumns())
+            out += name + '\0';
+        const auto* bytes = reinterpret_cast<const char*>(dataset.values().data());
+        out.append(bytes, sizeof(double) * static_cast<std::size_t>(dataset.values().size()));
+        return out + std::to_string(dataset.rowCount());
+    } catch (const gdlab::InputError& error) {
+        return std::string(error.what()) + '@' + std::to_string(error.line()) + ':' + std::to_string(error.column());
+    }
+}
+
+void checkSplitAgrees(std::string_view text, std::uint8_t selector)
+{
+    gdlab::CsvOptions single = csvOptions(selector);
+    single.threads = 1;
+    gdlab::CsvOptions split = csvOptions(selector);
+    split.threads = 2;
+    split.blockBytes = 1 + text.size() % 16;
+    FUZZ_CHECK(outcome(text, single) == outcome(text, split));
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -128,6 +159,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     const std::uint8_t selector = data[0];
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+    checkSplitAgrees(text, selector);
 
     std::optional<gdlab::Dataset> dataset;
     try {

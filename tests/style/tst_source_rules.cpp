@@ -16,21 +16,17 @@ constexpr int maxFunctionLines = 60;
 
 // Known violations still being worked off; each entry is removed when its file is split. Empty at the end.
 const QStringList pendingSplits {
-    QStringLiteral("core/csv_reader.cpp"),
     QStringLiteral("ui/views/bowl_view.cpp"),
     QStringLiteral("ui/views/contour_plot.cpp"),
     QStringLiteral("ui/views/fit_plot.cpp"),
     QStringLiteral("ui/views/loss_plot.cpp"),
     QStringLiteral("ui/views/update_panel.cpp"),
     QStringLiteral("app/gui_options.cpp"),
-    QStringLiteral("app/run_options.cpp"),
     QStringLiteral("ui/session/error_surface_model.cpp"),
     QStringLiteral("ui/shell/main_window.cpp"),
     QStringLiteral("ui/data/column_chooser_dialog.cpp"),
     QStringLiteral("ui/panels/control_panel.cpp"),
     QStringLiteral("ui/compare/sweep_dialog.cpp"),
-    QStringLiteral("core/lesson.cpp"),
-    QStringLiteral("core/problem.cpp"),
     QStringLiteral("core/learning_rate_sweep.cpp"),
     QStringLiteral("ui/panels/learning_rate_control.cpp"),
 };
@@ -122,9 +118,13 @@ void TestSourceRules::functionsAreShort()
 void TestSourceRules::pendingSplitsAreStillPending()
 {
     const QList<Source> all = sources({ QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app") });
+    QStringList done;
     for (const QString& pending : pendingSplits) {
         const auto it = std::find_if(all.begin(), all.end(), [&](const Source& s) { return s.path == pending; });
-        QVERIFY2(it != all.end(), qPrintable(pending + QStringLiteral(" no longer exists: remove it from the list")));
+        if (it == all.end()) {
+            done << pending + QStringLiteral(" no longer exists: remove it from the list");
+            continue;
+        }
         bool long_ = it->lines.size() > maxFileLines + 1;
         int start = -1;
         for (int i = 0; i < it->lines.size() && !long_; ++i) {
@@ -135,8 +135,10 @@ void TestSourceRules::pendingSplitsAreStillPending()
                 start = -1;
             }
         }
-        QVERIFY2(long_, qPrintable(pending + QStringLiteral(" keeps the rules now: remove it from the list")));
+        if (!long_)
+            done << pending + QStringLiteral(" keeps the rules now: remove it from the list");
     }
+    QVERIFY2(done.isEmpty(), qPrintable(done.join(QLatin1Char('\n'))));
 }
 
 void TestSourceRules::noDocumentOutsideTheRepository()

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "csv_block.h"
+#include "text_encoding.h"
+
+#include <Eigen/Core>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <vector>
+
+namespace gdlab {
+
+class CsvBlockParser;
+class CsvLayout;
+class CsvText;
+struct CsvOptions;
+
+/**
+ * @brief Reads the data rows of a CSV file on several threads, with results bit for bit those of one thread.
+ *
+ * The data is cut into blocks at row boundaries, guessed from the first line end after each cut. A guess is
+ * wrong only when that line end lies inside a quoted field, so each block is parsed on speculation, with line
+ * numbers relative to its start. The blocks are then taken in file order: a block is kept when the block before
+ * it ended exactly where it starts, and otherwise parsed again from where the one before really ended. So the
+ * values, their order and the first error (with its line and column) are those of a sequential read, whatever
+ * the number of threads or the size of the blocks. Encoding problems (NUL bytes, invalid UTF-8) anywhere in the
+ * file take precedence over any other error, as they do in a sequential read that checks the whole file first.
+ * Progress is reported and cancellation honoured on the calling thread only.
+ */
+class CsvBlockScheduler {
+public:
+    /** @brief prologue holds the encoding problems of the text before the data (the header and first rows). */
+    CsvBlockScheduler(
+        const CsvText& text, const CsvLayout& layout, const CsvOptions& options, TextEncoding::Problems prologue);
+    ~CsvBlockScheduler();
+    CsvBlockScheduler(const CsvBlockScheduler&) = delete;
+    CsvBlockScheduler& operator=(const CsvBlockScheduler&) = delete;
+
+    /** @brief Every data row, one column per numeric column; throws InputError or OperationCancelled. */
+    Eigen::MatrixXd run();
+
+    /** @brief The threads a read with these options uses on a text of this size. */
+    static unsigned threadCount(const CsvOptions& options, std::size_t dataBytes);
+
+private:
+    void splitIntoBlocks(unsigned threads);
+    const char* rowBoundaryAtOrAfter(const char* cut) const;
+    void work(const CsvBlockParser& parser);
+    void parseBlock(const CsvBlockParser& parser, CsvBlock& block);
+    void runHelpers(unsigned helpers);
+    void onProgress(std::size_t bytes, bool callerThread);
+    void report(bool force);
+    std::size_t acceptBlocks();
+    Eigen::MatrixXd assemble(std::size_t rows, unsigned threads) const;
+
+    const CsvText& m_text;
+    const CsvLayout& m_layout;
+    const CsvOptions& m_options;
+    TextEncoding::Problems m_prologue;
+    std::vector<CsvBlock> m_blocks;
+    std::vector<char> m_accepted;
+    std::atomic<std::size_t> m_nextBlock { 0 };
+    std::atomic<std::size_t> m_bytesDone { 0 };
+    std::atomic<bool> m_cancelled { false };
+    std::size_t m_nextReport = 0;
+    std::mutex m_mutex;
+    std::condition_variable m_finished;
+    unsigned m_runningHelpers = 0;
+};
+
+} // namespace gdlab

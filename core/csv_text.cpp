@@ -1,0 +1,125 @@
+#include "csv_text.h"
+
+#include "input_error.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace gdlab {
+
+CsvText::CsvText(std::string_view text, const std::string& source)
+    : m_text(text)
+    , m_source(source)
+    , m_begin(text.data())
+    , m_end(text.data() + text.size())
+{
+}
+
+bool CsvText::restIsBlank(const char* p) const
+{
+    for (; p < m_end; ++p) {
+        if (*p != ' ' && *p != '\t' && !isLineEnd(*p))
+            return false;
+    }
+    return true;
+}
+
+// The most frequent of ',', ';' and tab, except that a line with both ';' and ',' is ';'-separated: ',' there
+// is almost always a decimal comma.
+char CsvText::detectDelimiter(const char* lineStart) const
+{
+    std::size_t commas = 0;
+    std::size_t semicolons = 0;
+    std::size_t tabs = 0;
+    bool inQuotes = false;
+    for (const char* p = lineStart; p < m_end; ++p) {
+        const char c = *p;
+        if (c == '"')
+            inQuotes = !inQuotes; // "" toggles twice, which is what an escaped quote should do here
+        else if (inQuotes)
+            continue;
+        else if (isLineEnd(c))
+            break;
+        else if (c == ',')
+            ++commas;
+        else if (c == ';')
+            ++semicolons;
+        else if (c == '\t')
+            ++tabs;
+    }
+    if (semicolons > 0 && commas > 0 && semicolons >= tabs)
+        return ';';
+    if (tabs >= commas && tabs >= semicolons && tabs > 0)
+        return '\t';
+    if (semicolons > commas)
+        return ';';
+    return ',';
+}
+
+std::pair<long, long> CsvText::locate(const char* target) const
+{
+    long line = 1;
+    long field = 1;
+    bool inQuotes = false;
+    bool fieldHasText = false;
+    for (const char* p = m_begin; p < target; ++p) {
+        const char c = *p;
+        const bool lineEnd = c == '\n' || (c == '\r' && (p + 1 == m_end || p[1] != '\n'));
+        if (inQuotes) {
+            if (c == '"') {
+                if (p + 1 < target && p[1] == '"')
+                    ++p;
+                else
+                    inQuotes = false;
+            } else if (lineEnd) {
+                ++line;
+            }
+        } else if (c == '"' && !fieldHasText) {
+            inQuotes = true;
+            fieldHasText = true;
+        } else if (c == m_delimiter) {
+            ++field;
+            fieldHasText = false;
+        } else if (lineEnd) {
+            ++line;
+            field = 1;
+            fieldHasText = false;
+        } else if (!isSpace(c) && c != '\r') {
+            fieldHasText = true;
+        }
+    }
+    return { line, field };
+}
+
+void CsvText::failOnEncoding(const TextEncoding::Problems& problems) const
+{
+    const std::size_t size = m_text.size();
+    const auto byte = [this](std::size_t i) { return static_cast<unsigned char>(m_begin[i]); };
+    // UTF-16 is what "Unicode text" means in some Windows programs; it is full of NUL bytes, so say what it is
+    // rather than calling it binary.
+    if (size >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF)))
+        fail(0, 0, "UTF-16 text, not UTF-8 (convert it to UTF-8)");
+    if (problems.firstNul != TextEncoding::npos) {
+        const auto [line, column] = locate(m_begin + problems.firstNul);
+        if (size >= 4 && std::memcmp(m_begin, "PK\x03\x04", 4) == 0)
+            fail(line, column, "binary file, not text: a ZIP archive (an .xlsx spreadsheet?); save it as CSV");
+        if (size >= 2 && m_begin[0] != 0 && m_begin[1] == 0)
+            fail(line, column, "binary file, not text: it contains NUL bytes (UTF-16 text? convert it to UTF-8)");
+        fail(line, column, "binary file, not text: it contains NUL bytes");
+    }
+    if (problems.firstInvalid != TextEncoding::npos) {
+        const auto [line, column] = locate(m_begin + problems.firstInvalid);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02x", byte(problems.firstInvalid));
+        fail(line, column,
+            std::string("not UTF-8 text (convert it to UTF-8): invalid byte ") + hex
+                + " (the file may be Latin-1 or Windows-1252)");
+    }
+}
+
+void CsvText::fail(long line, long column, const std::string& detail) const
+{
+    throw InputError(m_source, line, column, detail);
+}
+
+} // namespace gdlab
