@@ -3,9 +3,65 @@
 #include "descent_recorder.h"
 #include "quadratic_loss.h"
 
+#include <array>
 #include <vector>
 
 namespace gdlab {
+
+namespace {
+
+/** Scratch arrays of p values: on the stack for a fixed count, on the heap (once) otherwise. */
+template <class Count> struct Scratch {
+    explicit Scratch(Count) { }
+    std::array<double, Count::value> theta {};
+    std::array<double, Count::value> gradient {};
+    std::array<double, Count::value> delta {};
+    std::array<double, Count::value> gramDelta {};
+};
+
+template <> struct Scratch<kernel::DynamicCount> {
+    explicit Scratch(kernel::DynamicCount count)
+        : theta(static_cast<std::size_t>(count.value))
+        , gradient(theta.size())
+        , delta(theta.size())
+        , gramDelta(theta.size())
+    {
+    }
+    std::vector<double> theta;
+    std::vector<double> gradient;
+    std::vector<double> delta;
+    std::vector<double> gramDelta;
+};
+
+// The inner loop, specialised for the parameter count so that the O(k²) products unroll: every update is
+// θ ← θ − lr·∇L(θ) and one evaluation of the loss at the new θ, written straight into the history.
+template <class Count>
+RunResult descend(Count count, const kernel::QuadraticTerms& terms, const Eigen::VectorXd& start,
+    const SolverSettings& settings, DescentRecorder& recorder)
+{
+    const int p = count();
+    Scratch<Count> s(count);
+    std::copy(start.data(), start.data() + p, s.theta.begin());
+    double rmse = 0;
+    double loss = kernel::evaluateQuadratic(
+        count, terms, s.theta.data(), s.delta.data(), s.gramDelta.data(), s.gradient.data(), &rmse);
+    if (auto stop = recorder.record(count, 0, 0, s.theta.data(), loss, rmse, s.gradient.data(), nullptr))
+        return *stop;
+    const double learningRate = settings.learningRate;
+    for (long long iteration = 1; iteration <= settings.iterations; ++iteration) {
+        for (int i = 0; i < p; ++i)
+            s.theta[static_cast<std::size_t>(i)] -= learningRate * s.gradient[static_cast<std::size_t>(i)];
+        loss = kernel::evaluateQuadratic(
+            count, terms, s.theta.data(), s.delta.data(), s.gramDelta.data(), s.gradient.data(), &rmse);
+        // Batch descent: one update is one pass over the data, so the epoch is the iteration.
+        if (auto stop
+            = recorder.record(count, iteration, iteration, s.theta.data(), loss, rmse, s.gradient.data(), nullptr))
+            return *stop;
+    }
+    return RunResult { StopReason::MaxIterations, settings.iterations };
+}
+
+} // namespace
 
 BatchDescent::BatchDescent(const Problem& problem, const SolverSettings& settings)
     : m_problem(problem)
@@ -16,24 +72,25 @@ BatchDescent::BatchDescent(const Problem& problem, const SolverSettings& setting
 RunResult BatchDescent::run(const Eigen::VectorXd& start, DescentRecorder& recorder) const
 {
     const QuadraticLoss loss(m_problem, m_settings.loss);
-    const Eigen::Index parameters = start.size();
-    std::vector<double> theta(start.data(), start.data() + parameters);
-    std::vector<double> gradient(static_cast<std::size_t>(parameters));
-    double rmse = 0;
-    double value = loss.evaluate(theta.data(), gradient.data(), &rmse);
-    if (auto stop = recorder.record(0, 0, theta.data(), value, rmse, gradient.data(), nullptr))
-        return *stop;
-
-    const double learningRate = m_settings.learningRate;
-    for (long long iteration = 1; iteration <= m_settings.iterations; ++iteration) {
-        for (Eigen::Index i = 0; i < parameters; ++i)
-            theta[static_cast<std::size_t>(i)] -= learningRate * gradient[static_cast<std::size_t>(i)];
-        value = loss.evaluate(theta.data(), gradient.data(), &rmse);
-        // Batch descent: one update is one pass over the data, so the epoch is the iteration.
-        if (auto stop = recorder.record(iteration, iteration, theta.data(), value, rmse, gradient.data(), nullptr))
-            return *stop;
+    const kernel::QuadraticTerms& terms = loss.terms();
+    switch (start.size()) {
+    case 1:
+        return descend(kernel::FixedCount<1> {}, terms, start, m_settings, recorder);
+    case 2:
+        return descend(kernel::FixedCount<2> {}, terms, start, m_settings, recorder);
+    case 3:
+        return descend(kernel::FixedCount<3> {}, terms, start, m_settings, recorder);
+    case 4:
+        return descend(kernel::FixedCount<4> {}, terms, start, m_settings, recorder);
+    case 5:
+        return descend(kernel::FixedCount<5> {}, terms, start, m_settings, recorder);
+    case 6:
+        return descend(kernel::FixedCount<6> {}, terms, start, m_settings, recorder);
+    case 11:
+        return descend(kernel::FixedCount<11> {}, terms, start, m_settings, recorder);
+    default:
+        return descend(kernel::DynamicCount { static_cast<int>(start.size()) }, terms, start, m_settings, recorder);
     }
-    return RunResult { StopReason::MaxIterations, m_settings.iterations };
 }
 
 } // namespace gdlab

@@ -36,20 +36,12 @@ std::size_t History::rowForIteration(long long iteration) const
     return std::min(static_cast<std::size_t>(iteration - m_firstIteration), size() - 1);
 }
 
-void History::append(
-    long long epoch, const double* theta, double loss, double rmse, double gradientNorm, const double* stepGradient)
+void History::appendStepGradient(const double* stepGradient)
 {
-    m_theta.insert(m_theta.end(), theta, theta + m_parameters);
-    if (m_keepsStepGradients) {
-        if (stepGradient)
-            m_stepGradient.insert(m_stepGradient.end(), stepGradient, stepGradient + m_parameters);
-        else
-            m_stepGradient.resize(m_stepGradient.size() + columnStride(), 0.0);
-    }
-    m_loss.push_back(loss);
-    m_rmse.push_back(rmse);
-    m_gradientNorm.push_back(gradientNorm);
-    m_epoch.push_back(epoch);
+    if (stepGradient)
+        m_stepGradient.insert(m_stepGradient.end(), stepGradient, stepGradient + m_parameters);
+    else
+        m_stepGradient.resize(m_stepGradient.size() + columnStride(), 0.0);
 }
 
 void History::retainLast()

@@ -74,11 +74,22 @@ public:
      * them (it may be null for the first row, which then stores zeros).
      */
     void append(long long epoch, const double* theta, double loss, double rmse, double gradientNorm,
-        const double* stepGradient = nullptr);
+        const double* stepGradient = nullptr)
+    {
+        // Inline: the solver's inner loop appends millions of rows a second.
+        m_theta.insert(m_theta.end(), theta, theta + m_parameters);
+        if (m_keepsStepGradients)
+            appendStepGradient(stepGradient);
+        m_loss.push_back(loss);
+        m_rmse.push_back(rmse);
+        m_gradientNorm.push_back(gradientNorm);
+        m_epoch.push_back(epoch);
+    }
     /** @brief Drops every row but the last (a history streamed to a file keeps O(k) in memory). */
     void retainLast();
 
 private:
+    void appendStepGradient(const double* stepGradient);
     std::size_t columnStride() const { return static_cast<std::size_t>(m_parameters); }
 
     Eigen::Index m_parameters = 0;

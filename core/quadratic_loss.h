@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loss.h"
+#include "quadratic_kernel.h"
 
 #include <Eigen/Core>
 
@@ -26,7 +27,9 @@ public:
     QuadraticLoss(const Problem& problem, LossKind kind);
 
     Eigen::Index parameterCount() const { return m_parameters; }
-    double weight() const { return m_weight; }
+    double weight() const { return m_terms.weight; }
+    /** @brief The precomputed terms, for the solver's specialised inner loop. */
+    const kernel::QuadraticTerms& terms() const { return m_terms; }
 
     /**
      * @brief The loss at theta (parameterCount() values); writes the gradient to gradient (same size) and the
@@ -37,15 +40,10 @@ public:
     double value(const double* theta) const;
 
 private:
-    double sumOfSquares(const double* theta, double* gramDelta) const;
-
     Eigen::Index m_parameters = 0;
-    double m_weight = 1;
-    double m_rows = 1;
-    double m_minimumSumOfSquares = 0;
-    const double* m_gram = nullptr; ///< p × p, column-major (symmetric)
-    const double* m_optimum = nullptr; ///< θ*
     std::vector<double> m_normalResidual; ///< Gθ* − c
+    kernel::QuadraticTerms m_terms;
+    mutable std::vector<double> m_gradient; ///< scratch for value()
     mutable std::vector<double> m_delta; ///< scratch: θ − θ*
     mutable std::vector<double> m_gramDelta; ///< scratch: G(θ − θ*)
 };

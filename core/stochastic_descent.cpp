@@ -61,7 +61,8 @@ RunResult StochasticDescent::run(const Eigen::VectorXd& start, DescentRecorder& 
     std::vector<double> step(static_cast<std::size_t>(parameters));
     double rmse = 0;
     double value = loss.evaluate(theta.data(), gradient.data(), &rmse);
-    if (auto stop = recorder.record(0, 0, theta.data(), value, rmse, gradient.data(), nullptr))
+    if (auto stop = recorder.record(kernel::DynamicCount { static_cast<int>(parameters) }, 0, 0, theta.data(), value,
+            rmse, gradient.data(), nullptr))
         return *stop;
 
     Eigen::Index position = 0;
@@ -79,7 +80,8 @@ RunResult StochasticDescent::run(const Eigen::VectorXd& start, DescentRecorder& 
         for (Eigen::Index i = 0; i < parameters; ++i)
             theta[static_cast<std::size_t>(i)] -= m_settings.learningRate * step[static_cast<std::size_t>(i)];
         value = loss.evaluate(theta.data(), gradient.data(), &rmse);
-        if (auto stop = recorder.record(iteration, epoch, theta.data(), value, rmse, gradient.data(), step.data()))
+        if (auto stop = recorder.record(kernel::DynamicCount { static_cast<int>(parameters) }, iteration, epoch,
+                theta.data(), value, rmse, gradient.data(), step.data()))
             return *stop;
     }
     return RunResult { StopReason::MaxIterations, m_settings.iterations };
