@@ -23,7 +23,6 @@ const QStringList pendingSplits {
     QStringLiteral("ui/views/update_panel.cpp"),
     QStringLiteral("ui/session/error_surface_model.cpp"),
     QStringLiteral("ui/shell/main_window.cpp"),
-    QStringLiteral("ui/data/column_chooser_dialog.cpp"),
     QStringLiteral("ui/panels/control_panel.cpp"),
     QStringLiteral("ui/compare/sweep_dialog.cpp"),
     QStringLiteral("core/learning_rate_sweep.cpp"),
