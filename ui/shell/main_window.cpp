@@ -249,6 +249,8 @@ void MainWindow::setPresentationMode(bool on)
     m_lossPlot->setPresentationMode(on);
     m_contourPlot->setPresentationMode(on);
     m_updatePanel->setPresentationMode(on);
+    if (m_sweepDialog)
+        m_sweepDialog->setPresentationMode(on);
     if (on)
         showFullScreen();
     else
@@ -257,8 +259,10 @@ void MainWindow::setPresentationMode(bool on)
 
 SweepDialog* MainWindow::sweepDialog()
 {
-    if (!m_sweepDialog)
-        m_sweepDialog = new SweepDialog(m_controller, this);
+    if (!m_sweepDialog) {
+        m_sweepDialog = new SweepDialog(m_controller->model(), this);
+        m_sweepDialog->setPresentationMode(m_presentationMode);
+    }
     return m_sweepDialog;
 }
 
