@@ -16,125 +16,179 @@ QString lessonNames()
     return names.join(QStringLiteral(", "));
 }
 
+/** The window's flags in the order --help lists them: the data, the descent, then how the window opens. */
+struct GuiFlags {
+    QCommandLineOption lesson { QStringLiteral("lesson"),
+        QStringLiteral("Open a built-in lesson: %1 (default five_points).").arg(lessonNames()),
+        QStringLiteral("name") };
+    QCommandLineOption data { QStringLiteral("data"), QStringLiteral("Open your own CSV file."),
+        QStringLiteral("file.csv") };
+    QCommandLineOption lr { QStringLiteral("lr"), QStringLiteral("Learning rate."), QStringLiteral("x") };
+    QCommandLineOption iterations { QStringLiteral("iterations"), QStringLiteral("Number of updates."),
+        QStringLiteral("n") };
+    QCommandLineOption method { QStringLiteral("method"), QStringLiteral("batch, sgd or minibatch."),
+        QStringLiteral("method") };
+    QCommandLineOption loss { QStringLiteral("loss"), QStringLiteral("mse, half-mse or sse."), QStringLiteral("loss") };
+    QCommandLineOption step { QStringLiteral("step"), QStringLiteral("Open at iteration n."), QStringLiteral("n") };
+    QCommandLineOption screenshot { QStringLiteral("screenshot"),
+        QStringLiteral("Render the window into a PNG file after layout, then exit."), QStringLiteral("file.png") };
+    QCommandLineOption size { QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x720."),
+        QStringLiteral("WxH") };
+    QCommandLineOption presentation { QStringLiteral("presentation"),
+        QStringLiteral("Start in presentation mode (large text, full screen).") };
+    QCommandLineOption bench { QStringLiteral("bench-ui"),
+        QStringLiteral("Measure the time from a learning-rate change to all views redrawn, print it, exit.") };
+
+    QList<QCommandLineOption> all() const
+    {
+        return { lesson, data, lr, iterations, method, loss, step, screenshot, size, presentation, bench };
+    }
+};
+
+/** Sets the message naming the flag, the value and what was expected; false, so that parsing stops. */
+bool refuse(GuiOptionsResult& result, const QString& flag, const QString& value, const QString& expected)
+{
+    result.error = QStringLiteral("invalid value '%1' for --%2: expected %3").arg(value, flag, expected);
+    return false;
+}
+
+// --help, --version and stray arguments end the parse before any value is looked at.
+bool parseExits(const QCommandLineParser& parser, const QCommandLineOption& help, const QCommandLineOption& version,
+    GuiOptionsResult& result)
+{
+    if (parser.isSet(help)) {
+        result.exitText = parser.helpText();
+        return false;
+    }
+    if (parser.isSet(version)) {
+        result.exitText = QStringLiteral("gdlab %1\n").arg(QStringLiteral(GDLAB_VERSION));
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.error = QStringLiteral("unexpected argument '%1' (use --data to open a file)")
+                           .arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+    return true;
+}
+
+bool parseData(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    GuiOptions& options = result.options;
+    if (parser.isSet(flags.lesson)) {
+        options.lesson = parser.value(flags.lesson);
+        if (!findLesson(options.lesson.toStdString()))
+            return refuse(result, QStringLiteral("lesson"), options.lesson, lessonNames());
+    }
+    if (parser.isSet(flags.data))
+        options.dataPath = parser.value(flags.data);
+    if (!options.lesson.isEmpty() && !options.dataPath.isEmpty()) {
+        result.error = QStringLiteral("--lesson and --data both choose the data; give one");
+        return false;
+    }
+    return true;
+}
+
+bool parseNumbers(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    GuiOptions& options = result.options;
+    if (parser.isSet(flags.lr)) {
+        bool ok = false;
+        const double value = parser.value(flags.lr).toDouble(&ok);
+        if (!ok || !(value > 0) || !qIsFinite(value))
+            return refuse(result, QStringLiteral("lr"), parser.value(flags.lr), QStringLiteral("a positive number"));
+        options.learningRate = value;
+    }
+    if (parser.isSet(flags.iterations)) {
+        bool ok = false;
+        const long long value = parser.value(flags.iterations).toLongLong(&ok);
+        if (!ok || value < 0 || value > 10'000'000)
+            return refuse(result, QStringLiteral("iterations"), parser.value(flags.iterations),
+                QStringLiteral("a whole number from 0 to 10000000"));
+        options.iterations = value;
+    }
+    return true;
+}
+
+bool parseDescent(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    if (!parseNumbers(parser, flags, result))
+        return false;
+    GuiOptions& options = result.options;
+    if (parser.isSet(flags.method)) {
+        options.method = parseMethod(parser.value(flags.method).toStdString());
+        if (!options.method)
+            return refuse(result, QStringLiteral("method"), parser.value(flags.method),
+                QStringLiteral("batch, sgd or minibatch"));
+    }
+    if (parser.isSet(flags.loss)) {
+        options.loss = parseLoss(parser.value(flags.loss).toStdString());
+        if (!options.loss)
+            return refuse(
+                result, QStringLiteral("loss"), parser.value(flags.loss), QStringLiteral("mse, half-mse or sse"));
+    }
+    return true;
+}
+
+bool parseSize(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    if (!parser.isSet(flags.size))
+        return true;
+    const QStringList parts = parser.value(flags.size).split(QLatin1Char('x'));
+    bool widthOk = false;
+    bool heightOk = false;
+    const int width = parts.size() == 2 ? parts[0].toInt(&widthOk) : 0;
+    const int height = parts.size() == 2 ? parts[1].toInt(&heightOk) : 0;
+    if (!widthOk || !heightOk || width < 320 || height < 240 || width > 16384 || height > 16384)
+        return refuse(result, QStringLiteral("size"), parser.value(flags.size),
+            QStringLiteral("WIDTHxHEIGHT, e.g. 1280x720 (at least 320x240)"));
+    result.options.size = QSize(width, height);
+    return true;
+}
+
+bool parseWindow(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    GuiOptions& options = result.options;
+    if (parser.isSet(flags.step)) {
+        bool ok = false;
+        const long long value = parser.value(flags.step).toLongLong(&ok);
+        if (!ok || value < 0)
+            return refuse(
+                result, QStringLiteral("step"), parser.value(flags.step), QStringLiteral("a whole number >= 0"));
+        options.step = value;
+    }
+    if (parser.isSet(flags.screenshot)) {
+        options.screenshotPath = parser.value(flags.screenshot);
+        if (options.screenshotPath.isEmpty())
+            return refuse(result, QStringLiteral("screenshot"), options.screenshotPath, QStringLiteral("a file name"));
+    }
+    if (!parseSize(parser, flags, result))
+        return false;
+    options.presentation = parser.isSet(flags.presentation);
+    options.benchUi = parser.isSet(flags.bench);
+    return true;
+}
+
 } // namespace
 
 GuiOptionsResult parseGuiOptions(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Watch gradient descent fit a linear regression."));
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption lessonOption(QStringLiteral("lesson"),
-        QStringLiteral("Open a built-in lesson: %1 (default five_points).").arg(lessonNames()), QStringLiteral("name"));
-    const QCommandLineOption dataOption(
-        QStringLiteral("data"), QStringLiteral("Open your own CSV file."), QStringLiteral("file.csv"));
-    const QCommandLineOption lrOption(QStringLiteral("lr"), QStringLiteral("Learning rate."), QStringLiteral("x"));
-    const QCommandLineOption iterationsOption(
-        QStringLiteral("iterations"), QStringLiteral("Number of updates."), QStringLiteral("n"));
-    const QCommandLineOption methodOption(
-        QStringLiteral("method"), QStringLiteral("batch, sgd or minibatch."), QStringLiteral("method"));
-    const QCommandLineOption lossOption(
-        QStringLiteral("loss"), QStringLiteral("mse, half-mse or sse."), QStringLiteral("loss"));
-    const QCommandLineOption stepOption(
-        QStringLiteral("step"), QStringLiteral("Open at iteration n."), QStringLiteral("n"));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QStringLiteral("Render the window into a PNG file after layout, then exit."), QStringLiteral("file.png"));
-    const QCommandLineOption sizeOption(
-        QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x720."), QStringLiteral("WxH"));
-    const QCommandLineOption presentationOption(
-        QStringLiteral("presentation"), QStringLiteral("Start in presentation mode (large text, full screen)."));
-    const QCommandLineOption benchOption(QStringLiteral("bench-ui"),
-        QStringLiteral("Measure the time from a learning-rate change to all views redrawn, print it, exit."));
-    for (const auto& option : { lessonOption, dataOption, lrOption, iterationsOption, methodOption, lossOption,
-             stepOption, screenshotOption, sizeOption, presentationOption, benchOption })
-        parser.addOption(option);
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const GuiFlags flags;
+    parser.addOptions(flags.all());
 
     GuiOptionsResult result;
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
     }
-    if (parser.isSet(helpOption)) {
-        result.exitText = parser.helpText();
-        return result;
-    }
-    if (parser.isSet(versionOption)) {
-        result.exitText = QStringLiteral("gdlab %1\n").arg(QStringLiteral(GDLAB_VERSION));
-        return result;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        result.error = QStringLiteral("unexpected argument '%1' (use --data to open a file)")
-                           .arg(parser.positionalArguments().constFirst());
-        return result;
-    }
-
-    GuiOptions& options = result.options;
-    const auto fail = [&result](const QString& flag, const QString& value, const QString& expected) {
-        result.error = QStringLiteral("invalid value '%1' for --%2: expected %3").arg(value, flag, expected);
-        return result;
-    };
-    if (parser.isSet(lessonOption)) {
-        options.lesson = parser.value(lessonOption);
-        if (!findLesson(options.lesson.toStdString()))
-            return fail(QStringLiteral("lesson"), options.lesson, lessonNames());
-    }
-    if (parser.isSet(dataOption))
-        options.dataPath = parser.value(dataOption);
-    if (!options.lesson.isEmpty() && !options.dataPath.isEmpty()) {
-        result.error = QStringLiteral("--lesson and --data both choose the data; give one");
-        return result;
-    }
-    if (parser.isSet(lrOption)) {
-        bool ok = false;
-        const double value = parser.value(lrOption).toDouble(&ok);
-        if (!ok || !(value > 0) || !qIsFinite(value))
-            return fail(QStringLiteral("lr"), parser.value(lrOption), QStringLiteral("a positive number"));
-        options.learningRate = value;
-    }
-    if (parser.isSet(iterationsOption)) {
-        bool ok = false;
-        const long long value = parser.value(iterationsOption).toLongLong(&ok);
-        if (!ok || value < 0 || value > 10'000'000)
-            return fail(QStringLiteral("iterations"), parser.value(iterationsOption),
-                QStringLiteral("a whole number from 0 to 10000000"));
-        options.iterations = value;
-    }
-    if (parser.isSet(methodOption)) {
-        options.method = parseMethod(parser.value(methodOption).toStdString());
-        if (!options.method)
-            return fail(
-                QStringLiteral("method"), parser.value(methodOption), QStringLiteral("batch, sgd or minibatch"));
-    }
-    if (parser.isSet(lossOption)) {
-        options.loss = parseLoss(parser.value(lossOption).toStdString());
-        if (!options.loss)
-            return fail(QStringLiteral("loss"), parser.value(lossOption), QStringLiteral("mse, half-mse or sse"));
-    }
-    if (parser.isSet(stepOption)) {
-        bool ok = false;
-        const long long value = parser.value(stepOption).toLongLong(&ok);
-        if (!ok || value < 0)
-            return fail(QStringLiteral("step"), parser.value(stepOption), QStringLiteral("a whole number >= 0"));
-        options.step = value;
-    }
-    if (parser.isSet(screenshotOption)) {
-        options.screenshotPath = parser.value(screenshotOption);
-        if (options.screenshotPath.isEmpty())
-            return fail(QStringLiteral("screenshot"), options.screenshotPath, QStringLiteral("a file name"));
-    }
-    if (parser.isSet(sizeOption)) {
-        const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
-        bool widthOk = false;
-        bool heightOk = false;
-        const int width = parts.size() == 2 ? parts[0].toInt(&widthOk) : 0;
-        const int height = parts.size() == 2 ? parts[1].toInt(&heightOk) : 0;
-        if (!widthOk || !heightOk || width < 320 || height < 240 || width > 16384 || height > 16384)
-            return fail(QStringLiteral("size"), parser.value(sizeOption),
-                QStringLiteral("WIDTHxHEIGHT, e.g. 1280x720 (at least 320x240)"));
-        options.size = QSize(width, height);
-    }
-    options.presentation = parser.isSet(presentationOption);
-    options.benchUi = parser.isSet(benchOption);
+    // Each group stops at its first bad value, and the next group is not read: one message, the first problem.
+    if (parseExits(parser, help, version, result) && parseData(parser, flags, result)
+        && parseDescent(parser, flags, result))
+        parseWindow(parser, flags, result);
     return result;
 }
 

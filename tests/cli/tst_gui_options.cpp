@@ -79,6 +79,9 @@ void TestGuiOptions::badValues_data()
     QTest::addRow("missing value") << QStringList { "--lr" } << "lr";
     QTest::addRow("positional") << QStringList { "data.csv" } << "'data.csv'";
     QTest::addRow("lesson and data") << QStringList { "--lesson", "five_points", "--data", "x.csv" } << "give one";
+    // One message, for the first problem in the order --help lists the flags.
+    QTest::addRow("first of two") << QStringList { "--size", "big", "--lr", "-1" } << "'-1' for --lr";
+    QTest::addRow("data before window") << QStringList { "--step", "-1", "--lesson", "nope" } << "'nope' for --lesson";
 }
 
 void TestGuiOptions::badValues()

@@ -21,12 +21,9 @@ const QStringList pendingSplits {
     QStringLiteral("ui/views/fit_plot.cpp"),
     QStringLiteral("ui/views/loss_plot.cpp"),
     QStringLiteral("ui/views/update_panel.cpp"),
-    QStringLiteral("app/gui_options.cpp"),
     QStringLiteral("ui/session/error_surface_model.cpp"),
     QStringLiteral("ui/shell/main_window.cpp"),
-    QStringLiteral("ui/data/column_chooser_dialog.cpp"),
     QStringLiteral("ui/panels/control_panel.cpp"),
-    QStringLiteral("ui/compare/sweep_dialog.cpp"),
     QStringLiteral("core/learning_rate_sweep.cpp"),
     QStringLiteral("ui/panels/learning_rate_control.cpp"),
 };

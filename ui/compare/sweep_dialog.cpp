@@ -1,7 +1,7 @@
 #include "compare/sweep_dialog.h"
 
 #include "session/iteration_model.h"
-#include "session/session_controller.h"
+#include "views/plot_style.h"
 #include "views/view_palette.h"
 
 #include <qcustomplot.h>
@@ -10,12 +10,12 @@
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QLabel>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace gdlab {
 
@@ -23,12 +23,27 @@ namespace {
 
 /** The lowest loss the log axis shows, relative to the highest: below that the digits are rounding noise. */
 constexpr double kLogDynamicRange = 1e-16;
-/** Under this many decades a log ticker labels a single power of ten; plain numbers read better. */
-constexpr double kMinimumLogTickerDecades = 2.0;
 /** The x axis ends where the slowest converging curve has covered this fraction of its way down. */
 constexpr double kVisibleProgress = 0.99;
 /** On the gap axis it ends where the slowest converging curve has closed six decades of the gap. */
 constexpr double kVisibleGapFraction = 1e-6;
+/** The fraction of the y axis's height (in decades) kept below the line of L* for its label, at scale 1. */
+constexpr double kMinimumLabelStrip = 0.07;
+/** Line widths at presentation scale 1, in pixels. */
+constexpr double kCurveWidth = 2.2;
+constexpr double kMinimumLineWidth = 1.5;
+/** The legend's room between and around its entries at scale 1: six long entries in two rows of three. */
+constexpr double kLegendColumnSpacing = 24;
+constexpr double kLegendMarginX = 8;
+constexpr double kLegendMarginY = 4;
+
+/** What the axes must show of a sweep's curves. */
+struct Extent {
+    double low = std::numeric_limits<double>::infinity();
+    double high = 0;
+    double xEnd = 0;
+    double longest = 0;
+};
 
 QString shortNumber(double value)
 {
@@ -41,11 +56,77 @@ SolverSettings withoutRate(SolverSettings settings)
     return settings;
 }
 
+double plotted(const LearningRateSweep& sweep, bool gap, std::size_t curve, std::size_t k)
+{
+    const SweepResult& result = sweep.results().at(curve);
+    const double loss = result.losses.at(k);
+    if (!gap)
+        // A log axis cannot show 0 (data on an exact line reach it); such points are drawn far below the view.
+        return loss > 0 ? loss : std::numeric_limits<double>::min();
+    const double minimum = sweep.minimumLoss();
+    // At the optimum the gap is rounding noise of either sign: drawn at the bottom of the axis's range.
+    const double floor
+        = std::max(std::abs(result.losses.front() - minimum), std::numeric_limits<double>::min()) * kLogDynamicRange;
+    return std::max(loss - minimum, floor);
+}
+
+// Where a converging curve is as good as down: on the loss axis once it is flat on L*, on the gap axis once it
+// has fallen the decades by which the sweep compares speeds.
+void includeConverging(const LearningRateSweep& sweep, bool gap, std::size_t curve, Extent& extent)
+{
+    const std::vector<double>& losses = sweep.results()[curve].losses;
+    const double minimum = sweep.minimumLoss();
+    const double goal = minimum + (gap ? kVisibleGapFraction : 1 - kVisibleProgress) * (losses.front() - minimum);
+    std::size_t reached = losses.size() - 1;
+    for (std::size_t k = 0; k < losses.size(); ++k) {
+        const double value = plotted(sweep, gap, curve, k);
+        if (std::isfinite(value)) {
+            extent.high = std::max(extent.high, value);
+            if (value > 0)
+                extent.low = std::min(extent.low, value);
+        }
+        if (losses[k] <= goal && k < reached)
+            reached = k;
+    }
+    extent.xEnd = std::max(extent.xEnd, static_cast<double>(reached));
+}
+
+// Every rate diverged: show them all, whole.
+void includeEveryCurve(const LearningRateSweep& sweep, bool gap, Extent& extent)
+{
+    for (std::size_t i = 0; i < sweep.results().size(); ++i)
+        for (std::size_t k = 0; k < sweep.results()[i].losses.size(); ++k) {
+            const double value = plotted(sweep, gap, i, k);
+            if (std::isfinite(value) && value > 0) {
+                extent.high = std::max(extent.high, value);
+                extent.low = std::min(extent.low, value);
+            }
+        }
+    extent.xEnd = extent.longest;
+}
+
+Extent visibleExtent(const LearningRateSweep& sweep, bool gap)
+{
+    Extent extent;
+    bool anyConverging = false;
+    for (std::size_t i = 0; i < sweep.results().size(); ++i) {
+        const SweepResult& result = sweep.results()[i];
+        extent.longest = std::max(extent.longest, static_cast<double>(result.losses.size()) - 1);
+        if (result.behaviour == SweepBehaviour::Diverges || result.losses.empty())
+            continue;
+        anyConverging = true;
+        includeConverging(sweep, gap, i, extent);
+    }
+    if (!anyConverging)
+        includeEveryCurve(sweep, gap, extent);
+    return extent;
+}
+
 } // namespace
 
-SweepDialog::SweepDialog(SessionController* controller, QWidget* parent)
+SweepDialog::SweepDialog(const IterationModel* model, QWidget* parent)
     : QDialog(parent)
-    , m_controller(controller)
+    , m_model(model)
     , m_header(new QLabel(this))
     , m_gapBox(new QCheckBox(tr("Plot the distance to the least-squares loss, L − L*"), this))
     , m_plot(new QCustomPlot(this))
@@ -54,28 +135,8 @@ SweepDialog::SweepDialog(SessionController* controller, QWidget* parent)
     setModal(false);
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::PlainText);
-    m_plot->setMinimumSize(420, 300);
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    m_plot->xAxis->setLabel(tr("iteration"));
-
-    // Below the plot rather than inside it: six long entries would cover the curves they describe.
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
-    m_plot->legend->setWrap(3);
-    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-
-    m_minimumLine = new QCPItemStraightLine(m_plot);
-    m_minimumLine->setVisible(false);
-    m_minimumLabel = new QCPItemText(m_plot);
-    m_minimumLabel->setText(tr("least squares"));
-    // Below the line at the right end: every converging curve approaches the line from above.
-    m_minimumLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-    m_minimumLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    m_minimumLabel->setPadding(QMargins(2, 2, 6, 0));
-    m_minimumLabel->setVisible(false);
+    setUpPlot();
+    setUpMinimumLine();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -90,17 +151,42 @@ SweepDialog::SweepDialog(SessionController* controller, QWidget* parent)
     layout->addWidget(m_plot, 1);
     layout->addWidget(buttons);
 
-    connect(m_controller, &SessionController::problemChanged, this, [this] {
-        m_dirty = true;
-        scheduleRefresh();
-    });
-    connect(m_controller, &SessionController::settingsChanged, this, &SweepDialog::onSettingsChanged);
+    connect(m_model, &IterationModel::runReset, this, &SweepDialog::onRunReset);
 
     applyStyle();
     refresh();
 }
 
 SweepDialog::~SweepDialog() = default;
+
+void SweepDialog::setUpPlot()
+{
+    m_plot->setMinimumSize(420, 300);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->xAxis->setLabel(tr("iteration"));
+
+    // Below the plot rather than inside it: six long entries would cover the curves they describe.
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
+    m_plot->legend->setWrap(3);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+}
+
+void SweepDialog::setUpMinimumLine()
+{
+    m_minimumLine = new QCPItemStraightLine(m_plot);
+    m_minimumLine->setVisible(false);
+    m_minimumLabel = new QCPItemText(m_plot);
+    m_minimumLabel->setText(tr("least squares"));
+    // Below the line at the right end: every converging curve approaches the line from above.
+    m_minimumLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_minimumLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    m_minimumLabel->setPadding(QMargins(2, 2, 6, 0));
+    m_minimumLabel->setVisible(false);
+}
 
 QSize SweepDialog::sizeHint() const
 {
@@ -147,29 +233,27 @@ void SweepDialog::changeEvent(QEvent* event)
     }
 }
 
-void SweepDialog::onSettingsChanged()
+void SweepDialog::setPresentationMode(bool on)
 {
-    // The swept rates are multiples of the bound, so dragging the learning rate changes none of the curves.
-    if (withoutRate(m_controller->settings()) != m_sweptSettings)
-        m_dirty = true;
-    if (m_dirty)
-        scheduleRefresh();
-    else
-        updateHeader();
+    if (on == m_presentation)
+        return;
+    m_presentation = on;
+    applyStyle();
+    updateRanges();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void SweepDialog::scheduleRefresh()
+void SweepDialog::onRunReset(RunCause cause)
 {
-    // A hidden dialog catches up when it is shown; a visible one once per event-loop turn, however many
-    // signals a change (new data, then settings) sends.
-    if (!isVisible() || m_refreshQueued)
-        return;
-    m_refreshQueued = true;
-    QTimer::singleShot(0, this, [this] {
-        m_refreshQueued = false;
-        if (m_dirty)
-            refresh();
-    });
+    const Run* run = m_model->run();
+    // The swept rates are multiples of the bound, so a new learning rate alone changes none of the curves.
+    if (!run || !m_sweep || changesProblem(cause) || withoutRate(run->settings) != m_sweptSettings)
+        m_dirty = true;
+    // A hidden dialog catches up when it is shown.
+    if (m_dirty && isVisible())
+        refresh();
+    else if (!m_dirty)
+        updateHeader();
 }
 
 void SweepDialog::setShowGap(bool on)
@@ -184,23 +268,16 @@ void SweepDialog::setShowGap(bool on)
 
 double SweepDialog::plottedValue(std::size_t curve, std::size_t k) const
 {
-    const SweepResult& result = results().at(curve);
-    const double loss = result.losses.at(k);
-    const double start = result.losses.front();
-    if (!m_showGap)
-        // A log axis cannot show 0 (data on an exact line reach it); such points are drawn far below the view.
-        return loss > 0 ? loss : std::numeric_limits<double>::min();
-    const double minimum = m_sweep->minimumLoss();
-    // At the optimum the gap is rounding noise of either sign: drawn at the bottom of the axis's range.
-    const double floor = std::max(std::abs(start - minimum), std::numeric_limits<double>::min()) * kLogDynamicRange;
-    return std::max(loss - minimum, floor);
+    if (!m_sweep)
+        throw std::out_of_range("SweepDialog::plottedValue: nothing was swept");
+    return plotted(*m_sweep, m_showGap, curve, k);
 }
 
 void SweepDialog::refresh()
 {
-    const Run* run = m_controller->model()->run();
+    const Run* run = m_model->run();
     m_sweep = run ? std::make_unique<LearningRateSweep>(*run) : nullptr;
-    m_sweptSettings = withoutRate(m_controller->settings());
+    m_sweptSettings = run ? withoutRate(run->settings) : SolverSettings();
     m_dirty = false;
     rebuildPlot();
     updateHeader();
@@ -208,16 +285,26 @@ void SweepDialog::refresh()
 
 void SweepDialog::rebuildPlot()
 {
+    ++m_refreshCount;
+    addCurves();
+    const QString lossText = QString::fromUtf8(lossName(m_sweep ? m_sweep->settings().loss : LossKind::Mse));
+    m_plot->yAxis->setLabel(
+        m_showGap ? tr("loss − least-squares loss (%1)").arg(lossText) : tr("loss (%1)").arg(lossText));
+    updateMinimumLine();
+    applyStyle();
+    updateRanges();
+    m_plot->replot();
+}
+
+void SweepDialog::addCurves()
+{
     for (QCPGraph* graph : m_graphs)
         m_plot->removeGraph(graph);
     m_graphs.clear();
-
     const std::vector<SweepResult>& sweep = results();
-    int divergingSeen = 0;
     for (std::size_t i = 0; i < sweep.size(); ++i) {
-        const SweepResult& result = sweep[i];
         QCPGraph* graph = m_plot->addGraph();
-        const int rows = static_cast<int>(result.losses.size());
+        const int rows = static_cast<int>(sweep[i].losses.size());
         QVector<double> keys(rows);
         QVector<double> values(rows);
         for (int k = 0; k < rows; ++k) {
@@ -225,124 +312,76 @@ void SweepDialog::rebuildPlot()
             values[k] = plottedValue(i, static_cast<std::size_t>(k));
         }
         graph->setData(keys, values, true);
-        const bool diverges = result.behaviour == SweepBehaviour::Diverges;
-        // One colour per rate; divergence always in the warning colour, a second diverging curve dashed.
-        QPen pen(diverges ? ViewPalette::warning() : ViewPalette::series(static_cast<int>(i)), 2.2);
-        if (diverges && divergingSeen++ > 0)
-            pen.setStyle(Qt::DashLine);
-        graph->setPen(pen);
-        QString label = tr("%1× bound (lr %2): %3")
-                            .arg(shortNumber(result.factor), shortNumber(result.learningRate),
-                                QString::fromUtf8(LearningRateSweep::behaviourName(result.behaviour)));
-        if (result.reason == StopReason::Diverged) {
-            const long long updates = static_cast<long long>(result.losses.size()) - 1;
-            label += updates == 1 ? tr(" after 1 update") : tr(" after %1 updates").arg(updates);
-        }
-        graph->setName(label);
+        graph->setName(curveLabel(sweep[i]));
         m_graphs.push_back(graph);
     }
+}
 
-    const QString lossText = QString::fromUtf8(lossName(m_sweep ? m_sweep->settings().loss : LossKind::Mse));
-    m_plot->yAxis->setLabel(
-        m_showGap ? tr("loss − least-squares loss (%1)").arg(lossText) : tr("loss (%1)").arg(lossText));
+QString SweepDialog::curveLabel(const SweepResult& result) const
+{
+    QString label = tr("%1× bound (lr %2): %3")
+                        .arg(shortNumber(result.factor), shortNumber(result.learningRate),
+                            QString::fromUtf8(LearningRateSweep::behaviourName(result.behaviour)));
+    if (result.reason == StopReason::Diverged) {
+        const long long updates = static_cast<long long>(result.losses.size()) - 1;
+        label += updates == 1 ? tr(" after 1 update") : tr(" after %1 updates").arg(updates);
+    }
+    return label;
+}
+
+void SweepDialog::updateMinimumLine()
+{
+    const std::vector<SweepResult>& sweep = results();
     const double minimum = m_sweep ? m_sweep->minimumLoss() : 0;
     const double start = !sweep.empty() && !sweep.front().losses.empty() ? sweep.front().losses.front() : 0;
     // A floor of rounding noise (data on an exact line) has no place on a log axis.
     const bool showMinimum = !m_showGap && minimum > 1e-12 * start && std::isfinite(minimum);
     m_minimumLine->setVisible(showMinimum);
     m_minimumLabel->setVisible(showMinimum);
-    if (showMinimum) {
-        m_minimumLine->point1->setCoords(0, minimum);
-        m_minimumLine->point2->setCoords(1, minimum);
-        m_minimumLabel->position->setCoords(1.0, minimum);
-        m_minimumLabel->setText(tr("least squares: %1").arg(QString::number(minimum, 'g', 4)));
-    }
-    applyStyle();
-    updateRanges();
-    m_plot->replot();
+    if (!showMinimum)
+        return;
+    m_minimumLine->point1->setCoords(0, minimum);
+    m_minimumLine->point2->setCoords(1, minimum);
+    m_minimumLabel->position->setCoords(1.0, minimum);
+    m_minimumLabel->setText(tr("least squares: %1").arg(QString::number(minimum, 'g', 4)));
 }
 
 void SweepDialog::updateRanges()
 {
-    const std::vector<SweepResult>& sweep = results();
-    const double minimum = m_sweep ? m_sweep->minimumLoss() : 0;
-    double high = 0;
-    double low = std::numeric_limits<double>::infinity();
-    double xEnd = 0;
-    double longest = 0;
-    bool anyConverging = false;
-    for (std::size_t i = 0; i < sweep.size(); ++i) {
-        const SweepResult& result = sweep[i];
-        longest = std::max(longest, static_cast<double>(result.losses.size()) - 1);
-        if (result.behaviour == SweepBehaviour::Diverges || result.losses.empty())
-            continue;
-        anyConverging = true;
-        // Where the curve is as good as down: on the loss axis once it is flat on L*, on the gap axis once it
-        // has fallen the decades by which the sweep compares speeds.
-        const double startGap = result.losses.front() - minimum;
-        const double goal = minimum + (m_showGap ? kVisibleGapFraction : 1 - kVisibleProgress) * startGap;
-        std::size_t reached = result.losses.size() - 1;
-        for (std::size_t k = 0; k < result.losses.size(); ++k) {
-            const double value = plottedValue(i, k);
-            if (std::isfinite(value)) {
-                high = std::max(high, value);
-                if (value > 0)
-                    low = std::min(low, value);
-            }
-            if (result.losses[k] <= goal && k < reached)
-                reached = k;
-        }
-        xEnd = std::max(xEnd, static_cast<double>(reached));
-    }
-    if (!anyConverging) {
-        // Every rate diverged: show them all, whole.
-        for (std::size_t i = 0; i < sweep.size(); ++i)
-            for (std::size_t k = 0; k < sweep[i].losses.size(); ++k) {
-                const double value = plottedValue(i, k);
-                if (std::isfinite(value) && value > 0) {
-                    high = std::max(high, value);
-                    low = std::min(low, value);
-                }
-            }
-        xEnd = longest;
-    }
+    const Extent extent = m_sweep ? visibleExtent(*m_sweep, m_showGap) : Extent();
     // The fast curves fall in the first few percent of a long run; end the axis where the slowest converging
     // one is down, with room to see it flatten. Diverging curves leave through the top.
-    xEnd = std::clamp(std::ceil(xEnd * 1.25), std::min(10.0, std::max(longest, 1.0)), std::max(longest, 1.0));
+    const double longest = std::max(extent.longest, 1.0);
+    const double xEnd = std::clamp(std::ceil(extent.xEnd * 1.25), std::min(10.0, longest), longest);
     m_plot->xAxis->setRange(-0.02 * xEnd, 1.02 * xEnd);
 
-    if (!(high > 0))
-        high = 1;
+    double high = extent.high > 0 ? extent.high : 1;
+    double low = extent.low;
+    const double minimum = m_sweep ? m_sweep->minimumLoss() : 0;
     if (minimum > 0)
         low = std::min(low, minimum);
     if (!std::isfinite(low))
         low = high / 10;
-    low = std::max(low, high * kLogDynamicRange);
+    low = roomForMinimumLabel(std::max(low, high * kLogDynamicRange), high);
     if (!(high > low)) {
         low = high / 2;
         high *= 2;
     }
-    const double decades = std::log10(high / low);
-    const double pad = std::pow(10.0, std::max(0.06 * decades, 0.03));
-    QCPAxis* axis = m_plot->yAxis;
-    axis->setScaleType(QCPAxis::stLogarithmic);
-    // Extra headroom at the top, so a diverging curve is seen rising before it leaves the view.
-    axis->setRange(low / pad, high * pad * pad);
-    if (std::log10(axis->range().upper / axis->range().lower) >= kMinimumLogTickerDecades) {
-        auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
-        ticker->setLogBase(10);
-        ticker->setSubTickCount(decades > 4 ? 0 : 8);
-        ticker->setTickCount(5);
-        axis->setTicker(ticker);
-        axis->setNumberFormat("eb");
-        axis->setNumberPrecision(0);
-        axis->grid()->setSubGridVisible(decades <= 4);
-    } else {
-        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-        axis->setNumberFormat("gb");
-        axis->setNumberPrecision(4);
-        axis->grid()->setSubGridVisible(false);
-    }
+    // Headroom at the top as large as the axis's own margin, so a diverging curve is seen rising before it
+    // leaves the view.
+    const double headroom = std::pow(10.0, std::max(0.06 * std::log10(high / low), 0.03));
+    PlotStyle::setLogarithmicRange(m_plot->yAxis, low, high, headroom);
+}
+
+// The label of L* sits under its line, and the line is at the bottom of the data: the axis keeps a strip below
+// it for the label, taller in presentation mode as the label's font is.
+double SweepDialog::roomForMinimumLabel(double low, double high) const
+{
+    if (!m_minimumLine->visible() || !(high > 0))
+        return low;
+    const double strip = kMinimumLabelStrip * (m_presentation ? PlotStyle::presentationScale : 1.0);
+    const double lowest = std::pow(m_sweep->minimumLoss() / std::pow(high, strip), 1 / (1 - strip));
+    return std::min(low, lowest);
 }
 
 void SweepDialog::updateHeader()
@@ -364,7 +403,7 @@ void SweepDialog::updateHeader()
     if (swept.method != DescentMethod::Batch)
         text += tr(" A sample's or a batch's gradient is noisier, so %1 can behave differently near the bound.")
                     .arg(method);
-    const double rate = m_controller->settings().learningRate;
+    const double rate = m_model->run() ? m_model->run()->settings.learningRate : 0;
     if (bound > 0 && rate > 0)
         text += tr(" Your learning rate %1 is %2× the bound.").arg(shortNumber(rate), shortNumber(rate / bound));
     m_header->setText(text);
@@ -372,40 +411,35 @@ void SweepDialog::updateHeader()
 
 void SweepDialog::applyStyle()
 {
-    const QColor text = palette().color(QPalette::Text);
-    const QColor base = palette().color(QPalette::Base);
-    QFont labelFont = font();
-    QFont tickFont = font();
-    tickFont.setPointSizeF((font().pointSizeF() > 0 ? font().pointSizeF() : 9.0) * 0.9);
-
-    m_plot->setBackground(base);
-    QColor gridColour = text;
-    gridColour.setAlpha(40);
-    QColor subGridColour = text;
-    subGridColour.setAlpha(18);
-    for (QCPAxis* axis : { m_plot->xAxis, m_plot->yAxis }) {
-        axis->setBasePen(QPen(text, 1));
-        axis->setTickPen(QPen(text, 1));
-        axis->setSubTickPen(QPen(text, 1));
-        axis->setLabelColor(text);
-        axis->setTickLabelColor(text);
-        axis->setLabelFont(labelFont);
-        axis->setTickLabelFont(tickFont);
-        axis->grid()->setPen(QPen(gridColour, 1));
-        axis->grid()->setZeroLinePen(QPen(gridColour, 1));
-        axis->grid()->setSubGridPen(QPen(subGridColour, 1));
-    }
+    const PlotStyle style(*this, m_presentation);
+    style.apply(m_plot);
     QCPLegend* legend = m_plot->legend;
-    legend->setFont(font());
-    legend->setTextColor(text);
-    legend->setBrush(base);
-    legend->setBorderPen(QPen(gridColour, 1));
-    legend->setColumnSpacing(24);
-    legend->setMargins(QMargins(8, 4, 8, 4));
-
-    m_minimumLine->setPen(QPen(ViewPalette::leastSquares(), 1.5, Qt::DashLine));
-    m_minimumLabel->setFont(tickFont);
+    legend->setColumnSpacing(qRound(style.scaled(kLegendColumnSpacing)));
+    const int marginX = qRound(style.scaled(kLegendMarginX));
+    const int marginY = qRound(style.scaled(kLegendMarginY));
+    legend->setMargins(QMargins(marginX, marginY, marginX, marginY));
+    m_minimumLine->setPen(QPen(ViewPalette::leastSquares(), style.scaled(kMinimumLineWidth), Qt::DashLine));
+    m_minimumLabel->setFont(style.font(0.9));
     m_minimumLabel->setColor(ViewPalette::leastSquares());
+    // The sentences above the plot are read from the back row too.
+    m_header->setFont(style.font());
+    m_gapBox->setFont(style.font());
+    styleCurves(style);
+}
+
+// One colour per rate; divergence always in the warning colour, a second diverging curve dashed.
+void SweepDialog::styleCurves(const PlotStyle& style)
+{
+    const std::vector<SweepResult>& sweep = results();
+    int divergingSeen = 0;
+    for (std::size_t i = 0; i < m_graphs.size() && i < sweep.size(); ++i) {
+        const bool diverges = sweep[i].behaviour == SweepBehaviour::Diverges;
+        QPen pen(
+            diverges ? ViewPalette::warning() : ViewPalette::series(static_cast<int>(i)), style.scaled(kCurveWidth));
+        if (diverges && divergingSeen++ > 0)
+            pen.setStyle(Qt::DashLine);
+        m_graphs[i]->setPen(pen);
+    }
 }
 
 } // namespace gdlab

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "learning_rate_sweep.h"
+#include "run.h"
 #include "solver_settings.h"
 
 #include <QDialog>
@@ -18,21 +19,23 @@ class QLabel;
 
 namespace gdlab {
 
-class SessionController;
+class IterationModel;
+class PlotStyle;
 
 /**
  * @brief "Learning-rate sweep": the loss curves of six learning rates around the stability bound side by side,
  * each labelled with what it actually did (too slow, converges, oscillates, diverges).
  *
- * Non-modal, so it can stay open beside the main window: while it is visible it follows the session (new
- * data, another loss or method) and recomputes; a change of the learning rate alone only updates the line that
- * says where the user's rate sits, since the swept rates are multiples of the bound.
+ * Non-modal, so it can stay open beside the main window. It sweeps the run the IterationModel shows: while it
+ * is visible, each runReset that changes the problem or the settings recomputes it; a change of the learning
+ * rate alone only updates the sentence that says where the user's rate sits, since the swept rates are
+ * multiples of the bound. A hidden dialog computes nothing and catches up when it is shown.
  */
 class SweepDialog : public QDialog {
     Q_OBJECT
 
 public:
-    explicit SweepDialog(SessionController* controller, QWidget* parent = nullptr);
+    explicit SweepDialog(const IterationModel* model, QWidget* parent = nullptr);
     ~SweepDialog() override;
 
     QCustomPlot* plot() const { return m_plot; }
@@ -43,7 +46,7 @@ public:
     QStringList legendTexts() const;
     /** @brief The explanation above the plot (what was swept, the bound, where the user's rate is). */
     QString headerText() const;
-    /** @brief The iterations each curve was given (the session's, capped for speed). */
+    /** @brief The iterations each curve was given (the run's, capped for speed). */
     long long sweptIterations() const;
 
     /**
@@ -55,8 +58,14 @@ public:
     /** @brief What curve i draws at iteration k: the loss, or its distance to L*, clamped for the log axis. */
     double plottedValue(std::size_t curve, std::size_t k) const;
 
-    /** @brief Recomputes the sweep now from the controller's current data and settings. */
+    /** @brief Recomputes the sweep now from the model's run. */
     void refresh();
+    /** @brief How often the curves were redrawn from scratch (a new sweep, or the other y quantity). */
+    int refreshCount() const { return m_refreshCount; }
+
+    /** @brief Larger fonts and lines for a projector, as in the main window's views. */
+    void setPresentationMode(bool on);
+    bool isPresentationMode() const { return m_presentation; }
 
     QSize sizeHint() const override;
 
@@ -65,14 +74,20 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void onSettingsChanged();
-    void scheduleRefresh();
+    void setUpPlot();
+    void setUpMinimumLine();
+    void onRunReset(RunCause cause);
     void rebuildPlot();
+    void addCurves();
+    QString curveLabel(const SweepResult& result) const;
+    void updateMinimumLine();
     void updateRanges();
+    double roomForMinimumLabel(double low, double high) const;
     void updateHeader();
     void applyStyle();
+    void styleCurves(const PlotStyle& style);
 
-    SessionController* m_controller = nullptr;
+    const IterationModel* m_model = nullptr;
     QLabel* m_header = nullptr;
     QCheckBox* m_gapBox = nullptr;
     QCustomPlot* m_plot = nullptr;
@@ -83,8 +98,10 @@ private:
     /** The settings of the last sweep with the learning rate zeroed: what a change must differ in to matter. */
     SolverSettings m_sweptSettings;
     bool m_showGap = false;
+    bool m_presentation = false;
+    /** The sweep no longer matches the model's run; recomputed when the dialog is (or becomes) visible. */
     bool m_dirty = true;
-    bool m_refreshQueued = false;
+    int m_refreshCount = 0;
 };
 
 } // namespace gdlab

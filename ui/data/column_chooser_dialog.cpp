@@ -17,12 +17,8 @@ namespace gdlab {
 
 namespace {
 
+/** Text columns named in the summary; more would push the buttons off a projector's screen, so they are counted. */
 constexpr int kMaxListedSkipped = 8;
-
-QString itemText(const QString& name, bool isTarget)
-{
-    return isTarget ? ColumnChooserDialog::tr("%1 (target)").arg(name) : name;
-}
 
 } // namespace
 
@@ -36,25 +32,42 @@ ColumnChooserDialog::ColumnChooserDialog(
     setWindowTitle(fileName.isEmpty() ? tr("Choose columns") : tr("Choose columns — %1").arg(fileName));
     for (const std::string& name : dataset.columnNames())
         m_columnNames << QString::fromStdString(name);
-    const int columns = static_cast<int>(m_columnNames.size());
 
-    // What the file holds, so that a teacher sees at once whether it was read as expected.
+    createWidgets(summaryText(dataset));
+    layOut();
+    applyChoice(initial);
+
+    connect(m_target, qOverload<int>(&QComboBox::currentIndexChanged), this, &ColumnChooserDialog::onTargetChanged);
+    connect(m_features, &QListWidget::itemChanged, this, &ColumnChooserDialog::updateState);
+    connect(m_intercept, &QCheckBox::toggled, this, &ColumnChooserDialog::updateState);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    updateState();
+}
+
+// What the file holds, so that a teacher sees at once whether it was read as expected.
+QString ColumnChooserDialog::summaryText(const Dataset& dataset) const
+{
     const QLocale locale;
     QString summary = tr("%1 data rows, %2 numeric columns.", nullptr, static_cast<int>(m_rowCount))
                           .arg(locale.toString(m_rowCount))
-                          .arg(columns);
-    if (!dataset.skippedColumns().empty()) {
-        QStringList skipped;
-        for (const std::string& name : dataset.skippedColumns()) {
-            if (skipped.size() == kMaxListedSkipped) {
-                skipped << tr("… (%1 more)").arg(dataset.skippedColumns().size() - kMaxListedSkipped);
-                break;
-            }
-            skipped << QString::fromStdString(name);
+                          .arg(m_columnNames.size());
+    if (dataset.skippedColumns().empty())
+        return summary;
+    QStringList skipped;
+    for (const std::string& name : dataset.skippedColumns()) {
+        if (skipped.size() == kMaxListedSkipped) {
+            skipped << tr("… (%1 more)").arg(dataset.skippedColumns().size() - kMaxListedSkipped);
+            break;
         }
-        summary += QLatin1Char('\n')
-            + tr("Text columns skipped (only numbers can be fitted): %1.").arg(skipped.join(QStringLiteral(", ")));
+        skipped << QString::fromStdString(name);
     }
+    return summary + QLatin1Char('\n')
+        + tr("Text columns skipped (only numbers can be fitted): %1.").arg(skipped.join(QStringLiteral(", ")));
+}
+
+void ColumnChooserDialog::createWidgets(const QString& summary)
+{
     m_summary = new QLabel(summary);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -85,9 +98,10 @@ ColumnChooserDialog::ColumnChooserDialog(
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Fit"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
 
+void ColumnChooserDialog::layOut()
+{
     auto* form = new QFormLayout;
     form->addRow(tr("&Target:"), m_target);
     form->addRow(tr("&Features:"), m_features);
@@ -98,9 +112,13 @@ ColumnChooserDialog::ColumnChooserDialog(
     layout->addLayout(form);
     layout->addWidget(m_reason);
     layout->addWidget(m_buttons);
+}
 
-    // The initial choice, resolved to the defaults where it leaves them open (as Problem resolves them).
-    int target = initial.target >= 0 && initial.target < columns ? static_cast<int>(initial.target) : columns - 1;
+// The initial choice, resolved to the defaults where it leaves them open (as Problem resolves them).
+void ColumnChooserDialog::applyChoice(const ProblemSpec& initial)
+{
+    const int columns = static_cast<int>(m_columnNames.size());
+    const int target = initial.target >= 0 && initial.target < columns ? static_cast<int>(initial.target) : columns - 1;
     m_previousTarget = target;
     if (target >= 0)
         m_target->setCurrentIndex(target);
@@ -110,14 +128,15 @@ ColumnChooserDialog::ColumnChooserDialog(
         for (Eigen::Index feature : initial.features)
             checked = checked || feature == column;
         m_features->item(column)->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
-        m_features->item(column)->setText(itemText(m_columnNames[column], column == target));
+        m_features->item(column)->setText(itemText(column, column == target));
     }
     m_intercept->setChecked(initial.intercept);
+}
 
-    connect(m_target, qOverload<int>(&QComboBox::currentIndexChanged), this, &ColumnChooserDialog::onTargetChanged);
-    connect(m_features, &QListWidget::itemChanged, this, &ColumnChooserDialog::updateState);
-    connect(m_intercept, &QCheckBox::toggled, this, &ColumnChooserDialog::updateState);
-    updateState();
+QString ColumnChooserDialog::itemText(int column, bool isTarget) const
+{
+    const QString& name = m_columnNames[column];
+    return isTarget ? tr("%1 (target)").arg(name) : name;
 }
 
 bool ColumnChooserDialog::isNeeded(const Dataset& dataset)
@@ -186,11 +205,11 @@ void ColumnChooserDialog::onTargetChanged(int column)
     {
         const QSignalBlocker blocker(m_features);
         if (QListWidgetItem* previous = m_features->item(m_previousTarget)) {
-            previous->setText(itemText(m_columnNames[m_previousTarget], false));
+            previous->setText(itemText(m_previousTarget, false));
             previous->setCheckState(Qt::Checked);
         }
         if (QListWidgetItem* current = m_features->item(column)) {
-            current->setText(itemText(m_columnNames[column], true));
+            current->setText(itemText(column, true));
             current->setCheckState(Qt::Unchecked);
         }
     }

@@ -60,6 +60,11 @@ public:
     QDialogButtonBox* buttonBox() const { return m_buttons; }
 
 private:
+    QString summaryText(const Dataset& dataset) const;
+    void createWidgets(const QString& summary);
+    void layOut();
+    void applyChoice(const ProblemSpec& initial);
+    QString itemText(int column, bool isTarget) const;
     void onTargetChanged(int column);
     void updateState();
 

@@ -32,7 +32,7 @@ void CsvLoadTask::start()
     if (m_started)
         return;
     m_started = true;
-    emit progress(0);
+    emitProgress(0);
     // The worker gets its own copy of the path, so it touches no member but the atomics.
     m_thread = std::thread([this, path = QFile::encodeName(m_path).toStdString()] { run(path); });
 }
@@ -90,6 +90,16 @@ void CsvLoadTask::deliverProgress(int percent)
 {
     if (m_done || m_cancelRequested)
         return;
+    emitProgress(percent);
+}
+
+// The worker's first check reports 0 again, and its last may report 100 before the dataset arrives: a
+// progress bar is told each percentage once.
+void CsvLoadTask::emitProgress(int percent)
+{
+    if (percent <= m_emittedPercent)
+        return;
+    m_emittedPercent = percent;
     emit progress(percent);
 }
 
@@ -103,7 +113,7 @@ void CsvLoadTask::deliverDataset(Dataset dataset)
         return;
     }
     m_done = true;
-    emit progress(100);
+    emitProgress(100);
     emit finished(dataset);
 }
 

@@ -35,7 +35,7 @@ public:
     bool isRunning() const { return m_started && !m_done; }
 
 signals:
-    /** @brief 0…100, emitted only when the percentage grows. */
+    /** @brief 0…100: 0 from start(), each percentage once, 100 before finished(). */
     void progress(int percent);
     void finished(const gdlab::Dataset& dataset);
     /**
@@ -48,6 +48,7 @@ signals:
 private:
     void run(const std::string& path);
     void deliverProgress(int percent);
+    void emitProgress(int percent);
     void deliverDataset(Dataset dataset);
     void deliverError(const QString& message, int line, int column, const QString& detail);
     void deliverCancelled();
@@ -57,6 +58,8 @@ private:
     std::atomic<bool> m_cancelRequested { false };
     /** The last percentage posted by the worker, so that ~100 progress events are posted, not one per MiB. */
     std::atomic<int> m_postedPercent { -1 };
+    /** The last percentage emitted (GUI thread only). */
+    int m_emittedPercent = -1;
     bool m_started = false;
     bool m_done = false;
 };

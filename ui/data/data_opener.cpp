@@ -3,20 +3,19 @@
 #include "csv_writer.h"
 #include "data/column_chooser_dialog.h"
 #include "data/csv_load_task.h"
+#include "data/recent_files.h"
 #include "problem.h"
+#include "session/iteration_model.h"
 #include "session/session_controller.h"
 
-#include <QAction>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
-#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QSaveFile>
-#include <QSettings>
 #include <QUrl>
 #include <QWidget>
 
@@ -27,8 +26,6 @@ namespace gdlab {
 
 namespace {
 
-const QString kRecentFilesKey = QStringLiteral("data/recentFiles");
-const QString kLastDirectoryKey = QStringLiteral("data/lastDirectory");
 // Below this a load finishes before a dialog would be noticed; above it the user needs to see something happen.
 constexpr int kProgressDelayMilliseconds = 300;
 
@@ -37,17 +34,6 @@ QString capitalized(QString text)
     if (!text.isEmpty())
         text[0] = text[0].toUpper();
     return text;
-}
-
-// "Line 4, column 2: 'abc' is not a number (column 'x')": the location first, in words, because a teacher
-// reads it aloud and then looks for that cell in a spreadsheet.
-QString describeProblem(int line, int column, const QString& detail)
-{
-    if (line > 0 && column > 0)
-        return DataOpener::tr("Line %1, column %2: %3").arg(line).arg(column).arg(detail);
-    if (line > 0)
-        return DataOpener::tr("Line %1: %2").arg(line).arg(detail);
-    return capitalized(detail);
 }
 
 QString localFile(const QMimeData* mimeData)
@@ -62,11 +48,15 @@ QString localFile(const QMimeData* mimeData)
 
 } // namespace
 
-DataOpener::DataOpener(SessionController* controller, QWidget* dialogParent, QObject* parent)
+DataOpener::DataOpener(
+    SessionController* controller, const IterationModel* model, QWidget* dialogParent, QObject* parent)
     : QObject(parent)
     , m_controller(controller)
+    , m_model(model)
+    , m_recentFiles(new RecentFiles(this))
     , m_dialogParent(dialogParent)
 {
+    connect(m_recentFiles, &RecentFiles::fileChosen, this, &DataOpener::openFile);
 }
 
 DataOpener::~DataOpener()
@@ -79,8 +69,8 @@ DataOpener::~DataOpener()
 
 void DataOpener::openWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        m_dialogParent, tr("Open CSV data"), startDirectory(), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Open CSV data"),
+        m_recentFiles->startDirectory(), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -97,14 +87,19 @@ void DataOpener::openFile(const QString& path)
     }
 
     m_loadingPath = QFileInfo(path).absoluteFilePath();
-    rememberDirectory(m_loadingPath);
+    m_recentFiles->rememberDirectory(m_loadingPath);
     emit loadingStarted();
 
     m_task = new CsvLoadTask(m_loadingPath, this);
     connect(m_task, &CsvLoadTask::finished, this, &DataOpener::onLoaded);
     connect(m_task, &CsvLoadTask::failed, this, &DataOpener::onLoadFailed);
     connect(m_task, &CsvLoadTask::cancelled, this, &DataOpener::onLoadCancelled);
+    startProgress(path);
+    m_task->start();
+}
 
+void DataOpener::startProgress(const QString& path)
+{
     // Not modal: the window stays usable while a large file loads (and a modal QProgressDialog would spin a
     // nested event loop in every setValue()).
     m_progress
@@ -117,8 +112,6 @@ void DataOpener::openFile(const QString& path)
     m_progress->setValue(0);
     connect(m_progress, &QProgressDialog::canceled, this, &DataOpener::cancelLoading);
     connect(m_task, &CsvLoadTask::progress, m_progress, &QProgressDialog::setValue);
-
-    m_task->start();
 }
 
 void DataOpener::cancelLoading()
@@ -154,27 +147,28 @@ QProgressDialog* DataOpener::progressDialog() const
     return m_progress;
 }
 
+QMenu* DataOpener::recentFilesMenu() const
+{
+    return m_recentFiles->menu();
+}
+
+bool DataOpener::standardizes() const
+{
+    const Run* run = m_model->run();
+    return run && run->problem && run->problem->isStandardized();
+}
+
 void DataOpener::onLoaded(const Dataset& dataset)
 {
     discardTask();
-    // The reader accepts a single numeric column, and the core would fit the intercept alone; but there is no
-    // line to show, no x axis, no surface: for the GUI that file is bad input.
-    if (dataset.columnCount() < 2) {
-        QString detail = tr("only one numeric column ('%1'): a regression needs a target and at least one "
-                            "feature column")
-                             .arg(QString::fromStdString(dataset.columnNames().front()));
-        if (!dataset.skippedColumns().empty()) {
-            QStringList skipped;
-            for (const std::string& name : dataset.skippedColumns())
-                skipped << QString::fromStdString(name);
-            detail += tr(" (text columns skipped: %1)").arg(skipped.join(QStringLiteral(", ")));
-        }
-        showFailure(m_loadingPath, 0, 0, detail);
+    const QString refusal = rejectSingleColumn(dataset);
+    if (!refusal.isEmpty()) {
+        showFailure(m_loadingPath, 0, 0, refusal);
         finishLoading(false);
         return;
     }
     ProblemSpec spec;
-    spec.standardize = m_controller->problemSpec().standardize;
+    spec.standardize = standardizes();
     if (!m_askForColumns || !ColumnChooserDialog::isNeeded(dataset)) {
         apply(dataset, spec);
         return;
@@ -186,6 +180,24 @@ void DataOpener::onLoaded(const Dataset& dataset)
     connect(m_chooser, &QDialog::accepted, this, &DataOpener::onColumnsChosen);
     connect(m_chooser, &QDialog::rejected, this, [this] { finishLoading(false); });
     m_chooser->open();
+}
+
+// The reader accepts a single numeric column, and the core would fit the intercept alone; but there is no line
+// to show, no x axis, no surface: for the GUI that file is bad input.
+QString DataOpener::rejectSingleColumn(const Dataset& dataset) const
+{
+    if (dataset.columnCount() >= 2)
+        return {};
+    QString detail = tr("only one numeric column ('%1'): a regression needs a target and at least one "
+                        "feature column")
+                         .arg(QString::fromStdString(dataset.columnNames().front()));
+    if (!dataset.skippedColumns().empty()) {
+        QStringList skipped;
+        for (const std::string& name : dataset.skippedColumns())
+            skipped << QString::fromStdString(name);
+        detail += tr(" (text columns skipped: %1)").arg(skipped.join(QStringLiteral(", ")));
+    }
+    return detail;
 }
 
 void DataOpener::onColumnsChosen()
@@ -203,12 +215,13 @@ void DataOpener::apply(const Dataset& dataset, const ProblemSpec& spec)
     const QString path = m_loadingPath;
 
     // The controller refuses data it cannot fit (one row, a constant column to standardize) with a message
-    // prefixed with the dataset's source; it is reported here with the file's name.
+    // prefixed with the dataset's source; the opener issued the command, so it reports the refusal, once, with
+    // the file's name.
     m_applying = true;
     QString controllerError = m_controller->openDataset(dataset, spec, QFileInfo(path).fileName());
     m_applying = false;
     if (controllerError.isEmpty()) {
-        addRecentFile(path);
+        m_recentFiles->add(path);
         finishLoading(true);
         return;
     }
@@ -227,7 +240,7 @@ void DataOpener::onLoadFailed(const QString& /*message*/, int line, int column, 
     discardTask();
     // A recent file that was deleted or moved should not be offered again.
     if (!QFileInfo::exists(path))
-        removeRecentFile(path);
+        m_recentFiles->remove(path);
     showFailure(path, line, column, detail);
     finishLoading(false);
 }
@@ -271,11 +284,22 @@ void DataOpener::closeChooser()
     }
 }
 
+// "Line 4, column 2: 'abc' is not a number (column 'x')": the location first, in words, because a teacher
+// reads it aloud and then looks for that cell in a spreadsheet.
+QString DataOpener::describeProblem(int line, int column, const QString& detail) const
+{
+    if (line > 0 && column > 0)
+        return tr("Line %1, column %2: %3").arg(line).arg(column).arg(detail);
+    if (line > 0)
+        return tr("Line %1: %2").arg(line).arg(detail);
+    return capitalized(detail);
+}
+
 void DataOpener::showFailure(const QString& path, int line, int column, const QString& detail)
 {
     const QString fileName = QFileInfo(path).fileName();
     QString explanation = describeProblem(line, column, detail);
-    if (m_controller->problem())
+    if (m_model->run())
         explanation += QStringLiteral("\n\n") + tr("The data on screen is unchanged.");
     // The details are the one line gdlab-run would print (full path, line, column), for copying into a report.
     QString location = QDir::toNativeSeparators(path);
@@ -309,118 +333,6 @@ void DataOpener::showMessage(const QString& text, const QString& informativeText
     box->open();
 }
 
-// ---- recent files ----
-
-QStringList DataOpener::recentFiles()
-{
-    const QStringList stored = QSettings().value(kRecentFilesKey).toStringList();
-    QStringList existing;
-    for (const QString& path : stored) {
-        if (QFileInfo(path).isFile() && !existing.contains(path))
-            existing << path;
-    }
-    while (existing.size() > maxRecentFiles)
-        existing.removeLast();
-    if (existing != stored)
-        writeRecentFiles(existing);
-    return existing;
-}
-
-QMenu* DataOpener::recentFilesMenu()
-{
-    if (!m_recentMenu) {
-        m_recentMenu = std::make_unique<QMenu>(tr("Open &Recent"));
-        m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
-        // Files can vanish while the program runs; the list is checked again whenever it is looked at.
-        connect(m_recentMenu.get(), &QMenu::aboutToShow, this, &DataOpener::rebuildRecentMenu);
-        rebuildRecentMenu();
-    }
-    return m_recentMenu.get();
-}
-
-void DataOpener::clearRecentFiles()
-{
-    writeRecentFiles({});
-}
-
-void DataOpener::addRecentFile(const QString& path)
-{
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    QStringList files = recentFiles();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    while (files.size() > maxRecentFiles)
-        files.removeLast();
-    writeRecentFiles(files);
-}
-
-void DataOpener::removeRecentFile(const QString& path)
-{
-    QStringList files = QSettings().value(kRecentFilesKey).toStringList();
-    if (files.removeAll(QFileInfo(path).absoluteFilePath()) > 0)
-        writeRecentFiles(files);
-}
-
-void DataOpener::writeRecentFiles(const QStringList& files)
-{
-    QSettings settings;
-    if (settings.value(kRecentFilesKey).toStringList() == files)
-        return;
-    if (files.isEmpty())
-        settings.remove(kRecentFilesKey);
-    else
-        settings.setValue(kRecentFilesKey, files);
-    rebuildRecentMenu();
-    emit recentFilesChanged();
-}
-
-void DataOpener::rebuildRecentMenu()
-{
-    if (!m_recentMenu)
-        return;
-    // Read (and prune) the list first: pruning writes the settings, which rebuilds the menu itself.
-    const QStringList files = recentFiles();
-    // Later, not now: this may run inside the triggered() of one of these actions ("Clear list").
-    for (QAction* action : m_recentMenu->actions()) {
-        m_recentMenu->removeAction(action);
-        action->deleteLater();
-    }
-    if (files.isEmpty()) {
-        QAction* none = m_recentMenu->addAction(tr("No recent files"));
-        none->setEnabled(false);
-        return;
-    }
-    QStringList names;
-    for (const QString& path : files)
-        names << QFileInfo(path).fileName();
-    for (int i = 0; i < files.size(); ++i) {
-        const QString& path = files[i];
-        // Two files of the same name are told apart by their folder.
-        QString label = names[i];
-        if (names.count(names[i]) > 1)
-            label += QStringLiteral("  (%1)").arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath()));
-        label.replace(QLatin1Char('&'), QStringLiteral("&&"));
-        QAction* action = m_recentMenu->addAction(i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(label) : label);
-        action->setToolTip(QDir::toNativeSeparators(path));
-        action->setStatusTip(QDir::toNativeSeparators(path));
-        action->setData(path);
-        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
-    }
-    m_recentMenu->addSeparator();
-    connect(m_recentMenu->addAction(tr("&Clear list")), &QAction::triggered, this, &DataOpener::clearRecentFiles);
-}
-
-QString DataOpener::startDirectory() const
-{
-    const QString directory = QSettings().value(kLastDirectoryKey).toString();
-    return QFileInfo(directory).isDir() ? directory : QDir::homePath();
-}
-
-void DataOpener::rememberDirectory(const QString& path)
-{
-    QSettings().setValue(kLastDirectoryKey, QFileInfo(path).absolutePath());
-}
-
 // ---- drag and drop ----
 
 bool DataOpener::canAccept(const QMimeData* mimeData) const
@@ -441,20 +353,20 @@ bool DataOpener::drop(const QMimeData* mimeData)
 
 void DataOpener::exportDataWithDialog()
 {
-    const Dataset& dataset = m_controller->dataset();
-    if (dataset.isEmpty()) {
+    const Run* run = m_model->run();
+    if (!run || !run->dataset || run->dataset->isEmpty()) {
         showMessage(tr("Nothing to export"), tr("There is no data loaded yet."), {});
         return;
     }
-    const QString base = QFileInfo(QString::fromStdString(dataset.source())).completeBaseName();
+    const QString base = QFileInfo(QString::fromStdString(run->dataset->source())).completeBaseName();
     const QString suggested
-        = QDir(startDirectory())
+        = QDir(m_recentFiles->startDirectory())
               .filePath((base.isEmpty() ? QStringLiteral("gdlab") : base) + QStringLiteral("-export.csv"));
     const QString path
         = QFileDialog::getSaveFileName(m_dialogParent, tr("Export data"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    rememberDirectory(path);
+    m_recentFiles->rememberDirectory(path);
     QString error;
     if (!exportData(path, &error))
         showMessage(tr("Could not export the data"),
@@ -463,14 +375,16 @@ void DataOpener::exportDataWithDialog()
 
 bool DataOpener::exportData(const QString& path, QString* errorMessage)
 {
-    const Dataset& dataset = m_controller->dataset();
     const auto fail = [&](const QString& message) {
         if (errorMessage)
             *errorMessage = message;
         return false;
     };
-    if (dataset.isEmpty())
+    // The run's own dataset: the data on screen, with the user's edited points, even while a run computes.
+    const Run* run = m_model->run();
+    if (!run || !run->dataset || run->dataset->isEmpty())
         return fail(tr("There is no data to export."));
+    const Dataset& dataset = *run->dataset;
     // QSaveFile writes a temporary file and renames it over the target only when everything was written, so
     // a full disk never leaves a half-written CSV where the old file was.
     QSaveFile file(path);
@@ -479,7 +393,7 @@ bool DataOpener::exportData(const QString& path, QString* errorMessage)
     writeCsv(dataset, [&file](std::string_view chunk) { file.write(chunk.data(), static_cast<qint64>(chunk.size())); });
     if (!file.commit())
         return fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    addRecentFile(path);
+    m_recentFiles->add(path);
     return true;
 }
 

@@ -7,8 +7,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <memory>
-
 class QMenu;
 class QMessageBox;
 class QMimeData;
@@ -19,6 +17,8 @@ namespace gdlab {
 
 class ColumnChooserDialog;
 class CsvLoadTask;
+class IterationModel;
+class RecentFiles;
 class SessionController;
 struct ProblemSpec;
 
@@ -29,24 +29,29 @@ struct ProblemSpec;
  * A file is read on a worker (CsvLoadTask); a progress dialog with Cancel appears when the read takes longer
  * than 300 ms, and it is not modal, so playback and the views go on while a large file loads. When the file
  * has more than two numeric columns the ColumnChooserDialog asks for the target and features; then the data
- * goes to SessionController::setDataset(). Columns and intercept start from the CLI's defaults for new data;
- * the standardize toggle is kept from the session, like the solver settings.
+ * goes to SessionController::openDataset(). Columns and intercept start from the CLI's defaults for new data;
+ * the standardize toggle is kept from the run on screen, like the solver settings. The opener issues that one
+ * command and reads everything else (what is loaded, what to export) from the IterationModel.
  *
  * Whatever goes wrong (unreadable or malformed file, data that cannot be fitted) ends in one warning that names
  * the file, the line and column where the reader found the problem, and says that the data on screen is
- * unchanged, which it is: the controller is only touched with data that fits. Every dialog is shown with
- * open() and deletes itself, so nothing here blocks in a nested event loop except the file dialogs.
+ * unchanged, which it is: a refused command changes nothing. That warning is the only one: the opener issued
+ * the command, so it is the one that reports the refusal. Every dialog is shown with open() and deletes
+ * itself, so nothing here blocks in a nested event loop except the file dialogs.
  *
- * Recent files live in QSettings (the application's organization and name), at most eight, newest first;
- * files that no longer exist are dropped whenever the list is read.
+ * A file that loads, or an export, goes to the top of recentFiles().
  */
 class DataOpener : public QObject {
     Q_OBJECT
 
 public:
-    static constexpr int maxRecentFiles = 8;
-
-    DataOpener(SessionController* controller, QWidget* dialogParent, QObject* parent = nullptr);
+    /**
+     * @param controller takes the openDataset() command
+     * @param model the run on screen, for what the opener reads (both must outlive the opener)
+     * @param dialogParent the window the dialogs and messages belong to
+     */
+    DataOpener(
+        SessionController* controller, const IterationModel* model, QWidget* dialogParent, QObject* parent = nullptr);
     ~DataOpener() override;
 
     /** @brief Asks for a CSV file (blocking file dialog) and opens it. */
@@ -58,17 +63,16 @@ public:
     /** @brief From openFile() until loadingFinished() (reading and choosing columns). */
     bool isLoading() const;
     /**
-     * @brief True only while the loaded data is handed to SessionController::setDataset(). The controller's
-     * errorOccurred emitted meanwhile is reported by this opener with the file name; a window that shows the
-     * controller's errors itself should skip those to avoid a second message box.
+     * @brief True only while the loaded data is handed to SessionController::openDataset(). A refusal the
+     * controller also announces meanwhile (errorOccurred) is this opener's to report, with the file's name; a
+     * window that shows the controller's errors skips it, so that the user sees one message.
      */
     bool isApplyingDataset() const { return m_applying; }
 
-    /** @brief The recent files, newest first, with files that vanished removed (also from the settings). */
-    QStringList recentFiles();
-    /** @brief A menu of the recent files ("Open Recent"), owned by this opener, kept up to date. */
-    QMenu* recentFilesMenu();
-    void clearRecentFiles();
+    /** @brief The files opened and exported lately; its menu opens a file through this opener. */
+    RecentFiles* recentFiles() const { return m_recentFiles; }
+    /** @brief recentFiles()'s "Open Recent" menu. */
+    QMenu* recentFilesMenu() const;
 
     /** @brief Whether a drag carries exactly one local file that can be opened (for dragEnterEvent). */
     bool canAccept(const QMimeData* mimeData) const;
@@ -77,7 +81,7 @@ public:
 
     /** @brief Asks for a file name (blocking file dialog) and exports; a failure is shown in a message box. */
     void exportDataWithDialog();
-    /** @brief Writes the controller's dataset as CSV, atomically; false with *errorMessage set on failure. */
+    /** @brief Writes the data of the run on screen as CSV, atomically; false with *errorMessage set on failure. */
     bool exportData(const QString& path, QString* errorMessage);
 
     /** @brief Whether files with more than two numeric columns get the column chooser; on by default. */
@@ -97,7 +101,6 @@ signals:
     void loadingStarted();
     /** @brief ok is true when the controller now holds the file's data. */
     void loadingFinished(bool ok);
-    void recentFilesChanged();
 
 private:
     void onLoaded(const Dataset& dataset);
@@ -109,17 +112,17 @@ private:
     void discardTask();
     void closeChooser();
 
+    void startProgress(const QString& path);
+    QString rejectSingleColumn(const Dataset& dataset) const;
+    bool standardizes() const;
+
+    QString describeProblem(int line, int column, const QString& detail) const;
     void showFailure(const QString& path, int line, int column, const QString& detail);
     void showMessage(const QString& text, const QString& informativeText, const QString& detailedText);
 
-    void addRecentFile(const QString& path);
-    void removeRecentFile(const QString& path);
-    void writeRecentFiles(const QStringList& files);
-    void rebuildRecentMenu();
-    QString startDirectory() const;
-    void rememberDirectory(const QString& path);
-
     SessionController* m_controller;
+    const IterationModel* m_model;
+    RecentFiles* m_recentFiles;
     QPointer<QWidget> m_dialogParent;
     bool m_askForColumns = true;
     bool m_applying = false;
@@ -133,7 +136,6 @@ private:
 
     QPointer<QMessageBox> m_messageBox;
     QString m_lastErrorText;
-    std::unique_ptr<QMenu> m_recentMenu;
 };
 
 } // namespace gdlab

@@ -48,7 +48,7 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     : QMainWindow(parent)
     , m_controller(controller)
     , m_surface(new ErrorSurfaceModel(controller->model(), this))
-    , m_dataOpener(new DataOpener(controller, this, this))
+    , m_dataOpener(new DataOpener(controller, controller->model(), this, this))
     , m_pinnedRuns(new PinnedRuns(controller->model(), this))
     , m_normalFont(QApplication::font())
 {
@@ -58,7 +58,12 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     createActions();
     updateWindowTitle();
     connect(m_controller, &SessionController::problemChanged, this, &MainWindow::updateWindowTitle);
-    connect(m_controller, &SessionController::errorOccurred, this, &MainWindow::showError);
+    // A file the controller refuses is the opener's to report, with its name; the controller's copy would be a
+    // second message box.
+    connect(m_controller, &SessionController::errorOccurred, this, [this](const QString& message) {
+        if (!m_dataOpener->isApplyingDataset())
+            showError(message);
+    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -244,6 +249,8 @@ void MainWindow::setPresentationMode(bool on)
     m_lossPlot->setPresentationMode(on);
     m_contourPlot->setPresentationMode(on);
     m_updatePanel->setPresentationMode(on);
+    if (m_sweepDialog)
+        m_sweepDialog->setPresentationMode(on);
     if (on)
         showFullScreen();
     else
@@ -252,8 +259,10 @@ void MainWindow::setPresentationMode(bool on)
 
 SweepDialog* MainWindow::sweepDialog()
 {
-    if (!m_sweepDialog)
-        m_sweepDialog = new SweepDialog(m_controller, this);
+    if (!m_sweepDialog) {
+        m_sweepDialog = new SweepDialog(m_controller->model(), this);
+        m_sweepDialog->setPresentationMode(m_presentationMode);
+    }
     return m_sweepDialog;
 }
 

@@ -1,8 +1,10 @@
 #include "compare/sweep_dialog.h"
+#include "dataset.h"
 #include "learning_rate_sweep.h"
 
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
+#include "views/plot_style.h"
 #include "views/view_palette.h"
 
 #include <qcustomplot.h>
@@ -40,12 +42,16 @@ private slots:
     void dialogFollowsSettings();
     void dialogFollowsNewData();
     void hiddenDialogCatchesUpWhenShown();
+    void oneRecomputeForOneChange();
+    void gapAxis();
+    void logAxisTicks();
+    void presentationModeEnlarges();
 };
 
 void TestSweepDialog::nothingLoadedIsAnError()
 {
     SessionController controller;
-    SweepDialog dialog(&controller);
+    SweepDialog dialog(controller.model());
     QVERIFY(dialog.results().empty());
     QVERIFY(dialog.headerText().startsWith(QStringLiteral("Nothing to sweep")));
     QCOMPARE(dialog.plot()->graphCount(), 0);
@@ -55,7 +61,7 @@ void TestSweepDialog::dialogShowsOneCurvePerRate()
 {
     auto controller = loadedController("five_points");
     QVERIFY(controller);
-    SweepDialog dialog(controller.get());
+    SweepDialog dialog(controller->model());
     QVERIFY(!dialog.isModal());
     const std::vector<SweepResult>& results = dialog.results();
     QCOMPARE(results.size(), std::size_t(6));
@@ -94,7 +100,7 @@ void TestSweepDialog::dialogLegendNamesRateAndBehaviour()
 {
     auto controller = loadedController("five_points");
     QVERIFY(controller);
-    SweepDialog dialog(controller.get());
+    SweepDialog dialog(controller->model());
     const QStringList legend = dialog.legendTexts();
     QCOMPARE(legend.size(), 6);
     QCOMPARE(legend[0], QStringLiteral("0.125× bound (lr 0.0106): too slow"));
@@ -114,7 +120,7 @@ void TestSweepDialog::dialogFollowsSettings()
 {
     auto controller = loadedController("five_points");
     QVERIFY(controller);
-    SweepDialog dialog(controller.get());
+    SweepDialog dialog(controller->model());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const std::vector<SweepResult> before = dialog.results();
@@ -129,7 +135,7 @@ void TestSweepDialog::dialogFollowsSettings()
     }
 
     // sse weighs the squares by 1 instead of 1/5: the bound and every rate become five times smaller.
-    SolverSettings settings = controller->settings();
+    SolverSettings settings = controller->model()->run()->settings;
     settings.loss = LossKind::Sse;
     settings.learningRate = 0.001;
     QVERIFY(controller->setSettings(settings).isEmpty());
@@ -155,14 +161,14 @@ void TestSweepDialog::dialogFollowsNewData()
 {
     auto controller = loadedController("five_points");
     QVERIFY(controller);
-    SweepDialog dialog(controller.get());
+    SweepDialog dialog(controller->model());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const double fivePointsRate = dialog.results().front().learningRate;
     QVERIFY(controller->loadLesson(QStringLiteral("two_features_n100")).isEmpty());
     controller->waitForComputation();
     QTRY_VERIFY(dialog.results().front().learningRate != fivePointsRate);
-    QCOMPARE(dialog.results().front().learningRate, 0.125 * controller->stability().divergenceBound);
+    QCOMPARE(dialog.results().front().learningRate, 0.125 * controller->model()->run()->stability.divergenceBound);
     QCOMPARE(dialog.plot()->graphCount(), 6);
 }
 
@@ -170,9 +176,9 @@ void TestSweepDialog::hiddenDialogCatchesUpWhenShown()
 {
     auto controller = loadedController("five_points");
     QVERIFY(controller);
-    SweepDialog dialog(controller.get());
+    SweepDialog dialog(controller->model());
     const double mseRate = dialog.results().front().learningRate;
-    SolverSettings settings = controller->settings();
+    SolverSettings settings = controller->model()->run()->settings;
     settings.loss = LossKind::HalfMse;
     QVERIFY(controller->setSettings(settings).isEmpty());
     QCoreApplication::processEvents();
@@ -182,6 +188,102 @@ void TestSweepDialog::hiddenDialogCatchesUpWhenShown()
     dialog.show();
     QVERIFY(std::abs(dialog.results().front().learningRate - 2 * mseRate) <= 1e-12 * mseRate);
     QCOMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss (half-mse)"));
+}
+
+// One change of the session, one sweep: a new learning rate alone recomputes nothing (the rates are multiples of
+// the bound), another loss recomputes once.
+void TestSweepDialog::oneRecomputeForOneChange()
+{
+    auto controller = loadedController("five_points");
+    QVERIFY(controller);
+    SweepDialog dialog(controller->model());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const int start = dialog.refreshCount();
+    QVERIFY(controller->setLearningRate(0.02).isEmpty());
+    QCOMPARE(dialog.refreshCount(), start);
+    QVERIFY(dialog.headerText().contains(QStringLiteral("Your learning rate 0.02 is")));
+    SolverSettings settings = controller->model()->run()->settings;
+    settings.loss = LossKind::HalfMse;
+    QVERIFY(controller->setSettings(settings).isEmpty());
+    controller->waitForComputation();
+    QCoreApplication::processEvents();
+    QCOMPARE(dialog.refreshCount(), start + 1);
+    // New data is a new problem even with the same settings.
+    QVERIFY(controller->loadLesson(QStringLiteral("five_points")).isEmpty());
+    controller->waitForComputation();
+    QCoreApplication::processEvents();
+    QCOMPARE(dialog.refreshCount(), start + 2);
+    QCOMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss (mse)"));
+}
+
+void TestSweepDialog::gapAxis()
+{
+    auto controller = loadedController("five_points");
+    QVERIFY(controller);
+    SweepDialog dialog(controller->model());
+    // mse at the least-squares solution: the sum of squares over the five rows.
+    const Run& run = *controller->model()->run();
+    const double minimum = run.leastSquares.sumOfSquares / double(run.dataset->rowCount());
+    QVERIFY(!dialog.isShowingGap());
+    dialog.setShowGap(true);
+    QVERIFY(dialog.isShowingGap());
+    QCOMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss − least-squares loss (mse)"));
+    const SweepResult& first = dialog.results().front();
+    const double gap = first.losses.front() - minimum;
+    QVERIFY(std::abs(dialog.plottedValue(0, 0) - gap) <= 1e-12 * gap);
+    QCOMPARE(dialog.graphs().front()->data()->at(0)->value, dialog.plottedValue(0, 0));
+    for (std::size_t k = 0; k < first.losses.size(); ++k)
+        QVERIFY(dialog.plottedValue(0, k) > 0); // the log axis can draw every point
+    dialog.setShowGap(false);
+    QCOMPARE(dialog.plottedValue(0, 0), first.losses.front());
+}
+
+// The y axis is labelled as every log axis of the program: powers of ten over two decades or more, plain numbers
+// over less.
+void TestSweepDialog::logAxisTicks()
+{
+    auto controller = loadedController("five_points");
+    QVERIFY(controller);
+    SweepDialog dialog(controller->model());
+    QCPAxis* axis = dialog.plot()->yAxis;
+    for (bool gap : { false, true }) {
+        dialog.setShowGap(gap);
+        QCOMPARE(axis->scaleType(), QCPAxis::stLogarithmic);
+        const bool powersOfTen = std::log10(axis->range().upper / axis->range().lower) >= 2;
+        QCOMPARE(!axis->ticker().dynamicCast<QCPAxisTickerLog>().isNull(), powersOfTen);
+        QCOMPARE(axis->numberFormat(), powersOfTen ? QStringLiteral("eb") : QStringLiteral("gb"));
+        // The gap closes over six decades and more.
+        if (gap)
+            QVERIFY(powersOfTen);
+    }
+}
+
+void TestSweepDialog::presentationModeEnlarges()
+{
+    auto controller = loadedController("five_points");
+    QVERIFY(controller);
+    SweepDialog dialog(controller->model());
+    const double width = dialog.graphs().front()->pen().widthF();
+    const double labelSize = dialog.plot()->xAxis->labelFont().pointSizeF();
+    const double headerSize = dialog.findChild<QLabel*>()->font().pointSizeF();
+    QVERIFY(!dialog.isPresentationMode());
+    dialog.setPresentationMode(true);
+    QVERIFY(dialog.isPresentationMode());
+    QCOMPARE(dialog.graphs().front()->pen().widthF(), width * PlotStyle::presentationScale);
+    QCOMPARE(dialog.plot()->xAxis->labelFont().pointSizeF(), labelSize * PlotStyle::presentationScale);
+    QCOMPARE(dialog.findChild<QLabel*>()->font().pointSizeF(), headerSize * PlotStyle::presentationScale);
+    // The colours stay the palette's.
+    QCOMPARE(dialog.graphs().front()->pen().color(), ViewPalette::series(0));
+    // A new sweep keeps the presentation scale.
+    SolverSettings settings = controller->model()->run()->settings;
+    settings.iterations = 50;
+    QVERIFY(controller->setSettings(settings).isEmpty());
+    dialog.refresh();
+    QCOMPARE(dialog.graphs().front()->pen().widthF(), width * PlotStyle::presentationScale);
+    dialog.setPresentationMode(false);
+    QCOMPARE(dialog.graphs().front()->pen().widthF(), width);
+    QCOMPARE(dialog.plot()->xAxis->labelFont().pointSizeF(), labelSize);
 }
 
 QTEST_MAIN(TestSweepDialog)

@@ -55,6 +55,8 @@ private slots:
     void isNeededOnlyForMoreThanTwoColumns();
     void defaultsAreTheCliDefaults();
     void summaryShowsRowsAndSkippedColumns();
+    void manySkippedColumnsAreCounted();
+    void titleNamesTheFile();
     void initialSpecIsShown();
     void changingTheTargetSwapsItWithTheFeatures();
     void noFeatureDisablesOk();
@@ -103,6 +105,29 @@ void TestColumnChooserDialog::summaryShowsRowsAndSkippedColumns()
     QVERIFY2(summary.contains(QStringLiteral("7 data rows")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("Text columns skipped")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("name, city")), qPrintable(summary));
+}
+
+void TestColumnChooserDialog::manySkippedColumnsAreCounted()
+{
+    std::vector<std::string> skipped;
+    for (int i = 0; i < 11; ++i)
+        skipped.push_back("text" + std::to_string(i));
+    ColumnChooserDialog dialog(makeDataset(7, { "a", "b", "c" }, skipped));
+    const QString summary = dialog.summaryLabel()->text();
+    // The first eight by name, the rest as a count: a long list would push the buttons off a projector's screen.
+    QVERIFY2(summary.contains(QStringLiteral("text0, text1")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("text7, … (3 more)")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QStringLiteral("text8")), qPrintable(summary));
+}
+
+void TestColumnChooserDialog::titleNamesTheFile()
+{
+    ColumnChooserDialog unnamed(makeDataset(7, { "a", "b", "c" }));
+    QCOMPARE(unnamed.windowTitle(), QStringLiteral("Choose columns"));
+    ColumnChooserDialog named(makeDataset(7, { "a", "b", "c" }), {}, QStringLiteral("heights.csv"));
+    QCOMPARE(named.windowTitle(), QStringLiteral("Choose columns — heights.csv"));
+    QCOMPARE(named.targetCombo()->count(), 3);
+    QCOMPARE(named.featureList()->item(2)->text(), QStringLiteral("c (target)"));
 }
 
 void TestColumnChooserDialog::initialSpecIsShown()

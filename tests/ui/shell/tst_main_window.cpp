@@ -1,5 +1,6 @@
 // The main window as a user drives it: keys step the descent and every view follows; a settings change
 // redraws every view; export writes the history atomically; presentation mode enlarges the text.
+#include "data/data_opener.h"
 #include "panels/playback_bar.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
@@ -12,7 +13,10 @@
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QFile>
+#include <QMessageBox>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +37,7 @@ private slots:
     void exportToUnwritablePathKeepsData();
     void presentationModeEnlargesText();
     void screenshotFile();
+    void unfittableFileShowsOneMessage();
 
 private:
     void verifyViewsFollow();
@@ -179,6 +184,43 @@ void TestMainWindow::screenshotFile()
     QCOMPARE(image.size(), m_window->size());
     QVERIFY(!m_window->saveScreenshot(directory.filePath(QStringLiteral("missing/dir/shot.png")), &error));
     QVERIFY(!error.isEmpty());
+}
+
+// A file that reads but cannot be fitted (one row for two parameters) is refused by the controller; the opener
+// that issued the command says so, and the window does not say it a second time.
+void TestMainWindow::unfittableFileShowsOneMessage()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("one row.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.write("x,y\n1,2\n") > 0);
+    file.close();
+    const std::shared_ptr<const Run> before = m_controller->model()->sharedRun();
+    const QString title = m_window->windowTitle();
+    const double line = m_window->fitPlot()->currentLineY(1.0);
+
+    DataOpener* opener = m_window->dataOpener();
+    QSignalSpy finished(opener, &DataOpener::loadingFinished);
+    opener->openFile(path);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCoreApplication::processEvents();
+
+    QList<QMessageBox*> boxes;
+    for (QWidget* widget : QApplication::topLevelWidgets())
+        if (auto* box = qobject_cast<QMessageBox*>(widget); box && box->isVisible())
+            boxes << box;
+    QCOMPARE(boxes.size(), 1);
+    QCOMPARE(boxes.first(), opener->activeMessageBox());
+    QCOMPARE(boxes.first()->text(), QStringLiteral("Could not open one row.csv"));
+    QVERIFY2(boxes.first()->informativeText().contains(QStringLiteral("The data on screen is unchanged.")),
+        qPrintable(boxes.first()->informativeText()));
+
+    QCOMPARE(m_controller->model()->sharedRun(), before);
+    QCOMPARE(m_window->windowTitle(), title);
+    QCOMPARE(m_window->fitPlot()->currentLineY(1.0), line);
+    boxes.first()->close();
 }
 
 QTEST_MAIN(TestMainWindow)
