@@ -141,6 +141,14 @@ void TestPointEditor::editMakesTheDataYourOwn()
     QCOMPARE(m_controller->model()->cause(), gdlab::RunCause::EditedPoints);
     QVERIFY(m_editor->removePoint(0));
     QCOMPARE(m_controller->latestRun()->title, title + " (edited)"); // not "(edited) (edited)"
+    // Each command holds the names on either side of its edit, for undo and redo.
+    const auto* first = static_cast<const gdlab::PointEditCommand*>(m_editor->undoStack()->command(0));
+    const auto* second = static_cast<const gdlab::PointEditCommand*>(m_editor->undoStack()->command(1));
+    QCOMPARE(first->namingBefore().lessonName, QStringLiteral("five_points"));
+    QCOMPARE(first->namingBefore().title, QString::fromStdString(title));
+    QVERIFY(first->namingAfter().lessonName.isEmpty());
+    QCOMPARE(second->namingBefore().title, first->namingAfter().title);
+    QCOMPARE(second->namingAfter().title, first->namingAfter().title);
 }
 
 void TestPointEditor::refusals_data()
