@@ -18,7 +18,6 @@ constexpr int maxFunctionLines = 60;
 const QStringList pendingSplits {
     QStringLiteral("ui/views/bowl_view.cpp"),
     QStringLiteral("ui/views/contour_plot.cpp"),
-    QStringLiteral("ui/views/fit_plot.cpp"),
     QStringLiteral("ui/views/loss_plot.cpp"),
     QStringLiteral("ui/views/update_panel.cpp"),
     QStringLiteral("ui/session/error_surface_model.cpp"),

@@ -1,7 +1,8 @@
 #include "panels/fit_view_options.h"
 
-#include "session/session_controller.h"
-#include "views/fit_plot.h"
+#include "run.h"
+
+#include "session/iteration_model.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,6 +10,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
+
+#include <utility>
+#include <vector>
 
 namespace gdlab {
 
@@ -19,10 +23,10 @@ constexpr int kPredictedVsActual = -1;
 
 } // namespace
 
-FitViewOptions::FitViewOptions(FitPlot* plot, SessionController* controller, QWidget* parent)
+FitViewOptions::FitViewOptions(const IterationModel* model, const FitPlot* plot, QWidget* parent)
     : QWidget(parent)
+    , m_model(model)
     , m_plot(plot)
-    , m_controller(controller)
     , m_viewCombo(new QComboBox(this))
     , m_leastSquaresCheck(new QCheckBox(tr("least squares"), this))
     , m_editCheck(new QCheckBox(tr("edit points"), this))
@@ -51,16 +55,12 @@ FitViewOptions::FitViewOptions(FitPlot* plot, SessionController* controller, QWi
     m_editHint->installEventFilter(this);
 
     connect(m_viewCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &FitViewOptions::onViewChosen);
-    connect(m_leastSquaresCheck, &QCheckBox::toggled, m_plot, &FitPlot::setShowLeastSquares);
-    connect(m_editCheck, &QCheckBox::toggled, m_plot, &FitPlot::setEditable);
+    connect(m_leastSquaresCheck, &QCheckBox::toggled, this, &FitViewOptions::showLeastSquaresChosen);
+    connect(m_editCheck, &QCheckBox::toggled, this, &FitViewOptions::editingChosen);
     connect(m_plot, &FitPlot::fitModeChanged, this, &FitViewOptions::syncViewChoice);
     connect(m_plot, &FitPlot::featureChanged, this, &FitViewOptions::syncViewChoice);
     connect(m_plot, &FitPlot::editableChanged, this, &FitViewOptions::updateEditing);
-    // The plot has rebuilt for the new problem by now: it was connected first, being built before this bar.
-    connect(m_controller, &SessionController::problemChanged, this, [this] {
-        rebuildViewChoices();
-        updateEditing();
-    });
+    connect(m_model, &IterationModel::runReset, this, &FitViewOptions::refresh);
 
     rebuildViewChoices();
     updateEditing();
@@ -80,17 +80,34 @@ void FitViewOptions::elideHint()
     m_editHint->setText(m_editHint->fontMetrics().elidedText(m_hintText, Qt::ElideRight, m_editHint->width()));
 }
 
+void FitViewOptions::refresh()
+{
+    ++m_refreshCount;
+    rebuildViewChoices();
+    updateEditing();
+}
+
 void FitViewOptions::rebuildViewChoices()
 {
-    const QSignalBlocker blocker(m_viewCombo);
-    m_viewCombo->clear();
-    const auto& problem = m_controller->problem();
-    const QString target = problem ? QString::fromStdString(problem->targetName()) : tr("y");
+    const Run* run = m_model->run();
+    const QString target = run ? QString::fromStdString(run->problem->targetName()) : tr("y");
     const QStringList features = m_plot->featureNames();
+    std::vector<std::pair<QString, int>> choices;
     for (int i = 0; i < features.size(); ++i)
-        m_viewCombo->addItem(tr("%1 against %2").arg(target, features[i]), i);
-    m_viewCombo->addItem(tr("predicted against actual %1").arg(target), kPredictedVsActual);
-    m_viewCombo->setEnabled(problem != nullptr);
+        choices.emplace_back(tr("%1 against %2").arg(target, features[i]), i);
+    choices.emplace_back(tr("predicted against actual %1").arg(target), kPredictedVsActual);
+
+    // The same choices (another learning rate, say) leave the combo as it is.
+    bool same = m_viewCombo->count() == static_cast<int>(choices.size());
+    for (int i = 0; same && i < m_viewCombo->count(); ++i)
+        same = m_viewCombo->itemText(i) == choices[static_cast<std::size_t>(i)].first;
+    if (!same) {
+        const QSignalBlocker blocker(m_viewCombo);
+        m_viewCombo->clear();
+        for (const auto& [text, data] : choices)
+            m_viewCombo->addItem(text, data);
+    }
+    m_viewCombo->setEnabled(run != nullptr);
     syncViewChoice();
 }
 
@@ -98,9 +115,10 @@ void FitViewOptions::syncViewChoice()
 {
     const int wanted = m_plot->fitMode() == FitPlot::PredictedVsActual ? kPredictedVsActual : m_plot->feature();
     const int index = m_viewCombo->findData(wanted);
+    if (index < 0 || index == m_viewCombo->currentIndex())
+        return;
     const QSignalBlocker blocker(m_viewCombo);
-    if (index >= 0)
-        m_viewCombo->setCurrentIndex(index);
+    m_viewCombo->setCurrentIndex(index);
 }
 
 void FitViewOptions::onViewChosen(int index)
@@ -109,19 +127,21 @@ void FitViewOptions::onViewChosen(int index)
         return;
     const int choice = m_viewCombo->itemData(index).toInt();
     if (choice == kPredictedVsActual) {
-        m_plot->setFitMode(FitPlot::PredictedVsActual);
+        emit fitModeChosen(FitPlot::PredictedVsActual);
         return;
     }
-    m_plot->setFeature(choice);
-    m_plot->setFitMode(FitPlot::FeatureVsTarget);
+    // The feature first: against it, the view then redraws once.
+    emit featureChosen(choice);
+    emit fitModeChosen(FitPlot::FeatureVsTarget);
 }
 
 void FitViewOptions::updateEditing()
 {
     const bool possible = m_plot->canEditPoints();
-    {
+    const bool checked = m_plot->editingRequested() && possible;
+    if (m_editCheck->isChecked() != checked) {
         const QSignalBlocker blocker(m_editCheck);
-        m_editCheck->setChecked(m_plot->editingRequested() && possible);
+        m_editCheck->setChecked(checked);
     }
     m_editCheck->setEnabled(possible);
     // Where editing is impossible the check box stays in sight, greyed, and says why.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run.h"
+#include "session/point_edit_command.h"
 
 #include <Eigen/Core>
 
@@ -11,14 +11,18 @@ class QUndoStack;
 
 namespace gdlab {
 
+enum class RunCause;
 class SessionController;
+struct Run;
 
 /**
- * @brief Edits the data points of a one-feature problem as undoable commands: add, move, remove.
+ * @brief Takes the point edits of a one-feature problem (add, move, remove) and runs each through
+ * SessionController::editDataset() as an undoable PointEditCommand.
  *
- * Every edit builds a new data set and hands it to the controller, which recomputes the trajectory; the
- * commands keep only the row they change, so an edit of a large file does not copy it onto the undo stack.
- * The stack holds edits of one data set: loading another lesson or file clears it.
+ * An edit makes the data the user's own ("… (edited)", no longer the lesson); undoing it gives the lesson its
+ * name and title back. An edit that cannot be made changes nothing, leaves nothing on the stack and says why
+ * (refused()). The stack holds the edits of one data set: another lesson or file clears it; other settings,
+ * columns or scaling of the same data keep it.
  */
 class PointEditor : public QObject {
     Q_OBJECT
@@ -29,44 +33,35 @@ public:
 
     QUndoStack* undoStack() const { return m_undoStack; }
 
-    /** @brief Whether the problem has exactly one feature, the only case where a point is (x, y). */
+    /** @brief Whether the latest run has exactly one feature, the only case where a point is (x, y). */
     bool canEdit() const;
     /** @brief The fewest rows the problem can be fitted with (one per parameter). */
     Eigen::Index minimumRows() const;
     Eigen::Index rowCount() const;
 
-    /** @brief Adds a point at the end of the data; false (and refused() emitted) when it cannot. */
+    /** @brief Appends the point (x, y); false (and refused()) when it cannot. */
     bool addPoint(double x, double y);
-    bool movePoint(Eigen::Index row, double x, double y);
+    bool movePoint(int row, double x, double y);
     /** @brief Removes a point; refused when the data would have fewer rows than parameters. */
-    bool removePoint(Eigen::Index row);
-
-    /** @brief True while an edit (or its undo) is handed to the controller, so that views can tell it from a load. */
-    bool isApplying() const { return m_applying; }
-
-    /**
-     * @brief For the commands: fits these values (the current columns, names and spec) under this title.
-     * Keeps the iteration the views were showing when the new trajectory reaches it.
-     */
-    bool apply(const Eigen::MatrixXd& values, const QString& title);
-    /** @brief For the commands: the values now fitted. */
-    const Eigen::MatrixXd& values() const;
-    /** @brief For the commands: a data row with the feature and target set to (x, y), other columns from row. */
-    Eigen::RowVectorXd rowWith(const Eigen::RowVectorXd& row, double x, double y) const;
+    bool removePoint(int row);
 
 signals:
-    /** @brief An edit was refused; the message says why, for a status line or a tooltip. */
+    /** @brief An edit (or an undo) was refused; the message says why, for a status line or a tooltip. */
     void refused(const QString& message);
 
 private:
+    bool push(PointEditCommand::Kind kind, int row, Eigen::RowVectorXd before, Eigen::RowVectorXd after);
+    bool refuse(const QString& message);
+    /** @brief Why row (x, y) cannot be edited now; empty when it can. */
+    QString obstacle(int row, bool rowMayBeNew, double x, double y) const;
+    /** @brief A data row with the feature and target set to (x, y), other columns from row. */
+    Eigen::RowVectorXd rowWith(const Eigen::RowVectorXd& row, double x, double y) const;
+    PointEditCommand::Naming naming() const;
+    PointEditCommand::Naming editedNaming() const;
     void onRunReset(RunCause cause);
-    QString editedTitle() const;
 
     SessionController* m_controller = nullptr;
     QUndoStack* m_undoStack = nullptr;
-    bool m_applying = false;
-    /** Whether the last command handed to the controller was fitted; the stack drops one that was not. */
-    bool m_lastApplied = false;
 };
 
 } // namespace gdlab

@@ -117,7 +117,7 @@ QString SessionController::openDataset(const Dataset& dataset, const ProblemSpec
     return {};
 }
 
-QString SessionController::editDataset(const Dataset& dataset, const QString& title)
+QString SessionController::editDataset(const Dataset& dataset, const QString& title, const QString& lessonName)
 {
     if (!m_latest)
         return refuse(tr("there is no data to edit"));
@@ -125,7 +125,7 @@ QString SessionController::editDataset(const Dataset& dataset, const QString& ti
         Run run
             = prepare(std::make_shared<const Dataset>(dataset), m_latest->problem->spec(), m_latest->settings, false);
         run.cause = RunCause::EditedPoints;
-        run.lessonName = m_latest->lessonName;
+        run.lessonName = lessonName.toStdString();
         run.title = title.toStdString();
         run.ghostIterations = m_latest->ghostIterations;
         publish(std::move(run), currentIteration());

@@ -44,8 +44,11 @@ public:
     /** @brief Other data (a file the user opened); the solver settings stay, the start becomes zeros when the
      * number of parameters changed. */
     QString openDataset(const Dataset& dataset, const ProblemSpec& spec, const QString& title);
-    /** @brief The same data with points edited (or an edit undone): same columns, the cursor kept. */
-    QString editDataset(const Dataset& dataset, const QString& title);
+    /**
+     * @brief The same data with points edited (or an edit undone): same columns, the cursor kept. lessonName is
+     * the lesson the data now is (empty: the user's own data, as an edited lesson is; an undo names it again).
+     */
+    QString editDataset(const Dataset& dataset, const QString& title, const QString& lessonName = QString());
     /** @brief Other columns, intercept or standardization of the same data. */
     QString setProblemSpec(const ProblemSpec& spec);
     /** @brief Any solver setting. */

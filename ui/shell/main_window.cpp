@@ -10,6 +10,7 @@
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
+#include "session/point_editor.h"
 #include "session/session_controller.h"
 #include "views/bowl_view.h"
 #include "views/contour_plot.h"
@@ -70,11 +71,17 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createLayout()
 {
-    m_fitPlot = new FitPlot(m_controller);
+    m_fitPlot = new FitPlot(m_controller->model());
     m_lossPlot = new LossPlot(m_controller);
     m_contourPlot = new ContourPlot(m_controller, m_surface);
     m_bowlView = new BowlView(m_controller, m_surface);
-    connect(m_fitPlot, &FitPlot::statusMessage, this,
+    // The fit view asks for point edits; the editor makes them undoable, or says why not at the point and below.
+    m_pointEditor = new PointEditor(m_controller, this);
+    connect(m_fitPlot, &FitPlot::pointAddRequested, m_pointEditor, &PointEditor::addPoint);
+    connect(m_fitPlot, &FitPlot::pointMoveRequested, m_pointEditor, &PointEditor::movePoint);
+    connect(m_fitPlot, &FitPlot::pointRemoveRequested, m_pointEditor, &PointEditor::removePoint);
+    connect(m_pointEditor, &PointEditor::refused, m_fitPlot, &FitPlot::showRefusal);
+    connect(m_pointEditor, &PointEditor::refused, this,
         [this](const QString& message) { statusBar()->showMessage(message, 6000); });
     m_lossPlot->setPinnedRuns(m_pinnedRuns);
     m_contourPlot->setPinnedRuns(m_pinnedRuns);
@@ -89,7 +96,12 @@ void MainWindow::createLayout()
         column->addWidget(view, 1);
         return box;
     };
-    QWidget* fit = withOptions(new FitViewOptions(m_fitPlot, m_controller), m_fitPlot);
+    auto* fitOptions = new FitViewOptions(m_controller->model(), m_fitPlot);
+    connect(fitOptions, &FitViewOptions::fitModeChosen, m_fitPlot, &FitPlot::setFitMode);
+    connect(fitOptions, &FitViewOptions::featureChosen, m_fitPlot, &FitPlot::setFeature);
+    connect(fitOptions, &FitViewOptions::showLeastSquaresChosen, m_fitPlot, &FitPlot::setShowLeastSquares);
+    connect(fitOptions, &FitViewOptions::editingChosen, m_fitPlot, &FitPlot::setEditable);
+    QWidget* fit = withOptions(fitOptions, m_fitPlot);
     QWidget* contour = withOptions(new SurfaceSliceControls(m_surface, m_controller), m_contourPlot);
     m_frames = { new ViewFrame(tr("Fit"), fit), new ViewFrame(tr("Error surface (contour)"), contour),
         new ViewFrame(tr("Loss"), m_lossPlot), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };
@@ -163,7 +175,7 @@ void MainWindow::createActions()
     m_presentationAction->setToolTip(tr("Full screen with large text and lines for the back row (F11)"));
     connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
 
-    QUndoStack* edits = m_fitPlot->undoStack();
+    QUndoStack* edits = m_pointEditor->undoStack();
     QAction* undoAction = edits->createUndoAction(this, tr("&Undo"));
     undoAction->setShortcut(QKeySequence::Undo);
     QAction* redoAction = edits->createRedoAction(this, tr("&Redo"));

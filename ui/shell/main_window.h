@@ -19,6 +19,7 @@ class HistoryTable;
 class LossPlot;
 class PinnedRuns;
 class PlaybackBar;
+class PointEditor;
 class SessionController;
 class StatusSummary;
 class SweepDialog;
@@ -49,6 +50,8 @@ public:
     UpdatePanel* updatePanel() const { return m_updatePanel; }
     DataOpener* dataOpener() const { return m_dataOpener; }
     PinnedRuns* pinnedRuns() const { return m_pinnedRuns; }
+    /** @brief The fit view's point edits and their undo stack (the Edit menu's undo and redo). */
+    PointEditor* pointEditor() const { return m_pointEditor; }
     /** @brief The learning-rate sweep window, created on first use. */
     SweepDialog* sweepDialog();
 
@@ -86,6 +89,7 @@ private:
     UpdatePanel* m_updatePanel = nullptr;
     DataOpener* m_dataOpener = nullptr;
     PinnedRuns* m_pinnedRuns = nullptr;
+    PointEditor* m_pointEditor = nullptr;
     SweepDialog* m_sweepDialog = nullptr;
     QAction* m_unpinAction = nullptr;
     QAction* m_clearPinsAction = nullptr;

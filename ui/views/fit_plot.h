@@ -1,40 +1,48 @@
 #pragma once
 
-#include <Eigen/Core>
+#include "views/fit_data_layer.h"
+#include "views/fit_ghost_layer.h"
+#include "views/fit_line_layer.h"
+#include "views/fit_points.h"
+#include "views/fit_prediction_layer.h"
 
+#include <QPoint>
 #include <QStringList>
-#include <QVector>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QCustomPlot;
 class QCPCurve;
 class QCPGraph;
 class QCPItemText;
-class QMouseEvent;
-class QUndoStack;
 
 namespace gdlab {
 
+enum class RunCause;
+class FitAxes;
+class FitLegendLayout;
+class FitPointGestures;
 class IterationModel;
-class PointEditor;
-class SessionController;
+class PlotStyle;
 
 /**
  * @brief The fit view: the data, the line at the current iteration with its residuals, the least-squares line
- * and muted ghost lines at the lesson's chosen iterations.
+ * and muted ghost lines at the run's chosen iterations.
  *
- * Lines are drawn in the original units of the data (a standardized lesson descends in scaled space, but the
- * class should see the line through its own numbers). With several features the view shows either the target
- * against one feature (the others held at their means) or predicted against actual values.
+ * It owns the plot and composes the pieces that draw on it (FitDataLayer, FitLineLayer, FitGhostLayer,
+ * FitPredictionLayer, laid out by FitLegendLayout) from the run's data in original units (FitPoints). With
+ * several features it shows either the target against one feature (the others held at their means) or
+ * predicted against actual values.
  *
- * The axis ranges are fixed per problem so that stepping moves only the line; a current-row change touches the
- * line and the residual values in place and queues one replot.
+ * It reads the IterationModel only: a runReset redraws everything once (for the same problem only what the
+ * settings change), rowsAppended adds the ghosts a streaming run reaches, and currentRowChanged moves the line
+ * and the residuals in place. The axis ranges are fixed per problem, and kept after edited points.
  *
- * With one feature, in FeatureVsTarget mode, the points can be edited: a click on empty space adds one, a press
- * on a point selects it and a drag moves it, a right-click or Delete removes it. Every edit is a command on
- * undoStack() and gives a new trajectory; the axis ranges then stay put unless the data leaves the view.
+ * With one feature, against it, the points can be edited (FitPointGestures): the view then asks for the edit
+ * with pointAddRequested(), pointMoveRequested() or pointRemoveRequested(), and whoever refuses it answers with
+ * showRefusal().
  */
 class FitPlot : public QWidget {
     Q_OBJECT
@@ -46,7 +54,7 @@ public:
     };
     Q_ENUM(FitMode)
 
-    explicit FitPlot(SessionController* controller, QWidget* parent = nullptr);
+    explicit FitPlot(const IterationModel* model, QWidget* parent = nullptr);
     ~FitPlot() override;
 
     QCustomPlot* plot() const { return m_plot; }
@@ -56,7 +64,7 @@ public:
     /** @brief The feature on the x axis in FeatureVsTarget mode, 0-based in parameter order (no intercept). */
     int feature() const { return m_feature; }
     void setFeature(int featureIndex);
-    /** @brief The names of the problem's features, in parameter order: the choices for setFeature(). */
+    /** @brief The names of the run's features, in parameter order: the choices for setFeature(). */
     QStringList featureNames() const;
 
     bool showLeastSquares() const { return m_showLeastSquares; }
@@ -67,19 +75,21 @@ public:
 
     // The plottables, for tests and for the main window's export; owned by plot().
     /** @brief The data points; in PredictedVsActual mode (actual y, predicted ŷ at the current θ). */
-    QCPGraph* dataGraph() const { return m_dataGraph; }
+    QCPGraph* dataGraph() const { return m_data->points(); }
     /** @brief The current line (two points spanning the data's x range and more); hidden in PredictedVsActual. */
-    QCPGraph* currentLineGraph() const { return m_currentGraph; }
+    QCPGraph* currentLineGraph() const { return m_current->graph(); }
     /** @brief Residual segments: per point (x, y), (x, ŷ), (NaN, NaN), in data order. */
-    QCPCurve* residualCurve() const { return m_residualCurve; }
-    QCPGraph* leastSquaresGraph() const { return m_leastSquaresGraph; }
+    QCPCurve* residualCurve() const { return m_data->residuals(); }
+    QCPGraph* leastSquaresGraph() const { return m_leastSquares->graph(); }
     /** @brief y = x, the perfect fit of PredictedVsActual mode. */
-    QCPGraph* identityGraph() const { return m_identityGraph; }
+    QCPGraph* identityGraph() const { return m_predictions->identity(); }
     /** @brief Least-squares predictions against actual values, muted, in PredictedVsActual mode. */
-    QCPGraph* leastSquaresPredictionGraph() const { return m_leastSquaresPredictionGraph; }
+    QCPGraph* leastSquaresPredictionGraph() const { return m_predictions->leastSquares(); }
     /** @brief The ghost lines shown now (only those within the history), in the order of their iterations. */
-    const std::vector<QCPGraph*>& ghostGraphs() const { return m_ghostGraphs; }
-    const std::vector<QCPItemText*>& ghostLabels() const { return m_ghostLabels; }
+    const std::vector<QCPGraph*>& ghostGraphs() const { return m_ghosts->graphs(); }
+    const std::vector<QCPItemText*>& ghostLabels() const { return m_ghosts->labels(); }
+    /** @brief The ring around the selected point; empty when nothing is selected. */
+    QCPGraph* selectionGraph() const { return m_data->selection(); }
 
     /** @brief The current line at x in original units (FeatureVsTarget); NaN when there is none. */
     double currentLineY(double x) const;
@@ -93,17 +103,19 @@ public:
     bool canEditPoints() const;
     /** @brief Why the points cannot be edited now, for a tooltip; empty when they can. */
     QString editingUnavailableReason() const;
-    /** @brief The point edits, for the main window's undo and redo actions; cleared when other data is loaded. */
-    QUndoStack* undoStack() const;
-    PointEditor* pointEditor() const { return m_editor; }
     /** @brief The selected data row (drawn highlighted, removed by Delete), or -1. */
-    int selectedRow() const { return m_selectedRow; }
+    int selectedRow() const;
     void setSelectedRow(int row);
-    /** @brief The ring around the selected point; empty when nothing is selected. */
-    QCPGraph* selectionGraph() const { return m_selectionGraph; }
+
+    /** @brief How many times the view redrew everything (a runReset, another mode or feature). */
+    int refreshCount() const { return m_refreshCount; }
 
     QSize minimumSizeHint() const override;
     QSize sizeHint() const override;
+
+public slots:
+    /** @brief Says why an edit this view asked for was refused, at the point or click it came from. */
+    void showRefusal(const QString& message);
 
 signals:
     void fitModeChanged(gdlab::FitPlot::FitMode mode);
@@ -111,97 +123,62 @@ signals:
     /** @brief isEditable() changed: a new problem, another mode, or setEditable(). */
     void editableChanged(bool editable);
     void selectedRowChanged(int row);
-    /** @brief A short message for a status line, e.g. why a point cannot be removed. */
-    void statusMessage(const QString& message);
+    /** @brief The user asks for a point at (x, y) in original units, appended to the data. */
+    void pointAddRequested(double x, double y);
+    void pointMoveRequested(int row, double x, double y);
+    void pointRemoveRequested(int row);
 
 protected:
     void changeEvent(QEvent* event) override;
-    void keyPressEvent(QKeyEvent* event) override;
 
 private:
-    void onProblemChanged();
-    void onMousePress(QMouseEvent* event);
-    void onMouseMove(QMouseEvent* event);
-    void onMouseRelease(QMouseEvent* event);
-    /** @brief The data row whose point is nearest to a pixel position, within grabbing distance; -1 if none. */
-    int pointAt(const QPointF& pixel) const;
-    /** @brief A pixel position kept inside the axis rectangle, so that a point cannot be dragged out of sight. */
-    QPointF clampedToAxisRect(const QPointF& pixel) const;
-    bool isOnPlotArea(const QPointF& pixel) const;
-    /** @brief Draws a row at (x, y) while it is dragged, without recomputing anything. */
-    void previewMove(int row, double x, double y);
-    void removeRow(int row, const QPoint& where);
-    void refuse(const QString& message, const QPoint& where);
-    void updateEditability();
-    void updateSelection();
-    void updateCursor(int hoveredRow);
-    void rebuildAll();
-    void rebuildData();
+    void createLayers();
+    void connectGestures();
+    void onRunReset(RunCause cause);
+    void onRowsAppended();
+    void requestEdit(int selectAfter, const QPoint& where);
+    /** @brief Everything from the cached points: data, axes, lines, ghosts, legend, style. */
+    void rebuild();
+    void updateAxisLabels();
     void updateAxisRanges();
     void updateLeastSquares();
     void updateGhosts();
     void updateCurrent();
     void updateLegend();
+    void updateEditability();
     void applyStyle();
-    void placeLegend();
-    void arrangeOverlays();
-
+    /** @brief The ghost iterations the history has reached (none unless the view draws lines). */
+    std::vector<long long> reachedGhostIterations() const;
     bool hasProblem() const;
-    bool isUsableTheta(const Eigen::VectorXd& theta) const;
-    /** @brief θ in original units as (intercept, coefficient per feature); false when it does not fit. */
-    bool originalCoefficients(const Eigen::VectorXd& theta, double& intercept, Eigen::VectorXd& weights) const;
-    /** @brief The FeatureVsTarget line's intercept and slope for θ (descent space). */
-    bool lineFor(const Eigen::VectorXd& theta, double& intercept, double& slope) const;
-    /** @brief ŷ for every data row at θ (descent space). */
-    bool predictionsFor(const Eigen::VectorXd& theta, Eigen::VectorXd& predictions) const;
-    QColor textColour() const;
-    QColor dataColour() const;
-    double scale() const { return m_presentation ? 1.5 : 1.0; }
+    QColor dataColour(const PlotStyle& style) const;
 
-    SessionController* m_controller = nullptr;
-    IterationModel* m_model = nullptr;
+    const IterationModel* m_model = nullptr;
     QCustomPlot* m_plot = nullptr;
-
-    QCPGraph* m_dataGraph = nullptr;
-    QCPGraph* m_currentGraph = nullptr;
-    QCPCurve* m_residualCurve = nullptr;
-    QCPGraph* m_leastSquaresGraph = nullptr;
-    QCPGraph* m_identityGraph = nullptr;
-    QCPGraph* m_leastSquaresPredictionGraph = nullptr;
-    std::vector<QCPGraph*> m_ghostGraphs;
-    std::vector<QCPItemText*> m_ghostLabels;
-    QCPGraph* m_selectionGraph = nullptr;
-    PointEditor* m_editor = nullptr;
+    FitPoints m_points;
+    std::unique_ptr<FitDataLayer> m_data;
+    std::unique_ptr<FitLineLayer> m_leastSquares;
+    std::unique_ptr<FitPredictionLayer> m_predictions;
+    std::unique_ptr<FitLineLayer> m_current;
+    std::unique_ptr<FitGhostLayer> m_ghosts;
+    std::unique_ptr<FitAxes> m_axes;
+    std::unique_ptr<FitLegendLayout> m_legend;
+    FitPointGestures* m_gestures = nullptr;
 
     FitMode m_fitMode = FeatureVsTarget;
     int m_feature = 0;
     bool m_showLeastSquares = true;
     bool m_presentation = false;
-
     bool m_editRequested = true;
     bool m_editable = false;
-    /** Set while the view rebuilds after its own edit (or its undo): the axis ranges then stay where they are. */
+    /** Set while the view rebuilds for edited points: the axis ranges then stay where they are. */
     bool m_keepRanges = false;
-    int m_selectedRow = -1;
-    /** The press that started the gesture: its button, where, and the row it grabbed (-1 on empty space). */
-    Qt::MouseButton m_pressButton = Qt::NoButton;
-    QPointF m_pressPos;
-    int m_pressRow = -1;
-    bool m_dragging = false;
+    /** The row to select once the edit this view asked for is shown (-1: none). */
+    int m_pendingSelection = -1;
     /** Where a refusal's tooltip appears: the point or the click that was refused. */
     QPoint m_refusalPos;
-
-    // The data in original units, cached per problem so that a step never touches the dataset.
-    Eigen::MatrixXd m_features; ///< n x features
-    Eigen::VectorXd m_target;
-    Eigen::VectorXd m_featureMeans;
-    /** @brief Per residual segment: its x (the feature, or the actual y) and its fixed end (y, or y on y = x). */
-    QVector<double> m_segmentKeys;
-    QVector<double> m_segmentFixed;
-    /** @brief Data rows sorted by their key, the order the data graph stores them in (PredictedVsActual). */
-    std::vector<Eigen::Index> m_sortedRows;
-    double m_lineX0 = 0;
-    double m_lineX1 = 1;
+    /** The ghost iterations drawn, so that a streaming run redraws ghosts only when it reaches another. */
+    std::vector<long long> m_ghostIterations;
+    int m_refreshCount = 0;
 };
 
 } // namespace gdlab

@@ -1,5 +1,6 @@
 #include "panels/fit_view_options.h"
 
+#include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "views/fit_plot.h"
 
@@ -16,7 +17,7 @@ using namespace gdlab;
 
 namespace {
 
-/** The options bar over its plot, as the main window shows them. */
+/** The options bar over its plot, its intents routed to the plot as the main window routes them. */
 struct Fixture {
     std::unique_ptr<SessionController> controller;
     std::unique_ptr<QWidget> window;
@@ -33,8 +34,13 @@ Fixture makeFixture(const char* lesson)
     fixture.controller->waitForComputation();
     fixture.window = std::make_unique<QWidget>();
     auto* layout = new QVBoxLayout(fixture.window.get());
-    fixture.plot = new FitPlot(fixture.controller.get());
-    fixture.options = new FitViewOptions(fixture.plot, fixture.controller.get());
+    fixture.plot = new FitPlot(fixture.controller->model());
+    fixture.options = new FitViewOptions(fixture.controller->model(), fixture.plot);
+    FitPlot* plot = fixture.plot;
+    QObject::connect(fixture.options, &FitViewOptions::fitModeChosen, plot, &FitPlot::setFitMode);
+    QObject::connect(fixture.options, &FitViewOptions::featureChosen, plot, &FitPlot::setFeature);
+    QObject::connect(fixture.options, &FitViewOptions::showLeastSquaresChosen, plot, &FitPlot::setShowLeastSquares);
+    QObject::connect(fixture.options, &FitViewOptions::editingChosen, plot, &FitPlot::setEditable);
     layout->addWidget(fixture.options);
     layout->addWidget(fixture.plot);
     fixture.window->resize(640, 460);
@@ -62,6 +68,10 @@ private slots:
     void leastSquaresCheckBox();
     void editingHintAndCheckBox();
     void editingUnavailableSaysWhy();
+    void choicesAreIntents();
+    void oneChoiceRedrawsThePlotOnce();
+    void oneRunResetRefreshesOnce();
+    void sameChoicesAreLeftAlone();
 };
 
 void TestFitViewOptions::choicesNameTheFeatures()
@@ -184,6 +194,81 @@ void TestFitViewOptions::editingUnavailableSaysWhy()
     QVERIFY(check->isEnabled());
     QVERIFY(check->isChecked());
     QVERIFY(f.options->editHint()->isVisible());
+}
+
+void TestFitViewOptions::choicesAreIntents()
+{
+    // Unrouted, the bar only says what the user chose; the plot stays as it is.
+    auto controller = std::make_unique<SessionController>();
+    QVERIFY(controller->loadLesson(QStringLiteral("two_features_n100")).isEmpty());
+    controller->waitForComputation();
+    FitPlot plot(controller->model());
+    FitViewOptions options(controller->model(), &plot);
+    QSignalSpy modes(&options, &FitViewOptions::fitModeChosen);
+    QSignalSpy features(&options, &FitViewOptions::featureChosen);
+    QSignalSpy leastSquares(&options, &FitViewOptions::showLeastSquaresChosen);
+    QSignalSpy editing(&options, &FitViewOptions::editingChosen);
+
+    options.viewCombo()->setCurrentIndex(1);
+    QCOMPARE(features.count(), 1);
+    QCOMPARE(features.front().front().toInt(), 1);
+    QCOMPARE(modes.count(), 1);
+    QCOMPARE(modes.front().front().value<FitPlot::FitMode>(), FitPlot::FeatureVsTarget);
+    options.viewCombo()->setCurrentIndex(2);
+    QCOMPARE(modes.count(), 2);
+    QCOMPARE(modes.back().front().value<FitPlot::FitMode>(), FitPlot::PredictedVsActual);
+    QCOMPARE(features.count(), 1);
+    options.leastSquaresCheck()->setChecked(false);
+    QCOMPARE(leastSquares.count(), 1);
+    QCOMPARE(leastSquares.front().front().toBool(), false);
+    QCOMPARE(plot.feature(), 0);
+    QCOMPARE(plot.fitMode(), FitPlot::FeatureVsTarget);
+    QVERIFY(plot.showLeastSquares());
+    QCOMPARE(editing.count(), 0);
+}
+
+void TestFitViewOptions::oneChoiceRedrawsThePlotOnce()
+{
+    Fixture f = makeFixture("two_features_n100");
+    QComboBox* combo = f.options->viewCombo();
+    combo->setCurrentIndex(2);
+    // From predicted against actual to another feature: the feature first, so the plot redraws once.
+    const int before = f.plot->refreshCount();
+    combo->setCurrentIndex(1);
+    QCOMPARE(f.plot->refreshCount(), before + 1);
+    QCOMPARE(f.plot->feature(), 1);
+    QCOMPARE(f.plot->fitMode(), FitPlot::FeatureVsTarget);
+}
+
+void TestFitViewOptions::oneRunResetRefreshesOnce()
+{
+    Fixture f = makeFixture("five_points");
+    const int before = f.options->refreshCount();
+    QVERIFY(f.controller->setLearningRate(0.02).isEmpty());
+    QCOMPARE(f.options->refreshCount(), before + 1);
+    QVERIFY(f.controller->loadLesson(QStringLiteral("two_features_n100")).isEmpty());
+    f.controller->waitForComputation();
+    QCOMPARE(f.options->refreshCount(), before + 2);
+    f.controller->model()->setCurrentRow(3);
+    QCOMPARE(f.options->refreshCount(), before + 2);
+}
+
+void TestFitViewOptions::sameChoicesAreLeftAlone()
+{
+    Fixture f = makeFixture("two_features_n100");
+    f.options->viewCombo()->setCurrentIndex(1);
+    // A mark on an item survives only if the items are left as they are (the user may have the popup open).
+    constexpr int markRole = Qt::UserRole + 7;
+    f.options->viewCombo()->setItemData(0, true, markRole);
+    QSignalSpy changes(f.options->viewCombo(), &QComboBox::currentIndexChanged);
+    QSignalSpy modes(f.options, &FitViewOptions::fitModeChosen);
+    QVERIFY(f.controller->setLearningRate(0.05).isEmpty());
+    f.controller->waitForComputation();
+    QCOMPARE(changes.count(), 0);
+    QCOMPARE(modes.count(), 0);
+    QCOMPARE(f.options->viewCombo()->currentIndex(), 1);
+    QCOMPARE(f.options->viewCombo()->count(), 3);
+    QVERIFY(f.options->viewCombo()->itemData(0, markRole).toBool());
 }
 
 QTEST_MAIN(TestFitViewOptions)

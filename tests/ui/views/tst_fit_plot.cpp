@@ -29,27 +29,40 @@ double lineAt(const QCPGraph* graph, double x)
     return first->value + (second->value - first->value) * (x - first->key) / (second->key - first->key);
 }
 
+/** The view's edit requests go to a PointEditor, and its refusals come back, as the main window wires them. */
+void wirePointEditor(FitPlot* view, PointEditor* editor)
+{
+    QObject::connect(view, &FitPlot::pointAddRequested, editor, &PointEditor::addPoint);
+    QObject::connect(view, &FitPlot::pointMoveRequested, editor, &PointEditor::movePoint);
+    QObject::connect(view, &FitPlot::pointRemoveRequested, editor, &PointEditor::removePoint);
+    QObject::connect(editor, &PointEditor::refused, view, &FitPlot::showRefusal);
+}
+
 struct Fixture {
     std::unique_ptr<SessionController> controller;
+    std::unique_ptr<PointEditor> editor;
     std::unique_ptr<FitPlot> view;
 };
 
-Fixture makeFixture(const char* lesson)
+Fixture makeFixture(const char* lesson, bool withEditor = true)
 {
     Fixture fixture;
     fixture.controller = std::make_unique<SessionController>();
     if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)).isEmpty())
         return fixture;
     fixture.controller->waitForComputation();
-    fixture.view = std::make_unique<FitPlot>(fixture.controller.get());
+    fixture.editor = std::make_unique<PointEditor>(fixture.controller.get());
+    fixture.view = std::make_unique<FitPlot>(fixture.controller->model());
+    if (withEditor)
+        wirePointEditor(fixture.view.get(), fixture.editor.get());
     fixture.view->resize(640, 420);
     return fixture;
 }
 
 /** A fixture whose plot is laid out on screen, so that data coordinates map to the pixels a mouse hits. */
-Fixture makeShownFixture(const char* lesson)
+Fixture makeShownFixture(const char* lesson, bool withEditor = true)
 {
-    Fixture fixture = makeFixture(lesson);
+    Fixture fixture = makeFixture(lesson, withEditor);
     if (!fixture.view)
         return fixture;
     fixture.view->show();
@@ -111,6 +124,10 @@ private slots:
     void viewBuiltBeforeLoadingFollows();
     void presentationModeEnlarges();
     void smallMinimumSize();
+    void oneRunResetRedrawsOnce_data();
+    void oneRunResetRedrawsOnce();
+    void steppingRedrawsNothingWhole();
+    void featureChosenInPredictedModeWaits();
 
     void editableOnlyWithOneFeatureInFeatureMode();
     void clickOnEmptySpaceAddsAPoint();
@@ -123,6 +140,9 @@ private slots:
     void removalRefusedAtTheMinimum();
     void editingDisabledWhereItCannotWork();
     void dataLeavingTheViewExpandsIt();
+    void editsAreRequestedNotMade();
+    void refusedMoveGoesBack();
+    void undoRestoresTheLessonName();
 };
 
 void TestFitPlot::dataScatterHasThePoints()
@@ -386,7 +406,7 @@ void TestFitPlot::multiFeaturePredictedVsActual()
 void TestFitPlot::viewBuiltBeforeLoadingFollows()
 {
     SessionController controller;
-    FitPlot view(&controller);
+    FitPlot view(controller.model());
     QCOMPARE(view.dataGraph()->data()->size(), 0);
     QVERIFY(std::isnan(view.currentLineY(0)));
     QVERIFY(controller.loadLesson(QStringLiteral("five_points")).isEmpty());
@@ -426,14 +446,79 @@ void TestFitPlot::smallMinimumSize()
     QVERIFY(f.view->minimumSize().width() <= 260 || f.view->minimumSize().isNull());
 }
 
+void TestFitPlot::oneRunResetRedrawsOnce_data()
+{
+    QTest::addColumn<QString>("action");
+    for (const char* action : { "learning rate", "start", "ghosts", "standardize", "lesson", "edit", "undo" })
+        QTest::newRow(action) << QString::fromLatin1(action);
+}
+
+void TestFitPlot::oneRunResetRedrawsOnce()
+{
+    QFETCH(QString, action);
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.view);
+    if (action == QLatin1String("undo"))
+        QVERIFY(f.editor->addPoint(2.5, 1.0));
+    QSignalSpy resets(f.controller->model(), &IterationModel::runReset);
+    const int before = f.view->refreshCount();
+    if (action == QLatin1String("learning rate")) {
+        QVERIFY(f.controller->setLearningRate(0.02).isEmpty());
+    } else if (action == QLatin1String("start")) {
+        QVERIFY(f.controller->setStartPoint({ 0.1, 0.2 }).isEmpty());
+    } else if (action == QLatin1String("ghosts")) {
+        f.controller->setGhostIterations({ 5 });
+    } else if (action == QLatin1String("standardize")) {
+        ProblemSpec spec = f.controller->latestRun()->problem->spec();
+        spec.standardize = true;
+        QVERIFY(f.controller->setProblemSpec(spec).isEmpty());
+    } else if (action == QLatin1String("lesson")) {
+        QVERIFY(f.controller->loadLesson(QStringLiteral("two_features_n100")).isEmpty());
+    } else if (action == QLatin1String("edit")) {
+        QVERIFY(f.editor->addPoint(2.5, 1.0));
+    } else {
+        f.editor->undoStack()->undo();
+    }
+    f.controller->waitForComputation();
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(f.view->refreshCount(), before + 1);
+}
+
+void TestFitPlot::steppingRedrawsNothingWhole()
+{
+    Fixture f = makeFixture("five_points");
+    const int before = f.view->refreshCount();
+    for (int row : { 1, 10, 500, 0 })
+        f.controller->model()->setCurrentRow(row);
+    f.view->setShowLeastSquares(false);
+    f.view->setSelectedRow(2);
+    QCOMPARE(f.view->refreshCount(), before);
+    QCOMPARE(lineAt(f.view->currentLineGraph(), 0), 0.75);
+}
+
+void TestFitPlot::featureChosenInPredictedModeWaits()
+{
+    Fixture f = makeFixture("two_features_n100");
+    f.view->setFitMode(FitPlot::PredictedVsActual);
+    const int before = f.view->refreshCount();
+    QSignalSpy spy(f.view.get(), &FitPlot::featureChanged);
+    f.view->setFeature(1);
+    // Predicted against actual draws no feature: nothing to redraw until the view is against one again.
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(f.view->refreshCount(), before);
+    f.view->setFitMode(FitPlot::FeatureVsTarget);
+    QCOMPARE(f.view->refreshCount(), before + 1);
+    QCOMPARE(f.view->plot()->xAxis->label(), QStringLiteral("x2"));
+}
+
 void TestFitPlot::editableOnlyWithOneFeatureInFeatureMode()
 {
     Fixture f = makeFixture("five_points");
     QVERIFY(f.view->canEditPoints());
     QVERIFY(f.view->isEditable());
     QVERIFY(f.view->editingUnavailableReason().isEmpty());
-    QVERIFY(f.view->undoStack());
-    QCOMPARE(f.view->undoStack()->count(), 0);
+    QVERIFY(f.editor->undoStack());
+    QCOMPARE(f.editor->undoStack()->count(), 0);
 
     QSignalSpy spy(f.view.get(), &FitPlot::editableChanged);
     f.view->setEditable(false);
@@ -475,7 +560,7 @@ void TestFitPlot::clickOnEmptySpaceAddsAPoint()
     QVERIFY(std::abs(data.values()(5, 1) - 1.0) <= precision.y());
     QCOMPARE(f.view->dataGraph()->data()->size(), 6);
     QCOMPARE(f.view->residualCurve()->data()->size(), 18);
-    QCOMPARE(f.view->undoStack()->count(), 1);
+    QCOMPARE(f.editor->undoStack()->count(), 1);
     QCOMPARE(f.view->selectedRow(), 5);
     QVERIFY(f.controller->title().endsWith(QStringLiteral(" (edited)")));
     // The trajectory was recomputed for six points and the view stays at the iteration it showed.
@@ -510,7 +595,7 @@ void TestFitPlot::clickOnAPointSelectsIt()
     QCOMPARE(ring->at(0)->key, 4.0);
     QCOMPARE(ring->at(0)->value, 3.0);
     QVERIFY(!f.view->plot()->legend->hasItemWithPlottable(f.view->selectionGraph()));
-    QCOMPARE(f.view->undoStack()->count(), 0);
+    QCOMPARE(f.editor->undoStack()->count(), 0);
 
     QTest::keyClick(f.view->plot(), Qt::Key_Escape);
     QCOMPARE(f.view->selectedRow(), -1);
@@ -543,8 +628,8 @@ void TestFitPlot::dragMovesAPoint()
     QVERIFY(std::abs(dataset.values()(2, 0) - 3) <= precision.x());
     QVERIFY(std::abs(dataset.values()(2, 1) - 4) <= precision.y());
     QCOMPARE(dataset.values()(1, 1), 3.0); // the others stay
-    QCOMPARE(f.view->undoStack()->count(), 1);
-    QCOMPARE(f.view->undoStack()->undoText(), QStringLiteral("move point"));
+    QCOMPARE(f.editor->undoStack()->count(), 1);
+    QCOMPARE(f.editor->undoStack()->undoText(), QStringLiteral("move point"));
     QCOMPARE(f.view->selectedRow(), 2);
     QVERIFY(lineAt(f.view->leastSquaresGraph(), 5) > leastSquaresAt5);
 }
@@ -558,7 +643,7 @@ void TestFitPlot::rightClickRemovesAPoint()
     QCOMPARE(dataset.rowCount(), 4);
     QCOMPARE(findRow(dataset, 5, 5), Eigen::Index(-1));
     QCOMPARE(f.view->dataGraph()->data()->size(), 4);
-    QCOMPARE(f.view->undoStack()->undoText(), QStringLiteral("remove point"));
+    QCOMPARE(f.editor->undoStack()->undoText(), QStringLiteral("remove point"));
     // Least squares through (1,1), (2,3), (3,3), (4,3): slope 0.6, intercept 1.
     QVERIFY(std::abs(lineAt(f.view->leastSquaresGraph(), 0) - 1.0) < 1e-9);
     QVERIFY(std::abs(lineAt(f.view->leastSquaresGraph(), 1) - 1.6) < 1e-9);
@@ -586,7 +671,7 @@ void TestFitPlot::deleteRemovesTheSelectedPoint()
     QTest::keyClick(f.view->plot(), Qt::Key_Backspace);
     QCOMPARE(f.controller->dataset().rowCount(), 3);
     QCOMPARE(findRow(f.controller->dataset(), 2, 3), Eigen::Index(-1));
-    QCOMPARE(f.view->undoStack()->count(), 2);
+    QCOMPARE(f.editor->undoStack()->count(), 2);
 }
 
 void TestFitPlot::undoRestoresTheExactDataAndTrajectory()
@@ -604,9 +689,9 @@ void TestFitPlot::undoRestoresTheExactDataAndTrajectory()
     const Eigen::MatrixXd values2 = f.controller->dataset().values();
     const auto thetas2 = thetas(model);
     QCOMPARE(values2.rows(), Eigen::Index(5));
-    QCOMPARE(f.view->undoStack()->count(), 2);
+    QCOMPARE(f.editor->undoStack()->count(), 2);
 
-    QUndoStack* stack = f.view->undoStack();
+    QUndoStack* stack = f.editor->undoStack();
     stack->undo();
     QCOMPARE(f.controller->dataset().rowCount(), 6);
     stack->undo();
@@ -637,33 +722,33 @@ void TestFitPlot::undoStackClearedByLoadingOtherData()
     Fixture f = makeShownFixture("five_points");
     QVERIFY(f.view);
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
-    QCOMPARE(f.view->undoStack()->count(), 1);
+    QCOMPARE(f.editor->undoStack()->count(), 1);
 
     // Other columns settings on the same data keep the edits: standardizing is not loading.
     ProblemSpec spec = f.controller->problemSpec();
     spec.standardize = true;
     QVERIFY(f.controller->setProblemSpec(spec).isEmpty());
-    QCOMPARE(f.view->undoStack()->count(), 1);
+    QCOMPARE(f.editor->undoStack()->count(), 1);
     QCOMPARE(f.view->selectedRow(), -1);
 
     QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     f.controller->waitForComputation();
-    QCOMPARE(f.view->undoStack()->count(), 0);
+    QCOMPARE(f.editor->undoStack()->count(), 0);
     QCOMPARE(f.controller->dataset().rowCount(), 5);
 
     // The same for the user's own data.
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 1, 1));
-    QCOMPARE(f.view->undoStack()->count(), 1);
+    QCOMPARE(f.editor->undoStack()->count(), 1);
     const Dataset other({ "a", "b" }, (Eigen::MatrixXd(3, 2) << 1, 2, 2, 3, 3, 5).finished(), "other.csv");
     QVERIFY(f.controller->openDataset(other, ProblemSpec(), QStringLiteral("other.csv")).isEmpty());
-    QCOMPARE(f.view->undoStack()->count(), 0);
+    QCOMPARE(f.editor->undoStack()->count(), 0);
 }
 
 void TestFitPlot::removalRefusedAtTheMinimum()
 {
     Fixture f = makeShownFixture("five_points");
     QVERIFY(f.view);
-    QSignalSpy messages(f.view.get(), &FitPlot::statusMessage);
+    QSignalSpy messages(f.editor.get(), &PointEditor::refused);
     for (double x : { 1.0, 2.0, 3.0 }) {
         const Eigen::Index row = findRow(f.controller->dataset(), x, x == 1.0 ? 1.0 : 3.0);
         QVERIFY(row >= 0);
@@ -680,8 +765,8 @@ void TestFitPlot::removalRefusedAtTheMinimum()
     QTest::keyClick(f.view->plot(), Qt::Key_Delete);
     QCOMPARE(f.controller->dataset().rowCount(), 2);
     QCOMPARE(messages.count(), 2);
-    QCOMPARE(f.view->undoStack()->count(), 3);
-    QVERIFY(!f.view->pointEditor()->removePoint(0));
+    QCOMPARE(f.editor->undoStack()->count(), 3);
+    QVERIFY(!f.editor->removePoint(0));
 }
 
 void TestFitPlot::editingDisabledWhereItCannotWork()
@@ -692,8 +777,8 @@ void TestFitPlot::editingDisabledWhereItCannotWork()
     const double y = two.view->plot()->yAxis->range().lower + 0.1 * two.view->plot()->yAxis->range().size();
     QTest::mouseClick(two.view->plot(), Qt::LeftButton, {}, pixelOf(*two.view, x, y));
     QCOMPARE(two.controller->dataset().rowCount(), 100);
-    QCOMPARE(two.view->undoStack()->count(), 0);
-    QVERIFY(!two.view->pointEditor()->addPoint(1, 2));
+    QCOMPARE(two.editor->undoStack()->count(), 0);
+    QVERIFY(!two.editor->addPoint(1, 2));
     QCOMPARE(two.controller->dataset().rowCount(), 100);
 
     Fixture f = makeShownFixture("five_points");
@@ -710,7 +795,7 @@ void TestFitPlot::editingDisabledWhereItCannotWork()
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
     QCOMPARE(f.controller->dataset().rowCount(), 5);
-    QCOMPARE(f.view->undoStack()->count(), 0);
+    QCOMPARE(f.editor->undoStack()->count(), 0);
 }
 
 void TestFitPlot::dataLeavingTheViewExpandsIt()
@@ -718,7 +803,7 @@ void TestFitPlot::dataLeavingTheViewExpandsIt()
     Fixture f = makeShownFixture("five_points");
     QVERIFY(f.view);
     const QCPRange x = f.view->plot()->xAxis->range();
-    QVERIFY(f.view->pointEditor()->addPoint(20, 3));
+    QVERIFY(f.editor->addPoint(20, 3));
     QVERIFY(f.view->plot()->xAxis->range().upper > 20);
     QCOMPARE(f.view->plot()->xAxis->range().lower, x.lower);
     // The lines still reach the widened view's edges.
@@ -726,8 +811,68 @@ void TestFitPlot::dataLeavingTheViewExpandsIt()
     QVERIFY(line->at(1)->key >= f.view->plot()->xAxis->range().upper);
     // Undoing leaves the view as it is: nothing is out of it.
     const QCPRange wide = f.view->plot()->xAxis->range();
-    f.view->undoStack()->undo();
+    f.editor->undoStack()->undo();
     QCOMPARE(f.view->plot()->xAxis->range(), wide);
+}
+
+void TestFitPlot::editsAreRequestedNotMade()
+{
+    Fixture f = makeShownFixture("five_points", false);
+    QVERIFY(f.view);
+    const QPointF precision = pixelSize(*f.view);
+    QSignalSpy adds(f.view.get(), &FitPlot::pointAddRequested);
+    QSignalSpy moves(f.view.get(), &FitPlot::pointMoveRequested);
+    QSignalSpy removals(f.view.get(), &FitPlot::pointRemoveRequested);
+
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QCOMPARE(adds.count(), 1);
+    QVERIFY(std::abs(adds.front()[0].toDouble() - 2.5) <= precision.x());
+    QVERIFY(std::abs(adds.front()[1].toDouble() - 1.0) <= precision.y());
+    QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 4, 3));
+    QCOMPARE(removals.count(), 1);
+    QCOMPARE(removals.front()[0].toInt(), 3);
+    QTest::mousePress(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 3, 3));
+    QTest::mouseMove(f.view->plot(), pixelOf(*f.view, 3, 3.5));
+    QTest::mouseMove(f.view->plot(), pixelOf(*f.view, 3, 4));
+    QTest::mouseRelease(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 3, 4));
+    QCOMPARE(moves.count(), 1);
+    QCOMPARE(moves.front()[0].toInt(), 2);
+    QVERIFY(std::abs(moves.front()[2].toDouble() - 4) <= precision.y());
+    // The view changes no data: that is for whoever takes its requests.
+    QCOMPARE(f.controller->latestRun()->dataset->rowCount(), Eigen::Index(5));
+    QCOMPARE(f.controller->latestRun()->dataset->values()(2, 1), 3.0);
+}
+
+void TestFitPlot::refusedMoveGoesBack()
+{
+    Fixture f = makeShownFixture("five_points", false);
+    QVERIFY(f.view);
+    QTest::mousePress(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 3, 3));
+    QTest::mouseMove(f.view->plot(), pixelOf(*f.view, 3, 3.5));
+    QTest::mouseMove(f.view->plot(), pixelOf(*f.view, 3, 4));
+    QTest::mouseRelease(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 3, 4));
+    // Nobody applied the move: the preview is still where the mouse let go.
+    const auto data = f.view->dataGraph()->data();
+    QVERIFY(data->at(2)->value > 3.5);
+    f.view->showRefusal(QStringLiteral("not now"));
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(f.view->dataGraph()->data()->at(i)->value, f.controller->latestRun()->dataset->values()(i, 1));
+    QCOMPARE(f.view->residualCurve()->data()->at(6)->value, 3.0);
+    QCOMPARE(f.view->selectedRow(), 2);
+    QCOMPARE(f.view->selectionGraph()->data()->at(0)->value, 3.0);
+}
+
+void TestFitPlot::undoRestoresTheLessonName()
+{
+    Fixture f = makeShownFixture("five_points");
+    QVERIFY(f.view);
+    const std::string title = f.controller->latestRun()->title;
+    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    // Edited, the data is no longer the lesson.
+    QVERIFY(f.controller->latestRun()->lessonName.empty());
+    f.editor->undoStack()->undo();
+    QCOMPARE(f.controller->latestRun()->lessonName, std::string("five_points"));
+    QCOMPARE(f.controller->latestRun()->title, title);
 }
 
 QTEST_MAIN(TestFitPlot)

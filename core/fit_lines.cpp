@@ -1,0 +1,79 @@
+#include "fit_lines.h"
+
+#include "dataset.h"
+#include "problem.h"
+
+#include <utility>
+
+namespace gdlab {
+
+FitLines::FitLines(std::shared_ptr<const Problem> problem, const Dataset& dataset)
+    : m_problem(std::move(problem))
+{
+    // A dataset that is not the problem's (a run still being prepared) gives no lines rather than wrong ones.
+    if (!m_problem || dataset.rowCount() != m_problem->sampleCount())
+        return;
+    const auto& columns = m_problem->featureColumns();
+    const auto featureCount = static_cast<Eigen::Index>(columns.size());
+    m_features.resize(dataset.rowCount(), featureCount);
+    for (Eigen::Index j = 0; j < featureCount; ++j)
+        m_features.col(j) = dataset.values().col(columns[static_cast<std::size_t>(j)]);
+    m_target = dataset.values().col(m_problem->spec().target);
+    if (featureCount > 0 && m_features.rows() > 0)
+        m_featureMeans = m_features.colwise().mean().transpose();
+    else
+        m_featureMeans = Eigen::VectorXd::Zero(featureCount);
+}
+
+bool FitLines::accepts(const Eigen::VectorXd& theta) const
+{
+    return m_problem && !isEmpty() && theta.size() == m_problem->parameterCount() && theta.allFinite();
+}
+
+bool FitLines::originalCoefficients(const Eigen::VectorXd& theta, double& intercept, Eigen::VectorXd& weights) const
+{
+    if (!accepts(theta))
+        return false;
+    const Eigen::VectorXd original = m_problem->toOriginalUnits(theta);
+    const Eigen::Index offset = m_problem->hasIntercept() ? 1 : 0;
+    intercept = offset ? original[0] : 0.0;
+    weights = original.tail(original.size() - offset);
+    return weights.size() == featureCount();
+}
+
+std::optional<FitLines::Line> FitLines::line(const Eigen::VectorXd& theta, Eigen::Index feature) const
+{
+    Line result;
+    Eigen::VectorXd weights;
+    if (!originalCoefficients(theta, result.intercept, weights))
+        return std::nullopt;
+    if (weights.size() == 0)
+        return result; // intercept only: flat
+    if (feature < 0 || feature >= weights.size())
+        return std::nullopt;
+    for (Eigen::Index j = 0; j < weights.size(); ++j)
+        if (j != feature)
+            result.intercept += weights[j] * m_featureMeans[j];
+    result.slope = weights[feature];
+    return result;
+}
+
+std::optional<Eigen::VectorXd> FitLines::predictions(const Eigen::VectorXd& theta) const
+{
+    double intercept = 0;
+    Eigen::VectorXd weights;
+    if (!originalCoefficients(theta, intercept, weights))
+        return std::nullopt;
+    Eigen::VectorXd result = (m_features * weights).array() + intercept;
+    return result;
+}
+
+std::optional<Eigen::VectorXd> FitLines::residuals(const Eigen::VectorXd& theta) const
+{
+    std::optional<Eigen::VectorXd> result = predictions(theta);
+    if (result)
+        *result -= m_target;
+    return result;
+}
+
+} // namespace gdlab

@@ -1,0 +1,188 @@
+#include "csv_reader.h"
+#include "dataset.h"
+#include "fit_lines.h"
+#include "problem.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+#include <string>
+
+using gdlab::Dataset;
+using gdlab::FitLines;
+using gdlab::Problem;
+using gdlab::ProblemSpec;
+
+namespace {
+
+Dataset lessonData(const char* fileName)
+{
+    return gdlab::CsvReader::readFile(std::string(GDLAB_LESSON_DIR) + "/" + fileName);
+}
+
+ProblemSpec specWith(bool intercept, bool standardize)
+{
+    ProblemSpec spec;
+    spec.intercept = intercept;
+    spec.standardize = standardize;
+    return spec;
+}
+
+/** A θ of the problem's size with distinct, unremarkable values. */
+Eigen::VectorXd someTheta(const Problem& problem)
+{
+    Eigen::VectorXd theta(problem.parameterCount());
+    for (Eigen::Index p = 0; p < theta.size(); ++p)
+        theta[p] = 0.3 + 0.7 * static_cast<double>(p) - 0.1 * static_cast<double>(p * p);
+    return theta;
+}
+
+/** ŷ of row i at θ in original units, computed straight from the data columns. */
+double directPrediction(const Problem& problem, const Dataset& data, const Eigen::VectorXd& theta, Eigen::Index i)
+{
+    const Eigen::VectorXd original = problem.toOriginalUnits(theta);
+    const Eigen::Index offset = problem.hasIntercept() ? 1 : 0;
+    double sum = offset ? original[0] : 0.0;
+    const auto& columns = problem.featureColumns();
+    for (std::size_t j = 0; j < columns.size(); ++j)
+        sum += original[offset + static_cast<Eigen::Index>(j)] * data.values()(i, columns[j]);
+    return sum;
+}
+
+} // namespace
+
+class TestFitLines : public QObject {
+    Q_OBJECT
+
+private slots:
+    void copiesTheColumnsInOriginalUnits();
+    void lineOfOneFeature();
+    void lineOfAStandardizedProblemIsInOriginalUnits();
+    void otherFeaturesAtTheirMeans();
+    void predictionsAndResiduals_data();
+    void predictionsAndResiduals();
+    void refusesUnusableTheta();
+    void emptyWithoutMatchingData();
+};
+
+void TestFitLines::copiesTheColumnsInOriginalUnits()
+{
+    const Dataset data = lessonData("two_features_n100.csv");
+    const auto problem = std::make_shared<const Problem>(data, specWith(true, true));
+    const FitLines lines(problem, data);
+    QCOMPARE(lines.rowCount(), data.rowCount());
+    QCOMPARE(lines.featureCount(), Eigen::Index(2));
+    // Standardizing scales the design matrix, never the columns the view draws.
+    QVERIFY(lines.features().col(0) == data.values().col(0));
+    QVERIFY(lines.features().col(1) == data.values().col(1));
+    QVERIFY(lines.target() == data.values().col(2));
+    QCOMPARE(lines.featureMeans()[1], data.values().col(1).mean());
+}
+
+void TestFitLines::lineOfOneFeature()
+{
+    const Dataset data = lessonData("five_points.csv");
+    const FitLines lines(std::make_shared<const Problem>(data, ProblemSpec()), data);
+    const auto line = lines.line(Eigen::Vector2d(0.75, 0.48), 0);
+    QVERIFY(line);
+    QCOMPARE(line->intercept, 0.75);
+    QCOMPARE(line->slope, 0.48);
+    QCOMPARE(line->at(2.0), 0.75 + 2.0 * 0.48);
+    QVERIFY(!lines.line(Eigen::Vector2d(0.75, 0.48), 1)); // there is no second feature
+}
+
+void TestFitLines::lineOfAStandardizedProblemIsInOriginalUnits()
+{
+    const Dataset data = lessonData("nist_norris.csv");
+    const auto problem = std::make_shared<const Problem>(data, specWith(true, true));
+    const FitLines lines(problem, data);
+    const Eigen::VectorXd theta = someTheta(*problem);
+    const Eigen::VectorXd original = problem->toOriginalUnits(theta);
+    const auto line = lines.line(theta, 0);
+    QVERIFY(line);
+    QCOMPARE(line->intercept, original[0]);
+    QCOMPARE(line->slope, original[1]);
+}
+
+void TestFitLines::otherFeaturesAtTheirMeans()
+{
+    const Dataset data = lessonData("two_features_n100.csv");
+    const FitLines lines(std::make_shared<const Problem>(data, ProblemSpec()), data);
+    const Eigen::Vector3d theta(2.0, 3.0, 4.0);
+    const double meanX1 = data.values().col(0).mean();
+    const double meanX2 = data.values().col(1).mean();
+    const auto first = lines.line(theta, 0);
+    const auto second = lines.line(theta, 1);
+    QVERIFY(first && second);
+    QVERIFY(std::abs(first->intercept - (2.0 + 4.0 * meanX2)) < 1e-12);
+    QCOMPARE(first->slope, 3.0);
+    QVERIFY(std::abs(second->intercept - (2.0 + 3.0 * meanX1)) < 1e-12);
+    QCOMPARE(second->slope, 4.0);
+    // Both slices pass through the data's centre.
+    QVERIFY(std::abs(first->at(meanX1) - second->at(meanX2)) < 1e-12);
+}
+
+void TestFitLines::predictionsAndResiduals_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("intercept");
+    QTest::addColumn<bool>("standardize");
+    QTest::newRow("five points") << QStringLiteral("five_points.csv") << true << false;
+    QTest::newRow("two features, standardized") << QStringLiteral("two_features_n100.csv") << true << true;
+    QTest::newRow("three features, no intercept") << QStringLiteral("three_features_ints_n20.csv") << false << false;
+    QTest::newRow("norris, standardized") << QStringLiteral("nist_norris.csv") << true << true;
+}
+
+void TestFitLines::predictionsAndResiduals()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, intercept);
+    QFETCH(bool, standardize);
+    const Dataset data = lessonData(file.toLatin1().constData());
+    const auto problem = std::make_shared<const Problem>(data, specWith(intercept, standardize));
+    const FitLines lines(problem, data);
+    const Eigen::VectorXd theta = someTheta(*problem);
+    const auto predictions = lines.predictions(theta);
+    const auto residuals = lines.residuals(theta);
+    QVERIFY(predictions && residuals);
+    QCOMPARE(predictions->size(), data.rowCount());
+    const Eigen::Index target = problem->spec().target;
+    for (Eigen::Index i = 0; i < data.rowCount(); ++i) {
+        const double expected = directPrediction(*problem, data, theta, i);
+        const double tolerance = 1e-12 * (1.0 + std::abs(expected));
+        QVERIFY2(std::abs((*predictions)[i] - expected) <= tolerance, qPrintable(QString::number(i)));
+        QCOMPARE((*residuals)[i], (*predictions)[i] - data.values()(i, target));
+    }
+}
+
+void TestFitLines::refusesUnusableTheta()
+{
+    const Dataset data = lessonData("five_points.csv");
+    const FitLines lines(std::make_shared<const Problem>(data, ProblemSpec()), data);
+    QVERIFY(lines.accepts(Eigen::Vector2d(1, 2)));
+    QVERIFY(!lines.accepts(Eigen::Vector3d(1, 2, 3)));
+    QVERIFY(!lines.accepts(Eigen::Vector2d(1, std::nan(""))));
+    QVERIFY(!lines.accepts(Eigen::Vector2d(INFINITY, 2)));
+    QVERIFY(!lines.line(Eigen::Vector3d(1, 2, 3), 0));
+    QVERIFY(!lines.predictions(Eigen::Vector2d(1, std::nan(""))));
+    QVERIFY(!lines.residuals(Eigen::VectorXd()));
+}
+
+void TestFitLines::emptyWithoutMatchingData()
+{
+    const FitLines none;
+    QVERIFY(none.isEmpty());
+    QVERIFY(!none.line(Eigen::Vector2d(1, 2), 0));
+    QVERIFY(!none.predictions(Eigen::Vector2d(1, 2)));
+
+    // Data with another number of rows than the problem's: no lines rather than wrong ones.
+    const Dataset data = lessonData("five_points.csv");
+    const Dataset other = lessonData("two_features_n100.csv");
+    const FitLines mismatched(std::make_shared<const Problem>(data, ProblemSpec()), other);
+    QVERIFY(mismatched.isEmpty());
+    QVERIFY(!mismatched.predictions(Eigen::Vector2d(1, 2)));
+}
+
+QTEST_APPLESS_MAIN(TestFitLines)
+#include "tst_fit_lines.moc"

@@ -1,0 +1,186 @@
+#include "views/fit_legend_layout.h"
+
+#include "support/prepared_runs.h"
+#include "views/fit_ghost_layer.h"
+#include "views/fit_points.h"
+#include "views/plot_style.h"
+
+#include <qcustomplot.h>
+
+#include <QtTest>
+
+using gdlab::FitGhostLayer;
+using gdlab::FitLegendLayout;
+using gdlab::FitLines;
+using gdlab::FitPoints;
+using gdlab::PlotStyle;
+using gdlab::test::preparedRun;
+
+Q_DECLARE_METATYPE(Qt::Alignment)
+
+class TestFitLegendLayout : public QObject {
+    Q_OBJECT
+
+private slots:
+    void emptiestCorner_data();
+    void emptiestCorner();
+    void legendFits_data();
+    void legendFits();
+    void spread_data();
+    void spread();
+    void entriesInOrder();
+    void legendGoesWhereThePointsAreNot();
+    void labelsOfCloseLinesDoNotOverlap();
+    void smallViewDropsTheLegend();
+};
+
+void TestFitLegendLayout::emptiestCorner_data()
+{
+    QTest::addColumn<QVector<double>>("across");
+    QTest::addColumn<QVector<double>>("up");
+    QTest::addColumn<Qt::Alignment>("corner");
+    QTest::newRow("no points: the first") << QVector<double>() << QVector<double>() << (Qt::AlignTop | Qt::AlignLeft);
+    QTest::newRow("rising data") << QVector<double>({ 0.1, 0.2, 0.8, 0.9 }) << QVector<double>({ 0.1, 0.2, 0.8, 0.9 })
+                                 << (Qt::AlignTop | Qt::AlignLeft);
+    QTest::newRow("all but bottom right") << QVector<double>({ 0.1, 0.9, 0.1 }) << QVector<double>({ 0.9, 0.9, 0.1 })
+                                          << (Qt::AlignBottom | Qt::AlignRight);
+    QTest::newRow("fewest top right") << QVector<double>({ 0.1, 0.1, 0.9, 0.1, 0.9, 0.9, 0.9 })
+                                      << QVector<double>({ 0.9, 0.9, 0.9, 0.1, 0.1, 0.2, 0.3 })
+                                      << (Qt::AlignTop | Qt::AlignRight);
+    // Points in the middle bands count for no corner.
+    QTest::newRow("middle ignored") << QVector<double>({ 0.5, 0.5, 0.9, 0.1, 0.1 })
+                                    << QVector<double>({ 0.9, 0.9, 0.5, 0.1, 0.9 }) << (Qt::AlignTop | Qt::AlignRight);
+}
+
+void TestFitLegendLayout::emptiestCorner()
+{
+    QFETCH(QVector<double>, across);
+    QFETCH(QVector<double>, up);
+    QFETCH(Qt::Alignment, corner);
+    QCOMPARE(FitLegendLayout::emptiestCorner(across, up), corner);
+}
+
+void TestFitLegendLayout::legendFits_data()
+{
+    QTest::addColumn<QSize>("legend");
+    QTest::addColumn<bool>("fits");
+    // In a 400 x 300 area: at most 60 % of the width and half the height.
+    QTest::newRow("small") << QSize(100, 80) << true;
+    QTest::newRow("just") << QSize(240, 150) << true;
+    QTest::newRow("too wide") << QSize(241, 80) << false;
+    QTest::newRow("too tall") << QSize(100, 151) << false;
+}
+
+void TestFitLegendLayout::legendFits()
+{
+    QFETCH(QSize, legend);
+    QFETCH(bool, fits);
+    QCOMPARE(FitLegendLayout::legendFits(legend, QSize(400, 300)), fits);
+}
+
+void TestFitLegendLayout::spread_data()
+{
+    QTest::addColumn<std::vector<double>>("wanted");
+    QTest::addColumn<std::vector<double>>("placed");
+    // Labels 10 pixels high in [0, 100]: a label hangs above its y, so y is at least 10.
+    QTest::newRow("apart already") << std::vector<double> { 20, 50, 80 } << std::vector<double> { 20, 50, 80 };
+    QTest::newRow("close: pushed down") << std::vector<double> { 20, 24, 50 } << std::vector<double> { 20, 30, 50 };
+    QTest::newRow("above the top") << std::vector<double> { -40, 30 } << std::vector<double> { 10, 30 };
+    QTest::newRow("below the bottom: up together")
+        << std::vector<double> { 85, 95, 140 } << std::vector<double> { 80, 90, 100 };
+    QTest::newRow("none") << std::vector<double> {} << std::vector<double> {};
+}
+
+void TestFitLegendLayout::spread()
+{
+    QFETCH(std::vector<double>, wanted);
+    QFETCH(std::vector<double>, placed);
+    QCOMPARE(FitLegendLayout::spread(wanted, 10, 0, 100), placed);
+}
+
+void TestFitLegendLayout::entriesInOrder()
+{
+    QCustomPlot plot;
+    FitLegendLayout layout(&plot);
+    QCPGraph* a = plot.addGraph();
+    QCPGraph* b = plot.addGraph();
+    QCPGraph* c = plot.addGraph();
+    layout.setEntries({ c, a });
+    QCOMPARE(plot.legend->itemCount(), 2);
+    QCOMPARE(plot.legend->itemWithPlottable(c), plot.legend->item(0));
+    QCOMPARE(plot.legend->itemWithPlottable(a), plot.legend->item(1));
+    QVERIFY(!plot.legend->hasItemWithPlottable(b));
+    layout.setEntries({ b });
+    QCOMPARE(plot.legend->itemCount(), 1);
+}
+
+void TestFitLegendLayout::legendGoesWhereThePointsAreNot()
+{
+    QCustomPlot plot;
+    FitLegendLayout layout(&plot);
+    plot.xAxis->setRange(0, 10);
+    plot.yAxis->setRange(0, 10);
+    // Points top left, top right and bottom left: the bottom right is free.
+    const auto run = preparedRun({ "x", "y" }, (Eigen::MatrixXd(3, 2) << 1, 9, 9, 9, 1, 1).finished());
+    FitPoints points;
+    points.reset(run.get());
+    points.arrange(true, 0);
+    layout.placeLegend(points);
+    QCOMPARE(plot.axisRect()->insetLayout()->insetAlignment(0), Qt::AlignBottom | Qt::AlignRight);
+    // Predicted against actual: always the top left, where y = x leaves room.
+    points.arrange(false, 0);
+    layout.placeLegend(points);
+    QCOMPARE(plot.axisRect()->insetLayout()->insetAlignment(0), Qt::AlignTop | Qt::AlignLeft);
+}
+
+void TestFitLegendLayout::labelsOfCloseLinesDoNotOverlap()
+{
+    QCustomPlot plot;
+    plot.resize(500, 400);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    FitLegendLayout layout(&plot);
+    FitGhostLayer ghosts(&plot, plot.layer("main"), QStringLiteral("earlier fits"));
+    plot.xAxis->setRange(0, 10);
+    plot.yAxis->setRange(0, 10);
+    ghosts.setGhosts({ { FitLines::Line { 5.0, 0.0 }, QStringLiteral("after 100 steps") },
+                         { FitLines::Line { 5.01, 0.0 }, QStringLiteral("after 1000 steps") },
+                         { FitLines::Line { 50.0, 0.0 }, QStringLiteral("out of sight") } },
+        -10, 20, 10);
+    ghosts.applyStyle(PlotStyle(plot, false));
+    plot.replot();
+    layout.arrange(ghosts);
+    QCPItemText* first = ghosts.labels()[0];
+    QCPItemText* second = ghosts.labels()[1];
+    QVERIFY(first->visible() && second->visible());
+    QVERIFY(!ghosts.labels()[2]->visible()); // its line misses the view
+    const double gap = std::abs(first->position->pixelPosition().y() - second->position->pixelPosition().y());
+    QVERIFY2(gap >= QFontMetrics(first->font()).height(), qPrintable(QString::number(gap)));
+    // The higher line keeps the higher label, both at the right edge.
+    QVERIFY(second->position->pixelPosition().y() < first->position->pixelPosition().y());
+    QCOMPARE(first->position->key(), 10.0);
+}
+
+void TestFitLegendLayout::smallViewDropsTheLegend()
+{
+    QCustomPlot plot;
+    FitLegendLayout layout(&plot);
+    FitGhostLayer ghosts(&plot, plot.layer("main"), QStringLiteral("earlier fits"));
+    for (int i = 0; i < 4; ++i)
+        plot.addGraph()->setName(QStringLiteral("a rather long legend entry %1").arg(i));
+    layout.setEntries({ plot.graph(0), plot.graph(1), plot.graph(2), plot.graph(3) });
+    plot.resize(700, 500);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.replot();
+    layout.arrange(ghosts);
+    QVERIFY(plot.legend->visible());
+    plot.resize(220, 160);
+    QTRY_COMPARE(plot.viewport().size(), QSize(220, 160));
+    plot.replot();
+    layout.arrange(ghosts);
+    QVERIFY(!plot.legend->visible());
+}
+
+QTEST_MAIN(TestFitLegendLayout)
+#include "tst_fit_legend_layout.moc"

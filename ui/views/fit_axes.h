@@ -1,0 +1,43 @@
+#pragma once
+
+#include <Eigen/Core>
+
+class QCPRange;
+class QCustomPlot;
+
+namespace gdlab {
+
+class FitPoints;
+
+/**
+ * @brief The fit view's axis ranges: fixed per problem so that stepping moves only the line, kept after edited
+ * points so that the class sees a point move rather than the axes, and one range on both axes against actual
+ * values so that y = x is the diagonal.
+ */
+class FitAxes {
+public:
+    /** @brief Ranges reach this fraction of the data's extent beyond it on each side. */
+    static constexpr double margin = 0.08;
+
+    explicit FitAxes(QCustomPlot* plot);
+
+    /** @brief (0, 1) on both axes: nothing to show. */
+    void clear();
+    /**
+     * @brief Ranges over the points placed against a feature. With keep, the ranges stay as they are unless the
+     * data left them; then the lines are widened to reach the edges of the view.
+     */
+    void fitFeature(FitPoints& points, bool keep);
+    /** @brief One range on both axes over the actual values and best (the least-squares ŷ, may be null). */
+    QCPRange fitActual(const FitPoints& points, const Eigen::VectorXd* best);
+
+    /** @brief [low, high] with the margin; a single value gets room around it, anything not finite (0, 1). */
+    static QCPRange padded(double low, double high);
+    /** @brief old, with a side moved out (by the margin) only where [low, high] leaves it. */
+    static QCPRange kept(const QCPRange& old, double low, double high);
+
+private:
+    QCustomPlot* m_plot = nullptr;
+};
+
+} // namespace gdlab

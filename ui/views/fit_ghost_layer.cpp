@@ -1,0 +1,62 @@
+#include "views/fit_ghost_layer.h"
+
+#include "views/plot_style.h"
+#include "views/view_palette.h"
+
+#include <qcustomplot.h>
+
+#include <utility>
+
+namespace gdlab {
+
+FitGhostLayer::FitGhostLayer(QCustomPlot* plot, QCPLayer* layer, QString legendName)
+    : m_plot(plot)
+    , m_layer(layer)
+    , m_legendName(std::move(legendName))
+{
+}
+
+void FitGhostLayer::clear()
+{
+    for (QCPGraph* graph : m_graphs)
+        m_plot->removeGraph(graph);
+    for (QCPItemText* label : m_labels)
+        m_plot->removeItem(label);
+    m_graphs.clear();
+    m_labels.clear();
+}
+
+void FitGhostLayer::setGhosts(const std::vector<Ghost>& ghosts, double x0, double x1, double labelX)
+{
+    clear();
+    for (const Ghost& ghost : ghosts) {
+        QCPGraph* graph = m_plot->addGraph();
+        graph->setLayer(m_layer);
+        graph->setName(m_legendName);
+        graph->setData({ x0, x1 }, { ghost.line.at(x0), ghost.line.at(x1) }, true);
+        m_graphs.push_back(graph);
+
+        auto* label = new QCPItemText(m_plot);
+        label->setLayer(m_layer);
+        label->setText(ghost.label);
+        label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        label->position->setCoords(labelX, ghost.line.at(labelX));
+        label->setPadding(QMargins(2, 0, 4, 1));
+        m_labels.push_back(label);
+    }
+}
+
+void FitGhostLayer::applyStyle(const PlotStyle& style)
+{
+    // The ghost grey is fine for thin lines; text needs a little more contrast on either background.
+    const QColor text = style.isDark() ? ViewPalette::ghost().lighter(130) : ViewPalette::ghost().darker(130);
+    for (QCPGraph* graph : m_graphs)
+        graph->setPen(QPen(ViewPalette::ghost(), style.scaled(1.3)));
+    for (QCPItemText* label : m_labels) {
+        label->setFont(style.font(0.85));
+        label->setColor(text);
+        label->setBrush(style.backgroundAlpha(170)); // readable over points and grid, without hiding them
+    }
+}
+
+} // namespace gdlab

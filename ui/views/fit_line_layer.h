@@ -1,0 +1,42 @@
+#pragma once
+
+#include "fit_lines.h"
+
+#include <QColor>
+
+#include <optional>
+
+class QCPGraph;
+class QCPLayer;
+class QCustomPlot;
+
+namespace gdlab {
+
+class PlotStyle;
+
+/**
+ * @brief One straight line of the fit view (the current fit, or the least-squares line), drawn as two points
+ * far enough apart to cross the whole view.
+ */
+class FitLineLayer {
+public:
+    /** @brief A line of this colour, width (before presentation scaling) and dash, on layer. */
+    FitLineLayer(QCustomPlot* plot, QCPLayer* layer, const QColor& colour, double width, Qt::PenStyle dash);
+
+    QCPGraph* graph() const { return m_graph; }
+
+    /** @brief Draws line from x0 to x1; none clears it. */
+    void setLine(const std::optional<FitLines::Line>& line, double x0, double x1);
+    /** @brief The line drawn, read at x; NaN when there is none. */
+    double at(double x) const;
+
+    void applyStyle(const PlotStyle& style);
+
+private:
+    QCPGraph* m_graph = nullptr;
+    QColor m_colour;
+    double m_width = 1.0;
+    Qt::PenStyle m_dash = Qt::SolidLine;
+};
+
+} // namespace gdlab

@@ -1,0 +1,68 @@
+#include "views/fit_points.h"
+
+#include "run.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace gdlab {
+
+void FitPoints::reset(const Run* run)
+{
+    m_lines = run && run->dataset ? FitLines(run->problem, *run->dataset) : FitLines();
+    m_keys.clear();
+    m_fixed.clear();
+    m_sortedRows.clear();
+    m_keyExtent = { 0.0, 0.0 };
+    m_lineStart = 0;
+    m_lineEnd = 1;
+}
+
+void FitPoints::arrange(bool byFeature, int feature)
+{
+    const auto rows = static_cast<int>(m_lines.rowCount());
+    const auto features = static_cast<int>(m_lines.featureCount());
+    m_byFeature = byFeature;
+    m_feature = std::clamp(feature, 0, std::max(features - 1, 0));
+    m_keys.resize(rows);
+    m_fixed.resize(rows);
+    const Eigen::VectorXd& target = m_lines.target();
+    for (int i = 0; i < rows; ++i) {
+        // Without any feature (intercept only) the points are spread over their row number.
+        if (!byFeature)
+            m_keys[i] = target[i];
+        else
+            m_keys[i] = features > 0 ? m_lines.features()(i, m_feature) : static_cast<double>(i + 1);
+        m_fixed[i] = target[i];
+    }
+    m_sortedRows.resize(static_cast<std::size_t>(rows));
+    std::iota(m_sortedRows.begin(), m_sortedRows.end(), 0);
+    std::stable_sort(m_sortedRows.begin(), m_sortedRows.end(), [this](int a, int b) { return m_keys[a] < m_keys[b]; });
+    if (rows == 0) {
+        m_keyExtent = { 0.0, 0.0 };
+        m_lineStart = 0;
+        m_lineEnd = 1;
+        return;
+    }
+    const auto [lowest, highest] = std::minmax_element(m_keys.cbegin(), m_keys.cend());
+    m_keyExtent = { *lowest, *highest };
+    const double span = std::max(m_keyExtent.second - m_keyExtent.first, 1e-12);
+    m_lineStart = m_keyExtent.first - lineOverhang * span;
+    m_lineEnd = m_keyExtent.second + lineOverhang * span;
+}
+
+std::pair<double, double> FitPoints::targetExtent() const
+{
+    if (m_lines.isEmpty())
+        return { 0.0, 0.0 };
+    return { m_lines.target().minCoeff(), m_lines.target().maxCoeff() };
+}
+
+void FitPoints::widenLineSpan(double lower, double upper)
+{
+    const double span = upper - lower;
+    m_lineStart = std::min(m_lineStart, lower - lineOverhang * span);
+    m_lineEnd = std::max(m_lineEnd, upper + lineOverhang * span);
+}
+
+} // namespace gdlab
