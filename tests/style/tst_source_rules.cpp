@@ -22,7 +22,6 @@ const QStringList pendingSplits {
     QStringLiteral("ui/views/loss_plot.cpp"),
     QStringLiteral("ui/views/update_panel.cpp"),
     QStringLiteral("app/gui_options.cpp"),
-    QStringLiteral("ui/session/error_surface_model.cpp"),
     QStringLiteral("ui/shell/main_window.cpp"),
     QStringLiteral("ui/data/column_chooser_dialog.cpp"),
     QStringLiteral("ui/panels/control_panel.cpp"),

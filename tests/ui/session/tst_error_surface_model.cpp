@@ -73,6 +73,8 @@ private slots:
     void sliceHeldAtCurrentIterate();
     void currentRowDoesNotRecomputeATwoParameterSurface();
     void oneChangeOneNotification();
+    void upToDateRightAfterAReset();
+    void revisionCountsSurfaces();
     void invalidParametersAreIgnored();
     void oneParameterHasNoSurface();
     void noDataHasNoSurface();
@@ -424,18 +426,61 @@ void TestErrorSurfaceModel::currentRowDoesNotRecomputeATwoParameterSurface()
 
 void TestErrorSurfaceModel::oneChangeOneNotification()
 {
-    load("five_points");
+    load("two_features_n100");
     QSignalSpy changed(m_surface.get(), &ErrorSurfaceModel::surfaceChanged);
     QCoreApplication::processEvents();
     changed.clear();
-    // A new start resets the history and changes the settings: one recomputation, one signal.
-    QVERIFY(m_controller->setStartPoint({ 0.0, 0.0 }).isEmpty());
-    m_controller->waitForComputation();
-    QCOMPARE(changed.count(), 0); // queued
+    // Several changes in one turn of the event loop: one recomputation, one (queued) signal.
+    m_surface->setParameters(0, 2);
+    m_surface->setHoldMode(HoldMode::CurrentIterate);
+    m_surface->setResolution(80);
+    QCOMPARE(changed.count(), 0);
     QCoreApplication::processEvents();
     QCOMPARE(changed.count(), 1);
-    QVERIFY(inside(m_surface->grid().x, 0.0));
-    QVERIFY(inside(m_surface->grid().y, 0.0));
+    QCOMPARE(m_surface->grid().x.steps, 80);
+    QCOMPARE(m_surface->grid().y.parameter, Eigen::Index(2));
+}
+
+void TestErrorSurfaceModel::upToDateRightAfterAReset()
+{
+    load("five_points");
+    (void)m_surface->grid();
+    // A new start resets the run: whoever reads the surface in a runReset slot gets the new one, without waiting
+    // for any notification.
+    bool covered = false;
+    connect(m_controller->model(), &IterationModel::runReset, this,
+        [this, &covered] { covered = inside(m_surface->grid().x, 0.0) && inside(m_surface->grid().y, 0.0); });
+    QVERIFY(m_controller->setStartPoint({ 0.0, 0.0 }).isEmpty());
+    m_controller->waitForComputation();
+    QVERIFY(covered);
+}
+
+void TestErrorSurfaceModel::revisionCountsSurfaces()
+{
+    load("two_features_n100");
+    const int first = m_surface->revision();
+    QCoreApplication::processEvents();
+    // Nothing the surface depends on changed: the same surface, the same revision.
+    QCOMPARE(m_surface->revision(), first);
+    m_controller->model()->setCurrentRow(12);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_surface->revision(), first);
+
+    m_surface->setParameters(0, 1);
+    QCOMPARE(m_surface->revision(), first + 1);
+    m_surface->setParameters(0, 1); // no change
+    m_surface->setHoldMode(HoldMode::CurrentIterate);
+    QCOMPARE(m_surface->revision(), first + 2);
+    m_controller->model()->setCurrentRow(30); // the slice moves with the cursor
+    QCOMPARE(m_surface->revision(), first + 3);
+
+    // A new run is a new surface, read in the reset or after it: one revision either way.
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
+    m_controller->waitForComputation();
+    const int afterReset = m_surface->revision();
+    QVERIFY(afterReset > first + 3);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_surface->revision(), afterReset);
 }
 
 void TestErrorSurfaceModel::invalidParametersAreIgnored()
