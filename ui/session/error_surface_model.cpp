@@ -49,9 +49,14 @@ void ErrorSurfaceModel::syncSlice() const
     const std::shared_ptr<const Run>& run = m_model->sharedRun();
     if (!m_sliceFor.expired() && m_sliceFor.lock() == run)
         return;
+    // A streamed run that finishes is published again with its outcome: the same history, the same slice.
+    const bool finishedRun = run && run->history && m_sliceHistory.lock() == run->history;
     const bool first = !m_sliceSynced;
     m_sliceSynced = true;
     m_sliceFor = run;
+    m_sliceHistory = run ? run->history : nullptr;
+    if (finishedRun)
+        return;
     // Other parameters (other columns, another lesson or file) get the default slice; the same parameters
     // (edited points, new settings) keep the one the user chose.
     const int count = problem() ? static_cast<int>(problem()->parameterCount()) : 0;

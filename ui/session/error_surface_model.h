@@ -18,6 +18,7 @@
 
 namespace gdlab {
 
+class History;
 class IterationModel;
 class Problem;
 struct Run;
@@ -133,6 +134,7 @@ private:
     mutable int m_xParameter = 0;
     mutable int m_yParameter = 1;
     mutable std::weak_ptr<const Run> m_sliceFor;
+    mutable std::weak_ptr<const History> m_sliceHistory;
     mutable bool m_sliceSynced = false;
     HoldMode m_holdMode = HoldMode::LeastSquares;
     int m_resolution = 160;

@@ -75,6 +75,7 @@ private slots:
     void oneChangeOneNotification();
     void upToDateRightAfterAReset();
     void revisionCountsSurfaces();
+    void choiceSurvivesTheEndOfAStreamedRun();
     void invalidParametersAreIgnored();
     void oneParameterHasNoSurface();
     void noDataHasNoSurface();
@@ -481,6 +482,34 @@ void TestErrorSurfaceModel::revisionCountsSurfaces()
     QVERIFY(afterReset > first + 3);
     QCoreApplication::processEvents();
     QCOMPARE(m_surface->revision(), afterReset);
+}
+
+void TestErrorSurfaceModel::choiceSurvivesTheEndOfAStreamedRun()
+{
+    load("two_features_n100");
+    gdlab::SolverSettings settings = m_controller->model()->run()->settings;
+    settings.iterations = 3'000'000; // long enough to stream in from the worker
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    m_controller->waitForComputation();
+    QCoreApplication::processEvents();
+    QVERIFY(m_controller->model()->run()->isComplete());
+
+    // Other columns: the default slice for the new run, then the user's choice while its rows stream in.
+    const QMetaObject::Connection choose
+        = connect(m_controller->model(), &IterationModel::runReset, this, [this](gdlab::RunCause cause) {
+              QCOMPARE(cause, gdlab::RunCause::NewColumns);
+              QVERIFY(m_controller->model()->isComputing());
+              m_surface->setParameters(0, 2);
+          });
+    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    spec.features = { 1, 0 };
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
+    m_controller->waitForComputation();
+    QTRY_VERIFY(m_controller->model()->run()->isComplete());
+    disconnect(choose);
+    // The finished run is the same run with its outcome: the choice stays.
+    QCOMPARE(m_surface->xParameter(), 0);
+    QCOMPARE(m_surface->yParameter(), 2);
 }
 
 void TestErrorSurfaceModel::invalidParametersAreIgnored()
