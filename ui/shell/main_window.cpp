@@ -68,7 +68,7 @@ void MainWindow::createLayout()
     m_fitPlot = new FitPlot(m_controller);
     m_lossPlot = new LossPlot(m_controller);
     m_contourPlot = new ContourPlot(m_controller, m_surface);
-    m_bowlView = new BowlView(m_controller, m_surface);
+    m_bowlView = new BowlView(m_controller->model(), m_surface);
     connect(m_fitPlot, &FitPlot::statusMessage, this,
         [this](const QString& message) { statusBar()->showMessage(message, 6000); });
     m_lossPlot->setPinnedRuns(m_pinnedRuns);
@@ -243,6 +243,7 @@ void MainWindow::setPresentationMode(bool on)
     m_fitPlot->setPresentationMode(on);
     m_lossPlot->setPresentationMode(on);
     m_contourPlot->setPresentationMode(on);
+    m_bowlView->setPresentationMode(on);
     m_updatePanel->setPresentationMode(on);
     if (on)
         showFullScreen();

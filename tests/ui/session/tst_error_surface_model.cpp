@@ -117,7 +117,7 @@ void TestErrorSurfaceModel::fivePointsGridIsTheLoss()
     QCOMPARE(grid.y.steps, 160);
     QCOMPARE(grid.values.size(), std::size_t(160 * 160));
 
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     const std::pair<int, int> cells[] = { { 0, 0 }, { 159, 0 }, { 0, 159 }, { 80, 41 }, { 159, 159 }, { 17, 123 } };
     for (const auto& [ix, iy] : cells) {
         Eigen::VectorXd theta(2);
@@ -189,7 +189,7 @@ void TestErrorSurfaceModel::contoursLieOnTheirLevels()
     const std::vector<gdlab::ContourLine>& contours = m_surface->contours();
     QVERIFY(!contours.empty());
     std::set<double> levels;
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     const double tolerance = (grid.maxValue - grid.minValue) * 1e-3;
     for (const gdlab::ContourLine& line : contours) {
         levels.insert(line.level);
@@ -263,7 +263,7 @@ void TestErrorSurfaceModel::twoParametersHaveNoSliceDescription()
 void TestErrorSurfaceModel::sliceHeldAtLeastSquares()
 {
     load("two_features_n100");
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     QCOMPARE(problem.parameterCount(), Eigen::Index(3));
     const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
 
@@ -334,7 +334,7 @@ void TestErrorSurfaceModel::defaultSlice()
     // A user's choice survives the standardize toggle (the same parameters), not a change of columns.
     load("two_features_n100");
     m_surface->setParameters(0, 2);
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.standardize = true;
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
@@ -353,7 +353,7 @@ void TestErrorSurfaceModel::optimumIsAwayFromTheEdges()
         "three_features_ints_n20", "nist_norris" };
     for (const char* lesson : lessons) {
         load(lesson);
-        const Eigen::VectorXd& optimum = m_controller->problem()->leastSquaresTheta();
+        const Eigen::VectorXd& optimum = m_controller->model()->run()->problem->leastSquaresTheta();
         const gdlab::SurfaceGrid& grid = m_surface->grid();
         const double u = (optimum(m_surface->xParameter()) - grid.x.min) / (grid.x.max - grid.x.min);
         const double v = (optimum(m_surface->yParameter()) - grid.y.min) / (grid.y.max - grid.y.min);
@@ -380,7 +380,7 @@ void TestErrorSurfaceModel::sliceHeldAtCurrentIterate()
     QVERIFY(m_surface->basePoint() == theta7);
 
     // The slice passes through the current iterate, so the surface there is the current loss.
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     const gdlab::SurfaceGrid& grid = m_surface->grid();
     Eigen::VectorXd cell = theta7;
     cell(1) = grid.x.valueAt(40);
@@ -501,7 +501,7 @@ void TestErrorSurfaceModel::choiceSurvivesTheEndOfAStreamedRun()
               QVERIFY(m_controller->model()->isComputing());
               m_surface->setParameters(0, 2);
           });
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.features = { 1, 0 };
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
@@ -537,11 +537,11 @@ void TestErrorSurfaceModel::invalidParametersAreIgnored()
 void TestErrorSurfaceModel::oneParameterHasNoSurface()
 {
     load("five_points");
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.intercept = false;
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
-    QCOMPARE(m_controller->problem()->parameterCount(), Eigen::Index(1));
+    QCOMPARE(m_controller->model()->run()->problem->parameterCount(), Eigen::Index(1));
     QVERIFY(!m_surface->isValid());
     QVERIFY(m_surface->contours().empty());
     QVERIFY2(m_surface->unavailableReason().contains(QStringLiteral("at least two parameters")),
