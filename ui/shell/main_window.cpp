@@ -85,7 +85,10 @@ void MainWindow::createLayout()
         return box;
     };
     QWidget* fit = withOptions(new FitViewOptions(m_fitPlot, m_controller), m_fitPlot);
-    QWidget* contour = withOptions(new SurfaceSliceControls(m_surface, m_controller), m_contourPlot);
+    auto* slice = new SurfaceSliceControls(m_surface, m_controller->model());
+    connect(slice, &SurfaceSliceControls::sliceChosen, m_surface, &ErrorSurfaceModel::setParameters);
+    connect(slice, &SurfaceSliceControls::holdModeChosen, m_surface, &ErrorSurfaceModel::setHoldMode);
+    QWidget* contour = withOptions(slice, m_contourPlot);
     m_frames = { new ViewFrame(tr("Fit"), fit), new ViewFrame(tr("Error surface (contour)"), contour),
         new ViewFrame(tr("Loss"), m_lossPlot), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };
 
