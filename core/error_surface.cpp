@@ -25,10 +25,7 @@ void checkAxis(const SurfaceAxis& axis, const char* name, Eigen::Index parameter
             + std::to_string(axis.max) + "]");
 }
 
-} // namespace
-
-SurfaceGrid computeSurface(
-    const Problem& problem, LossKind loss, const Eigen::VectorXd& base, const SurfaceAxis& x, const SurfaceAxis& y)
+void checkArguments(const Problem& problem, const Eigen::VectorXd& base, const SurfaceAxis& x, const SurfaceAxis& y)
 {
     const Eigen::Index p = problem.parameterCount();
     checkAxis(x, "x", p);
@@ -40,6 +37,14 @@ SurfaceGrid computeSurface(
             + std::to_string(p) + " parameters");
     if (!base.allFinite())
         throw InputError("error surface: the base point is not finite");
+}
+
+} // namespace
+
+SurfaceGrid computeSurface(
+    const Problem& problem, LossKind loss, const Eigen::VectorXd& base, const SurfaceAxis& x, const SurfaceAxis& y)
+{
+    checkArguments(problem, base, x, y);
 
     // The grid is too big for a per-cell matrix product, so expand Σr² = dᵀGd + SSE(θ*), d = θ − θ*, around
     // the fixed part of d: with r the deviation vector with entries i and j zeroed,

@@ -2,7 +2,7 @@
 
 #include "problem.h"
 #include "session/error_surface_model.h"
-#include "session/session_controller.h"
+#include "session/iteration_model.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -25,12 +25,22 @@ QComboBox* compactCombo(QWidget* parent, int characters)
     return combo;
 }
 
+/** Sets combo to index unless it is there already (a combo the user is on is left alone). */
+void showIndex(QComboBox* combo, int index)
+{
+    if (combo->currentIndex() != index) {
+        const QSignalBlocker blocker(combo);
+        combo->setCurrentIndex(index);
+    }
+}
+
 } // namespace
 
-SurfaceSliceControls::SurfaceSliceControls(ErrorSurfaceModel* surface, SessionController* controller, QWidget* parent)
+SurfaceSliceControls::SurfaceSliceControls(
+    const ErrorSurfaceModel* surface, const IterationModel* model, QWidget* parent)
     : QWidget(parent)
     , m_surface(surface)
-    , m_controller(controller)
+    , m_model(model)
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -63,11 +73,11 @@ SurfaceSliceControls::SurfaceSliceControls(ErrorSurfaceModel* surface, SessionCo
     connect(m_xCombo, qOverload<int>(&QComboBox::activated), this, &SurfaceSliceControls::onXChosen);
     connect(m_yCombo, qOverload<int>(&QComboBox::activated), this, &SurfaceSliceControls::onYChosen);
     connect(m_holdCombo, qOverload<int>(&QComboBox::activated), this, &SurfaceSliceControls::onHoldChosen);
-    connect(m_controller, &SessionController::problemChanged, this, &SurfaceSliceControls::rebuildItems);
-    // The model may fall back to a default slice on new columns; the combos follow whatever it shows.
+    connect(m_model, &IterationModel::runReset, this, &SurfaceSliceControls::refresh);
+    // A slice chosen here or elsewhere: the combos follow whatever the surface model shows.
     connect(m_surface, &ErrorSurfaceModel::surfaceChanged, this, &SurfaceSliceControls::syncFromModel);
 
-    rebuildItems();
+    refresh();
 }
 
 QString SurfaceSliceControls::noteText() const
@@ -83,7 +93,7 @@ bool SurfaceSliceControls::isChoosing() const
 QStringList SurfaceSliceControls::parameterLabels() const
 {
     QStringList labels;
-    const auto& problem = m_controller->problem();
+    const Problem* problem = m_model->run() ? m_model->run()->problem.get() : nullptr;
     if (!problem)
         return labels;
     for (Eigen::Index p = 0; p < problem->parameterCount(); ++p) {
@@ -97,17 +107,34 @@ QStringList SurfaceSliceControls::parameterLabels() const
     return labels;
 }
 
-void SurfaceSliceControls::rebuildItems()
+void SurfaceSliceControls::refresh()
 {
+    ++m_refreshCount;
+    // A new run (another lesson, other columns) may have other parameters; the surface model has chosen its
+    // slice for it already, whichever of the runReset slots runs first.
     const QStringList labels = parameterLabels();
-    {
-        const QSignalBlocker blockX(m_xCombo);
-        const QSignalBlocker blockY(m_yCombo);
-        m_xCombo->clear();
-        m_yCombo->clear();
-        m_xCombo->addItems(labels);
-        m_yCombo->addItems(labels);
-    }
+    rebuildItems(labels);
+    showNote(labels);
+    syncFromModel();
+}
+
+void SurfaceSliceControls::rebuildItems(const QStringList& labels)
+{
+    QStringList items;
+    for (int k = 0; k < m_xCombo->count(); ++k)
+        items << m_xCombo->itemText(k);
+    if (items == labels)
+        return; // the same parameters: the user's combos stay as they are
+    const QSignalBlocker blockX(m_xCombo);
+    const QSignalBlocker blockY(m_yCombo);
+    m_xCombo->clear();
+    m_yCombo->clear();
+    m_xCombo->addItems(labels);
+    m_yCombo->addItems(labels);
+}
+
+void SurfaceSliceControls::showNote(const QStringList& labels)
+{
     const bool choosing = labels.size() > 2;
     for (QWidget* widget : { static_cast<QWidget*>(m_sliceLabel), static_cast<QWidget*>(m_xCombo),
              static_cast<QWidget*>(m_byLabel), static_cast<QWidget*>(m_yCombo), static_cast<QWidget*>(m_holdCombo) })
@@ -123,19 +150,15 @@ void SurfaceSliceControls::rebuildItems()
         m_note->clear();
     }
     m_note->setToolTip(m_note->text());
-    syncFromModel();
 }
 
 void SurfaceSliceControls::syncFromModel()
 {
-    if (m_xCombo->count() != static_cast<int>(parameterLabels().size()))
-        return; // a problemChanged is on its way and rebuilds the items first
-    const QSignalBlocker blockX(m_xCombo);
-    const QSignalBlocker blockY(m_yCombo);
-    const QSignalBlocker blockHold(m_holdCombo);
-    m_xCombo->setCurrentIndex(m_surface->xParameter());
-    m_yCombo->setCurrentIndex(m_surface->yParameter());
-    m_holdCombo->setCurrentIndex(
+    if (m_xCombo->count() != m_model->parameterSymbols().size())
+        return; // a runReset is on its way and rebuilds the items first
+    showIndex(m_xCombo, m_surface->xParameter());
+    showIndex(m_yCombo, m_surface->yParameter());
+    showIndex(m_holdCombo,
         m_surface->holdMode() == ErrorSurfaceModel::HoldMode::CurrentIterate ? holdCurrentStep : holdLeastSquares);
 }
 
@@ -145,7 +168,7 @@ void SurfaceSliceControls::onXChosen(int index)
     // The same parameter on both axes is no surface: the user means to swap them.
     if (index == y)
         y = m_surface->xParameter();
-    m_surface->setParameters(index, y);
+    emit sliceChosen(index, y);
     syncFromModel();
 }
 
@@ -154,14 +177,14 @@ void SurfaceSliceControls::onYChosen(int index)
     int x = m_surface->xParameter();
     if (index == x)
         x = m_surface->yParameter();
-    m_surface->setParameters(x, index);
+    emit sliceChosen(x, index);
     syncFromModel();
 }
 
 void SurfaceSliceControls::onHoldChosen(int index)
 {
-    m_surface->setHoldMode(index == holdCurrentStep ? ErrorSurfaceModel::HoldMode::CurrentIterate
-                                                    : ErrorSurfaceModel::HoldMode::LeastSquares);
+    emit holdModeChosen(index == holdCurrentStep ? ErrorSurfaceModel::HoldMode::CurrentIterate
+                                                 : ErrorSurfaceModel::HoldMode::LeastSquares);
 }
 
 } // namespace gdlab

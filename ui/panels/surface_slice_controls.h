@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/error_surface_model.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -7,21 +9,21 @@ class QLabel;
 
 namespace gdlab {
 
-class ErrorSurfaceModel;
-class SessionController;
+class IterationModel;
 
 /**
  * @brief One compact row above the surface views: which two parameters the contour map and the bowl show, and
  * what the other parameters are held at (the least-squares values or the current step).
  *
  * With exactly two parameters there is nothing to choose (the surface is the whole loss): the combos are hidden
- * and the row only names the two axes. Choosing on one axis the parameter the other shows swaps the two.
+ * and the row only names the two axes. Choosing on one axis the parameter the other shows swaps the two. The
+ * choices go out as sliceChosen and holdModeChosen; the combos show what the surface model holds.
  */
 class SurfaceSliceControls : public QWidget {
     Q_OBJECT
 
 public:
-    explicit SurfaceSliceControls(ErrorSurfaceModel* surface, SessionController* controller, QWidget* parent = nullptr);
+    SurfaceSliceControls(const ErrorSurfaceModel* surface, const IterationModel* model, QWidget* parent = nullptr);
 
     // The widgets, for tests and for keyboard access from the main window.
     QComboBox* xCombo() const { return m_xCombo; }
@@ -31,25 +33,35 @@ public:
     QString noteText() const;
     /** @brief Whether the row offers a choice (more than two parameters). */
     bool isChoosing() const;
+    /** @brief How many times the row was brought up to a new run. */
+    int refreshCount() const { return m_refreshCount; }
 
-    /** @brief "θ0 (intercept)", "θ1 (x1)", … for the current problem. */
+    /** @brief "θ0 (intercept)", "θ1 (x1)", … for the run shown. */
     QStringList parameterLabels() const;
 
+signals:
+    /** @brief The user chose the slice over parameters x and y (different, in range). */
+    void sliceChosen(int x, int y);
+    void holdModeChosen(gdlab::ErrorSurfaceModel::HoldMode mode);
+
 private:
-    void rebuildItems();
+    void refresh();
+    void rebuildItems(const QStringList& labels);
+    void showNote(const QStringList& labels);
     void syncFromModel();
     void onXChosen(int index);
     void onYChosen(int index);
     void onHoldChosen(int index);
 
-    ErrorSurfaceModel* m_surface;
-    SessionController* m_controller;
+    const ErrorSurfaceModel* m_surface;
+    const IterationModel* m_model;
     QLabel* m_sliceLabel = nullptr;
     QComboBox* m_xCombo = nullptr;
     QLabel* m_byLabel = nullptr;
     QComboBox* m_yCombo = nullptr;
     QComboBox* m_holdCombo = nullptr;
     QLabel* m_note = nullptr;
+    int m_refreshCount = 0;
 };
 
 } // namespace gdlab

@@ -1,76 +1,21 @@
 #include "session/error_surface_model.h"
 
+#include "history.h"
 #include "input_error.h"
 #include "problem.h"
 #include "session/iteration_model.h"
+#include "surface_frame.h"
 
 #include <QMetaObject>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace gdlab {
 
 namespace {
 
 constexpr int contourCount = 12;
-// A path is followed only while its loss stays below this multiple of the start's: a diverging run would
-// otherwise stretch the range until the bowl is a dot in the middle of a flat map.
-constexpr double pathLossFactor = 4.0;
-constexpr double marginFraction = 0.15;
-// The optimum is at least this fraction of the view from every edge, whatever else sets the range.
-constexpr double optimumEdgeFraction = 0.15;
-// With a log colour scale and a minimum of (nearly) zero, the colours start this far below the maximum.
-constexpr double logColourDecades = 1e-4;
-
-struct Interval {
-    double low = std::numeric_limits<double>::infinity();
-    double high = -std::numeric_limits<double>::infinity();
-
-    void include(double value)
-    {
-        if (std::isfinite(value)) {
-            low = std::min(low, value);
-            high = std::max(high, value);
-        }
-    }
-};
-
-/** Widens the interval by the margin on each side, then to at least minHalfSpan around its centre. */
-SurfaceAxis axisOver(const Interval& interval, double minHalfSpan, Eigen::Index parameter, int steps)
-{
-    double low = interval.low;
-    double high = interval.high;
-    const double margin = (high - low) * marginFraction;
-    low -= margin;
-    high += margin;
-    const double centre = 0.5 * (low + high);
-    if (high - centre < minHalfSpan) {
-        low = centre - minHalfSpan;
-        high = centre + minHalfSpan;
-    }
-    SurfaceAxis axis;
-    axis.parameter = parameter;
-    axis.min = low;
-    axis.max = high;
-    axis.steps = steps;
-    return axis;
-}
-
-/**
- * Widens the axis so that value lies at least fraction of the span from either edge: the least-squares star is
- * a marker of some size and the view's legend and frame must not crowd it.
- */
-void keepAwayFromEdges(SurfaceAxis& axis, double value, double fraction)
-{
-    if (!std::isfinite(value))
-        return;
-    if (value - axis.min < fraction * (axis.max - axis.min))
-        axis.min = (value - fraction * axis.max) / (1 - fraction);
-    if (axis.max - value < fraction * (axis.max - axis.min))
-        axis.max = (value - fraction * axis.min) / (1 - fraction);
-}
 
 QString formatValue(double value)
 {
@@ -104,9 +49,14 @@ void ErrorSurfaceModel::syncSlice() const
     const std::shared_ptr<const Run>& run = m_model->sharedRun();
     if (!m_sliceFor.expired() && m_sliceFor.lock() == run)
         return;
+    // A streamed run that finishes is published again with its outcome: the same history, the same slice.
+    const bool finishedRun = run && run->history && m_sliceHistory.lock() == run->history;
     const bool first = !m_sliceSynced;
     m_sliceSynced = true;
     m_sliceFor = run;
+    m_sliceHistory = run ? run->history : nullptr;
+    if (finishedRun)
+        return;
     // Other parameters (other columns, another lesson or file) get the default slice; the same parameters
     // (edited points, new settings) keep the one the user chose.
     const int count = problem() ? static_cast<int>(problem()->parameterCount()) : 0;
@@ -154,7 +104,7 @@ QString ErrorSurfaceModel::unavailableReason() const
 bool ErrorSurfaceModel::isLogarithmic() const
 {
     ensureComputed();
-    return m_logarithmic;
+    return m_colours.logarithmic;
 }
 
 void ErrorSurfaceModel::setParameters(int xParameter, int yParameter)
@@ -268,24 +218,25 @@ QPointF ErrorSurfaceModel::slicePoint(const Eigen::Ref<const Eigen::VectorXd>& t
 double ErrorSurfaceModel::colourMin() const
 {
     ensureComputed();
-    return m_colourMin;
+    return m_colours.min;
 }
 
 double ErrorSurfaceModel::colourMax() const
 {
     ensureComputed();
-    return m_colourMax;
+    return m_colours.max;
 }
 
 double ErrorSurfaceModel::colourFraction(double loss) const
 {
     ensureComputed();
-    double fraction = 0;
-    if (m_logarithmic)
-        fraction = std::log(std::max(loss, m_colourMin) / m_colourMin) / std::log(m_colourMax / m_colourMin);
-    else if (m_colourMax > m_colourMin)
-        fraction = (loss - m_colourMin) / (m_colourMax - m_colourMin);
-    return std::isfinite(fraction) ? std::clamp(fraction, 0.0, 1.0) : 0.0;
+    return m_colours.fraction(loss);
+}
+
+int ErrorSurfaceModel::revision() const
+{
+    ensureComputed();
+    return m_revision;
 }
 
 void ErrorSurfaceModel::invalidate()
@@ -311,104 +262,108 @@ void ErrorSurfaceModel::onCurrentRowChanged()
         invalidate();
 }
 
+bool ErrorSurfaceModel::Inputs::operator==(const Inputs& other) const
+{
+    return rows == other.rows && xParameter == other.xParameter && yParameter == other.yParameter
+        && holdMode == other.holdMode && resolution == other.resolution && base.size() == other.base.size()
+        && base == other.base;
+}
+
+ErrorSurfaceModel::Inputs ErrorSurfaceModel::inputs() const
+{
+    Inputs inputs;
+    inputs.rows = m_model->lastRow() + 1;
+    inputs.xParameter = m_xParameter;
+    inputs.yParameter = m_yParameter;
+    inputs.holdMode = m_holdMode;
+    inputs.resolution = m_resolution;
+    inputs.base = problem() ? heldBase() : Eigen::VectorXd();
+    return inputs;
+}
+
 void ErrorSurfaceModel::ensureComputed() const
 {
     // A run the grid was not computed for is a stale grid, even before this model's runReset slot has run.
     syncSlice();
-    if (m_dirty || m_computedFor.expired() || m_computedFor.lock() != m_model->sharedRun()) {
-        m_dirty = false;
-        m_computedFor = m_model->sharedRun();
-        recompute();
+    const bool sameRun = m_computed && m_computedFor.lock() == m_model->sharedRun();
+    if (!m_dirty && sameRun)
+        return;
+    m_dirty = false;
+    // A notice that changed nothing the surface depends on keeps the surface and its revision, so that a view
+    // that drew it already need not draw it again.
+    Inputs current = inputs();
+    if (sameRun && current == m_computedInputs)
+        return;
+    m_computed = true;
+    m_computedFor = m_model->sharedRun();
+    m_computedInputs = std::move(current);
+    ++m_revision;
+    recompute();
+}
+
+QString ErrorSurfaceModel::whyUnavailable() const
+{
+    const Problem* problem = this->problem();
+    if (!problem)
+        return tr("No data loaded.");
+    const Eigen::Index count = problem->parameterCount();
+    if (count < 2)
+        return tr("The error surface needs at least two parameters; this model has only %1 (%2).")
+            .arg(count)
+            .arg(axisTitle(0));
+    if (m_xParameter < 0 || m_yParameter < 0 || m_xParameter >= count || m_yParameter >= count
+        || m_xParameter == m_yParameter)
+        return tr("Choose two different parameters for the error surface.");
+    return {};
+}
+
+Eigen::VectorXd ErrorSurfaceModel::heldBase() const
+{
+    const Problem& problem = *this->problem();
+    if (m_holdMode == HoldMode::CurrentIterate && !m_model->isEmpty()) {
+        const auto theta = m_model->theta(m_model->currentRow());
+        if (theta.size() == problem.parameterCount() && theta.allFinite())
+            return theta;
     }
+    return problem.leastSquaresTheta();
+}
+
+SurfacePath ErrorSurfaceModel::path() const
+{
+    SurfacePath path;
+    if (!m_model->isEmpty()) {
+        path.history = &m_model->history();
+        path.rows = static_cast<std::size_t>(m_model->lastRow() + 1);
+    }
+    return path;
 }
 
 void ErrorSurfaceModel::recompute() const
 {
     m_grid = SurfaceGrid();
     m_contours.clear();
-    m_logarithmic = false;
-    m_colourMin = 0;
-    m_colourMax = 1;
+    m_colours = SurfaceColourScale();
     m_base = Eigen::VectorXd();
-    m_unavailableReason.clear();
+    m_unavailableReason = whyUnavailable();
+    if (m_unavailableReason.isEmpty())
+        computeGrid(*problem());
+}
 
-    const Problem* problem = this->problem();
-    if (!problem) {
-        m_unavailableReason = tr("No data loaded.");
-        return;
-    }
-    const Eigen::Index count = problem->parameterCount();
-    if (count < 2) {
-        m_unavailableReason = tr("The error surface needs at least two parameters; this model has only %1 (%2).")
-                                  .arg(count)
-                                  .arg(axisTitle(0));
-        return;
-    }
-    const Eigen::Index px = m_xParameter;
-    const Eigen::Index py = m_yParameter;
-    if (px < 0 || py < 0 || px >= count || py >= count || px == py) {
-        m_unavailableReason = tr("Choose two different parameters for the error surface.");
-        return;
-    }
-
-    const IterationModel* model = m_model;
-    const auto fits
-        = [model, count](int row) { return model->theta(row).size() == count && model->theta(row).allFinite(); };
-    const Eigen::VectorXd& optimum = problem->leastSquaresTheta();
-    m_base = optimum;
-    if (m_holdMode == HoldMode::CurrentIterate && !model->isEmpty() && fits(model->currentRow()))
-        m_base = model->theta(model->currentRow());
-
-    Interval xRange;
-    Interval yRange;
-    xRange.include(optimum(px));
-    yRange.include(optimum(py));
-    if (!model->isEmpty() && fits(0)) {
-        xRange.include(model->theta(0)(px));
-        yRange.include(model->theta(0)(py));
-        const double limit = pathLossFactor * model->loss(0);
-        for (int row = 0; row <= model->lastRow(); ++row) {
-            if (fits(row) && model->loss(row) <= limit) {
-                xRange.include(model->theta(row)(px));
-                yRange.include(model->theta(row)(py));
-            }
-        }
-    }
-
-    // The loss doubles from its minimum at a distance sqrt(SSE*/Gii) along parameter i: at least that much on
-    // each side keeps a start at the optimum inside a visible bowl. The relative floor covers an exact fit.
-    const double minimumSse = std::max(0.0, problem->minimumSumOfSquares());
-    const auto minHalfSpan = [&](Eigen::Index p) {
-        const double curvature = problem->gram()(p, p);
-        const double doubling = curvature > 0 ? std::sqrt(minimumSse / curvature) : 0.0;
-        const double scale = std::max(std::abs(optimum(p)), 1e-3 * (1.0 + optimum.cwiseAbs().maxCoeff()));
-        return std::max(doubling, 0.05 * scale);
-    };
-    SurfaceAxis xAxis = axisOver(xRange, minHalfSpan(px), px, m_resolution);
-    SurfaceAxis yAxis = axisOver(yRange, minHalfSpan(py), py, m_resolution);
-    keepAwayFromEdges(xAxis, optimum(px), optimumEdgeFraction);
-    keepAwayFromEdges(yAxis, optimum(py), optimumEdgeFraction);
-
+void ErrorSurfaceModel::computeGrid(const Problem& problem) const
+{
+    m_base = heldBase();
+    const SurfaceFrame frame = frameSurface(problem, m_xParameter, m_yParameter, path(), m_resolution);
     try {
-        m_grid = computeSurface(*problem, m_model->run()->settings.loss, m_base, xAxis, yAxis);
+        m_grid = computeSurface(problem, m_model->run()->settings.loss, m_base, frame.x, frame.y);
     } catch (const InputError& error) {
         m_grid = SurfaceGrid();
         m_unavailableReason = tr("The error surface cannot be computed: %1").arg(QString::fromStdString(error.what()));
         return;
     }
-    if (!(m_grid.maxValue > m_grid.minValue)) {
-        // A flat grid (all zero, or not finite) has no colours or contours to show.
-        m_colourMin = m_grid.minValue;
-        m_colourMax = m_grid.minValue + 1;
-        return;
-    }
-
-    // Log when the loss spans more than two decades, which includes a minimum of (nearly) zero.
-    m_logarithmic = m_grid.maxValue > 0 && m_grid.minValue <= m_grid.maxValue * 1e-2;
-    m_colourMax = m_grid.maxValue;
-    m_colourMin = m_logarithmic ? std::max(m_grid.minValue, m_grid.maxValue * logColourDecades) : m_grid.minValue;
-
-    for (const double level : contourLevels(m_grid, contourCount, m_logarithmic)) {
+    m_colours = SurfaceColourScale::of(m_grid);
+    if (!(m_grid.maxValue > m_grid.minValue))
+        return; // a flat grid (all zero, or not finite) has no contours
+    for (const double level : contourLevels(m_grid, contourCount, m_colours.logarithmic)) {
         std::vector<ContourLine> lines = contourLines(m_grid, level);
         m_contours.insert(
             m_contours.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));

@@ -3,6 +3,7 @@
 #include "contour.h"
 #include "error_surface.h"
 #include "run.h"
+#include "surface_colour_scale.h"
 
 #include <QObject>
 #include <QPointF>
@@ -17,9 +18,11 @@
 
 namespace gdlab {
 
+class History;
 class IterationModel;
 class Problem;
 struct Run;
+struct SurfacePath;
 
 /**
  * @brief The error surface both surface views show: the loss over two chosen parameters, its contour lines
@@ -31,13 +34,19 @@ struct Run;
  *
  * The surface is computed lazily: a change (new problem, settings, history) only marks it stale and posts one
  * surfaceChanged for the next turn of the event loop, so the three signals one settings change causes cost one
- * recomputation; any accessor brings it up to date first.
+ * recomputation; any accessor brings it up to date first, whatever order the slots connected to runReset run in.
+ * A view redraws its surface on runReset itself; revision() tells it whether a later surfaceChanged brings a
+ * surface it has not drawn yet.
+ *
+ * The window's framing and colour scale are core's (frameSurface(), SurfaceColourScale); this class chooses the
+ * slice and keeps the result.
  */
 class ErrorSurfaceModel : public QObject {
     Q_OBJECT
 
 public:
     enum class HoldMode { LeastSquares, CurrentIterate };
+    Q_ENUM(HoldMode)
 
     explicit ErrorSurfaceModel(const IterationModel* model, QObject* parent = nullptr);
 
@@ -82,15 +91,40 @@ public:
     /** @brief Where a loss falls on the colour scale, 0…1 (log or linear as isLogarithmic()). */
     double colourFraction(double loss) const;
 
+    /**
+     * @brief How many different surfaces were computed so far: while it stays the same, so does the surface (a
+     * surfaceChanged that changed nothing, such as the one posted after a reset a view has drawn, keeps it).
+     */
+    int revision() const;
+
 signals:
     void surfaceChanged();
 
 private:
+    /** What the surface is computed from: the same inputs give the same surface. */
+    struct Inputs {
+        int rows = 0;
+        int xParameter = 0;
+        int yParameter = 1;
+        HoldMode holdMode = HoldMode::LeastSquares;
+        int resolution = 0;
+        Eigen::VectorXd base;
+
+        bool operator==(const Inputs& other) const;
+    };
+
     void invalidate();
     void ensureComputed() const;
     void recompute() const;
+    void computeGrid(const Problem& problem) const;
     void onCurrentRowChanged();
     const Problem* problem() const;
+    /** Why the slice has no surface ("" when it has one). */
+    QString whyUnavailable() const;
+    /** The point the slice passes through: the optimum, or the current iterate in CurrentIterate mode. */
+    Eigen::VectorXd heldBase() const;
+    SurfacePath path() const;
+    Inputs inputs() const;
 
     const IterationModel* m_model;
     /** Brings the slice to the run the model shows now (the default slice for other parameters), whichever of
@@ -100,6 +134,7 @@ private:
     mutable int m_xParameter = 0;
     mutable int m_yParameter = 1;
     mutable std::weak_ptr<const Run> m_sliceFor;
+    mutable std::weak_ptr<const History> m_sliceHistory;
     mutable bool m_sliceSynced = false;
     HoldMode m_holdMode = HoldMode::LeastSquares;
     int m_resolution = 160;
@@ -107,12 +142,13 @@ private:
 
     // The cache that ensureComputed() fills on demand.
     mutable bool m_dirty = true;
+    mutable bool m_computed = false;
     mutable std::weak_ptr<const Run> m_computedFor;
+    mutable Inputs m_computedInputs;
+    mutable int m_revision = 0;
     mutable SurfaceGrid m_grid;
     mutable std::vector<ContourLine> m_contours;
-    mutable bool m_logarithmic = false;
-    mutable double m_colourMin = 0;
-    mutable double m_colourMax = 1;
+    mutable SurfaceColourScale m_colours;
     mutable Eigen::VectorXd m_base;
     mutable QString m_unavailableReason;
 };

@@ -74,7 +74,7 @@ void MainWindow::createLayout()
     m_fitPlot = new FitPlot(m_controller->model());
     m_lossPlot = new LossPlot(m_controller);
     m_contourPlot = new ContourPlot(m_controller, m_surface);
-    m_bowlView = new BowlView(m_controller, m_surface);
+    m_bowlView = new BowlView(m_controller->model(), m_surface);
     // The fit view asks for point edits; the editor makes them undoable, or says why not at the point and below.
     m_pointEditor = new PointEditor(m_controller, this);
     connect(m_fitPlot, &FitPlot::pointAddRequested, m_pointEditor, &PointEditor::addPoint);
@@ -102,7 +102,10 @@ void MainWindow::createLayout()
     connect(fitOptions, &FitViewOptions::showLeastSquaresChosen, m_fitPlot, &FitPlot::setShowLeastSquares);
     connect(fitOptions, &FitViewOptions::editingChosen, m_fitPlot, &FitPlot::setEditable);
     QWidget* fit = withOptions(fitOptions, m_fitPlot);
-    QWidget* contour = withOptions(new SurfaceSliceControls(m_surface, m_controller), m_contourPlot);
+    auto* slice = new SurfaceSliceControls(m_surface, m_controller->model());
+    connect(slice, &SurfaceSliceControls::sliceChosen, m_surface, &ErrorSurfaceModel::setParameters);
+    connect(slice, &SurfaceSliceControls::holdModeChosen, m_surface, &ErrorSurfaceModel::setHoldMode);
+    QWidget* contour = withOptions(slice, m_contourPlot);
     m_frames = { new ViewFrame(tr("Fit"), fit), new ViewFrame(tr("Error surface (contour)"), contour),
         new ViewFrame(tr("Loss"), m_lossPlot), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };
 
@@ -260,6 +263,7 @@ void MainWindow::setPresentationMode(bool on)
     m_fitPlot->setPresentationMode(on);
     m_lossPlot->setPresentationMode(on);
     m_contourPlot->setPresentationMode(on);
+    m_bowlView->setPresentationMode(on);
     m_updatePanel->setPresentationMode(on);
     if (m_sweepDialog)
         m_sweepDialog->setPresentationMode(on);

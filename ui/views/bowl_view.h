@@ -1,65 +1,59 @@
 #pragma once
 
+#include "views/bowl_path_markers.h"
+#include "views/bowl_pinned_layer.h"
+#include "views/bowl_surface_layer.h"
+
 #include <QString>
 #include <QVector3D>
 #include <QWidget>
 
-#include <vector>
+#include <memory>
 
 class Q3DSurface;
-class QCustom3DItem;
-class QLabel;
-class QStackedLayout;
-class QSurface3DSeries;
 
 namespace gdlab {
 
+class BowlGraphHost;
 class ErrorSurfaceModel;
 class IterationModel;
 class PinnedRuns;
-class SessionController;
 
 /**
  * @brief The error surface as a rotatable 3-D bowl (Qt DataVisualization), coloured like the contour map, with
- * the descent path on it at each point's true loss, the current point and the least-squares optimum.
+ * the descent path on it at each point's true loss, the current point, the least-squares optimum and pinned runs.
  *
- * Qt DataVisualization needs OpenGL and crashes without it, so nothing 3-D is created unless
- * openGLAvailable(); the view then explains itself in a sentence and the rest of the program carries on.
- * Coordinates: x and z are the slice's two parameters, y is the loss.
- *
- * Pinned runs (compare runs) appear as a few markers along their whole paths in their own colours, named in a
- * line below the bowl. Their heights are the loss the live run uses at the same θ: a run pinned with another
- * loss (sse against mse, say) is re-evaluated, so that every marker sits on, or for a slice above, this bowl.
+ * Without OpenGL there is no graph: the view says why in a sentence (BowlGraphHost) and the rest of the program
+ * carries on. It redraws everything once per runReset, and again only when surfaceChanged brings a surface it
+ * has not drawn (ErrorSurfaceModel::revision()); stepping moves the markers only.
  */
 class BowlView : public QWidget {
     Q_OBJECT
 
 public:
-    /** @brief The surface is drawn with at most this many samples per axis (the grid is thinned evenly). */
-    static constexpr int maxSamples = 100;
-    /** @brief The path is drawn as this many markers at most, evenly spaced along it, plus the current point. */
-    static constexpr int pathMarkerLimit = 60;
-    /** @brief Each pinned run is drawn as this many markers at most, evenly spaced along its whole path. */
-    static constexpr int pinnedMarkerLimit = 24;
+    static constexpr int maxSamples = BowlSurfaceLayer::maxSamples;
+    static constexpr int pathMarkerLimit = BowlPathMarkers::pathMarkerLimit;
+    static constexpr int pinnedMarkerLimit = BowlPinnedLayer::pinnedMarkerLimit;
 
-    explicit BowlView(SessionController* controller, ErrorSurfaceModel* surface, QWidget* parent = nullptr);
+    BowlView(const IterationModel* model, const ErrorSurfaceModel* surface, QWidget* parent = nullptr);
     ~BowlView() override;
 
-    /**
-     * @brief Whether a 3-D graph can be created here: false on the offscreen and minimal platforms, when
-     * GDLAB_NO_OPENGL=1, or when an OpenGL context cannot be made current (probed once, then cached).
-     */
+    /** @brief Whether a 3-D graph can be created here (BowlGraphHost::openGLAvailable()). */
     static bool openGLAvailable();
 
     /** @brief Whether the view shows a sentence instead of the bowl (no OpenGL, or no surface to show). */
     bool isShowingMessage() const;
     QString messageText() const;
+    QFont messageFont() const;
     /** @brief Whether the 3-D graph exists at all (false without OpenGL). */
-    bool hasGraph() const { return m_graph != nullptr; }
+    bool hasGraph() const { return graph() != nullptr; }
+    Q3DSurface* graph() const;
     void setPresentationMode(bool on);
     bool isPresentationMode() const { return m_presentation; }
     /** @brief Shows these pinned runs' paths (null: none). */
-    void setPinnedRuns(PinnedRuns* runs);
+    void setPinnedRuns(const PinnedRuns* runs);
+    /** @brief How many times the view redrew everything. */
+    int refreshCount() const { return m_refreshCount; }
 
     // Read access for tests: what the graph was given, in data coordinates (x, loss, z).
     int surfaceRowCount() const;
@@ -74,41 +68,26 @@ public:
     QVector3D pinnedMarkerPosition(int run, int marker) const;
     /** @brief The line naming the pinned runs below the bowl, as plain text ("" without pins). */
     QString pinnedLegendText() const;
-    Q3DSurface* graph() const { return m_graph; }
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void createGraph();
-    void rebuildSurface();
-    void rebuildPathLength();
-    void updateCurrent();
+    void refresh();
+    void onSurfaceChanged();
+    void onRowsAppended();
+    void onCurrentRowChanged();
     void applyStyle();
-    void rebuildPinned();
-    void updatePinnedLegend();
-    QCustom3DItem* addMarker(const QColor& colour, const QString& mesh);
-    void sizeMarkers();
 
-    SessionController* m_controller;
-    ErrorSurfaceModel* m_surface;
-    IterationModel* m_model;
-
-    QStackedLayout* m_stack = nullptr;
-    QLabel* m_message = nullptr;
-    QWidget* m_container = nullptr;
-    Q3DSurface* m_graph = nullptr; // owned by m_container
-    QSurface3DSeries* m_series = nullptr;
-    QCustom3DItem* m_currentMarker = nullptr;
-    QCustom3DItem* m_optimumMarker = nullptr;
-    std::vector<QCustom3DItem*> m_pathMarkers;
-    PinnedRuns* m_pinned = nullptr;
-    std::vector<std::vector<QCustom3DItem*>> m_pinnedMarkers;
-    QLabel* m_pinnedLegend = nullptr;
-
-    /** Cumulative length of the path in view-normalised (x, loss, z) units, per row; markers are spaced on it. */
-    std::vector<double> m_pathLength;
-    bool m_pathStale = true;
+    const IterationModel* m_model;
+    const ErrorSurfaceModel* m_surface;
+    BowlGraphHost* m_host = nullptr;
+    // The layers exist only with a graph.
+    std::unique_ptr<BowlSurfaceLayer> m_surfaceLayer;
+    std::unique_ptr<BowlPathMarkers> m_pathMarkers;
+    BowlPinnedLayer* m_pinnedLayer = nullptr;
+    int m_drawnRevision = -1;
+    int m_refreshCount = 0;
     bool m_presentation = false;
 };
 

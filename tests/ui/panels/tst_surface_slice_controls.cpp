@@ -4,16 +4,13 @@
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
-#include "views/contour_plot.h"
-
-#include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include <memory>
 
-using gdlab::ContourPlot;
 using gdlab::ErrorSurfaceModel;
 using gdlab::SessionController;
 using gdlab::SurfaceSliceControls;
@@ -29,10 +26,12 @@ private slots:
     void defaultSliceIsTheFirstTwoCoefficients();
     void choosingUpdatesTheSurfaceAndTheSubtitle();
     void choosingTheSameParameterSwaps();
+    void choicesAreIntentsOnly();
     void holdModeSaysWhich();
     void noInterceptThreeParameters();
     void twoParametersOnlyNameTheAxes();
     void oneParameterSaysThereIsNoSurface();
+    void oneRunResetOneRefresh();
     void fitsAboveTheContourView();
 
 private:
@@ -43,7 +42,6 @@ private:
 
     std::unique_ptr<SessionController> m_controller;
     std::unique_ptr<ErrorSurfaceModel> m_surface;
-    std::unique_ptr<ContourPlot> m_contour;
     std::unique_ptr<SurfaceSliceControls> m_controls;
 };
 
@@ -51,15 +49,15 @@ void TestSurfaceSliceControls::init()
 {
     m_controller = std::make_unique<SessionController>();
     m_surface = std::make_unique<ErrorSurfaceModel>(m_controller->model());
-    m_contour = std::make_unique<ContourPlot>(m_controller.get(), m_surface.get());
-    m_contour->resize(600, 400);
-    m_controls = std::make_unique<SurfaceSliceControls>(m_surface.get(), m_controller.get());
+    m_controls = std::make_unique<SurfaceSliceControls>(m_surface.get(), m_controller->model());
+    // Routed as the main window routes them.
+    connect(m_controls.get(), &SurfaceSliceControls::sliceChosen, m_surface.get(), &ErrorSurfaceModel::setParameters);
+    connect(m_controls.get(), &SurfaceSliceControls::holdModeChosen, m_surface.get(), &ErrorSurfaceModel::setHoldMode);
 }
 
 void TestSurfaceSliceControls::cleanup()
 {
     m_controls.reset();
-    m_contour.reset();
     m_surface.reset();
     m_controller.reset();
 }
@@ -73,8 +71,7 @@ void TestSurfaceSliceControls::load(const char* lesson)
 
 void TestSurfaceSliceControls::settle()
 {
-    QCoreApplication::processEvents(); // the surface arrives queued
-    m_contour->plot()->replot();
+    QCoreApplication::processEvents(); // the surface's notices arrive queued
 }
 
 void TestSurfaceSliceControls::choose(QComboBox* combo, int index)
@@ -87,7 +84,7 @@ void TestSurfaceSliceControls::choose(QComboBox* combo, int index)
 void TestSurfaceSliceControls::defaultSliceIsTheFirstTwoCoefficients()
 {
     load("two_features_n100");
-    QCOMPARE(m_controller->problem()->parameterCount(), Eigen::Index(3));
+    QCOMPARE(m_controller->model()->run()->problem->parameterCount(), Eigen::Index(3));
     QVERIFY(m_controls->isChoosing());
     QCOMPARE(m_controls->parameterLabels(),
         QStringList({ QStringLiteral("θ0 (intercept)"), QStringLiteral("θ1 (x1)"), QStringLiteral("θ2 (x2)") }));
@@ -98,7 +95,8 @@ void TestSurfaceSliceControls::defaultSliceIsTheFirstTwoCoefficients()
     QCOMPARE(m_controls->xCombo()->currentText(), QStringLiteral("θ1 (x1)"));
     QCOMPARE(m_controls->yCombo()->currentText(), QStringLiteral("θ2 (x2)"));
     QCOMPARE(m_controls->holdCombo()->currentIndex(), 0);
-    QVERIFY2(m_contour->subtitle().startsWith(QStringLiteral("θ0 (intercept) = ")), qPrintable(m_contour->subtitle()));
+    QVERIFY2(m_surface->sliceDescription().startsWith(QStringLiteral("θ0 (intercept) = ")),
+        qPrintable(m_surface->sliceDescription()));
 
     // One feature: intercept and slope.
     load("five_points");
@@ -118,18 +116,20 @@ void TestSurfaceSliceControls::choosingUpdatesTheSurfaceAndTheSubtitle()
     QCOMPARE(m_surface->xParameter(), 0);
     QCOMPARE(m_surface->yParameter(), 2);
     QCOMPARE(m_surface->grid().x.parameter, Eigen::Index(0));
-    QCOMPARE(m_contour->plot()->xAxis->label(), QStringLiteral("θ0 (intercept)"));
-    QCOMPARE(m_contour->plot()->yAxis->label(), QStringLiteral("θ2 (slope of x2)"));
-    QVERIFY2(m_contour->subtitle().startsWith(QStringLiteral("θ1 (x1) = ")), qPrintable(m_contour->subtitle()));
-    QVERIFY(m_contour->subtitle().contains(QStringLiteral("least-squares")));
+    QCOMPARE(m_surface->axisTitle(m_surface->xParameter()), QStringLiteral("θ0 (intercept)"));
+    QCOMPARE(m_surface->axisTitle(m_surface->yParameter()), QStringLiteral("θ2 (slope of x2)"));
+    QVERIFY2(m_surface->sliceDescription().startsWith(QStringLiteral("θ1 (x1) = ")),
+        qPrintable(m_surface->sliceDescription()));
+    QVERIFY(m_surface->sliceDescription().contains(QStringLiteral("least-squares")));
 
     choose(m_controls->yCombo(), 1); // θ0 × θ1, θ2 held
     settle();
     QCOMPARE(m_surface->yParameter(), 1);
-    QVERIFY2(m_contour->subtitle().startsWith(QStringLiteral("θ2 (x2) = ")), qPrintable(m_contour->subtitle()));
+    QVERIFY2(m_surface->sliceDescription().startsWith(QStringLiteral("θ2 (x2) = ")),
+        qPrintable(m_surface->sliceDescription()));
 
     // A standardize toggle keeps the user's choice (the same parameters, scaled).
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.standardize = true;
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
@@ -155,6 +155,32 @@ void TestSurfaceSliceControls::choosingTheSameParameterSwaps()
     QCOMPARE(m_controls->xCombo()->currentIndex(), 1);
 }
 
+void TestSurfaceSliceControls::choicesAreIntentsOnly()
+{
+    load("two_features_n100");
+    // Unrouted, a choice is only a signal: the surface model decides, and the combos show what it holds.
+    disconnect(m_controls.get(), nullptr, m_surface.get(), nullptr);
+    QSignalSpy slices(m_controls.get(), &SurfaceSliceControls::sliceChosen);
+    QSignalSpy holds(m_controls.get(), &SurfaceSliceControls::holdModeChosen);
+    choose(m_controls->xCombo(), 0);
+    QCOMPARE(slices.count(), 1);
+    QCOMPARE(slices.at(0).at(0).toInt(), 0);
+    QCOMPARE(slices.at(0).at(1).toInt(), 2);
+    QCOMPARE(m_surface->xParameter(), 1);
+    QCOMPARE(m_controls->xCombo()->currentIndex(), 1);
+    choose(m_controls->yCombo(), 1); // the parameter x shows: a swap, (θ2, θ1)
+    QCOMPARE(slices.count(), 2);
+    QCOMPARE(slices.at(1).at(0).toInt(), 2);
+    QCOMPARE(slices.at(1).at(1).toInt(), 1);
+    choose(m_controls->holdCombo(), 1);
+    QCOMPARE(holds.count(), 1);
+    QCOMPARE(holds.at(0).at(0).value<HoldMode>(), HoldMode::CurrentIterate);
+    // Shown back from the model, nothing is chosen again.
+    settle();
+    QCOMPARE(slices.count(), 2);
+    QCOMPARE(holds.count(), 1);
+}
+
 void TestSurfaceSliceControls::holdModeSaysWhich()
 {
     load("two_features_n100");
@@ -163,12 +189,12 @@ void TestSurfaceSliceControls::holdModeSaysWhich()
     settle();
     QCOMPARE(m_surface->holdMode(), HoldMode::CurrentIterate);
     QVERIFY(m_surface->basePoint() == m_controller->model()->theta(12));
-    QVERIFY2(m_contour->subtitle().contains(QStringLiteral("current iterate (iteration 12)")),
-        qPrintable(m_contour->subtitle()));
+    QVERIFY2(m_surface->sliceDescription().contains(QStringLiteral("current iterate (iteration 12)")),
+        qPrintable(m_surface->sliceDescription()));
     choose(m_controls->holdCombo(), 0);
     settle();
     QCOMPARE(m_surface->holdMode(), HoldMode::LeastSquares);
-    QVERIFY(m_contour->subtitle().contains(QStringLiteral("least-squares")));
+    QVERIFY(m_surface->sliceDescription().contains(QStringLiteral("least-squares")));
     // Set from elsewhere (a menu, a test): the combo follows.
     m_surface->setHoldMode(HoldMode::CurrentIterate);
     settle();
@@ -178,7 +204,7 @@ void TestSurfaceSliceControls::holdModeSaysWhich()
 void TestSurfaceSliceControls::noInterceptThreeParameters()
 {
     load("three_features_ints_n20");
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     QVERIFY(!problem.hasIntercept());
     QCOMPARE(problem.parameterCount(), Eigen::Index(3));
     QVERIFY(m_controls->isChoosing());
@@ -190,17 +216,20 @@ void TestSurfaceSliceControls::noInterceptThreeParameters()
     // Default: the first two coefficients, θ1 and θ2, with θ3 held.
     QCOMPARE(m_surface->xParameter(), 0);
     QCOMPARE(m_surface->yParameter(), 1);
-    QVERIFY2(m_contour->subtitle().startsWith(QStringLiteral("θ3 (")), qPrintable(m_contour->subtitle()));
+    QVERIFY2(
+        m_surface->sliceDescription().startsWith(QStringLiteral("θ3 (")), qPrintable(m_surface->sliceDescription()));
 
     choose(m_controls->xCombo(), 2); // θ3 × θ2, θ1 held
     settle();
     QCOMPARE(m_surface->xParameter(), 2);
     QCOMPARE(m_surface->yParameter(), 1);
-    QVERIFY2(m_contour->subtitle().startsWith(QStringLiteral("θ1 (")), qPrintable(m_contour->subtitle()));
-    QVERIFY(m_contour->plot()->xAxis->label().startsWith(QStringLiteral("θ3")));
+    QVERIFY2(
+        m_surface->sliceDescription().startsWith(QStringLiteral("θ1 (")), qPrintable(m_surface->sliceDescription()));
+    QVERIFY(m_surface->axisTitle(m_surface->xParameter()).startsWith(QStringLiteral("θ3")));
     choose(m_controls->holdCombo(), 1);
     settle();
-    QVERIFY2(m_contour->subtitle().contains(QStringLiteral("current iterate")), qPrintable(m_contour->subtitle()));
+    QVERIFY2(m_surface->sliceDescription().contains(QStringLiteral("current iterate")),
+        qPrintable(m_surface->sliceDescription()));
 }
 
 void TestSurfaceSliceControls::twoParametersOnlyNameTheAxes()
@@ -212,7 +241,7 @@ void TestSurfaceSliceControls::twoParametersOnlyNameTheAxes()
     QVERIFY2(
         m_controls->noteText().contains(QStringLiteral("θ0 (intercept) × θ1 (x)")), qPrintable(m_controls->noteText()));
     QVERIFY(m_controls->noteText().contains(QStringLiteral("whole loss")));
-    QCOMPARE(m_contour->subtitle(), QString());
+    QCOMPARE(m_surface->sliceDescription(), QString());
 
     load("two_features_n100");
     QVERIFY(m_controls->isChoosing());
@@ -223,13 +252,36 @@ void TestSurfaceSliceControls::oneParameterSaysThereIsNoSurface()
 {
     QVERIFY(m_controls->noteText().contains(QStringLiteral("no data")));
     load("five_points");
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.intercept = false;
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
     settle();
     QVERIFY(!m_controls->isChoosing());
     QVERIFY2(m_controls->noteText().contains(QStringLiteral("one parameter")), qPrintable(m_controls->noteText()));
+}
+
+void TestSurfaceSliceControls::oneRunResetOneRefresh()
+{
+    load("two_features_n100");
+    choose(m_controls->xCombo(), 0);
+    settle();
+    const int before = m_controls->refreshCount();
+    QSignalSpy slices(m_controls.get(), &SurfaceSliceControls::sliceChosen);
+    // New settings keep the parameters: one refresh, the user's slice stays in the combos.
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
+    m_controller->waitForComputation();
+    settle();
+    QCOMPARE(m_controls->refreshCount(), before + 1);
+    QCOMPARE(m_controls->xCombo()->currentIndex(), 0);
+    QCOMPARE(m_controls->yCombo()->currentIndex(), 2);
+    // Another lesson: one refresh, the default slice of its parameters.
+    load("three_features_ints_n20");
+    QCOMPARE(m_controls->refreshCount(), before + 2);
+    QCOMPARE(m_controls->xCombo()->currentIndex(), 0);
+    QCOMPARE(m_controls->yCombo()->currentIndex(), 1);
+    QVERIFY(m_controls->xCombo()->currentText().startsWith(QStringLiteral("θ1 (")));
+    QCOMPARE(slices.count(), 0);
 }
 
 void TestSurfaceSliceControls::fitsAboveTheContourView()

@@ -73,6 +73,9 @@ private slots:
     void sliceHeldAtCurrentIterate();
     void currentRowDoesNotRecomputeATwoParameterSurface();
     void oneChangeOneNotification();
+    void upToDateRightAfterAReset();
+    void revisionCountsSurfaces();
+    void choiceSurvivesTheEndOfAStreamedRun();
     void invalidParametersAreIgnored();
     void oneParameterHasNoSurface();
     void noDataHasNoSurface();
@@ -114,7 +117,7 @@ void TestErrorSurfaceModel::fivePointsGridIsTheLoss()
     QCOMPARE(grid.y.steps, 160);
     QCOMPARE(grid.values.size(), std::size_t(160 * 160));
 
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     const std::pair<int, int> cells[] = { { 0, 0 }, { 159, 0 }, { 0, 159 }, { 80, 41 }, { 159, 159 }, { 17, 123 } };
     for (const auto& [ix, iy] : cells) {
         Eigen::VectorXd theta(2);
@@ -186,7 +189,7 @@ void TestErrorSurfaceModel::contoursLieOnTheirLevels()
     const std::vector<gdlab::ContourLine>& contours = m_surface->contours();
     QVERIFY(!contours.empty());
     std::set<double> levels;
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     const double tolerance = (grid.maxValue - grid.minValue) * 1e-3;
     for (const gdlab::ContourLine& line : contours) {
         levels.insert(line.level);
@@ -260,7 +263,7 @@ void TestErrorSurfaceModel::twoParametersHaveNoSliceDescription()
 void TestErrorSurfaceModel::sliceHeldAtLeastSquares()
 {
     load("two_features_n100");
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     QCOMPARE(problem.parameterCount(), Eigen::Index(3));
     const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
 
@@ -331,7 +334,7 @@ void TestErrorSurfaceModel::defaultSlice()
     // A user's choice survives the standardize toggle (the same parameters), not a change of columns.
     load("two_features_n100");
     m_surface->setParameters(0, 2);
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.standardize = true;
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
@@ -350,7 +353,7 @@ void TestErrorSurfaceModel::optimumIsAwayFromTheEdges()
         "three_features_ints_n20", "nist_norris" };
     for (const char* lesson : lessons) {
         load(lesson);
-        const Eigen::VectorXd& optimum = m_controller->problem()->leastSquaresTheta();
+        const Eigen::VectorXd& optimum = m_controller->model()->run()->problem->leastSquaresTheta();
         const gdlab::SurfaceGrid& grid = m_surface->grid();
         const double u = (optimum(m_surface->xParameter()) - grid.x.min) / (grid.x.max - grid.x.min);
         const double v = (optimum(m_surface->yParameter()) - grid.y.min) / (grid.y.max - grid.y.min);
@@ -377,7 +380,7 @@ void TestErrorSurfaceModel::sliceHeldAtCurrentIterate()
     QVERIFY(m_surface->basePoint() == theta7);
 
     // The slice passes through the current iterate, so the surface there is the current loss.
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     const gdlab::SurfaceGrid& grid = m_surface->grid();
     Eigen::VectorXd cell = theta7;
     cell(1) = grid.x.valueAt(40);
@@ -424,18 +427,89 @@ void TestErrorSurfaceModel::currentRowDoesNotRecomputeATwoParameterSurface()
 
 void TestErrorSurfaceModel::oneChangeOneNotification()
 {
-    load("five_points");
+    load("two_features_n100");
     QSignalSpy changed(m_surface.get(), &ErrorSurfaceModel::surfaceChanged);
     QCoreApplication::processEvents();
     changed.clear();
-    // A new start resets the history and changes the settings: one recomputation, one signal.
-    QVERIFY(m_controller->setStartPoint({ 0.0, 0.0 }).isEmpty());
-    m_controller->waitForComputation();
-    QCOMPARE(changed.count(), 0); // queued
+    // Several changes in one turn of the event loop: one recomputation, one (queued) signal.
+    m_surface->setParameters(0, 2);
+    m_surface->setHoldMode(HoldMode::CurrentIterate);
+    m_surface->setResolution(80);
+    QCOMPARE(changed.count(), 0);
     QCoreApplication::processEvents();
     QCOMPARE(changed.count(), 1);
-    QVERIFY(inside(m_surface->grid().x, 0.0));
-    QVERIFY(inside(m_surface->grid().y, 0.0));
+    QCOMPARE(m_surface->grid().x.steps, 80);
+    QCOMPARE(m_surface->grid().y.parameter, Eigen::Index(2));
+}
+
+void TestErrorSurfaceModel::upToDateRightAfterAReset()
+{
+    load("five_points");
+    (void)m_surface->grid();
+    // A new start resets the run: whoever reads the surface in a runReset slot gets the new one, without waiting
+    // for any notification.
+    bool covered = false;
+    connect(m_controller->model(), &IterationModel::runReset, this,
+        [this, &covered] { covered = inside(m_surface->grid().x, 0.0) && inside(m_surface->grid().y, 0.0); });
+    QVERIFY(m_controller->setStartPoint({ 0.0, 0.0 }).isEmpty());
+    m_controller->waitForComputation();
+    QVERIFY(covered);
+}
+
+void TestErrorSurfaceModel::revisionCountsSurfaces()
+{
+    load("two_features_n100");
+    const int first = m_surface->revision();
+    QCoreApplication::processEvents();
+    // Nothing the surface depends on changed: the same surface, the same revision.
+    QCOMPARE(m_surface->revision(), first);
+    m_controller->model()->setCurrentRow(12);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_surface->revision(), first);
+
+    m_surface->setParameters(0, 1);
+    QCOMPARE(m_surface->revision(), first + 1);
+    m_surface->setParameters(0, 1); // no change
+    m_surface->setHoldMode(HoldMode::CurrentIterate);
+    QCOMPARE(m_surface->revision(), first + 2);
+    m_controller->model()->setCurrentRow(30); // the slice moves with the cursor
+    QCOMPARE(m_surface->revision(), first + 3);
+
+    // A new run is a new surface, read in the reset or after it: one revision either way.
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
+    m_controller->waitForComputation();
+    const int afterReset = m_surface->revision();
+    QVERIFY(afterReset > first + 3);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_surface->revision(), afterReset);
+}
+
+void TestErrorSurfaceModel::choiceSurvivesTheEndOfAStreamedRun()
+{
+    load("two_features_n100");
+    gdlab::SolverSettings settings = m_controller->model()->run()->settings;
+    settings.iterations = 3'000'000; // long enough to stream in from the worker
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    m_controller->waitForComputation();
+    QCoreApplication::processEvents();
+    QVERIFY(m_controller->model()->run()->isComplete());
+
+    // Other columns: the default slice for the new run, then the user's choice while its rows stream in.
+    const QMetaObject::Connection choose
+        = connect(m_controller->model(), &IterationModel::runReset, this, [this](gdlab::RunCause cause) {
+              QCOMPARE(cause, gdlab::RunCause::NewColumns);
+              QVERIFY(m_controller->model()->isComputing());
+              m_surface->setParameters(0, 2);
+          });
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
+    spec.features = { 1, 0 };
+    QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
+    m_controller->waitForComputation();
+    QTRY_VERIFY(m_controller->model()->run()->isComplete());
+    disconnect(choose);
+    // The finished run is the same run with its outcome: the choice stays.
+    QCOMPARE(m_surface->xParameter(), 0);
+    QCOMPARE(m_surface->yParameter(), 2);
 }
 
 void TestErrorSurfaceModel::invalidParametersAreIgnored()
@@ -463,11 +537,11 @@ void TestErrorSurfaceModel::invalidParametersAreIgnored()
 void TestErrorSurfaceModel::oneParameterHasNoSurface()
 {
     load("five_points");
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.intercept = false;
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
-    QCOMPARE(m_controller->problem()->parameterCount(), Eigen::Index(1));
+    QCOMPARE(m_controller->model()->run()->problem->parameterCount(), Eigen::Index(1));
     QVERIFY(!m_surface->isValid());
     QVERIFY(m_surface->contours().empty());
     QVERIFY2(m_surface->unavailableReason().contains(QStringLiteral("at least two parameters")),

@@ -6,9 +6,11 @@
 #include "session/session_controller.h"
 #include "shell/main_window.h"
 #include "support/model_states.h"
+#include "views/bowl_view.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
 #include "views/loss_plot.h"
+#include "views/plot_style.h"
 #include "views/status_summary.h"
 
 #include <qcustomplot.h>
@@ -36,6 +38,7 @@ private slots:
     void exportHistory();
     void exportToUnwritablePathKeepsData();
     void presentationModeEnlargesText();
+    void presentationModeReachesTheBowl();
     void screenshotFile();
     void unfittableFileShowsOneMessage();
 
@@ -172,6 +175,19 @@ void TestMainWindow::presentationModeEnlargesText()
     QTest::keyClick(m_window.get(), Qt::Key_F11);
     QVERIFY(!m_window->isPresentationMode());
     QCOMPARE(m_window->font().pointSizeF(), normal);
+}
+
+void TestMainWindow::presentationModeReachesTheBowl()
+{
+    BowlView* bowl = m_window->bowlView();
+    const qreal normal = bowl->messageFont().pointSizeF();
+    QTest::keyClick(m_window.get(), Qt::Key_F11);
+    QVERIFY(bowl->isPresentationMode());
+    // The window's larger font at the bowl's presentation scale, as in every view.
+    QCOMPARE(bowl->messageFont().pointSizeF(), m_window->font().pointSizeF() * PlotStyle::presentationScale);
+    QTest::keyClick(m_window.get(), Qt::Key_F11);
+    QVERIFY(!bowl->isPresentationMode());
+    QCOMPARE(bowl->messageFont().pointSizeF(), normal);
 }
 
 void TestMainWindow::screenshotFile()

@@ -1,3 +1,4 @@
+#include "support/bowl_scene.h"
 #include "support/model_states.h"
 #include "views/bowl_view.h"
 
@@ -7,6 +8,10 @@
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
 #include "session/session_controller.h"
+#include "views/plot_style.h"
+
+#include <QtDataVisualization/Q3DSurface>
+#include <QtDataVisualization/Q3DTheme>
 
 #include <QGuiApplication>
 #include <QtTest>
@@ -18,31 +23,14 @@ using gdlab::BowlView;
 using gdlab::ErrorSurfaceModel;
 using gdlab::IterationModel;
 using gdlab::SessionController;
+using gdlab::test::bowlPoint;
+using gdlab::test::describe;
 
 namespace {
 
-// The graph stores positions as floats.
 bool near(const QVector3D& actual, const QVector3D& expected)
 {
-    const QVector3D difference = actual - expected;
-    const float scale = std::max(1.0f, expected.length());
-    return difference.length() <= 1e-5f * scale;
-}
-
-QString describe(const QVector3D& a, const QVector3D& b)
-{
-    return QStringLiteral("(%1, %2, %3) vs (%4, %5, %6)")
-        .arg(a.x())
-        .arg(a.y())
-        .arg(a.z())
-        .arg(b.x())
-        .arg(b.y())
-        .arg(b.z());
-}
-
-QVector3D bowlPoint(double x, double loss, double z)
-{
-    return { static_cast<float>(x), static_cast<float>(loss), static_cast<float>(z) };
+    return gdlab::test::nearBowlPoint(actual, expected);
 }
 
 } // namespace
@@ -63,6 +51,9 @@ private slots:
     void oneParameterShowsAMessage();
     void pinnedPathsHaveMarkers();
     void pinnedRunWithAnotherLossSitsOnTheLiveBowl();
+    void oneRunResetOneRefresh();
+    void onlyANewSurfaceRefreshes();
+    void presentationModeEnlargesTheFonts();
 
 private:
     bool makeView();
@@ -90,7 +81,7 @@ bool TestBowlView::makeView()
 {
     if (!BowlView::openGLAvailable())
         return false;
-    m_view = std::make_unique<BowlView>(m_controller.get(), m_surface.get());
+    m_view = std::make_unique<BowlView>(m_controller->model(), m_surface.get());
     m_view->resize(800, 600);
     m_view->show();
     return true;
@@ -116,7 +107,7 @@ void TestBowlView::fallbackWhenOpenGLIsSwitchedOff()
     qputenv("GDLAB_NO_OPENGL", "1");
     QVERIFY(!BowlView::openGLAvailable());
     load("five_points");
-    BowlView view(m_controller.get(), m_surface.get());
+    BowlView view(m_controller->model(), m_surface.get());
     view.resize(640, 480);
     view.show();
     QCoreApplication::processEvents();
@@ -129,9 +120,14 @@ void TestBowlView::fallbackWhenOpenGLIsSwitchedOff()
     m_controller->model()->setCurrentRow(10);
     QVERIFY(m_controller->setLearningRate(0.02).isEmpty());
     QCoreApplication::processEvents();
-    view.setPresentationMode(true);
     QCOMPARE(view.surfaceRowCount(), 0);
     QCOMPARE(view.currentMarkerPosition(), QVector3D());
+    // The sentence grows in presentation mode like every view's text.
+    const qreal normal = view.messageFont().pointSizeF();
+    view.setPresentationMode(true);
+    QCOMPARE(view.messageFont().pointSizeF(), normal * gdlab::PlotStyle::presentationScale);
+    view.setPresentationMode(false);
+    QCOMPARE(view.messageFont().pointSizeF(), normal);
 }
 
 void TestBowlView::surfaceData()
@@ -150,7 +146,7 @@ void TestBowlView::surfaceData()
     const int last = BowlView::maxSamples - 1;
     QVERIFY(near(m_view->surfacePoint(last, last), bowlPoint(grid.x.max, grid.at(159, 159), grid.y.max)));
     // Row r is at z = the r-th thinned sample of the y parameter; every point is on the loss.
-    const gdlab::Problem& problem = *m_controller->problem();
+    const gdlab::Problem& problem = *m_controller->model()->run()->problem;
     const QVector3D point = m_view->surfacePoint(40, 70);
     Eigen::VectorXd theta(2);
     theta << point.x(), point.z();
@@ -223,7 +219,7 @@ void TestBowlView::slice()
     const gdlab::test::State state = gdlab::test::stateAt(model, 15);
     // The path sits at its true loss, not at the slice's.
     QVERIFY(near(m_view->currentMarkerPosition(), bowlPoint(state.theta(1), state.loss, state.theta(2))));
-    const Eigen::VectorXd& optimum = m_controller->problem()->leastSquaresTheta();
+    const Eigen::VectorXd& optimum = m_controller->model()->run()->problem->leastSquaresTheta();
     QCOMPARE(m_view->optimumMarkerPosition().x(), static_cast<float>(optimum(1)));
     QCOMPARE(m_view->optimumMarkerPosition().z(), static_cast<float>(optimum(2)));
 }
@@ -232,7 +228,7 @@ void TestBowlView::oneParameterShowsAMessage()
 {
     REQUIRE_VIEW();
     load("five_points");
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.intercept = false;
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
@@ -296,7 +292,7 @@ void TestBowlView::pinnedRunWithAnotherLossSitsOnTheLiveBowl()
     m_view->setPinnedRuns(&pinned);
     QVERIFY(pinned.pinCurrent());
     const gdlab::test::State start = gdlab::test::statesOf(pinned.run(0)).front();
-    gdlab::SolverSettings settings = m_controller->settings();
+    gdlab::SolverSettings settings = m_controller->model()->run()->settings;
     settings.loss = gdlab::LossKind::Mse;
     settings.learningRate = 0.01;
     QVERIFY(m_controller->setSettings(settings).isEmpty());
@@ -307,6 +303,78 @@ void TestBowlView::pinnedRunWithAnotherLossSitsOnTheLiveBowl()
     const QVector3D first = m_view->pinnedMarkerPosition(0, 0);
     QVERIFY2(near(first, bowlPoint(start.theta(0), start.loss / 5, start.theta(1))),
         qPrintable(describe(first, bowlPoint(start.theta(0), start.loss / 5, start.theta(1)))));
+}
+
+void TestBowlView::oneRunResetOneRefresh()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    const int before = m_view->refreshCount();
+    // A new learning rate publishes one run: the view redraws in runReset, markers included, and not again when
+    // the event loop runs.
+    QSignalSpy resets(m_controller->model(), &IterationModel::runReset);
+    QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
+    m_controller->waitForComputation();
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(m_view->refreshCount(), before + 1);
+    IterationModel& model = *m_controller->model();
+    const gdlab::test::State state = gdlab::test::stateAt(model, model.currentRow());
+    QVERIFY(near(m_view->currentMarkerPosition(), bowlPoint(state.theta(0), state.loss, state.theta(1))));
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    QCOMPARE(m_view->refreshCount(), before + 1);
+    // Stepping moves the markers only.
+    model.setCurrentRow(40);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_view->refreshCount(), before + 1);
+}
+
+void TestBowlView::onlyANewSurfaceRefreshes()
+{
+    REQUIRE_VIEW();
+    load("two_features_n100");
+    int count = m_view->refreshCount();
+    // Another slice is a new surface: one redraw when its notice arrives.
+    m_surface->setParameters(0, 1);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_view->refreshCount(), ++count);
+    QCOMPARE(m_view->surfacePoint(0, 0).x(), static_cast<float>(m_surface->grid().x.min));
+    // A slice through the cursor moves with it: each step is a new surface.
+    m_surface->setHoldMode(ErrorSurfaceModel::HoldMode::CurrentIterate);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_view->refreshCount(), ++count);
+    m_controller->model()->setCurrentRow(20);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_view->refreshCount(), ++count);
+    // Held at least squares, the cursor changes nothing of the surface.
+    m_surface->setHoldMode(ErrorSurfaceModel::HoldMode::LeastSquares);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_view->refreshCount(), ++count);
+    m_controller->model()->setCurrentRow(30);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_view->refreshCount(), count);
+}
+
+void TestBowlView::presentationModeEnlargesTheFonts()
+{
+    REQUIRE_VIEW();
+    load("two_features_n100");
+    const Q3DTheme* theme = m_view->graph()->activeTheme();
+    const qreal labels = theme->font().pointSizeF();
+    const qreal text = m_view->messageFont().pointSizeF();
+    QVERIFY(labels > 0);
+    m_view->setPresentationMode(true);
+    QVERIFY(m_view->isPresentationMode());
+    // Axis labels and titles (the theme's font) and the text around the bowl grow by the one scale.
+    QCOMPARE(theme->font().pointSizeF(), labels * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(m_view->messageFont().pointSizeF(), text * gdlab::PlotStyle::presentationScale);
+    // A font change of the window (presentation mode enlarges it too) keeps the scale.
+    QFont larger = m_view->font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.35);
+    m_view->setFont(larger);
+    QCOMPARE(theme->font().pointSizeF(), labels * gdlab::PlotStyle::presentationScale);
+    m_view->setPresentationMode(false);
+    QCOMPARE(theme->font().pointSizeF(), labels);
 }
 
 QTEST_MAIN(TestBowlView)

@@ -1,0 +1,285 @@
+#include "dataset.h"
+#include "error_surface.h"
+#include "history.h"
+#include "loss.h"
+#include "problem.h"
+#include "surface_frame.h"
+
+#include <QtTest>
+
+#include <Eigen/Core>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+using gdlab::History;
+using gdlab::Problem;
+using gdlab::SurfaceAxis;
+using gdlab::SurfaceFrame;
+using gdlab::SurfacePath;
+
+namespace {
+
+/** Eight rows, two features and a noisy target: three parameters, a loss that does not vanish. */
+Problem noisyProblem()
+{
+    Eigen::MatrixXd values(8, 3);
+    values << 0.5, 2.0, 3.1, //
+        1.0, -1.0, 1.7, //
+        1.5, 0.5, 4.4, //
+        2.0, 3.0, 8.9, //
+        2.5, -0.5, 3.8, //
+        3.0, 1.0, 7.2, //
+        3.5, 2.5, 10.3, //
+        4.0, 0.0, 6.6;
+    return Problem(gdlab::Dataset({ "x1", "x2", "y" }, values), gdlab::ProblemSpec {});
+}
+
+double mse(const Problem& problem, const Eigen::VectorXd& theta)
+{
+    return (problem.design() * theta - problem.target()).squaredNorm() / static_cast<double>(problem.sampleCount());
+}
+
+/** A history of the given states, each with its own mse unless a loss is given. */
+History historyOf(const Problem& problem, const std::vector<Eigen::VectorXd>& states, std::vector<double> losses = {})
+{
+    History history(problem.parameterCount(), false);
+    for (std::size_t k = 0; k < states.size(); ++k) {
+        const double loss = k < losses.size() ? losses[k] : mse(problem, states[k]);
+        history.append(static_cast<long long>(k), states[k].data(), loss, std::sqrt(loss), 0.0);
+    }
+    return history;
+}
+
+/** A straight descent from start to the optimum in count states. */
+std::vector<Eigen::VectorXd> straightPath(const Problem& problem, const Eigen::VectorXd& start, int count)
+{
+    std::vector<Eigen::VectorXd> states;
+    for (int k = 0; k < count; ++k)
+        states.push_back(start + (problem.leastSquaresTheta() - start) * k / (count - 1));
+    return states;
+}
+
+/** Where value lies on the axis, 0 at min and 1 at max. */
+double fraction(const SurfaceAxis& axis, double value)
+{
+    return (value - axis.min) / (axis.max - axis.min);
+}
+
+bool inside(const SurfaceAxis& axis, double value)
+{
+    return axis.min < value && value < axis.max;
+}
+
+double doublingDistance(const Problem& problem, Eigen::Index parameter)
+{
+    return std::sqrt(problem.minimumSumOfSquares() / problem.gram()(parameter, parameter));
+}
+
+} // namespace
+
+class TestSurfaceFrame : public QObject {
+    Q_OBJECT
+
+private slots:
+    void coversOptimumStartAndPath();
+    void divergingPathIsFollowedOnlyToFourTimesTheStartLoss();
+    void startAtTheOptimumStillShowsABowl();
+    void noPathCentresTheOptimum();
+    void optimumIsAwayFromTheEdges_data();
+    void optimumIsAwayFromTheEdges();
+    void statesThatDoNotFitAreLeftOut();
+    void heightsReachDownToTheOptimum();
+    void heightsFollowThePathOnASlice();
+    void heightsOfAFlatGrid();
+};
+
+void TestSurfaceFrame::coversOptimumStartAndPath()
+{
+    const Problem problem = noisyProblem();
+    Eigen::VectorXd start(3);
+    start << -2.0, 4.0, 0.5;
+    const History history = historyOf(problem, straightPath(problem, start, 20));
+    const SurfaceFrame frame = gdlab::frameSurface(problem, 1, 2, { &history, history.size() }, 37);
+    QCOMPARE(frame.x.parameter, Eigen::Index(1));
+    QCOMPARE(frame.y.parameter, Eigen::Index(2));
+    QCOMPARE(frame.x.steps, 37);
+    QCOMPARE(frame.y.steps, 37);
+    for (std::size_t row = 0; row < history.size(); ++row) {
+        // Inside with a margin: no state of the path lies on the border.
+        const double u = fraction(frame.x, history.theta(row)(1));
+        const double v = fraction(frame.y, history.theta(row)(2));
+        QVERIFY2(u > 0.1 && u < 0.9 && v > 0.1 && v < 0.9,
+            qPrintable(QStringLiteral("row %1 at (%2, %3)").arg(row).arg(u).arg(v)));
+    }
+    // Not much more than that: the path spans most of the frame along the axis where it is longest.
+    QVERIFY(std::abs(start(1) - problem.leastSquaresTheta()(1)) > 0.6 * (frame.x.max - frame.x.min));
+}
+
+void TestSurfaceFrame::divergingPathIsFollowedOnlyToFourTimesTheStartLoss()
+{
+    const Problem problem = noisyProblem();
+    const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
+    Eigen::VectorXd near = optimum;
+    near(1) += 1.0;
+    Eigen::VectorXd farAway = optimum;
+    farAway(1) += 1e6;
+    Eigen::VectorXd within = optimum;
+    within(1) -= 3.0;
+    const double startLoss = 2.0;
+    // The far state's loss is beyond four times the start's: left out. The other is at exactly four times: kept.
+    const History history
+        = historyOf(problem, { near, farAway, within }, { startLoss, 4 * startLoss + 1e-9, 4 * startLoss });
+    const SurfaceFrame frame = gdlab::frameSurface(problem, 1, 2, { &history, 3 }, 10);
+    QVERIFY(!inside(frame.x, farAway(1)));
+    QVERIFY(frame.x.max - frame.x.min < 20);
+    QVERIFY(inside(frame.x, within(1)));
+    QVERIFY(inside(frame.x, near(1)));
+    // Only the published rows count: the same history with two rows does not reach the third state.
+    const SurfaceFrame shorter = gdlab::frameSurface(problem, 1, 2, { &history, 2 }, 10);
+    QVERIFY(!inside(shorter.x, within(1)));
+}
+
+void TestSurfaceFrame::startAtTheOptimumStillShowsABowl()
+{
+    const Problem problem = noisyProblem();
+    const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
+    const History history = historyOf(problem, { optimum });
+    for (const auto& [px, py] : { std::pair<Eigen::Index, Eigen::Index> { 0, 1 }, { 1, 2 }, { 2, 0 } }) {
+        const SurfaceFrame frame = gdlab::frameSurface(problem, px, py, { &history, 1 }, 10);
+        // At least the distance over which the loss doubles, on each side.
+        QVERIFY(optimum(px) - frame.x.min >= doublingDistance(problem, px) * (1 - 1e-12));
+        QVERIFY(frame.x.max - optimum(px) >= doublingDistance(problem, px) * (1 - 1e-12));
+        QVERIFY(optimum(py) - frame.y.min >= doublingDistance(problem, py) * (1 - 1e-12));
+        QVERIFY(frame.y.max - optimum(py) >= doublingDistance(problem, py) * (1 - 1e-12));
+    }
+}
+
+void TestSurfaceFrame::noPathCentresTheOptimum()
+{
+    const Problem problem = noisyProblem();
+    const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
+    const SurfaceFrame frame = gdlab::frameSurface(problem, 0, 2, SurfacePath {}, 5);
+    QVERIFY(std::abs(fraction(frame.x, optimum(0)) - 0.5) < 1e-12);
+    QVERIFY(std::abs(fraction(frame.y, optimum(2)) - 0.5) < 1e-12);
+    QVERIFY(frame.x.max > frame.x.min);
+    QVERIFY(frame.y.max > frame.y.min);
+}
+
+void TestSurfaceFrame::optimumIsAwayFromTheEdges_data()
+{
+    QTest::addColumn<double>("dx");
+    QTest::addColumn<double>("dy");
+    QTest::addRow("far right") << 50.0 << 0.0;
+    QTest::addRow("far left") << -50.0 << 0.0;
+    QTest::addRow("far up") << 0.0 << 80.0;
+    QTest::addRow("far down, a little left") << -0.5 << -80.0;
+    QTest::addRow("diagonal") << 30.0 << -30.0;
+}
+
+void TestSurfaceFrame::optimumIsAwayFromTheEdges()
+{
+    QFETCH(double, dx);
+    QFETCH(double, dy);
+    const Problem problem = noisyProblem();
+    const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
+    Eigen::VectorXd start = optimum;
+    start(1) += dx;
+    start(2) += dy;
+    const History history = historyOf(problem, straightPath(problem, start, 30));
+    const SurfaceFrame frame = gdlab::frameSurface(problem, 1, 2, { &history, history.size() }, 10);
+    const double u = fraction(frame.x, optimum(1));
+    const double v = fraction(frame.y, optimum(2));
+    QVERIFY2(u >= 0.15 - 1e-12 && u <= 0.85 + 1e-12, qPrintable(QString::number(u)));
+    QVERIFY2(v >= 0.15 - 1e-12 && v <= 0.85 + 1e-12, qPrintable(QString::number(v)));
+    QVERIFY(inside(frame.x, start(1)) || dx == 0);
+    QVERIFY(inside(frame.y, start(2)) || dy == 0);
+}
+
+void TestSurfaceFrame::statesThatDoNotFitAreLeftOut()
+{
+    const Problem problem = noisyProblem();
+    const SurfaceFrame alone = gdlab::frameSurface(problem, 1, 2, SurfacePath {}, 10);
+
+    Eigen::VectorXd notFinite = problem.leastSquaresTheta();
+    notFinite(1) = std::numeric_limits<double>::quiet_NaN();
+    Eigen::VectorXd far = problem.leastSquaresTheta();
+    far(2) = std::numeric_limits<double>::infinity();
+    const History broken = historyOf(problem, { notFinite, far }, { 1.0, 1.0 });
+    const SurfaceFrame withBroken = gdlab::frameSurface(problem, 1, 2, { &broken, 2 }, 10);
+    QCOMPARE(withBroken.x.min, alone.x.min);
+    QCOMPARE(withBroken.y.max, alone.y.max);
+
+    // A history of another problem (two parameters here, three there) is no path of this one.
+    History other(2, false);
+    const double theta[] = { 100.0, -100.0 };
+    other.append(0, theta, 1.0, 1.0, 0.0);
+    const SurfaceFrame withOther = gdlab::frameSurface(problem, 0, 1, { &other, 1 }, 10);
+    const SurfaceFrame alone01 = gdlab::frameSurface(problem, 0, 1, SurfacePath {}, 10);
+    QCOMPARE(withOther.x.max, alone01.x.max);
+    QCOMPARE(withOther.y.min, alone01.y.min);
+}
+
+void TestSurfaceFrame::heightsReachDownToTheOptimum()
+{
+    const Problem problem = noisyProblem();
+    const double weight = gdlab::lossWeight(gdlab::LossKind::Mse, problem.sampleCount());
+    // A slice held away from the optimum lies wholly above the lowest loss.
+    Eigen::VectorXd base = problem.leastSquaresTheta();
+    base(0) += 2.0;
+    const SurfaceFrame frame = gdlab::frameSurface(problem, 1, 2, SurfacePath {}, 20);
+    const gdlab::SurfaceGrid grid = gdlab::computeSurface(problem, gdlab::LossKind::Mse, base, frame.x, frame.y);
+    const double optimumLoss = weight * problem.minimumSumOfSquares();
+    QVERIFY(grid.minValue > optimumLoss);
+    const gdlab::SurfaceHeights heights = gdlab::surfaceHeights(grid, problem, weight, SurfacePath {});
+    QCOMPARE(heights.low, optimumLoss);
+    QCOMPARE(heights.high, grid.maxValue);
+}
+
+void TestSurfaceFrame::heightsFollowThePathOnASlice()
+{
+    const Problem problem = noisyProblem();
+    const double weight = gdlab::lossWeight(gdlab::LossKind::Mse, problem.sampleCount());
+    const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
+    const SurfaceFrame frame = gdlab::frameSurface(problem, 1, 2, SurfacePath {}, 20);
+    const gdlab::SurfaceGrid grid = gdlab::computeSurface(problem, gdlab::LossKind::Mse, optimum, frame.x, frame.y);
+
+    // The path's true losses (the held parameter is elsewhere): over the map, under the limit, they count.
+    Eigen::VectorXd over = optimum;
+    over(0) += 3.0;
+    Eigen::VectorXd offTheMap = over;
+    offTheMap(1) = frame.x.max + 1.0;
+    const double start = grid.maxValue;
+    const History history = historyOf(problem, { optimum, over, offTheMap }, { start, 3 * start, 3.9 * start });
+    gdlab::SurfaceHeights heights = gdlab::surfaceHeights(grid, problem, weight, { &history, 3 });
+    QCOMPARE(heights.high, 3 * start);
+    // Beyond four times the start's loss a state no longer lifts the top.
+    const History diverging = historyOf(problem, { optimum, over }, { start, 4.5 * start });
+    heights = gdlab::surfaceHeights(grid, problem, weight, { &diverging, 2 });
+    QCOMPARE(heights.high, grid.maxValue);
+
+    // With two parameters the surface is the whole loss: the path lies on it, the top is the grid's.
+    Eigen::MatrixXd values(3, 2);
+    values << 0, 1, 1, 2, 2, 2;
+    const Problem line(gdlab::Dataset({ "x", "y" }, values), gdlab::ProblemSpec {});
+    const SurfaceFrame lineFrame = gdlab::frameSurface(line, 0, 1, SurfacePath {}, 10);
+    const gdlab::SurfaceGrid lineGrid
+        = gdlab::computeSurface(line, gdlab::LossKind::Mse, line.leastSquaresTheta(), lineFrame.x, lineFrame.y);
+    const History linePath = historyOf(line, { line.leastSquaresTheta(), line.leastSquaresTheta() }, { 1, 3 });
+    QCOMPARE(gdlab::surfaceHeights(lineGrid, line, weight, { &linePath, 2 }).high, lineGrid.maxValue);
+}
+
+void TestSurfaceFrame::heightsOfAFlatGrid()
+{
+    const Problem problem = noisyProblem();
+    gdlab::SurfaceGrid grid;
+    grid.minValue = 0;
+    grid.maxValue = 0;
+    const gdlab::SurfaceHeights heights = gdlab::surfaceHeights(grid, problem, 0.0, SurfacePath {});
+    QCOMPARE(heights.low, 0.0);
+    QCOMPARE(heights.high, 1.0);
+}
+
+QTEST_APPLESS_MAIN(TestSurfaceFrame)
+#include "tst_surface_frame.moc"

@@ -1,0 +1,99 @@
+#include "support/bowl_scene.h"
+#include "views/bowl_graph_host.h"
+
+#include <QtDataVisualization/Q3DSurface>
+#include <QtDataVisualization/QValue3DAxis>
+
+#include <QLabel>
+#include <QtTest>
+
+using gdlab::BowlGraphHost;
+
+class TestBowlGraphHost : public QObject {
+    Q_OBJECT
+
+private slots:
+    void switchedOffSaysSo();
+    void graphWithThreeAxes();
+    void messageInPlaceOfTheGraph();
+    void widgetsGoBelowTheGraph();
+    void textFollowsTheHostsFont();
+};
+
+void TestBowlGraphHost::switchedOffSaysSo()
+{
+    qputenv("GDLAB_NO_OPENGL", "1");
+    QVERIFY(!BowlGraphHost::openGLAvailable());
+    BowlGraphHost host;
+    qunsetenv("GDLAB_NO_OPENGL");
+    QVERIFY(!host.graph());
+    QVERIFY(host.isShowingMessage());
+    QVERIFY2(host.messageText().contains(QStringLiteral("GDLAB_NO_OPENGL")), qPrintable(host.messageText()));
+    QVERIFY(host.messageText().contains(QStringLiteral("Every other view works")));
+    // Without a graph there is nothing else to show, and nothing to put below it.
+    host.showGraph();
+    QVERIFY(host.isShowingMessage());
+    QLabel label;
+    host.addBelowGraph(&label);
+    QVERIFY(label.parent() == nullptr);
+}
+
+void TestBowlGraphHost::graphWithThreeAxes()
+{
+    REQUIRE_BOWL_GRAPH();
+    BowlGraphHost host;
+    QVERIFY(host.graph());
+    QVERIFY(!host.isShowingMessage());
+    QCOMPARE(host.graph()->shadowQuality(), QAbstract3DGraph::ShadowQualityNone);
+    QCOMPARE(host.graph()->selectionMode(), QAbstract3DGraph::SelectionNone);
+    for (const QValue3DAxis* axis : { host.graph()->axisX(), host.graph()->axisY(), host.graph()->axisZ() }) {
+        QVERIFY(axis);
+        QVERIFY(axis->isTitleVisible());
+        QCOMPARE(axis->segmentCount(), 4);
+        QCOMPARE(axis->labelFormat(), QStringLiteral("%.3g"));
+    }
+}
+
+void TestBowlGraphHost::messageInPlaceOfTheGraph()
+{
+    REQUIRE_BOWL_GRAPH();
+    BowlGraphHost host;
+    host.showMessage(QStringLiteral("No surface here."));
+    QVERIFY(host.isShowingMessage());
+    QCOMPARE(host.messageText(), QStringLiteral("No surface here."));
+    host.showGraph();
+    QVERIFY(!host.isShowingMessage());
+}
+
+void TestBowlGraphHost::widgetsGoBelowTheGraph()
+{
+    REQUIRE_BOWL_GRAPH();
+    BowlGraphHost host;
+    auto* legend = new QLabel(QStringLiteral("legend"));
+    host.addBelowGraph(legend);
+    host.resize(600, 400);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    QVERIFY(legend->isVisible());
+    // Under the graph's container, and above the line of help (the last label).
+    const QList<QLabel*> labels = host.findChildren<QLabel*>();
+    QLabel* hint = nullptr;
+    for (QLabel* label : labels)
+        if (label->text().contains(QStringLiteral("right mouse button")))
+            hint = label;
+    QVERIFY(hint);
+    QVERIFY(legend->geometry().bottom() <= hint->geometry().top());
+    QVERIFY(legend->geometry().top() > host.height() / 2);
+}
+
+void TestBowlGraphHost::textFollowsTheHostsFont()
+{
+    BowlGraphHost host;
+    QFont font = host.font();
+    font.setPointSizeF(font.pointSizeF() * 2);
+    host.setFont(font);
+    QCOMPARE(host.messageFont().pointSizeF(), font.pointSizeF());
+}
+
+QTEST_MAIN(TestBowlGraphHost)
+#include "tst_bowl_graph_host.moc"

@@ -1,0 +1,41 @@
+#include "views/bowl_marker.h"
+
+#include <QtDataVisualization/Q3DSurface>
+#include <QtDataVisualization/QCustom3DItem>
+
+#include <QColor>
+#include <QImage>
+
+namespace gdlab::BowlMarker {
+
+namespace {
+
+const QString sphereMesh = QStringLiteral(":/defaultMeshes/sphereSmooth");
+
+} // namespace
+
+QCustom3DItem* add(Q3DSurface* graph, const QColor& colour)
+{
+    // A one-colour texture: custom items take their colour from a texture, not from the theme.
+    QImage texture(2, 2, QImage::Format_RGB32);
+    texture.fill(colour);
+    auto* item = new QCustom3DItem;
+    item->setMeshFile(sphereMesh);
+    item->setTextureImage(texture);
+    item->setShadowCasting(false);
+    item->setVisible(false);
+    graph->addCustomItem(item); // the graph owns it from here
+    return item;
+}
+
+void setSize(QCustom3DItem* item, float size)
+{
+    item->setScaling(QVector3D(size, size, size));
+}
+
+QVector3D at(double x, double loss, double z)
+{
+    return { static_cast<float>(x), static_cast<float>(loss), static_cast<float>(z) };
+}
+
+} // namespace gdlab::BowlMarker

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QVector3D>
+
+class Q3DSurface;
+class QColor;
+class QCustom3DItem;
+
+namespace gdlab {
+
+/** @brief The spheres that mark points on the bowl: the path, the current point, the optimum, pinned runs. */
+namespace BowlMarker {
+
+/** @brief A hidden sphere of colour, added to graph, which owns it (removeCustomItem() deletes it). */
+QCustom3DItem* add(Q3DSurface* graph, const QColor& colour);
+/** @brief Makes the sphere size across, in the graph's units (the plot box spans 2). */
+void setSize(QCustom3DItem* item, float size);
+/** @brief A point on the bowl: the parameters (x, z) of the slice, the loss as the height. */
+QVector3D at(double x, double loss, double z);
+
+} // namespace BowlMarker
+
+} // namespace gdlab

@@ -1,0 +1,143 @@
+#include "views/bowl_path_markers.h"
+
+#include "loss.h"
+#include "path_sampling.h"
+#include "problem.h"
+#include "session/error_surface_model.h"
+#include "session/iteration_model.h"
+#include "views/bowl_marker.h"
+#include "views/view_palette.h"
+
+#include <QtDataVisualization/Q3DSurface>
+#include <QtDataVisualization/QCustom3DItem>
+#include <QtDataVisualization/QValue3DAxis>
+
+#include <algorithm>
+
+namespace gdlab {
+
+namespace {
+
+// Marker sizes in the graph's absolute units (the plot box spans 2).
+constexpr float pathMarkerSize = 0.045f;
+constexpr float currentMarkerSize = 0.11f;
+constexpr float optimumMarkerSize = 0.09f;
+
+double spanOf(const QValue3DAxis* axis)
+{
+    return std::max(1e-300, static_cast<double>(axis->max() - axis->min()));
+}
+
+} // namespace
+
+BowlPathMarkers::BowlPathMarkers(Q3DSurface* graph, const ErrorSurfaceModel* surface, const IterationModel* model)
+    : m_graph(graph)
+    , m_surface(surface)
+    , m_model(model)
+{
+    for (int k = 0; k < pathMarkerLimit; ++k)
+        m_pathMarkers.push_back(BowlMarker::add(m_graph, ViewPalette::current()));
+    m_currentMarker = BowlMarker::add(m_graph, ViewPalette::current());
+    m_optimumMarker = BowlMarker::add(m_graph, ViewPalette::leastSquares());
+    setScale(1.0);
+}
+
+void BowlPathMarkers::setScale(double scale)
+{
+    const auto size = [scale](float normal) { return normal * static_cast<float>(scale); };
+    for (QCustom3DItem* item : m_pathMarkers)
+        BowlMarker::setSize(item, size(pathMarkerSize));
+    BowlMarker::setSize(m_currentMarker, size(currentMarkerSize));
+    BowlMarker::setSize(m_optimumMarker, size(optimumMarkerSize));
+}
+
+void BowlPathMarkers::draw()
+{
+    // The optimum is the lowest point of the whole loss; on a slice it can lie below the surface.
+    const Run& run = *m_model->run();
+    const double optimumLoss
+        = lossWeight(run.settings.loss, run.problem->sampleCount()) * run.problem->minimumSumOfSquares();
+    const QPointF optimum = m_surface->slicePoint(run.problem->leastSquaresTheta());
+    m_optimumMarker->setPosition(BowlMarker::at(optimum.x(), optimumLoss, optimum.y()));
+    m_optimumMarker->setVisible(true);
+    m_pathStale = true;
+    updateCurrent();
+}
+
+void BowlPathMarkers::hide()
+{
+    hidePath();
+    m_optimumMarker->setVisible(false);
+}
+
+void BowlPathMarkers::hidePath()
+{
+    for (QCustom3DItem* item : m_pathMarkers)
+        item->setVisible(false);
+    m_currentMarker->setVisible(false);
+}
+
+QVector3D BowlPathMarkers::positionOf(int row) const
+{
+    const QPointF point = m_surface->slicePoint(m_model->theta(row));
+    return BowlMarker::at(point.x(), m_model->loss(row), point.y());
+}
+
+void BowlPathMarkers::rebuildPathLength()
+{
+    m_pathStale = false;
+    std::vector<PathPoint> points;
+    points.reserve(static_cast<std::size_t>(m_model->lastRow() + 1));
+    for (int row = 0; row <= m_model->lastRow(); ++row) {
+        const QPointF point = m_surface->slicePoint(m_model->theta(row));
+        points.push_back({ point.x(), m_model->loss(row), point.y() });
+    }
+    // Lengths in units of each axis's span, so that "evenly spaced" means evenly spaced on screen.
+    m_pathLength
+        = cumulativeLengths(points, { spanOf(m_graph->axisX()), spanOf(m_graph->axisY()), spanOf(m_graph->axisZ()) });
+}
+
+void BowlPathMarkers::updateCurrent()
+{
+    if (!m_surface->isValid() || m_model->isEmpty()) {
+        hidePath();
+        return;
+    }
+    if (m_pathStale)
+        rebuildPathLength();
+    const int current = m_model->currentRow();
+    if (current >= static_cast<int>(m_pathLength.size())) {
+        hidePath();
+        return;
+    }
+    std::size_t used = 0;
+    for (const int row : pathMarkerRows(current, pathMarkerLimit, m_pathLength)) {
+        if (used >= m_pathMarkers.size())
+            break;
+        QCustom3DItem* item = m_pathMarkers[used++];
+        item->setPosition(positionOf(row));
+        item->setVisible(true);
+    }
+    for (std::size_t k = used; k < m_pathMarkers.size(); ++k)
+        m_pathMarkers[k]->setVisible(false);
+    m_currentMarker->setPosition(positionOf(current));
+    m_currentMarker->setVisible(true);
+}
+
+QVector3D BowlPathMarkers::currentPosition() const
+{
+    return m_currentMarker->position();
+}
+
+QVector3D BowlPathMarkers::optimumPosition() const
+{
+    return m_optimumMarker->position();
+}
+
+int BowlPathMarkers::visiblePathMarkers() const
+{
+    return static_cast<int>(std::count_if(
+        m_pathMarkers.begin(), m_pathMarkers.end(), [](const QCustom3DItem* item) { return item->isVisible(); }));
+}
+
+} // namespace gdlab

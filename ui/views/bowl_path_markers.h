@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QVector3D>
+
+#include <vector>
+
+class Q3DSurface;
+class QCustom3DItem;
+
+namespace gdlab {
+
+class ErrorSurfaceModel;
+class IterationModel;
+
+/**
+ * @brief The live run on the bowl: markers along the descent path up to the current point, each at its true loss
+ * (on a slice that can be off the surface), the current point, and the least-squares optimum at the lowest loss.
+ *
+ * The path is drawn as at most pathMarkerLimit markers (pathMarkerRows()), spaced on the path's length as it
+ * looks in the graph, so they are recomputed when the axes change (draw()) or the path grows.
+ */
+class BowlPathMarkers {
+public:
+    /** @brief The path is drawn as this many markers at most, evenly spaced along it, plus the current point. */
+    static constexpr int pathMarkerLimit = 60;
+
+    /** @brief Adds the markers, hidden, to graph, which owns them. */
+    BowlPathMarkers(Q3DSurface* graph, const ErrorSurfaceModel* surface, const IterationModel* model);
+
+    /** @brief Places everything anew: after the surface, and so the axes, changed. The surface must be valid. */
+    void draw();
+    /** @brief The path has more rows now: its length is recomputed on the next update. */
+    void pathGrew() { m_pathStale = true; }
+    /** @brief Follows the current row: the path up to it and its marker. */
+    void updateCurrent();
+    /** @brief Hides every marker (there is no surface). */
+    void hide();
+    /** @brief Marker sizes times scale (presentation mode). */
+    void setScale(double scale);
+
+    QVector3D currentPosition() const;
+    QVector3D optimumPosition() const;
+    /** @brief The path markers now shown (the current point's not included). */
+    int visiblePathMarkers() const;
+
+private:
+    void rebuildPathLength();
+    void hidePath();
+    QVector3D positionOf(int row) const;
+
+    Q3DSurface* m_graph;
+    const ErrorSurfaceModel* m_surface;
+    const IterationModel* m_model;
+    std::vector<QCustom3DItem*> m_pathMarkers;
+    QCustom3DItem* m_currentMarker = nullptr;
+    QCustom3DItem* m_optimumMarker = nullptr;
+    /** Cumulative length of the path in view-normalised (x, loss, z) units, per row; markers are spaced on it. */
+    std::vector<double> m_pathLength;
+    bool m_pathStale = true;
+};
+
+} // namespace gdlab

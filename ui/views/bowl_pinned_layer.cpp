@@ -1,0 +1,194 @@
+#include "views/bowl_pinned_layer.h"
+
+#include "loss.h"
+#include "path_sampling.h"
+#include "problem.h"
+#include "session/error_surface_model.h"
+#include "session/iteration_model.h"
+#include "session/pinned_runs.h"
+#include "views/bowl_marker.h"
+#include "views/view_palette.h"
+
+#include <QtDataVisualization/Q3DSurface>
+#include <QtDataVisualization/QCustom3DItem>
+#include <QtDataVisualization/QValue3DAxis>
+
+#include <QLabel>
+#include <QTextDocument>
+
+#include <algorithm>
+
+namespace gdlab {
+
+namespace {
+
+// In the graph's absolute units (the plot box spans 2).
+constexpr float pinnedMarkerSize = 0.05f;
+
+double spanOf(const QValue3DAxis* axis)
+{
+    return std::max(1e-300, static_cast<double>(axis->max() - axis->min()));
+}
+
+QString legendEntry(const QColor& colour, const QString& label)
+{
+    return QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2").arg(colour.name(), label.toHtmlEscaped());
+}
+
+} // namespace
+
+BowlPinnedLayer::BowlPinnedLayer(Q3DSurface* graph, const ErrorSurfaceModel* surface, const IterationModel* model,
+    QWidget* legendParent, QObject* parent)
+    : QObject(parent)
+    , m_graph(graph)
+    , m_surface(surface)
+    , m_model(model)
+{
+    m_legend = new QLabel(legendParent);
+    m_legend->setAlignment(Qt::AlignCenter);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    m_legend->setVisible(false);
+}
+
+void BowlPinnedLayer::setPinnedRuns(const PinnedRuns* runs)
+{
+    if (runs == m_pinned)
+        return;
+    if (m_pinned)
+        disconnect(m_pinned, nullptr, this, nullptr);
+    m_pinned = runs;
+    if (m_pinned) {
+        connect(m_pinned, &PinnedRuns::changed, this, &BowlPinnedLayer::draw);
+        connect(m_pinned, &PinnedRuns::labelsChanged, this, &BowlPinnedLayer::updateLegend);
+        connect(m_pinned, &QObject::destroyed, this, [this] {
+            m_pinned = nullptr;
+            draw();
+        });
+    }
+    draw();
+}
+
+void BowlPinnedLayer::setScale(double scale)
+{
+    m_scale = scale;
+    for (const auto& markers : m_markers) {
+        for (QCustom3DItem* item : markers)
+            BowlMarker::setSize(item, pinnedMarkerSize * static_cast<float>(m_scale));
+    }
+}
+
+void BowlPinnedLayer::removeMarkers()
+{
+    for (const auto& markers : m_markers) {
+        for (QCustom3DItem* item : markers)
+            m_graph->removeCustomItem(item); // deletes it
+    }
+    m_markers.clear();
+}
+
+void BowlPinnedLayer::draw()
+{
+    removeMarkers();
+    if (m_pinned && m_model->run() && m_surface->isValid()) {
+        for (int index = 0; index < m_pinned->count(); ++index)
+            addMarkers(m_pinned->run(index));
+    }
+    setScale(m_scale);
+    updateLegend();
+}
+
+std::vector<QVector3D> BowlPinnedLayer::pathOf(const PinnedRun& run) const
+{
+    // Heights under the live loss: the same number the run recorded when its loss is the live one, else the live
+    // loss at the same θ (the surface is the live loss's; sse values would float far above it).
+    const Run& live = *m_model->run();
+    const Problem& problem = *live.problem;
+    const double weight = lossWeight(live.settings.loss, problem.sampleCount());
+    const bool sameLoss = run.settings().loss == live.settings.loss;
+    const History& history = run.history();
+    std::vector<QVector3D> points;
+    for (int row = 0; row < run.rows; ++row) {
+        const auto index = static_cast<std::size_t>(row);
+        const Eigen::VectorXd theta = history.theta(index);
+        if (theta.size() != problem.parameterCount() || !theta.allFinite())
+            continue;
+        const double loss = sameLoss ? history.loss(index) : weight * problem.sumOfSquares(theta);
+        const QPointF point = m_surface->slicePoint(theta);
+        points.push_back(BowlMarker::at(point.x(), loss, point.y()));
+    }
+    return points;
+}
+
+void BowlPinnedLayer::addMarkers(const PinnedRun& run)
+{
+    const std::vector<QVector3D> points = pathOf(run);
+    // Evenly spaced along the path on screen, the start and the end always included.
+    std::vector<PathPoint> path;
+    path.reserve(points.size());
+    for (const QVector3D& point : points)
+        path.push_back({ point.x(), point.y(), point.z() });
+    const std::vector<double> lengths
+        = cumulativeLengths(path, { spanOf(m_graph->axisX()), spanOf(m_graph->axisY()), spanOf(m_graph->axisZ()) });
+    std::vector<QCustom3DItem*> markers;
+    for (const std::size_t k : evenlyAlong(lengths, pinnedMarkerLimit)) {
+        QCustom3DItem* item = BowlMarker::add(m_graph, ViewPalette::series(run.seriesIndex));
+        item->setPosition(points[k]);
+        item->setVisible(true);
+        markers.push_back(item);
+    }
+    m_markers.push_back(std::move(markers));
+}
+
+void BowlPinnedLayer::updateLegend()
+{
+    if (!m_pinned || m_pinned->isEmpty() || !m_model->run()) {
+        m_legend->clear();
+        m_legend->setVisible(false);
+        return;
+    }
+    const LossKind liveLoss = m_model->run()->settings.loss;
+    QStringList entries { legendEntry(ViewPalette::current(), m_pinned->liveLabel()) };
+    bool otherLoss = false;
+    for (int index = 0; index < m_pinned->count(); ++index) {
+        const PinnedRun& run = m_pinned->run(index);
+        otherLoss = otherLoss || run.settings().loss != liveLoss;
+        entries << legendEntry(ViewPalette::series(run.seriesIndex), m_pinned->displayLabel(index));
+    }
+    m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
+    const QString loss = QString::fromLatin1(lossName(liveLoss));
+    m_legend->setToolTip(otherLoss
+            ? tr("Pinned runs made with another loss are drawn at the %1 loss of the same θ, so that they sit on "
+                 "this bowl; the loss view shows their own values.")
+                  .arg(loss)
+            : tr("Pinned runs, drawn at their loss (%1) along their whole paths.").arg(loss));
+    m_legend->setVisible(true);
+}
+
+int BowlPinnedLayer::markerCount(int run) const
+{
+    if (run < 0 || run >= static_cast<int>(m_markers.size()))
+        return 0;
+    const auto& markers = m_markers[static_cast<std::size_t>(run)];
+    return static_cast<int>(
+        std::count_if(markers.begin(), markers.end(), [](const QCustom3DItem* item) { return item->isVisible(); }));
+}
+
+QVector3D BowlPinnedLayer::markerPosition(int run, int marker) const
+{
+    if (run < 0 || run >= static_cast<int>(m_markers.size()) || marker < 0
+        || marker >= static_cast<int>(m_markers[static_cast<std::size_t>(run)].size()))
+        return {};
+    return m_markers[static_cast<std::size_t>(run)][static_cast<std::size_t>(marker)]->position();
+}
+
+QString BowlPinnedLayer::legendText() const
+{
+    if (m_legend->isHidden())
+        return {};
+    QTextDocument document;
+    document.setHtml(m_legend->text());
+    return document.toPlainText();
+}
+
+} // namespace gdlab

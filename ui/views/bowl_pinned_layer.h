@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QObject>
+#include <QVector3D>
+
+#include <vector>
+
+class Q3DSurface;
+class QCustom3DItem;
+class QLabel;
+class QWidget;
+
+namespace gdlab {
+
+class ErrorSurfaceModel;
+class IterationModel;
+class PinnedRuns;
+struct PinnedRun;
+
+/**
+ * @brief Pinned runs on the bowl: a few markers along each run's whole path in its own colour, and the line below
+ * the bowl that names them.
+ *
+ * Heights are the loss the live run uses at the same θ: a run pinned with another loss (sse against mse, say) is
+ * re-evaluated, so that every marker sits on, or for a slice above, this bowl.
+ */
+class BowlPinnedLayer : public QObject {
+    Q_OBJECT
+
+public:
+    /** @brief Each pinned run is drawn as this many markers at most, evenly spaced along its whole path. */
+    static constexpr int pinnedMarkerLimit = 24;
+
+    /**
+     * @brief Adds markers to graph (which owns them) and makes the legend, a child of legendParent, for the caller
+     * to place.
+     */
+    BowlPinnedLayer(Q3DSurface* graph, const ErrorSurfaceModel* surface, const IterationModel* model,
+        QWidget* legendParent, QObject* parent = nullptr);
+
+    /** @brief The line naming the pinned runs (hidden without pins); the caller puts it in a layout. */
+    QLabel* legend() const { return m_legend; }
+    /** @brief Shows these runs (null: none), following their changes. */
+    void setPinnedRuns(const PinnedRuns* runs);
+    /** @brief Draws every pinned run anew: after the runs or the axes changed. */
+    void draw();
+    /** @brief Marker sizes times scale (presentation mode). */
+    void setScale(double scale);
+
+    int markerCount(int run) const;
+    QVector3D markerPosition(int run, int marker) const;
+    /** @brief The legend as plain text ("" when hidden). */
+    QString legendText() const;
+
+private:
+    void removeMarkers();
+    std::vector<QVector3D> pathOf(const PinnedRun& run) const;
+    void addMarkers(const PinnedRun& run);
+    void updateLegend();
+
+    Q3DSurface* m_graph;
+    const ErrorSurfaceModel* m_surface;
+    const IterationModel* m_model;
+    const PinnedRuns* m_pinned = nullptr;
+    std::vector<std::vector<QCustom3DItem*>> m_markers;
+    QLabel* m_legend = nullptr;
+    double m_scale = 1.0;
+};
+
+} // namespace gdlab
