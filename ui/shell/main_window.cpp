@@ -66,9 +66,10 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createLayout()
 {
     m_fitPlot = new FitPlot(m_controller);
-    m_lossPlot = new LossPlot(m_controller);
-    m_contourPlot = new ContourPlot(m_controller, m_surface);
+    m_lossPlot = new LossPlot(m_controller->model());
+    m_contourPlot = new ContourPlot(m_controller->model(), m_surface);
     m_bowlView = new BowlView(m_controller, m_surface);
+    connect(m_contourPlot, &ContourPlot::startPointChosen, m_controller, &SessionController::setStartPoint);
     connect(m_fitPlot, &FitPlot::statusMessage, this,
         [this](const QString& message) { statusBar()->showMessage(message, 6000); });
     m_lossPlot->setPinnedRuns(m_pinnedRuns);

@@ -51,7 +51,7 @@ void TestSurfaceSliceControls::init()
 {
     m_controller = std::make_unique<SessionController>();
     m_surface = std::make_unique<ErrorSurfaceModel>(m_controller->model());
-    m_contour = std::make_unique<ContourPlot>(m_controller.get(), m_surface.get());
+    m_contour = std::make_unique<ContourPlot>(m_controller->model(), m_surface.get());
     m_contour->resize(600, 400);
     m_controls = std::make_unique<SurfaceSliceControls>(m_surface.get(), m_controller.get());
 }
