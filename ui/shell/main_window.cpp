@@ -72,8 +72,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createLayout()
 {
     m_fitPlot = new FitPlot(m_controller->model());
-    m_lossPlot = new LossPlot(m_controller);
-    m_contourPlot = new ContourPlot(m_controller, m_surface);
+    m_lossPlot = new LossPlot(m_controller->model());
+    m_contourPlot = new ContourPlot(m_controller->model(), m_surface);
+    connect(m_contourPlot, &ContourPlot::startPointChosen, m_controller, &SessionController::setStartPoint);
     m_bowlView = new BowlView(m_controller->model(), m_surface);
     // The fit view asks for point edits; the editor makes them undoable, or says why not at the point and below.
     m_pointEditor = new PointEditor(m_controller, this);

@@ -13,12 +13,17 @@
 #include <QtTest>
 
 #include <cmath>
+#include <functional>
 #include <memory>
 
 using gdlab::ContourPlot;
 using gdlab::ErrorSurfaceModel;
 using gdlab::IterationModel;
 using gdlab::SessionController;
+
+/** A user action, as the command the window would give the controller. */
+using Command = std::function<QString(SessionController&)>;
+Q_DECLARE_METATYPE(Command)
 
 namespace {
 
@@ -96,6 +101,12 @@ private slots:
     void anotherLessonClearsThePinnedPaths();
     void pinnedPathFollowsTheSlice();
     void legendClearOfTheMarkersAtProjectorSize();
+    void oneRunResetIsOneRefreshAndOneReplot_data();
+    void oneRunResetIsOneRefreshAndOneReplot();
+    void runResetAloneDrawsTheSurface();
+    void surfaceChangedWithANewGridRedraws();
+    void surfaceChangedWithTheSameGridIsSkipped();
+    void clickOnlyAsksForTheStart();
 
 private:
     void load(const char* lesson);
@@ -110,7 +121,9 @@ void TestContourPlot::init()
 {
     m_controller = std::make_unique<SessionController>();
     m_surface = std::make_unique<ErrorSurfaceModel>(m_controller->model());
-    m_view = std::make_unique<ContourPlot>(m_controller.get(), m_surface.get());
+    m_view = std::make_unique<ContourPlot>(m_controller->model(), m_surface.get());
+    // What the window does with the view's intent.
+    connect(m_view.get(), &ContourPlot::startPointChosen, m_controller.get(), &SessionController::setStartPoint);
     m_view->resize(800, 600);
 }
 
@@ -439,8 +452,8 @@ void TestContourPlot::followsThePalette()
 {
     load("five_points");
     QPalette dark = m_view->palette();
-    dark.setColor(QPalette::Window, QColor(30, 30, 30));
-    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
     m_view->setPalette(dark);
     QCOMPARE(m_view->plot()->xAxis->labelColor(), QColor(230, 230, 230));
     QCOMPARE(m_view->colorScale()->axis()->tickLabelColor(), QColor(230, 230, 230));
@@ -596,6 +609,106 @@ void TestContourPlot::legendClearOfTheMarkersAtProjectorSize()
         const QRect map = m_view->plot()->axisRect()->rect();
         QVERIFY2(map.adjusted(10, 10, -10, -10).contains(starPixel), lesson);
     }
+}
+
+void TestContourPlot::oneRunResetIsOneRefreshAndOneReplot_data()
+{
+    QTest::addColumn<Command>("command");
+    QTest::addRow("learning rate") << Command([](SessionController& c) { return c.setLearningRate(0.02); });
+    QTest::addRow("diverging learning rate") << Command([](SessionController& c) { return c.setLearningRate(1.0); });
+    QTest::addRow("start point") << Command([](SessionController& c) { return c.setStartPoint({ 0.1, 0.2 }); });
+    QTest::addRow("another lesson") << Command(
+        [](SessionController& c) { return c.loadLesson(QStringLiteral("two_features_n100")); });
+    QTest::addRow("the same lesson again")
+        << Command([](SessionController& c) { return c.loadLesson(QStringLiteral("five_points")); });
+}
+
+void TestContourPlot::oneRunResetIsOneRefreshAndOneReplot()
+{
+    QFETCH(Command, command);
+    load("five_points");
+    QTest::qWait(20);
+    const int refreshes = m_view->refreshCount();
+    QSignalSpy resets(m_controller->model(), &IterationModel::runReset);
+    QSignalSpy replots(m_view->plot(), &QCustomPlot::afterReplot);
+    QVERIFY(command(*m_controller).isEmpty());
+    m_controller->waitForComputation();
+    // Long enough for the surface model's posted surfaceChanged, which brings nothing new after a reset.
+    QTest::qWait(20);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(m_view->refreshCount(), refreshes + 1);
+    QCOMPARE(replots.count(), 1);
+}
+
+void TestContourPlot::runResetAloneDrawsTheSurface()
+{
+    load("five_points");
+    IterationModel& model = *m_controller->model();
+    bool checked = false;
+    // Checked inside the reset, before the surface model's posted notice and the model's later signals.
+    connect(&model, &IterationModel::runReset, m_view.get(), [&] {
+        checked = true;
+        const gdlab::SurfaceGrid& grid = m_surface->grid();
+        QCOMPARE(m_view->colorMap()->data()->keySize(), grid.x.steps);
+        QCOMPARE(m_view->colorMap()->data()->cell(17, 23), grid.at(17, 23));
+        QCOMPARE(m_view->plot()->xAxis->range().lower, grid.x.min);
+        QCOMPARE(m_view->plot()->xAxis->label(), QStringLiteral("θ1 (slope of x1)"));
+        QCOMPARE(m_view->contourCurves().size(), m_surface->contours().size());
+        const Eigen::VectorXd& current = model.theta(model.currentRow());
+        QCOMPARE(lastPoint(m_view->pathCurve()), QPointF(current(1), current(2)));
+        QCOMPARE(lastPoint(m_view->currentPointCurve()), QPointF(current(1), current(2)));
+    });
+    QVERIFY(m_controller->loadLesson(QStringLiteral("two_features_n100")).isEmpty());
+    m_controller->waitForComputation();
+    QVERIFY(checked);
+}
+
+void TestContourPlot::surfaceChangedWithANewGridRedraws()
+{
+    load("two_features_n100");
+    const int refreshes = m_view->refreshCount();
+    m_surface->setParameters(0, 2);
+    settle();
+    QCOMPARE(m_view->refreshCount(), refreshes + 1);
+    QCOMPARE(m_view->plot()->xAxis->label(), QStringLiteral("θ0 (intercept)"));
+    QCOMPARE(m_view->colorMap()->data()->cell(5, 9), m_surface->grid().at(5, 9));
+}
+
+void TestContourPlot::surfaceChangedWithTheSameGridIsSkipped()
+{
+    load("five_points");
+    QTest::qWait(20);
+    const int refreshes = m_view->refreshCount();
+    QSignalSpy surfaceChanges(m_surface.get(), &ErrorSurfaceModel::surfaceChanged);
+    QSignalSpy replots(m_view->plot(), &QCustomPlot::afterReplot);
+    // With two parameters the surface is the whole loss, wherever the others would be held.
+    m_surface->setHoldMode(ErrorSurfaceModel::HoldMode::CurrentIterate);
+    QTest::qWait(20);
+    QCOMPARE(surfaceChanges.count(), 1);
+    QCOMPARE(m_view->refreshCount(), refreshes);
+    QCOMPARE(replots.count(), 0);
+}
+
+void TestContourPlot::clickOnlyAsksForTheStart()
+{
+    load("two_features_n100");
+    disconnect(m_view.get(), &ContourPlot::startPointChosen, m_controller.get(), nullptr);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    settle();
+    QSignalSpy chosen(m_view.get(), &ContourPlot::startPointChosen);
+    const Eigen::VectorXd start = m_controller->model()->theta(0);
+    const QPoint pixel = m_view->plot()->axisRect()->center();
+    QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, pixel);
+    QCOMPARE(chosen.count(), 1);
+    const auto theta = chosen.front().front().value<std::vector<double>>();
+    QCOMPARE(theta.size(), std::size_t(start.size()));
+    // The slice's parameters where the click was, the held one as the run started.
+    QCOMPARE(theta[0], start(0));
+    QVERIFY(std::abs(theta[1] - m_view->plot()->xAxis->pixelToCoord(pixel.x())) < 1e-12);
+    QVERIFY(std::abs(theta[2] - m_view->plot()->yAxis->pixelToCoord(pixel.y())) < 1e-12);
+    // The view asks; it does not start anything itself.
+    QCOMPARE(m_controller->model()->theta(0), start);
 }
 
 QTEST_MAIN(TestContourPlot)

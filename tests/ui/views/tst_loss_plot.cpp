@@ -11,9 +11,14 @@
 #include <QtTest>
 
 #include <cmath>
+#include <functional>
 #include <memory>
 
 using namespace gdlab;
+
+/** A user action, as the command the window would give the controller. */
+using Command = std::function<QString(SessionController&)>;
+Q_DECLARE_METATYPE(Command)
 
 namespace {
 
@@ -29,7 +34,7 @@ Fixture makeFixture(const char* lesson)
     if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)).isEmpty())
         return fixture;
     fixture.controller->waitForComputation();
-    fixture.view = std::make_unique<LossPlot>(fixture.controller.get());
+    fixture.view = std::make_unique<LossPlot>(fixture.controller->model());
     fixture.view->resize(640, 360);
     return fixture;
 }
@@ -56,6 +61,12 @@ private slots:
     void unpinRemovesTheCurve();
     void anotherLessonClearsThePinnedCurves();
     void pinnedRunWithAnotherLossKeepsItsUnits();
+    void oneRunResetIsOneRefreshAndOneReplot_data();
+    void oneRunResetIsOneRefreshAndOneReplot();
+    void runResetAloneMovesTheMarker();
+    void steppingMovesOnlyTheMarker();
+    void runFinishedShowsTheWarningOfAStreamedRun();
+    void titleAndFloorComeFromTheRun();
 };
 
 namespace {
@@ -216,7 +227,7 @@ void TestLossPlot::warningGoesAwayWithAStableRate()
 void TestLossPlot::newHistoryReplacesTheCurve()
 {
     SessionController controller;
-    LossPlot view(&controller);
+    LossPlot view(controller.model());
     QCOMPARE(view.lossGraph()->data()->size(), 0);
     QVERIFY(!view.marker()->visible());
     QVERIFY(controller.loadLesson(QStringLiteral("five_points")).isEmpty());
@@ -238,12 +249,16 @@ void TestLossPlot::rowsAppendedExtendTheCurve()
     std::vector<gdlab::test::State> all = gdlab::test::statesOf(*model);
     auto streaming = std::make_shared<gdlab::Run>(*model->run());
     streaming->outcome.reset();
+    const int refreshes = f.view->refreshCount();
     model->setRun(streaming, 0, 1);
     QCOMPARE(f.view->lossGraph()->data()->size(), 1);
+    QCOMPARE(f.view->refreshCount(), refreshes + 1);
     model->appendRows(400);
     QCOMPARE(f.view->lossGraph()->data()->size(), 400);
     model->appendRows(1001);
     QCOMPARE(f.view->lossGraph()->data()->size(), 1001);
+    // Appended rows extend the curve; they do not redraw everything.
+    QCOMPARE(f.view->refreshCount(), refreshes + 1);
     for (int row : { 0, 399, 400, 1000 })
         QCOMPARE(f.view->lossGraph()->data()->at(row)->value, all[std::size_t(row)].loss);
     QVERIFY(f.view->plot()->yAxis->range().contains(all.back().loss));
@@ -391,6 +406,110 @@ void TestLossPlot::pinnedRunWithAnotherLossKeepsItsUnits()
     // Both curves fit on the loss axis.
     QVERIFY(f.view->plot()->yAxis->range().contains(states.front().loss));
     QVERIFY(f.view->plot()->yAxis->range().contains(f.controller->model()->loss(0)));
+}
+
+void TestLossPlot::oneRunResetIsOneRefreshAndOneReplot_data()
+{
+    QTest::addColumn<Command>("command");
+    QTest::addRow("learning rate") << Command([](SessionController& c) { return c.setLearningRate(0.02); });
+    QTest::addRow("diverging learning rate") << Command([](SessionController& c) { return c.setLearningRate(1.0); });
+    QTest::addRow("start point") << Command([](SessionController& c) { return c.setStartPoint({ 0.1, 0.2 }); });
+    QTest::addRow("another lesson") << Command(
+        [](SessionController& c) { return c.loadLesson(QStringLiteral("two_features_n100")); });
+    QTest::addRow("the same lesson again")
+        << Command([](SessionController& c) { return c.loadLesson(QStringLiteral("five_points")); });
+}
+
+void TestLossPlot::oneRunResetIsOneRefreshAndOneReplot()
+{
+    QFETCH(Command, command);
+    Fixture f = makeFixture("five_points");
+    QTest::qWait(20); // the replot the construction queued
+    const int refreshes = f.view->refreshCount();
+    QSignalSpy resets(f.controller->model(), &IterationModel::runReset);
+    QSignalSpy replots(f.view->plot(), &QCustomPlot::afterReplot);
+    QVERIFY(command(*f.controller).isEmpty());
+    f.controller->waitForComputation();
+    QTest::qWait(20);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(f.view->refreshCount(), refreshes + 1);
+    QCOMPARE(replots.count(), 1);
+}
+
+void TestLossPlot::runResetAloneMovesTheMarker()
+{
+    Fixture f = makeFixture("five_points");
+    IterationModel* model = f.controller->model();
+    model->setCurrentRow(500);
+    // Checked inside the reset, before anything else the model sends: the reset alone redraws the marker.
+    bool checked = false;
+    connect(model, &IterationModel::runReset, f.view.get(), [&] {
+        checked = true;
+        QCOMPARE(f.view->markerIteration(), double(model->iteration(model->currentRow())));
+        QCOMPARE(f.view->tracer()->graphKey(), double(model->iteration(model->currentRow())));
+        const QString label = QStringLiteral("k = %1, loss = %2")
+                                  .arg(model->iteration(model->currentRow()))
+                                  .arg(QString::number(model->loss(model->currentRow()), 'g', 4));
+        QCOMPARE(f.view->markerLabel()->text(), label);
+        QCOMPARE(f.view->lossGraph()->data()->size(), model->rowCount());
+    });
+    setRate(*f.controller, 0.02);
+    QVERIFY(checked);
+    QCOMPARE(f.view->markerIteration(), 500.0);
+}
+
+void TestLossPlot::steppingMovesOnlyTheMarker()
+{
+    Fixture f = makeFixture("five_points");
+    const int refreshes = f.view->refreshCount();
+    const QCPRange xRange = f.view->plot()->xAxis->range();
+    const QCPRange yRange = f.view->plot()->yAxis->range();
+    for (int row : { 1, 50, 999, 0 }) {
+        f.controller->model()->setCurrentRow(row);
+        QCOMPARE(f.view->markerIteration(), double(row));
+    }
+    QCOMPARE(f.view->refreshCount(), refreshes);
+    QCOMPARE(f.view->plot()->xAxis->range(), xRange);
+    QCOMPARE(f.view->plot()->yAxis->range(), yRange);
+}
+
+void TestLossPlot::runFinishedShowsTheWarningOfAStreamedRun()
+{
+    Fixture f = makeFixture("five_points");
+    setRate(*f.controller, 1.0);
+    IterationModel* model = f.controller->model();
+    const std::shared_ptr<const Run> diverged = model->sharedRun();
+    QVERIFY(diverged->outcome && diverged->outcome->reason == StopReason::Diverged);
+    // The same run as a worker delivers it: rows first, the outcome at the end.
+    auto streaming = std::make_shared<Run>(*diverged);
+    streaming->outcome.reset();
+    model->setRun(streaming, 0, 1);
+    QVERIFY(!f.view->warningText()->visible());
+    model->appendRows(int(diverged->history->size()));
+    QVERIFY(!f.view->warningText()->visible());
+    QVERIFY(f.view->plot()->xAxis->range().contains(1000)); // the planned iterations, while computing
+    const int refreshes = f.view->refreshCount();
+    model->finishRun(diverged);
+    QVERIFY(f.view->warningText()->visible());
+    QVERIFY(f.view->warningMessage().startsWith(QStringLiteral("Diverged after")));
+    QVERIFY(f.view->plot()->xAxis->range().upper < 1000); // closed in on the updates made
+    QCOMPARE(f.view->refreshCount(), refreshes);
+}
+
+void TestLossPlot::titleAndFloorComeFromTheRun()
+{
+    // A model that no controller fills: the view reads everything from the run it shows.
+    Fixture f = makeFixture("five_points_rss");
+    IterationModel model;
+    LossPlot view(&model);
+    QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("loss (mse)"));
+    QVERIFY(!view.minimumLine()->visible());
+    model.setRun(f.controller->model()->sharedRun());
+    QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("loss (sse)"));
+    // sse at the least-squares solution of the five points: 1.6.
+    QVERIFY(view.minimumLine()->visible());
+    QVERIFY(std::abs(view.minimumLine()->point1->value() - 1.6) < 1e-12);
+    QCOMPARE(view.lossGraph()->data()->size(), model.rowCount());
 }
 
 QTEST_MAIN(TestLossPlot)

@@ -1,0 +1,141 @@
+#include "support/lesson_session.h"
+#include "views/divergence_warning.h"
+
+#include "session/iteration_model.h"
+#include "views/plot_style.h"
+#include "views/view_palette.h"
+
+#include <qcustomplot.h>
+
+#include <QtTest>
+
+using gdlab::DivergenceWarning;
+using gdlab::IterationModel;
+using gdlab::SessionController;
+
+class TestDivergenceWarning : public QObject {
+    Q_OBJECT
+
+private slots:
+    void noneForAStableRun();
+    void sayWhyBatchDescentDiverged();
+    void otherMethodsAreMeasuredAgainstTheBatchBound();
+    void notWhileTheRunIsComputing();
+    void goesAwayWithTheNextRun();
+    void wrapsToThePlot();
+};
+
+namespace {
+
+std::unique_ptr<SessionController> divergedSession(const char* lesson, double rate)
+{
+    auto session = gdlab::test::sessionWith(lesson);
+    if (session && session->setLearningRate(rate).isEmpty())
+        session->waitForComputation();
+    return session;
+}
+
+} // namespace
+
+void TestDivergenceWarning::noneForAStableRun()
+{
+    auto session = gdlab::test::sessionWith("five_points");
+    QCustomPlot plot;
+    DivergenceWarning warning(&plot);
+    QVERIFY(!DivergenceWarning::isDiverged(*session->model()));
+    QVERIFY(!warning.update(*session->model()));
+    QVERIFY(!warning.element()->visible());
+    QVERIFY(warning.message().isEmpty());
+    QCOMPARE(plot.plotLayout()->rowCount(), 1);
+}
+
+void TestDivergenceWarning::sayWhyBatchDescentDiverged()
+{
+    auto session = divergedSession("five_points", 1.0);
+    const IterationModel& model = *session->model();
+    QVERIFY(DivergenceWarning::isDiverged(model));
+    QCustomPlot plot;
+    DivergenceWarning warning(&plot);
+    warning.applyStyle(gdlab::PlotStyle(plot, false));
+    QVERIFY(warning.update(model)); // it appeared
+    QVERIFY(!warning.update(model)); // and stays
+    QVERIFY(warning.element()->visible());
+    // Above the plot, in its own row of the layout.
+    QCOMPARE(plot.plotLayout()->rowCount(), 2);
+    QCOMPARE(plot.plotLayout()->element(0, 0), warning.element());
+    const double bound = model.run()->stability.divergenceBound;
+    QCOMPARE(warning.message(),
+        QStringLiteral("Diverged after %1 updates: learning rate 1 is above the stability bound %2")
+            .arg(model.iteration(model.lastRow()))
+            .arg(QString::number(bound, 'g', 3)));
+    QCOMPARE(warning.element()->textColor(), gdlab::ViewPalette::warning());
+    QVERIFY(warning.element()->font().bold());
+}
+
+void TestDivergenceWarning::otherMethodsAreMeasuredAgainstTheBatchBound()
+{
+    auto session = divergedSession("three_features_ints_n20", 1.0); // SGD
+    const IterationModel& model = *session->model();
+    QVERIFY(DivergenceWarning::isDiverged(model));
+    QCustomPlot plot;
+    DivergenceWarning warning(&plot);
+    warning.update(model);
+    QVERIFY2(warning.message().contains(QStringLiteral("learning rate 1 is too large for sgd descent (batch bound ")),
+        qPrintable(warning.message()));
+}
+
+void TestDivergenceWarning::notWhileTheRunIsComputing()
+{
+    auto session = divergedSession("five_points", 1.0);
+    IterationModel& model = *session->model();
+    // The same run as a worker streams it: no outcome yet, so nothing to warn about.
+    auto streaming = std::make_shared<gdlab::Run>(*model.run());
+    streaming->outcome.reset();
+    model.setRun(streaming);
+    QVERIFY(!DivergenceWarning::isDiverged(model));
+    QCustomPlot plot;
+    DivergenceWarning warning(&plot);
+    QVERIFY(!warning.update(model));
+    QVERIFY(warning.message().isEmpty());
+}
+
+void TestDivergenceWarning::goesAwayWithTheNextRun()
+{
+    auto session = divergedSession("five_points", 1.0);
+    QCustomPlot plot;
+    DivergenceWarning warning(&plot);
+    warning.update(*session->model());
+    QVERIFY(session->setLearningRate(0.01).isEmpty());
+    session->waitForComputation();
+    QVERIFY(warning.update(*session->model())); // it went away
+    QVERIFY(!warning.element()->visible());
+    QVERIFY(warning.message().isEmpty());
+    // The axis rect has the whole plot again.
+    QCOMPARE(plot.plotLayout()->rowCount(), 1);
+    QCOMPARE(plot.plotLayout()->element(0, 0), plot.axisRect());
+}
+
+void TestDivergenceWarning::wrapsToThePlot()
+{
+    auto session = divergedSession("five_points", 1.0);
+    QCustomPlot plot;
+    plot.resize(260, 200);
+    DivergenceWarning warning(&plot);
+    warning.update(*session->model());
+    plot.replot();
+    const QStringList lines = warning.element()->text().split(QLatin1Char('\n'));
+    QVERIFY(lines.size() > 2);
+    QCOMPARE(lines.front(), warning.message().section(QLatin1Char(':'), 0, 0) + QLatin1Char(':'));
+    const QFontMetrics metrics(warning.element()->font());
+    for (const QString& line : lines.mid(1))
+        QVERIFY2(metrics.horizontalAdvance(line) <= plot.width() - 24, qPrintable(line));
+    // Words are kept whole: the lines hold the message's words in order.
+    QCOMPARE(lines.mid(1).join(QLatin1Char(' ')), warning.message().section(QStringLiteral(": "), 1));
+    // Wider, fewer lines.
+    plot.resize(1200, 200);
+    plot.replot();
+    QVERIFY(warning.element()->text().count(QLatin1Char('\n')) < lines.size() - 1);
+}
+
+QTEST_MAIN(TestDivergenceWarning)
+#include "tst_divergence_warning.moc"

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QObject>
+
+#include <vector>
+
+class QCPCurve;
+class QCPScatterStyle;
+class QColor;
+class QCustomPlot;
+
+namespace gdlab {
+
+class ErrorSurfaceModel;
+class IterationModel;
+class PathThinning;
+class PlotStyle;
+
+/**
+ * @brief The live descent path on the error surface, from the start to the current row, on the plot's "path"
+ * layer.
+ *
+ * The history is thinned once to the rows that move at least a fraction of the view (the others move less than
+ * half a pixel), and extended as a worker appends rows; moving the current row only cuts that list, so
+ * stepping and playback stay cheap however long the history is.
+ */
+class DescentPathLayer : public QObject {
+    Q_OBJECT
+
+public:
+    /** @brief Paths are thinned to points that move this fraction of the view (half a pixel at 4000 px). */
+    static constexpr double resolution = 1.0 / 8000.0;
+    /** @brief Up to this many drawn points, the steps are marked too: a short run shows its discrete updates. */
+    static constexpr int stepDotLimit = 150;
+
+    explicit DescentPathLayer(QCustomPlot* plot, QObject* parent = nullptr);
+
+    QCPCurve* curve() const { return m_curve; }
+
+    /** @brief Forgets the thinned rows: the next show() thins the history anew (a new run, surface or view). */
+    void reset();
+    /** @brief Thins the rows from firstRow on that a worker appended (nothing to do after reset()). */
+    void extend(const IterationModel& model, const ErrorSurfaceModel& surface, int firstRow);
+    /** @brief Draws the path from the start to row, ending exactly at row's θ when it is finite. */
+    void show(const IterationModel& model, const ErrorSurfaceModel& surface, int row);
+    void clear();
+    /** @brief Names the path in the legend with the settings in which pinned runs differ ("" for none). */
+    void setDifferences(const QString& differences);
+    void applyStyle(const PlotStyle& style);
+
+    /** @brief The thinning for the plot's current view. */
+    static PathThinning thinningFor(const QCustomPlot& plot);
+    /** @brief Dots at the steps of a path of points points (none for a long one), in colour. */
+    static QCPScatterStyle stepDots(int points, const QColor& colour, double size);
+
+private:
+    void updateDots();
+
+    QCustomPlot* m_plot;
+    QCPCurve* m_curve;
+    /** Rows of the history the path draws, ascending. */
+    std::vector<int> m_rows;
+    bool m_stale = true;
+    double m_dotSize;
+};
+
+} // namespace gdlab

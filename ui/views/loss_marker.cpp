@@ -1,0 +1,99 @@
+#include "views/loss_marker.h"
+
+#include "session/iteration_model.h"
+#include "views/loss_curve.h"
+#include "views/plot_style.h"
+#include "views/view_palette.h"
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace gdlab {
+
+namespace {
+
+constexpr double labelOffset = 8;
+
+} // namespace
+
+LossMarker::LossMarker(QCustomPlot* plot, QObject* parent)
+    : QObject(parent)
+    , m_plot(plot)
+    , m_line(new QCPItemStraightLine(plot))
+    , m_tracer(new QCPItemTracer(plot))
+    , m_label(new QCPItemText(plot))
+    , m_offset(labelOffset)
+{
+    // The line spans the axis rect whatever the loss scale: x in iterations, y as a fraction of the rect.
+    m_line->point1->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_line->point2->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_line->point1->setCoords(0, 0);
+    m_line->point2->setCoords(0, 1);
+    // The graph is attached in update(), once it has data: QCPItemTracer complains about an empty one.
+    m_tracer->setInterpolating(false);
+    m_tracer->setStyle(QCPItemTracer::tsCircle);
+    m_label->position->setType(QCPItemPosition::ptAbsolute);
+    m_label->position->setParentAnchor(m_tracer->position);
+    m_label->setPadding(QMargins(3, 1, 3, 1));
+}
+
+double LossMarker::iteration() const
+{
+    return m_line->point1->key();
+}
+
+void LossMarker::setVisible(bool visible)
+{
+    m_line->setVisible(visible);
+    m_tracer->setVisible(visible);
+    m_label->setVisible(visible);
+}
+
+void LossMarker::update(const IterationModel& model, QCPGraph* curve, bool logarithmic)
+{
+    const bool available = !model.isEmpty() && !curve->data()->isEmpty();
+    setVisible(available);
+    if (!available)
+        return;
+    const int row = model.currentRow();
+    const double k = static_cast<double>(model.iteration(row));
+    m_line->point1->setCoords(k, 0);
+    m_line->point2->setCoords(k, 1);
+    if (m_tracer->graph() != curve)
+        m_tracer->setGraph(curve);
+    m_tracer->setGraphKey(k);
+    m_tracer->updatePosition();
+    m_label->setText(tr("k = %1, loss = %2").arg(model.iteration(row)).arg(QString::number(model.loss(row), 'g', 4)));
+    placeLabel(k, LossCurve::plotted(model.loss(row), logarithmic), logarithmic);
+}
+
+void LossMarker::placeLabel(double iteration, double plottedLoss, bool logarithmic)
+{
+    const bool rightHalf = iteration > m_plot->xAxis->range().center();
+    // Decided in axis coordinates rather than pixels, which are not known before the first layout.
+    const QCPRange yRange = m_plot->yAxis->range();
+    const double fraction = logarithmic && plottedLoss > 0 && yRange.lower > 0
+        ? std::log(plottedLoss / yRange.lower) / std::log(yRange.upper / yRange.lower)
+        : (plottedLoss - yRange.lower) / yRange.size();
+    const bool upperHalf = fraction > 0.5;
+    m_label->setPositionAlignment(
+        (rightHalf ? Qt::AlignRight : Qt::AlignLeft) | (upperHalf ? Qt::AlignTop : Qt::AlignBottom));
+    m_label->position->setCoords(rightHalf ? -m_offset : m_offset, upperHalf ? m_offset : -m_offset);
+}
+
+void LossMarker::applyStyle(const PlotStyle& style)
+{
+    QColor line = ViewPalette::current();
+    line.setAlpha(170);
+    m_line->setPen(QPen(line, style.scaled(1.5), Qt::DashLine));
+    m_tracer->setPen(QPen(style.background(), style.scaled(1.5)));
+    m_tracer->setBrush(ViewPalette::current());
+    m_tracer->setSize(style.scaled(11));
+    m_label->setFont(style.font(0.9));
+    m_label->setColor(ViewPalette::current().darker(style.isDark() ? 70 : 115));
+    m_label->setBrush(style.backgroundAlpha(200));
+    m_offset = style.scaled(labelOffset);
+}
+
+} // namespace gdlab
