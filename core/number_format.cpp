@@ -1,8 +1,8 @@
 #include "number_format.h"
 
-#include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <system_error>
 
 namespace gdlab {
 
@@ -21,7 +21,7 @@ void replaceHyphens(std::string& text)
 
 std::string formatSignificant(double value, int digits)
 {
-    // printf would write "-nan" for a NaN with its sign bit set; one spelling is enough.
+    // A NaN with its sign bit set would come out as "-nan"; one spelling is enough.
     if (std::isnan(value))
         return "nan";
     if (std::isinf(value))
@@ -29,10 +29,12 @@ std::string formatSignificant(double value, int digits)
     // Nor does a student need "-0": a zero reached from below is still zero.
     if (value == 0)
         value = 0;
+    // std::to_chars writes as printf's "%.*g" does in the C locale, whatever locale the program runs in (a Qt
+    // program takes the user's, where printf might write a decimal comma).
     char buffer[64];
-    const int length = std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
-    const int written = length < 0 ? 0 : std::min<int>(length, sizeof buffer - 1);
-    return std::string(buffer, static_cast<std::size_t>(written));
+    const std::to_chars_result result
+        = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, digits);
+    return std::string(buffer, result.ec == std::errc() ? result.ptr : buffer);
 }
 
 std::string formatForReading(double value, int digits)

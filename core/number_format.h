@@ -24,8 +24,8 @@ constexpr int exact = 17;
 } // namespace SignificantDigits
 
 /**
- * @brief value with digits significant digits, as printf's "%.*g" writes it ("0.0112", "1e-06", "1.5e+10");
- * "nan", "inf" and "-inf" for what is not finite.
+ * @brief value with digits significant digits, as printf's "%.*g" writes it in the C locale ("0.0112", "1e-06",
+ * "1.5e+10") whatever the program's locale; "0" for −0, and "nan", "inf" and "-inf" for what is not finite.
  */
 std::string formatSignificant(double value, int digits);
 

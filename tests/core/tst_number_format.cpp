@@ -39,6 +39,7 @@ private slots:
     void percentChange_data();
     void percentChange();
     void digitsGrowWithWhatTheFigureIsFor();
+    void negativeZeroIsZero();
 };
 
 void TestNumberFormat::significantAsQtWritesIt_data()
@@ -168,6 +169,13 @@ void TestNumberFormat::digitsGrowWithWhatTheFigureIsFor()
     QVERIFY(SignificantDigits::byHand < SignificantDigits::table);
     QVERIFY(SignificantDigits::table < SignificantDigits::exact);
     QCOMPARE(SignificantDigits::exact, std::numeric_limits<double>::max_digits10);
+}
+
+void TestNumberFormat::negativeZeroIsZero()
+{
+    QCOMPARE(fromStd(formatSignificant(-0.0, SignificantDigits::status)), QStringLiteral("0"));
+    QCOMPARE(fromStd(formatForReading(-0.0, SignificantDigits::byHand)), QStringLiteral("0"));
+    QCOMPARE(fromStd(formatPercentChange(1.0, 1.0)), QStringLiteral("0 %"));
 }
 
 QTEST_APPLESS_MAIN(TestNumberFormat)

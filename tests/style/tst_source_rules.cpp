@@ -20,7 +20,6 @@ const QStringList pendingSplits {
     QStringLiteral("ui/views/contour_plot.cpp"),
     QStringLiteral("ui/views/fit_plot.cpp"),
     QStringLiteral("ui/views/loss_plot.cpp"),
-    QStringLiteral("ui/views/update_panel.cpp"),
     QStringLiteral("app/gui_options.cpp"),
     QStringLiteral("ui/session/error_surface_model.cpp"),
     QStringLiteral("ui/shell/main_window.cpp"),

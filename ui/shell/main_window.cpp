@@ -102,12 +102,13 @@ void MainWindow::createLayout()
 
     m_controlPanel = new ControlPanel(m_controller);
     m_historyTable = new HistoryTable(m_controller->model());
+    connect(m_historyTable, &HistoryTable::rowRequested, m_controller->model(), &IterationModel::setCurrentRow);
     m_sidePanel = new QTabWidget;
     m_sidePanel->addTab(m_controlPanel, tr("Controls"));
     m_sidePanel->addTab(m_historyTable, tr("History"));
     m_sidePanel->setMinimumWidth(290);
     // The update with numbers stays in sight under the controls, as a student checks each step by hand.
-    m_updatePanel = new UpdatePanel(m_controller);
+    m_updatePanel = new UpdatePanel(m_controller->model());
     auto* side = new QSplitter(Qt::Vertical);
     side->addWidget(m_sidePanel);
     side->addWidget(new ViewFrame(tr("The update, with numbers"), m_updatePanel));
@@ -131,7 +132,7 @@ void MainWindow::createLayout()
     layout->addWidget(m_playbackBar);
     setCentralWidget(central);
 
-    m_statusSummary = new StatusSummary(m_controller);
+    m_statusSummary = new StatusSummary(m_controller->model());
     statusBar()->addWidget(m_statusSummary, 1);
     statusBar()->setSizeGripEnabled(false);
 }

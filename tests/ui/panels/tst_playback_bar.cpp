@@ -1,16 +1,12 @@
-// The playback bar, and with it the two other followers of the current row: the status line and the history
-// table.
+// The playback bar: steps, keys, playback and the scrubber move the current row, and the bar follows it.
 #include "panels/playback_bar.h"
 #include "support/model_states.h"
 
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
-#include "views/history_table.h"
-#include "views/status_summary.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSlider>
@@ -20,11 +16,9 @@
 
 #include <memory>
 
-using gdlab::HistoryTable;
 using gdlab::IterationModel;
 using gdlab::PlaybackBar;
 using gdlab::SessionController;
-using gdlab::StatusSummary;
 
 class TestPlaybackBar : public QObject {
     Q_OBJECT
@@ -41,10 +35,6 @@ private slots:
     void fastPlayTakesStrides();
     void scrubberAndLabelFollowTheModel();
     void followsAReset();
-
-    void statusShowsTheCurrentRow();
-    void statusSaysDiverged();
-    void historyTableSelectionFollowsBothWays();
 
 private:
     IterationModel* model() const { return m_controller->model(); }
@@ -211,70 +201,6 @@ void TestPlaybackBar::followsAReset()
     QCOMPARE(m_bar->scrubber()->value(), model()->currentRow());
     QCOMPARE(m_bar->positionLabel()->text(),
         QStringLiteral("%1 / 60").arg(gdlab::test::stateAt(*model(), model()->currentRow()).iteration));
-}
-
-void TestPlaybackBar::statusShowsTheCurrentRow()
-{
-    StatusSummary status(m_controller.get());
-    model()->setCurrentRow(10);
-    const gdlab::test::State state = gdlab::test::stateAt(*model(), model()->currentRow());
-    const QString text = status.text();
-    QVERIFY2(text.startsWith(QStringLiteral("iteration 10 / 1000 · ")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("loss %1").arg(QString::number(state.loss, 'g', 6))), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("RMSE %1").arg(QString::number(state.rmse, 'g', 6))), qPrintable(text));
-    QVERIFY2(
-        text.contains(QStringLiteral("|∇| %1").arg(QString::number(state.gradientNorm, 'g', 6))), qPrintable(text));
-    const double distance = (state.theta - m_controller->leastSquares().theta).norm();
-    QVERIFY2(text.contains(QStringLiteral("distance to least squares %1").arg(QString::number(distance, 'g', 6))),
-        qPrintable(text));
-    QCOMPARE(status.statusText(), QStringLiteral("running"));
-    QVERIFY(text.endsWith(QStringLiteral(" · running")));
-
-    model()->setCurrentRow(model()->lastRow());
-    QVERIFY(status.text().startsWith(QStringLiteral("iteration 1000 / 1000")));
-    QCOMPARE(status.statusText(), QStringLiteral("max iterations"));
-
-    // With a tolerance the descent converges early, and says so.
-    gdlab::SolverSettings settings = m_controller->settings();
-    settings.tolerance = model()->gradientNorm(500);
-    QVERIFY(m_controller->setSettings(settings).isEmpty());
-    QVERIFY(model()->lastRow() <= 500);
-    model()->setCurrentRow(model()->lastRow());
-    QCOMPARE(status.statusText(), QStringLiteral("converged"));
-}
-
-void TestPlaybackBar::statusSaysDiverged()
-{
-    StatusSummary status(m_controller.get());
-    QVERIFY(m_controller->setLearningRate(m_controller->stability().divergenceBound * 2).isEmpty());
-    model()->setCurrentRow(model()->lastRow());
-    QCOMPARE(status.statusText(), QStringLiteral("diverged"));
-    QVERIFY(status.text().endsWith(QStringLiteral(" · diverged")));
-}
-
-void TestPlaybackBar::historyTableSelectionFollowsBothWays()
-{
-    HistoryTable table(model());
-    QItemSelectionModel* selection = table.selectionModel();
-    QCOMPARE(selection->currentIndex().row(), 0);
-
-    model()->setCurrentRow(42);
-    QCOMPARE(selection->currentIndex().row(), 42);
-    QCOMPARE(selection->selectedRows().size(), 1);
-    QCOMPARE(selection->selectedRows().first().row(), 42);
-
-    table.selectRow(7);
-    QCOMPARE(model()->currentRow(), 7);
-    QCOMPARE(selection->selectedRows().first().row(), 7);
-
-    // After a reset (a new learning rate) the selection is the current row again.
-    QVERIFY(m_controller->setLearningRate(0.02).isEmpty());
-    QCOMPARE(selection->currentIndex().row(), model()->currentRow());
-    QCOMPARE(selection->selectedRows().size(), 1);
-
-    // Playback moves the table too.
-    m_bar->stepForward();
-    QCOMPARE(selection->currentIndex().row(), model()->currentRow());
 }
 
 QTEST_MAIN(TestPlaybackBar)
