@@ -24,10 +24,8 @@ const QStringList pendingSplits {
     QStringLiteral("ui/session/error_surface_model.cpp"),
     QStringLiteral("ui/shell/main_window.cpp"),
     QStringLiteral("ui/data/column_chooser_dialog.cpp"),
-    QStringLiteral("ui/panels/control_panel.cpp"),
     QStringLiteral("ui/compare/sweep_dialog.cpp"),
     QStringLiteral("core/learning_rate_sweep.cpp"),
-    QStringLiteral("ui/panels/learning_rate_control.cpp"),
 };
 
 struct Source {

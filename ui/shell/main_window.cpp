@@ -42,6 +42,8 @@
 #include <QVBoxLayout>
 #include <QWindow>
 
+#include <utility>
+
 namespace gdlab {
 
 MainWindow::MainWindow(SessionController* controller, QWidget* parent)
@@ -58,7 +60,11 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     createActions();
     updateWindowTitle();
     connect(m_controller, &SessionController::problemChanged, this, &MainWindow::updateWindowTitle);
-    connect(m_controller, &SessionController::errorOccurred, this, &MainWindow::showError);
+    connect(m_controller, &SessionController::errorOccurred, this, [this](const QString& message) {
+        // A refused command is shown once, by the code that sent it; this broadcast is for the rest.
+        if (!m_routingCommand)
+            showError(message);
+    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -100,9 +106,8 @@ void MainWindow::createLayout()
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
 
-    m_controlPanel = new ControlPanel(m_controller);
+    m_controlPanel = new ControlPanel(m_controller->model());
     m_historyTable = new HistoryTable(m_controller->model());
-    connect(m_historyTable, &HistoryTable::rowRequested, m_controller->model(), &IterationModel::setCurrentRow);
     m_sidePanel = new QTabWidget;
     m_sidePanel->addTab(m_controlPanel, tr("Controls"));
     m_sidePanel->addTab(m_historyTable, tr("History"));
@@ -124,6 +129,7 @@ void MainWindow::createLayout()
     splitter->setChildrenCollapsible(false);
 
     m_playbackBar = new PlaybackBar(m_controller->model());
+    connectControls();
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 4, 6, 2);
@@ -135,6 +141,28 @@ void MainWindow::createLayout()
     m_statusSummary = new StatusSummary(m_controller->model());
     statusBar()->addWidget(m_statusSummary, 1);
     statusBar()->setSizeGripEnabled(false);
+}
+
+void MainWindow::connectControls()
+{
+    connect(m_playbackBar, &PlaybackBar::rowRequested, m_controller->model(), &IterationModel::setCurrentRow);
+    connect(m_historyTable, &HistoryTable::rowRequested, m_controller->model(), &IterationModel::setCurrentRow);
+    // A refused edit makes no run, so no runReset brings the panel back to the run's values: it is told to.
+    const auto route = [this](const auto& command) {
+        const bool outer = std::exchange(m_routingCommand, true);
+        const QString refusal = command();
+        m_routingCommand = outer;
+        if (refusal.isEmpty())
+            return;
+        showError(refusal);
+        m_controlPanel->refresh();
+    };
+    connect(m_controlPanel, &ControlPanel::lessonChosen, this,
+        [this, route](const QString& name) { route([&] { return m_controller->loadLesson(name); }); });
+    connect(m_controlPanel, &ControlPanel::settingsEdited, this,
+        [this, route](const SolverSettings& settings) { route([&] { return m_controller->setSettings(settings); }); });
+    connect(m_controlPanel, &ControlPanel::problemSpecEdited, this,
+        [this, route](const ProblemSpec& spec) { route([&] { return m_controller->setProblemSpec(spec); }); });
 }
 
 void MainWindow::createActions()

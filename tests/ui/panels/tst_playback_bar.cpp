@@ -1,6 +1,9 @@
-// The playback bar: steps, keys, playback and the scrubber move the current row, and the bar follows it.
+// The playback bar: steps, keys, playback and the scrubber ask for rows, and the bar follows the model's current
+// row and runs.
 #include "panels/playback_bar.h"
 #include "support/model_states.h"
+#include "support/panel_routing.h"
+#include "support/streaming_run.h"
 
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
@@ -35,6 +38,9 @@ private slots:
     void fastPlayTakesStrides();
     void scrubberAndLabelFollowTheModel();
     void followsAReset();
+    void oneResetOneRefresh();
+    void requestsRowsWithoutMovingThem();
+    void followsAStreamingRun();
 
 private:
     IterationModel* model() const { return m_controller->model(); }
@@ -49,6 +55,7 @@ void TestPlaybackBar::init()
     QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     QCOMPARE(model()->lastRow(), 1000);
     m_bar = std::make_unique<PlaybackBar>(model());
+    gdlab::test::routeRowRequests(m_bar.get(), model());
 }
 
 void TestPlaybackBar::cleanup()
@@ -164,7 +171,7 @@ void TestPlaybackBar::playAtTheEndStartsOver()
 void TestPlaybackBar::fastPlayTakesStrides()
 {
     // Three thousand rows "as fast as possible" take about PlaybackBar::kFastPlaySeconds, not 3000 frames.
-    gdlab::SolverSettings settings = m_controller->settings();
+    gdlab::SolverSettings settings = model()->run()->settings;
     settings.iterations = 3000;
     QVERIFY(m_controller->setSettings(settings).isEmpty());
     m_bar->setStepsPerSecond(0);
@@ -194,13 +201,77 @@ void TestPlaybackBar::scrubberAndLabelFollowTheModel()
 void TestPlaybackBar::followsAReset()
 {
     model()->setCurrentRow(100);
-    gdlab::SolverSettings settings = m_controller->settings();
+    gdlab::SolverSettings settings = model()->run()->settings;
     settings.iterations = 60;
     QVERIFY(m_controller->setSettings(settings).isEmpty());
     QCOMPARE(m_bar->scrubber()->maximum(), 60);
     QCOMPARE(m_bar->scrubber()->value(), model()->currentRow());
     QCOMPARE(m_bar->positionLabel()->text(),
         QStringLiteral("%1 / 60").arg(gdlab::test::stateAt(*model(), model()->currentRow()).iteration));
+}
+
+void TestPlaybackBar::oneResetOneRefresh()
+{
+    QSignalSpy resets(model(), &IterationModel::runReset);
+    const int refreshes = m_bar->refreshCount();
+    QVERIFY(m_controller->setLearningRate(0.02).isEmpty());
+    gdlab::SolverSettings settings = model()->run()->settings;
+    settings.iterations = 200;
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    QCOMPARE(resets.count(), 2);
+    QCOMPARE(m_bar->refreshCount(), refreshes + 2);
+    QCOMPARE(m_bar->scrubber()->maximum(), 200);
+    // Moving the cursor is no reset.
+    m_bar->stepForward();
+    QCOMPARE(m_bar->refreshCount(), refreshes + 2);
+}
+
+// The bar only asks: a bar whose requests go nowhere leaves the model where it was.
+void TestPlaybackBar::requestsRowsWithoutMovingThem()
+{
+    PlaybackBar bar(model());
+    QSignalSpy requests(&bar, &PlaybackBar::rowRequested);
+    model()->setCurrentRow(5);
+    bar.stepForward();
+    bar.stepBack();
+    bar.last();
+    bar.first();
+    bar.scrubber()->setValue(40);
+    QCOMPARE(model()->currentRow(), 5);
+    QCOMPARE(requests.count(), 5);
+    const QList<int> rows { requests[0][0].toInt(), requests[1][0].toInt(), requests[2][0].toInt(),
+        requests[3][0].toInt(), requests[4][0].toInt() };
+    QCOMPARE(rows, (QList<int> { 6, 4, model()->lastRow(), 0, 40 }));
+    // At the ends the requests stay on the history.
+    model()->setCurrentRow(model()->lastRow());
+    bar.stepForward();
+    QCOMPARE(requests.last().first().toInt(), model()->lastRow());
+    model()->setCurrentRow(0);
+    bar.stepBack();
+    QCOMPARE(requests.last().first().toInt(), 0);
+}
+
+// A run from the worker arrives in pieces: the scrubber's range grows with the appended rows, without a refresh.
+void TestPlaybackBar::followsAStreamingRun()
+{
+    IterationModel streamed;
+    PlaybackBar bar(&streamed);
+    gdlab::test::routeRowRequests(&bar, &streamed);
+    QVERIFY(!bar.scrubber()->isEnabled());
+    QCOMPARE(bar.positionLabel()->text(), QStringLiteral("– / –"));
+    gdlab::test::startStreaming(streamed, model()->sharedRun(), 5);
+    QCOMPARE(bar.refreshCount(), 2);
+    QCOMPARE(bar.scrubber()->maximum(), 4);
+    QVERIFY(bar.scrubber()->isEnabled());
+    streamed.appendRows(300);
+    QCOMPARE(bar.scrubber()->maximum(), 299);
+    QCOMPARE(bar.positionLabel()->text(), QStringLiteral("0 / 299"));
+    bar.last();
+    QCOMPARE(streamed.currentRow(), 299);
+    streamed.finishRun(model()->sharedRun());
+    QCOMPARE(bar.scrubber()->maximum(), 1000);
+    QCOMPARE(bar.positionLabel()->text(), QStringLiteral("299 / 1000"));
+    QCOMPARE(bar.refreshCount(), 2);
 }
 
 QTEST_MAIN(TestPlaybackBar)
