@@ -19,11 +19,24 @@ const char* lossFormula(LossKind kind)
 {
     switch (kind) {
     case LossKind::Mse:
-        return "L(θ) = (1/n) Σ (xᵢ·θ − yᵢ)²,  ∇L = (2/n) Xᵀ(Xθ − y)";
+        return "L(θ) = (1/n) Σ (xᵢ·θ − yᵢ)²";
     case LossKind::HalfMse:
-        return "L(θ) = (1/2n) Σ (xᵢ·θ − yᵢ)²,  ∇L = (1/n) Xᵀ(Xθ − y)";
+        return "L(θ) = (1/2n) Σ (xᵢ·θ − yᵢ)²";
     case LossKind::Sse:
-        return "L(θ) = Σ (xᵢ·θ − yᵢ)²,  ∇L = 2 Xᵀ(Xθ − y)";
+        return "L(θ) = Σ (xᵢ·θ − yᵢ)²";
+    }
+    return "";
+}
+
+const char* lossGradientFormula(LossKind kind)
+{
+    switch (kind) {
+    case LossKind::Mse:
+        return "∇L = (2/n) Xᵀ(Xθ − y)";
+    case LossKind::HalfMse:
+        return "∇L = (1/n) Xᵀ(Xθ − y)";
+    case LossKind::Sse:
+        return "∇L = 2 Xᵀ(Xθ − y)";
     }
     return "";
 }

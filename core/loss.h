@@ -16,8 +16,10 @@ enum class LossKind {
 
 /** @brief "mse", "half-mse" or "sse". */
 const char* lossName(LossKind kind);
-/** @brief The formula as a student reads it, e.g. "L(θ) = (1/n) Σ (xᵢ·θ − yᵢ)²". */
+/** @brief The loss as a student reads it, e.g. "L(θ) = (1/n) Σ (xᵢ·θ − yᵢ)²". */
 const char* lossFormula(LossKind kind);
+/** @brief Its gradient, e.g. "∇L = (2/n) Xᵀ(Xθ − y)". */
+const char* lossGradientFormula(LossKind kind);
 std::optional<LossKind> parseLoss(std::string_view name);
 
 /**

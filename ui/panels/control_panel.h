@@ -1,12 +1,14 @@
 #pragma once
 
+#include "problem.h"
+#include "solver_settings.h"
+
 #include <QList>
 #include <QWidget>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QScrollArea;
@@ -14,18 +16,21 @@ class QSpinBox;
 
 namespace gdlab {
 
+class DescentGroup;
+class FeaturesGroup;
+class IterationModel;
 class LearningRateControl;
-class SessionController;
-struct ProblemSpec;
-struct SolverSettings;
+class LessonGroup;
+class StartGroup;
 
 /**
  * @brief The settings of a session: lesson, learning rate, descent, start and features.
  *
- * The controller owns every value; this panel only shows them and forwards edits. Each user edit calls the
- * controller (loadLesson, setSettings, setLearningRate, setProblemSpec); when the controller refuses one,
- * the widgets show the controller's values again. The controller's settingsChanged/problemChanged refresh the
- * widgets under QSignalBlockers, so a refresh never turns into another edit.
+ * It shows the model's run and sends the user's edits as intents (lessonChosen, settingsEdited,
+ * problemSpecEdited) for the window to route. On each runReset it refreshes once, setting only the widgets whose
+ * value differs from the run's: the widget that sent an edit already shows what the run now has, so nothing is
+ * echoed back into it. A refused edit changes no run; the window then calls refresh() to show the run's values
+ * again.
  *
  * Everything sits in a vertical QScrollArea, so at 1280×720 (about 300 px wide) nothing is ever clipped.
  */
@@ -33,66 +38,52 @@ class ControlPanel : public QWidget {
     Q_OBJECT
 
 public:
-    explicit ControlPanel(SessionController* controller, QWidget* parent = nullptr);
+    explicit ControlPanel(const IterationModel* model, QWidget* parent = nullptr);
 
-    SessionController* controller() const { return m_controller; }
-
-    QComboBox* lessonCombo() const { return m_lessonCombo; }
-    QLabel* lessonDescriptionLabel() const { return m_lessonDescription; }
+    QComboBox* lessonCombo() const;
+    QLabel* lessonDescriptionLabel() const;
     LearningRateControl* learningRateControl() const { return m_learningRate; }
-    QSpinBox* iterationsSpin() const { return m_iterations; }
-    QComboBox* methodCombo() const { return m_method; }
-    QSpinBox* batchSizeSpin() const { return m_batchSize; }
-    QCheckBox* shuffleCheck() const { return m_shuffle; }
-    QSpinBox* seedSpin() const { return m_seed; }
-    QComboBox* lossCombo() const { return m_loss; }
-    QLineEdit* toleranceEdit() const { return m_tolerance; }
-    QComboBox* initCombo() const { return m_init; }
+    QSpinBox* iterationsSpin() const;
+    QComboBox* methodCombo() const;
+    QSpinBox* batchSizeSpin() const;
+    QCheckBox* shuffleCheck() const;
+    QSpinBox* seedSpin() const;
+    QComboBox* lossCombo() const;
+    QLineEdit* toleranceEdit() const;
+    QComboBox* initCombo() const;
     /** @brief One spin box per parameter (θ0, θ1, …), shown while the start is "values". */
-    const QList<QDoubleSpinBox*>& initValueSpins() const { return m_initValues; }
-    QCheckBox* standardizeCheck() const { return m_standardize; }
-    QCheckBox* interceptCheck() const { return m_intercept; }
+    const QList<QDoubleSpinBox*>& initValueSpins() const;
+    QCheckBox* standardizeCheck() const;
+    QCheckBox* interceptCheck() const;
     QScrollArea* scrollArea() const { return m_scrollArea; }
 
+    /** @brief How many times the panel showed the run anew (once per runReset, and once per refresh()). */
+    int refreshCount() const { return m_refreshCount; }
+
+public slots:
+    /** @brief Shows the run's values again everywhere, the learning rate included (after a refused edit). */
+    void refresh();
+
+signals:
+    void lessonChosen(const QString& name);
+    void settingsEdited(const gdlab::SolverSettings& settings);
+    void problemSpecEdited(const gdlab::ProblemSpec& spec);
+
 private:
-    QWidget* createLessonGroup();
     QWidget* createLearningRateGroup();
-    QWidget* createDescentGroup();
-    QWidget* createStartGroup();
-    QWidget* createFeaturesGroup();
+    void showRun();
+    void sendSettings(const SolverSettings& settings);
 
-    void refreshAll();
-    void refreshLesson();
-    void refreshSettings();
-    void refreshProblem();
-    void rebuildInitValueSpins();
-    void updateEnabledStates();
-
-    void applySettings(const SolverSettings& settings);
-    void applyProblemSpec(const ProblemSpec& spec);
-    void onLessonChosen(int index);
-    void onInitChosen(int index);
-    void onToleranceEdited();
-
-    SessionController* m_controller = nullptr;
+    const IterationModel* m_model = nullptr;
     QScrollArea* m_scrollArea = nullptr;
-
-    QComboBox* m_lessonCombo = nullptr;
-    QLabel* m_lessonDescription = nullptr;
+    LessonGroup* m_lesson = nullptr;
     LearningRateControl* m_learningRate = nullptr;
-    QSpinBox* m_iterations = nullptr;
-    QComboBox* m_method = nullptr;
-    QSpinBox* m_batchSize = nullptr;
-    QCheckBox* m_shuffle = nullptr;
-    QSpinBox* m_seed = nullptr;
-    QComboBox* m_loss = nullptr;
-    QLineEdit* m_tolerance = nullptr;
-    QComboBox* m_init = nullptr;
-    QWidget* m_initValuesBox = nullptr;
-    QFormLayout* m_initValuesForm = nullptr;
-    QList<QDoubleSpinBox*> m_initValues;
-    QCheckBox* m_standardize = nullptr;
-    QCheckBox* m_intercept = nullptr;
+    DescentGroup* m_descent = nullptr;
+    StartGroup* m_start = nullptr;
+    FeaturesGroup* m_features = nullptr;
+    /** The settings shown: the run's, with the edits sent since it was published. */
+    SolverSettings m_settings;
+    int m_refreshCount = 0;
 };
 
 } // namespace gdlab

@@ -1,33 +1,27 @@
 #include "panels/learning_rate_control.h"
 
+#include "number_format.h"
+#include "panels/learning_rate_scale.h"
+#include "session/iteration_model.h"
 #include "views/view_palette.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPainter>
+#include <QLocale>
 #include <QSlider>
-#include <QStyle>
-#include <QStyleOptionSlider>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <cmath>
 
 namespace gdlab {
 
 namespace {
 
-// Not in ViewPalette: only this control and the status line need them, and only for text and marks.
-const QColor kOscillatingColour(0x9A, 0x62, 0x00); // a dark amber: a caution, milder than the warning red
-
 constexpr int kSliderThrottleMs = 60; // a drag recomputes at most ~16 times a second
-constexpr int kTickLength = 4;
-constexpr int kBandHeight = 4;
-constexpr int kMaxExponentSpan = 30; // rates beyond 1e±30 are typing errors, not lessons
 
 bool isUsable(double value)
 {
@@ -36,73 +30,37 @@ bool isUsable(double value)
 
 QString formatRate(double rate)
 {
-    return QString::number(rate, 'g', 6);
+    return QString::fromStdString(formatSignificant(rate, SignificantDigits::status));
 }
 
 /** Bounds in the notes: three digits are what a reader compares, e.g. "0.0845". */
 QString formatBound(double bound)
 {
-    return QString::number(bound, 'g', 3);
+    return QString::fromStdString(formatSignificant(bound, SignificantDigits::magnitude));
 }
 
-/** Secondary text that stays readable on a washed-out projector (placeholder grey does not). */
-QColor secondaryText(const QPalette& palette)
+bool sameBounds(const StabilityBounds& a, const StabilityBounds& b)
 {
-    const QColor text = palette.color(QPalette::WindowText);
-    const QColor window = palette.color(QPalette::Window);
-    return QColor::fromRgbF(0.75f * text.redF() + 0.25f * window.redF(),
-        0.75f * text.greenF() + 0.25f * window.greenF(), 0.75f * text.blueF() + 0.25f * window.blueF());
-}
-
-/** "10⁻⁶", "1", "10": decade labels of the log scale. */
-QString powerOfTen(int exponent)
-{
-    if (exponent == 0)
-        return QStringLiteral("1");
-    if (exponent == 1)
-        return QStringLiteral("10");
-    static const QChar superscripts[] = { QChar(0x2070), QChar(0x00B9), QChar(0x00B2), QChar(0x00B3), QChar(0x2074),
-        QChar(0x2075), QChar(0x2076), QChar(0x2077), QChar(0x2078), QChar(0x2079) };
-    QString text = QStringLiteral("10");
-    if (exponent < 0)
-        text += QChar(0x207B);
-    for (const QChar digit : QString::number(std::abs(exponent)))
-        text += superscripts[digit.digitValue()];
-    return text;
-}
-
-/** A label rectangle centred on x, kept inside [0, width]. */
-QRectF labelRect(const QFontMetrics& metrics, const QString& text, double x, double top, int width)
-{
-    const double textWidth = metrics.horizontalAdvance(text) + 2;
-    const double left = std::clamp(x - textWidth / 2, 0.0, std::max(0.0, width - textWidth));
-    return QRectF(left, top, textWidth, metrics.height());
+    return a.lambdaMin == b.lambdaMin && a.lambdaMax == b.lambdaMax && a.divergenceBound == b.divergenceBound
+        && a.optimalRate == b.optimalRate;
 }
 
 } // namespace
 
-LearningRateControl::LearningRateControl(QWidget* parent)
+LearningRateControl::LearningRateControl(const IterationModel* model, QWidget* parent)
     : QWidget(parent)
-    , m_slider(new QSlider(Qt::Horizontal, this))
+    , m_model(model)
+    , m_scale(new LearningRateScale(this))
     , m_edit(new QLineEdit(this))
     , m_fastestButton(new QToolButton(this))
     , m_note(new QLabel(this))
-    , m_sliderBox(new QVBoxLayout)
     , m_throttle(new QTimer(this))
 {
     m_edit->setToolTip(tr("The learning rate η of the update θ ← θ − η·∇L. Type a value and press Enter."));
     m_edit->setAccessibleName(tr("Learning rate"));
     m_fastestButton->setText(tr("fastest"));
-    m_fastestButton->setEnabled(false);
-
-    m_slider->setSingleStep(1);
-    m_slider->setPageStep(kStepsPerDecade / 4);
-    m_slider->setToolTip(tr("Learning rate on a logarithmic scale (%1 steps per decade)").arg(kStepsPerDecade));
-    m_slider->setAccessibleName(tr("Learning rate (logarithmic)"));
-
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
-
     m_throttle->setSingleShot(true);
     m_throttle->setInterval(kSliderThrottleMs);
 
@@ -110,34 +68,50 @@ LearningRateControl::LearningRateControl(QWidget* parent)
     entryRow->setContentsMargins(0, 0, 0, 0);
     entryRow->addWidget(m_edit, 1);
     entryRow->addWidget(m_fastestButton);
-
-    // The margins around the slider are where paintEvent draws the marks and their labels.
-    m_sliderBox->addWidget(m_slider);
-
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(entryRow);
-    layout->addLayout(m_sliderBox);
+    layout->addWidget(m_scale);
     layout->addWidget(m_note);
 
-    connect(m_slider, &QSlider::valueChanged, this, &LearningRateControl::onSliderValueChanged);
-    connect(m_slider, &QSlider::sliderReleased, this, &LearningRateControl::emitPending);
+    connect(m_scale, &LearningRateScale::rateMoved, this, &LearningRateControl::onRateMoved);
+    connect(m_scale->slider(), &QSlider::sliderReleased, this, &LearningRateControl::emitPending);
     connect(m_throttle, &QTimer::timeout, this, &LearningRateControl::emitPending);
     connect(m_edit, &QLineEdit::editingFinished, this, &LearningRateControl::onEditingFinished);
     connect(m_fastestButton, &QToolButton::clicked, this, [this] {
         if (isUsable(m_bounds.optimalRate))
             userChoseRate(m_bounds.optimalRate);
     });
+    connect(m_model, &IterationModel::runReset, this, &LearningRateControl::refresh);
 
-    updateMargins();
-    updateRange();
-    updateSlider();
+    showBounds({});
+    m_scale->setRate(m_rate);
     updateEditText();
+    refresh();
+}
+
+QSlider* LearningRateControl::slider() const
+{
+    return m_scale->slider();
+}
+
+void LearningRateControl::refresh()
+{
+    ++m_refreshCount;
+    const Run* run = m_model->run();
+    const StabilityBounds bounds = run ? run->stability : StabilityBounds {};
+    // The loss scales the Hessian, so the bounds change with the settings too, not only with the problem.
+    if (!sameBounds(bounds, m_bounds))
+        showBounds(bounds);
+    const double rate = run ? run->settings.learningRate : SolverSettings().learningRate;
+    if (rate != m_rate && !isBeingEdited())
+        showRate(rate);
+    m_methodIsBatch = !run || run->settings.method == DescentMethod::Batch;
     updateNote();
 }
 
-void LearningRateControl::setBounds(const StabilityBounds& bounds)
+void LearningRateControl::showBounds(const StabilityBounds& bounds)
 {
     m_bounds = bounds;
     const bool hasOptimal = isUsable(bounds.optimalRate);
@@ -145,30 +119,22 @@ void LearningRateControl::setBounds(const StabilityBounds& bounds)
     m_fastestButton->setToolTip(hasOptimal
             ? tr("Use the fastest fixed rate of batch descent, 2/(λmin+λmax) = %1").arg(formatRate(bounds.optimalRate))
             : tr("No fastest rate: nothing is loaded"));
-    updateRange();
-    updateSlider();
-    updateNote();
-    update();
+    m_scale->setMarks(bounds.optimalRate, bounds.divergenceBound);
 }
 
-void LearningRateControl::setLearningRate(double rate)
+void LearningRateControl::showRate(double rate)
 {
+    ++m_rateSetCount;
     m_throttle->stop();
     m_pendingEmit = false;
     m_rate = rate;
-    updateRange();
-    updateSlider();
+    m_scale->setRate(rate);
     updateEditText();
-    updateNote();
-    update();
 }
 
-void LearningRateControl::setMethodIsBatch(bool isBatch)
+bool LearningRateControl::isBeingEdited() const
 {
-    if (m_methodIsBatch == isBatch)
-        return;
-    m_methodIsBatch = isBatch;
-    updateNote();
+    return m_scale->slider()->isSliderDown() || (m_edit->hasFocus() && m_edit->isModified());
 }
 
 LearningRateControl::Zone LearningRateControl::zone() const
@@ -205,93 +171,19 @@ QString LearningRateControl::noteText() const
     return {};
 }
 
-void LearningRateControl::paintEvent(QPaintEvent* event)
-{
-    QWidget::paintEvent(event);
-    if (m_slider->maximum() <= m_slider->minimum())
-        return;
-
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QFontMetrics metrics = fontMetrics();
-    const QRect sliderRect = m_slider->geometry();
-    const double topLabelY = sliderRect.top() - kTickLength - metrics.height();
-    const double bandTop = sliderRect.bottom() + 1;
-    const double bottomLabelY = bandTop + kBandHeight + kTickLength;
-    const QColor muted = secondaryText(palette());
-
-    // Decade ticks under the slider, so the log scale can be read.
-    painter.setPen(QPen(muted, 1));
-    for (int exponent = m_minExponent; exponent <= m_maxExponent; ++exponent) {
-        const double x = xForFraction(double(exponent - m_minExponent) / (m_maxExponent - m_minExponent));
-        painter.drawLine(QPointF(x, bandTop), QPointF(x, bandTop + kBandHeight + 2));
-    }
-
-    const double optimal = optimalFraction();
-    const double bound = boundFraction();
-    if (bound >= 0) {
-        // The band says what the rate does in each region: amber where it oscillates, red where it diverges.
-        const double boundX = xForFraction(bound);
-        const double endX = xForFraction(1);
-        if (optimal >= 0) {
-            const double optimalX = xForFraction(optimal);
-            QColor amber = kOscillatingColour;
-            amber.setAlpha(150);
-            painter.fillRect(QRectF(optimalX, bandTop, boundX - optimalX, kBandHeight), amber);
-        }
-        QColor red = ViewPalette::warning();
-        red.setAlpha(170);
-        painter.fillRect(QRectF(boundX, bandTop, std::max(0.0, endX - boundX), kBandHeight), red);
-    }
-
-    // The two marks can be a pixel apart (the bound is at most twice the fastest rate, and ill-conditioned data
-    // brings them together), so the fastest rate is marked above the groove and the bound below it.
-    const double grooveY = sliderRect.center().y();
-    QRectF boundLabel;
-    if (optimal >= 0) {
-        const double x = xForFraction(optimal);
-        painter.setPen(QPen(ViewPalette::good(), 2));
-        painter.drawLine(QPointF(x, sliderRect.top() - kTickLength), QPointF(x, grooveY));
-        const QRectF label = labelRect(metrics, tr("fastest"), x, topLabelY, width());
-        painter.drawText(label, Qt::AlignCenter, tr("fastest"));
-    }
-    if (bound >= 0) {
-        const double x = xForFraction(bound);
-        painter.setPen(QPen(ViewPalette::warning(), 2));
-        painter.drawLine(QPointF(x, grooveY), QPointF(x, bottomLabelY));
-        boundLabel = labelRect(metrics, tr("diverges above"), x, bottomLabelY, width());
-        painter.drawText(boundLabel, Qt::AlignCenter, tr("diverges above"));
-    }
-
-    // The ends of the scale, where they do not collide with the bound's label.
-    painter.setPen(muted);
-    const QString low = powerOfTen(m_minExponent);
-    const QString high = powerOfTen(m_maxExponent);
-    const QRectF lowRect(0, bottomLabelY, metrics.horizontalAdvance(low) + 2, metrics.height());
-    const QRectF highRect(width() - metrics.horizontalAdvance(high) - 2, bottomLabelY,
-        metrics.horizontalAdvance(high) + 2, metrics.height());
-    if (!lowRect.intersects(boundLabel))
-        painter.drawText(lowRect, Qt::AlignLeft | Qt::AlignVCenter, low);
-    if (!highRect.intersects(boundLabel))
-        painter.drawText(highRect, Qt::AlignRight | Qt::AlignVCenter, high);
-}
-
 void LearningRateControl::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
-        updateMargins();
     if (event->type() == QEvent::PaletteChange)
         updateNote();
 }
 
-void LearningRateControl::onSliderValueChanged(int value)
+void LearningRateControl::onRateMoved(double rate)
 {
-    m_rate = rateForPosition(value);
+    m_rate = rate;
     updateEditText();
     updateNote();
-    update();
-    if (m_slider->isSliderDown()) {
+    if (m_scale->slider()->isSliderDown()) {
         // While dragging, recompute at most every kSliderThrottleMs; the release sends the final value.
         m_pendingEmit = true;
         if (!m_throttle->isActive())
@@ -299,7 +191,7 @@ void LearningRateControl::onSliderValueChanged(int value)
     } else {
         m_throttle->stop();
         m_pendingEmit = false;
-        emit learningRateChanged(m_rate);
+        emit learningRateEdited(m_rate);
     }
 }
 
@@ -310,6 +202,8 @@ void LearningRateControl::onEditingFinished()
     double rate = locale().toDouble(text, &ok);
     if (!ok)
         rate = text.toDouble(&ok); // "0.01" also where the locale writes "0,01"
+    // What was typed is dealt with: a refused rate may be written over it again.
+    m_edit->setModified(false);
     if (!ok || !isUsable(rate)) {
         updateEditText();
         return;
@@ -324,45 +218,25 @@ void LearningRateControl::emitPending()
     if (!m_pendingEmit)
         return;
     m_pendingEmit = false;
-    emit learningRateChanged(m_rate);
+    emit learningRateEdited(m_rate);
 }
 
 void LearningRateControl::userChoseRate(double rate)
 {
-    setLearningRate(rate);
-    emit learningRateChanged(m_rate);
-}
-
-void LearningRateControl::updateRange()
-{
-    int low = -6;
-    int high = 1;
-    // Keep at least three decades below the bound and one above it, so the marks never sit at the very end.
-    if (isUsable(m_bounds.divergenceBound)) {
-        const double exponent = std::log10(m_bounds.divergenceBound);
-        low = std::min(low, int(std::floor(exponent)) - 3);
-        high = std::max(high, int(std::ceil(exponent)) + 1);
-    }
-    if (isUsable(m_rate)) {
-        const double exponent = std::log10(m_rate);
-        low = std::min(low, int(std::floor(exponent)));
-        high = std::max(high, int(std::ceil(exponent)));
-    }
-    m_minExponent = std::max(low, -kMaxExponentSpan);
-    m_maxExponent = std::min(high, kMaxExponentSpan);
-    const QSignalBlocker blocker(m_slider);
-    m_slider->setRange(0, (m_maxExponent - m_minExponent) * kStepsPerDecade);
-}
-
-void LearningRateControl::updateSlider()
-{
-    const QSignalBlocker blocker(m_slider);
-    m_slider->setValue(positionForRate(m_rate));
+    m_throttle->stop();
+    m_pendingEmit = false;
+    m_rate = rate;
+    m_scale->setRate(rate);
+    updateEditText();
+    updateNote();
+    emit learningRateEdited(m_rate);
 }
 
 void LearningRateControl::updateEditText()
 {
-    m_edit->setText(isUsable(m_rate) ? formatRate(m_rate) : QString());
+    const QString text = isUsable(m_rate) ? formatRate(m_rate) : QString();
+    if (m_edit->text() != text)
+        m_edit->setText(text);
 }
 
 void LearningRateControl::updateNote()
@@ -376,64 +250,16 @@ void LearningRateControl::updateNote()
         font.setBold(true);
         break;
     case Zone::Oscillating:
-        palette.setColor(QPalette::WindowText, kOscillatingColour);
+        palette.setColor(QPalette::WindowText, ViewPalette::caution());
         break;
     case Zone::Stable:
     case Zone::Unknown:
-        palette.setColor(QPalette::WindowText, secondaryText(palette));
+        palette.setColor(QPalette::WindowText, LearningRateScale::mutedText(palette));
         break;
     }
     m_note->setPalette(palette);
     m_note->setFont(font);
     m_note->setVisible(zone() != Zone::Unknown);
-}
-
-void LearningRateControl::updateMargins()
-{
-    const int labelRow = fontMetrics().height() + kTickLength;
-    m_sliderBox->setContentsMargins(0, labelRow, 0, kBandHeight + labelRow + 1);
-}
-
-double LearningRateControl::rateForPosition(int position) const
-{
-    const double exact = std::pow(10.0, m_minExponent + double(position) / kStepsPerDecade);
-    // Three significant digits tell 40 steps per decade apart and read well ("0.0112"); going through the
-    // text makes the value the double nearest to what the field shows.
-    return QString::number(exact, 'g', 3).toDouble();
-}
-
-int LearningRateControl::positionForRate(double rate) const
-{
-    if (!isUsable(rate))
-        return m_slider->minimum();
-    const double position = (std::log10(rate) - m_minExponent) * kStepsPerDecade;
-    return std::clamp(int(std::lround(position)), m_slider->minimum(), m_slider->maximum());
-}
-
-double LearningRateControl::fractionOf(double rate) const
-{
-    if (!isUsable(rate))
-        return -1;
-    const double fraction = (std::log10(rate) - m_minExponent) / (m_maxExponent - m_minExponent);
-    return (fraction < 0 || fraction > 1) ? -1 : fraction;
-}
-
-double LearningRateControl::xForFraction(double fraction) const
-{
-    // Ask the style where the handle's centre is at both ends; the groove runs linearly in between.
-    QStyleOptionSlider option;
-    option.initFrom(m_slider);
-    option.orientation = Qt::Horizontal;
-    option.minimum = m_slider->minimum();
-    option.maximum = m_slider->maximum();
-    option.subControls = QStyle::SC_SliderGroove | QStyle::SC_SliderHandle;
-    option.sliderPosition = option.minimum;
-    const QRect first = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, m_slider);
-    option.sliderPosition = option.maximum;
-    const QRect last = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, m_slider);
-    const double left = QRectF(first).center().x();
-    const double right = QRectF(last).center().x();
-    return m_slider->x() + left + fraction * (right - left);
 }
 
 } // namespace gdlab

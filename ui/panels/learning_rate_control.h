@@ -1,5 +1,6 @@
 #pragma once
 
+#include "solver_settings.h"
 #include "stability.h"
 
 #include <QWidget>
@@ -9,18 +10,19 @@ class QLineEdit;
 class QSlider;
 class QTimer;
 class QToolButton;
-class QVBoxLayout;
 
 namespace gdlab {
 
+class IterationModel;
+class LearningRateScale;
+
 /**
- * @brief Chooses the learning rate on a logarithmic slider with an exact entry field, and shows where batch
- * descent becomes fastest (2/(λmin+λmax), green) and where it diverges (2/λmax, red).
+ * @brief Chooses the learning rate on a logarithmic scale with an exact entry field, and says where the run's
+ * rate sits between the fastest rate of batch descent and the bound where it diverges.
  *
- * The slider has kStepsPerDecade integer steps per decade, normally from 1e-6 to 10; the range widens to keep
- * the bounds and the rate on it. A slider position gives a rate rounded to three significant digits so that the
- * field reads "0.0112", not "0.011220184543". The marks are painted by this widget in the margins above and
- * below the slider (the slider itself is a plain QSlider), so they line up with the groove in every style.
+ * It shows the rate, bounds and method of the model's run, and sends the user's choice as learningRateEdited;
+ * the new run that comes back sets only what differs from what the control shows, and never the slider being
+ * dragged or the field being typed in, so a choice is never echoed back into the widget that made it.
  */
 class LearningRateControl : public QWidget {
     Q_OBJECT
@@ -34,70 +36,64 @@ public:
         Diverging, ///< above the bound
     };
 
-    static constexpr int kStepsPerDecade = 40;
+    explicit LearningRateControl(const IterationModel* model, QWidget* parent = nullptr);
 
-    explicit LearningRateControl(QWidget* parent = nullptr);
-
-    void setBounds(const StabilityBounds& bounds);
-    const StabilityBounds& bounds() const { return m_bounds; }
-    /** @brief Shows rate without emitting learningRateChanged (a refresh from the controller). */
-    void setLearningRate(double rate);
+    /** @brief The rate shown: the run's, or the one the user just chose. */
     double learningRate() const { return m_rate; }
+    const StabilityBounds& bounds() const { return m_bounds; }
     /** @brief The marks are exact for batch descent only; for SGD and mini-batch the notes say so. */
-    void setMethodIsBatch(bool isBatch);
     bool methodIsBatch() const { return m_methodIsBatch; }
 
     Zone zone() const;
     /** @brief The note under the slider (empty when there are no bounds). */
     QString noteText() const;
 
-    /** @brief Positions along the slider's range, 0 = left end, 1 = right end; negative when not shown. */
-    double boundFraction() const { return fractionOf(m_bounds.divergenceBound); }
-    double optimalFraction() const { return fractionOf(m_bounds.optimalRate); }
-    double rateFraction() const { return fractionOf(m_rate); }
-
-    QSlider* slider() const { return m_slider; }
+    LearningRateScale* scale() const { return m_scale; }
+    QSlider* slider() const;
     QLineEdit* rateEdit() const { return m_edit; }
     QLabel* noteLabel() const { return m_note; }
     QToolButton* fastestButton() const { return m_fastestButton; }
 
+    /** @brief How many times the control read the run (once per runReset, and once per refresh()). */
+    int refreshCount() const { return m_refreshCount; }
+    /** @brief How many times a rate from the run was written into the slider and the field. */
+    int rateSetCount() const { return m_rateSetCount; }
+
+public slots:
+    /** @brief Shows the run's rate, bounds and method again (after a refused edit, say). */
+    void refresh();
+
 signals:
-    /** @brief The user chose a rate (slider, field or the "fastest" button); never emitted by setLearningRate. */
-    void learningRateChanged(double rate);
+    /** @brief The user chose a rate (slider, field or the "fastest" button). */
+    void learningRateEdited(double rate);
 
 protected:
-    void paintEvent(QPaintEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
-    void onSliderValueChanged(int value);
+    void showBounds(const StabilityBounds& bounds);
+    void showRate(double rate);
+    bool isBeingEdited() const;
+    void onRateMoved(double rate);
     void onEditingFinished();
     void emitPending();
     void userChoseRate(double rate);
-    void updateRange();
-    void updateSlider();
     void updateEditText();
     void updateNote();
-    void updateMargins();
-    double rateForPosition(int position) const;
-    int positionForRate(double rate) const;
-    double fractionOf(double rate) const;
-    /** @brief x (in this widget) of a fraction of the slider's range, centred on where the handle would be. */
-    double xForFraction(double fraction) const;
 
-    QSlider* m_slider = nullptr;
+    const IterationModel* m_model = nullptr;
+    LearningRateScale* m_scale = nullptr;
     QLineEdit* m_edit = nullptr;
     QToolButton* m_fastestButton = nullptr;
     QLabel* m_note = nullptr;
-    QVBoxLayout* m_sliderBox = nullptr; ///< its margins hold the marks' labels
     QTimer* m_throttle = nullptr;
 
     StabilityBounds m_bounds;
-    double m_rate = 0.01;
+    double m_rate = SolverSettings().learningRate;
     bool m_methodIsBatch = true;
     bool m_pendingEmit = false;
-    int m_minExponent = -6; ///< the slider spans 10^m_minExponent … 10^m_maxExponent
-    int m_maxExponent = 1;
+    int m_refreshCount = 0;
+    int m_rateSetCount = 0;
 };
 
 } // namespace gdlab

@@ -34,7 +34,7 @@ const QList<int>& PlaybackBar::speedChoices()
     return choices;
 }
 
-PlaybackBar::PlaybackBar(IterationModel* model, QWidget* parent)
+PlaybackBar::PlaybackBar(const IterationModel* model, QWidget* parent)
     : QWidget(parent)
     , m_model(model)
     , m_speedCombo(new QComboBox(this))
@@ -83,18 +83,17 @@ PlaybackBar::PlaybackBar(IterationModel* model, QWidget* parent)
     connect(m_lastAction, &QAction::triggered, this, &PlaybackBar::last);
     connect(m_speedCombo, qOverload<int>(&QComboBox::activated), this,
         [this](int index) { setStepsPerSecond(m_speedCombo->itemData(index).toInt()); });
-    connect(m_scrubber, &QSlider::valueChanged, this, [this](int row) { m_model->setCurrentRow(row); });
+    connect(m_scrubber, &QSlider::valueChanged, this, &PlaybackBar::rowRequested);
     // Grabbing the scrubber takes over from playback.
     connect(m_scrubber, &QSlider::sliderPressed, this, &PlaybackBar::pause);
     connect(m_timer, &QTimer::timeout, this, &PlaybackBar::onTick);
 
+    connect(m_model, &IterationModel::runReset, this, &PlaybackBar::refresh);
+    connect(m_model, &IterationModel::rowsAppended, this, &PlaybackBar::updateRange);
     connect(m_model, &IterationModel::currentRowChanged, this, &PlaybackBar::followCurrentRow);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &PlaybackBar::onModelChanged);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &PlaybackBar::onModelChanged);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PlaybackBar::onModelChanged);
 
     setStepsPerSecond(kDefaultStepsPerSecond);
-    onModelChanged();
+    refresh();
 }
 
 void PlaybackBar::play()
@@ -103,7 +102,7 @@ void PlaybackBar::play()
         return;
     // Play at the end means "play it again".
     if (m_model->currentRow() >= m_model->lastRow())
-        m_model->setCurrentRow(0);
+        emit rowRequested(0);
     m_rowCredit = 0;
     m_clock.start();
     m_timer->start();
@@ -136,25 +135,25 @@ bool PlaybackBar::isPlaying() const
 void PlaybackBar::stepForward()
 {
     pause();
-    m_model->setCurrentRow(m_model->currentRow() + 1);
+    emit rowRequested(std::min(m_model->currentRow() + 1, m_model->lastRow()));
 }
 
 void PlaybackBar::stepBack()
 {
     pause();
-    m_model->setCurrentRow(m_model->currentRow() - 1);
+    emit rowRequested(std::max(m_model->currentRow() - 1, 0));
 }
 
 void PlaybackBar::first()
 {
     pause();
-    m_model->setCurrentRow(0);
+    emit rowRequested(0);
 }
 
 void PlaybackBar::last()
 {
     pause();
-    m_model->setCurrentRow(m_model->lastRow());
+    emit rowRequested(m_model->lastRow());
 }
 
 void PlaybackBar::setStepsPerSecond(int stepsPerSecond)
@@ -202,12 +201,18 @@ void PlaybackBar::onTick()
     m_rowCredit -= whole;
     const long long target
         = std::min<long long>(m_model->currentRow() + static_cast<long long>(whole), m_model->lastRow());
-    m_model->setCurrentRow(static_cast<int>(target));
-    if (m_model->currentRow() >= m_model->lastRow())
+    emit rowRequested(static_cast<int>(target));
+    if (target >= m_model->lastRow())
         pause();
 }
 
-void PlaybackBar::onModelChanged()
+void PlaybackBar::refresh()
+{
+    ++m_refreshCount;
+    updateRange();
+}
+
+void PlaybackBar::updateRange()
 {
     const bool empty = m_model->isEmpty();
     {

@@ -21,8 +21,9 @@ class IterationModel;
  * @brief Steps through the descent: first, step back, play/pause, step, last, a speed, a scrubber over every
  * row and "k / N" in iterations.
  *
- * Playback only moves the model's current row (on the GUI thread, by a QTimer); every view follows the model.
- * A "step" is one row of the history. The five buttons are QActions with shortcuts (Space, Left, Right, Home,
+ * Playback only asks for another current row (rowRequested, which the window routes to the model) on the GUI
+ * thread, by a QTimer; the bar, like every view, follows the model's current row. A "step" is one row of the
+ * history. The five buttons are QActions with shortcuts (Space, Left, Right, Home,
  * End) in Qt::WindowShortcut context, so they work wherever the focus is in this bar's window. They are
  * added to this bar, so they are live as soon as the bar is in a window; a main window may also add actions()
  * to its menus or to itself. Focused text fields and spin boxes still get their arrow keys, Home, End and Space,
@@ -37,9 +38,11 @@ public:
     static const QList<int>& speedChoices();
     static constexpr double kFastPlaySeconds = 3;
 
-    explicit PlaybackBar(IterationModel* model, QWidget* parent = nullptr);
+    explicit PlaybackBar(const IterationModel* model, QWidget* parent = nullptr);
 
-    IterationModel* model() const { return m_model; }
+    const IterationModel* model() const { return m_model; }
+    /** @brief How many times the bar was set up for a whole new run (once per runReset). */
+    int refreshCount() const { return m_refreshCount; }
 
     void play();
     void pause();
@@ -67,19 +70,22 @@ public:
 
 signals:
     void playingChanged(bool playing);
+    /** @brief The bar moves the descent to row (a step, the scrubber, playback); the window makes it current. */
+    void rowRequested(int row);
 
 private:
     QAction* makeAction(
         const QString& text, const QString& toolTip, QStyle::StandardPixmap icon, const QKeySequence& shortcut);
     QToolButton* makeButton(QAction* action);
     void onTick();
-    void onModelChanged();
+    void refresh();
+    void updateRange();
     void followCurrentRow();
     void updatePlayAction();
     void updateTimerInterval();
     double rowsPerSecond() const;
 
-    IterationModel* m_model = nullptr;
+    const IterationModel* m_model = nullptr;
     QAction* m_firstAction = nullptr;
     QAction* m_stepBackAction = nullptr;
     QAction* m_playAction = nullptr;
@@ -93,6 +99,7 @@ private:
     QElapsedTimer m_clock; ///< time since the last tick: the timer's interval is only a wish
     double m_rowCredit = 0; ///< rows earned but not yet taken (fractions of a row at low speeds)
     int m_stepsPerSecond = 10;
+    int m_refreshCount = 0;
 };
 
 } // namespace gdlab

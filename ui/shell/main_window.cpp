@@ -43,6 +43,8 @@
 #include <QVBoxLayout>
 #include <QWindow>
 
+#include <utility>
+
 namespace gdlab {
 
 MainWindow::MainWindow(SessionController* controller, QWidget* parent)
@@ -59,10 +61,10 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     createActions();
     updateWindowTitle();
     connect(m_controller, &SessionController::problemChanged, this, &MainWindow::updateWindowTitle);
-    // A file the controller refuses is the opener's to report, with its name; the controller's copy would be a
-    // second message box.
+    // A refused command is shown once, by the code that sent it (the opener for a file, the window for a routed
+    // command); this broadcast is for the rest.
     connect(m_controller, &SessionController::errorOccurred, this, [this](const QString& message) {
-        if (!m_dataOpener->isApplyingDataset())
+        if (!m_routingCommand && !m_dataOpener->isApplyingDataset())
             showError(message);
     });
 }
@@ -121,14 +123,14 @@ void MainWindow::createLayout()
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
 
-    m_controlPanel = new ControlPanel(m_controller);
+    m_controlPanel = new ControlPanel(m_controller->model());
     m_historyTable = new HistoryTable(m_controller->model());
     m_sidePanel = new QTabWidget;
     m_sidePanel->addTab(m_controlPanel, tr("Controls"));
     m_sidePanel->addTab(m_historyTable, tr("History"));
     m_sidePanel->setMinimumWidth(290);
     // The update with numbers stays in sight under the controls, as a student checks each step by hand.
-    m_updatePanel = new UpdatePanel(m_controller);
+    m_updatePanel = new UpdatePanel(m_controller->model());
     auto* side = new QSplitter(Qt::Vertical);
     side->addWidget(m_sidePanel);
     side->addWidget(new ViewFrame(tr("The update, with numbers"), m_updatePanel));
@@ -144,6 +146,7 @@ void MainWindow::createLayout()
     splitter->setChildrenCollapsible(false);
 
     m_playbackBar = new PlaybackBar(m_controller->model());
+    connectControls();
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 4, 6, 2);
@@ -152,9 +155,31 @@ void MainWindow::createLayout()
     layout->addWidget(m_playbackBar);
     setCentralWidget(central);
 
-    m_statusSummary = new StatusSummary(m_controller);
+    m_statusSummary = new StatusSummary(m_controller->model());
     statusBar()->addWidget(m_statusSummary, 1);
     statusBar()->setSizeGripEnabled(false);
+}
+
+void MainWindow::connectControls()
+{
+    connect(m_playbackBar, &PlaybackBar::rowRequested, m_controller->model(), &IterationModel::setCurrentRow);
+    connect(m_historyTable, &HistoryTable::rowRequested, m_controller->model(), &IterationModel::setCurrentRow);
+    // A refused edit makes no run, so no runReset brings the panel back to the run's values: it is told to.
+    const auto route = [this](const auto& command) {
+        const bool outer = std::exchange(m_routingCommand, true);
+        const QString refusal = command();
+        m_routingCommand = outer;
+        if (refusal.isEmpty())
+            return;
+        showError(refusal);
+        m_controlPanel->refresh();
+    };
+    connect(m_controlPanel, &ControlPanel::lessonChosen, this,
+        [this, route](const QString& name) { route([&] { return m_controller->loadLesson(name); }); });
+    connect(m_controlPanel, &ControlPanel::settingsEdited, this,
+        [this, route](const SolverSettings& settings) { route([&] { return m_controller->setSettings(settings); }); });
+    connect(m_controlPanel, &ControlPanel::problemSpecEdited, this,
+        [this, route](const ProblemSpec& spec) { route([&] { return m_controller->setProblemSpec(spec); }); });
 }
 
 void MainWindow::createActions()

@@ -70,6 +70,7 @@ protected:
 private:
     void createActions();
     void createLayout();
+    void connectControls();
     void showSweep();
     void updatePinActions();
     void exportHistoryInteractively();
@@ -97,6 +98,7 @@ private:
     QList<ViewFrame*> m_frames;
     QAction* m_presentationAction = nullptr;
     bool m_presentationMode = false;
+    bool m_routingCommand = false; ///< a panel's command is running: its refusal is shown by the routing
     QFont m_normalFont;
 };
 

@@ -8,11 +8,12 @@
 
 namespace gdlab {
 
-HistoryTable::HistoryTable(IterationModel* model, QWidget* parent)
+HistoryTable::HistoryTable(const IterationModel* model, QWidget* parent)
     : QTableView(parent)
     , m_model(model)
 {
-    setModel(m_model);
+    // QAbstractItemView takes a mutable model, but with NoEditTriggers it only ever reads this one.
+    setModel(const_cast<IterationModel*>(m_model));
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -26,15 +27,10 @@ HistoryTable::HistoryTable(IterationModel* model, QWidget* parent)
     updateRowHeight();
 
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryTable::onSelectionCurrentChanged);
+    connect(m_model, &IterationModel::runReset, this, &HistoryTable::refresh);
+    connect(m_model, &IterationModel::rowsAppended, this, &HistoryTable::onRowsAppended);
     connect(m_model, &IterationModel::currentRowChanged, this, &HistoryTable::selectCurrentRow);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryTable::onModelReset);
-    // A worker's run resets the model with its starting point only and appends the rest; size the columns
-    // again for its first batch, whose numbers are wider than the start's zeros, and never after that.
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first) {
-        if (first <= 1)
-            resizeColumnsToContents();
-    });
-    onModelReset();
+    refresh();
 }
 
 void HistoryTable::changeEvent(QEvent* event)
@@ -44,19 +40,29 @@ void HistoryTable::changeEvent(QEvent* event)
         updateRowHeight();
 }
 
-void HistoryTable::onModelReset()
+void HistoryTable::refresh()
 {
+    ++m_refreshCount;
     resizeColumnsToContents();
     selectCurrentRow();
+}
+
+void HistoryTable::onRowsAppended(int first)
+{
+    // A worker's run arrives with its starting point only and the rest appended; size the columns again for its
+    // first batch, whose numbers are wider than the start's zeros, and never after that.
+    if (first <= 1)
+        resizeColumnsToContents();
 }
 
 void HistoryTable::onSelectionCurrentChanged(const QModelIndex& current)
 {
     if (m_syncing || !current.isValid())
         return;
-    // The row is already selected and under the pointer: the echo must neither reselect nor scroll.
+    // The row is already selected and under the pointer: the current row coming back must neither reselect nor
+    // scroll.
     m_syncing = true;
-    m_model->setCurrentRow(current.row());
+    emit rowRequested(current.row());
     m_syncing = false;
 }
 

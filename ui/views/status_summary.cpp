@@ -1,7 +1,7 @@
 #include "views/status_summary.h"
 
+#include "number_format.h"
 #include "session/iteration_model.h"
-#include "session/session_controller.h"
 #include "views/view_palette.h"
 
 #include <QEvent>
@@ -14,19 +14,18 @@ namespace gdlab {
 
 namespace {
 
-// The colour of success, as the "fastest" mark of the learning-rate control; ViewPalette has none.
 const QString kSeparator = QStringLiteral(" · ");
 
 QString number(double value)
 {
-    return std::isfinite(value) ? QString::number(value, 'g', 6) : QStringLiteral("–");
+    return QString::fromStdString(formatForReading(value, SignificantDigits::status));
 }
 
 } // namespace
 
-StatusSummary::StatusSummary(SessionController* controller, QWidget* parent)
+StatusSummary::StatusSummary(const IterationModel* model, QWidget* parent)
     : QWidget(parent)
-    , m_controller(controller)
+    , m_model(model)
     , m_numbers(new QLabel(this))
     , m_status(new QLabel(this))
 {
@@ -48,13 +47,11 @@ StatusSummary::StatusSummary(SessionController* controller, QWidget* parent)
     layout->addWidget(m_status);
     layout->addStretch(1);
 
-    IterationModel* model = m_controller->model();
-    connect(model, &IterationModel::currentRowChanged, this, &StatusSummary::refresh);
-    connect(model, &QAbstractItemModel::modelReset, this, &StatusSummary::refresh);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &StatusSummary::refresh);
-    connect(m_controller, &SessionController::problemChanged, this, &StatusSummary::refresh);
-    connect(m_controller, &SessionController::computationStarted, this, &StatusSummary::refresh);
-    connect(m_controller, &SessionController::computationFinished, this, &StatusSummary::refresh);
+    connect(m_model, &IterationModel::runReset, this, &StatusSummary::refresh);
+    connect(m_model, &IterationModel::currentRowChanged, this, &StatusSummary::showCurrentRow);
+    // More rows move "/ N" on; the end of the run decides the status word.
+    connect(m_model, &IterationModel::rowsAppended, this, &StatusSummary::showCurrentRow);
+    connect(m_model, &IterationModel::runFinished, this, &StatusSummary::showCurrentRow);
     refresh();
 }
 
@@ -77,29 +74,37 @@ void StatusSummary::changeEvent(QEvent* event)
 
 void StatusSummary::refresh()
 {
-    const IterationModel* model = m_controller->model();
-    if (model->isEmpty()) {
+    ++m_refreshCount;
+    showCurrentRow();
+}
+
+void StatusSummary::showCurrentRow()
+{
+    if (m_model->isEmpty()) {
         m_numbers->setText(tr("no data"));
         m_status->clear();
         return;
     }
-
-    const int row = model->currentRow();
-    const Eigen::VectorXd& optimum = m_controller->leastSquares().theta;
+    const int row = m_model->currentRow();
+    const Eigen::VectorXd& optimum = m_model->run()->leastSquares.theta;
     const double distance
-        = optimum.size() == model->theta(row).size() ? (model->theta(row) - optimum).norm() : std::nan("");
+        = optimum.size() == m_model->theta(row).size() ? (m_model->theta(row) - optimum).norm() : std::nan("");
     QStringList parts;
-    parts << tr("iteration %1 / %2").arg(model->iteration(row)).arg(model->iteration(model->lastRow()))
-          << tr("loss %1").arg(number(model->loss(row))) << tr("RMSE %1").arg(number(model->rmse(row)))
-          << tr("|∇| %1").arg(number(model->gradientNorm(row)))
+    parts << tr("iteration %1 / %2").arg(m_model->iteration(row)).arg(m_model->iteration(m_model->lastRow()))
+          << tr("loss %1").arg(number(m_model->loss(row))) << tr("RMSE %1").arg(number(m_model->rmse(row)))
+          << tr("|∇| %1").arg(number(m_model->gradientNorm(row)))
           << tr("distance to least squares %1").arg(number(distance));
     // The separator before the status stays in the plain label, so that only the status word is coloured.
     m_numbers->setText(parts.join(kSeparator) + kSeparator);
+    showStatus();
+}
 
-    const bool finished = !m_controller->isComputing() && model->currentRow() >= model->lastRow();
-    const StopReason reason = m_controller->stopReason();
-    const QString status = finished ? QString::fromUtf8(stopReasonName(reason)) : tr("running");
-    m_status->setText(status);
+void StatusSummary::showStatus()
+{
+    const Run& run = *m_model->run();
+    const bool finished = run.isComplete() && m_model->currentRow() >= m_model->lastRow();
+    const StopReason reason = finished ? run.outcome->reason : StopReason::MaxIterations;
+    m_status->setText(finished ? QString::fromUtf8(stopReasonName(reason)) : tr("running"));
 
     QPalette palette = this->palette();
     QFont font = this->font();

@@ -6,7 +6,7 @@ class QLabel;
 
 namespace gdlab {
 
-class SessionController;
+class IterationModel;
 
 /**
  * @brief One line for the main window's status bar: "iteration k / N · loss … · RMSE … · |∇| … · distance to
@@ -19,22 +19,27 @@ class StatusSummary : public QWidget {
     Q_OBJECT
 
 public:
-    explicit StatusSummary(SessionController* controller, QWidget* parent = nullptr);
+    explicit StatusSummary(const IterationModel* model, QWidget* parent = nullptr);
 
     /** @brief The whole line as plain text. */
     QString text() const;
     /** @brief The status word alone: "running", "converged", "max iterations", "diverged", or empty. */
     QString statusText() const;
+    /** @brief How many times the line was rebuilt for a whole new run (once per runReset). */
+    int refreshCount() const { return m_refreshCount; }
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void refresh();
+    void showCurrentRow();
+    void showStatus();
 
-    SessionController* m_controller = nullptr;
+    const IterationModel* m_model = nullptr;
     QLabel* m_numbers = nullptr;
     QLabel* m_status = nullptr;
+    int m_refreshCount = 0;
 };
 
 } // namespace gdlab

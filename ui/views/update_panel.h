@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Eigen/Core>
+
 #include <QString>
 #include <QWidget>
 
@@ -7,7 +9,8 @@ class QLabel;
 
 namespace gdlab {
 
-class SessionController;
+class IterationModel;
+class UpdateDocument;
 
 /**
  * @brief "The update, with numbers": the step from θ_k to θ_{k+1} at the model's current row, one line per
@@ -15,21 +18,24 @@ class SessionController;
  *
  *     θ0:  0.75 − 0.01 × (−1.62) = 0.7662
  *
- * The gradient is the one the update used (IterationState::stepGradient): all rows for batch descent, one
+ * The gradient is the one the update used (IterationModel::stepGradient): all rows for batch descent, one
  * sample for SGD, one mini-batch otherwise. Below it, the loss formula in use and L(θ_k) → L(θ_{k+1}); with
- * standardized features also θ in the original units. Every number is the model's own, printed with seven
- * significant digits.
+ * standardized features also θ in the original units. Every number is the run's own, printed with
+ * SignificantDigits::byHand digits.
  */
 class UpdatePanel : public QWidget {
     Q_OBJECT
 
 public:
-    explicit UpdatePanel(SessionController* controller, QWidget* parent = nullptr);
+    explicit UpdatePanel(const IterationModel* model, QWidget* parent = nullptr);
+    ~UpdatePanel() override;
 
     /** @brief Everything the panel shows, as plain text, one line per displayed line or table row. */
     QString text() const { return m_plainText; }
     /** @brief The rich text the label shows. */
     QString richText() const;
+    /** @brief How many times the panel was built anew for a whole new run (once per runReset). */
+    int refreshCount() const { return m_refreshCount; }
 
     bool isPresentationMode() const { return m_presentation; }
     /** @brief Larger text for the back row of a classroom, on top of the font the panel inherits. */
@@ -42,15 +48,26 @@ protected:
 
 private:
     void refresh();
-    void applyFont();
-    /** Which rows the update into row + 1 used, e.g. "gradient of all 5 rows"; empty if unknown. */
+    void onRowsAppended(int first);
+    void onCurrentRowChanged(int row);
+    void showRow(int row);
+    void addLastRow(UpdateDocument& document, int row) const;
+    void addUpdate(UpdateDocument& document, int row) const;
+    void addStepTable(UpdateDocument& document, int row) const;
+    void addLossFormula(UpdateDocument& document) const;
+    void addLossChange(UpdateDocument& document, int row) const;
+    void addOriginalUnits(UpdateDocument& document, int row) const;
+    /** Which rows the update from row used, e.g. "gradient of all 5 rows". */
     QString gradientSource(int row) const;
+    QString symbol(Eigen::Index parameter) const;
+    void applyFont();
 
-    SessionController* m_controller = nullptr;
+    const IterationModel* m_model = nullptr;
     QLabel* m_label = nullptr;
     QString m_plainText;
+    int m_shownRow = -1; ///< the row the text is about; -1 before anything is shown
+    int m_refreshCount = 0;
     bool m_presentation = false;
-    bool m_applyingFont = false;
 };
 
 } // namespace gdlab

@@ -1,5 +1,8 @@
 #include "views/view_frame.h"
 
+#include "views/plot_style.h"
+
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -16,7 +19,7 @@ ViewFrame::ViewFrame(const QString& title, QWidget* view, QWidget* parent)
     layout->setSpacing(2);
     layout->addWidget(m_title);
     layout->addWidget(m_view, 1);
-    setPresentationMode(false);
+    applyFont();
 }
 
 QString ViewFrame::title() const
@@ -26,9 +29,25 @@ QString ViewFrame::title() const
 
 void ViewFrame::setPresentationMode(bool on)
 {
-    QFont font = m_title->font();
+    if (on == m_presentation)
+        return;
+    m_presentation = on;
+    applyFont();
+}
+
+void ViewFrame::changeEvent(QEvent* event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFont();
+}
+
+void ViewFrame::applyFont()
+{
+    // The title follows the frame's font (the window's, enlarged in presentation mode); the label's own font
+    // does not send the frame a FontChange.
+    QFont font = PlotStyle(*this, m_presentation).font(titleScale);
     font.setBold(true);
-    font.setPointSizeF(on ? 16 : 10.5);
     m_title->setFont(font);
 }
 

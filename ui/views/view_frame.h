@@ -11,16 +11,28 @@ class ViewFrame : public QFrame {
     Q_OBJECT
 
 public:
+    /** @brief How much larger the title is than the text around it. */
+    static constexpr double titleScale = 7.0 / 6.0;
+
     ViewFrame(const QString& title, QWidget* view, QWidget* parent = nullptr);
 
     QWidget* view() const { return m_view; }
     QString title() const;
-    /** @brief Larger title text for presentation mode. */
+    /** @brief The label that shows the title. */
+    QLabel* titleLabel() const { return m_title; }
+    bool isPresentationMode() const { return m_presentation; }
+    /** @brief Larger title text for presentation mode (PlotStyle's scale, as the plots). */
     void setPresentationMode(bool on);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyFont();
+
     QLabel* m_title;
     QWidget* m_view;
+    bool m_presentation = false;
 };
 
 } // namespace gdlab

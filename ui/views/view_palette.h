@@ -50,6 +50,11 @@ inline QColor warning()
 {
     return QColor(0xC0, 0x1C, 0x28);
 }
+/** @brief A caution, milder than a warning: a learning rate at which the descent oscillates (a dark amber). */
+inline QColor caution()
+{
+    return QColor(0x9A, 0x62, 0x00);
+}
 /** @brief The outline that lifts a marker off the colour map (the current point, the ★). */
 inline QColor outline()
 {

@@ -1,16 +1,15 @@
-// The playback bar, and with it the two other followers of the current row: the status line and the history
-// table.
+// The playback bar: steps, keys, playback and the scrubber ask for rows, and the bar follows the model's current
+// row and runs.
 #include "panels/playback_bar.h"
 #include "support/model_states.h"
+#include "support/panel_routing.h"
+#include "support/streaming_run.h"
 
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
-#include "views/history_table.h"
-#include "views/status_summary.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSlider>
@@ -20,11 +19,9 @@
 
 #include <memory>
 
-using gdlab::HistoryTable;
 using gdlab::IterationModel;
 using gdlab::PlaybackBar;
 using gdlab::SessionController;
-using gdlab::StatusSummary;
 
 class TestPlaybackBar : public QObject {
     Q_OBJECT
@@ -41,10 +38,9 @@ private slots:
     void fastPlayTakesStrides();
     void scrubberAndLabelFollowTheModel();
     void followsAReset();
-
-    void statusShowsTheCurrentRow();
-    void statusSaysDiverged();
-    void historyTableSelectionFollowsBothWays();
+    void oneResetOneRefresh();
+    void requestsRowsWithoutMovingThem();
+    void followsAStreamingRun();
 
 private:
     IterationModel* model() const { return m_controller->model(); }
@@ -59,6 +55,7 @@ void TestPlaybackBar::init()
     QVERIFY(m_controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     QCOMPARE(model()->lastRow(), 1000);
     m_bar = std::make_unique<PlaybackBar>(model());
+    gdlab::test::routeRowRequests(m_bar.get(), model());
 }
 
 void TestPlaybackBar::cleanup()
@@ -174,7 +171,7 @@ void TestPlaybackBar::playAtTheEndStartsOver()
 void TestPlaybackBar::fastPlayTakesStrides()
 {
     // Three thousand rows "as fast as possible" take about PlaybackBar::kFastPlaySeconds, not 3000 frames.
-    gdlab::SolverSettings settings = m_controller->settings();
+    gdlab::SolverSettings settings = model()->run()->settings;
     settings.iterations = 3000;
     QVERIFY(m_controller->setSettings(settings).isEmpty());
     m_bar->setStepsPerSecond(0);
@@ -204,7 +201,7 @@ void TestPlaybackBar::scrubberAndLabelFollowTheModel()
 void TestPlaybackBar::followsAReset()
 {
     model()->setCurrentRow(100);
-    gdlab::SolverSettings settings = m_controller->settings();
+    gdlab::SolverSettings settings = model()->run()->settings;
     settings.iterations = 60;
     QVERIFY(m_controller->setSettings(settings).isEmpty());
     QCOMPARE(m_bar->scrubber()->maximum(), 60);
@@ -213,68 +210,68 @@ void TestPlaybackBar::followsAReset()
         QStringLiteral("%1 / 60").arg(gdlab::test::stateAt(*model(), model()->currentRow()).iteration));
 }
 
-void TestPlaybackBar::statusShowsTheCurrentRow()
+void TestPlaybackBar::oneResetOneRefresh()
 {
-    StatusSummary status(m_controller.get());
-    model()->setCurrentRow(10);
-    const gdlab::test::State state = gdlab::test::stateAt(*model(), model()->currentRow());
-    const QString text = status.text();
-    QVERIFY2(text.startsWith(QStringLiteral("iteration 10 / 1000 · ")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("loss %1").arg(QString::number(state.loss, 'g', 6))), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("RMSE %1").arg(QString::number(state.rmse, 'g', 6))), qPrintable(text));
-    QVERIFY2(
-        text.contains(QStringLiteral("|∇| %1").arg(QString::number(state.gradientNorm, 'g', 6))), qPrintable(text));
-    const double distance = (state.theta - m_controller->leastSquares().theta).norm();
-    QVERIFY2(text.contains(QStringLiteral("distance to least squares %1").arg(QString::number(distance, 'g', 6))),
-        qPrintable(text));
-    QCOMPARE(status.statusText(), QStringLiteral("running"));
-    QVERIFY(text.endsWith(QStringLiteral(" · running")));
-
-    model()->setCurrentRow(model()->lastRow());
-    QVERIFY(status.text().startsWith(QStringLiteral("iteration 1000 / 1000")));
-    QCOMPARE(status.statusText(), QStringLiteral("max iterations"));
-
-    // With a tolerance the descent converges early, and says so.
-    gdlab::SolverSettings settings = m_controller->settings();
-    settings.tolerance = model()->gradientNorm(500);
-    QVERIFY(m_controller->setSettings(settings).isEmpty());
-    QVERIFY(model()->lastRow() <= 500);
-    model()->setCurrentRow(model()->lastRow());
-    QCOMPARE(status.statusText(), QStringLiteral("converged"));
-}
-
-void TestPlaybackBar::statusSaysDiverged()
-{
-    StatusSummary status(m_controller.get());
-    QVERIFY(m_controller->setLearningRate(m_controller->stability().divergenceBound * 2).isEmpty());
-    model()->setCurrentRow(model()->lastRow());
-    QCOMPARE(status.statusText(), QStringLiteral("diverged"));
-    QVERIFY(status.text().endsWith(QStringLiteral(" · diverged")));
-}
-
-void TestPlaybackBar::historyTableSelectionFollowsBothWays()
-{
-    HistoryTable table(model());
-    QItemSelectionModel* selection = table.selectionModel();
-    QCOMPARE(selection->currentIndex().row(), 0);
-
-    model()->setCurrentRow(42);
-    QCOMPARE(selection->currentIndex().row(), 42);
-    QCOMPARE(selection->selectedRows().size(), 1);
-    QCOMPARE(selection->selectedRows().first().row(), 42);
-
-    table.selectRow(7);
-    QCOMPARE(model()->currentRow(), 7);
-    QCOMPARE(selection->selectedRows().first().row(), 7);
-
-    // After a reset (a new learning rate) the selection is the current row again.
+    QSignalSpy resets(model(), &IterationModel::runReset);
+    const int refreshes = m_bar->refreshCount();
     QVERIFY(m_controller->setLearningRate(0.02).isEmpty());
-    QCOMPARE(selection->currentIndex().row(), model()->currentRow());
-    QCOMPARE(selection->selectedRows().size(), 1);
-
-    // Playback moves the table too.
+    gdlab::SolverSettings settings = model()->run()->settings;
+    settings.iterations = 200;
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    QCOMPARE(resets.count(), 2);
+    QCOMPARE(m_bar->refreshCount(), refreshes + 2);
+    QCOMPARE(m_bar->scrubber()->maximum(), 200);
+    // Moving the cursor is no reset.
     m_bar->stepForward();
-    QCOMPARE(selection->currentIndex().row(), model()->currentRow());
+    QCOMPARE(m_bar->refreshCount(), refreshes + 2);
+}
+
+// The bar only asks: a bar whose requests go nowhere leaves the model where it was.
+void TestPlaybackBar::requestsRowsWithoutMovingThem()
+{
+    PlaybackBar bar(model());
+    QSignalSpy requests(&bar, &PlaybackBar::rowRequested);
+    model()->setCurrentRow(5);
+    bar.stepForward();
+    bar.stepBack();
+    bar.last();
+    bar.first();
+    bar.scrubber()->setValue(40);
+    QCOMPARE(model()->currentRow(), 5);
+    QCOMPARE(requests.count(), 5);
+    const QList<int> rows { requests[0][0].toInt(), requests[1][0].toInt(), requests[2][0].toInt(),
+        requests[3][0].toInt(), requests[4][0].toInt() };
+    QCOMPARE(rows, (QList<int> { 6, 4, model()->lastRow(), 0, 40 }));
+    // At the ends the requests stay on the history.
+    model()->setCurrentRow(model()->lastRow());
+    bar.stepForward();
+    QCOMPARE(requests.last().first().toInt(), model()->lastRow());
+    model()->setCurrentRow(0);
+    bar.stepBack();
+    QCOMPARE(requests.last().first().toInt(), 0);
+}
+
+// A run from the worker arrives in pieces: the scrubber's range grows with the appended rows, without a refresh.
+void TestPlaybackBar::followsAStreamingRun()
+{
+    IterationModel streamed;
+    PlaybackBar bar(&streamed);
+    gdlab::test::routeRowRequests(&bar, &streamed);
+    QVERIFY(!bar.scrubber()->isEnabled());
+    QCOMPARE(bar.positionLabel()->text(), QStringLiteral("– / –"));
+    gdlab::test::startStreaming(streamed, model()->sharedRun(), 5);
+    QCOMPARE(bar.refreshCount(), 2);
+    QCOMPARE(bar.scrubber()->maximum(), 4);
+    QVERIFY(bar.scrubber()->isEnabled());
+    streamed.appendRows(300);
+    QCOMPARE(bar.scrubber()->maximum(), 299);
+    QCOMPARE(bar.positionLabel()->text(), QStringLiteral("0 / 299"));
+    bar.last();
+    QCOMPARE(streamed.currentRow(), 299);
+    streamed.finishRun(model()->sharedRun());
+    QCOMPARE(bar.scrubber()->maximum(), 1000);
+    QCOMPARE(bar.positionLabel()->text(), QStringLiteral("299 / 1000"));
+    QCOMPARE(bar.refreshCount(), 2);
 }
 
 QTEST_MAIN(TestPlaybackBar)

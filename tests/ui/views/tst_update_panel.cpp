@@ -1,12 +1,15 @@
 #include "support/model_states.h"
+#include "support/streaming_run.h"
 #include "views/update_panel.h"
 
 #include "loss.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
+#include "views/view_palette.h"
 
 #include <QLabel>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include <cmath>
@@ -28,7 +31,7 @@ Fixture makeFixture(const char* lesson)
     if (!fixture.controller->loadLesson(QString::fromLatin1(lesson)).isEmpty())
         return fixture;
     fixture.controller->waitForComputation();
-    fixture.panel = std::make_unique<UpdatePanel>(fixture.controller.get());
+    fixture.panel = std::make_unique<UpdatePanel>(fixture.controller->model());
     fixture.panel->resize(420, 400);
     return fixture;
 }
@@ -82,7 +85,7 @@ void verifyNumbers(const Fixture& f)
     QVERIFY(row < model->lastRow());
     const gdlab::test::State from = gdlab::test::stateAt(*model, row);
     const gdlab::test::State to = gdlab::test::stateAt(*model, row + 1);
-    const double rate = f.controller->settings().learningRate;
+    const double rate = f.controller->model()->run()->settings.learningRate;
     const std::vector<StepLine> lines = stepLines(f.panel->text());
     QCOMPARE(static_cast<Eigen::Index>(lines.size()), from.theta.size());
     for (Eigen::Index j = 0; j < from.theta.size(); ++j) {
@@ -118,6 +121,10 @@ private slots:
     void lossFormulaFollowsTheLoss();
     void learningRateChangeUpdatesTheNumbers();
     void presentationModeEnlarges();
+    void oneResetOneRefresh();
+    void lastRowGainsItsUpdateAsRowsArrive();
+    void emptyModelSaysSo();
+    void gradientIsInTheArrowsColour();
 };
 
 void TestUpdatePanel::firstStepOfFivePoints()
@@ -175,7 +182,7 @@ void TestUpdatePanel::sgdUsesOneSample()
     Fixture f = makeFixture("three_features_ints_n20");
     QVERIFY(f.panel);
     IterationModel* model = f.controller->model();
-    QCOMPARE(f.controller->settings().method, DescentMethod::Sgd);
+    QCOMPARE(f.controller->model()->run()->settings.method, DescentMethod::Sgd);
     QVERIFY(f.panel->text().contains(QStringLiteral("gradient of sample 1 of 20")));
     verifyNumbers(f);
     // No intercept: the parameters are θ1…θ3, as in the tutorial.
@@ -192,7 +199,7 @@ void TestUpdatePanel::miniBatchNamesItsRows()
 {
     Fixture f = makeFixture("two_features_n100");
     QVERIFY(f.panel);
-    SolverSettings settings = f.controller->settings();
+    SolverSettings settings = f.controller->model()->run()->settings;
     settings.method = DescentMethod::MiniBatch;
     settings.batchSize = 32;
     QVERIFY(f.controller->setSettings(settings).isEmpty());
@@ -213,7 +220,7 @@ void TestUpdatePanel::standardizedShowsOriginalUnits()
 {
     Fixture f = makeFixture("nist_norris");
     QVERIFY(f.panel);
-    const auto& problem = f.controller->problem();
+    const auto& problem = f.controller->model()->run()->problem;
     QVERIFY(problem->isStandardized());
     IterationModel* model = f.controller->model();
     model->setCurrentRow(3);
@@ -252,16 +259,19 @@ void TestUpdatePanel::lossFormulaFollowsTheLoss()
     QFETCH(int, loss);
     const auto kind = static_cast<LossKind>(loss);
     Fixture f = makeFixture("five_points");
-    SolverSettings settings = f.controller->settings();
+    SolverSettings settings = f.controller->model()->run()->settings;
     settings.loss = kind;
     settings.learningRate = kind == LossKind::Sse ? 0.001 : 0.01;
     QVERIFY(f.controller->setSettings(settings).isEmpty());
     f.controller->waitForComputation();
     const QString text = f.panel->text();
-    QVERIFY2(
-        text.contains(
-            QStringLiteral("Loss %1: %2").arg(QString::fromUtf8(lossName(kind)), QString::fromUtf8(lossFormula(kind)))),
-        qPrintable(text));
+    const QString lossText
+        = QStringLiteral("Loss %1: %2").arg(QString::fromUtf8(lossName(kind)), QString::fromUtf8(lossFormula(kind)));
+    const QString gradient = QString::fromUtf8(lossGradientFormula(kind));
+    QVERIFY2(text.contains(lossText + QStringLiteral(", ") + gradient), qPrintable(text));
+    // On screen the gradient starts a line of its own.
+    QVERIFY2(f.panel->richText().contains(lossText.toHtmlEscaped() + QStringLiteral("<br>") + gradient.toHtmlEscaped()),
+        qPrintable(f.panel->richText()));
     QVERIFY(text.contains(QStringLiteral("n = 5 rows")));
     verifyNumbers(f);
 }
@@ -295,6 +305,54 @@ void TestUpdatePanel::presentationModeEnlarges()
     bigger.setPointSizeF(normal * 1.35);
     f.panel->setFont(bigger);
     QCOMPARE(label->font().pointSizeF(), normal * 1.35);
+}
+
+void TestUpdatePanel::oneResetOneRefresh()
+{
+    Fixture f = makeFixture("five_points");
+    IterationModel* model = f.controller->model();
+    QSignalSpy resets(model, &IterationModel::runReset);
+    const int refreshes = f.panel->refreshCount();
+    model->setCurrentRow(7);
+    QCOMPARE(f.panel->refreshCount(), refreshes); // moving the cursor is no reset
+    QVERIFY(f.panel->text().contains(QStringLiteral("Update k = 7 → 8")));
+    QVERIFY(f.controller->setLearningRate(0.03).isEmpty());
+    QVERIFY(f.controller->setLearningRate(0.04).isEmpty());
+    QCOMPARE(resets.count(), 2);
+    QCOMPARE(f.panel->refreshCount(), refreshes + 2);
+    QVERIFY(f.panel->text().contains(QStringLiteral("lr = 0.04")));
+}
+
+void TestUpdatePanel::lastRowGainsItsUpdateAsRowsArrive()
+{
+    Fixture f = makeFixture("five_points");
+    IterationModel streamed;
+    UpdatePanel panel(&streamed);
+    gdlab::test::startStreaming(streamed, f.controller->model()->sharedRun(), 4);
+    streamed.setCurrentRow(3);
+    QVERIFY(panel.text().contains(QStringLiteral("This is the last iteration")));
+    streamed.appendRows(10);
+    QVERIFY2(panel.text().contains(QStringLiteral("Update k = 3 → 4")), qPrintable(panel.text()));
+    QCOMPARE(panel.refreshCount(), 2);
+    // Rows after the shown one change nothing it says.
+    const QString before = panel.text();
+    streamed.appendRows(20);
+    QCOMPARE(panel.text(), before);
+}
+
+void TestUpdatePanel::emptyModelSaysSo()
+{
+    IterationModel empty;
+    UpdatePanel panel(&empty);
+    QCOMPARE(panel.text(), QStringLiteral("No descent yet: open a lesson or a CSV file."));
+    QCOMPARE(panel.refreshCount(), 1);
+}
+
+void TestUpdatePanel::gradientIsInTheArrowsColour()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.panel->richText().contains(
+        QStringLiteral("color:%1\">(−1.62)").arg(gdlab::ViewPalette::gradient().name(QColor::HexRgb))));
 }
 
 QTEST_MAIN(TestUpdatePanel)

@@ -1,0 +1,154 @@
+// Which rows an update used: every batch of an epoch tiles the data once, and the solver's own step gradients
+// are the gradients over exactly those rows.
+#include "csv_reader.h"
+#include "loss_function.h"
+#include "run.h"
+#include "update_sample.h"
+
+#include <QtTest>
+
+#include <numeric>
+
+using gdlab::DescentMethod;
+using gdlab::SolverSettings;
+using gdlab::UpdateSample;
+using gdlab::updateSample;
+
+Q_DECLARE_METATYPE(gdlab::DescentMethod)
+
+class TestUpdateSample : public QObject {
+    Q_OBJECT
+
+private slots:
+    void batchUsesEveryRow();
+    void sgdVisitsTheRowsInOrder();
+    void miniBatchesTileAnEpoch_data();
+    void miniBatchesTileAnEpoch();
+    void shuffledKnowsOnlyTheCount();
+    void noRows();
+    void solverUsedTheseRows_data();
+    void solverUsedTheseRows();
+};
+
+void TestUpdateSample::batchUsesEveryRow()
+{
+    SolverSettings settings;
+    settings.method = DescentMethod::Batch;
+    settings.shuffle = true; // batch descent ignores the order
+    for (const long long iteration : { 0LL, 1LL, 999LL }) {
+        const UpdateSample sample = updateSample(settings, 5, iteration);
+        QCOMPARE(sample.first, 0LL);
+        QCOMPARE(sample.count, 5LL);
+        QCOMPARE(sample.total, 5LL);
+        QVERIFY(!sample.shuffled);
+    }
+}
+
+void TestUpdateSample::sgdVisitsTheRowsInOrder()
+{
+    SolverSettings settings;
+    settings.method = DescentMethod::Sgd;
+    for (long long iteration = 0; iteration < 60; ++iteration) {
+        const UpdateSample sample = updateSample(settings, 20, iteration);
+        QCOMPARE(sample.first, iteration % 20);
+        QCOMPARE(sample.count, 1LL);
+    }
+}
+
+void TestUpdateSample::miniBatchesTileAnEpoch_data()
+{
+    QTest::addColumn<long long>("rows");
+    QTest::addColumn<long long>("batchSize");
+    QTest::addRow("100 by 32") << 100LL << 32LL;
+    QTest::addRow("100 by 25") << 100LL << 25LL;
+    QTest::addRow("5 by 1") << 5LL << 1LL;
+    QTest::addRow("5 by 7 (larger than the data)") << 5LL << 7LL;
+    QTest::addRow("7 by 0 (taken as 1)") << 7LL << 0LL;
+}
+
+void TestUpdateSample::miniBatchesTileAnEpoch()
+{
+    QFETCH(long long, rows);
+    QFETCH(long long, batchSize);
+    SolverSettings settings;
+    settings.method = DescentMethod::MiniBatch;
+    settings.batchSize = batchSize;
+    // Two epochs: each row once per epoch, batches in order, the same cut in both.
+    std::vector<int> visits(std::size_t(rows), 0);
+    long long next = 0;
+    long long iteration = 0;
+    for (int epoch = 0; epoch < 2; ++epoch) {
+        do {
+            const UpdateSample sample = updateSample(settings, rows, iteration++);
+            QCOMPARE(sample.first, next);
+            QVERIFY(sample.count >= 1 && sample.first + sample.count <= rows);
+            for (long long row = sample.first; row < sample.first + sample.count; ++row)
+                ++visits[std::size_t(row)];
+            next = (sample.first + sample.count) % rows;
+        } while (next != 0);
+    }
+    for (const int count : visits)
+        QCOMPARE(count, 2);
+}
+
+void TestUpdateSample::shuffledKnowsOnlyTheCount()
+{
+    SolverSettings settings;
+    settings.shuffle = true;
+    settings.method = DescentMethod::Sgd;
+    QVERIFY(updateSample(settings, 20, 3).shuffled);
+    QCOMPARE(updateSample(settings, 20, 3).count, 1LL);
+    settings.method = DescentMethod::MiniBatch;
+    settings.batchSize = 32;
+    QVERIFY(updateSample(settings, 100, 3).shuffled);
+    QCOMPARE(updateSample(settings, 100, 3).count, 4LL);
+}
+
+void TestUpdateSample::noRows()
+{
+    for (const DescentMethod method : { DescentMethod::Batch, DescentMethod::Sgd, DescentMethod::MiniBatch }) {
+        SolverSettings settings;
+        settings.method = method;
+        const UpdateSample sample = updateSample(settings, 0, 4);
+        QCOMPARE(sample.count, 0LL);
+        QCOMPARE(sample.total, 0LL);
+    }
+}
+
+void TestUpdateSample::solverUsedTheseRows_data()
+{
+    QTest::addColumn<DescentMethod>("method");
+    QTest::addColumn<long long>("batchSize");
+    QTest::addRow("batch") << DescentMethod::Batch << 32LL;
+    QTest::addRow("sgd") << DescentMethod::Sgd << 1LL;
+    QTest::addRow("mini-batch of 32") << DescentMethod::MiniBatch << 32LL;
+    QTest::addRow("mini-batch of 7") << DescentMethod::MiniBatch << 7LL;
+}
+
+// The gradient the solver stored for each update is the loss's gradient over the rows updateSample() names.
+void TestUpdateSample::solverUsedTheseRows()
+{
+    QFETCH(DescentMethod, method);
+    QFETCH(long long, batchSize);
+    const gdlab::Dataset data = gdlab::CsvReader::readFile(std::string(GDLAB_LESSON_DIR) + "/two_features_n100.csv");
+    SolverSettings settings;
+    settings.method = method;
+    settings.batchSize = batchSize;
+    settings.learningRate = 1e-3;
+    settings.iterations = 40;
+    const gdlab::Run run = gdlab::runDescent(data, {}, settings);
+    const gdlab::LossFunction loss(*run.problem, settings.loss);
+    std::vector<Eigen::Index> order(std::size_t(run.problem->sampleCount()));
+    std::iota(order.begin(), order.end(), Eigen::Index(0));
+    for (std::size_t row = 0; row + 1 < run.history->size(); ++row) {
+        const UpdateSample sample = updateSample(settings, run.problem->sampleCount(), run.history->iteration(row));
+        const Eigen::VectorXd expected = loss.batchGradient(
+            run.history->theta(row), order, Eigen::Index(sample.first), Eigen::Index(sample.count));
+        const Eigen::VectorXd used = run.stepGradient(row + 1);
+        QVERIFY2((used - expected).norm() <= 1e-9 * std::max(1.0, expected.norm()),
+            qPrintable(QStringLiteral("row %1: %2 vs %3").arg(row).arg(used.norm()).arg(expected.norm())));
+    }
+}
+
+QTEST_APPLESS_MAIN(TestUpdateSample)
+#include "tst_update_sample.moc"

@@ -1,0 +1,190 @@
+// The descent settings: shown without a signal, each edit sent once as the whole settings with that one field
+// changed, what does not apply disabled, and a tolerance that is not a number put back.
+#include "panels/descent_group.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest>
+
+#include <climits>
+
+using gdlab::DescentGroup;
+using gdlab::DescentMethod;
+using gdlab::LossKind;
+using gdlab::SolverSettings;
+
+namespace {
+
+SolverSettings lessonLike()
+{
+    SolverSettings settings;
+    settings.learningRate = 0.03;
+    settings.iterations = 400;
+    settings.method = DescentMethod::MiniBatch;
+    settings.batchSize = 8;
+    settings.shuffle = true;
+    settings.seed = 42;
+    settings.loss = LossKind::HalfMse;
+    settings.tolerance = 1e-7;
+    settings.init = gdlab::InitKind::Values;
+    settings.initValues = { 0.5, -0.25 };
+    return settings;
+}
+
+} // namespace
+
+class TestDescentGroup : public QObject {
+    Q_OBJECT
+
+private slots:
+    void showsSettingsSilently();
+    void eachEditChangesOneField_data();
+    void eachEditChangesOneField();
+    void enablesWhatApplies_data();
+    void enablesWhatApplies();
+    void toleranceThatIsNoNumberIsPutBack();
+    void hugeSeedIsShownClamped();
+};
+
+void TestDescentGroup::showsSettingsSilently()
+{
+    DescentGroup group;
+    QSignalSpy edits(&group, &DescentGroup::settingsEdited);
+    group.showSettings(lessonLike());
+    QCOMPARE(edits.count(), 0);
+    QCOMPARE(group.iterationsSpin()->value(), 400);
+    QCOMPARE(group.methodCombo()->currentData().toInt(), int(DescentMethod::MiniBatch));
+    QCOMPARE(group.batchSizeSpin()->value(), 8);
+    QVERIFY(group.shuffleCheck()->isChecked());
+    QCOMPARE(group.seedSpin()->value(), 42);
+    QCOMPARE(group.lossCombo()->currentData().toInt(), int(LossKind::HalfMse));
+    QCOMPARE(group.toleranceEdit()->text(), QStringLiteral("1e-07"));
+}
+
+void TestDescentGroup::eachEditChangesOneField_data()
+{
+    QTest::addColumn<QString>("field");
+    for (const char* field : { "iterations", "method", "batch size", "shuffle", "seed", "loss", "tolerance" })
+        QTest::addRow("%s", field) << QString::fromLatin1(field);
+}
+
+void TestDescentGroup::eachEditChangesOneField()
+{
+    QFETCH(QString, field);
+    DescentGroup group;
+    group.showSettings(lessonLike());
+    QSignalSpy edits(&group, &DescentGroup::settingsEdited);
+    SolverSettings expected = lessonLike();
+    if (field == QLatin1String("iterations")) {
+        group.iterationsSpin()->setValue(123);
+        expected.iterations = 123;
+    } else if (field == QLatin1String("method")) {
+        group.methodCombo()->setCurrentIndex(group.methodCombo()->findData(int(DescentMethod::Batch)));
+        expected.method = DescentMethod::Batch;
+    } else if (field == QLatin1String("batch size")) {
+        group.batchSizeSpin()->setValue(3);
+        expected.batchSize = 3;
+    } else if (field == QLatin1String("shuffle")) {
+        group.shuffleCheck()->setChecked(false);
+        expected.shuffle = false;
+    } else if (field == QLatin1String("seed")) {
+        group.seedSpin()->setValue(7);
+        expected.seed = 7;
+    } else if (field == QLatin1String("loss")) {
+        group.lossCombo()->setCurrentIndex(group.lossCombo()->findData(int(LossKind::Sse)));
+        expected.loss = LossKind::Sse;
+    } else {
+        group.toleranceEdit()->setText(QStringLiteral("0.001"));
+        emit group.toleranceEdit()->editingFinished();
+        expected.tolerance = 0.001;
+    }
+    QCOMPARE(edits.count(), 1);
+    QVERIFY(edits.first().first().value<SolverSettings>() == expected);
+    // The next edit builds on this one.
+    group.iterationsSpin()->setValue(group.iterationsSpin()->value() + 1);
+    expected.iterations = group.iterationsSpin()->value();
+    QCOMPARE(edits.count(), 2);
+    QVERIFY(edits.last().first().value<SolverSettings>() == expected);
+}
+
+void TestDescentGroup::enablesWhatApplies_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::addColumn<bool>("shuffle");
+    QTest::addColumn<int>("init");
+    QTest::addColumn<bool>("batchSize");
+    QTest::addColumn<bool>("shuffleBox");
+    QTest::addColumn<bool>("seed");
+    QTest::addRow("batch") << int(DescentMethod::Batch) << true << int(gdlab::InitKind::Zeros) << false << false
+                           << false;
+    QTest::addRow("batch, random start") << int(DescentMethod::Batch) << false << int(gdlab::InitKind::Random) << false
+                                         << false << true;
+    QTest::addRow("sgd in file order") << int(DescentMethod::Sgd) << false << int(gdlab::InitKind::Zeros) << false
+                                       << true << false;
+    QTest::addRow("sgd shuffled") << int(DescentMethod::Sgd) << true << int(gdlab::InitKind::Zeros) << false << true
+                                  << true;
+    QTest::addRow("mini-batch") << int(DescentMethod::MiniBatch) << false << int(gdlab::InitKind::Values) << true
+                                << true << false;
+}
+
+void TestDescentGroup::enablesWhatApplies()
+{
+    QFETCH(int, method);
+    QFETCH(bool, shuffle);
+    QFETCH(int, init);
+    QFETCH(bool, batchSize);
+    QFETCH(bool, shuffleBox);
+    QFETCH(bool, seed);
+    SolverSettings settings;
+    settings.method = DescentMethod(method);
+    settings.shuffle = shuffle;
+    settings.init = gdlab::InitKind(init);
+    DescentGroup group;
+    group.showSettings(settings);
+    QCOMPARE(group.batchSizeSpin()->isEnabled(), batchSize);
+    QCOMPARE(group.shuffleCheck()->isEnabled(), shuffleBox);
+    QCOMPARE(group.seedSpin()->isEnabled(), seed);
+}
+
+void TestDescentGroup::toleranceThatIsNoNumberIsPutBack()
+{
+    DescentGroup group;
+    group.showSettings(lessonLike());
+    QSignalSpy edits(&group, &DescentGroup::settingsEdited);
+    for (const QString& text : { QStringLiteral("abc"), QStringLiteral("-1"), QStringLiteral("inf") }) {
+        group.toleranceEdit()->setText(text);
+        emit group.toleranceEdit()->editingFinished();
+        QCOMPARE(group.toleranceEdit()->text(), QStringLiteral("1e-07"));
+    }
+    // The same value written another way is no edit, and keeps its spelling.
+    group.toleranceEdit()->setText(QStringLiteral("0.0000001"));
+    emit group.toleranceEdit()->editingFinished();
+    QCOMPARE(edits.count(), 0);
+    group.showSettings(lessonLike());
+    QCOMPARE(group.toleranceEdit()->text(), QStringLiteral("0.0000001"));
+    // Empty is "off".
+    group.toleranceEdit()->clear();
+    emit group.toleranceEdit()->editingFinished();
+    QCOMPARE(edits.count(), 1);
+    QCOMPARE(edits.first().first().value<SolverSettings>().tolerance, 0.0);
+}
+
+void TestDescentGroup::hugeSeedIsShownClamped()
+{
+    SolverSettings settings;
+    settings.seed = std::uint64_t(1) << 40;
+    DescentGroup group;
+    QSignalSpy edits(&group, &DescentGroup::settingsEdited);
+    group.showSettings(settings);
+    QCOMPARE(group.seedSpin()->value(), INT_MAX);
+    QCOMPARE(edits.count(), 0);
+    // Another field's edit keeps the seed the run has, not the one the box can show.
+    group.iterationsSpin()->setValue(10);
+    QCOMPARE(edits.first().first().value<SolverSettings>().seed, std::uint64_t(1) << 40);
+}
+
+QTEST_MAIN(TestDescentGroup)
+#include "tst_descent_group.moc"

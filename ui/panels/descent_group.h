@@ -1,0 +1,57 @@
+#pragma once
+
+#include "solver_settings.h"
+
+#include <QGroupBox>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace gdlab {
+
+/**
+ * @brief How the descent runs: iterations, method, batch size, shuffling, seed, loss and tolerance. Each edit
+ * is sent as the whole settings with that one field changed.
+ */
+class DescentGroup : public QGroupBox {
+    Q_OBJECT
+
+public:
+    explicit DescentGroup(QWidget* parent = nullptr);
+
+    /** @brief Shows settings, changing only the widgets that show something else. */
+    void showSettings(const SolverSettings& settings);
+
+    QSpinBox* iterationsSpin() const { return m_iterations; }
+    QComboBox* methodCombo() const { return m_method; }
+    QSpinBox* batchSizeSpin() const { return m_batchSize; }
+    QCheckBox* shuffleCheck() const { return m_shuffle; }
+    QSpinBox* seedSpin() const { return m_seed; }
+    QComboBox* lossCombo() const { return m_loss; }
+    QLineEdit* toleranceEdit() const { return m_tolerance; }
+
+signals:
+    void settingsEdited(const gdlab::SolverSettings& settings);
+
+private:
+    void createWidgets();
+    void connectEdits();
+    void send(const SolverSettings& settings);
+    /** The tolerance the field reads as (empty = 0); false when it is not one. */
+    bool readTolerance(double* tolerance) const;
+    void onToleranceEdited();
+    void updateEnabledStates();
+
+    SolverSettings m_settings;
+    QSpinBox* m_iterations = nullptr;
+    QComboBox* m_method = nullptr;
+    QSpinBox* m_batchSize = nullptr;
+    QCheckBox* m_shuffle = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QComboBox* m_loss = nullptr;
+    QLineEdit* m_tolerance = nullptr;
+};
+
+} // namespace gdlab
