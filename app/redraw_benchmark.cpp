@@ -1,6 +1,7 @@
 #include "redraw_benchmark.h"
 
 #include "dataset.h"
+#include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
 
@@ -49,7 +50,7 @@ QString RedrawBenchmark::run(MainWindow* window, int repetitions)
     controller->waitForComputation();
     QApplication::processEvents();
 
-    const double bound = controller->stability().divergenceBound;
+    const double bound = controller->model()->run()->stability.divergenceBound;
     std::vector<double> milliseconds;
     std::vector<double> computeMilliseconds;
     std::vector<double> updateMilliseconds;

@@ -2,6 +2,7 @@
 
 #include "history.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -60,9 +61,10 @@ HistoryCsvWriter::~HistoryCsvWriter()
     flush();
 }
 
-void HistoryCsvWriter::writeRows(const History& history, std::size_t first)
+void HistoryCsvWriter::writeRows(const History& history, std::size_t first, std::size_t end)
 {
-    for (std::size_t row = first; row < history.size(); ++row) {
+    end = std::min(end, history.size());
+    for (std::size_t row = first; row < end; ++row) {
         m_buffer += std::to_string(history.iteration(row));
         m_buffer += ',';
         m_buffer += std::to_string(history.epoch(row));

@@ -28,8 +28,8 @@ public:
     HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write);
     ~HistoryCsvWriter();
 
-    /** @brief Writes rows [first, history.size()). */
-    void writeRows(const History& history, std::size_t first = 0);
+    /** @brief Writes rows [first, end) (end clamped to history.size(); by default every row from first). */
+    void writeRows(const History& history, std::size_t first = 0, std::size_t end = static_cast<std::size_t>(-1));
     /** @brief Hands the text still buffered to write (also done by the destructor). */
     void flush();
 

@@ -32,8 +32,7 @@ ErrorSurfaceModel::ErrorSurfaceModel(const IterationModel* model, QObject* paren
     // on access (ensureComputed() notices the new run), whatever order the slots run in. A worker's rows and
     // its end may widen the range, and a slice through the current iterate moves with the cursor: those changes
     // reach the views as surfaceChanged.
-    // Transitional, until the surface views redraw their surface on runReset: a reset also posts surfaceChanged.
-    connect(m_model, &IterationModel::runReset, this, &ErrorSurfaceModel::invalidate);
+    connect(m_model, &IterationModel::runReset, this, [this] { m_dirty = true; });
     connect(m_model, &IterationModel::rowsAppended, this, &ErrorSurfaceModel::invalidate);
     connect(m_model, &IterationModel::runFinished, this, &ErrorSurfaceModel::invalidate);
     connect(m_model, &IterationModel::currentRowChanged, this, &ErrorSurfaceModel::onCurrentRowChanged);

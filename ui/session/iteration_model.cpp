@@ -196,8 +196,6 @@ void IterationModel::setRun(std::shared_ptr<const Run> run, long long keepIterat
     m_pendingIteration = isComputing() && !reached ? keepIteration : -1;
     endResetModel();
     emit runReset(cause);
-    // Transitional, until every view redraws its cursor on runReset: the state at the current row is a new one.
-    emit currentRowChanged(m_currentRow);
 }
 
 void IterationModel::appendRows(int rows)

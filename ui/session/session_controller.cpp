@@ -55,8 +55,6 @@ SessionController::SessionController(IterationModel* model, QObject* parent)
         m_model->finishRun(finished);
     });
     connect(m_worker, &RunWorker::failed, this, &SessionController::errorOccurred);
-    connect(m_model, &IterationModel::runReset, this, &SessionController::announce);
-    connect(m_model, &IterationModel::runFinished, this, [this] { emit computationFinished(stopReason()); });
 }
 
 SessionController::SessionController(QObject* parent)
@@ -78,12 +76,12 @@ QString SessionController::loadLesson(const QString& name)
         QStringList names;
         for (const Lesson& known : lessonCatalog())
             names << QString::fromStdString(known.name);
-        return refuse(tr("unknown lesson '%1' (lessons: %2)").arg(name, names.join(QStringLiteral(", "))));
+        return tr("unknown lesson '%1' (lessons: %2)").arg(name, names.join(QStringLiteral(", ")));
     }
     const QString fileName = QString::fromStdString(lesson->fileName);
     QFile file(QStringLiteral(":/lessons/") + fileName);
     if (!file.open(QIODevice::ReadOnly))
-        return refuse(tr("the data of lesson '%1' (%2) is missing from the program").arg(name, fileName));
+        return tr("the data of lesson '%1' (%2) is missing from the program").arg(name, fileName);
     const QByteArray bytes = file.readAll();
     try {
         auto dataset = std::make_shared<const Dataset>(CsvReader::parse(
@@ -96,7 +94,7 @@ QString SessionController::loadLesson(const QString& name)
         // A new lesson starts at its beginning, not at the iteration the previous one was showing.
         publish(std::move(run), 0);
     } catch (const std::exception& error) {
-        return refuse(messageOf(error));
+        return messageOf(error);
     }
     return {};
 }
@@ -112,7 +110,7 @@ QString SessionController::openDataset(const Dataset& dataset, const ProblemSpec
     } catch (const std::exception& error) {
         // InputError for what the user gave; anything else (out of memory on a huge file) must not end the
         // program either, and the data already loaded stays.
-        return refuse(messageOf(error));
+        return messageOf(error);
     }
     return {};
 }
@@ -120,7 +118,7 @@ QString SessionController::openDataset(const Dataset& dataset, const ProblemSpec
 QString SessionController::editDataset(const Dataset& dataset, const QString& title, const QString& lessonName)
 {
     if (!m_latest)
-        return refuse(tr("there is no data to edit"));
+        return tr("there is no data to edit");
     try {
         Run run
             = prepare(std::make_shared<const Dataset>(dataset), m_latest->problem->spec(), m_latest->settings, false);
@@ -130,7 +128,7 @@ QString SessionController::editDataset(const Dataset& dataset, const QString& ti
         run.ghostIterations = m_latest->ghostIterations;
         publish(std::move(run), currentIteration());
     } catch (const std::exception& error) {
-        return refuse(messageOf(error));
+        return messageOf(error);
     }
     return {};
 }
@@ -138,7 +136,7 @@ QString SessionController::editDataset(const Dataset& dataset, const QString& ti
 QString SessionController::setProblemSpec(const ProblemSpec& spec)
 {
     if (!m_latest)
-        return refuse(tr("there is no data to choose columns from"));
+        return tr("there is no data to choose columns from");
     if (spec == m_latest->problem->spec())
         return {};
     try {
@@ -154,7 +152,7 @@ QString SessionController::setProblemSpec(const ProblemSpec& spec)
         run.ghostIterations = m_latest->ghostIterations;
         publish(std::move(run), currentIteration());
     } catch (const std::exception& error) {
-        return refuse(messageOf(error));
+        return messageOf(error);
     }
     return {};
 }
@@ -162,7 +160,7 @@ QString SessionController::setProblemSpec(const ProblemSpec& spec)
 QString SessionController::setSettings(const SolverSettings& settings)
 {
     if (!m_latest)
-        return refuse(tr("there is no data to descend on yet"));
+        return tr("there is no data to descend on yet");
     if (settings == m_latest->settings)
         return {};
     SolverSettings startOnly = m_latest->settings;
@@ -176,7 +174,7 @@ QString SessionController::setSettings(const SolverSettings& settings)
 QString SessionController::setLearningRate(double learningRate)
 {
     if (!m_latest)
-        return refuse(tr("there is no data to descend on yet"));
+        return tr("there is no data to descend on yet");
     SolverSettings settings = m_latest->settings;
     settings.learningRate = learningRate;
     return setSettings(settings);
@@ -185,7 +183,7 @@ QString SessionController::setLearningRate(double learningRate)
 QString SessionController::setStartPoint(const std::vector<double>& theta)
 {
     if (!m_latest)
-        return refuse(tr("there is no data to descend on yet"));
+        return tr("there is no data to descend on yet");
     SolverSettings settings = m_latest->settings;
     settings.init = InitKind::Values;
     settings.initValues = theta;
@@ -217,7 +215,7 @@ QString SessionController::changeSettings(const SolverSettings& settings, RunCau
         run.cause = cause;
         publish(std::move(run), currentIteration());
     } catch (const std::exception& error) {
-        return refuse(messageOf(error));
+        return messageOf(error);
     }
     return {};
 }
@@ -276,97 +274,6 @@ void SessionController::onRowsReady(const std::shared_ptr<const Run>& run, int r
     // The first rows of a new run: it replaces the previous one on screen now.
     m_latest = run;
     m_model->setRun(run, m_workerKeepIteration, rows);
-}
-
-QString SessionController::refuse(const QString& message)
-{
-    emit errorOccurred(message);
-    return message;
-}
-
-void SessionController::announce(RunCause cause)
-{
-    const Run* run = m_model->run();
-    if (!run)
-        return;
-    const bool settingsDiffer
-        = !m_announcedAny || run->settings != m_announcedSettings || run->ghostIterations != m_announcedGhosts;
-    m_announcedAny = true;
-    m_announcedSettings = run->settings;
-    m_announcedGhosts = run->ghostIterations;
-    emit computationStarted();
-    if (run->isComplete())
-        emit computationFinished(run->outcome->reason);
-    if (changesProblem(cause))
-        emit problemChanged();
-    if (settingsDiffer)
-        emit settingsChanged();
-}
-
-namespace {
-
-const Run& shownOrEmpty(const IterationModel* model)
-{
-    static const Run empty = [] {
-        Run run;
-        run.dataset = std::make_shared<const Dataset>();
-        return run;
-    }();
-    return model->run() ? *model->run() : empty;
-}
-
-} // namespace
-
-const Dataset& SessionController::dataset() const
-{
-    return *shownOrEmpty(m_model).dataset;
-}
-
-const ProblemSpec& SessionController::problemSpec() const
-{
-    static const ProblemSpec none;
-    return m_model->run() ? m_model->run()->problem->spec() : none;
-}
-
-const SolverSettings& SessionController::settings() const
-{
-    return shownOrEmpty(m_model).settings;
-}
-
-const std::vector<long long>& SessionController::ghostIterations() const
-{
-    return shownOrEmpty(m_model).ghostIterations;
-}
-
-QString SessionController::lessonName() const
-{
-    return QString::fromStdString(shownOrEmpty(m_model).lessonName);
-}
-
-QString SessionController::title() const
-{
-    return QString::fromStdString(shownOrEmpty(m_model).title);
-}
-
-std::shared_ptr<const Problem> SessionController::problem() const
-{
-    return shownOrEmpty(m_model).problem;
-}
-
-const LeastSquaresFit& SessionController::leastSquares() const
-{
-    return shownOrEmpty(m_model).leastSquares;
-}
-
-const StabilityBounds& SessionController::stability() const
-{
-    return shownOrEmpty(m_model).stability;
-}
-
-StopReason SessionController::stopReason() const
-{
-    const Run& run = shownOrEmpty(m_model);
-    return run.outcome ? run.outcome->reason : StopReason::MaxIterations;
 }
 
 long long SessionController::currentIteration() const

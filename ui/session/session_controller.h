@@ -68,26 +68,10 @@ public:
      * --screenshot. */
     void waitForComputation();
 
-    // Transitional read access for the views that still read the controller rather than the model.
-    const Dataset& dataset() const;
-    const ProblemSpec& problemSpec() const;
-    const SolverSettings& settings() const;
-    const std::vector<long long>& ghostIterations() const;
-    QString lessonName() const;
-    QString title() const;
-    std::shared_ptr<const Problem> problem() const;
-    const LeastSquaresFit& leastSquares() const;
-    const StabilityBounds& stability() const;
-    StopReason stopReason() const;
-
 signals:
-    /** @brief A command was refused, or a run on the worker failed (out of memory); nothing on screen changed. */
+    /** @brief A run on the worker failed (out of memory); what it computed stays on screen. Refused commands are
+     * not announced here: their refusal is returned to whoever sent them. */
     void errorOccurred(const QString& message);
-    // Transitional: derived from the model's runReset, for the views that still listen to the controller.
-    void problemChanged();
-    void settingsChanged();
-    void computationStarted();
-    void computationFinished(gdlab::StopReason reason);
 
 private:
     /** Prepares a run of new data or columns: the start given as values is kept only if it still fits. */
@@ -98,18 +82,12 @@ private:
     long long currentIteration() const;
     QString changeSettings(const SolverSettings& settings, RunCause cause);
     void onRowsReady(const std::shared_ptr<const Run>& run, int rows);
-    void announce(RunCause cause);
-    QString refuse(const QString& message);
 
     IterationModel* m_model = nullptr;
     RunWorker* m_worker = nullptr;
     std::shared_ptr<const Run> m_latest;
     /** The cursor's iteration to keep for the run on the worker, until its first rows are shown. */
     long long m_workerKeepIteration = 0;
-    /** The settings of the run announced last, to tell a settings change from a rebuild (transitional). */
-    SolverSettings m_announcedSettings;
-    std::vector<long long> m_announcedGhosts;
-    bool m_announcedAny = false;
 };
 
 } // namespace gdlab

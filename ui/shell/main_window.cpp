@@ -12,11 +12,14 @@
 #include "session/pinned_runs.h"
 #include "session/point_editor.h"
 #include "session/session_controller.h"
+#include "shell/intent_router.h"
+#include "shell/main_actions.h"
 #include "views/bowl_view.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
 #include "views/history_table.h"
 #include "views/loss_plot.h"
+#include "views/plot_style.h"
 #include "views/status_summary.h"
 #include "views/update_panel.h"
 #include "views/view_frame.h"
@@ -53,42 +56,41 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     , m_surface(new ErrorSurfaceModel(controller->model(), this))
     , m_dataOpener(new DataOpener(controller, controller->model(), this, this))
     , m_pinnedRuns(new PinnedRuns(controller->model(), this))
-    , m_normalFont(QApplication::font())
+    , m_pointEditor(new PointEditor(controller, this))
+    , m_router(new IntentRouter(controller, m_surface, m_pointEditor, this))
+    , m_normalFont(font())
 {
     setObjectName(QStringLiteral("gdlabMainWindow"));
     setAcceptDrops(true);
     createLayout();
     createActions();
     updateWindowTitle();
-    connect(m_controller, &SessionController::problemChanged, this, &MainWindow::updateWindowTitle);
-    // A refused command is shown once, by the code that sent it (the opener for a file, the window for a routed
-    // command); this broadcast is for the rest.
-    connect(m_controller, &SessionController::errorOccurred, this, [this](const QString& message) {
-        if (!m_routingCommand && !m_dataOpener->isApplyingDataset())
-            showError(message);
-    });
+    connect(m_controller->model(), &IterationModel::runReset, this, &MainWindow::updateWindowTitle);
+    connect(m_router, &IntentRouter::refused, this, &MainWindow::showError);
+    // Commands the user sent report their own refusals (the router, the opener, the point editor); what is left
+    // here is a run on the worker that failed.
+    connect(m_controller, &SessionController::errorOccurred, this, &MainWindow::showError);
+    connect(m_pointEditor, &PointEditor::refused, this,
+        [this](const QString& message) { statusBar()->showMessage(message, 6000); });
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createLayout()
+void MainWindow::createViews()
 {
-    m_fitPlot = new FitPlot(m_controller->model());
-    m_lossPlot = new LossPlot(m_controller->model());
-    m_contourPlot = new ContourPlot(m_controller->model(), m_surface);
-    connect(m_contourPlot, &ContourPlot::startPointChosen, m_controller, &SessionController::setStartPoint);
-    m_bowlView = new BowlView(m_controller->model(), m_surface);
-    // The fit view asks for point edits; the editor makes them undoable, or says why not at the point and below.
-    m_pointEditor = new PointEditor(m_controller, this);
-    connect(m_fitPlot, &FitPlot::pointAddRequested, m_pointEditor, &PointEditor::addPoint);
-    connect(m_fitPlot, &FitPlot::pointMoveRequested, m_pointEditor, &PointEditor::movePoint);
-    connect(m_fitPlot, &FitPlot::pointRemoveRequested, m_pointEditor, &PointEditor::removePoint);
-    connect(m_pointEditor, &PointEditor::refused, m_fitPlot, &FitPlot::showRefusal);
-    connect(m_pointEditor, &PointEditor::refused, this,
-        [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+    const IterationModel* model = m_controller->model();
+    m_fitPlot = new FitPlot(model);
+    m_lossPlot = new LossPlot(model);
+    m_contourPlot = new ContourPlot(model, m_surface);
+    m_bowlView = new BowlView(model, m_surface);
     m_lossPlot->setPinnedRuns(m_pinnedRuns);
     m_contourPlot->setPinnedRuns(m_pinnedRuns);
     m_bowlView->setPinnedRuns(m_pinnedRuns);
+    m_router->routeContour(m_contourPlot);
+}
+
+QWidget* MainWindow::createViewGrid()
+{
     // The fit and the contour view carry their own choices (feature, slice) right above the plot.
     const auto withOptions = [](QWidget* options, QWidget* view) {
         auto* box = new QWidget;
@@ -100,18 +102,12 @@ void MainWindow::createLayout()
         return box;
     };
     auto* fitOptions = new FitViewOptions(m_controller->model(), m_fitPlot);
-    connect(fitOptions, &FitViewOptions::fitModeChosen, m_fitPlot, &FitPlot::setFitMode);
-    connect(fitOptions, &FitViewOptions::featureChosen, m_fitPlot, &FitPlot::setFeature);
-    connect(fitOptions, &FitViewOptions::showLeastSquaresChosen, m_fitPlot, &FitPlot::setShowLeastSquares);
-    connect(fitOptions, &FitViewOptions::editingChosen, m_fitPlot, &FitPlot::setEditable);
-    QWidget* fit = withOptions(fitOptions, m_fitPlot);
+    m_router->routeFitView(m_fitPlot, fitOptions);
     auto* slice = new SurfaceSliceControls(m_surface, m_controller->model());
-    connect(slice, &SurfaceSliceControls::sliceChosen, m_surface, &ErrorSurfaceModel::setParameters);
-    connect(slice, &SurfaceSliceControls::holdModeChosen, m_surface, &ErrorSurfaceModel::setHoldMode);
-    QWidget* contour = withOptions(slice, m_contourPlot);
-    m_frames = { new ViewFrame(tr("Fit"), fit), new ViewFrame(tr("Error surface (contour)"), contour),
+    m_router->routeSliceControls(slice);
+    m_frames = { new ViewFrame(tr("Fit"), withOptions(fitOptions, m_fitPlot)),
+        new ViewFrame(tr("Error surface (contour)"), withOptions(slice, m_contourPlot)),
         new ViewFrame(tr("Loss"), m_lossPlot), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };
-
     auto* views = new QWidget;
     auto* grid = new QGridLayout(views);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -122,8 +118,13 @@ void MainWindow::createLayout()
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
+    return views;
+}
 
+QWidget* MainWindow::createSidePanel()
+{
     m_controlPanel = new ControlPanel(m_controller->model());
+    m_router->routeControlPanel(m_controlPanel);
     m_historyTable = new HistoryTable(m_controller->model());
     m_sidePanel = new QTabWidget;
     m_sidePanel->addTab(m_controlPanel, tr("Controls"));
@@ -137,16 +138,21 @@ void MainWindow::createLayout()
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 1);
     side->setChildrenCollapsible(false);
+    return side;
+}
 
+void MainWindow::createLayout()
+{
+    createViews();
     auto* splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(views);
-    splitter->addWidget(side);
+    splitter->addWidget(createViewGrid());
+    splitter->addWidget(createSidePanel());
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
 
     m_playbackBar = new PlaybackBar(m_controller->model());
-    connectControls();
+    m_router->routeCursor(m_playbackBar, m_historyTable);
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 4, 6, 2);
@@ -160,117 +166,21 @@ void MainWindow::createLayout()
     statusBar()->setSizeGripEnabled(false);
 }
 
-void MainWindow::connectControls()
-{
-    connect(m_playbackBar, &PlaybackBar::rowRequested, m_controller->model(), &IterationModel::setCurrentRow);
-    connect(m_historyTable, &HistoryTable::rowRequested, m_controller->model(), &IterationModel::setCurrentRow);
-    // A refused edit makes no run, so no runReset brings the panel back to the run's values: it is told to.
-    const auto route = [this](const auto& command) {
-        const bool outer = std::exchange(m_routingCommand, true);
-        const QString refusal = command();
-        m_routingCommand = outer;
-        if (refusal.isEmpty())
-            return;
-        showError(refusal);
-        m_controlPanel->refresh();
-    };
-    connect(m_controlPanel, &ControlPanel::lessonChosen, this,
-        [this, route](const QString& name) { route([&] { return m_controller->loadLesson(name); }); });
-    connect(m_controlPanel, &ControlPanel::settingsEdited, this,
-        [this, route](const SolverSettings& settings) { route([&] { return m_controller->setSettings(settings); }); });
-    connect(m_controlPanel, &ControlPanel::problemSpecEdited, this,
-        [this, route](const ProblemSpec& spec) { route([&] { return m_controller->setProblemSpec(spec); }); });
-}
-
 void MainWindow::createActions()
 {
-    auto* openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open CSV…"), this);
-    openAction->setShortcut(QKeySequence::Open);
-    openAction->setToolTip(tr("Open your own data as CSV (Ctrl+O)"));
-    connect(openAction, &QAction::triggered, m_dataOpener, &DataOpener::openWithDialog);
-
-    auto* exportDataAction = new QAction(tr("Export &data…"), this);
-    exportDataAction->setToolTip(tr("Save the data (with your edits) as CSV"));
-    connect(exportDataAction, &QAction::triggered, m_dataOpener, &DataOpener::exportDataWithDialog);
-
-    auto* exportAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export history…"), this);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setToolTip(tr("Save every iteration as CSV (Ctrl+E)"));
-    connect(exportAction, &QAction::triggered, this, &MainWindow::exportHistoryInteractively);
-
-    m_presentationAction = new QAction(tr("&Presentation mode"), this);
-    m_presentationAction->setCheckable(true);
-    m_presentationAction->setShortcut(QKeySequence(Qt::Key_F11));
-    m_presentationAction->setToolTip(tr("Full screen with large text and lines for the back row (F11)"));
-    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
-
-    QUndoStack* edits = m_pointEditor->undoStack();
-    QAction* undoAction = edits->createUndoAction(this, tr("&Undo"));
-    undoAction->setShortcut(QKeySequence::Undo);
-    QAction* redoAction = edits->createRedoAction(this, tr("&Redo"));
-    redoAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo });
-
-    auto* pinAction = new QAction(tr("&Pin this run"), this);
-    pinAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    pinAction->setToolTip(tr("Keep this run on the loss, contour and bowl views to compare it with the next (Ctrl+P)"));
-    connect(pinAction, &QAction::triggered, m_pinnedRuns, &PinnedRuns::pinCurrent);
-    m_unpinAction = new QAction(tr("&Unpin the last run"), this);
-    connect(
-        m_unpinAction, &QAction::triggered, m_pinnedRuns, [this] { m_pinnedRuns->unpin(m_pinnedRuns->count() - 1); });
-    m_clearPinsAction = new QAction(tr("Unpin &all runs"), this);
-    connect(m_clearPinsAction, &QAction::triggered, m_pinnedRuns, &PinnedRuns::clear);
-    connect(m_pinnedRuns, &PinnedRuns::changed, this, &MainWindow::updatePinActions);
-    updatePinActions();
-    auto* sweepAction = new QAction(tr("Learning-rate &sweep…"), this);
-    sweepAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    sweepAction->setToolTip(tr("Loss curves for several learning rates around the stability bound (Ctrl+L)"));
-    connect(sweepAction, &QAction::triggered, this, &MainWindow::showSweep);
-
-    auto* quitAction = new QAction(tr("&Quit"), this);
-    quitAction->setShortcut(QKeySequence::Quit);
-    connect(quitAction, &QAction::triggered, this, &QWidget::close);
-
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(openAction);
-    QMenu* recent = m_dataOpener->recentFilesMenu();
-    recent->setTitle(tr("Open &recent"));
-    fileMenu->addMenu(recent);
-    fileMenu->addSeparator();
-    fileMenu->addAction(exportAction);
-    fileMenu->addAction(exportDataAction);
-    fileMenu->addSeparator();
-    fileMenu->addAction(quitAction);
-    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
-    editMenu->addAction(undoAction);
-    editMenu->addAction(redoAction);
-    QMenu* compareMenu = menuBar()->addMenu(tr("&Compare"));
-    compareMenu->addAction(pinAction);
-    compareMenu->addAction(m_unpinAction);
-    compareMenu->addAction(m_clearPinsAction);
-    compareMenu->addSeparator();
-    compareMenu->addAction(sweepAction);
-    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addAction(m_presentationAction);
-    QMenu* playMenu = menuBar()->addMenu(tr("&Playback"));
-    for (QAction* action : m_playbackBar->actions()) {
-        // Playback keys work wherever the focus is in the window.
-        action->setShortcutContext(Qt::WindowShortcut);
-        addAction(action);
-        playMenu->addAction(action);
-    }
-
-    QToolBar* toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(openAction);
-    toolBar->addAction(exportAction);
-    toolBar->addSeparator();
-    toolBar->addAction(pinAction);
-    toolBar->addAction(m_clearPinsAction);
-    toolBar->addAction(sweepAction);
-    toolBar->addSeparator();
-    toolBar->addAction(m_presentationAction);
+    m_actions = new MainActions(this);
+    connect(m_actions->open(), &QAction::triggered, m_dataOpener, &DataOpener::openWithDialog);
+    connect(m_actions->exportData(), &QAction::triggered, m_dataOpener, &DataOpener::exportDataWithDialog);
+    connect(m_actions->exportHistory(), &QAction::triggered, this, &MainWindow::exportHistoryInteractively);
+    connect(m_actions->quit(), &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->presentation(), &QAction::toggled, this, &MainWindow::setPresentationMode);
+    connect(m_actions->pin(), &QAction::triggered, m_pinnedRuns, &PinnedRuns::pinCurrent);
+    connect(m_actions->unpin(), &QAction::triggered, m_pinnedRuns,
+        [this] { m_pinnedRuns->unpin(m_pinnedRuns->count() - 1); });
+    connect(m_actions->clearPins(), &QAction::triggered, m_pinnedRuns, &PinnedRuns::clear);
+    connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::showSweep);
+    m_actions->followPins(m_pinnedRuns);
+    m_actions->buildMenus(m_dataOpener->recentFilesMenu(), m_pointEditor->undoStack(), m_playbackBar->actions());
 }
 
 void MainWindow::setPresentationMode(bool on)
@@ -278,11 +188,13 @@ void MainWindow::setPresentationMode(bool on)
     if (on == m_presentationMode)
         return;
     m_presentationMode = on;
-    const QSignalBlocker blocker(m_presentationAction);
-    m_presentationAction->setChecked(on);
+    const QSignalBlocker blocker(m_actions->presentation());
+    m_actions->presentation()->setChecked(on);
+    // The controls, the playback bar and the status line grow with the window's font; the views and their
+    // frames draw with PlotStyle, which grows by the same one scale from the base font.
     QFont font = m_normalFont;
     if (on)
-        font.setPointSizeF(m_normalFont.pointSizeF() * 1.35);
+        font.setPointSizeF(m_normalFont.pointSizeF() * PlotStyle::presentationScale);
     setFont(font);
     for (ViewFrame* frame : std::as_const(m_frames))
         frame->setPresentationMode(on);
@@ -316,12 +228,6 @@ void MainWindow::showSweep()
     dialog->activateWindow();
 }
 
-void MainWindow::updatePinActions()
-{
-    m_unpinAction->setEnabled(!m_pinnedRuns->isEmpty());
-    m_clearPinsAction->setEnabled(!m_pinnedRuns->isEmpty());
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     if (m_dataOpener->canAccept(event->mimeData()))
@@ -336,9 +242,10 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::exportHistoryInteractively()
 {
+    const Run* run = m_controller->model()->run();
+    const QString lesson = run ? QString::fromStdString(run->lessonName) : QString();
     const QString path = QFileDialog::getSaveFileName(this, tr("Export history"),
-        QStringLiteral("%1-history.csv")
-            .arg(m_controller->lessonName().isEmpty() ? QStringLiteral("gdlab") : m_controller->lessonName()),
+        QStringLiteral("%1-history.csv").arg(lesson.isEmpty() ? QStringLiteral("gdlab") : lesson),
         tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
@@ -349,8 +256,8 @@ void MainWindow::exportHistoryInteractively()
 
 bool MainWindow::exportHistory(const QString& path, QString* errorMessage) const
 {
-    const auto& problem = m_controller->problem();
-    if (!problem) {
+    const IterationModel* model = m_controller->model();
+    if (!model->run() || model->isEmpty()) {
         *errorMessage = tr("There is no history to export yet.");
         return false;
     }
@@ -359,8 +266,11 @@ bool MainWindow::exportHistory(const QString& path, QString* errorMessage) const
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    writeHistoryCsv(m_controller->model()->history(), problem->parameterSymbols(),
+    // The rows the model shows: a run still streaming in from the worker is exported as far as it got.
+    HistoryCsvWriter writer(model->run()->problem->parameterSymbols(),
         [&file](std::string_view chunk) { file.write(chunk.data(), static_cast<qint64>(chunk.size())); });
+    writer.writeRows(model->history(), 0, static_cast<std::size_t>(model->rowCount()));
+    writer.flush();
     if (!file.commit()) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
@@ -398,7 +308,8 @@ void MainWindow::showError(const QString& message)
 
 void MainWindow::updateWindowTitle()
 {
-    const QString title = m_controller->title();
+    const Run* run = m_controller->model()->run();
+    const QString title = run ? QString::fromStdString(run->title) : QString();
     setWindowTitle(title.isEmpty() ? tr("gdlab") : tr("%1 — gdlab").arg(title));
 }
 

@@ -2,7 +2,6 @@
 
 #include <QMainWindow>
 
-class QAction;
 class QDragEnterEvent;
 class QDropEvent;
 class QTabWidget;
@@ -16,6 +15,8 @@ class DataOpener;
 class ErrorSurfaceModel;
 class FitPlot;
 class HistoryTable;
+class IntentRouter;
+class MainActions;
 class LossPlot;
 class PinnedRuns;
 class PlaybackBar;
@@ -28,7 +29,11 @@ class ViewFrame;
 
 /**
  * @brief The window a teacher projects: the four linked views, the controls, the playback bar and the status
- * line, all driven by one SessionController.
+ * line.
+ *
+ * It builds the parts, gives each the IterationModel it reads, and hands their intents to an IntentRouter, which
+ * turns them into the SessionController's commands; the actions and menus are MainActions'. A refused command is
+ * reported once, here.
  */
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -52,6 +57,7 @@ public:
     PinnedRuns* pinnedRuns() const { return m_pinnedRuns; }
     /** @brief The fit view's point edits and their undo stack (the Edit menu's undo and redo). */
     PointEditor* pointEditor() const { return m_pointEditor; }
+    MainActions* actions() const { return m_actions; }
     /** @brief The learning-rate sweep window, created on first use. */
     SweepDialog* sweepDialog();
 
@@ -69,10 +75,11 @@ protected:
 
 private:
     void createActions();
+    void createViews();
+    QWidget* createViewGrid();
+    QWidget* createSidePanel();
     void createLayout();
-    void connectControls();
     void showSweep();
-    void updatePinActions();
     void exportHistoryInteractively();
     void showError(const QString& message);
     void updateWindowTitle();
@@ -92,13 +99,11 @@ private:
     PinnedRuns* m_pinnedRuns = nullptr;
     PointEditor* m_pointEditor = nullptr;
     SweepDialog* m_sweepDialog = nullptr;
-    QAction* m_unpinAction = nullptr;
-    QAction* m_clearPinsAction = nullptr;
+    IntentRouter* m_router = nullptr;
+    MainActions* m_actions = nullptr;
     QTabWidget* m_sidePanel = nullptr;
     QList<ViewFrame*> m_frames;
-    QAction* m_presentationAction = nullptr;
     bool m_presentationMode = false;
-    bool m_routingCommand = false; ///< a panel's command is running: its refusal is shown by the routing
     QFont m_normalFont;
 };
 

@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QWidget>
 
 #include <algorithm>
@@ -21,7 +22,7 @@ constexpr double maximumSubTickDecades = 4.0;
 PlotStyle::PlotStyle(const QWidget& widget, bool presentation)
     : m_scale(presentation ? presentationScale : 1.0)
     , m_presentation(presentation)
-    , m_font(widget.font())
+    , m_font(QApplication::font())
     , m_text(widget.palette().color(QPalette::Text))
     , m_background(widget.palette().color(QPalette::Base))
 {

@@ -21,7 +21,10 @@ public:
     /** @brief How much larger everything is drawn in presentation mode (fonts, lines, markers). */
     static constexpr double presentationScale = 1.5;
 
-    /** @brief The style of widget (its font and palette), enlarged in presentation mode. */
+    /**
+     * @brief The style of widget: its palette, and the program's base font (QApplication::font(), not the
+     * widget's, which a window in presentation mode has enlarged already), enlarged in presentation mode.
+     */
     PlotStyle(const QWidget& widget, bool presentation);
 
     bool isPresentation() const { return m_presentation; }

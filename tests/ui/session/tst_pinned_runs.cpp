@@ -103,8 +103,8 @@ void TestPinnedRuns::pinCopiesTheHistory()
     QVERIFY(sameHistory(gdlab::test::statesOf(run), gdlab::test::statesOf(*m_controller->model())));
     QCOMPARE(gdlab::test::statesOf(run).size(), std::size_t(1001));
     QCOMPARE(run.label, QStringLiteral("lr 0.01, batch, mse"));
-    QVERIFY(run.settings() == m_controller->settings());
-    QCOMPARE(run.run->problem, m_controller->problem());
+    QVERIFY(run.settings() == m_controller->model()->run()->settings);
+    QCOMPARE(run.run->problem, m_controller->model()->run()->problem);
     QCOMPARE(run.seriesIndex, 0);
 }
 
@@ -139,7 +139,7 @@ void TestPinnedRuns::labelsSayWhatDiffers()
     QCOMPARE(m_pinned->displayLabel(0), QStringLiteral("lr 0.01"));
     QCOMPARE(m_pinned->liveLabel(), QStringLiteral("current (lr 0.05)"));
 
-    gdlab::SolverSettings settings = m_controller->settings();
+    gdlab::SolverSettings settings = m_controller->model()->run()->settings;
     settings.method = gdlab::DescentMethod::Sgd;
     QVERIFY(m_controller->setSettings(settings).isEmpty());
     m_controller->waitForComputation();
@@ -150,7 +150,7 @@ void TestPinnedRuns::labelsSayWhatDiffers()
 void TestPinnedRuns::otherLossIsNamed()
 {
     load("five_points");
-    gdlab::SolverSettings settings = m_controller->settings();
+    gdlab::SolverSettings settings = m_controller->model()->run()->settings;
     settings.loss = gdlab::LossKind::Sse;
     settings.learningRate = 0.005;
     QVERIFY(m_controller->setSettings(settings).isEmpty());
@@ -215,7 +215,7 @@ void TestPinnedRuns::settingsChangesKeepThePins()
 {
     load("five_points");
     QVERIFY(m_pinned->pinCurrent());
-    gdlab::SolverSettings settings = m_controller->settings();
+    gdlab::SolverSettings settings = m_controller->model()->run()->settings;
     settings.method = gdlab::DescentMethod::Sgd;
     settings.loss = gdlab::LossKind::HalfMse;
     settings.iterations = 300;
@@ -251,7 +251,7 @@ void TestPinnedRuns::otherColumnsOrScalingClear()
 {
     load("two_features_n100");
     QVERIFY(m_pinned->pinCurrent());
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.standardize = true;
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
@@ -264,8 +264,8 @@ void TestPinnedRuns::otherColumnsOrScalingClear()
     QCOMPARE(m_pinned->count(), 0);
 
     // The user's own data: opening a file is new data; edited points are another problem too.
-    const gdlab::Dataset original = m_controller->dataset();
-    spec = m_controller->problemSpec();
+    const gdlab::Dataset original = (*m_controller->model()->run()->dataset);
+    spec = m_controller->model()->run()->problem->spec();
     QVERIFY(m_pinned->pinCurrent());
     QVERIFY(m_controller->openDataset(original, spec, QStringLiteral("my data")).isEmpty());
     QCOMPARE(m_pinned->count(), 0);

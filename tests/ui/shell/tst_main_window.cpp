@@ -183,8 +183,9 @@ void TestMainWindow::presentationModeReachesTheBowl()
     const qreal normal = bowl->messageFont().pointSizeF();
     QTest::keyClick(m_window.get(), Qt::Key_F11);
     QVERIFY(bowl->isPresentationMode());
-    // The window's larger font at the bowl's presentation scale, as in every view.
-    QCOMPARE(bowl->messageFont().pointSizeF(), m_window->font().pointSizeF() * PlotStyle::presentationScale);
+    // One scale for everything: the bowl grows by it once, like the window's own font.
+    QCOMPARE(bowl->messageFont().pointSizeF(), normal * PlotStyle::presentationScale);
+    QCOMPARE(m_window->font().pointSizeF(), QApplication::font().pointSizeF() * PlotStyle::presentationScale);
     QTest::keyClick(m_window.get(), Qt::Key_F11);
     QVERIFY(!bowl->isPresentationMode());
     QCOMPARE(bowl->messageFont().pointSizeF(), normal);

@@ -269,10 +269,10 @@ QString TestRandomInteraction::changeLearningRate()
         rate = 1e6;
         break;
     case 2:
-        rate = m_controller->stability().divergenceBound * 1.01; // just above: a slow divergence
+        rate = m_controller->model()->run()->stability.divergenceBound * 1.01; // just above: a slow divergence
         break;
     case 3:
-        rate = m_controller->stability().optimalRate;
+        rate = m_controller->model()->run()->stability.optimalRate;
         break;
     default:
         // Log-uniform over the whole range a slider could never reach.
@@ -376,7 +376,7 @@ void TestRandomInteraction::verifyConsistent(const QString& where)
         context(where + QStringLiteral(": status '%1' for iteration %2").arg(status).arg(state.iteration)));
 
     // With one feature and an intercept the fit view draws y = θ0 + θ1·x in original units.
-    const auto& problem = m_controller->problem();
+    const auto& problem = m_controller->model()->run()->problem;
     QVERIFY2(problem, context(where + ": no problem"));
     FitPlot* fit = m_window->fitPlot();
     if (problem->hasIntercept() && problem->parameterCount() == 2 && fit->fitMode() == FitPlot::FeatureVsTarget

@@ -301,7 +301,7 @@ void TestContourPlot::legendLeavesTheMarkersVisible()
         settle();
         m_view->plot()->replot(); // the legend's place takes effect in the next layout
         const QRect legend = m_view->plot()->legend->outerRect();
-        const Eigen::VectorXd& optimum = m_controller->problem()->leastSquaresTheta();
+        const Eigen::VectorXd& optimum = m_controller->model()->run()->problem->leastSquaresTheta();
         const QPointF star = m_surface->slicePoint(optimum);
         const QPointF start = m_surface->slicePoint(m_controller->model()->theta(0));
         QVERIFY2(!legend.contains(m_view->pixelFor(star)), lesson);
@@ -329,7 +329,7 @@ void TestContourPlot::clickSetsTheStartPoint()
     const double pixelY = m_view->plot()->yAxis->range().size() / m_view->plot()->axisRect()->height();
     QVERIFY2(std::abs(start(0) - target.x()) <= pixelX, qPrintable(describe({ start(0), start(1) }, target)));
     QVERIFY2(std::abs(start(1) - target.y()) <= pixelY, qPrintable(describe({ start(0), start(1) }, target)));
-    QCOMPARE(m_controller->settings().init, gdlab::InitKind::Values);
+    QCOMPARE(m_controller->model()->run()->settings.init, gdlab::InitKind::Values);
     // The new path starts there.
     settle();
     QVERIFY(near(firstPoint(m_view->pathCurve()), QPointF(start(0), start(1)), 0));
@@ -414,7 +414,7 @@ void TestContourPlot::oneParameterShowsAMessage()
 {
     load("five_points");
     QVERIFY(!m_view->isShowingMessage());
-    gdlab::ProblemSpec spec = m_controller->problemSpec();
+    gdlab::ProblemSpec spec = m_controller->model()->run()->problem->spec();
     spec.intercept = false;
     QVERIFY(m_controller->setProblemSpec(spec).isEmpty());
     m_controller->waitForComputation();
@@ -576,7 +576,7 @@ void TestContourPlot::legendClearOfTheMarkersAtProjectorSize()
     for (const char* lesson : lessons) {
         load(lesson);
         QVERIFY(pinned.pinCurrent());
-        QVERIFY(m_controller->setLearningRate(m_controller->settings().learningRate * 0.5).isEmpty());
+        QVERIFY(m_controller->setLearningRate(m_controller->model()->run()->settings.learningRate * 0.5).isEmpty());
         m_controller->waitForComputation();
         IterationModel& model = *m_controller->model();
         for (const int row : { 0, model.lastRow() / 3, model.lastRow() }) {
@@ -587,7 +587,7 @@ void TestContourPlot::legendClearOfTheMarkersAtProjectorSize()
             QVERIFY2(legend.isValid(), lesson);
             // Outside the map altogether, so nothing on it can be covered.
             QVERIFY2(!legend.intersects(m_view->plot()->axisRect()->rect()), lesson);
-            const QPointF star = m_surface->slicePoint(m_controller->problem()->leastSquaresTheta());
+            const QPointF star = m_surface->slicePoint(m_controller->model()->run()->problem->leastSquaresTheta());
             const QPointF start = m_surface->slicePoint(model.theta(0));
             const QPointF current = m_surface->slicePoint(model.theta(model.currentRow()));
             for (const QPointF& point : { star, start, current })
@@ -605,7 +605,8 @@ void TestContourPlot::legendClearOfTheMarkersAtProjectorSize()
                            .arg(m_view->subtitle())));
         QCOMPARE(m_view->width(), 420);
         // The star keeps a margin from the map's edges.
-        const QPoint starPixel = m_view->pixelFor(m_surface->slicePoint(m_controller->problem()->leastSquaresTheta()));
+        const QPoint starPixel
+            = m_view->pixelFor(m_surface->slicePoint(m_controller->model()->run()->problem->leastSquaresTheta()));
         const QRect map = m_view->plot()->axisRect()->rect();
         QVERIFY2(map.adjusted(10, 10, -10, -10).contains(starPixel), lesson);
     }

@@ -267,7 +267,7 @@ void TestFitPlot::ghostsWithLabels()
 void TestFitPlot::ghostsBeyondTheHistoryAreLeftOut()
 {
     Fixture f = makeFixture("five_points");
-    SolverSettings settings = f.controller->settings();
+    SolverSettings settings = f.controller->model()->run()->settings;
     settings.iterations = 50;
     QVERIFY(f.controller->setSettings(settings).isEmpty());
     f.controller->waitForComputation();
@@ -338,7 +338,7 @@ void TestFitPlot::multiFeatureFeatureVsTarget()
     IterationModel* model = f.controller->model();
     model->setCurrentRow(model->lastRow());
     const Eigen::VectorXd theta = model->theta(model->currentRow());
-    const auto& values = f.controller->dataset().values();
+    const auto& values = (*f.controller->model()->run()->dataset).values();
     const double meanX2 = values.col(1).mean();
     // The line at the other feature's mean.
     QVERIFY(std::abs(lineAt(f.view->currentLineGraph(), 0) - (theta[0] + theta[2] * meanX2)) < 1e-9);
@@ -372,7 +372,7 @@ void TestFitPlot::multiFeaturePredictedVsActual()
     QCOMPARE(f.view->leastSquaresPredictionGraph()->data()->size(), 100);
 
     IterationModel* model = f.controller->model();
-    const auto& values = f.controller->dataset().values();
+    const auto& values = (*f.controller->model()->run()->dataset).values();
     for (int row : { 0, 5, model->lastRow() }) {
         model->setCurrentRow(row);
         const Eigen::VectorXd theta = model->theta(model->currentRow());
@@ -554,7 +554,7 @@ void TestFitPlot::clickOnEmptySpaceAddsAPoint()
 
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
 
-    const Dataset& data = f.controller->dataset();
+    const Dataset& data = (*f.controller->model()->run()->dataset);
     QCOMPARE(data.rowCount(), 6);
     QVERIFY(std::abs(data.values()(5, 0) - 2.5) <= precision.x());
     QVERIFY(std::abs(data.values()(5, 1) - 1.0) <= precision.y());
@@ -562,9 +562,9 @@ void TestFitPlot::clickOnEmptySpaceAddsAPoint()
     QCOMPARE(f.view->residualCurve()->data()->size(), 18);
     QCOMPARE(f.editor->undoStack()->count(), 1);
     QCOMPARE(f.view->selectedRow(), 5);
-    QVERIFY(f.controller->title().endsWith(QStringLiteral(" (edited)")));
+    QVERIFY(QString::fromStdString(f.controller->model()->run()->title).endsWith(QStringLiteral(" (edited)")));
     // The trajectory was recomputed for six points and the view stays at the iteration it showed.
-    QCOMPARE(f.controller->problem()->sampleCount(), Eigen::Index(6));
+    QCOMPARE(f.controller->model()->run()->problem->sampleCount(), Eigen::Index(6));
     const auto after = thetas(*model);
     QCOMPARE(after.size(), before.size());
     QVERIFY(after.back() != before.back());
@@ -576,8 +576,9 @@ void TestFitPlot::clickOnEmptySpaceAddsAPoint()
 
     // A second edit keeps the title from growing.
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 4.5, 2.0));
-    QCOMPARE(f.controller->dataset().rowCount(), 7);
-    QVERIFY(!f.controller->title().endsWith(QStringLiteral(" (edited) (edited)")));
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 7);
+    QVERIFY(
+        !QString::fromStdString(f.controller->model()->run()->title).endsWith(QStringLiteral(" (edited) (edited)")));
 }
 
 void TestFitPlot::clickOnAPointSelectsIt()
@@ -587,7 +588,7 @@ void TestFitPlot::clickOnAPointSelectsIt()
     QSignalSpy spy(f.view.get(), &FitPlot::selectedRowChanged);
     // A few pixels off the point still grabs it.
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 4, 3) + QPoint(3, -2));
-    QCOMPARE(f.controller->dataset().rowCount(), 5);
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 5);
     QCOMPARE(f.view->selectedRow(), 3);
     QCOMPARE(spy.count(), 1);
     const auto ring = f.view->selectionGraph()->data();
@@ -614,7 +615,7 @@ void TestFitPlot::dragMovesAPoint()
     QTest::mouseMove(f.view->plot(), pixelOf(*f.view, 3, 3.5));
     QTest::mouseMove(f.view->plot(), pixelOf(*f.view, 3, 4));
     // While dragging the point is drawn where the mouse is; the data and the trajectory wait for the release.
-    QCOMPARE(f.controller->dataset().values()(2, 1), 3.0);
+    QCOMPARE((*f.controller->model()->run()->dataset).values()(2, 1), 3.0);
     bool previewed = false;
     for (int i = 0; i < data->data()->size(); ++i)
         previewed = previewed
@@ -623,7 +624,7 @@ void TestFitPlot::dragMovesAPoint()
     QVERIFY(previewed);
     QTest::mouseRelease(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 3, 4));
 
-    const Dataset& dataset = f.controller->dataset();
+    const Dataset& dataset = (*f.controller->model()->run()->dataset);
     QCOMPARE(dataset.rowCount(), 5);
     QVERIFY(std::abs(dataset.values()(2, 0) - 3) <= precision.x());
     QVERIFY(std::abs(dataset.values()(2, 1) - 4) <= precision.y());
@@ -639,7 +640,7 @@ void TestFitPlot::rightClickRemovesAPoint()
     Fixture f = makeShownFixture("five_points");
     QVERIFY(f.view);
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 5, 5));
-    const Dataset& dataset = f.controller->dataset();
+    const Dataset& dataset = (*f.controller->model()->run()->dataset);
     QCOMPARE(dataset.rowCount(), 4);
     QCOMPARE(findRow(dataset, 5, 5), Eigen::Index(-1));
     QCOMPARE(f.view->dataGraph()->data()->size(), 4);
@@ -650,7 +651,7 @@ void TestFitPlot::rightClickRemovesAPoint()
 
     // A right-click on empty space does nothing.
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 4.5, 1.5));
-    QCOMPARE(f.controller->dataset().rowCount(), 4);
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 4);
 }
 
 void TestFitPlot::deleteRemovesTheSelectedPoint()
@@ -660,17 +661,17 @@ void TestFitPlot::deleteRemovesTheSelectedPoint()
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 1, 1));
     QCOMPARE(f.view->selectedRow(), 0);
     QTest::keyClick(f.view->plot(), Qt::Key_Delete);
-    QCOMPARE(f.controller->dataset().rowCount(), 4);
-    QCOMPARE(findRow(f.controller->dataset(), 1, 1), Eigen::Index(-1));
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 4);
+    QCOMPARE(findRow((*f.controller->model()->run()->dataset), 1, 1), Eigen::Index(-1));
     QCOMPARE(f.view->selectedRow(), -1);
 
     // Backspace does the same; with nothing selected (and no point under the mouse) nothing happens.
     QTest::keyClick(f.view->plot(), Qt::Key_Backspace);
-    QCOMPARE(f.controller->dataset().rowCount(), 4);
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 4);
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2, 3));
     QTest::keyClick(f.view->plot(), Qt::Key_Backspace);
-    QCOMPARE(f.controller->dataset().rowCount(), 3);
-    QCOMPARE(findRow(f.controller->dataset(), 2, 3), Eigen::Index(-1));
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 3);
+    QCOMPARE(findRow((*f.controller->model()->run()->dataset), 2, 3), Eigen::Index(-1));
     QCOMPARE(f.editor->undoStack()->count(), 2);
 }
 
@@ -679,32 +680,32 @@ void TestFitPlot::undoRestoresTheExactDataAndTrajectory()
     Fixture f = makeShownFixture("five_points");
     QVERIFY(f.view);
     const IterationModel& model = *f.controller->model();
-    const Eigen::MatrixXd values0 = f.controller->dataset().values();
+    const Eigen::MatrixXd values0 = (*f.controller->model()->run()->dataset).values();
     const auto thetas0 = thetas(model);
     const double leastSquares0 = lineAt(f.view->leastSquaresGraph(), 0);
-    const QString title0 = f.controller->title();
+    const QString title0 = QString::fromStdString(f.controller->model()->run()->title);
 
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
-    const Eigen::MatrixXd values2 = f.controller->dataset().values();
+    const Eigen::MatrixXd values2 = (*f.controller->model()->run()->dataset).values();
     const auto thetas2 = thetas(model);
     QCOMPARE(values2.rows(), Eigen::Index(5));
     QCOMPARE(f.editor->undoStack()->count(), 2);
 
     QUndoStack* stack = f.editor->undoStack();
     stack->undo();
-    QCOMPARE(f.controller->dataset().rowCount(), 6);
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 6);
     stack->undo();
-    QVERIFY(f.controller->dataset().values() == values0);
+    QVERIFY((*f.controller->model()->run()->dataset).values() == values0);
     QVERIFY(thetas(model) == thetas0);
     QCOMPARE(lineAt(f.view->leastSquaresGraph(), 0), leastSquares0);
     QCOMPARE(f.view->dataGraph()->data()->size(), 5);
-    QCOMPARE(f.controller->title(), title0);
+    QCOMPARE(QString::fromStdString(f.controller->model()->run()->title), title0);
     QVERIFY(!stack->canUndo());
 
     stack->redo();
     stack->redo();
-    QVERIFY(f.controller->dataset().values() == values2);
+    QVERIFY((*f.controller->model()->run()->dataset).values() == values2);
     QVERIFY(thetas(model) == thetas2);
     QVERIFY(!stack->canRedo());
     QCOMPARE(stack->count(), 2);
@@ -725,7 +726,7 @@ void TestFitPlot::undoStackClearedByLoadingOtherData()
     QCOMPARE(f.editor->undoStack()->count(), 1);
 
     // Other columns settings on the same data keep the edits: standardizing is not loading.
-    ProblemSpec spec = f.controller->problemSpec();
+    ProblemSpec spec = f.controller->model()->run()->problem->spec();
     spec.standardize = true;
     QVERIFY(f.controller->setProblemSpec(spec).isEmpty());
     QCOMPARE(f.editor->undoStack()->count(), 1);
@@ -734,7 +735,7 @@ void TestFitPlot::undoStackClearedByLoadingOtherData()
     QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")).isEmpty());
     f.controller->waitForComputation();
     QCOMPARE(f.editor->undoStack()->count(), 0);
-    QCOMPARE(f.controller->dataset().rowCount(), 5);
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 5);
 
     // The same for the user's own data.
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 1, 1));
@@ -750,20 +751,21 @@ void TestFitPlot::removalRefusedAtTheMinimum()
     QVERIFY(f.view);
     QSignalSpy messages(f.editor.get(), &PointEditor::refused);
     for (double x : { 1.0, 2.0, 3.0 }) {
-        const Eigen::Index row = findRow(f.controller->dataset(), x, x == 1.0 ? 1.0 : 3.0);
+        const Eigen::Index row = findRow((*f.controller->model()->run()->dataset), x, x == 1.0 ? 1.0 : 3.0);
         QVERIFY(row >= 0);
         QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, x, x == 1.0 ? 1.0 : 3.0));
     }
-    QCOMPARE(f.controller->dataset().rowCount(), 2); // (4, 3) and (5, 5): two points for two parameters
+    QCOMPARE(
+        (*f.controller->model()->run()->dataset).rowCount(), 2); // (4, 3) and (5, 5): two points for two parameters
     QCOMPARE(messages.count(), 0);
 
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 4, 3));
-    QCOMPARE(f.controller->dataset().rowCount(), 2);
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 2);
     QCOMPARE(messages.count(), 1);
     QVERIFY(messages.front().front().toString().contains(QStringLiteral("at least 2 points")));
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 5, 5));
     QTest::keyClick(f.view->plot(), Qt::Key_Delete);
-    QCOMPARE(f.controller->dataset().rowCount(), 2);
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 2);
     QCOMPARE(messages.count(), 2);
     QCOMPARE(f.editor->undoStack()->count(), 3);
     QVERIFY(!f.editor->removePoint(0));
@@ -776,10 +778,10 @@ void TestFitPlot::editingDisabledWhereItCannotWork()
     const double x = two.view->plot()->xAxis->range().center();
     const double y = two.view->plot()->yAxis->range().lower + 0.1 * two.view->plot()->yAxis->range().size();
     QTest::mouseClick(two.view->plot(), Qt::LeftButton, {}, pixelOf(*two.view, x, y));
-    QCOMPARE(two.controller->dataset().rowCount(), 100);
+    QCOMPARE((*two.controller->model()->run()->dataset).rowCount(), 100);
     QCOMPARE(two.editor->undoStack()->count(), 0);
     QVERIFY(!two.editor->addPoint(1, 2));
-    QCOMPARE(two.controller->dataset().rowCount(), 100);
+    QCOMPARE((*two.controller->model()->run()->dataset).rowCount(), 100);
 
     Fixture f = makeShownFixture("five_points");
     QVERIFY(f.view);
@@ -787,14 +789,14 @@ void TestFitPlot::editingDisabledWhereItCannotWork()
     f.view->plot()->replot();
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
-    QCOMPARE(f.controller->dataset().rowCount(), 5);
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 5);
 
     f.view->setFitMode(FitPlot::FeatureVsTarget);
     f.view->setEditable(false);
     f.view->plot()->replot();
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
-    QCOMPARE(f.controller->dataset().rowCount(), 5);
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 5);
     QCOMPARE(f.editor->undoStack()->count(), 0);
 }
 

@@ -116,7 +116,7 @@ void TestLossPlot::axisLabels()
     Fixture f = makeFixture("five_points");
     QCOMPARE(f.view->plot()->xAxis->label(), QStringLiteral("iteration"));
     QCOMPARE(f.view->plot()->yAxis->label(), QStringLiteral("loss (mse)"));
-    SolverSettings settings = f.controller->settings();
+    SolverSettings settings = f.controller->model()->run()->settings;
     settings.loss = LossKind::HalfMse;
     QVERIFY(f.controller->setSettings(settings).isEmpty());
     f.controller->waitForComputation();
@@ -177,11 +177,11 @@ void TestLossPlot::divergenceShowsAWarning()
 {
     Fixture f = makeFixture("five_points");
     QVERIFY(!f.view->warningText()->visible());
-    const double bound = f.controller->stability().divergenceBound;
+    const double bound = f.controller->model()->run()->stability.divergenceBound;
     QVERIFY(bound < 1.0);
     QVERIFY(f.controller->setLearningRate(1.0).isEmpty());
     f.controller->waitForComputation();
-    QCOMPARE(f.controller->stopReason(), StopReason::Diverged);
+    QCOMPARE(f.controller->model()->run()->outcome->reason, StopReason::Diverged);
 
     const IterationModel* model = f.controller->model();
     const long long updates = gdlab::test::statesOf(*model).back().iteration;
@@ -390,7 +390,7 @@ void TestLossPlot::pinnedRunWithAnotherLossKeepsItsUnits()
     Fixture f = makeFixture("five_points");
     PinnedRuns pinned(f.controller->model());
     f.view->setPinnedRuns(&pinned);
-    SolverSettings settings = f.controller->settings();
+    SolverSettings settings = f.controller->model()->run()->settings;
     settings.loss = LossKind::Sse;
     settings.learningRate = 0.002;
     QVERIFY(f.controller->setSettings(settings).isEmpty());

@@ -13,6 +13,7 @@ class TestPlotStyle : public QObject {
 private slots:
     void normalIsTheWidgetsOwn();
     void presentationScalesEverything();
+    void windowFontDoesNotCompound();
     void axisAndPlotFollowTheStyle();
     void logarithmicRangeWithPowersOfTen();
     void narrowLogarithmicRangeUsesPlainNumbers();
@@ -23,10 +24,10 @@ private slots:
 
 void TestPlotStyle::normalIsTheWidgetsOwn()
 {
-    QWidget widget;
-    QFont font = widget.font();
+    QFont font = QApplication::font();
     font.setPointSizeF(10);
-    widget.setFont(font);
+    QApplication::setFont(font);
+    QWidget widget;
     const PlotStyle style(widget, false);
     QCOMPARE(style.scale(), 1.0);
     QVERIFY(!style.isPresentation());
@@ -39,16 +40,32 @@ void TestPlotStyle::normalIsTheWidgetsOwn()
 
 void TestPlotStyle::presentationScalesEverything()
 {
-    QWidget widget;
-    QFont font = widget.font();
+    QFont font = QApplication::font();
     font.setPointSizeF(10);
-    widget.setFont(font);
+    QApplication::setFont(font);
+    QWidget widget;
     const PlotStyle style(widget, true);
     QCOMPARE(style.scale(), PlotStyle::presentationScale);
     QCOMPARE(style.font().pointSizeF(), 10.0 * PlotStyle::presentationScale);
     QCOMPARE(style.scaled(2.0), 2.0 * PlotStyle::presentationScale);
     QCOMPARE(style.textAlpha(40).alpha(), 40);
     QCOMPARE(style.textAlpha(40).rgb(), style.text().rgb());
+}
+
+// A window in presentation mode enlarges its own font for its panels; the plots inside must not enlarge that
+// again, or they would grow by the scale squared.
+void TestPlotStyle::windowFontDoesNotCompound()
+{
+    QFont font = QApplication::font();
+    font.setPointSizeF(10);
+    QApplication::setFont(font);
+    QWidget window;
+    QFont large = font;
+    large.setPointSizeF(10 * PlotStyle::presentationScale);
+    window.setFont(large);
+    QWidget view(&window);
+    QCOMPARE(PlotStyle(view, true).font().pointSizeF(), 10 * PlotStyle::presentationScale);
+    QCOMPARE(PlotStyle(view, false).font().pointSizeF(), 10.0);
 }
 
 void TestPlotStyle::axisAndPlotFollowTheStyle()

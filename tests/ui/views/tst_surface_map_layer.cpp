@@ -1,3 +1,4 @@
+#include "session/iteration_model.h"
 #include "support/lesson_session.h"
 #include "views/surface_map_layer.h"
 
@@ -119,7 +120,7 @@ void TestSurfaceMapLayer::noSurfaceClears()
 {
     Fixture f = fixture("five_points");
     f.layer->draw(*f.surface);
-    gdlab::ProblemSpec spec = f.session->problemSpec();
+    gdlab::ProblemSpec spec = f.session->model()->run()->problem->spec();
     spec.intercept = false; // one parameter: no surface
     QVERIFY(f.session->setProblemSpec(spec).isEmpty());
     f.session->waitForComputation();

@@ -1,5 +1,6 @@
 #include "support/model_states.h"
 #include "support/streaming_run.h"
+#include "views/plot_style.h"
 #include "views/update_panel.h"
 
 #include "loss.h"
@@ -300,11 +301,12 @@ void TestUpdatePanel::presentationModeEnlarges()
     QVERIFY(f.panel->minimumSizeHint().width() > normalWidth);
     f.panel->setPresentationMode(false);
     QCOMPARE(label->font().pointSizeF(), normal);
-    // A font the parent sets (the main window's presentation font) still reaches the panel.
+    // A window in presentation mode enlarges its own font; the panel does not enlarge that again.
     QFont bigger = f.panel->font();
-    bigger.setPointSizeF(normal * 1.35);
+    bigger.setPointSizeF(normal * gdlab::PlotStyle::presentationScale);
     f.panel->setFont(bigger);
-    QCOMPARE(label->font().pointSizeF(), normal * 1.35);
+    f.panel->setPresentationMode(true);
+    QCOMPARE(label->font().pointSizeF(), normal * gdlab::PlotStyle::presentationScale);
 }
 
 void TestUpdatePanel::oneResetOneRefresh()

@@ -52,14 +52,17 @@ void TestViewFrame::presentationModeEnlargesAsThePlotsDo()
     QCOMPARE(frame.titleLabel()->font().pointSizeF(), normal);
 }
 
+// The window enlarges its own font in presentation mode; the title grows by the one scale, not by its square.
 void TestViewFrame::followsTheInheritedFont()
 {
     QWidget window;
     auto* frame = new ViewFrame(QStringLiteral("Bowl"), new QWidget, &window);
+    const double normal = frame->titleLabel()->font().pointSizeF();
     QFont bigger = window.font();
-    bigger.setPointSizeF(bigger.pointSizeF() * 1.35);
+    bigger.setPointSizeF(bigger.pointSizeF() * gdlab::PlotStyle::presentationScale);
     window.setFont(bigger);
-    QCOMPARE(frame->titleLabel()->font().pointSizeF(), bigger.pointSizeF() * ViewFrame::titleScale);
+    frame->setPresentationMode(true);
+    QCOMPARE(frame->titleLabel()->font().pointSizeF(), normal * gdlab::PlotStyle::presentationScale);
 }
 
 QTEST_MAIN(TestViewFrame)

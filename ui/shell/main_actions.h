@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+class QUndoStack;
+
+namespace gdlab {
+
+class PinnedRuns;
+
+/**
+ * @brief The window's actions with their shortcuts, and the menus and toolbar that show them.
+ *
+ * It only makes and arranges actions; what they do is connected by the window (triggered signals) so that
+ * this class knows none of the parts. Every shortcut is one key sequence, used once (a test checks that no
+ * two actions share one).
+ */
+class MainActions : public QObject {
+    Q_OBJECT
+
+public:
+    explicit MainActions(QMainWindow* window);
+
+    QAction* open() const { return m_open; }
+    QAction* exportHistory() const { return m_exportHistory; }
+    QAction* exportData() const { return m_exportData; }
+    QAction* quit() const { return m_quit; }
+    QAction* pin() const { return m_pin; }
+    QAction* unpin() const { return m_unpin; }
+    QAction* clearPins() const { return m_clearPins; }
+    QAction* sweep() const { return m_sweep; }
+    QAction* presentation() const { return m_presentation; }
+
+    /** @brief Builds the menus and the toolbar: the recent-files menu, undo and redo, the playback actions. */
+    void buildMenus(QMenu* recentFiles, QUndoStack* edits, const QList<QAction*>& playback);
+    /** @brief Enables the unpin actions while there is something pinned. */
+    void followPins(const PinnedRuns* pins);
+
+private:
+    void createFileActions();
+    void createCompareActions();
+    void buildToolBar();
+
+    QMainWindow* m_window;
+    QAction* m_open = nullptr;
+    QAction* m_exportHistory = nullptr;
+    QAction* m_exportData = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_pin = nullptr;
+    QAction* m_unpin = nullptr;
+    QAction* m_clearPins = nullptr;
+    QAction* m_sweep = nullptr;
+    QAction* m_presentation = nullptr;
+};
+
+} // namespace gdlab
