@@ -7,7 +7,9 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+
 #include <QSignalBlocker>
+#include <algorithm>
 
 namespace gdlab {
 
@@ -131,6 +133,20 @@ void SurfaceSliceControls::rebuildItems(const QStringList& labels)
     m_yCombo->clear();
     m_xCombo->addItems(labels);
     m_yCombo->addItems(labels);
+}
+
+QSize SurfaceSliceControls::sizeHint() const
+{
+    QSize size = QWidget::sizeHint();
+    size.setHeight(std::max(m_xCombo->sizeHint().height(), m_note->sizeHint().height()));
+    return size;
+}
+
+QSize SurfaceSliceControls::minimumSizeHint() const
+{
+    QSize size = QWidget::minimumSizeHint();
+    size.setHeight(sizeHint().height());
+    return size;
 }
 
 void SurfaceSliceControls::showNote(const QStringList& labels)
