@@ -125,46 +125,51 @@ void LearningRateSweep::sweep(const Run& base, const std::vector<double>& factor
 
 void LearningRateSweep::classify()
 {
-    const bool stochastic = m_settings.method != DescentMethod::Batch;
     const double start = m_results.empty() || m_results.front().losses.empty() ? 0 : m_results.front().losses.front();
     const double startGap = start - m_minimumLoss;
+    const bool measurable = std::isfinite(startGap) && startGap > kGapFloor * std::abs(start);
+    for (SweepResult& result : m_results)
+        classifyShape(result, measurable, startGap);
+    if (measurable)
+        markTooSlow(startGap);
+}
+
+void LearningRateSweep::classifyShape(SweepResult& result, bool measurable, double startGap) const
+{
+    const std::vector<double>& losses = result.losses;
+    const bool endedHigher = losses.size() > 1 && !(losses.back() <= losses.front());
+    if (result.reason == StopReason::Diverged || endedHigher) {
+        result.behaviour = SweepBehaviour::Diverges;
+        return;
+    }
+    int steps = 0;
+    for (std::size_t k = 1; k < losses.size(); ++k) {
+        // Once a curve sits at the floor, rounding moves it both ways; that is not oscillation.
+        if (measurable && losses[k - 1] - m_minimumLoss <= 1e3 * kGapFloor * startGap)
+            break;
+        ++steps;
+        if (losses[k] > losses[k - 1] + 1e-12 * std::abs(losses[k - 1]))
+            ++result.lossRises;
+    }
+    const bool lossBounces
+        = result.lossRises >= kMinimumReversals && result.lossRises >= kNoisyFraction * std::max(steps, 1);
+    if (m_settings.method != DescentMethod::Batch)
+        // Every SGD step takes another sample's direction, so reversals say nothing; a bouncing loss does.
+        result.behaviour = lossBounces ? SweepBehaviour::Noisy : SweepBehaviour::Converges;
+    else
+        result.behaviour = result.reversals >= kMinimumReversals || lossBounces ? SweepBehaviour::Oscillates
+                                                                                : SweepBehaviour::Converges;
+}
+
+// "Too slow" is relative: how many updates a curve needs to close the gap to the least-squares loss by a few
+// decades, against the fastest curve. Six decades rather than one or two, because the first decades are the
+// steep direction's, which every rate removes in a few steps; the slow direction tells them apart.
+void LearningRateSweep::markTooSlow(double startGap)
+{
     const auto progress = [this, startGap](double loss) {
         const double gap = std::max(loss - m_minimumLoss, kGapFloor * startGap);
         return std::log10(startGap / gap);
     };
-    const bool measurable = std::isfinite(startGap) && startGap > kGapFloor * std::abs(start);
-
-    for (SweepResult& result : m_results) {
-        const std::vector<double>& losses = result.losses;
-        const bool endedHigher = losses.size() > 1 && !(losses.back() <= losses.front());
-        if (result.reason == StopReason::Diverged || endedHigher) {
-            result.behaviour = SweepBehaviour::Diverges;
-            continue;
-        }
-        int steps = 0;
-        for (std::size_t k = 1; k < losses.size(); ++k) {
-            // Once a curve sits at the floor, rounding moves it both ways; that is not oscillation.
-            if (measurable && losses[k - 1] - m_minimumLoss <= 1e3 * kGapFloor * startGap)
-                break;
-            ++steps;
-            if (losses[k] > losses[k - 1] + 1e-12 * std::abs(losses[k - 1]))
-                ++result.lossRises;
-        }
-        const bool lossBounces
-            = result.lossRises >= kMinimumReversals && result.lossRises >= kNoisyFraction * std::max(steps, 1);
-        if (stochastic)
-            // Every SGD step takes another sample's direction, so reversals say nothing; a bouncing loss does.
-            result.behaviour = lossBounces ? SweepBehaviour::Noisy : SweepBehaviour::Converges;
-        else
-            result.behaviour = result.reversals >= kMinimumReversals || lossBounces ? SweepBehaviour::Oscillates
-                                                                                    : SweepBehaviour::Converges;
-    }
-    if (!measurable)
-        return;
-
-    // "Too slow" is relative: how many updates a curve needs to close the gap to the least-squares loss by a
-    // few decades, against the fastest curve. Six decades rather than one or two, because the first decades
-    // are the steep direction's, which every rate removes in a few steps; the slow direction tells them apart.
     double bestProgress = 0;
     for (const SweepResult& result : m_results)
         if (result.behaviour != SweepBehaviour::Diverges)

@@ -74,6 +74,10 @@ public:
 private:
     void sweep(const Run& base, const std::vector<double>& factors);
     void classify();
+    /** Converges, oscillates, noisy or diverges, from the curve and the path alone. */
+    void classifyShape(SweepResult& result, bool measurable, double startGap) const;
+    /** Marks the converging curves that need over kSlowFactor times the fastest one's updates. */
+    void markTooSlow(double startGap);
 
     SolverSettings m_settings;
     StabilityBounds m_stability;

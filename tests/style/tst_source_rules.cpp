@@ -14,11 +14,6 @@ namespace {
 constexpr int maxFileLines = 500;
 constexpr int maxFunctionLines = 60;
 
-// Known violations still being worked off; each entry is removed when its file is split. Empty at the end.
-const QStringList pendingSplits {
-    QStringLiteral("core/learning_rate_sweep.cpp"),
-};
-
 struct Source {
     QString path; // relative to the source root
     QStringList lines;
@@ -55,7 +50,6 @@ class TestSourceRules : public QObject {
 private slots:
     void filesAreSmall();
     void functionsAreShort();
-    void pendingSplitsAreStillPending();
     void noDocumentOutsideTheRepository();
     void pointerToMemberConnections();
     void qcustomplotOnlyInSources();
@@ -68,7 +62,7 @@ void TestSourceRules::filesAreSmall()
 {
     QStringList violations;
     for (const Source& source : sources({ QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app") }))
-        if (source.lines.size() > maxFileLines + 1 && !pendingSplits.contains(source.path))
+        if (source.lines.size() > maxFileLines + 1)
             violations << QStringLiteral("%1: %2 lines").arg(source.path).arg(source.lines.size() - 1);
     QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
 }
@@ -79,8 +73,6 @@ void TestSourceRules::functionsAreShort()
 {
     QStringList violations;
     for (const Source& source : sources({ QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app") })) {
-        if (pendingSplits.contains(source.path))
-            continue;
         int start = -1;
         bool excused = false;
         for (int i = 0; i < source.lines.size(); ++i) {
@@ -100,33 +92,6 @@ void TestSourceRules::functionsAreShort()
         }
     }
     QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
-}
-
-// An entry for a file that now keeps the rules must go, so that the list only ever shrinks.
-void TestSourceRules::pendingSplitsAreStillPending()
-{
-    const QList<Source> all = sources({ QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app") });
-    QStringList done;
-    for (const QString& pending : pendingSplits) {
-        const auto it = std::find_if(all.begin(), all.end(), [&](const Source& s) { return s.path == pending; });
-        if (it == all.end()) {
-            done << pending + QStringLiteral(" no longer exists: remove it from the list");
-            continue;
-        }
-        bool long_ = it->lines.size() > maxFileLines + 1;
-        int start = -1;
-        for (int i = 0; i < it->lines.size() && !long_; ++i) {
-            if (it->lines[i] == QLatin1String("{"))
-                start = i;
-            else if (start >= 0 && it->lines[i].startsWith(QLatin1Char('}'))) {
-                long_ = i - start - 1 > maxFunctionLines;
-                start = -1;
-            }
-        }
-        if (!long_)
-            done << pending + QStringLiteral(" keeps the rules now: remove it from the list");
-    }
-    QVERIFY2(done.isEmpty(), qPrintable(done.join(QLatin1Char('\n'))));
 }
 
 void TestSourceRules::noDocumentOutsideTheRepository()
