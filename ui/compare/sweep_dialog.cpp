@@ -1,4 +1,5 @@
 #include "compare/sweep_dialog.h"
+#include "session/core_text.h"
 
 #include "session/iteration_model.h"
 #include "views/plot_style.h"
@@ -287,7 +288,7 @@ void SweepDialog::rebuildPlot()
 {
     ++m_refreshCount;
     addCurves();
-    const QString lossText = QString::fromUtf8(lossName(m_sweep ? m_sweep->settings().loss : LossKind::Mse));
+    const QString lossText = CoreText::loss(m_sweep ? m_sweep->settings().loss : LossKind::Mse);
     m_plot->yAxis->setLabel(
         m_showGap ? tr("loss − least-squares loss (%1)").arg(lossText) : tr("loss (%1)").arg(lossText));
     updateMinimumLine();
@@ -321,7 +322,7 @@ QString SweepDialog::curveLabel(const SweepResult& result) const
 {
     QString label = tr("%1× bound (lr %2): %3")
                         .arg(shortNumber(result.factor), shortNumber(result.learningRate),
-                            QString::fromUtf8(LearningRateSweep::behaviourName(result.behaviour)));
+                            CoreText::sweepBehaviour(result.behaviour));
     if (result.reason == StopReason::Diverged) {
         const long long updates = static_cast<long long>(result.losses.size()) - 1;
         label += updates == 1 ? tr(" after 1 update") : tr(" after %1 updates").arg(updates);
@@ -393,10 +394,10 @@ void SweepDialog::updateHeader()
     }
     const SolverSettings& swept = m_sweep->settings();
     const double bound = m_sweep->stability().divergenceBound;
-    const QString method = QString::fromUtf8(methodName(swept.method));
+    const QString method = CoreText::method(swept.method);
     QString text = tr("The same descent (%1, loss %2) at %3 learning rates, %4 updates each. They are multiples of "
                       "the stability bound 2/λmax = %5 of batch descent: above it, batch descent diverges.")
-                       .arg(method, QString::fromUtf8(lossName(swept.loss)))
+                       .arg(method, CoreText::loss(swept.loss))
                        .arg(results().size())
                        .arg(swept.iterations)
                        .arg(shortNumber(bound));

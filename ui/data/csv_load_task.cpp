@@ -1,4 +1,5 @@
 #include "data/csv_load_task.h"
+#include "session/core_text.h"
 
 #include "csv_reader.h"
 #include "input_error.h"
@@ -66,8 +67,8 @@ void CsvLoadTask::run(const std::string& path)
         QMetaObject::invokeMethod(
             this, [this] { deliverCancelled(); }, Qt::QueuedConnection);
     } catch (const InputError& error) {
-        const QString message = QString::fromStdString(error.what());
-        const QString detail = QString::fromStdString(error.detail());
+        const QString message = CoreText::message(error);
+        const QString detail = CoreText::message(error.detail());
         const int line = static_cast<int>(error.line());
         const int column = static_cast<int>(error.column());
         QMetaObject::invokeMethod(
@@ -79,7 +80,7 @@ void CsvLoadTask::run(const std::string& path)
         QMetaObject::invokeMethod(
             this, [=] { deliverError(message, 0, 0, detail); }, Qt::QueuedConnection);
     } catch (const std::exception& error) {
-        const QString detail = QString::fromStdString(error.what());
+        const QString detail = CoreText::message(error);
         const QString message = QString::fromStdString(path) + QStringLiteral(": ") + detail;
         QMetaObject::invokeMethod(
             this, [=] { deliverError(message, 0, 0, detail); }, Qt::QueuedConnection);

@@ -1,4 +1,5 @@
 #include "session/error_surface_model.h"
+#include "session/core_text.h"
 
 #include "history.h"
 #include "input_error.h"
@@ -197,7 +198,7 @@ QString ErrorSurfaceModel::sliceDescription() const
 QString ErrorSurfaceModel::lossTitle() const
 {
     return QStringLiteral("loss (%1)")
-        .arg(QString::fromLatin1(lossName(m_model->run() ? m_model->run()->settings.loss : LossKind::Mse)));
+        .arg(CoreText::loss(m_model->run() ? m_model->run()->settings.loss : LossKind::Mse));
 }
 
 Eigen::VectorXd ErrorSurfaceModel::basePoint() const
@@ -356,7 +357,7 @@ void ErrorSurfaceModel::computeGrid(const Problem& problem) const
         m_grid = computeSurface(problem, m_model->run()->settings.loss, m_base, frame.x, frame.y);
     } catch (const InputError& error) {
         m_grid = SurfaceGrid();
-        m_unavailableReason = tr("The error surface cannot be computed: %1").arg(QString::fromStdString(error.what()));
+        m_unavailableReason = tr("The error surface cannot be computed: %1").arg(CoreText::message(error));
         return;
     }
     m_colours = SurfaceColourScale::of(m_grid);

@@ -1,4 +1,5 @@
 #include "session/pinned_runs.h"
+#include "session/core_text.h"
 
 #include "problem.h"
 #include "session/iteration_model.h"
@@ -30,7 +31,7 @@ QString PinnedRuns::startPart(const SolverSettings& settings)
 
 QString PinnedRuns::methodPart(const SolverSettings& settings)
 {
-    QString method = QString::fromLatin1(methodName(settings.method));
+    QString method = CoreText::method(settings.method);
     // The batch size and the order matter only for the methods that sample.
     if (settings.method == DescentMethod::MiniBatch)
         method += tr(" of %1").arg(settings.batchSize);
@@ -136,7 +137,7 @@ QStringList PinnedRuns::settingsParts(const SolverSettings& settings)
     QStringList parts;
     parts << tr("lr %1").arg(number(settings.learningRate));
     parts << methodPart(settings);
-    parts << QString::fromLatin1(lossName(settings.loss));
+    parts << CoreText::loss(settings.loss);
     parts << startPart(settings);
     parts << tr("%1 iterations").arg(settings.iterations);
     parts << (settings.tolerance > 0 ? tr("tolerance %1").arg(number(settings.tolerance)) : tr("no tolerance"));

@@ -1,4 +1,5 @@
 #include "session/run_worker.h"
+#include "session/core_text.h"
 
 #include "history.h"
 
@@ -98,7 +99,7 @@ void RunWorker::runJob(const std::shared_ptr<Job>& job)
     } catch (const std::exception& error) {
         // An exception must not leave the thread (that would end the program); report it, and end the run
         // where it got to.
-        job->error = QString::fromUtf8(error.what());
+        job->error = CoreText::message(error);
         const History& history = *job->history;
         result = { StopReason::Cancelled, history.empty() ? 0 : history.iteration(history.size() - 1) };
     }

@@ -1,4 +1,5 @@
 #include "session/session_controller.h"
+#include "session/core_text.h"
 
 #include "csv_reader.h"
 #include "dataset.h"
@@ -39,7 +40,7 @@ double estimatedNanoseconds(const Problem& problem, const SolverSettings& settin
 
 QString messageOf(const std::exception& error)
 {
-    return QString::fromUtf8(error.what());
+    return CoreText::message(error);
 }
 
 } // namespace

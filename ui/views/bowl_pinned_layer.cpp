@@ -1,4 +1,5 @@
 #include "views/bowl_pinned_layer.h"
+#include "session/core_text.h"
 
 #include "loss.h"
 #include "path_sampling.h"
@@ -156,7 +157,7 @@ void BowlPinnedLayer::updateLegend()
         entries << legendEntry(ViewPalette::series(run.seriesIndex), m_pinned->displayLabel(index));
     }
     m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
-    const QString loss = QString::fromLatin1(lossName(liveLoss));
+    const QString loss = CoreText::loss(liveLoss);
     m_legend->setToolTip(otherLoss
             ? tr("Pinned runs made with another loss are drawn at the %1 loss of the same θ, so that they sit on "
                  "this bowl; the loss view shows their own values.")

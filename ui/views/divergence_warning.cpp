@@ -1,4 +1,5 @@
 #include "views/divergence_warning.h"
+#include "session/core_text.h"
 
 #include "run.h"
 #include "session/iteration_model.h"
@@ -66,7 +67,7 @@ QString DivergenceWarning::reason(const IterationModel& model) const
     if (bound > 0)
         // The bound is batch descent's; a sample's or a batch's gradient can diverge below it.
         return tr("learning rate %1 is too large for %2 descent (batch bound %3)")
-            .arg(rate, QString::fromUtf8(methodName(settings.method)), QString::number(bound, 'g', 3));
+            .arg(rate, CoreText::method(settings.method), QString::number(bound, 'g', 3));
     return tr("learning rate %1 is too large").arg(rate);
 }
 

@@ -1,4 +1,5 @@
 #include "views/loss_plot.h"
+#include "session/core_text.h"
 
 #include "loss.h"
 #include "run.h"
@@ -264,7 +265,7 @@ void LossPlot::updateYRange()
 void LossPlot::updateLabels()
 {
     const LossKind loss = m_model->run() ? m_model->run()->settings.loss : SolverSettings().loss;
-    m_plot->yAxis->setLabel(tr("loss (%1)").arg(QString::fromUtf8(lossName(loss))));
+    m_plot->yAxis->setLabel(tr("loss (%1)").arg(CoreText::loss(loss)));
 }
 
 void LossPlot::updateMarker()

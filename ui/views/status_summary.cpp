@@ -1,4 +1,5 @@
 #include "views/status_summary.h"
+#include "session/core_text.h"
 
 #include "number_format.h"
 #include "session/iteration_model.h"
@@ -104,7 +105,7 @@ void StatusSummary::showStatus()
     const Run& run = *m_model->run();
     const bool finished = run.isComplete() && m_model->currentRow() >= m_model->lastRow();
     const StopReason reason = finished ? run.outcome->reason : StopReason::MaxIterations;
-    m_status->setText(finished ? QString::fromUtf8(stopReasonName(reason)) : tr("running"));
+    m_status->setText(finished ? CoreText::stopReason(reason) : tr("running"));
 
     QPalette palette = this->palette();
     QFont font = this->font();

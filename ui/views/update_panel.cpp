@@ -1,4 +1,5 @@
 #include "views/update_panel.h"
+#include "session/core_text.h"
 
 #include "number_format.h"
 #include "session/iteration_model.h"
@@ -146,7 +147,7 @@ void UpdatePanel::addLastRow(UpdateDocument& document, int row) const
         table.plainRows << QStringLiteral("%1 = %2").arg(symbol(j), reading(theta[j]));
     }
     document.addTable(table);
-    const QString lossName = QString::fromUtf8(gdlab::lossName(m_model->run()->settings.loss));
+    const QString lossName = CoreText::loss(m_model->run()->settings.loss);
     document.addText(tr("L = %1 (%2)").arg(reading(m_model->loss(row)), lossName));
 }
 
@@ -200,9 +201,7 @@ void UpdatePanel::addLossFormula(UpdateDocument& document) const
 {
     const SolverSettings& settings = m_model->run()->settings;
     const long long rows = m_model->run()->problem->sampleCount();
-    const QString loss
-        = tr("Loss %1: %2")
-              .arg(QString::fromUtf8(lossName(settings.loss)), QString::fromUtf8(lossFormula(settings.loss)));
+    const QString loss = tr("Loss %1: %2").arg(CoreText::loss(settings.loss), CoreText::lossFormula(settings.loss));
     QString over;
     switch (settings.method) {
     case DescentMethod::Batch:
@@ -215,7 +214,7 @@ void UpdatePanel::addLossFormula(UpdateDocument& document) const
         over = tr("for the step applied to the mini-batch; L below is over all %1 rows").arg(rows);
         break;
     }
-    const QString gradient = tr("%1, %2").arg(QString::fromUtf8(lossGradientFormula(settings.loss)), over);
+    const QString gradient = tr("%1, %2").arg(CoreText::lossGradientFormula(settings.loss), over);
     // On screen the loss and its gradient go on lines of their own: one long line wraps mid-formula.
     document.addParagraph(
         loss.toHtmlEscaped() + QStringLiteral("<br>") + gradient.toHtmlEscaped(), tr("%1, %2").arg(loss, gradient));
