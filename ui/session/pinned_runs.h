@@ -95,4 +95,30 @@ private:
     std::vector<PinnedRun> m_runs;
 };
 
+/**
+ * @brief What every view that draws pinned runs does with them: points slot (the view's member) at runs, calls
+ * changed on each pin or unpin and labelsChanged when the live settings rename them, forgets runs that are
+ * destroyed, and draws once now. Disconnects from the runs it followed before.
+ */
+template <class Receiver>
+void followPinnedRuns(const PinnedRuns*& slot, const PinnedRuns* runs, Receiver* receiver, void (Receiver::*changed)(),
+    void (Receiver::*labelsChanged)())
+{
+    if (runs == slot)
+        return;
+    if (slot)
+        QObject::disconnect(slot, nullptr, receiver, nullptr);
+    slot = runs;
+    if (slot) {
+        QObject::connect(slot, &PinnedRuns::changed, receiver, changed);
+        QObject::connect(slot, &PinnedRuns::labelsChanged, receiver, labelsChanged);
+        // slot is the receiver's member: the receiver, the connection's context, outlives the lambda.
+        QObject::connect(slot, &QObject::destroyed, receiver, [&slot, receiver, changed] {
+            slot = nullptr;
+            (receiver->*changed)();
+        });
+    }
+    (receiver->*changed)();
+}
+
 } // namespace gdlab

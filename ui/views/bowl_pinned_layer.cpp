@@ -54,20 +54,7 @@ BowlPinnedLayer::BowlPinnedLayer(Q3DSurface* graph, const ErrorSurfaceModel* sur
 
 void BowlPinnedLayer::setPinnedRuns(const PinnedRuns* runs)
 {
-    if (runs == m_pinned)
-        return;
-    if (m_pinned)
-        disconnect(m_pinned, nullptr, this, nullptr);
-    m_pinned = runs;
-    if (m_pinned) {
-        connect(m_pinned, &PinnedRuns::changed, this, &BowlPinnedLayer::draw);
-        connect(m_pinned, &PinnedRuns::labelsChanged, this, &BowlPinnedLayer::updateLegend);
-        connect(m_pinned, &QObject::destroyed, this, [this] {
-            m_pinned = nullptr;
-            draw();
-        });
-    }
-    draw();
+    followPinnedRuns(m_pinned, runs, this, &BowlPinnedLayer::draw, &BowlPinnedLayer::updateLegend);
 }
 
 void BowlPinnedLayer::setScale(double scale)

@@ -150,20 +150,7 @@ void ContourPlot::setPresentationMode(bool on)
 
 void ContourPlot::setPinnedRuns(const PinnedRuns* runs)
 {
-    if (runs == m_pinned)
-        return;
-    if (m_pinned)
-        disconnect(m_pinned, nullptr, this, nullptr);
-    m_pinned = runs;
-    if (m_pinned) {
-        connect(m_pinned, &PinnedRuns::changed, this, &ContourPlot::rebuildPinned);
-        connect(m_pinned, &PinnedRuns::labelsChanged, this, &ContourPlot::updatePinnedLabels);
-        connect(m_pinned, &QObject::destroyed, this, [this] {
-            m_pinned = nullptr;
-            rebuildPinned();
-        });
-    }
-    rebuildPinned();
+    followPinnedRuns(m_pinned, runs, this, &ContourPlot::rebuildPinned, &ContourPlot::updatePinnedLabels);
 }
 
 void ContourPlot::changeEvent(QEvent* event)

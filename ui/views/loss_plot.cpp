@@ -148,20 +148,7 @@ void LossPlot::setPresentationMode(bool on)
 
 void LossPlot::setPinnedRuns(const PinnedRuns* runs)
 {
-    if (runs == m_pinned)
-        return;
-    if (m_pinned)
-        disconnect(m_pinned, nullptr, this, nullptr);
-    m_pinned = runs;
-    if (m_pinned) {
-        connect(m_pinned, &PinnedRuns::changed, this, &LossPlot::onPinnedChanged);
-        connect(m_pinned, &PinnedRuns::labelsChanged, this, &LossPlot::onPinnedLabelsChanged);
-        connect(m_pinned, &QObject::destroyed, this, [this] {
-            m_pinned = nullptr;
-            onPinnedChanged();
-        });
-    }
-    onPinnedChanged();
+    followPinnedRuns(m_pinned, runs, this, &LossPlot::onPinnedChanged, &LossPlot::onPinnedLabelsChanged);
 }
 
 void LossPlot::changeEvent(QEvent* event)
