@@ -5,6 +5,9 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QStyle>
+
+#include <algorithm>
 
 namespace gdlab {
 
@@ -43,16 +46,32 @@ void HistoryTable::changeEvent(QEvent* event)
 void HistoryTable::refresh()
 {
     ++m_refreshCount;
-    resizeColumnsToContents();
+    fitColumns();
     selectCurrentRow();
 }
 
-void HistoryTable::onRowsAppended(int first)
+void HistoryTable::onRowsAppended(int)
 {
-    // A worker's run arrives with its starting point only and the rest appended; size the columns again for its
-    // first batch, whose numbers are wider than the start's zeros, and never after that.
-    if (first <= 1)
-        resizeColumnsToContents();
+    // The columns are as wide as the widest number the model can write: nothing to resize as rows arrive.
+}
+
+// Widths from the widest text a column can hold, not from measuring its rows: Qt's resizeColumnsToContents()
+// lays out the text of a thousand rows (a third of a learning-rate change's time), and widths that followed
+// the numbers would make the columns jump as the cursor moves.
+void HistoryTable::fitColumns()
+{
+    const QFontMetrics metrics(font());
+    const int padding
+        = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + metrics.averageCharWidth();
+    // Ten significant digits with a sign and a three-digit exponent, as IterationModel writes them.
+    const int number = metrics.horizontalAdvance(QStringLiteral("-8.888888888e-888"));
+    const int count = QString::number(std::max(m_model->lastRow(), 0) + 1).size() + 1;
+    const int integer = metrics.horizontalAdvance(QString(count, QLatin1Char('8')));
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        const bool counting = column == IterationModel::IterationColumn || column == IterationModel::EpochColumn;
+        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+        setColumnWidth(column, std::max(counting ? integer : number, metrics.horizontalAdvance(header)) + padding);
+    }
 }
 
 void HistoryTable::onSelectionCurrentChanged(const QModelIndex& current)

@@ -36,6 +36,7 @@ private:
     void onSelectionCurrentChanged(const QModelIndex& current);
     void selectCurrentRow();
     void updateRowHeight();
+    void fitColumns();
 
     const IterationModel* m_model = nullptr;
     bool m_syncing = false; ///< set while one side of the sync moves the other, so neither echoes back
