@@ -98,7 +98,7 @@ int main(int argc, char** argv)
     window.resize(initialSize(options));
     if (options.benchUi) {
         window.show();
-        std::fputs(qPrintable(gdlab::RedrawBenchmark::run(&window)), stdout);
+        std::fputs(qPrintable(gdlab::RedrawBenchmark(&window, 20).run(options.lesson)), stdout);
         return 0;
     }
     if (options.presentation)

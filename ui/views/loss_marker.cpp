@@ -30,7 +30,6 @@ LossMarker::LossMarker(QCustomPlot* plot, QObject* parent)
     m_line->point2->setTypeY(QCPItemPosition::ptAxisRectRatio);
     m_line->point1->setCoords(0, 0);
     m_line->point2->setCoords(0, 1);
-    // The graph is attached in update(), once it has data: QCPItemTracer complains about an empty one.
     m_tracer->setInterpolating(false);
     m_tracer->setStyle(QCPItemTracer::tsCircle);
     m_label->position->setType(QCPItemPosition::ptAbsolute);
@@ -60,10 +59,9 @@ void LossMarker::update(const IterationModel& model, QCPGraph* curve, bool logar
     const double k = static_cast<double>(model.iteration(row));
     m_line->point1->setCoords(k, 0);
     m_line->point2->setCoords(k, 1);
-    if (m_tracer->graph() != curve)
-        m_tracer->setGraph(curve);
-    m_tracer->setGraphKey(k);
-    m_tracer->updatePosition();
+    // Placed at the row's own loss, not looked up on the curve: a long curve is drawn in columns (LossCurve),
+    // whose points need not include this row.
+    m_tracer->position->setCoords(k, LossCurve::plotted(model.loss(row), logarithmic));
     m_label->setText(tr("k = %1, loss = %2").arg(model.iteration(row)).arg(QString::number(model.loss(row), 'g', 4)));
     placeLabel(k, LossCurve::plotted(model.loss(row), logarithmic), logarithmic);
 }

@@ -1,5 +1,6 @@
 #include "views/pinned_loss_curves.h"
 
+#include "min_max_columns.h"
 #include "session/pinned_runs.h"
 #include "views/loss_curve.h"
 #include "views/plot_style.h"
@@ -47,9 +48,9 @@ void PinnedLossCurves::rebuild(bool logarithmic)
         graph->setSelectable(QCP::stNone);
         if (run.rows > 0) {
             const double cap = pinnedLossFactor * run.history().loss(0);
-            LossCurve::addRows(graph, run.history(), 0, run.rows - 1, logarithmic, m_extent, cap);
+            const long long width = columnWidthFor(run.rows, LossCurve::columns);
+            LossCurve::addRows(graph, run.history(), 0, run.rows - 1, width, logarithmic, m_extent, cap);
         }
-        LossCurve::updateSampling(graph);
         m_graphs.push_back(graph);
         m_series.push_back(run.seriesIndex);
     }

@@ -64,7 +64,7 @@ void TestBowlSurfaceLayer::gridIsThinnedToMaxSamples()
     const int last = BowlSurfaceLayer::maxSamples - 1;
     QVERIFY(nearBowlPoint(m_layer->point(last, last), bowlPoint(grid.x.max, grid.at(159, 159), grid.y.max)));
     // Row r is the r-th thinned sample of the y parameter, column c of x, at the grid's value there.
-    const QVector3D point = m_layer->point(40, 70);
+    const QVector3D point = m_layer->point(20, 35);
     Eigen::VectorXd theta(2);
     theta << point.x(), point.z();
     const gdlab::Problem& problem = *m_scene->model().run()->problem;

@@ -147,7 +147,7 @@ void TestBowlView::surfaceData()
     QVERIFY(near(m_view->surfacePoint(last, last), bowlPoint(grid.x.max, grid.at(159, 159), grid.y.max)));
     // Row r is at z = the r-th thinned sample of the y parameter; every point is on the loss.
     const gdlab::Problem& problem = *m_controller->model()->run()->problem;
-    const QVector3D point = m_view->surfacePoint(40, 70);
+    const QVector3D point = m_view->surfacePoint(20, 35);
     Eigen::VectorXd theta(2);
     theta << point.x(), point.z();
     const double loss = (problem.design() * theta - problem.target()).squaredNorm() / problem.sampleCount();

@@ -29,6 +29,7 @@ private slots:
     void plotted();
     void capLimitsTheMaximum();
     void longCurvesAreSampled();
+    void longStreamedCurveMatchesARebuild();
     void presentationIsThicker();
 };
 
@@ -129,22 +130,62 @@ void TestLossCurve::capLimitsTheMaximum()
     QCPGraph* graph = plot.addGraph();
     LossExtent extent;
     const double cap = model.loss(500);
-    LossCurve::addRows(graph, model.history(), 0, model.lastRow(), true, extent, cap);
+    LossCurve::addRows(graph, model.history(), 0, model.lastRow(), 1, true, extent, cap);
     QCOMPARE(extent.maxLoss, cap);
     // The data are drawn whole; only the extent is capped.
     QCOMPARE(graph->data()->at(0)->value, model.loss(0));
 }
 
+// A curve longer than the screen is wide is drawn in columns: every peak and dip, not every row.
 void TestLossCurve::longCurvesAreSampled()
 {
     auto session = gdlab::test::sessionWith("five_points");
     QCustomPlot plot;
     LossCurve curve(&plot);
     curve.rebuild(*session->model(), true);
-    QVERIFY(!curve.graph()->adaptiveSampling());
+    QCOMPARE(curve.columnWidth(), 1LL);
+    QCOMPARE(curve.graph()->data()->size(), session->model()->rowCount());
     auto long_ = gdlab::test::sessionWith("two_features_n50"); // 100,000 updates
-    curve.rebuild(*long_->model(), true);
-    QVERIFY(curve.graph()->adaptiveSampling());
+    const IterationModel& model = *long_->model();
+    curve.rebuild(model, true);
+    QVERIFY(curve.columnWidth() > 1);
+    QVERIFY(curve.graph()->data()->size() <= 4 * LossCurve::columns);
+    // The first and last rows are drawn, and the highest and lowest loss of every column.
+    QCOMPARE(curve.graph()->data()->at(0)->value, model.loss(0));
+    QCOMPARE((curve.graph()->data()->constEnd() - 1)->key, double(model.iteration(model.lastRow())));
+    double lowest = model.loss(0);
+    for (int row = 0; row <= model.lastRow(); ++row)
+        lowest = std::min(lowest, model.loss(row));
+    double drawnLowest = lowest + 1;
+    for (auto it = curve.graph()->data()->constBegin(); it != curve.graph()->data()->constEnd(); ++it)
+        drawnLowest = std::min(drawnLowest, it->value);
+    QCOMPARE(drawnLowest, lowest);
+}
+
+// Rows streaming in: the decimated curve they build is the one a rebuild of the whole run draws.
+void TestLossCurve::longStreamedCurveMatchesARebuild()
+{
+    auto session = gdlab::test::sessionWith("two_features_n50");
+    IterationModel& model = *session->model();
+    auto complete = model.sharedRun();
+    auto streaming = std::make_shared<gdlab::Run>(*complete);
+    streaming->outcome.reset();
+    model.setRun(streaming, 0, 1);
+    QCustomPlot plot;
+    LossCurve curve(&plot);
+    curve.rebuild(model, true);
+    for (int rows : { 777, 5000, 5001, 33333, 100001 }) {
+        const int first = model.lastRow() + 1;
+        model.appendRows(rows);
+        curve.append(model, first, model.lastRow(), true);
+    }
+    LossCurve whole(&plot);
+    whole.rebuild(model, true);
+    QCOMPARE(curve.graph()->data()->size(), whole.graph()->data()->size());
+    for (int i = 0; i < whole.graph()->data()->size(); ++i) {
+        QCOMPARE(curve.graph()->data()->at(i)->key, whole.graph()->data()->at(i)->key);
+        QCOMPARE(curve.graph()->data()->at(i)->value, whole.graph()->data()->at(i)->value);
+    }
 }
 
 void TestLossCurve::presentationIsThicker()

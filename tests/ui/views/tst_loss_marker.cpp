@@ -55,7 +55,7 @@ void TestLossMarker::standsAtTheCurrentRow()
         QCOMPARE(marker.iteration(), double(row));
         QCOMPARE(marker.line()->point2->key(), double(row));
         QVERIFY(marker.line()->visible() && marker.tracer()->visible() && marker.label()->visible());
-        QCOMPARE(marker.tracer()->graph(), curve.graph());
+        QCOMPARE(marker.tracer()->position->key(), double(row));
         QCOMPARE(marker.tracer()->position->value(), model.loss(row));
         QCOMPARE(marker.label()->text(),
             QStringLiteral("k = %1, loss = %2").arg(row).arg(QString::number(model.loss(row), 'g', 4)));

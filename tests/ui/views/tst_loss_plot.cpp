@@ -134,7 +134,7 @@ void TestLossPlot::markerFollowsTheCurrentRow()
     QCOMPARE(f.view->markerIteration(), 10.0);
     QCOMPARE(f.view->marker()->point2->key(), 10.0);
     QVERIFY(f.view->marker()->visible());
-    QCOMPARE(f.view->tracer()->graphKey(), 10.0);
+    QCOMPARE(f.view->tracer()->position->key(), 10.0);
     QCOMPARE(f.view->tracer()->position->value(), model->loss(10));
     const QString expected = QStringLiteral("k = 10, loss = %1").arg(QString::number(model->loss(10), 'g', 4));
     QCOMPARE(f.view->markerLabel()->text(), expected);
@@ -446,7 +446,7 @@ void TestLossPlot::runResetAloneMovesTheMarker()
     connect(model, &IterationModel::runReset, f.view.get(), [&] {
         checked = true;
         QCOMPARE(f.view->markerIteration(), double(model->iteration(model->currentRow())));
-        QCOMPARE(f.view->tracer()->graphKey(), double(model->iteration(model->currentRow())));
+        QCOMPARE(f.view->tracer()->position->key(), double(model->iteration(model->currentRow())));
         const QString label = QStringLiteral("k = %1, loss = %2")
                                   .arg(model->iteration(model->currentRow()))
                                   .arg(QString::number(model->loss(model->currentRow()), 'g', 4));
