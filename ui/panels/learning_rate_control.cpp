@@ -21,8 +21,6 @@ namespace gdlab {
 
 namespace {
 
-constexpr int kSliderThrottleMs = 60; // a drag recomputes at most ~16 times a second
-
 bool isUsable(double value)
 {
     return std::isfinite(value) && value > 0;
@@ -61,8 +59,10 @@ LearningRateControl::LearningRateControl(const IterationModel* model, QWidget* p
     m_fastestButton->setText(tr("fastest"));
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
+    // Zero: the latest position is sent once the event loop has taken every move already queued, so a drag
+    // recomputes as fast as runs and redraws allow and never lags behind the hand with stale values.
     m_throttle->setSingleShot(true);
-    m_throttle->setInterval(kSliderThrottleMs);
+    m_throttle->setInterval(0);
 
     auto* entryRow = new QHBoxLayout;
     entryRow->setContentsMargins(0, 0, 0, 0);
@@ -184,7 +184,7 @@ void LearningRateControl::onRateMoved(double rate)
     updateEditText();
     updateNote();
     if (m_scale->slider()->isSliderDown()) {
-        // While dragging, recompute at most every kSliderThrottleMs; the release sends the final value.
+        // While dragging, every turn of the event loop sends the latest position; the release sends the last.
         m_pendingEmit = true;
         if (!m_throttle->isActive())
             m_throttle->start();

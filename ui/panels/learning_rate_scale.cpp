@@ -60,7 +60,7 @@ LearningRateScale::LearningRateScale(QWidget* parent)
     , m_slider(new QSlider(Qt::Horizontal, this))
 {
     m_slider->setSingleStep(1);
-    m_slider->setPageStep(kStepsPerDecade / 4);
+    m_slider->setPageStep(kStepsPerDecade / 10);
     m_slider->setToolTip(tr("Learning rate on a logarithmic scale (%1 steps per decade)").arg(kStepsPerDecade));
     m_slider->setAccessibleName(tr("Learning rate (logarithmic)"));
 
@@ -230,9 +230,9 @@ void LearningRateScale::updateMargins()
 double LearningRateScale::rateForPosition(int position) const
 {
     const double exact = std::pow(10.0, m_minExponent + double(position) / kStepsPerDecade);
-    // Three significant digits tell 40 steps per decade apart and read well ("0.0112"); going through the
+    // Four significant digits tell 400 steps per decade apart and read well ("0.08427"); going through the
     // text makes the value the double nearest to what a field shows.
-    const std::string text = formatSignificant(exact, SignificantDigits::magnitude);
+    const std::string text = formatSignificant(exact, SignificantDigits::label);
     double rounded = exact;
     std::from_chars(text.data(), text.data() + text.size(), rounded);
     return rounded;

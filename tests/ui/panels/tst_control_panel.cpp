@@ -141,35 +141,37 @@ void TestControlPanel::sliderLearningRateRecomputes()
     const int before = slider->value();
     slider->triggerAction(QAbstractSlider::SliderSingleStepAdd);
     QCOMPARE(slider->value(), before + 1);
-    // One step of 40 per decade above 0.01, rounded to three significant digits.
-    QCOMPARE(run().settings.learningRate, 0.0106);
-    QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.0106"));
+    // One step of 400 per decade above 0.01, rounded to four significant digits.
+    QCOMPARE(run().settings.learningRate, 0.01006);
+    QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.01006"));
     const gdlab::IterationModel* model = m_controller->model();
-    const Eigen::VectorXd expected = model->theta(0) - 0.0106 * gdlab::test::stateAt(*model, 0).gradient;
+    const Eigen::VectorXd expected = model->theta(0) - 0.01006 * gdlab::test::stateAt(*model, 0).gradient;
     QVERIFY((model->theta(1) - expected).norm() < 1e-12);
 
-    // A decade up is exactly 40 steps.
+    // A decade up is exactly kStepsPerDecade steps.
     slider->setValue(before + gdlab::LearningRateScale::kStepsPerDecade);
     QCOMPARE(run().settings.learningRate, 0.1);
 }
 
+// A drag recomputes continuously: the moves queued in one turn of the event loop go out as the latest one.
 void TestControlPanel::sliderDragIsThrottled()
 {
     QSlider* slider = rateControl()->slider();
     QSignalSpy emitted(rateControl(), &LearningRateControl::learningRateEdited);
     const int start = slider->value();
     slider->setSliderDown(true);
-    slider->setValue(start + 1);
-    slider->setValue(start + 2);
-    // The field follows the drag at once; the controller hears of it at most every few dozen milliseconds.
-    QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.0112"));
+    slider->setValue(start + 10);
+    slider->setValue(start + 20);
+    // The field follows the drag at once; the controller hears the latest position in the next turn.
+    QCOMPARE(rateControl()->rateEdit()->text(), QStringLiteral("0.01122"));
     QCOMPARE(emitted.count(), 0);
-    QTRY_COMPARE(emitted.count(), 1);
-    QCOMPARE(run().settings.learningRate, 0.0112);
-    slider->setValue(start + 3);
+    QCoreApplication::processEvents();
+    QCOMPARE(emitted.count(), 1);
+    QCOMPARE(run().settings.learningRate, 0.01122);
+    slider->setValue(start + 30);
     slider->setSliderDown(false); // the release sends the last value without waiting
     QCOMPARE(emitted.count(), 2);
-    QCOMPARE(run().settings.learningRate, 0.0119);
+    QCOMPARE(run().settings.learningRate, 0.01189);
 }
 
 void TestControlPanel::invalidTypedRateReverts()

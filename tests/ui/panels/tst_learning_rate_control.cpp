@@ -131,20 +131,20 @@ void TestLearningRateControl::draggedSliderIsNeverMovedUnderTheHand()
     const int sets = m_control->rateSetCount();
     const int start = slider->value();
     slider->setSliderDown(true);
-    slider->setValue(start + 2);
+    slider->setValue(start + 20);
     QCOMPARE(edits.count(), 0);
-    // The throttled rate goes out while the hand is still on the slider; its run comes back.
+    // The rate goes out in the next turn while the hand is still on the slider; its run comes back.
     QTRY_COMPARE(edits.count(), 1);
     QCOMPARE(resets.count(), 1);
-    QCOMPARE(run().settings.learningRate, 0.0112);
-    slider->setValue(start + 4);
+    QCOMPARE(run().settings.learningRate, 0.01122);
+    slider->setValue(start + 40);
     // A run from elsewhere arrives mid-drag: the handle stays where the hand has it.
     QVERIFY(m_controller->setLearningRate(0.5).isEmpty());
-    QCOMPARE(slider->value(), start + 4);
+    QCOMPARE(slider->value(), start + 40);
     QCOMPARE(m_control->rateSetCount(), sets);
     slider->setSliderDown(false);
-    QCOMPARE(run().settings.learningRate, 0.0126);
-    QCOMPARE(m_control->rateEdit()->text(), QStringLiteral("0.0126"));
+    QCOMPARE(run().settings.learningRate, 0.01259);
+    QCOMPARE(m_control->rateEdit()->text(), QStringLiteral("0.01259"));
     QCOMPARE(m_control->rateSetCount(), sets);
 }
 

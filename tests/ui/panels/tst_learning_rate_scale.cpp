@@ -35,7 +35,8 @@ private slots:
     void marksSitAtTheirRates();
     void widensForTheBoundAndTheRate_data();
     void widensForTheBoundAndTheRate();
-    void stepsGiveThreeDigitRates();
+    void stepsGiveFourDigitRates();
+    void wheelAndArrowStepsAreFine();
     void setRateSendsNothing();
     void drawsTheMarks();
 };
@@ -89,7 +90,7 @@ void TestLearningRateScale::widensForTheBoundAndTheRate()
         QCOMPARE(scale.slider()->value(), scale.slider()->minimum());
 }
 
-void TestLearningRateScale::stepsGiveThreeDigitRates()
+void TestLearningRateScale::stepsGiveFourDigitRates()
 {
     LearningRateScale scale;
     QSignalSpy moved(&scale, &LearningRateScale::rateMoved);
@@ -99,12 +100,35 @@ void TestLearningRateScale::stepsGiveThreeDigitRates()
         const double exact
             = std::pow(10.0, scale.minimumExponent() + double(position) / LearningRateScale::kStepsPerDecade);
         const double rate = moved.last().first().toDouble();
-        QCOMPARE(rate, QString::number(exact, 'g', 3).toDouble());
+        QCOMPARE(rate, QString::number(exact, 'g', 4).toDouble());
         QCOMPARE(scale.rate(), rate);
     }
     // A decade is kStepsPerDecade steps.
     scale.slider()->setValue(5 * LearningRateScale::kStepsPerDecade);
     QCOMPARE(moved.last().first().toDouble(), 0.1);
+}
+
+// At most 2 % per arrow key or wheel notch, so that a teacher lands between 0.0833 and 0.0845 (five_points'
+// fastest rate and bound).
+void TestLearningRateScale::wheelAndArrowStepsAreFine()
+{
+    LearningRateScale scale;
+    QSignalSpy moved(&scale, &LearningRateScale::rateMoved);
+    scale.setRate(0.0833);
+    const double start = scale.rate();
+    QTest::keyClick(scale.slider(), Qt::Key_Right);
+    QVERIFY(!moved.isEmpty());
+    const double arrow = moved.last().first().toDouble();
+    QVERIFY2(arrow > start && arrow <= start * 1.02, qPrintable(QString::number(arrow)));
+    const int notch = scale.slider()->singleStep() * QApplication::wheelScrollLines();
+    QVERIFY(std::pow(10.0, double(notch) / LearningRateScale::kStepsPerDecade) <= 1.02);
+    bool between = false;
+    for (int step = 0; step < 10; ++step) {
+        QTest::keyClick(scale.slider(), Qt::Key_Right);
+        const double rate = moved.last().first().toDouble();
+        between = between || (rate > 0.0833 && rate < 0.0845);
+    }
+    QVERIFY(between);
 }
 
 void TestLearningRateScale::setRateSendsNothing()
