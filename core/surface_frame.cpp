@@ -2,6 +2,9 @@
 
 #include "history.h"
 #include "problem.h"
+#include "slice_quadratic.h"
+
+#include <Eigen/LU>
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +15,12 @@ namespace gdlab {
 namespace {
 
 constexpr double marginFraction = 0.15;
+// The box that just holds the farthest point shown is drawn this much smaller than the frame, so no point of the
+// path sits on the border.
+constexpr double levelSetMargin = 1.3;
+// The frame's edges are rounded outwards to a multiple of a 1, 2 or 5 × 10ⁿ step, about this many across: round
+// numbers at the corners, and each edge moved out by less than one step (at most a quarter of the span).
+constexpr int tickIntervals = 10;
 // The optimum is at least this fraction of the view from every edge, whatever else sets the range.
 constexpr double optimumEdgeFraction = 0.15;
 
@@ -84,7 +93,11 @@ double minimumHalfSpan(const Problem& problem, Eigen::Index parameter)
 
 } // namespace
 
-SurfaceFrame frameSurface(
+namespace {
+
+// The old frame, for a slice without a single lowest point (collinear features): the box around the optimum,
+// the start and the path, widened by a margin.
+SurfaceFrame boundingFrame(
     const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter, const SurfacePath& path, int steps)
 {
     const Eigen::Index count = problem.parameterCount();
@@ -95,11 +108,9 @@ SurfaceFrame frameSurface(
     yRange.include(optimum(yParameter));
     if (path.history && path.rows > 0 && fits(path, 0, count)) {
         const History& history = *path.history;
-        xRange.include(history.theta(0)(xParameter));
-        yRange.include(history.theta(0)(yParameter));
         const double limit = surfacePathLossFactor * history.loss(0);
         for (std::size_t row = 0; row < path.rows; ++row) {
-            if (fits(path, row, count) && history.loss(row) <= limit) {
+            if (fits(path, row, count) && (row == 0 || history.loss(row) <= limit)) {
                 xRange.include(history.theta(row)(xParameter));
                 yRange.include(history.theta(row)(yParameter));
             }
@@ -110,6 +121,102 @@ SurfaceFrame frameSurface(
     frame.y = axisOver(yRange, minimumHalfSpan(problem, yParameter), yParameter, steps);
     keepAwayFromEdges(frame.x, optimum(xParameter), optimumEdgeFraction);
     keepAwayFromEdges(frame.y, optimum(yParameter), optimumEdgeFraction);
+    return frame;
+}
+
+// The smallest rise of the slice's loss above its minimum whose level-set box holds point: the box has the level
+// sets' shape (half-widths sqrt(Δ·(H⁻¹)ii)), so the box that just holds every point shown keeps that shape.
+double riseToHold(const SliceQuadratic& slice, const Eigen::Matrix2d& inverse, double a, double b)
+{
+    const double dx = a - slice.minimum()(0);
+    const double dy = b - slice.minimum()(1);
+    return std::max(dx * dx / inverse(0, 0), dy * dy / inverse(1, 1));
+}
+
+// The rise that holds the optimum's projection, the start and the path's states (while their loss stays below
+// surfacePathLossFactor times the start's: a diverging run is shown by its first steps).
+double riseToHoldThePath(
+    const Problem& problem, Eigen::Index x, Eigen::Index y, const SliceQuadratic& slice, const SurfacePath& path)
+{
+    const Eigen::Matrix2d inverse = slice.curvature().inverse();
+    const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
+    double rise = riseToHold(slice, inverse, optimum(x), optimum(y));
+    const Eigen::Index count = problem.parameterCount();
+    if (!path.history || path.rows == 0 || !fits(path, 0, count))
+        return rise;
+    const History& history = *path.history;
+    const double limit = surfacePathLossFactor * history.loss(0);
+    for (std::size_t row = 0; row < path.rows; ++row)
+        if (fits(path, row, count) && (row == 0 || history.loss(row) <= limit))
+            rise = std::max(rise, riseToHold(slice, inverse, history.theta(row)(x), history.theta(row)(y)));
+    return rise;
+}
+
+} // namespace
+
+double roundTickStep(double span, int intervals)
+{
+    if (!(span > 0) || !std::isfinite(span))
+        return 1.0;
+    const double rough = span / intervals;
+    const double power = std::pow(10.0, std::floor(std::log10(rough)));
+    for (const double multiple : { 1.0, 2.0, 5.0 })
+        if (multiple * power >= rough * (1 - 1e-9))
+            return multiple * power;
+    return 10.0 * power;
+}
+
+std::vector<double> roundTicks(double low, double high, int maxIntervals)
+{
+    std::vector<double> ticks;
+    if (!(high > low) || !std::isfinite(low) || !std::isfinite(high) || maxIntervals < 1)
+        return ticks;
+    // A step of span / maxIntervals fits maxIntervals + 1 ticks only when the range starts on one; otherwise the
+    // ticks inside are one fewer, so two ticks at least whenever maxIntervals ≥ 2.
+    const double step = roundTickStep(high - low, maxIntervals);
+    // step = mantissa × 10^exponent; a tick is the integer k·mantissa scaled by an exact power of ten, so 3 × 0.2
+    // is the double nearest 0.6 (as printed) and not 0.6000000000000001.
+    const int exponent = static_cast<int>(std::floor(std::log10(step) + 1e-9));
+    const double mantissa = std::round(step / std::pow(10.0, exponent));
+    const double scale = std::pow(10.0, std::abs(exponent));
+    const auto tickAt = [&](double k) { return exponent < 0 ? k * mantissa / scale : k * mantissa * scale; };
+    const double tolerance = 1e-9 * step;
+    for (double k = std::ceil((low - tolerance) / step); tickAt(k) <= high + tolerance; k += 1)
+        ticks.push_back(k == 0 ? 0.0 : tickAt(k)); // no −0
+    return ticks;
+}
+
+SurfaceAxis roundedAxis(double centre, double halfSpan, Eigen::Index parameter, int steps)
+{
+    const double step = roundTickStep(2 * halfSpan, tickIntervals);
+    SurfaceAxis axis;
+    axis.parameter = parameter;
+    axis.min = std::floor((centre - halfSpan) / step) * step;
+    axis.max = std::ceil((centre + halfSpan) / step) * step;
+    axis.steps = steps;
+    return axis;
+}
+
+SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter,
+    const Eigen::VectorXd& base, const SurfacePath& path, int steps)
+{
+    const SliceQuadratic slice(problem, xParameter, yParameter, base);
+    if (!slice.hasMinimum())
+        return boundingFrame(problem, xParameter, yParameter, path, steps);
+    // Centred on the slice's lowest point, with the level sets' aspect (their bounding box at some level), just
+    // large enough to hold the start and the path: the ellipses keep their shape and the path fills the frame in
+    // at least one direction. An lr change that keeps the start keeps the frame, so the surface need not be
+    // computed again.
+    const double rise = riseToHoldThePath(problem, xParameter, yParameter, slice, path);
+    const Eigen::Vector2d centre = slice.minimum();
+    const Eigen::Matrix2d inverse = slice.curvature().inverse();
+    Eigen::Vector2d half(std::sqrt(rise * inverse(0, 0)), std::sqrt(rise * inverse(1, 1)));
+    half *= levelSetMargin;
+    half(0) = std::max(half(0), minimumHalfSpan(problem, xParameter));
+    half(1) = std::max(half(1), minimumHalfSpan(problem, yParameter));
+    SurfaceFrame frame;
+    frame.x = roundedAxis(centre(0), half(0), xParameter, steps);
+    frame.y = roundedAxis(centre(1), half(1), yParameter, steps);
     return frame;
 }
 

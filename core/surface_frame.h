@@ -4,6 +4,8 @@
 
 #include <Eigen/Core>
 
+#include <vector>
+
 #include <cstddef>
 
 namespace gdlab {
@@ -36,17 +38,33 @@ struct SurfaceHeights {
 constexpr double surfacePathLossFactor = 4.0;
 
 /**
- * @brief The window of the surface over parameters xParameter and yParameter: the least-squares optimum, the
- * start and the path (while its loss stays below surfacePathLossFactor times the start's), widened by a margin,
- * to at least the distance over which the loss doubles from its minimum, and so that the optimum is never near
- * an edge.
+ * @brief The window of the surface over parameters xParameter and yParameter on the slice through base:
+ * centred on the slice's lowest point (the least-squares optimum when the others are held there), as wide and as
+ * tall as the level set through the farthest point it must show (the optimum's projection, the start, and the
+ * path while its loss stays below surfacePathLossFactor times the start's) with a margin, so that the ellipses
+ * of the level sets keep their shape; at least the distance over which the loss doubles from its minimum; the
+ * edges rounded outwards to multiples of a 1, 2 or 5 × 10ⁿ step. A slice without a single lowest point
+ * (collinear features) is framed around the optimum, the start and the path instead.
  *
  * Both parameters must be valid and different; the path's rows must have the problem's parameter count to count
  * (others are skipped, as are states that are not finite).
  * @param steps samples per axis
  */
-SurfaceFrame frameSurface(
-    const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter, const SurfacePath& path, int steps);
+SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter,
+    const Eigen::VectorXd& base, const SurfacePath& path, int steps);
+
+/** @brief A step of 1, 2 or 5 × 10ⁿ that cuts span into about intervals parts (never fewer). */
+double roundTickStep(double span, int intervals);
+
+/**
+ * @brief Round tick values inside [low, high]: the multiples of a 1, 2 or 5 × 10ⁿ step, at most maxIntervals + 1
+ * of them (never fewer than two unless the range is empty or not finite). Each is an exact multiple k·step, so
+ * printed with the step's decimals it reads as a round number.
+ */
+std::vector<double> roundTicks(double low, double high, int maxIntervals);
+
+/** @brief The axis centre ± halfSpan with its ends rounded outwards to multiples of a round step. */
+SurfaceAxis roundedAxis(double centre, double halfSpan, Eigen::Index parameter, int steps);
 
 /**
  * @brief The heights a 3-D view of grid spans: from the lowest point of the whole loss (on a slice it can lie

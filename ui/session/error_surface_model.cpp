@@ -352,7 +352,7 @@ void ErrorSurfaceModel::recompute() const
 void ErrorSurfaceModel::computeGrid(const Problem& problem) const
 {
     m_base = heldBase();
-    const SurfaceFrame frame = frameSurface(problem, m_xParameter, m_yParameter, path(), m_resolution);
+    const SurfaceFrame frame = frameSurface(problem, m_xParameter, m_yParameter, m_base, path(), m_resolution);
     try {
         m_grid = computeSurface(problem, m_model->run()->settings.loss, m_base, frame.x, frame.y);
     } catch (const InputError& error) {

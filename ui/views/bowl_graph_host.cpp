@@ -1,5 +1,7 @@
 #include "views/bowl_graph_host.h"
 
+#include "views/round_tick_formatter.h"
+
 #include <QtDataVisualization/Q3DCamera>
 #include <QtDataVisualization/Q3DScene>
 #include <QtDataVisualization/Q3DSurface>
@@ -119,8 +121,7 @@ void BowlGraphHost::createGraph()
     m_graph->setAxisZ(new QValue3DAxis);
     for (QValue3DAxis* axis : { m_graph->axisX(), m_graph->axisY(), m_graph->axisZ() }) {
         axis->setTitleVisible(true);
-        axis->setLabelFormat(QStringLiteral("%.3g"));
-        axis->setSegmentCount(4);
+        axis->setFormatter(new RoundTickFormatter); // the axis owns it
     }
     m_page = createPage();
     m_stack->addWidget(m_page);

@@ -49,9 +49,15 @@ void TestBowlGraphHost::graphWithThreeAxes()
     for (const QValue3DAxis* axis : { host.graph()->axisX(), host.graph()->axisY(), host.graph()->axisZ() }) {
         QVERIFY(axis);
         QVERIFY(axis->isTitleVisible());
-        QCOMPARE(axis->segmentCount(), 4);
-        QCOMPARE(axis->labelFormat(), QStringLiteral("%.3g"));
     }
+    // Round ticks wherever the range starts: not 0.0572, 0.288, … as equal segments from the ends would be.
+    QValue3DAxis* axis = host.graph()->axisX();
+    axis->setRange(0.0572f, 0.98f);
+    QCOMPARE(axis->labels(), QStringList({ "0.2", "0.4", "0.6", "0.8" }));
+    axis->setRange(-3.0f, 5.0f);
+    QCOMPARE(axis->labels(), QStringList({ "-2", "0", "2", "4" }));
+    host.graph()->axisY()->setRange(7.65e-30f, 3.3e5f);
+    QCOMPARE(host.graph()->axisY()->labels(), QStringList({ "0", "100000", "200000", "300000" }));
 }
 
 void TestBowlGraphHost::messageInPlaceOfTheGraph()

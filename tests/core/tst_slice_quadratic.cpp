@@ -1,0 +1,166 @@
+#include "dataset.h"
+#include "problem.h"
+#include "slice_quadratic.h"
+
+#include <QtTest>
+
+#include <Eigen/Core>
+
+#include <cmath>
+
+using gdlab::Problem;
+using gdlab::SliceQuadratic;
+
+namespace {
+
+/** Six rows, two features and a noisy target: three parameters (intercept, x1, x2). */
+Problem noisyProblem()
+{
+    Eigen::MatrixXd values(6, 3);
+    values << 0.5, 2.0, 3.1, //
+        1.0, -1.0, 1.7, //
+        1.5, 0.5, 4.4, //
+        2.0, 3.0, 8.9, //
+        2.5, -0.5, 3.8, //
+        3.0, 1.0, 7.2;
+    return Problem(gdlab::Dataset({ "x1", "x2", "y" }, values), gdlab::ProblemSpec {});
+}
+
+/** Σ(Xθ − y)² straight from the rows. */
+double rowSum(const Problem& problem, const Eigen::VectorXd& theta)
+{
+    return (problem.design() * theta - problem.target()).squaredNorm();
+}
+
+Eigen::VectorXd onSlice(const Eigen::VectorXd& base, Eigen::Index x, Eigen::Index y, double a, double b)
+{
+    Eigen::VectorXd theta = base;
+    theta(x) = a;
+    theta(y) = b;
+    return theta;
+}
+
+bool close(double actual, double expected, double tolerance = 1e-11)
+{
+    return std::abs(actual - expected) <= tolerance * std::max(1.0, std::abs(expected));
+}
+
+/** The lowest value of a convex function of one variable on [−1000, 1000], by ternary search. */
+template <typename Function> double lowestAlong(Function f)
+{
+    double low = -1000;
+    double high = 1000;
+    for (int k = 0; k < 200; ++k) {
+        const double left = low + (high - low) / 3;
+        const double right = high - (high - low) / 3;
+        if (f(left) < f(right))
+            high = right;
+        else
+            low = left;
+    }
+    return f((low + high) / 2);
+}
+
+} // namespace
+
+class TestSliceQuadratic : public QObject {
+    Q_OBJECT
+
+private slots:
+    void equalsTheSumOfSquaresOfTheRows();
+    void throughTheOptimumTheMinimumIsTheOptimum();
+    void heldAwayTheMinimumIsTheLowestPointOfTheSlice();
+    void levelSetHalfSpansTouchTheLevel();
+    void collinearFeaturesHaveNoMinimum();
+};
+
+void TestSliceQuadratic::equalsTheSumOfSquaresOfTheRows()
+{
+    const Problem problem = noisyProblem();
+    Eigen::VectorXd base(3);
+    base << 0.7, -1.5, 2.25;
+    for (const auto& [x, y] : { std::pair<Eigen::Index, Eigen::Index> { 0, 1 }, { 1, 2 }, { 2, 0 } }) {
+        const SliceQuadratic slice(problem, x, y, base);
+        for (const auto& [a, b] : { std::pair { 0.0, 0.0 }, { -3.0, 4.5 }, { 10.0, -7.0 }, { base(x), base(y) } }) {
+            const Eigen::VectorXd theta = onSlice(base, x, y, a, b);
+            QVERIFY2(close(slice.sumOfSquares(a, b), rowSum(problem, theta)),
+                qPrintable(QStringLiteral("(%1, %2) at (%3, %4): %5 against %6")
+                               .arg(x)
+                               .arg(y)
+                               .arg(a)
+                               .arg(b)
+                               .arg(slice.sumOfSquares(a, b), 0, 'g', 17)
+                               .arg(rowSum(problem, theta), 0, 'g', 17)));
+            // A θ off the slice counts by its projection: its x and y, the others at base.
+            Eigen::VectorXd elsewhere = Eigen::VectorXd::Constant(3, 99.0);
+            elsewhere(x) = a;
+            elsewhere(y) = b;
+            QCOMPARE(slice.sumOfSquaresAt(elsewhere), slice.sumOfSquares(a, b));
+        }
+    }
+}
+
+void TestSliceQuadratic::throughTheOptimumTheMinimumIsTheOptimum()
+{
+    const Problem problem = noisyProblem();
+    const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
+    const SliceQuadratic slice(problem, 1, 2, optimum);
+    QVERIFY(slice.hasMinimum());
+    QVERIFY(close(slice.minimum()(0), optimum(1), 1e-12));
+    QVERIFY(close(slice.minimum()(1), optimum(2), 1e-12));
+    QVERIFY(close(slice.minimumSumOfSquares(), rowSum(problem, optimum)));
+}
+
+void TestSliceQuadratic::heldAwayTheMinimumIsTheLowestPointOfTheSlice()
+{
+    const Problem problem = noisyProblem();
+    Eigen::VectorXd base = problem.leastSquaresTheta();
+    base(0) += 1.5; // the intercept held away from its best value
+    const SliceQuadratic slice(problem, 1, 2, base);
+    QVERIFY(slice.hasMinimum());
+    const double a = slice.minimum()(0);
+    const double b = slice.minimum()(1);
+    const double lowest = rowSum(problem, onSlice(base, 1, 2, a, b));
+    QVERIFY(close(slice.minimumSumOfSquares(), lowest));
+    QVERIFY(lowest > problem.minimumSumOfSquares());
+    // Every step away from it, in eight directions, climbs.
+    for (int k = 0; k < 8; ++k) {
+        const double angle = k * M_PI / 4;
+        const Eigen::VectorXd theta = onSlice(base, 1, 2, a + 1e-3 * std::cos(angle), b + 1e-3 * std::sin(angle));
+        QVERIFY(rowSum(problem, theta) > lowest);
+    }
+}
+
+void TestSliceQuadratic::levelSetHalfSpansTouchTheLevel()
+{
+    const Problem problem = noisyProblem();
+    const SliceQuadratic slice(problem, 1, 2, problem.leastSquaresTheta());
+    const double level = slice.minimumSumOfSquares() + 5.0;
+    const Eigen::Vector2d half = slice.levelSetHalfSpans(level);
+    // On the vertical line at the half-width's distance, the lowest point of the slice is exactly on the level:
+    // the ellipse touches the line there. Found by a ternary search, independently of the formula.
+    const double a = slice.minimum()(0) + half(0);
+    double lowest = lowestAlong([&](double t) { return slice.sumOfSquares(a, t); });
+    QVERIFY2(close(lowest, level, 1e-9), qPrintable(QString::number(lowest - level)));
+    // Likewise the horizontal line at the half-height.
+    const double b = slice.minimum()(1) - half(1);
+    lowest = lowestAlong([&](double t) { return slice.sumOfSquares(t, b); });
+    QVERIFY2(close(lowest, level, 1e-9), qPrintable(QString::number(lowest - level)));
+    QCOMPARE(slice.levelSetHalfSpans(slice.minimumSumOfSquares() - 1.0), Eigen::Vector2d::Zero());
+}
+
+void TestSliceQuadratic::collinearFeaturesHaveNoMinimum()
+{
+    // x2 = 2·x1: along (1, −½) in (θ1, θ2) the loss does not change.
+    Eigen::MatrixXd values(4, 3);
+    values << 1, 2, 1.1, 2, 4, 1.9, 3, 6, 3.2, 4, 8, 3.9;
+    const Problem problem(gdlab::Dataset({ "x1", "x2", "y" }, values), gdlab::ProblemSpec {});
+    const SliceQuadratic slice(problem, 1, 2, problem.leastSquaresTheta());
+    QVERIFY(!slice.hasMinimum());
+    QCOMPARE(slice.levelSetHalfSpans(1e6), Eigen::Vector2d::Zero());
+    const Eigen::VectorXd theta = onSlice(problem.leastSquaresTheta(), 1, 2, 3.0, -1.0);
+    QVERIFY(close(slice.sumOfSquares(3.0, -1.0), rowSum(problem, theta), 1e-9));
+}
+
+QTEST_APPLESS_MAIN(TestSliceQuadratic)
+#include "tst_slice_quadratic.moc"
