@@ -4,8 +4,6 @@
 #include "problem.h"
 #include "slice_quadratic.h"
 
-#include <Eigen/LU>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -15,9 +13,9 @@ namespace gdlab {
 namespace {
 
 constexpr double marginFraction = 0.15;
-// The box that just holds the farthest point shown is drawn this much smaller than the frame, so no point of the
-// path sits on the border.
-constexpr double levelSetMargin = 1.3;
+// The box of the highest level set shown is drawn this much smaller than the frame, so that no point of the path
+// sits on the border (the start touches the box only where it is an extreme point of its ellipse).
+constexpr double levelSetMargin = 1.15;
 // The frame's edges are rounded outwards to a multiple of a 1, 2 or 5 × 10ⁿ step, about this many across: round
 // numbers at the corners, and each edge moved out by less than one step (at most a quarter of the span).
 constexpr int tickIntervals = 10;
@@ -124,23 +122,22 @@ SurfaceFrame boundingFrame(
     return frame;
 }
 
-// The smallest rise of the slice's loss above its minimum whose level-set box holds point: the box has the level
-// sets' shape (half-widths sqrt(Δ·(H⁻¹)ii)), so the box that just holds every point shown keeps that shape.
-double riseToHold(const SliceQuadratic& slice, const Eigen::Matrix2d& inverse, double a, double b)
+// How far the slice's sum of squares rises above its minimum at (a, b): the level set through the point, whose
+// bounding box the frame is.
+double riseAt(const SliceQuadratic& slice, double a, double b)
 {
-    const double dx = a - slice.minimum()(0);
-    const double dy = b - slice.minimum()(1);
-    return std::max(dx * dx / inverse(0, 0), dy * dy / inverse(1, 1));
+    return std::max(slice.sumOfSquares(a, b) - slice.minimumSumOfSquares(), 0.0);
 }
 
-// The rise that holds the optimum's projection, the start and the path's states (while their loss stays below
-// surfacePathLossFactor times the start's: a diverging run is shown by its first steps).
+// The highest level set the frame must show: through the optimum's projection, the start and the path's states
+// (while their loss stays below surfacePathLossFactor times the start's: a diverging run is shown by its first
+// steps). Levels, not the points' own boxes: a descent that lowers the loss at every step stays inside the
+// start's level set, so every rate that converges from one start gives the same frame, and the same surface.
 double riseToHoldThePath(
     const Problem& problem, Eigen::Index x, Eigen::Index y, const SliceQuadratic& slice, const SurfacePath& path)
 {
-    const Eigen::Matrix2d inverse = slice.curvature().inverse();
     const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
-    double rise = riseToHold(slice, inverse, optimum(x), optimum(y));
+    double rise = riseAt(slice, optimum(x), optimum(y));
     const Eigen::Index count = problem.parameterCount();
     if (!path.history || path.rows == 0 || !fits(path, 0, count))
         return rise;
@@ -148,7 +145,7 @@ double riseToHoldThePath(
     const double limit = surfacePathLossFactor * history.loss(0);
     for (std::size_t row = 0; row < path.rows; ++row)
         if (fits(path, row, count) && (row == 0 || history.loss(row) <= limit))
-            rise = std::max(rise, riseToHold(slice, inverse, history.theta(row)(x), history.theta(row)(y)));
+            rise = std::max(rise, riseAt(slice, history.theta(row)(x), history.theta(row)(y)));
     return rise;
 }
 
@@ -203,15 +200,12 @@ SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen
     const SliceQuadratic slice(problem, xParameter, yParameter, base);
     if (!slice.hasMinimum())
         return boundingFrame(problem, xParameter, yParameter, path, steps);
-    // Centred on the slice's lowest point, with the level sets' aspect (their bounding box at some level), just
-    // large enough to hold the start and the path: the ellipses keep their shape and the path fills the frame in
-    // at least one direction. An lr change that keeps the start keeps the frame, so the surface need not be
-    // computed again.
-    const double rise = riseToHoldThePath(problem, xParameter, yParameter, slice, path);
+    // Centred on the slice's lowest point, the bounding box of the highest level set it must show (with a
+    // margin): the ellipses keep their shape, the start's whole contour is in view, and an lr change that keeps
+    // the start keeps the frame, so the surface need not be computed again.
+    const double level = slice.minimumSumOfSquares() + riseToHoldThePath(problem, xParameter, yParameter, slice, path);
     const Eigen::Vector2d centre = slice.minimum();
-    const Eigen::Matrix2d inverse = slice.curvature().inverse();
-    Eigen::Vector2d half(std::sqrt(rise * inverse(0, 0)), std::sqrt(rise * inverse(1, 1)));
-    half *= levelSetMargin;
+    Eigen::Vector2d half = slice.levelSetHalfSpans(level) * levelSetMargin;
     half(0) = std::max(half(0), minimumHalfSpan(problem, xParameter));
     half(1) = std::max(half(1), minimumHalfSpan(problem, yParameter));
     SurfaceFrame frame;
@@ -220,28 +214,11 @@ SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen
     return frame;
 }
 
-SurfaceHeights surfaceHeights(
-    const SurfaceGrid& grid, const Problem& problem, double lossWeight, const SurfacePath& path)
+SurfaceHeights surfaceHeights(const SurfaceGrid& grid, const SliceQuadratic& slice, double lossWeight)
 {
     SurfaceHeights heights;
-    heights.low = std::min(grid.minValue, lossWeight * problem.minimumSumOfSquares());
+    heights.low = std::min(grid.minValue, lossWeight * slice.minimumSumOfSquares());
     heights.high = grid.maxValue;
-    // On a slice the path's true loss can rise above the surface: reach up to the part of it on the map, but no
-    // higher than the range rule does, so a diverging run cannot flatten the bowl.
-    if (problem.parameterCount() > 2 && path.history && path.rows > 0) {
-        const History& history = *path.history;
-        const double limit = surfacePathLossFactor * history.loss(0);
-        for (std::size_t row = 0; row < path.rows; ++row) {
-            const double loss = history.loss(row);
-            const auto theta = history.theta(row);
-            if (!(loss <= limit) || grid.x.parameter >= theta.size() || grid.y.parameter >= theta.size())
-                continue;
-            const double x = theta(grid.x.parameter);
-            const double y = theta(grid.y.parameter);
-            if (x >= grid.x.min && x <= grid.x.max && y >= grid.y.min && y <= grid.y.max)
-                heights.high = std::max(heights.high, loss);
-        }
-    }
     if (!(heights.high > heights.low))
         heights.high = heights.low + 1;
     return heights;

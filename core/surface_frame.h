@@ -12,6 +12,7 @@ namespace gdlab {
 
 class History;
 class Problem;
+class SliceQuadratic;
 
 /** @brief The two axes a surface is sampled over, chosen by frameSurface(). */
 struct SurfaceFrame {
@@ -67,12 +68,12 @@ std::vector<double> roundTicks(double low, double high, int maxIntervals);
 SurfaceAxis roundedAxis(double centre, double halfSpan, Eigen::Index parameter, int steps);
 
 /**
- * @brief The heights a 3-D view of grid spans: from the lowest point of the whole loss (on a slice it can lie
- * below the surface) to the grid's maximum, or, on a slice, to the highest loss of the path where it lies over
- * the grid (no higher than the path rule of frameSurface()). Always high > low.
+ * @brief The heights a 3-D view of grid spans: from the slice's lowest point (the grid's samples can miss it) to
+ * the grid's maximum. The path is drawn at its projections' heights on the slice, which over the map never rise
+ * above the grid's corners (the slice is convex), so it needs no room of its own. Always high > low.
+ * @param slice the sum of squares on the grid's slice
  * @param lossWeight the weight of the surface's loss (lossWeight(kind, n))
  */
-SurfaceHeights surfaceHeights(
-    const SurfaceGrid& grid, const Problem& problem, double lossWeight, const SurfacePath& path);
+SurfaceHeights surfaceHeights(const SurfaceGrid& grid, const SliceQuadratic& slice, double lossWeight);
 
 } // namespace gdlab

@@ -110,8 +110,7 @@ private slots:
     void optimumIsAwayFromTheEdges_data();
     void optimumIsAwayFromTheEdges();
     void statesThatDoNotFitAreLeftOut();
-    void heightsReachDownToTheOptimum();
-    void heightsFollowThePathOnASlice();
+    void heightsReachDownToTheSlicesLowestPoint();
     void heightsOfAFlatGrid();
 };
 
@@ -318,53 +317,27 @@ void TestSurfaceFrame::statesThatDoNotFitAreLeftOut()
     QCOMPARE(withOther.y.min, alone01.y.min);
 }
 
-void TestSurfaceFrame::heightsReachDownToTheOptimum()
+void TestSurfaceFrame::heightsReachDownToTheSlicesLowestPoint()
 {
     const Problem problem = noisyProblem();
     const double weight = gdlab::lossWeight(gdlab::LossKind::Mse, problem.sampleCount());
-    // A slice held away from the optimum lies wholly above the lowest loss.
+    // A slice held away from the optimum: its lowest point lies above the optimum's loss, and between samples.
     Eigen::VectorXd base = problem.leastSquaresTheta();
     base(0) += 2.0;
-    const SurfaceFrame frame = gdlab::frameSurface(problem, 1, 2, problem.leastSquaresTheta(), SurfacePath {}, 20);
+    const gdlab::SliceQuadratic slice(problem, 1, 2, base);
+    const SurfaceFrame frame = gdlab::frameSurface(problem, 1, 2, base, SurfacePath {}, 7);
     const gdlab::SurfaceGrid grid = gdlab::computeSurface(problem, gdlab::LossKind::Mse, base, frame.x, frame.y);
-    const double optimumLoss = weight * problem.minimumSumOfSquares();
-    QVERIFY(grid.minValue > optimumLoss);
-    const gdlab::SurfaceHeights heights = gdlab::surfaceHeights(grid, problem, weight, SurfacePath {});
-    QCOMPARE(heights.low, optimumLoss);
+    const gdlab::SurfaceHeights heights = gdlab::surfaceHeights(grid, slice, weight);
+    const Eigen::VectorXd lowest = [&] {
+        Eigen::VectorXd theta = base;
+        theta(1) = slice.minimum()(0);
+        theta(2) = slice.minimum()(1);
+        return theta;
+    }();
+    QVERIFY(std::abs(heights.low - mse(problem, lowest)) < 1e-12 * mse(problem, lowest));
+    QVERIFY(heights.low <= grid.minValue);
+    QVERIFY(heights.low > weight * problem.minimumSumOfSquares());
     QCOMPARE(heights.high, grid.maxValue);
-}
-
-void TestSurfaceFrame::heightsFollowThePathOnASlice()
-{
-    const Problem problem = noisyProblem();
-    const double weight = gdlab::lossWeight(gdlab::LossKind::Mse, problem.sampleCount());
-    const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
-    const SurfaceFrame frame = gdlab::frameSurface(problem, 1, 2, problem.leastSquaresTheta(), SurfacePath {}, 20);
-    const gdlab::SurfaceGrid grid = gdlab::computeSurface(problem, gdlab::LossKind::Mse, optimum, frame.x, frame.y);
-
-    // The path's true losses (the held parameter is elsewhere): over the map, under the limit, they count.
-    Eigen::VectorXd over = optimum;
-    over(0) += 3.0;
-    Eigen::VectorXd offTheMap = over;
-    offTheMap(1) = frame.x.max + 1.0;
-    const double start = grid.maxValue;
-    const History history = historyOf(problem, { optimum, over, offTheMap }, { start, 3 * start, 3.9 * start });
-    gdlab::SurfaceHeights heights = gdlab::surfaceHeights(grid, problem, weight, { &history, 3 });
-    QCOMPARE(heights.high, 3 * start);
-    // Beyond four times the start's loss a state no longer lifts the top.
-    const History diverging = historyOf(problem, { optimum, over }, { start, 4.5 * start });
-    heights = gdlab::surfaceHeights(grid, problem, weight, { &diverging, 2 });
-    QCOMPARE(heights.high, grid.maxValue);
-
-    // With two parameters the surface is the whole loss: the path lies on it, the top is the grid's.
-    Eigen::MatrixXd values(3, 2);
-    values << 0, 1, 1, 2, 2, 2;
-    const Problem line(gdlab::Dataset({ "x", "y" }, values), gdlab::ProblemSpec {});
-    const SurfaceFrame lineFrame = gdlab::frameSurface(line, 0, 1, line.leastSquaresTheta(), SurfacePath {}, 10);
-    const gdlab::SurfaceGrid lineGrid
-        = gdlab::computeSurface(line, gdlab::LossKind::Mse, line.leastSquaresTheta(), lineFrame.x, lineFrame.y);
-    const History linePath = historyOf(line, { line.leastSquaresTheta(), line.leastSquaresTheta() }, { 1, 3 });
-    QCOMPARE(gdlab::surfaceHeights(lineGrid, line, weight, { &linePath, 2 }).high, lineGrid.maxValue);
 }
 
 void TestSurfaceFrame::heightsOfAFlatGrid()
@@ -373,7 +346,8 @@ void TestSurfaceFrame::heightsOfAFlatGrid()
     gdlab::SurfaceGrid grid;
     grid.minValue = 0;
     grid.maxValue = 0;
-    const gdlab::SurfaceHeights heights = gdlab::surfaceHeights(grid, problem, 0.0, SurfacePath {});
+    const gdlab::SliceQuadratic slice(problem, 1, 2, problem.leastSquaresTheta());
+    const gdlab::SurfaceHeights heights = gdlab::surfaceHeights(grid, slice, 0.0);
     QCOMPARE(heights.low, 0.0);
     QCOMPARE(heights.high, 1.0);
 }

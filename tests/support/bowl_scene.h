@@ -9,6 +9,10 @@
 #include "session/session_controller.h"
 #include "views/bowl_graph_host.h"
 
+#include "loss.h"
+#include "problem.h"
+#include "run.h"
+
 #include <QGuiApplication>
 #include <QString>
 #include <QVector3D>
@@ -41,6 +45,21 @@ inline QString describe(const QVector3D& a, const QVector3D& b)
         .arg(b.x())
         .arg(b.y())
         .arg(b.z());
+}
+
+/**
+ * @brief Where a surface view draws theta: the live loss at theta's projection onto the surface's slice (its two
+ * coordinates, the others at the slice's held values), summed here straight from the rows.
+ */
+inline QVector3D onSlice(const ErrorSurfaceModel& surface, const Run& run, const Eigen::VectorXd& theta)
+{
+    Eigen::VectorXd projected = surface.basePoint();
+    projected(surface.xParameter()) = theta(surface.xParameter());
+    projected(surface.yParameter()) = theta(surface.yParameter());
+    const Problem& problem = *run.problem;
+    const double sum = (problem.design() * projected - problem.target()).squaredNorm();
+    return bowlPoint(projected(surface.xParameter()), lossWeight(run.settings.loss, problem.sampleCount()) * sum,
+        projected(surface.yParameter()));
 }
 
 /** @brief A session and a graph host to draw it on; the host has a graph only with OpenGL. */

@@ -3,6 +3,7 @@
 
 #include "history.h"
 #include "input_error.h"
+#include "loss.h"
 #include "problem.h"
 #include "session/iteration_model.h"
 #include "surface_frame.h"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace gdlab {
 
@@ -215,6 +217,26 @@ QPointF ErrorSurfaceModel::slicePoint(const Eigen::Ref<const Eigen::VectorXd>& t
     return { theta(m_xParameter), theta(m_yParameter) };
 }
 
+double ErrorSurfaceModel::sliceLoss(const Eigen::Ref<const Eigen::VectorXd>& theta) const
+{
+    ensureComputed();
+    if (!m_slice || m_xParameter >= theta.size() || m_yParameter >= theta.size())
+        return std::numeric_limits<double>::quiet_NaN();
+    return m_lossWeight * m_slice->sumOfSquares(theta(m_xParameter), theta(m_yParameter));
+}
+
+double ErrorSurfaceModel::sliceMinimumLoss() const
+{
+    ensureComputed();
+    return m_slice ? m_lossWeight * m_slice->minimumSumOfSquares() : std::numeric_limits<double>::quiet_NaN();
+}
+
+SurfaceHeights ErrorSurfaceModel::heights() const
+{
+    ensureComputed();
+    return m_slice ? surfaceHeights(m_grid, *m_slice, m_lossWeight) : SurfaceHeights { 0.0, 1.0 };
+}
+
 double ErrorSurfaceModel::colourMin() const
 {
     ensureComputed();
@@ -264,20 +286,25 @@ void ErrorSurfaceModel::onCurrentRowChanged()
 
 bool ErrorSurfaceModel::Inputs::operator==(const Inputs& other) const
 {
-    return rows == other.rows && xParameter == other.xParameter && yParameter == other.yParameter
-        && holdMode == other.holdMode && resolution == other.resolution && base.size() == other.base.size()
-        && base == other.base;
+    const auto sameAxis = [](const SurfaceAxis& a, const SurfaceAxis& b) {
+        return a.parameter == b.parameter && a.min == b.min && a.max == b.max && a.steps == b.steps;
+    };
+    return problem == other.problem && loss == other.loss && sameAxis(frame.x, other.frame.x)
+        && sameAxis(frame.y, other.frame.y) && base.size() == other.base.size() && base == other.base;
 }
 
 ErrorSurfaceModel::Inputs ErrorSurfaceModel::inputs() const
 {
+    // What the grid is a function of: the problem, the loss, the slice and its frame. A new run of the same
+    // problem whose path keeps the frame (an lr change with the same start, most often) keeps the grid.
     Inputs inputs;
-    inputs.rows = m_model->lastRow() + 1;
-    inputs.xParameter = m_xParameter;
-    inputs.yParameter = m_yParameter;
-    inputs.holdMode = m_holdMode;
-    inputs.resolution = m_resolution;
-    inputs.base = problem() ? heldBase() : Eigen::VectorXd();
+    const Run* run = m_model->run();
+    if (!run || !whyUnavailable().isEmpty())
+        return inputs;
+    inputs.problem = run->problem;
+    inputs.loss = run->settings.loss;
+    inputs.base = heldBase();
+    inputs.frame = frameSurface(*run->problem, m_xParameter, m_yParameter, inputs.base, path(), m_resolution);
     return inputs;
 }
 
@@ -289,13 +316,13 @@ void ErrorSurfaceModel::ensureComputed() const
     if (!m_dirty && sameRun)
         return;
     m_dirty = false;
-    // A notice that changed nothing the surface depends on keeps the surface and its revision, so that a view
-    // that drew it already need not draw it again.
+    m_computedFor = m_model->sharedRun();
+    // A notice or a run that changed nothing the surface depends on keeps the surface and its revision, so that
+    // a view that drew it already need not draw it again.
     Inputs current = inputs();
-    if (sameRun && current == m_computedInputs)
+    if (m_computed && current == m_computedInputs)
         return;
     m_computed = true;
-    m_computedFor = m_model->sharedRun();
     m_computedInputs = std::move(current);
     ++m_revision;
     recompute();
@@ -344,6 +371,7 @@ void ErrorSurfaceModel::recompute() const
     m_contours.clear();
     m_colours = SurfaceColourScale();
     m_base = Eigen::VectorXd();
+    m_slice.reset();
     m_unavailableReason = whyUnavailable();
     if (m_unavailableReason.isEmpty())
         computeGrid(*problem());
@@ -351,12 +379,15 @@ void ErrorSurfaceModel::recompute() const
 
 void ErrorSurfaceModel::computeGrid(const Problem& problem) const
 {
-    m_base = heldBase();
-    const SurfaceFrame frame = frameSurface(problem, m_xParameter, m_yParameter, m_base, path(), m_resolution);
+    const Inputs& inputs = m_computedInputs;
+    m_base = inputs.base;
+    m_lossWeight = lossWeight(inputs.loss, problem.sampleCount());
+    m_slice.emplace(problem, m_xParameter, m_yParameter, m_base);
     try {
-        m_grid = computeSurface(problem, m_model->run()->settings.loss, m_base, frame.x, frame.y);
+        m_grid = computeSurface(problem, inputs.loss, m_base, inputs.frame.x, inputs.frame.y);
     } catch (const InputError& error) {
         m_grid = SurfaceGrid();
+        m_slice.reset();
         m_unavailableReason = tr("The error surface cannot be computed: %1").arg(CoreText::message(error));
         return;
     }

@@ -3,7 +3,9 @@
 #include "contour.h"
 #include "error_surface.h"
 #include "run.h"
+#include "slice_quadratic.h"
 #include "surface_colour_scale.h"
+#include "surface_frame.h"
 
 #include <QObject>
 #include <QPointF>
@@ -12,6 +14,7 @@
 #include <Eigen/Core>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -84,6 +87,16 @@ public:
     Eigen::VectorXd basePoint() const;
     /** @brief theta's coordinates in the slice: (θ[xParameter], θ[yParameter]). */
     QPointF slicePoint(const Eigen::Ref<const Eigen::VectorXd>& theta) const;
+    /**
+     * @brief The loss at theta's projection onto the slice (its x and y, the others at the held values): the height
+     * at which the surface views draw theta, so that what they draw lies on the surface they show. With two
+     * parameters the slice is the whole loss and this is theta's loss. NaN without a surface.
+     */
+    double sliceLoss(const Eigen::Ref<const Eigen::VectorXd>& theta) const;
+    /** @brief The lowest loss on the slice (the least-squares loss when the slice passes through the optimum). */
+    double sliceMinimumLoss() const;
+    /** @brief The heights a 3-D view of the grid spans (surfaceHeights()); {0, 1} without a surface. */
+    SurfaceHeights heights() const;
 
     /** @brief The loss range the colours span: the grid's, with a positive floor on a log scale. */
     double colourMin() const;
@@ -103,11 +116,9 @@ signals:
 private:
     /** What the surface is computed from: the same inputs give the same surface. */
     struct Inputs {
-        int rows = 0;
-        int xParameter = 0;
-        int yParameter = 1;
-        HoldMode holdMode = HoldMode::LeastSquares;
-        int resolution = 0;
+        std::shared_ptr<const Problem> problem; ///< held, so that a new problem at the same address is another
+        LossKind loss = LossKind::Mse;
+        SurfaceFrame frame;
         Eigen::VectorXd base;
 
         bool operator==(const Inputs& other) const;
@@ -150,6 +161,8 @@ private:
     mutable std::vector<ContourLine> m_contours;
     mutable SurfaceColourScale m_colours;
     mutable Eigen::VectorXd m_base;
+    mutable std::optional<SliceQuadratic> m_slice;
+    mutable double m_lossWeight = 1.0;
     mutable QString m_unavailableReason;
 };
 

@@ -53,12 +53,10 @@ void BowlPathMarkers::setScale(double scale)
 
 void BowlPathMarkers::draw()
 {
-    // The optimum is the lowest point of the whole loss; on a slice it can lie below the surface.
-    const Run& run = *m_model->run();
-    const double optimumLoss
-        = lossWeight(run.settings.loss, run.problem->sampleCount()) * run.problem->minimumSumOfSquares();
-    const QPointF optimum = m_surface->slicePoint(run.problem->leastSquaresTheta());
-    m_optimumMarker->setPosition(BowlMarker::at(optimum.x(), optimumLoss, optimum.y()));
+    // Drawn on the surface like the path: at the optimum's projection (the optimum itself on a slice through it).
+    const Eigen::VectorXd& optimumTheta = m_model->run()->problem->leastSquaresTheta();
+    const QPointF optimum = m_surface->slicePoint(optimumTheta);
+    m_optimumMarker->setPosition(BowlMarker::at(optimum.x(), m_surface->sliceLoss(optimumTheta), optimum.y()));
     m_optimumMarker->setVisible(true);
     m_pathStale = true;
     updateCurrent();
@@ -79,8 +77,9 @@ void BowlPathMarkers::hidePath()
 
 QVector3D BowlPathMarkers::positionOf(int row) const
 {
-    const QPointF point = m_surface->slicePoint(m_model->theta(row));
-    return BowlMarker::at(point.x(), m_model->loss(row), point.y());
+    const auto theta = m_model->theta(row);
+    const QPointF point = m_surface->slicePoint(theta);
+    return BowlMarker::at(point.x(), m_surface->sliceLoss(theta), point.y());
 }
 
 void BowlPathMarkers::rebuildPathLength()
@@ -89,8 +88,9 @@ void BowlPathMarkers::rebuildPathLength()
     std::vector<PathPoint> points;
     points.reserve(static_cast<std::size_t>(m_model->lastRow() + 1));
     for (int row = 0; row <= m_model->lastRow(); ++row) {
-        const QPointF point = m_surface->slicePoint(m_model->theta(row));
-        points.push_back({ point.x(), m_model->loss(row), point.y() });
+        const auto theta = m_model->theta(row);
+        const QPointF point = m_surface->slicePoint(theta);
+        points.push_back({ point.x(), m_surface->sliceLoss(theta), point.y() });
     }
     // Lengths in units of each axis's span, so that "evenly spaced" means evenly spaced on screen.
     m_pathLength

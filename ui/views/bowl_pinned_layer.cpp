@@ -88,12 +88,9 @@ void BowlPinnedLayer::draw()
 
 std::vector<QVector3D> BowlPinnedLayer::pathOf(const PinnedRun& run) const
 {
-    // Heights under the live loss: the same number the run recorded when its loss is the live one, else the live
-    // loss at the same θ (the surface is the live loss's; sse values would float far above it).
-    const Run& live = *m_model->run();
-    const Problem& problem = *live.problem;
-    const double weight = lossWeight(live.settings.loss, problem.sampleCount());
-    const bool sameLoss = run.settings().loss == live.settings.loss;
+    // On the bowl every point lies on the surface: the live loss of θ's projection onto the slice (the run's own
+    // loss, whatever it was, is in the loss view).
+    const Problem& problem = *m_model->run()->problem;
     const History& history = run.history();
     std::vector<QVector3D> points;
     for (int row = 0; row < run.rows; ++row) {
@@ -101,9 +98,8 @@ std::vector<QVector3D> BowlPinnedLayer::pathOf(const PinnedRun& run) const
         const Eigen::VectorXd theta = history.theta(index);
         if (theta.size() != problem.parameterCount() || !theta.allFinite())
             continue;
-        const double loss = sameLoss ? history.loss(index) : weight * problem.sumOfSquares(theta);
         const QPointF point = m_surface->slicePoint(theta);
-        points.push_back(BowlMarker::at(point.x(), loss, point.y()));
+        points.push_back(BowlMarker::at(point.x(), m_surface->sliceLoss(theta), point.y()));
     }
     return points;
 }
@@ -135,21 +131,13 @@ void BowlPinnedLayer::updateLegend()
         m_legend->setVisible(false);
         return;
     }
-    const LossKind liveLoss = m_model->run()->settings.loss;
     QStringList entries { legendEntry(ViewPalette::current(), m_pinned->liveLabel()) };
-    bool otherLoss = false;
-    for (int index = 0; index < m_pinned->count(); ++index) {
-        const PinnedRun& run = m_pinned->run(index);
-        otherLoss = otherLoss || run.settings().loss != liveLoss;
-        entries << legendEntry(ViewPalette::series(run.seriesIndex), m_pinned->displayLabel(index));
-    }
+    for (int index = 0; index < m_pinned->count(); ++index)
+        entries << legendEntry(ViewPalette::series(m_pinned->run(index).seriesIndex), m_pinned->displayLabel(index));
     m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
-    const QString loss = CoreText::loss(liveLoss);
-    m_legend->setToolTip(otherLoss
-            ? tr("Pinned runs made with another loss are drawn at the %1 loss of the same θ, so that they sit on "
-                 "this bowl; the loss view shows their own values.")
-                  .arg(loss)
-            : tr("Pinned runs, drawn at their loss (%1) along their whole paths.").arg(loss));
+    m_legend->setToolTip(tr("Every run is drawn on this surface: the %1 loss of its θ on the slice shown. The loss "
+                            "view shows each run's own values.")
+                             .arg(CoreText::loss(m_model->run()->settings.loss)));
     m_legend->setVisible(true);
 }
 

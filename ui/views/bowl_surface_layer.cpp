@@ -40,12 +40,7 @@ BowlSurfaceLayer::BowlSurfaceLayer(Q3DSurface* graph, const ErrorSurfaceModel* s
 void BowlSurfaceLayer::draw()
 {
     const SurfaceGrid& grid = m_surface->grid();
-    const Run& run = *m_model->run();
-    SurfacePath path;
-    if (!m_model->isEmpty())
-        path = { &m_model->history(), static_cast<std::size_t>(m_model->lastRow() + 1) };
-    const double weight = lossWeight(run.settings.loss, run.problem->sampleCount());
-    const SurfaceHeights heights = surfaceHeights(grid, *run.problem, weight, path);
+    const SurfaceHeights heights = m_surface->heights();
     fill(grid);
     setAxes(grid, heights);
     colour(heights);

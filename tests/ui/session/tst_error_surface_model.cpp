@@ -75,6 +75,7 @@ private slots:
     void oneChangeOneNotification();
     void upToDateRightAfterAReset();
     void revisionCountsSurfaces();
+    void learningRateChangeKeepsTheGrid();
     void choiceSurvivesTheEndOfAStreamedRun();
     void invalidParametersAreIgnored();
     void oneParameterHasNoSurface();
@@ -209,7 +210,11 @@ void TestErrorSurfaceModel::contoursLieOnTheirLevels()
 
 void TestErrorSurfaceModel::logarithmicWhenTheLossSpansDecades()
 {
+    // Started at the optimum, five_points shows the bowl out to where the loss doubles: linear colours.
     load("five_points");
+    const Eigen::VectorXd optimum = m_controller->model()->run()->problem->leastSquaresTheta();
+    QVERIFY(m_controller->setStartPoint({ optimum(0), optimum(1) }).isEmpty());
+    m_controller->waitForComputation();
     QVERIFY(!m_surface->isLogarithmic());
     QCOMPARE(m_surface->colourMin(), m_surface->grid().minValue);
     QCOMPARE(m_surface->colourMax(), m_surface->grid().maxValue);
@@ -482,6 +487,35 @@ void TestErrorSurfaceModel::revisionCountsSurfaces()
     QVERIFY(afterReset > first + 3);
     QCoreApplication::processEvents();
     QCOMPARE(m_surface->revision(), afterReset);
+}
+
+void TestErrorSurfaceModel::learningRateChangeKeepsTheGrid()
+{
+    // The grid is a function of the problem, the loss, the slice and its frame; a run from the same start whose
+    // path stays inside the start's level set keeps the frame, so dragging the rate does not re-grid the surface.
+    load("five_points");
+    const int first = m_surface->revision();
+    const gdlab::SurfaceGrid before = m_surface->grid();
+    for (const double rate : { 0.02, 0.005, 0.05 }) {
+        QVERIFY(m_controller->setLearningRate(rate).isEmpty());
+        m_controller->waitForComputation();
+        QCoreApplication::processEvents();
+        QCOMPARE(m_surface->revision(), first);
+    }
+    QCOMPARE(m_surface->grid().x.min, before.x.min);
+    QCOMPARE(m_surface->grid().y.max, before.y.max);
+    // Another start is another frame: a new surface.
+    QVERIFY(m_controller->setStartPoint({ 4.0, -3.0 }).isEmpty());
+    m_controller->waitForComputation();
+    QVERIFY(m_surface->revision() > first);
+    // So is another loss, even with the same frame (sse is five times mse here).
+    const int second = m_surface->revision();
+    gdlab::SolverSettings settings = m_controller->model()->run()->settings;
+    settings.loss = gdlab::LossKind::Sse;
+    settings.learningRate = 0.002;
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    m_controller->waitForComputation();
+    QVERIFY(m_surface->revision() > second);
 }
 
 void TestErrorSurfaceModel::choiceSurvivesTheEndOfAStreamedRun()

@@ -82,10 +82,11 @@ void TestBowlPathMarkers::currentMarkerFollowsTheRow()
     draw();
     m_scene->model().setCurrentRow(row);
     m_markers->updateCurrent();
-    // At its true loss: on a slice, not the slice's.
+    // On the surface: at its projection's loss (with two parameters, its own).
     const gdlab::test::State state = gdlab::test::stateAt(m_scene->model(), row);
-    const QPointF point = m_scene->surface.slicePoint(state.theta);
-    const QVector3D expected = bowlPoint(point.x(), state.loss, point.y());
+    const QVector3D expected = gdlab::test::onSlice(m_scene->surface, *m_scene->model().run(), state.theta);
+    if (m_scene->model().run()->problem->parameterCount() == 2)
+        QVERIFY(nearBowlPoint(expected, bowlPoint(state.theta(0), state.loss, state.theta(1))));
     QVERIFY2(nearBowlPoint(m_markers->currentPosition(), expected),
         qPrintable(describe(m_markers->currentPosition(), expected)));
 }

@@ -124,7 +124,7 @@ void TestBowlPinnedLayer::legendNamesTheRuns()
     setLearningRate(0.05);
     QVERIFY2(m_layer->legendText().contains(QStringLiteral("lr 0.01")), qPrintable(m_layer->legendText()));
     QVERIFY(m_layer->legendText().contains(QStringLiteral("lr 0.05"))); // the live run, as it differs
-    QVERIFY(m_layer->legend()->toolTip().contains(QStringLiteral("their loss (mse)")));
+    QVERIFY(m_layer->legend()->toolTip().contains(QStringLiteral("the mse loss")));
     // The live run moves on: the labels follow.
     setLearningRate(0.02);
     QVERIFY2(m_layer->legendText().contains(QStringLiteral("lr 0.02")), qPrintable(m_layer->legendText()));
@@ -148,7 +148,7 @@ void TestBowlPinnedLayer::anotherLossSitsOnTheLiveBowl()
     const QVector3D expected = bowlPoint(start.theta(0), start.loss / 5, start.theta(1));
     QVERIFY2(nearBowlPoint(m_layer->markerPosition(0, 0), expected),
         qPrintable(describe(m_layer->markerPosition(0, 0), expected)));
-    QVERIFY2(m_layer->legend()->toolTip().contains(QStringLiteral("another loss")),
+    QVERIFY2(m_layer->legend()->toolTip().contains(QStringLiteral("each run's own values")),
         qPrintable(m_layer->legend()->toolTip()));
 }
 

@@ -28,7 +28,7 @@ private slots:
     void gridIsThinnedToMaxSamples();
     void smallGridAsItIs();
     void axesFrameTheGrid();
-    void sliceReachesTheOptimumAndThePath();
+    void sliceReachesItsLowestPoint();
     void coloursMatchTheContourMap();
     void clear();
 
@@ -104,7 +104,7 @@ void TestBowlSurfaceLayer::axesFrameTheGrid()
     QCOMPARE(graph->axisY()->title(), QStringLiteral("loss (mse)"));
 }
 
-void TestBowlSurfaceLayer::sliceReachesTheOptimumAndThePath()
+void TestBowlSurfaceLayer::sliceReachesItsLowestPoint()
 {
     REQUIRE_BOWL_GRAPH();
     QVERIFY(m_scene->load("two_features_n100"));
@@ -117,9 +117,12 @@ void TestBowlSurfaceLayer::sliceReachesTheOptimumAndThePath()
         = gdlab::lossWeight(run.settings.loss, run.problem->sampleCount()) * run.problem->minimumSumOfSquares();
     const gdlab::SurfaceGrid& grid = m_scene->surface.grid();
     QVERIFY(grid.minValue > optimumLoss);
+    // The floor is the slice's own lowest point: between the optimum's loss and the grid's lowest sample.
     const Q3DSurface* graph = m_scene->host->graph();
-    QCOMPARE(graph->axisY()->min(), static_cast<float>(optimumLoss));
-    QVERIFY(graph->axisY()->max() >= static_cast<float>(grid.maxValue));
+    const double floor = m_scene->surface.sliceMinimumLoss();
+    QVERIFY(floor > optimumLoss && floor <= grid.minValue);
+    QCOMPARE(graph->axisY()->min(), static_cast<float>(floor));
+    QCOMPARE(graph->axisY()->max(), static_cast<float>(grid.maxValue));
     QCOMPARE(graph->axisZ()->title(), QStringLiteral("θ2 (slope of x2)"));
 }
 

@@ -217,9 +217,15 @@ void TestBowlView::slice()
     IterationModel& model = *m_controller->model();
     model.setCurrentRow(15);
     const gdlab::test::State state = gdlab::test::stateAt(model, 15);
-    // The path sits at its true loss, not at the slice's.
-    QVERIFY(near(m_view->currentMarkerPosition(), bowlPoint(state.theta(1), state.loss, state.theta(2))));
-    const Eigen::VectorXd& optimum = m_controller->model()->run()->problem->leastSquaresTheta();
+    // On the surface: at the loss of its projection onto the slice, not at its own (the loss view shows that).
+    const gdlab::Run& run = *model.run();
+    const QVector3D expected = gdlab::test::onSlice(*m_surface, run, state.theta);
+    QVERIFY2(near(m_view->currentMarkerPosition(), expected),
+        qPrintable(describe(m_view->currentMarkerPosition(), expected)));
+    QVERIFY(std::abs(expected.y() - state.loss) > 1e-3f * state.loss); // the two differ here
+    // The slice passes through the optimum: the optimum's marker is at its own loss.
+    const Eigen::VectorXd& optimum = run.problem->leastSquaresTheta();
+    QVERIFY(near(m_view->optimumMarkerPosition(), gdlab::test::onSlice(*m_surface, run, optimum)));
     QCOMPARE(m_view->optimumMarkerPosition().x(), static_cast<float>(optimum(1)));
     QCOMPARE(m_view->optimumMarkerPosition().z(), static_cast<float>(optimum(2)));
 }

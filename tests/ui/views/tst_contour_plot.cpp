@@ -162,8 +162,9 @@ void TestContourPlot::colourMapHoldsTheGrid()
     QCOMPARE(data->cell(0, 0), grid.at(0, 0));
     QCOMPARE(data->cell(37, 101), grid.at(37, 101));
     QCOMPARE(data->cell(grid.x.steps - 1, grid.y.steps - 1), grid.at(grid.x.steps - 1, grid.y.steps - 1));
-    QCOMPARE(m_view->colorMap()->dataScaleType(), QCPAxis::stLinear);
-    QCOMPARE(m_view->colorMap()->dataRange().lower, grid.minValue);
+    QCOMPARE(
+        m_view->colorMap()->dataScaleType(), m_surface->isLogarithmic() ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    QCOMPARE(m_view->colorMap()->dataRange().lower, m_surface->colourMin());
     QCOMPARE(m_view->colorMap()->dataRange().upper, grid.maxValue);
     // The view shows the whole grid.
     QCOMPARE(m_view->plot()->xAxis->range().lower, grid.x.min);
@@ -190,8 +191,13 @@ void TestContourPlot::logColourScale()
     QCOMPARE(m_view->colorScale()->axis()->scaleType(), QCPAxis::stLogarithmic);
     QVERIFY(m_view->colorScale()->axis()->ticker().dynamicCast<QCPAxisTickerLog>());
     QVERIFY(m_view->colorMap()->dataRange().lower > 0);
-    // Back to a linear scale when the next lesson's loss does not span decades.
+    // Back to a linear scale when the next surface's loss does not span decades: five_points from its optimum.
     load("five_points");
+    const Eigen::VectorXd optimum = m_controller->model()->run()->problem->leastSquaresTheta();
+    QVERIFY(m_controller->setStartPoint({ optimum(0), optimum(1) }).isEmpty());
+    m_controller->waitForComputation();
+    settle();
+    QVERIFY(!m_surface->isLogarithmic());
     QCOMPARE(m_view->colorMap()->dataScaleType(), QCPAxis::stLinear);
     QVERIFY(!m_view->colorScale()->axis()->ticker().dynamicCast<QCPAxisTickerLog>());
 }

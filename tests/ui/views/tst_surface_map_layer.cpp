@@ -61,7 +61,7 @@ void TestSurfaceMapLayer::drawsTheGrid()
     QCOMPARE(data->valueRange(), QCPRange(grid.y.min, grid.y.max));
     for (const auto& [ix, iy] : { std::pair { 0, 0 }, { 37, 101 }, { grid.x.steps - 1, grid.y.steps - 1 } })
         QCOMPARE(data->cell(ix, iy), grid.at(ix, iy));
-    QCOMPARE(f.layer->map()->dataScaleType(), QCPAxis::stLinear);
+    QCOMPARE(f.layer->map()->dataScaleType(), f.surface->isLogarithmic() ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     QCOMPARE(f.layer->map()->dataRange(), QCPRange(f.surface->colourMin(), f.surface->colourMax()));
     QCOMPARE(f.layer->map()->layer()->name(), QStringLiteral("surface"));
     QVERIFY(!f.plot->legend->hasItemWithPlottable(f.layer->map()));
