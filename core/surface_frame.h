@@ -33,10 +33,11 @@ struct SurfaceHeights {
 };
 
 /**
- * @brief A path is followed only while its loss stays below this multiple of the start's: a diverging run would
- * otherwise stretch the range until the bowl is a dot in the middle of a flat map.
+ * @brief A path is followed only while its loss stays below this multiple of the start's: far enough for the
+ * first swings of a diverging run to show as growing segments (the frame grows by √25 = 5 at most), not so far
+ * that the bowl becomes a dot in the middle of a flat map.
  */
-constexpr double surfacePathLossFactor = 4.0;
+constexpr double surfacePathLossFactor = 25.0;
 
 /**
  * @brief The window of the surface over parameters xParameter and yParameter on the slice through base:

@@ -104,7 +104,7 @@ private slots:
     void keepsTheShapeOfTheLevelSets();
     void edgesAreRoundNumbers();
     void roundTicksInsideTheRange();
-    void divergingPathIsFollowedOnlyToFourTimesTheStartLoss();
+    void divergingPathIsFollowedOnlyToTheLossLimit();
     void startAtTheOptimumStillShowsABowl();
     void noPathCentresTheOptimum();
     void optimumIsAwayFromTheEdges_data();
@@ -208,7 +208,7 @@ void TestSurfaceFrame::roundTicksInsideTheRange()
         }
 }
 
-void TestSurfaceFrame::divergingPathIsFollowedOnlyToFourTimesTheStartLoss()
+void TestSurfaceFrame::divergingPathIsFollowedOnlyToTheLossLimit()
 {
     const Problem problem = noisyProblem();
     const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
@@ -219,9 +219,9 @@ void TestSurfaceFrame::divergingPathIsFollowedOnlyToFourTimesTheStartLoss()
     Eigen::VectorXd within = optimum;
     within(1) -= 3.0;
     const double startLoss = 2.0;
-    // The far state's loss is beyond four times the start's: left out. The other is at exactly four times: kept.
-    const History history
-        = historyOf(problem, { near, farAway, within }, { startLoss, 4 * startLoss + 1e-9, 4 * startLoss });
+    // The far state's loss is beyond the limit: left out. The other is exactly at it: kept.
+    const double limit = gdlab::surfacePathLossFactor * startLoss;
+    const History history = historyOf(problem, { near, farAway, within }, { startLoss, limit + 1e-9, limit });
     const SurfaceFrame frame = gdlab::frameSurface(problem, 1, 2, problem.leastSquaresTheta(), { &history, 3 }, 10);
     QVERIFY(!inside(frame.x, farAway(1)));
     QVERIFY(frame.x.max - frame.x.min < 20);

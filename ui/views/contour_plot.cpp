@@ -110,6 +110,11 @@ QCPItemLine* ContourPlot::gradientArrow() const
     return m_current->arrow();
 }
 
+OffFrameIndicator* ContourPlot::offFrameIndicator() const
+{
+    return m_current->offFrame();
+}
+
 const std::vector<QCPCurve*>& ContourPlot::contourCurves() const
 {
     return m_contours->curves();

@@ -23,6 +23,7 @@ class ContourLinesLayer;
 class DescentPathLayer;
 class ErrorSurfaceModel;
 class IterationModel;
+class OffFrameIndicator;
 class OptimumStar;
 class PinnedPathsLayer;
 class PinnedRuns;
@@ -70,6 +71,8 @@ public:
     QCPCurve* currentPointCurve() const;
     QCPCurve* optimumMarker() const;
     QCPItemLine* gradientArrow() const;
+    /** @brief The arrow at the edge that points at the current θ once it has left the view. */
+    OffFrameIndicator* offFrameIndicator() const;
     const std::vector<QCPCurve*>& contourCurves() const;
     /** @brief One curve per pinned run, in the runs' order. */
     const std::vector<QCPCurve*>& pinnedCurves() const;

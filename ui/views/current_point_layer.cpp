@@ -3,6 +3,7 @@
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "views/cosmetic_pen.h"
+#include "views/off_frame_indicator.h"
 #include "views/plot_style.h"
 #include "views/view_palette.h"
 
@@ -27,6 +28,7 @@ CurrentPointLayer::CurrentPointLayer(QCustomPlot* plot, QObject* parent)
     , m_plot(plot)
     , m_point(new QCPCurve(plot->xAxis, plot->yAxis))
     , m_arrow(new QCPItemLine(plot))
+    , m_offFrame(new OffFrameIndicator(plot, this))
 {
     m_point->setName(tr("current θ"));
     m_point->setLineStyle(QCPCurve::lsNone);
@@ -39,6 +41,7 @@ void CurrentPointLayer::clear()
 {
     m_point->data()->clear();
     m_arrow->setVisible(false);
+    m_offFrame->clear();
 }
 
 void CurrentPointLayer::show(const IterationModel& model, const ErrorSurfaceModel& surface, int row)
@@ -50,6 +53,7 @@ void CurrentPointLayer::show(const IterationModel& model, const ErrorSurfaceMode
     const QPointF here = surface.slicePoint(model.theta(row));
     m_point->setData(QVector<double> { here.x() }, QVector<double> { here.y() });
     m_arrow->setVisible(showArrow(model, surface, row, here));
+    m_offFrame->pointAt(here);
 }
 
 bool CurrentPointLayer::showArrow(
@@ -90,6 +94,7 @@ void CurrentPointLayer::applyStyle(const PlotStyle& style)
     const QPen pen = arrowPen(style);
     m_arrow->setPen(pen);
     m_arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 6 * pen.widthF(), 7 * pen.widthF()));
+    m_offFrame->applyStyle(style);
 }
 
 } // namespace gdlab

@@ -1,5 +1,6 @@
 #include "views/descent_path_layer.h"
 
+#include "error_surface.h"
 #include "path_thinning.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
@@ -45,6 +46,7 @@ QCPScatterStyle DescentPathLayer::stepDots(int points, const QColor& colour, dou
 void DescentPathLayer::reset()
 {
     m_rows.clear();
+    m_exitRow = -1;
     m_stale = true;
 }
 
@@ -57,10 +59,18 @@ void DescentPathLayer::extend(const IterationModel& model, const ErrorSurfaceMod
         const QPointF last = surface.slicePoint(model.theta(m_rows.back()));
         thinning.resumeFrom(last.x(), last.y());
     }
-    for (int row = firstRow; row <= model.lastRow(); ++row) {
+    const SurfaceGrid& grid = surface.grid();
+    const auto inFrame = [&grid](const QPointF& p) {
+        return p.x() >= grid.x.min && p.x() <= grid.x.max && p.y() >= grid.y.min && p.y() <= grid.y.max;
+    };
+    for (int row = firstRow; row <= model.lastRow() && m_exitRow < 0; ++row) {
         const QPointF point = surface.slicePoint(model.theta(row));
-        if (thinning.keep(point.x(), point.y()))
+        if (!grid.values.empty() && !inFrame(point)) {
+            m_exitRow = row;
             m_rows.push_back(row);
+        } else if (thinning.keep(point.x(), point.y())) {
+            m_rows.push_back(row);
+        }
     }
 }
 
@@ -81,7 +91,8 @@ void DescentPathLayer::show(const IterationModel& model, const ErrorSurfaceModel
         ys.push_back(point.y());
     }
     // The current point always ends the path, even when it moved less than the thinning step.
-    if (model.theta(row).allFinite() && (end == m_rows.begin() || *(end - 1) != row)) {
+    const bool beyondTheExit = m_exitRow >= 0 && row > m_exitRow;
+    if (model.theta(row).allFinite() && !beyondTheExit && (end == m_rows.begin() || *(end - 1) != row)) {
         const QPointF here = surface.slicePoint(model.theta(row));
         xs.push_back(here.x());
         ys.push_back(here.y());

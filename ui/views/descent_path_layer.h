@@ -23,6 +23,10 @@ class PlotStyle;
  * The history is thinned once to the rows that move at least a fraction of the view (the others move less than
  * half a pixel), and extended as a worker appends rows; moving the current row only cuts that list, so
  * stepping and playback stay cheap however long the history is.
+ *
+ * A path that leaves the surface's frame (a diverging run) ends at the first state outside it: the segment to it
+ * crosses the edge, and the later states, each farther out, would only paint long parallel lines across the map.
+ * The current point's arrow at the edge says where θ went.
  */
 class DescentPathLayer : public QObject {
     Q_OBJECT
@@ -41,7 +45,8 @@ public:
     void reset();
     /** @brief Thins the rows from firstRow on that a worker appended (nothing to do after reset()). */
     void extend(const IterationModel& model, const ErrorSurfaceModel& surface, int firstRow);
-    /** @brief Draws the path from the start to row, ending exactly at row's θ when it is finite. */
+    /** @brief Draws the path from the start to row, ending exactly at row's θ when it is finite and not past the
+     * state where the path left the frame. */
     void show(const IterationModel& model, const ErrorSurfaceModel& surface, int row);
     void clear();
     /** @brief Names the path in the legend with the settings in which pinned runs differ ("" for none). */
@@ -60,6 +65,8 @@ private:
     QCPCurve* m_curve;
     /** Rows of the history the path draws, ascending. */
     std::vector<int> m_rows;
+    /** The first row outside the surface's frame, the path's last; -1 while the path stays inside. */
+    int m_exitRow = -1;
     bool m_stale = true;
     double m_dotSize;
 };

@@ -1,5 +1,6 @@
 #include "support/model_states.h"
 #include "views/contour_plot.h"
+#include "views/off_frame_indicator.h"
 #include "views/view_palette.h"
 
 #include "problem.h"
@@ -78,6 +79,7 @@ class TestContourPlot : public QObject {
 private slots:
     void init();
     void cleanup();
+    void divergingThetaIsPointedAt();
 
     void colourMapHoldsTheGrid();
     void axesAreNamed();
@@ -146,6 +148,35 @@ void TestContourPlot::settle()
     // The surface arrives queued; a replot lays out the axis rect so pixels and coordinates correspond.
     QCoreApplication::processEvents();
     m_view->plot()->replot();
+}
+
+void TestContourPlot::divergingThetaIsPointedAt()
+{
+    load("five_points");
+    QVERIFY(m_controller->setLearningRate(0.1).isEmpty()); // above the bound 2/λmax ≈ 0.0845
+    m_controller->waitForComputation();
+    settle();
+    IterationModel& model = *m_controller->model();
+    // The first steps are in the frame; the last one, far outside, is pointed at from the edge.
+    model.setCurrentRow(1);
+    QVERIFY(!m_view->offFrameIndicator()->isShown());
+    int row = 1;
+    while (row < model.lastRow() && m_view->plot()->xAxis->range().contains(model.theta(row)(0))
+        && m_view->plot()->yAxis->range().contains(model.theta(row)(1)))
+        ++row;
+    QVERIFY2(row < model.lastRow(), "the run never leaves the frame");
+    QVERIFY(model.theta(row).allFinite());
+    model.setCurrentRow(row);
+    QVERIFY(m_view->offFrameIndicator()->isShown());
+    // The path ends at the first state outside the frame, however far the run goes on: no band of long lines.
+    model.setCurrentRow(model.lastRow());
+    const QCPCurveDataContainer& path = *m_view->pathCurve()->data();
+    QVERIFY(path.size() <= row + 1);
+    QCOMPARE((path.constEnd() - 1)->key, model.theta(row)(0));
+    QCOMPARE((path.constEnd() - 1)->value, model.theta(row)(1));
+    QVERIFY(m_view->offFrameIndicator()->isShown());
+    model.setCurrentRow(0);
+    QVERIFY(!m_view->offFrameIndicator()->isShown());
 }
 
 void TestContourPlot::colourMapHoldsTheGrid()
