@@ -89,31 +89,35 @@ double minimumHalfSpan(const Problem& problem, Eigen::Index parameter)
     return std::max(doubling, 0.05 * scale);
 }
 
-} // namespace
-
-namespace {
+// Calls visit(a, b) with the slice coordinates of each state the frame must show: the start, then the path's
+// states while their loss stays below surfacePathLossFactor times the start's (a diverging run is shown by its
+// first steps). Rows of another problem (another parameter count) and states that are not finite are skipped.
+template <typename Visit>
+void forEachShownState(const SurfacePath& path, Eigen::Index count, Eigen::Index x, Eigen::Index y, Visit visit)
+{
+    if (!path.history || path.rows == 0 || !fits(path, 0, count))
+        return;
+    const History& history = *path.history;
+    const double limit = surfacePathLossFactor * history.loss(0);
+    for (std::size_t row = 0; row < path.rows; ++row)
+        if (fits(path, row, count) && (row == 0 || history.loss(row) <= limit))
+            visit(history.theta(row)(x), history.theta(row)(y));
+}
 
 // The old frame, for a slice without a single lowest point (collinear features): the box around the optimum,
 // the start and the path, widened by a margin.
 SurfaceFrame boundingFrame(
     const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter, const SurfacePath& path, int steps)
 {
-    const Eigen::Index count = problem.parameterCount();
     const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
     Interval xRange;
     Interval yRange;
     xRange.include(optimum(xParameter));
     yRange.include(optimum(yParameter));
-    if (path.history && path.rows > 0 && fits(path, 0, count)) {
-        const History& history = *path.history;
-        const double limit = surfacePathLossFactor * history.loss(0);
-        for (std::size_t row = 0; row < path.rows; ++row) {
-            if (fits(path, row, count) && (row == 0 || history.loss(row) <= limit)) {
-                xRange.include(history.theta(row)(xParameter));
-                yRange.include(history.theta(row)(yParameter));
-            }
-        }
-    }
+    forEachShownState(path, problem.parameterCount(), xParameter, yParameter, [&](double a, double b) {
+        xRange.include(a);
+        yRange.include(b);
+    });
     SurfaceFrame frame;
     frame.x = axisOver(xRange, minimumHalfSpan(problem, xParameter), xParameter, steps);
     frame.y = axisOver(yRange, minimumHalfSpan(problem, yParameter), yParameter, steps);
@@ -129,24 +133,30 @@ double riseAt(const SliceQuadratic& slice, double a, double b)
     return std::max(slice.sumOfSquares(a, b) - slice.minimumSumOfSquares(), 0.0);
 }
 
-// The highest level set the frame must show: through the optimum's projection, the start and the path's states
-// (while their loss stays below surfacePathLossFactor times the start's: a diverging run is shown by its first
-// steps). Levels, not the points' own boxes: a descent that lowers the loss at every step stays inside the
-// start's level set, so every rate that converges from one start gives the same frame, and the same surface.
+// The highest level set the frame must show: through the optimum's projection and every state
+// forEachShownState() visits. Levels, not the points' own boxes: a descent that lowers the loss at every step
+// stays inside the start's level set, so every rate that converges from one start gives the same frame, and the
+// same surface.
 double riseToHoldThePath(
     const Problem& problem, Eigen::Index x, Eigen::Index y, const SliceQuadratic& slice, const SurfacePath& path)
 {
     const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
     double rise = riseAt(slice, optimum(x), optimum(y));
-    const Eigen::Index count = problem.parameterCount();
-    if (!path.history || path.rows == 0 || !fits(path, 0, count))
-        return rise;
-    const History& history = *path.history;
-    const double limit = surfacePathLossFactor * history.loss(0);
-    for (std::size_t row = 0; row < path.rows; ++row)
-        if (fits(path, row, count) && (row == 0 || history.loss(row) <= limit))
-            rise = std::max(rise, riseAt(slice, history.theta(row)(x), history.theta(row)(y)));
+    forEachShownState(
+        path, problem.parameterCount(), x, y, [&](double a, double b) { rise = std::max(rise, riseAt(slice, a, b)); });
     return rise;
+}
+
+// The axis centre ± halfSpan with its ends rounded outwards to multiples of a round step.
+SurfaceAxis roundedAxis(double centre, double halfSpan, Eigen::Index parameter, int steps)
+{
+    const double step = roundTickStep(2 * halfSpan, tickIntervals);
+    SurfaceAxis axis;
+    axis.parameter = parameter;
+    axis.min = std::floor((centre - halfSpan) / step) * step;
+    axis.max = std::ceil((centre + halfSpan) / step) * step;
+    axis.steps = steps;
+    return axis;
 }
 
 } // namespace
@@ -181,17 +191,6 @@ std::vector<double> roundTicks(double low, double high, int maxIntervals)
     for (double k = std::ceil((low - tolerance) / step); tickAt(k) <= high + tolerance; k += 1)
         ticks.push_back(k == 0 ? 0.0 : tickAt(k)); // no −0
     return ticks;
-}
-
-SurfaceAxis roundedAxis(double centre, double halfSpan, Eigen::Index parameter, int steps)
-{
-    const double step = roundTickStep(2 * halfSpan, tickIntervals);
-    SurfaceAxis axis;
-    axis.parameter = parameter;
-    axis.min = std::floor((centre - halfSpan) / step) * step;
-    axis.max = std::ceil((centre + halfSpan) / step) * step;
-    axis.steps = steps;
-    return axis;
 }
 
 SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter,

@@ -65,9 +65,6 @@ double roundTickStep(double span, int intervals);
  */
 std::vector<double> roundTicks(double low, double high, int maxIntervals);
 
-/** @brief The axis centre ± halfSpan with its ends rounded outwards to multiples of a round step. */
-SurfaceAxis roundedAxis(double centre, double halfSpan, Eigen::Index parameter, int steps);
-
 /**
  * @brief The heights a 3-D view of grid spans: from the slice's lowest point (the grid's samples can miss it) to
  * the grid's maximum. The path is drawn at its projections' heights on the slice, which over the map never rise
