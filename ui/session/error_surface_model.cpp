@@ -20,6 +20,18 @@ namespace {
 
 constexpr int contourCount = 12;
 
+/**
+ * weak.lock() == shared, without lock(): this runs for every row of every path the views draw (slicePoint(),
+ * sliceLoss()), and lock() costs two atomic operations each time. A live weak pointer keeps its control block, so
+ * sharing its owner means being the same object.
+ */
+template <typename T> bool sameObject(const std::weak_ptr<T>& weak, const std::shared_ptr<T>& shared)
+{
+    if (weak.expired())
+        return !shared;
+    return !weak.owner_before(shared) && !shared.owner_before(weak);
+}
+
 QString formatValue(double value)
 {
     return QString::number(value, 'g', 5);
@@ -49,7 +61,7 @@ const Problem* ErrorSurfaceModel::problem() const
 void ErrorSurfaceModel::syncSlice() const
 {
     const std::shared_ptr<const Run>& run = m_model->sharedRun();
-    if (!m_sliceFor.expired() && m_sliceFor.lock() == run)
+    if (!m_sliceFor.expired() && sameObject(m_sliceFor, run))
         return;
     // A streamed run that finishes is published again with its outcome: the same history, the same slice.
     const bool finishedRun = run && run->history && m_sliceHistory.lock() == run->history;
@@ -222,7 +234,7 @@ double ErrorSurfaceModel::sliceLoss(const Eigen::Ref<const Eigen::VectorXd>& the
     ensureComputed();
     if (!m_slice || m_xParameter >= theta.size() || m_yParameter >= theta.size())
         return std::numeric_limits<double>::quiet_NaN();
-    return m_lossWeight * m_slice->sumOfSquares(theta(m_xParameter), theta(m_yParameter));
+    return m_lossWeight * m_slice->sumOfSquaresAt(theta);
 }
 
 double ErrorSurfaceModel::sliceMinimumLoss() const
@@ -312,7 +324,7 @@ void ErrorSurfaceModel::ensureComputed() const
 {
     // A run the grid was not computed for is a stale grid, even before this model's runReset slot has run.
     syncSlice();
-    const bool sameRun = m_computed && m_computedFor.lock() == m_model->sharedRun();
+    const bool sameRun = m_computed && sameObject(m_computedFor, m_model->sharedRun());
     if (!m_dirty && sameRun)
         return;
     m_dirty = false;
