@@ -4,6 +4,7 @@
 #include "panels/features_group.h"
 #include "panels/learning_rate_control.h"
 #include "panels/lesson_group.h"
+#include "panels/optimizer_group.h"
 #include "panels/start_group.h"
 #include "session/iteration_model.h"
 
@@ -21,6 +22,7 @@ ControlPanel::ControlPanel(const IterationModel* model, QWidget* parent)
     , m_model(model)
     , m_scrollArea(new QScrollArea(this))
     , m_lesson(new LessonGroup)
+    , m_optimizer(new OptimizerGroup)
     , m_descent(new DescentGroup)
     , m_start(new StartGroup(model))
     , m_features(new FeaturesGroup)
@@ -30,6 +32,7 @@ ControlPanel::ControlPanel(const IterationModel* model, QWidget* parent)
     column->setContentsMargins(4, 4, 4, 4);
     column->addWidget(m_lesson);
     column->addWidget(createLearningRateGroup());
+    column->addWidget(m_optimizer);
     column->addWidget(m_descent);
     column->addWidget(m_start);
     column->addWidget(m_features);
@@ -47,6 +50,7 @@ ControlPanel::ControlPanel(const IterationModel* model, QWidget* parent)
 
     connect(m_lesson, &LessonGroup::lessonChosen, this, &ControlPanel::lessonChosen);
     connect(m_descent, &DescentGroup::settingsEdited, this, &ControlPanel::sendSettings);
+    connect(m_optimizer, &OptimizerGroup::settingsEdited, this, &ControlPanel::sendSettings);
     connect(m_start, &StartGroup::settingsEdited, this, &ControlPanel::sendSettings);
     connect(m_features, &FeaturesGroup::problemSpecEdited, this, &ControlPanel::problemSpecEdited);
     // The learning-rate control follows the run itself; the rest of the panel is shown from here.
@@ -65,6 +69,13 @@ QWidget* ControlPanel::createLearningRateGroup()
         settings.learningRate = rate;
         sendSettings(settings);
     });
+    // Heavy ball's optimum is a pair: the rate and the momentum.
+    connect(m_learningRate, &LearningRateControl::momentumOptimumChosen, this, [this](double rate, double momentum) {
+        SolverSettings settings = m_settings;
+        settings.learningRate = rate;
+        settings.optimizer.momentum = momentum;
+        sendSettings(settings);
+    });
     return group;
 }
 
@@ -81,6 +92,7 @@ void ControlPanel::showRun()
     m_settings = run ? run->settings : SolverSettings {};
     m_lesson->showRun(run);
     m_descent->showSettings(m_settings);
+    m_optimizer->showSettings(m_settings);
     // The problem first: the start boxes must exist for the settings to fill them.
     m_start->showProblem(run ? run->problem.get() : nullptr);
     m_start->showSettings(m_settings);
@@ -93,6 +105,7 @@ void ControlPanel::sendSettings(const SolverSettings& settings)
     // its run is back (a long run computes on a worker meanwhile). Their widgets show these values already.
     m_settings = settings;
     m_descent->showSettings(settings);
+    m_optimizer->showSettings(settings);
     m_start->showSettings(settings);
     emit settingsEdited(settings);
 }

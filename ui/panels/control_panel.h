@@ -21,6 +21,7 @@ class FeaturesGroup;
 class IterationModel;
 class LearningRateControl;
 class LessonGroup;
+class OptimizerGroup;
 class StartGroup;
 
 /**
@@ -43,6 +44,7 @@ public:
     QComboBox* lessonCombo() const;
     QLabel* lessonDescriptionLabel() const;
     LearningRateControl* learningRateControl() const { return m_learningRate; }
+    OptimizerGroup* optimizerGroup() const { return m_optimizer; }
     QSpinBox* iterationsSpin() const;
     QComboBox* methodCombo() const;
     QSpinBox* batchSizeSpin() const;
@@ -78,6 +80,7 @@ private:
     QScrollArea* m_scrollArea = nullptr;
     LessonGroup* m_lesson = nullptr;
     LearningRateControl* m_learningRate = nullptr;
+    OptimizerGroup* m_optimizer = nullptr;
     DescentGroup* m_descent = nullptr;
     StartGroup* m_start = nullptr;
     FeaturesGroup* m_features = nullptr;

@@ -2,6 +2,7 @@
 
 #include "number_format.h"
 #include "panels/learning_rate_scale.h"
+#include "session/core_text.h"
 #include "session/iteration_model.h"
 #include "views/view_palette.h"
 
@@ -37,10 +38,10 @@ QString formatBound(double bound)
     return QString::fromStdString(formatSignificant(bound, SignificantDigits::magnitude));
 }
 
-bool sameBounds(const StabilityBounds& a, const StabilityBounds& b)
+bool sameBounds(const OptimizerBounds& a, const OptimizerBounds& b)
 {
-    return a.lambdaMin == b.lambdaMin && a.lambdaMax == b.lambdaMax && a.divergenceBound == b.divergenceBound
-        && a.optimalRate == b.optimalRate;
+    return a.hasBound == b.hasBound && a.divergenceBound == b.divergenceBound && a.optimalRate == b.optimalRate
+        && a.optimalMomentum == b.optimalMomentum;
 }
 
 } // namespace
@@ -79,13 +80,10 @@ LearningRateControl::LearningRateControl(const IterationModel* model, QWidget* p
     connect(m_scale->slider(), &QSlider::sliderReleased, this, &LearningRateControl::emitPending);
     connect(m_throttle, &QTimer::timeout, this, &LearningRateControl::emitPending);
     connect(m_edit, &QLineEdit::editingFinished, this, &LearningRateControl::onEditingFinished);
-    connect(m_fastestButton, &QToolButton::clicked, this, [this] {
-        if (isUsable(m_bounds.optimalRate))
-            userChoseRate(m_bounds.optimalRate);
-    });
+    connect(m_fastestButton, &QToolButton::clicked, this, &LearningRateControl::onFastestClicked);
     connect(m_model, &IterationModel::runReset, this, &LearningRateControl::refresh);
 
-    showBounds({});
+    showBounds({}, OptimizerKind::Gd);
     m_scale->setRate(m_rate);
     updateEditText();
     refresh();
@@ -100,10 +98,11 @@ void LearningRateControl::refresh()
 {
     ++m_refreshCount;
     const Run* run = m_model->run();
-    const StabilityBounds bounds = run ? run->stability : StabilityBounds {};
+    const OptimizerKind optimizer = run ? run->settings.optimizer.kind : OptimizerKind::Gd;
+    const OptimizerBounds bounds = run ? optimizerBounds(run->stability, run->settings.optimizer) : OptimizerBounds {};
     // The loss scales the Hessian, so the bounds change with the settings too, not only with the problem.
-    if (!sameBounds(bounds, m_bounds))
-        showBounds(bounds);
+    if (!sameBounds(bounds, m_bounds) || optimizer != m_optimizer)
+        showBounds(bounds, optimizer);
     const double rate = run ? run->settings.learningRate : SolverSettings().learningRate;
     if (rate != m_rate && !isBeingEdited())
         showRate(rate);
@@ -111,15 +110,47 @@ void LearningRateControl::refresh()
     updateNote();
 }
 
-void LearningRateControl::showBounds(const StabilityBounds& bounds)
+void LearningRateControl::showBounds(const OptimizerBounds& bounds, OptimizerKind optimizer)
 {
     m_bounds = bounds;
+    m_optimizer = optimizer;
     const bool hasOptimal = isUsable(bounds.optimalRate);
     m_fastestButton->setEnabled(hasOptimal);
-    m_fastestButton->setToolTip(hasOptimal
-            ? tr("Use the fastest fixed rate of batch descent, 2/(λmin+λmax) = %1").arg(formatRate(bounds.optimalRate))
-            : tr("No fastest rate: nothing is loaded"));
-    m_scale->setMarks(bounds.optimalRate, bounds.divergenceBound);
+    QString tip;
+    if (!hasOptimal)
+        tip = m_model->run() ? tr("No fastest fixed rate is known for %1").arg(CoreText::optimizer(optimizer))
+                             : tr("No fastest rate: nothing is loaded");
+    else if (optimizer == OptimizerKind::Momentum)
+        tip = tr("Use heavy ball's optimum: lr = 4/(√λmax+√λmin)² = %1 with μ = ((√κ−1)/(√κ+1))² = %2")
+                  .arg(formatRate(bounds.optimalRate), formatRate(bounds.optimalMomentum));
+    else if (optimizer == OptimizerKind::Newton)
+        tip = tr("Use lr 1: Newton's step lands on the optimum of a quadratic loss");
+    else
+        tip = tr("Use the fastest fixed rate of batch descent, 2/(λmin+λmax) = %1").arg(formatRate(bounds.optimalRate));
+    m_fastestButton->setToolTip(tip);
+    m_scale->setMarks(bounds.optimalRate, bounds.hasBound ? bounds.divergenceBound : 0.0);
+}
+
+void LearningRateControl::onFastestClicked()
+{
+    if (!isUsable(m_bounds.optimalRate))
+        return;
+    if (m_optimizer != OptimizerKind::Momentum) {
+        userChoseRate(m_bounds.optimalRate);
+        return;
+    }
+    m_throttle->stop();
+    m_pendingEmit = false;
+    m_rate = m_bounds.optimalRate;
+    m_scale->setRate(m_rate);
+    updateEditText();
+    updateNote();
+    emit momentumOptimumChosen(m_bounds.optimalRate, m_bounds.optimalMomentum);
+}
+
+QString LearningRateControl::descentName() const
+{
+    return m_optimizer == OptimizerKind::Gd ? tr("batch descent") : CoreText::optimizer(m_optimizer);
 }
 
 void LearningRateControl::showRate(double rate)
@@ -139,7 +170,9 @@ bool LearningRateControl::isBeingEdited() const
 
 LearningRateControl::Zone LearningRateControl::zone() const
 {
-    if (!isUsable(m_bounds.divergenceBound) || !isUsable(m_rate))
+    if (isAdaptive(m_optimizer) && m_model->run())
+        return Zone::NoFixedBound;
+    if (!m_bounds.hasBound || !isUsable(m_bounds.divergenceBound) || !isUsable(m_rate))
         return Zone::Unknown;
     // A relative tolerance, so that a lesson set exactly to the fastest rate (or the bound) counts as that rate.
     constexpr double slack = 1 + 1e-12;
@@ -158,13 +191,18 @@ QString LearningRateControl::noteText() const
     switch (zone()) {
     case Zone::Unknown:
         return {};
+    case Zone::NoFixedBound:
+        return tr("%1 has no fixed stability bound: its steps adapt per coordinate to the gradients seen.")
+            .arg(CoreText::optimizer(m_optimizer));
     case Zone::Diverging:
-        return m_methodIsBatch ? tr("Above the stability bound %1: batch descent will diverge.").arg(bound)
+        return m_methodIsBatch ? tr("Above the stability bound %1: %2 will diverge.").arg(bound, descentName())
                                : tr("Above the stability bound %1. %2").arg(bound, batchOnly);
     case Zone::Oscillating:
         return m_methodIsBatch ? tr("Above the fastest rate %1 (bound %2): the descent oscillates.").arg(fastest, bound)
                                : tr("Above the fastest rate %1 (bound %2). %3").arg(fastest, bound, batchOnly);
     case Zone::Stable:
+        if (!isUsable(m_bounds.optimalRate))
+            return tr("Stable: below %1's bound %2.").arg(descentName(), bound);
         return m_methodIsBatch ? tr("Stable: the fastest rate is %1, the bound %2.").arg(fastest, bound)
                                : tr("Fastest rate %1, bound %2. %3").arg(fastest, bound, batchOnly);
     }
@@ -254,6 +292,7 @@ void LearningRateControl::updateNote()
         break;
     case Zone::Stable:
     case Zone::Unknown:
+    case Zone::NoFixedBound:
         palette.setColor(QPalette::WindowText, LearningRateScale::mutedText(palette));
         break;
     }

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "optimizer_bounds.h"
 #include "solver_settings.h"
-#include "stability.h"
 
 #include <QWidget>
 
@@ -18,7 +18,8 @@ class LearningRateScale;
 
 /**
  * @brief Chooses the learning rate on a logarithmic scale with an exact entry field, and says where the run's
- * rate sits between the fastest rate of batch descent and the bound where it diverges.
+ * rate sits between the fastest rate of its optimizer and the bound where it diverges (or that an adaptive
+ * optimizer has no fixed bound).
  *
  * It shows the rate, bounds and method of the model's run, and sends the user's choice as learningRateEdited;
  * the new run that comes back sets only what differs from what the control shows, and never the slider being
@@ -34,13 +35,16 @@ public:
         Stable, ///< at or below the fastest rate: monotone convergence
         Oscillating, ///< between the fastest rate and the bound: converges while overshooting
         Diverging, ///< above the bound
+        NoFixedBound, ///< an adaptive optimizer (AdaGrad, RMSProp, Adam): theory gives no fixed bound
     };
 
     explicit LearningRateControl(const IterationModel* model, QWidget* parent = nullptr);
 
     /** @brief The rate shown: the run's, or the one the user just chose. */
     double learningRate() const { return m_rate; }
-    const StabilityBounds& bounds() const { return m_bounds; }
+    /** @brief The bounds of the run's optimizer (gd's 2/λmax, heavy ball's 2(1+μ)/λmax, …). */
+    const OptimizerBounds& bounds() const { return m_bounds; }
+    OptimizerKind optimizer() const { return m_optimizer; }
     /** @brief The marks are exact for batch descent only; for SGD and mini-batch the notes say so. */
     bool methodIsBatch() const { return m_methodIsBatch; }
 
@@ -66,12 +70,17 @@ public slots:
 signals:
     /** @brief The user chose a rate (slider, field or the "fastest" button). */
     void learningRateEdited(double rate);
+    /** @brief The "fastest" button with momentum: heavy ball's optimal rate and momentum together. */
+    void momentumOptimumChosen(double rate, double momentum);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void showBounds(const StabilityBounds& bounds);
+    void showBounds(const OptimizerBounds& bounds, OptimizerKind optimizer);
+    void onFastestClicked();
+    /** "batch descent" for gd, the optimizer's name otherwise: who diverges above the bound. */
+    QString descentName() const;
     void showRate(double rate);
     bool isBeingEdited() const;
     void onRateMoved(double rate);
@@ -88,7 +97,8 @@ private:
     QLabel* m_note = nullptr;
     QTimer* m_throttle = nullptr;
 
-    StabilityBounds m_bounds;
+    OptimizerBounds m_bounds;
+    OptimizerKind m_optimizer = OptimizerKind::Gd;
     double m_rate = SolverSettings().learningRate;
     bool m_methodIsBatch = true;
     bool m_pendingEmit = false;

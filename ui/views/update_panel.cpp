@@ -5,6 +5,7 @@
 #include "session/iteration_model.h"
 #include "update_sample.h"
 #include "update_step_text.h"
+#include "views/optimizer_update_text.h"
 #include "views/plot_style.h"
 #include "views/update_document.h"
 #include "views/view_palette.h"
@@ -160,11 +161,15 @@ void UpdatePanel::addUpdate(UpdateDocument& document, int row) const
             tr("Iterations %1 and %2 are more than one update apart: no single step to show.").arg(from).arg(to));
         return;
     }
-    document.addHeading(tr("Update k = %1 → %2").arg(from).arg(to));
-    document.addText(tr("θ ← θ − lr · gradient"));
-    const double learningRate = m_model->run()->settings.learningRate;
-    document.addText(tr("lr = %1, %2").arg(reading(learningRate), gradientSource(row)));
-    addStepTable(document, row);
+    if (m_model->run()->settings.optimizer.kind != OptimizerKind::Gd) {
+        addOptimizerStep(document, row);
+    } else {
+        document.addHeading(tr("Update k = %1 → %2").arg(from).arg(to));
+        document.addText(tr("θ ← θ − lr · gradient"));
+        const double learningRate = m_model->run()->settings.learningRate;
+        document.addText(tr("lr = %1, %2").arg(reading(learningRate), gradientSource(row)));
+        addStepTable(document, row);
+    }
     addLossFormula(document);
     addLossChange(document, row);
 }
@@ -195,6 +200,24 @@ void UpdatePanel::addStepTable(UpdateDocument& document, int row) const
         table.plainRows << QString::fromStdString(updateStepLine(symbol(j).toStdString(), step));
     }
     document.addTable(table);
+}
+
+void UpdatePanel::addOptimizerStep(UpdateDocument& document, int row) const
+{
+    const Run& run = *m_model->run();
+    const OptimizerSettings& optimizer = run.settings.optimizer;
+    const double learningRate = run.settings.learningRate;
+    document.addHeading(tr("Update k = %1 → %2 (%3)")
+                            .arg(m_model->iteration(row))
+                            .arg(m_model->iteration(row + 1))
+                            .arg(CoreText::optimizer(optimizer.kind)));
+    document.addText(OptimizerUpdateText::rule(optimizer.kind));
+    // The state (v, m, s) is replayed from the start: exact, and O(row·k²) only for the row shown.
+    const OptimizerReplay replay = replayOptimizer(run, std::size_t(row));
+    document.addText(
+        tr("%1; g: %2").arg(OptimizerUpdateText::parameters(optimizer, learningRate, replay), gradientSource(row)));
+    document.addTable(OptimizerUpdateText::table(
+        optimizer, learningRate, replay, m_model->theta(row), m_model->theta(row + 1), m_model->parameterSymbols()));
 }
 
 void UpdatePanel::addLossFormula(UpdateDocument& document) const

@@ -54,6 +54,8 @@ private:
     void addLastRow(UpdateDocument& document, int row) const;
     void addUpdate(UpdateDocument& document, int row) const;
     void addStepTable(UpdateDocument& document, int row) const;
+    /** The update of momentum, Adam, …: its rule and the states it carries, with the step's numbers. */
+    void addOptimizerStep(UpdateDocument& document, int row) const;
     void addLossFormula(UpdateDocument& document) const;
     void addLossChange(UpdateDocument& document, int row) const;
     void addOriginalUnits(UpdateDocument& document, int row) const;

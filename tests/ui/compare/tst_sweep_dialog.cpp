@@ -41,6 +41,7 @@ private slots:
     void dialogLegendNamesRateAndBehaviour();
     void dialogFollowsSettings();
     void dialogFollowsNewData();
+    void everyOptimizerSweeps();
     void hiddenDialogCatchesUpWhenShown();
     void oneRecomputeForOneChange();
     void gapAxis();
@@ -155,6 +156,39 @@ void TestSweepDialog::dialogFollowsSettings()
     QVERIFY(controller->setSettings(settings).isEmpty());
     QTRY_COMPARE(dialog.sweptIterations(), 100LL);
     QCOMPARE(dialog.graphs().front()->data()->size(), 101);
+}
+
+// The rates are multiples of each optimizer's own bound (gd's for the adaptive ones, which have none); every
+// optimizer, switched to while the dialog shows, gives six curves and a header that names it.
+void TestSweepDialog::everyOptimizerSweeps()
+{
+    auto controller = loadedController("five_points");
+    QVERIFY(controller);
+    SweepDialog dialog(controller->model());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const double gdBound = controller->model()->run()->stability.divergenceBound;
+    int count = 0;
+    const OptimizerKind* kinds = allOptimizers(&count);
+    for (int i = 0; i < count; ++i) {
+        SolverSettings settings = controller->model()->run()->settings;
+        settings.optimizer = OptimizerSettings {};
+        settings.optimizer.kind = kinds[i];
+        QVERIFY(controller->setSettings(settings).isEmpty());
+        const QString name = QString::fromLatin1(optimizerName(kinds[i]));
+        QTRY_VERIFY2(dialog.headerText().contains(name), qPrintable(dialog.headerText()));
+        QCOMPARE(dialog.results().size(), std::size_t(6));
+        QCOMPARE(dialog.graphs().size(), std::size_t(6));
+        QCOMPARE(dialog.plot()->graphCount(), 6);
+        const double bound = dialog.results().front().learningRate / dialog.results().front().factor;
+        if (isAdaptive(kinds[i]))
+            QVERIFY(std::abs(bound - gdBound) <= 1e-12 * gdBound);
+        else if (kinds[i] == OptimizerKind::Newton)
+            QCOMPARE(bound, 2.0);
+        // Above its own bound every optimizer with one diverges.
+        if (!isAdaptive(kinds[i]))
+            QCOMPARE(dialog.results().back().behaviour, SweepBehaviour::Diverges);
+    }
 }
 
 void TestSweepDialog::dialogFollowsNewData()

@@ -40,6 +40,9 @@ private slots:
     void zones();
     void stochasticMethodsSayTheBoundIsForBatch();
     void nothingLoaded();
+    void boundsFollowTheOptimizer_data();
+    void boundsFollowTheOptimizer();
+    void fastestSetsHeavyBallsRateAndMomentum();
 
 private:
     const gdlab::Run& run() const { return *m_controller->model()->run(); }
@@ -247,6 +250,83 @@ void TestLearningRateControl::nothingLoaded()
     QVERIFY(!control.fastestButton()->isEnabled());
     QCOMPARE(control.learningRate(), gdlab::SolverSettings().learningRate);
     QVERIFY(control.scale()->boundFraction() < 0);
+}
+
+void TestLearningRateControl::boundsFollowTheOptimizer_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<double>("factor"); // the bound as a multiple of gd's 2/λmax; 0 = no fixed bound
+    QTest::addColumn<QString>("note"); // part of the note at lr = 1.01 × the bound (or at the lesson's lr)
+    QTest::addRow("gd") << int(gdlab::OptimizerKind::Gd) << 1.0 << QStringLiteral("batch descent will diverge");
+    QTest::addRow("momentum") << int(gdlab::OptimizerKind::Momentum) << 1.9 << QStringLiteral("momentum will diverge");
+    QTest::addRow("nesterov") << int(gdlab::OptimizerKind::Nesterov) << 1.9 / 2.8
+                              << QStringLiteral("nesterov will diverge");
+    QTest::addRow("adam") << int(gdlab::OptimizerKind::Adam) << 0.0
+                          << QStringLiteral("adam has no fixed stability bound");
+    QTest::addRow("rmsprop") << int(gdlab::OptimizerKind::RmsProp) << 0.0
+                             << QStringLiteral("rmsprop has no fixed stability bound");
+}
+
+// The marks, the note and the zone are the run's optimizer's: heavy ball's 2(1+μ)/λmax, Nesterov's
+// 2(1+μ)/((1+2μ)·λmax), and no bound at all for the adaptive methods (said, not invented).
+void TestLearningRateControl::boundsFollowTheOptimizer()
+{
+    QFETCH(int, kind);
+    QFETCH(double, factor);
+    QFETCH(QString, note);
+    const double gdBound = run().stability.divergenceBound;
+    gdlab::SolverSettings settings = run().settings;
+    settings.optimizer.kind = gdlab::OptimizerKind(kind);
+    if (factor > 0)
+        settings.learningRate = 1.01 * factor * gdBound;
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    m_controller->waitForComputation();
+    QCOMPARE(int(m_control->optimizer()), kind);
+    if (factor > 0) {
+        QVERIFY(m_control->bounds().hasBound);
+        QVERIFY(std::abs(m_control->bounds().divergenceBound - factor * gdBound) <= 1e-12 * gdBound);
+        QCOMPARE(m_control->zone(), LearningRateControl::Zone::Diverging);
+    } else {
+        QVERIFY(!m_control->bounds().hasBound);
+        QCOMPARE(m_control->zone(), LearningRateControl::Zone::NoFixedBound);
+    }
+    QVERIFY2(m_control->noteText().contains(note), qPrintable(m_control->noteText()));
+    QVERIFY(!m_control->noteLabel()->isHidden());
+}
+
+// Heavy ball's optimum is a pair: the button sends lr = 4/(√λmax+√λmin)² with μ = ((√κ−1)/(√κ+1))².
+void TestLearningRateControl::fastestSetsHeavyBallsRateAndMomentum()
+{
+    gdlab::SolverSettings settings = run().settings;
+    settings.optimizer.kind = gdlab::OptimizerKind::Momentum;
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    m_controller->waitForComputation();
+    QSignalSpy rates(m_control.get(), &LearningRateControl::learningRateEdited);
+    QSignalSpy pairs(m_control.get(), &LearningRateControl::momentumOptimumChosen);
+    QVERIFY(m_control->fastestButton()->isEnabled());
+    m_control->fastestButton()->click();
+    QCOMPARE(rates.count(), 0);
+    QCOMPARE(pairs.count(), 1);
+    const double lambdaMax = run().stability.lambdaMax;
+    const double lambdaMin = run().stability.lambdaMin;
+    const double rootKappa = std::sqrt(lambdaMax / lambdaMin);
+    const double rate = pairs.at(0).at(0).toDouble();
+    const double momentum = pairs.at(0).at(1).toDouble();
+    QVERIFY(std::abs(rate - 4 / std::pow(std::sqrt(lambdaMax) + std::sqrt(lambdaMin), 2)) <= 1e-12 * rate);
+    QVERIFY(std::abs(momentum - std::pow((rootKappa - 1) / (rootKappa + 1), 2)) <= 1e-12);
+    QVERIFY(m_control->fastestButton()->toolTip().contains(QStringLiteral("μ")));
+
+    // Newton's fastest is lr 1; the adaptive methods have none.
+    settings.optimizer.kind = gdlab::OptimizerKind::Newton;
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    m_controller->waitForComputation();
+    m_control->fastestButton()->click();
+    QCOMPARE(rates.count(), 1);
+    QCOMPARE(rates.at(0).at(0).toDouble(), 1.0);
+    settings.optimizer.kind = gdlab::OptimizerKind::AdaGrad;
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    m_controller->waitForComputation();
+    QVERIFY(!m_control->fastestButton()->isEnabled());
 }
 
 QTEST_MAIN(TestLearningRateControl)

@@ -126,6 +126,7 @@ private slots:
     void lastRowGainsItsUpdateAsRowsArrive();
     void emptyModelSaysSo();
     void gradientIsInTheArrowsColour();
+    void optimizersShowTheirState();
 };
 
 void TestUpdatePanel::firstStepOfFivePoints()
@@ -355,6 +356,48 @@ void TestUpdatePanel::gradientIsInTheArrowsColour()
     Fixture f = makeFixture("five_points");
     QVERIFY(f.panel->richText().contains(
         QStringLiteral("color:%1\">(−1.62)").arg(gdlab::ViewPalette::gradient().name(QColor::HexRgb))));
+}
+
+// Worked by hand from five_points' first gradient at (0.75, 0.48), g = (−1.62, −6.14), lr 0.01: Adam's first
+// update has m = 0.1·g, s = 0.001·g², bias corrections 0.1 and 0.001, so θ0 moves by lr·sign(g) to 0.76;
+// momentum's second update carries v = g of the first.
+void TestUpdatePanel::optimizersShowTheirState()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.panel);
+    SolverSettings settings = f.controller->model()->run()->settings;
+    settings.optimizer.kind = OptimizerKind::Adam;
+    QVERIFY(f.controller->setSettings(settings).isEmpty());
+    f.controller->waitForComputation();
+    f.controller->model()->setCurrentRow(0);
+    QString text = f.panel->text();
+    QVERIFY2(text.contains(QStringLiteral("Update k = 0 → 1 (adam)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("1−β1ᵗ = 0.1, 1−β2ᵗ = 0.001")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("m = 0.9 × 0 + 0.1 × (−1.62) = −0.162")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("s = 0.999 × 0 + 0.001 × (−1.62)² = 0.0026244")), qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("θ = 0.75 − 0.01 × ((−0.162)/0.1) / (√(0.0026244/0.001) + 1e\u221208) = 0.76")),
+        qPrintable(text));
+
+    settings.optimizer.kind = OptimizerKind::Momentum;
+    QVERIFY(f.controller->setSettings(settings).isEmpty());
+    f.controller->waitForComputation();
+    f.controller->model()->setCurrentRow(1);
+    text = f.panel->text();
+    QVERIFY2(text.contains(QStringLiteral("Update k = 1 → 2 (momentum)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("v = 0.9 × (−1.62) + (")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("v = 0.9 × (−6.14) + (")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("lr = 0.01, μ = 0.9")), qPrintable(text));
+
+    settings.optimizer.kind = OptimizerKind::Newton;
+    settings.learningRate = 1;
+    QVERIFY(f.controller->setSettings(settings).isEmpty());
+    f.controller->waitForComputation();
+    f.controller->model()->setCurrentRow(0);
+    text = f.panel->text();
+    // One Newton step lands on the least-squares line (0.6, 0.8).
+    QVERIFY2(text.contains(QStringLiteral("H⁻¹g = 0.15")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("θ = 0.75 − 1 × 0.15 = 0.6")), qPrintable(text));
 }
 
 QTEST_MAIN(TestUpdatePanel)
