@@ -7,6 +7,7 @@
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
+#include "shell/race_launcher.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -50,6 +51,8 @@ QString openRequested(gdlab::SessionController& controller, const gdlab::GuiOpti
         settings.method = *options.method;
     if (options.loss)
         settings.loss = *options.loss;
+    if (options.optimizer)
+        settings.optimizer.kind = *options.optimizer;
     error = controller.setSettings(settings);
     if (!error.isEmpty())
         return error;
@@ -96,6 +99,15 @@ int main(int argc, char** argv)
 
     gdlab::MainWindow window(&controller);
     window.resize(initialSize(options));
+    if (!options.race.isEmpty()) {
+        const QString refusal = window.raceLauncher()->start(options.race);
+        if (!refusal.isEmpty())
+            return fail(refusal);
+        controller.waitForComputation();
+        if (options.step)
+            controller.model()->setCurrentRow(controller.model()->rowForIteration(*options.step));
+        window.raceLauncher()->showDialog();
+    }
     if (options.benchUi) {
         window.show();
         std::fputs(qPrintable(gdlab::RedrawBenchmark(&window, 20).run(options.lesson)), stdout);

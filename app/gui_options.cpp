@@ -1,6 +1,8 @@
 #include "gui_options.h"
 
+#include "input_error.h"
 #include "lesson.h"
+#include "race_entry.h"
 
 #include <QCommandLineParser>
 
@@ -29,6 +31,11 @@ struct GuiFlags {
     QCommandLineOption method { QStringLiteral("method"), QStringLiteral("batch, sgd or minibatch."),
         QStringLiteral("method") };
     QCommandLineOption loss { QStringLiteral("loss"), QStringLiteral("mse, half-mse or sse."), QStringLiteral("loss") };
+    QCommandLineOption optimizer { QStringLiteral("optimizer"),
+        QStringLiteral("gd, momentum, nesterov, adagrad, rmsprop, adam or newton."), QStringLiteral("name") };
+    QCommandLineOption race { QStringLiteral("race"),
+        QStringLiteral("Race up to four optimizers from the same start, e.g. gd,momentum:lr=0.05:momentum=0.8,adam."),
+        QStringLiteral("list") };
     QCommandLineOption step { QStringLiteral("step"), QStringLiteral("Open at iteration n."), QStringLiteral("n") };
     QCommandLineOption screenshot { QStringLiteral("screenshot"),
         QStringLiteral("Render the window into a PNG file after layout, then exit."), QStringLiteral("file.png") };
@@ -41,7 +48,8 @@ struct GuiFlags {
 
     QList<QCommandLineOption> all() const
     {
-        return { lesson, data, lr, iterations, method, loss, step, screenshot, size, presentation, bench };
+        return { lesson, data, lr, iterations, method, loss, optimizer, race, step, screenshot, size, presentation,
+            bench };
     }
 };
 
@@ -110,6 +118,27 @@ bool parseNumbers(const QCommandLineParser& parser, const GuiFlags& flags, GuiOp
     return true;
 }
 
+bool parseOptimizerFlags(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    GuiOptions& options = result.options;
+    if (parser.isSet(flags.optimizer)) {
+        options.optimizer = gdlab::parseOptimizer(parser.value(flags.optimizer).toStdString());
+        if (!options.optimizer)
+            return refuse(result, QStringLiteral("optimizer"), parser.value(flags.optimizer),
+                QStringLiteral("gd, momentum, nesterov, adagrad, rmsprop, adam or newton"));
+    }
+    if (parser.isSet(flags.race)) {
+        options.race = parser.value(flags.race);
+        try {
+            parseRace(options.race.toStdString());
+        } catch (const InputError& error) {
+            result.error = QString::fromStdString(error.what());
+            return false;
+        }
+    }
+    return true;
+}
+
 bool parseDescent(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
 {
     if (!parseNumbers(parser, flags, result))
@@ -127,7 +156,7 @@ bool parseDescent(const QCommandLineParser& parser, const GuiFlags& flags, GuiOp
             return refuse(
                 result, QStringLiteral("loss"), parser.value(flags.loss), QStringLiteral("mse, half-mse or sse"));
     }
-    return true;
+    return parseOptimizerFlags(parser, flags, result);
 }
 
 bool parseSize(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)

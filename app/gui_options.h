@@ -19,6 +19,8 @@ struct GuiOptions {
     std::optional<long long> iterations;
     std::optional<DescentMethod> method;
     std::optional<LossKind> loss;
+    std::optional<OptimizerKind> optimizer;
+    QString race; ///< "gd,momentum:lr=0.05,adam": open the race of these configurations (checked by parseRace)
     std::optional<long long> step; ///< open at this iteration
     QString screenshotPath; ///< render the window after layout into this PNG and exit
     QSize size; ///< window size; invalid = the default

@@ -97,12 +97,60 @@ Lesson norrisLesson()
     return norris;
 }
 
+// The optimizer lessons: each opens a race, so that the optimizers are seen side by side on one surface.
+std::vector<Lesson> optimizerLessons()
+{
+    Lesson marble;
+    marble.name = "the_marble";
+    marble.title = "The marble: momentum against gd";
+    marble.description = "Momentum 0.9 and plain gd at the same lr 0.01 on the five points. Watch the momentum path "
+                         "roll past the optimum and swing back like a marble in a bowl, while gd creeps straight in.";
+    marble.fileName = "five_points.csv";
+    marble.solver.optimizer.kind = OptimizerKind::Momentum;
+    marble.solver.iterations = 300;
+    marble.solver.init = InitKind::Values;
+    marble.solver.initValues = { 0.75, 0.48 };
+    marble.ghostIterations = { 10, 30, 100 };
+    marble.race = "momentum,gd";
+
+    Lesson ravine;
+    ravine.name = "the_ravine";
+    ravine.title = "The ravine: gd, momentum and Adam";
+    ravine.description = "Two correlated features on different scales make a long narrow valley. Watch gd zig-zag "
+                         "across it at lr 0.2 while momentum and Adam run along it to the bottom.";
+    ravine.fileName = "ravine.csv";
+    ravine.problem.intercept = false;
+    ravine.solver.learningRate = 0.2;
+    ravine.solver.iterations = 150;
+    ravine.solver.init = InitKind::Values;
+    ravine.solver.initValues = { -3, 6 };
+    ravine.ghostIterations = { 5, 20, 150 };
+    ravine.race = "gd,momentum,adam:lr=0.5";
+
+    Lesson newton;
+    newton.name = "one_newton_step";
+    newton.title = "One Newton step";
+    newton.description = "Newton's method with lr 1 from far away: the error surface is exactly a quadratic bowl, so "
+                         "one step H⁻¹g lands on the least-squares line. gd at lr 0.01 is shown beside it.";
+    newton.fileName = "five_points.csv";
+    newton.solver.optimizer.kind = OptimizerKind::Newton;
+    newton.solver.learningRate = 1;
+    newton.solver.iterations = 10;
+    newton.solver.init = InitKind::Values;
+    newton.solver.initValues = { -2, 2 };
+    newton.ghostIterations = { 1 };
+    newton.race = "newton,gd:lr=0.01";
+    return { marble, ravine, newton };
+}
+
 std::vector<Lesson> makeCatalog()
 {
     std::vector<Lesson> lessons = fivePointsLessons();
     for (const Lesson& lesson : featureLessons())
         lessons.push_back(lesson);
     lessons.push_back(norrisLesson());
+    for (const Lesson& lesson : optimizerLessons())
+        lessons.push_back(lesson);
     return lessons;
 }
 

@@ -21,6 +21,9 @@ struct Lesson {
     SolverSettings solver;
     bool useOptimalRate = false; ///< replace solver.learningRate by the optimal fixed rate 2/(λmin+λmax)
     std::vector<long long> ghostIterations; ///< iterations whose lines the fit view shows muted
+    /** @brief The race the lesson opens in the window ("momentum,gd": see parseRace), or empty for none. Its first
+     * entry is the lesson's own optimizer. */
+    std::string race;
 };
 
 /** @brief Every built-in lesson; the first is the default. */

@@ -59,6 +59,11 @@ void TestGuiOptions::everyFlag()
     const GuiOptionsResult data = parse({ "--data=/tmp/my data.csv" });
     QVERIFY(data.error.isEmpty());
     QCOMPARE(data.options.dataPath, QStringLiteral("/tmp/my data.csv"));
+
+    const GuiOptionsResult race = parse({ "--optimizer", "nesterov", "--race", "gd,momentum:lr=0.05:momentum=0.8" });
+    QVERIFY2(race.error.isEmpty(), qPrintable(race.error));
+    QCOMPARE(*race.options.optimizer, gdlab::OptimizerKind::Nesterov);
+    QCOMPARE(race.options.race, QStringLiteral("gd,momentum:lr=0.05:momentum=0.8"));
 }
 
 void TestGuiOptions::badValues_data()
@@ -75,6 +80,10 @@ void TestGuiOptions::badValues_data()
     QTest::addRow("step") << QStringList { "--step", "-3" } << "'-3' for --step";
     QTest::addRow("size") << QStringList { "--size", "big" } << "'big' for --size";
     QTest::addRow("tiny size") << QStringList { "--size", "10x10" } << "'10x10' for --size";
+    QTest::addRow("optimizer") << QStringList { "--optimizer", "sgd" } << "'sgd' for --optimizer";
+    QTest::addRow("race optimizer") << QStringList { "--race", "gd,lbfgs" } << "lbfgs";
+    QTest::addRow("race key") << QStringList { "--race", "adam:momentum=0.5" } << "momentum";
+    QTest::addRow("race of five") << QStringList { "--race", "gd,gd,gd,gd,gd" } << "at most 4";
     QTest::addRow("unknown flag") << QStringList { "--colour" } << "colour";
     QTest::addRow("missing value") << QStringList { "--lr" } << "lr";
     QTest::addRow("positional") << QStringList { "data.csv" } << "'data.csv'";

@@ -3,6 +3,8 @@
 #include "csv_reader.h"
 #include "dataset.h"
 #include "lesson.h"
+#include "optimizer_bounds.h"
+#include "race_entry.h"
 #include "run.h"
 #include "support/recorded_run.h"
 
@@ -87,7 +89,7 @@ void TestLessonGolden::catalog()
     const auto& lessons = gdlab::lessonCatalog();
     QCOMPARE(lessons.front().name, std::string("five_points")); // the default
     const std::set<std::string> expected { "five_points", "five_points_rss", "two_features_n50", "two_features_n100",
-        "three_features_ints_n20", "nist_norris" };
+        "three_features_ints_n20", "nist_norris", "the_marble", "the_ravine", "one_newton_step" };
     std::set<std::string> names;
     for (const Lesson& lesson : lessons) {
         QVERIFY2(names.insert(lesson.name).second, lesson.name.c_str()); // unique
@@ -119,8 +121,12 @@ void TestLessonGolden::everyLessonRuns()
     QCOMPARE(run.result.iterations, lesson.solver.iterations);
     QCOMPARE(static_cast<long long>(run.states.size()), lesson.solver.iterations + 1);
     QVERIFY(!run.leastSquares.rankDeficient);
-    QVERIFY(run.settings.learningRate < run.stability.divergenceBound
+    // Below the bound of the lesson's own optimizer (gd's 2/λmax, momentum's 2(1+μ)/λmax, Newton's 2).
+    const gdlab::OptimizerBounds bounds = gdlab::optimizerBounds(run.stability, run.settings.optimizer);
+    QVERIFY(!bounds.hasBound || run.settings.learningRate < bounds.divergenceBound
         || lesson.solver.method != gdlab::DescentMethod::Batch);
+    if (!lesson.race.empty())
+        QCOMPARE(gdlab::parseRace(lesson.race).front().optimizer.kind, lesson.solver.optimizer.kind);
     for (const auto& state : run.states)
         QVERIFY(state.theta.allFinite() && std::isfinite(state.loss));
     // Every lesson ends closer to least squares than it started.

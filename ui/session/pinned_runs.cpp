@@ -57,6 +57,21 @@ bool PinnedRuns::pinCurrent()
 {
     if (!m_model->run() || m_model->isEmpty())
         return false;
+    pin(m_model->sharedRun(), m_model->lastRow() + 1, describe(m_model->run()->settings));
+    return true;
+}
+
+bool PinnedRuns::pinRun(std::shared_ptr<const Run> run, const QString& label)
+{
+    if (!run || !run->history || run->history->empty())
+        return false;
+    const int rows = static_cast<int>(run->history->size());
+    pin(std::move(run), rows, label);
+    return true;
+}
+
+void PinnedRuns::pin(std::shared_ptr<const Run> pinned, int rows, const QString& label)
+{
     if (m_runs.size() >= static_cast<std::size_t>(maxRuns))
         m_runs.erase(m_runs.begin());
 
@@ -70,13 +85,12 @@ bool PinnedRuns::pinCurrent()
         ++colourIndex;
 
     PinnedRun run;
-    run.run = m_model->sharedRun();
-    run.rows = m_model->lastRow() + 1;
-    run.label = describe(run.settings());
+    run.run = std::move(pinned);
+    run.rows = rows;
+    run.label = label;
     run.seriesIndex = colourIndex;
     m_runs.push_back(std::move(run));
     emit changed();
-    return true;
 }
 
 void PinnedRuns::unpin(int index)
@@ -141,6 +155,7 @@ QStringList PinnedRuns::settingsParts(const SolverSettings& settings)
     parts << startPart(settings);
     parts << tr("%1 iterations").arg(settings.iterations);
     parts << (settings.tolerance > 0 ? tr("tolerance %1").arg(number(settings.tolerance)) : tr("no tolerance"));
+    parts << CoreText::optimizerSettings(settings.optimizer);
     return parts;
 }
 

@@ -54,6 +54,11 @@ public:
      * nothing to pin.
      */
     bool pinCurrent();
+    /**
+     * @brief Pins a run made elsewhere on the live problem (a race's configuration), whole, with label; like
+     * pinCurrent() it drops the oldest pin when all are taken. False for a run without a history.
+     */
+    bool pinRun(std::shared_ptr<const Run> run, const QString& label);
     /** @brief Removes the run at index (ignored when out of range). */
     void unpin(int index);
     void clear();
@@ -73,7 +78,10 @@ public:
     /** @brief What the legends call the live run: "current (lr 0.08)", or "current" when no pin differs. */
     QString liveLabel() const;
 
-    /** @brief The settings as comparable parts in a fixed order: lr, method, loss, start, iterations, tolerance. */
+    /**
+     * @brief The settings as comparable parts in a fixed order: lr, method, loss, start, iterations, tolerance,
+     * optimizer.
+     */
     static QStringList settingsParts(const SolverSettings& settings);
     /** @brief "lr 0.01, batch, mse". */
     static QString describe(const SolverSettings& settings);
@@ -85,6 +93,7 @@ signals:
     void labelsChanged();
 
 private:
+    void pin(std::shared_ptr<const Run> run, int rows, const QString& label);
     void onRunReset(RunCause cause);
     const SolverSettings& liveSettings() const;
     static QString number(double value);

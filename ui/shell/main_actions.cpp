@@ -46,6 +46,8 @@ void MainActions::createCompareActions()
     m_pin->setToolTip(tr("Keep this run on the loss, contour and bowl views to compare it with the next (Ctrl+P)"));
     m_unpin = new QAction(tr("&Unpin the last run"), this);
     m_clearPins = new QAction(tr("Unpin &all runs"), this);
+    m_race = new QAction(tr("&Race…"), this);
+    m_race->setToolTip(tr("Up to four optimizers on the same data and start, stepping together"));
     m_sweep = new QAction(tr("Learning-rate &sweep…"), this);
     m_sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_sweep->setToolTip(tr("Loss curves for several learning rates around the stability bound (Ctrl+L)"));
@@ -77,6 +79,7 @@ void MainActions::buildMenus(QMenu* recentFiles, QUndoStack* edits, const QList<
     compare->addActions({ m_pin, m_unpin, m_clearPins });
     compare->addSeparator();
     compare->addAction(m_sweep);
+    compare->addAction(m_race);
     bar->addMenu(tr("&View"))->addAction(m_presentation);
     QMenu* play = bar->addMenu(tr("&Playback"));
     for (QAction* action : playback) {

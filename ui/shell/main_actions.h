@@ -32,6 +32,7 @@ public:
     QAction* unpin() const { return m_unpin; }
     QAction* clearPins() const { return m_clearPins; }
     QAction* sweep() const { return m_sweep; }
+    QAction* race() const { return m_race; }
     QAction* presentation() const { return m_presentation; }
 
     /** @brief Builds the menus and the toolbar: the recent-files menu, undo and redo, the playback actions. */
@@ -53,6 +54,7 @@ private:
     QAction* m_unpin = nullptr;
     QAction* m_clearPins = nullptr;
     QAction* m_sweep = nullptr;
+    QAction* m_race = nullptr;
     QAction* m_presentation = nullptr;
 };
 

@@ -14,6 +14,7 @@
 #include "session/session_controller.h"
 #include "shell/intent_router.h"
 #include "shell/main_actions.h"
+#include "shell/race_launcher.h"
 #include "views/bowl_view.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
@@ -56,6 +57,7 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     , m_surface(new ErrorSurfaceModel(controller->model(), this))
     , m_dataOpener(new DataOpener(controller, controller->model(), this, this))
     , m_pinnedRuns(new PinnedRuns(controller->model(), this))
+    , m_raceLauncher(new RaceLauncher(controller, m_pinnedRuns, this))
     , m_pointEditor(new PointEditor(controller, this))
     , m_router(new IntentRouter(controller, m_surface, m_pointEditor, this))
     , m_normalFont(font())
@@ -179,6 +181,7 @@ void MainWindow::createActions()
         [this] { m_pinnedRuns->unpin(m_pinnedRuns->count() - 1); });
     connect(m_actions->clearPins(), &QAction::triggered, m_pinnedRuns, &PinnedRuns::clear);
     connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::showSweep);
+    connect(m_actions->race(), &QAction::triggered, m_raceLauncher, &RaceLauncher::showDialog);
     m_actions->followPins(m_pinnedRuns);
     m_actions->buildMenus(m_dataOpener->recentFilesMenu(), m_pointEditor->undoStack(), m_playbackBar->actions());
 }

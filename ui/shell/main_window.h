@@ -19,6 +19,7 @@ class IntentRouter;
 class MainActions;
 class LossPlot;
 class PinnedRuns;
+class RaceLauncher;
 class PlaybackBar;
 class PointEditor;
 class SessionController;
@@ -55,6 +56,7 @@ public:
     UpdatePanel* updatePanel() const { return m_updatePanel; }
     DataOpener* dataOpener() const { return m_dataOpener; }
     PinnedRuns* pinnedRuns() const { return m_pinnedRuns; }
+    RaceLauncher* raceLauncher() const { return m_raceLauncher; }
     /** @brief The fit view's point edits and their undo stack (the Edit menu's undo and redo). */
     PointEditor* pointEditor() const { return m_pointEditor; }
     MainActions* actions() const { return m_actions; }
@@ -97,6 +99,7 @@ private:
     UpdatePanel* m_updatePanel = nullptr;
     DataOpener* m_dataOpener = nullptr;
     PinnedRuns* m_pinnedRuns = nullptr;
+    RaceLauncher* m_raceLauncher = nullptr;
     PointEditor* m_pointEditor = nullptr;
     SweepDialog* m_sweepDialog = nullptr;
     IntentRouter* m_router = nullptr;

@@ -220,6 +220,7 @@ void ContourPlot::updateCurrent()
     } else {
         m_path->show(*m_model, *m_surface, m_model->currentRow());
         m_current->show(*m_model, *m_surface, m_model->currentRow());
+        m_pinnedPaths->showIteration(m_model->iteration(m_model->currentRow()), *m_surface);
     }
     replot();
 }
@@ -229,6 +230,8 @@ void ContourPlot::rebuildPinned()
     m_pinnedPaths->setRuns(m_pinned);
     m_pinnedPaths->rebuild(*m_surface, m_map->hasSurface());
     m_pinnedPaths->applyStyle(PlotStyle(*this, m_presentation));
+    if (m_map->hasSurface() && !m_model->isEmpty())
+        m_pinnedPaths->showIteration(m_model->iteration(m_model->currentRow()), *m_surface);
     updatePinnedLabels();
 }
 

@@ -10,12 +10,15 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 namespace gdlab {
 
 namespace {
 
 constexpr double lineWidth = 1.5;
 constexpr double dotSize = 3.5;
+constexpr double markerSize = 10;
 
 } // namespace
 
@@ -34,7 +37,10 @@ void PinnedPathsLayer::rebuild(const ErrorSurfaceModel& surface, bool hasSurface
 {
     for (QCPCurve* curve : m_curves)
         m_plot->removePlottable(curve);
+    for (QCPCurve* marker : m_markers)
+        m_plot->removePlottable(marker);
     m_curves.clear();
+    m_markers.clear();
     m_series.clear();
     if (!m_runs || !hasSurface)
         return;
@@ -58,6 +64,29 @@ void PinnedPathsLayer::rebuild(const ErrorSurfaceModel& surface, bool hasSurface
         curve->setData(xs, ys);
         m_curves.push_back(curve);
         m_series.push_back(run.seriesIndex);
+        auto* marker = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        marker->setLayer(QStringLiteral("pinned"));
+        marker->setSelectable(QCP::stNone);
+        marker->removeFromLegend();
+        marker->setLineStyle(QCPCurve::lsNone);
+        m_markers.push_back(marker);
+    }
+}
+
+int PinnedPathsLayer::markerShape(int seriesIndex)
+{
+    static const QCPScatterStyle::ScatterShape shapes[] = { QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,
+        QCPScatterStyle::ssDiamond, QCPScatterStyle::ssPlus, QCPScatterStyle::ssStar, QCPScatterStyle::ssCross };
+    return shapes[(seriesIndex % 6 + 6) % 6];
+}
+
+void PinnedPathsLayer::showIteration(long long iteration, const ErrorSurfaceModel& surface)
+{
+    for (std::size_t index = 0; index < m_markers.size() && m_runs && int(index) < m_runs->count(); ++index) {
+        const PinnedRun& run = m_runs->run(static_cast<int>(index));
+        const long long row = std::clamp<long long>(iteration, 0, run.rows - 1);
+        const QPointF point = surface.slicePoint(run.history().theta(static_cast<std::size_t>(row)));
+        m_markers[index]->setData({ point.x() }, { point.y() });
     }
 }
 
@@ -80,6 +109,10 @@ void PinnedPathsLayer::applyStyle(const PlotStyle& style)
         curve->setPen(cosmeticPen(colour, style.scaled(lineWidth)));
         // Like the live path: a short run shows its discrete steps (an oscillating rate zigzags visibly).
         curve->setScatterStyle(DescentPathLayer::stepDots(curve->data()->size(), colour, style.scaled(dotSize)));
+        QCPScatterStyle marker(QCPScatterStyle::ScatterShape(markerShape(m_series[index])), style.scaled(markerSize));
+        marker.setPen(cosmeticPen(colour, style.scaled(2.0)));
+        marker.setBrush(colour);
+        m_markers[index]->setScatterStyle(marker);
     }
 }
 

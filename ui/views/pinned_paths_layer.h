@@ -38,11 +38,21 @@ public:
     /** @brief The live run's settings in which some pin differs ("lr 0.08"), or "" with nothing to compare. */
     QString liveDifferences() const;
     void applyStyle(const PlotStyle& style);
+    /**
+     * @brief Moves each run's marker to its state at iteration (its last one when it stopped earlier), so that
+     * pinned and raced runs step in lockstep with the cursor.
+     */
+    void showIteration(long long iteration, const ErrorSurfaceModel& surface);
+    /** @brief One marker per pinned run, in the runs' order. */
+    const std::vector<QCPCurve*>& markers() const { return m_markers; }
+    /** @brief The marker shape of a series: square, triangle, diamond, plus, star, cross (the live run's is a disc). */
+    static int markerShape(int seriesIndex);
 
 private:
     QCustomPlot* m_plot;
     const PinnedRuns* m_runs = nullptr;
     std::vector<QCPCurve*> m_curves;
+    std::vector<QCPCurve*> m_markers;
     /** Each curve's series colour (ViewPalette::series), as pinned. */
     std::vector<int> m_series;
 };
