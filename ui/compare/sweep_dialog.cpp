@@ -400,7 +400,11 @@ void SweepDialog::updateHeader()
                        .arg(method, optimizer, CoreText::loss(swept.loss))
                        .arg(results().size())
                        .arg(swept.iterations);
-    text += m_sweep->boundIsOptimizers()
+    text += swept.optimizer.kind == OptimizerKind::Gd
+        ? tr("They are multiples of the stability bound 2/λmax = %1 of batch descent: above it, batch descent "
+             "diverges.")
+              .arg(shortNumber(bound))
+        : m_sweep->boundIsOptimizers()
         ? tr("They are multiples of %1's stability bound %2 for batch updates: above it, it diverges.")
               .arg(optimizer, shortNumber(bound))
         : tr("%1 has no fixed stability bound, so they are multiples of gd's bound 2/λmax = %2.")
