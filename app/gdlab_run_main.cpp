@@ -1,10 +1,12 @@
 // gdlab-run: the headless command line. Reads a CSV, runs one descent, prints a summary or JSON and
 // optionally the whole history. Exit 0 on any result (diverged included), 2 on bad arguments or data.
 #include "csv_reader.h"
+#include "csv_stream_reader.h"
 #include "dataset.h"
 #include "history.h"
 #include "history_csv.h"
 #include "input_error.h"
+#include "problem_accumulator.h"
 #include "run.h"
 #include "run_options.h"
 #include "run_report.h"
@@ -90,6 +92,31 @@ void descendStreaming(gdlab::Run& run, HistoryOutput& output)
     run.outcome = result;
 }
 
+// Batch descent and the closed form need only the statistics of the rows, so a file longer than a buffer is
+// folded block by block and never held (memory O(k²) plus a block); SGD and mini-batch visit rows, so they keep
+// them. A file that fits in one buffer is read whole, exactly as before. columns gets the data's columns.
+gdlab::Run prepare(const gdlab::RunOptions& options, gdlab::Dataset& columns)
+{
+    if (options.solver.method != gdlab::DescentMethod::Batch) {
+        columns = gdlab::CsvReader::readFile(options.dataPath);
+        const gdlab::ProblemSpec spec = gdlab::problemSpecFor(options, columns);
+        return gdlab::prepareRun(std::make_shared<const gdlab::Dataset>(columns), spec, options.solver);
+    }
+    std::optional<gdlab::ProblemAccumulator> rows;
+    gdlab::CsvStreamReader reader(options.dataPath);
+    std::optional<gdlab::Dataset> whole = reader.read(
+        [&](const gdlab::Dataset& names) {
+            columns = names;
+            rows.emplace(names, gdlab::problemSpecFor(options, names));
+        },
+        [&](const Eigen::MatrixXd& block) { rows->add(block); });
+    if (!whole)
+        return gdlab::prepareFoldedRun(std::make_shared<const gdlab::Problem>(*rows), options.solver);
+    columns = std::move(*whole);
+    const gdlab::ProblemSpec spec = gdlab::problemSpecFor(options, columns);
+    return gdlab::prepareRun(std::make_shared<const gdlab::Dataset>(columns), spec, options.solver);
+}
+
 int run(const std::vector<std::string>& arguments)
 {
     const gdlab::RunOptions options = gdlab::parseRunOptions(arguments);
@@ -97,9 +124,8 @@ int run(const std::vector<std::string>& arguments)
         std::fputs(gdlab::runUsage(), stdout);
         return 0;
     }
-    const gdlab::Dataset dataset = gdlab::CsvReader::readFile(options.dataPath);
-    const gdlab::ProblemSpec spec = gdlab::problemSpecFor(options, dataset);
-    gdlab::Run result = gdlab::prepareRun(std::make_shared<const gdlab::Dataset>(dataset), spec, options.solver);
+    gdlab::Dataset dataset;
+    gdlab::Run result = prepare(options, dataset);
     HistoryOutput output(options.historyPath);
     descendStreaming(result, output);
     if (output.isWanted())

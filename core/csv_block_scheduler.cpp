@@ -27,12 +27,13 @@ constexpr unsigned kDefaultThreads = 2;
 
 } // namespace
 
-CsvBlockScheduler::CsvBlockScheduler(
-    const CsvText& text, const CsvLayout& layout, const CsvOptions& options, TextEncoding::Problems prologue)
+CsvBlockScheduler::CsvBlockScheduler(const CsvText& text, const CsvLayout& layout, const CsvOptions& options,
+    TextEncoding::Problems prologue, CsvRange range)
     : m_text(text)
     , m_layout(layout)
     , m_options(options)
     , m_prologue(prologue)
+    , m_range(range)
 {
 }
 
@@ -49,7 +50,7 @@ unsigned CsvBlockScheduler::threadCount(const CsvOptions& options, std::size_t d
 
 Eigen::MatrixXd CsvBlockScheduler::run()
 {
-    const auto dataBytes = static_cast<std::size_t>(m_text.end() - m_layout.dataStart());
+    const auto dataBytes = static_cast<std::size_t>(m_range.stop - m_range.start);
     const unsigned threads = threadCount(m_options, dataBytes);
     splitIntoBlocks(threads);
     report(true);
@@ -72,7 +73,7 @@ Eigen::MatrixXd CsvBlockScheduler::run()
 // next line end (after the whole of a CRLF).
 const char* CsvBlockScheduler::rowBoundaryAtOrAfter(const char* cut) const
 {
-    const char* const end = m_text.end();
+    const char* const end = m_range.stop;
     if (CsvText::isLineEnd(cut[-1]) && !(cut[-1] == '\r' && cut < end && *cut == '\n'))
         return cut;
     const char* p = cut;
@@ -87,8 +88,8 @@ const char* CsvBlockScheduler::rowBoundaryAtOrAfter(const char* cut) const
 
 void CsvBlockScheduler::splitIntoBlocks(unsigned threads)
 {
-    const char* const start = m_layout.dataStart();
-    const char* const end = m_text.end();
+    const char* const start = m_range.start;
+    const char* const end = m_range.stop;
     const auto dataBytes = static_cast<std::size_t>(end - start);
     std::size_t blockBytes = m_options.blockBytes;
     if (blockBytes == 0)
@@ -183,7 +184,7 @@ void CsvBlockScheduler::report(bool force)
     if (!m_options.progress)
         return;
     const std::size_t total = m_text.view().size();
-    const std::size_t done = std::min(total, m_text.offset(m_layout.dataStart()) + m_bytesDone.load());
+    const std::size_t done = std::min(total, m_text.offset(m_range.start) + m_bytesDone.load());
     if (!force && done < m_nextReport)
         return;
     m_nextReport = done + kProgressStep;
@@ -198,8 +199,8 @@ void CsvBlockScheduler::report(bool force)
 std::size_t CsvBlockScheduler::acceptBlocks()
 {
     const CsvBlockParser parser(m_text, m_layout, nullptr);
-    const char* cursor = m_layout.dataStart();
-    long line = m_layout.dataLine();
+    const char* cursor = m_range.start;
+    long line = m_range.line;
     std::size_t rows = 0;
     m_accepted.assign(m_blocks.size(), 0);
     for (std::size_t i = 0; i < m_blocks.size(); ++i) {
@@ -226,6 +227,8 @@ std::size_t CsvBlockScheduler::acceptBlocks()
         line += block.lines;
         cursor = block.end;
     }
+    m_end = cursor;
+    m_lines = line - m_range.line;
     return rows;
 }
 

@@ -19,6 +19,16 @@ class CsvText;
 struct CsvOptions;
 
 /**
+ * @brief The data rows to read: from start, a row boundary on physical line `line` (1-based), to the first row
+ * boundary at or after stop. The text may go on past stop (a streamed block of a file cut there).
+ */
+struct CsvRange {
+    const char* start = nullptr;
+    const char* stop = nullptr;
+    long line = 0;
+};
+
+/**
  * @brief Reads the data rows of a CSV file on several threads, with results bit for bit those of one thread.
  *
  * The data is cut into blocks at row boundaries, guessed from the first line end after each cut. A guess is
@@ -33,14 +43,18 @@ struct CsvOptions;
 class CsvBlockScheduler {
 public:
     /** @brief prologue holds the encoding problems of the text before the data (the header and first rows). */
-    CsvBlockScheduler(
-        const CsvText& text, const CsvLayout& layout, const CsvOptions& options, TextEncoding::Problems prologue);
+    CsvBlockScheduler(const CsvText& text, const CsvLayout& layout, const CsvOptions& options,
+        TextEncoding::Problems prologue, CsvRange range);
     ~CsvBlockScheduler();
     CsvBlockScheduler(const CsvBlockScheduler&) = delete;
     CsvBlockScheduler& operator=(const CsvBlockScheduler&) = delete;
 
     /** @brief Every data row, one column per numeric column; throws InputError or OperationCancelled. */
     Eigen::MatrixXd run();
+
+    /** @brief After run(): where the rows really ended (at or after the range's stop) and the lines they took. */
+    const char* end() const { return m_end; }
+    long lines() const { return m_lines; }
 
     /** @brief The threads a read with these options uses on a text of this size. */
     static unsigned threadCount(const CsvOptions& options, std::size_t dataBytes);
@@ -60,6 +74,9 @@ private:
     const CsvLayout& m_layout;
     const CsvOptions& m_options;
     TextEncoding::Problems m_prologue;
+    CsvRange m_range;
+    const char* m_end = nullptr;
+    long m_lines = 0;
     std::vector<CsvBlock> m_blocks;
     std::vector<char> m_accepted;
     std::atomic<std::size_t> m_nextBlock { 0 };

@@ -110,7 +110,7 @@ Dataset CsvReader::parse(std::string_view text, const std::string& sourceName, c
 
     const CsvLayout layout = readLayout(csv, reader, options);
     const TextEncoding::Problems prologue = TextEncoding::scan(text, 0, csv.offset(layout.dataStart()));
-    CsvBlockScheduler scheduler(csv, layout, options, prologue);
+    CsvBlockScheduler scheduler(csv, layout, options, prologue, { layout.dataStart(), csv.end(), layout.dataLine() });
     Eigen::MatrixXd values = scheduler.run();
     return Dataset(layout.numericNames(), std::move(values), sourceName, layout.skippedColumns());
 }

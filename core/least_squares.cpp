@@ -18,19 +18,30 @@ constexpr double notANumber = std::numeric_limits<double>::quiet_NaN();
 
 // Says which parameter makes the design rank deficient, so a teacher can deselect it: the first column that
 // adds nothing to the columns before it.
+// Folded rows answer through R, whose columns have the relations of X's: zero, equal, dependent (constancy
+// was recorded as the rows went by).
 std::string explainRankDeficiency(const Problem& problem)
 {
-    const Eigen::MatrixXd& design = problem.design();
+    const FoldedRows* folded = problem.folded();
+    const Eigen::Index p = problem.parameterCount();
+    const Eigen::MatrixXd design = folded ? Eigen::MatrixXd(folded->triangle.topLeftCorner(p, p)) : problem.design();
+    const auto constant = [&](Eigen::Index column, const auto& values) {
+        return folded ? folded->constant[static_cast<std::size_t>(column)] != 0 : (values.array() == values[0]).all();
+    };
+    const auto equal = [&](Eigen::Index column, Eigen::Index earlier) {
+        return folded ? folded->duplicateOf[static_cast<std::size_t>(column)] == earlier
+                      : design.col(column) == design.col(earlier);
+    };
     const auto& names = problem.parameterNames();
     for (Eigen::Index column = 0; column < design.cols(); ++column) {
         const auto values = design.col(column);
         const std::string name = "'" + names[static_cast<std::size_t>(column)] + "'";
         if (values.isZero(0))
             return "column " + name + " is all zeros, so its coefficient is not determined";
-        if (problem.hasIntercept() && column > 0 && (values.array() == values[0]).all())
+        if (problem.hasIntercept() && column > 0 && constant(column, values))
             return "column " + name + " is constant, so it duplicates the intercept";
         for (Eigen::Index earlier = problem.hasIntercept() ? 1 : 0; earlier < column; ++earlier)
-            if (values == design.col(earlier))
+            if (equal(column, earlier))
                 return "column " + name + " duplicates column '" + names[static_cast<std::size_t>(earlier)] + "'";
         const Eigen::MatrixXd leading = design.leftCols(column + 1);
         Eigen::ColPivHouseholderQR<Eigen::MatrixXd> partial(
@@ -51,43 +62,19 @@ Eigen::MatrixXd unitsMap(const Problem& problem)
     return map;
 }
 
-} // namespace
-
-LeastSquaresFit fitLeastSquares(const Problem& problem)
+// What the fit reports beyond θ, from the norm of its residual: R², the residual standard deviation, the
+// standard errors and the condition number.
+void finishFit(const Problem& problem, const RefinedLeastSquares& solver, double residualNorm, bool targetVaries,
+    double totalNorm, LeastSquaresFit& fit)
 {
-    const Eigen::MatrixXd& design = problem.design();
-    const Eigen::VectorXd& target = problem.target();
-    const Eigen::Index rows = design.rows();
-    const Eigen::Index parameters = design.cols();
-
-    LeastSquaresFit fit;
-    const RefinedLeastSquares solver(design, target);
-    fit.rank = solver.rank();
-    fit.rankDeficient = !solver.isFullRank();
-    Eigen::VectorXd residual;
-    if (fit.rankDeficient) {
-        fit.message = explainRankDeficiency(problem) + "; showing the minimum-norm solution";
-        fit.theta = problem.leastSquaresTheta();
-        residual = target - design * fit.theta;
-    } else {
-        fit.theta = solver.solution();
-        residual = solver.residual();
-    }
+    const Eigen::Index parameters = problem.parameterCount();
     fit.thetaOriginal = problem.toOriginalUnits(fit.theta);
-
-    fit.sumOfSquares = residual.squaredNorm();
-    // R² is undefined when the target does not vary. That is decided on the values themselves: the mean of
-    // equal values is not always exactly that value, and the rounding left over would make R² anything.
-    const bool targetVaries
-        = problem.hasIntercept() ? (target.array() != target[0]).any() : (target.array() != 0.0).any();
-    // As a ratio of stable norms, so that squares of values near 1e±200 neither overflow nor underflow.
-    const double totalNorm
-        = problem.hasIntercept() ? (target.array() - target.mean()).matrix().stableNorm() : target.stableNorm();
-    const double ratio = residual.stableNorm() / totalNorm;
+    const double ratio = residualNorm / totalNorm;
     fit.r2 = targetVaries && totalNorm > 0 && std::isfinite(ratio) ? 1.0 - ratio * ratio : notANumber;
-    const Eigen::Index degreesOfFreedom = rows - parameters;
+    const Eigen::Index degreesOfFreedom = problem.sampleCount() - parameters;
+
     fit.residualStandardDeviation
-        = degreesOfFreedom > 0 ? residual.stableNorm() / std::sqrt(static_cast<double>(degreesOfFreedom)) : notANumber;
+        = degreesOfFreedom > 0 ? residualNorm / std::sqrt(static_cast<double>(degreesOfFreedom)) : notANumber;
 
     fit.standardErrors = Eigen::VectorXd::Constant(parameters, notANumber);
     if (!fit.rankDeficient && degreesOfFreedom > 0) {
@@ -102,6 +89,63 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
     const double largest = eigen.eigenvalues().maxCoeff();
     fit.conditionNumber
         = smallest > 0 && !fit.rankDeficient ? largest / smallest : std::numeric_limits<double>::infinity();
+}
+
+// θ from R of [X y] as if R₁₁ were the rows and r₁₂ the target (‖Xθ − y‖² = ‖R₁₁θ − r₁₂‖² + r₂₂²).
+LeastSquaresFit fitFolded(const Problem& problem)
+{
+    const FoldedRows& folded = *problem.folded();
+    const Eigen::Index p = problem.parameterCount();
+    const Eigen::MatrixXd leading = folded.triangle.topLeftCorner(p, p);
+    const Eigen::VectorXd right = folded.triangle.col(p).head(p);
+    LeastSquaresFit fit;
+    const RefinedLeastSquares solver(leading, right);
+    fit.rank = solver.rank();
+    fit.rankDeficient = !solver.isFullRank();
+    if (fit.rankDeficient) {
+        fit.message = explainRankDeficiency(problem) + "; showing the minimum-norm solution";
+        fit.theta = problem.leastSquaresTheta();
+    } else {
+        fit.theta = solver.solution();
+    }
+    const double rest = folded.triangle(p, p);
+    const double residualNorm = Eigen::Vector2d((leading * fit.theta - right).norm(), rest).stableNorm();
+    fit.sumOfSquares = residualNorm * residualNorm;
+    finishFit(problem, solver, residualNorm, folded.targetVaries, folded.totalNorm, fit);
+    return fit;
+}
+
+} // namespace
+
+LeastSquaresFit fitLeastSquares(const Problem& problem)
+{
+    if (problem.folded())
+        return fitFolded(problem);
+    const Eigen::MatrixXd& design = problem.design();
+    const Eigen::VectorXd& target = problem.target();
+    LeastSquaresFit fit;
+    const RefinedLeastSquares solver(design, target);
+    fit.rank = solver.rank();
+    fit.rankDeficient = !solver.isFullRank();
+    Eigen::VectorXd residual;
+    if (fit.rankDeficient) {
+        fit.message = explainRankDeficiency(problem) + "; showing the minimum-norm solution";
+        fit.theta = problem.leastSquaresTheta();
+        residual = target - design * fit.theta;
+    } else {
+        fit.theta = solver.solution();
+        residual = solver.residual();
+    }
+
+    fit.sumOfSquares = residual.squaredNorm();
+    // R² is undefined when the target does not vary. That is decided on the values themselves: the mean of
+    // equal values is not always exactly that value, and the rounding left over would make R² anything.
+    const bool targetVaries
+        = problem.hasIntercept() ? (target.array() != target[0]).any() : (target.array() != 0.0).any();
+    // As a ratio of stable norms, so that squares of values near 1e±200 neither overflow nor underflow.
+    const double totalNorm
+        = problem.hasIntercept() ? (target.array() - target.mean()).matrix().stableNorm() : target.stableNorm();
+    finishFit(problem, solver, residual.stableNorm(), targetVaries, totalNorm, fit);
     return fit;
 }
 

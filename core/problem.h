@@ -2,12 +2,14 @@
 
 #include <Eigen/Core>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace gdlab {
 
 class Dataset;
+class ProblemAccumulator;
 
 /** @brief Which columns of a Dataset make the regression, and how. */
 struct ProblemSpec {
@@ -21,6 +23,16 @@ struct ProblemSpec {
     bool standardize = false;
 
     bool operator==(const ProblemSpec& other) const;
+};
+
+/** @brief What a problem built from folded rows (ProblemAccumulator) keeps of them in place of the rows. */
+struct FoldedRows {
+    /** @brief R of [X y] in the descent space, (p+1) × (p+1) upper triangular: [X y]ᵀ[X y] = RᵀR. */
+    Eigen::MatrixXd triangle;
+    std::vector<char> constant; ///< per parameter: whether every value of its column is the same
+    std::vector<Eigen::Index> duplicateOf; ///< per parameter: the first parameter with the same column, or -1
+    bool targetVaries = false; ///< not all equal (with an intercept) or not all zero (without)
+    double totalNorm = 0; ///< ‖y − ȳ‖ with an intercept, ‖y‖ without
 };
 
 /**
@@ -40,10 +52,22 @@ public:
      * no feature and no intercept, fewer rows than parameters, or a constant feature to standardize.
      */
     Problem(const Dataset& dataset, const ProblemSpec& spec);
+    /**
+     * @brief Builds the problem from rows folded into their statistics, keeping no row: design() and target()
+     * are empty, folded() holds what the closed form needs. Throws InputError as the other constructor does.
+     */
+    explicit Problem(const ProblemAccumulator& rows);
+
+    /** @brief The spec with its columns resolved (target, features); throws InputError for a bad column. */
+    static ProblemSpec resolveColumns(const Dataset& dataset, const ProblemSpec& spec);
 
     const ProblemSpec& spec() const { return m_spec; }
-    Eigen::Index sampleCount() const { return m_design.rows(); }
-    Eigen::Index parameterCount() const { return m_design.cols(); }
+    Eigen::Index sampleCount() const { return m_sampleCount; }
+    Eigen::Index parameterCount() const { return m_parameterCount; }
+    /** @brief Whether design() and target() hold the rows (not so for a problem built from folded rows). */
+    bool keepsRows() const { return !m_folded; }
+    /** @brief Of a problem built from folded rows; null when the rows are kept. */
+    const FoldedRows* folded() const { return m_folded ? &*m_folded : nullptr; }
     bool hasIntercept() const { return m_spec.intercept; }
     bool isStandardized() const { return m_spec.standardize; }
 
@@ -83,7 +107,14 @@ public:
     Eigen::VectorXd fromOriginalUnits(const Eigen::VectorXd& theta) const;
 
 private:
+    void nameParameters(const std::vector<std::string>& columnNames);
+    void foldStandardized(const ProblemAccumulator& rows, Eigen::MatrixXd& triangle);
+    void solveFolded();
+
     ProblemSpec m_spec;
+    Eigen::Index m_sampleCount = 0;
+    Eigen::Index m_parameterCount = 0;
+    std::optional<FoldedRows> m_folded;
     Eigen::MatrixXd m_design;
     Eigen::VectorXd m_target;
     Eigen::MatrixXd m_gram;

@@ -105,6 +105,17 @@ Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, 
     return run;
 }
 
+Run prepareFoldedRun(std::shared_ptr<const Problem> problem, const SolverSettings& settings)
+{
+    Run run;
+    run.problem = std::move(problem);
+    run.leastSquares = fitLeastSquares(*run.problem);
+    run.stability = computeStability(*run.problem, settings.loss);
+    run.settings = settings;
+    Solver::validate(*run.problem, run.settings);
+    return run;
+}
+
 Run withSettings(const Run& previous, const SolverSettings& settings)
 {
     Solver::validate(*previous.problem, settings);

@@ -74,6 +74,12 @@ struct Run {
 Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, const SolverSettings& settings,
     bool useOptimalRate = false);
 
+/**
+ * @brief Like prepareRun() for a problem built from folded rows (no dataset: Run::dataset stays empty), as the
+ * CLI reads a long file for batch descent.
+ */
+Run prepareFoldedRun(std::shared_ptr<const Problem> problem, const SolverSettings& settings);
+
 /** @brief The same problem with other settings (bounds recomputed only when the loss changed). */
 Run withSettings(const Run& previous, const SolverSettings& settings);
 

@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "support/large_csv.h"
+
 #include <cmath>
 
 namespace {
@@ -73,6 +75,7 @@ class TestGdlabRun : public QObject {
 
 private slots:
     void historyFile();
+    void longFileIsFolded();
     void historyToStdout();
     void json();
     void jsonStandardizedNorris();
@@ -152,6 +155,51 @@ void TestGdlabRun::historyToStdout()
                                                         << "--json");
     QCOMPARE(both.exitCode, 2);
     QVERIFY(both.out.isEmpty());
+}
+
+// A file longer than the reader's 16 MiB buffer is folded block by block for batch descent. A mini-batch run
+// with one batch of every row makes the same updates from the rows in memory: the two agree to rounding. A bad
+// cell in the last block is named by its line and column.
+void TestGdlabRun::longFileIsFolded()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("long.csv"));
+    qint64 rows = 0;
+    QVERIFY(gdlab::test::writeLargeCsv(path, 17 << 20, &rows));
+    const QStringList common { path, "--json", "--iterations", "20", "--lr", "1e-6" };
+    const CliResult folded = runCli(common);
+    const CliResult kept = runCli(QStringList(common) << "--method"
+                                                      << "minibatch"
+                                                      << "--batch-size" << QString::number(rows));
+    QVERIFY2(folded.exitCode == 0, describe(folded).constData());
+    QVERIFY2(kept.exitCode == 0, describe(kept).constData());
+    const QJsonObject a = QJsonDocument::fromJson(folded.out).object();
+    const QJsonObject b = QJsonDocument::fromJson(kept.out).object();
+    for (const char* key : { "theta", "std_errors" }) {
+        const QJsonArray x = a[QLatin1String(key)].toArray();
+        const QJsonArray y = b[QLatin1String(key)].toArray();
+        QCOMPARE(x.size(), 3);
+        QCOMPARE(x.size(), y.size());
+        for (qsizetype i = 0; i < x.size(); ++i)
+            QVERIFY2(closeRelative(x[i].toDouble(), y[i].toDouble(), 1e-9), key);
+    }
+    // z's coefficient is about 0, so its digits are measured against its standard error.
+    const QJsonArray x = a["least_squares"].toArray();
+    const QJsonArray y = b["least_squares"].toArray();
+    const QJsonArray errors = b["std_errors"].toArray();
+    QCOMPARE(x.size(), 3);
+    for (qsizetype i = 0; i < x.size(); ++i)
+        QVERIFY(std::abs(x[i].toDouble() - y[i].toDouble()) <= 1e-6 * errors[i].toDouble());
+    for (const char* key : { "loss", "rmse", "r2", "residual_sd", "lr_bound" })
+        QVERIFY2(closeRelative(a[QLatin1String(key)].toDouble(), b[QLatin1String(key)].toDouble(), 1e-9), key);
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("1.5,2,x7\n");
+    file.close();
+    const CliResult bad = runCli(common);
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains(":" + QByteArray::number(rows + 2) + ":3: 'x7' is not a number"), bad.err.constData());
 }
 
 void TestGdlabRun::json()

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "problem.h"
+
+#include <Eigen/Core>
+
+#include <string>
+#include <vector>
+
+namespace gdlab {
+
+class Dataset;
+
+/**
+ * @brief What a regression needs of its rows, folded from blocks of rows so that none is kept: for
+ * Z = [1 X y] (the intercept column only with an intercept, the raw feature columns, the target) the count n,
+ * ZᵀZ (so G = XᵀX, c = Xᵀy and yᵀy), the column sums, which columns are constant or equal, the largest magnitudes, and
+ * the R factor of a one-pass (tall-skinny) QR of Z, merged block by block: R ← R of [R; Zblock].
+ *
+ * Problem(const ProblemAccumulator&) turns it into a problem without rows. Memory is O(k²) whatever n is.
+ */
+class ProblemAccumulator {
+public:
+    /** @brief columns names the data's columns (its rows are not used); throws InputError as Problem does. */
+    ProblemAccumulator(const Dataset& columns, const ProblemSpec& spec);
+
+    /** @brief Folds in a block of rows, one column per column of the data. */
+    void add(const Eigen::MatrixXd& rows);
+
+    const ProblemSpec& spec() const { return m_spec; }
+    const std::string& source() const { return m_source; }
+    const std::vector<std::string>& columnNames() const { return m_columnNames; }
+    Eigen::Index rowCount() const { return m_rows; }
+    /** @brief Columns of Z: the intercept (with one), the features in order, the target last. */
+    Eigen::Index width() const { return m_cross.cols(); }
+    /** @brief ZᵀZ, whole (symmetric). */
+    Eigen::MatrixXd cross() const;
+    /** @brief The upper triangular R with ZᵀZ = RᵀR (rows may differ from a QR of Z in sign). */
+    const Eigen::MatrixXd& triangle() const { return m_triangle; }
+    const Eigen::VectorXd& sums() const { return m_sums; }
+    const Eigen::VectorXd& largest() const { return m_largest; } ///< the largest |value| of each column of Z
+    /** @brief Whether every value of a column of Z equals its first one. */
+    bool isConstant(Eigen::Index column) const { return m_constant[static_cast<std::size_t>(column)] != 0; }
+    /** @brief Whether two columns of Z are equal in every row. */
+    bool areEqual(Eigen::Index first, Eigen::Index second) const { return m_equal(first, second) != 0; }
+    /** @brief Whether every value of a column of Z is zero. */
+    bool isZero(Eigen::Index column) const { return m_largest[column] == 0; }
+
+private:
+    ProblemSpec m_spec;
+    std::string m_source;
+    std::vector<std::string> m_columnNames;
+    Eigen::Index m_rows = 0;
+    Eigen::MatrixXd m_cross; ///< lower triangle of ZᵀZ
+    Eigen::MatrixXd m_triangle;
+    Eigen::VectorXd m_sums;
+    Eigen::VectorXd m_largest;
+    Eigen::VectorXd m_first;
+    std::vector<char> m_constant;
+    Eigen::Matrix<char, Eigen::Dynamic, Eigen::Dynamic> m_equal; ///< symmetric, 1 on the diagonal
+};
+
+} // namespace gdlab

@@ -1,0 +1,166 @@
+// CsvStreamReader against CsvReader: for every input, at every buffer size and on one or two threads, the same
+// rows bit for bit or the same error with its file, line and column.
+#include "csv_reader.h"
+#include "csv_stream_reader.h"
+#include "dataset.h"
+#include "input_error.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <string>
+
+using gdlab::CsvOptions;
+using gdlab::CsvReader;
+using gdlab::CsvStreamReader;
+using gdlab::Dataset;
+using gdlab::InputError;
+
+namespace {
+
+QString describe(const Dataset& data)
+{
+    QString out = QString::number(data.rowCount()) + " rows;";
+    for (const std::string& name : data.columnNames())
+        out += QString::fromStdString(name) + ";";
+    for (const std::string& name : data.skippedColumns())
+        out += "skipped " + QString::fromStdString(name) + ";";
+    for (Eigen::Index i = 0; i < data.values().rows(); ++i)
+        for (Eigen::Index j = 0; j < data.values().cols(); ++j)
+            out += QString::number(data.values()(i, j), 'g', 17) + ",";
+    return out;
+}
+
+QString describe(const InputError& error)
+{
+    return QStringLiteral("%1 @%2:%3").arg(QString::fromUtf8(error.what())).arg(error.line()).arg(error.column());
+}
+
+QString wholeRead(const std::string& path)
+{
+    try {
+        return describe(CsvReader::readFile(path));
+    } catch (const InputError& error) {
+        return describe(error);
+    }
+}
+
+// The blocks put back together, so that they compare with the whole read.
+QString streamedRead(const std::string& path, std::size_t bufferBytes, unsigned threads, int* blocks = nullptr)
+{
+    CsvOptions options;
+    options.threads = threads;
+    options.blockBytes = threads > 1 ? 7 : 0;
+    Dataset columns;
+    Eigen::MatrixXd rows;
+    int count = 0;
+    try {
+        CsvStreamReader reader(path, options, bufferBytes);
+        const auto whole = reader.read(
+            [&](const Dataset& names) {
+                columns = names;
+                rows.resize(0, names.columnCount());
+            },
+            [&](const Eigen::MatrixXd& block) {
+                rows.conservativeResize(rows.rows() + block.rows(), rows.cols());
+                rows.bottomRows(block.rows()) = block;
+                ++count;
+            });
+        if (blocks)
+            *blocks = count;
+        if (whole)
+            return describe(*whole);
+        return describe(Dataset(columns.columnNames(), rows, columns.source(), columns.skippedColumns()));
+    } catch (const InputError& error) {
+        return describe(error);
+    }
+}
+
+QByteArray manyRows(int rows, int badRow = -1, const QByteArray& bad = {})
+{
+    QByteArray text = "x,name,y\n";
+    for (int i = 0; i < rows; ++i) {
+        if (i == badRow) {
+            text += bad;
+            continue;
+        }
+        text += QByteArray::number(i * 0.1, 'g', 17) + ",n" + QByteArray::number(i) + ",";
+        text += QByteArray::number(i * 0.3 + 1, 'g', 17) + "\n";
+    }
+    return text;
+}
+
+} // namespace
+
+class TestCsvStreamReader : public QObject {
+    Q_OBJECT
+
+private slots:
+    void sameAsWholeRead_data();
+    void sameAsWholeRead();
+    void longFileComesInBlocks();
+};
+
+void TestCsvStreamReader::sameAsWholeRead_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    const QDir corpus(QStringLiteral(GDLAB_TEST_DATA_DIR "/../fuzz/csv_corpus"));
+    for (const QString& name : corpus.entryList(QDir::Files)) {
+        QFile file(corpus.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QTest::addRow("corpus %s", qPrintable(name)) << file.readAll();
+    }
+    QTest::addRow("good") << manyRows(40);
+    QTest::addRow("crlf, no last line end") << manyRows(30).replace("\n", "\r\n").chopped(2);
+    QTest::addRow("lone cr") << manyRows(30).replace("\n", "\r");
+    QTest::addRow("bad cell in the last row") << manyRows(40, 39, "3.5,a,oops\n");
+    QTest::addRow("bad cell in the second half") << manyRows(40, 27, "3.5,a,1e999\n");
+    QTest::addRow("too few cells late") << manyRows(40, 33, "3.5,a\n");
+    QTest::addRow("too many cells late") << manyRows(40, 12, "3.5,a,1,2\n");
+    QTest::addRow("blank line in the middle") << manyRows(40, 20, "\n");
+    QTest::addRow("blank lines at the end") << manyRows(40) + "\n  \n\t\n";
+    QTest::addRow("spaces in a blank line at the end") << manyRows(40) + "   ";
+    QTest::addRow("nul after a bad cell") << manyRows(40, 5, "x,a,1\n") + QByteArray("1,a\0,2\n", 7);
+    QTest::addRow("invalid utf-8 after a bad cell") << manyRows(40, 5, "x,a,1\n") + "1,\xff,2\n";
+    QTest::addRow("nul after invalid utf-8") << manyRows(40, 5, "1,\xe9,1\n") + QByteArray("1,a\0,2\n", 7);
+    QTest::addRow("invalid utf-8 late") << manyRows(40, 31, "1,\xe9t\xe9,1\n");
+    QTest::addRow("quoted line ends across blocks")
+        << manyRows(20) + "1,\"a\nb\nc\nd\ne\nf\ng\nh\",2\n" + manyRows(20).mid(9);
+    QTest::addRow("unterminated quote late") << manyRows(30) + "1,\"abc\n2,3\n";
+    QTest::addRow("row longer than a buffer") << manyRows(5, 3, "1," + QByteArray(300, 'w') + ",2\n");
+    QTest::addRow("number longer than a buffer") << manyRows(5, 3, "1,a,2." + QByteArray(200, '5') + "\n");
+}
+
+void TestCsvStreamReader::sameAsWholeRead()
+{
+    QFETCH(QByteArray, text);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("data.csv")).toStdString();
+    QFile file(QString::fromStdString(path));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+    const QString expected = wholeRead(path);
+    for (std::size_t buffer : { 16, 23, 41, 100, 1 << 20 })
+        for (unsigned threads : { 1u, 2u })
+            QCOMPARE(streamedRead(path, buffer, threads), expected);
+}
+
+void TestCsvStreamReader::longFileComesInBlocks()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("long.csv")).toStdString();
+    QFile file(QString::fromStdString(path));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(manyRows(2000));
+    file.close();
+    int blocks = 0;
+    QCOMPARE(streamedRead(path, 4096, 2, &blocks), wholeRead(path));
+    QVERIFY2(blocks > 10, qPrintable(QString::number(blocks)));
+    QCOMPARE(streamedRead(path, 1 << 20, 2, &blocks), wholeRead(path));
+    QCOMPARE(blocks, 0); // read whole
+}
+
+QTEST_APPLESS_MAIN(TestCsvStreamReader)
+#include "tst_csv_stream_reader.moc"
