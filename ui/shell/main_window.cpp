@@ -12,6 +12,7 @@
 #include "session/pinned_runs.h"
 #include "session/point_editor.h"
 #include "session/session_controller.h"
+#include "shell/edit_focus_guard.h"
 #include "shell/intent_router.h"
 #include "shell/main_actions.h"
 #include "views/bowl_view.h"
@@ -64,6 +65,8 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     setAcceptDrops(true);
     createLayout();
     createActions();
+    // Enter, Esc or a click elsewhere ends a text edit, so the playback keys step the descent again.
+    new EditFocusGuard(this);
     updateWindowTitle();
     connect(m_controller->model(), &IterationModel::runReset, this, &MainWindow::updateWindowTitle);
     connect(m_router, &IntentRouter::refused, this, &MainWindow::showError);
