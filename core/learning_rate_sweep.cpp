@@ -197,11 +197,15 @@ void LearningRateSweep::markTooSlow(double startGap)
             fastest = std::min(fastest, updatesToTarget(result));
     if (fastest == never)
         return;
+    m_referenceDecades = target;
     for (SweepResult& result : m_results) {
-        if (result.behaviour != SweepBehaviour::Converges)
+        if (result.behaviour == SweepBehaviour::Diverges)
             continue;
         const std::size_t needed = updatesToTarget(result);
-        if (needed == never || double(needed) > kSlowFactor * double(std::max<std::size_t>(fastest, 1)))
+        result.updatesToReference = needed == never ? -1 : static_cast<long long>(needed);
+        // An oscillating curve can be slow as well: it keeps its shape's name, and says it is slow beside it.
+        result.slow = needed == never || double(needed) > kSlowFactor * double(std::max<std::size_t>(fastest, 1));
+        if (result.slow && result.behaviour == SweepBehaviour::Converges)
             result.behaviour = SweepBehaviour::TooSlow;
     }
 }

@@ -31,6 +31,10 @@ struct SweepResult {
     SweepBehaviour behaviour = SweepBehaviour::Converges;
     int reversals = 0; ///< how often an update went back against the previous one (the zig-zag)
     int lossRises = 0; ///< how many updates increased the loss
+    /** Updates until L − L* fell by the sweep's referenceDecades(); -1 if it never did or nothing was measured. */
+    long long updatesToReference = -1;
+    /** Needs over three times the fastest curve's updates (or never gets there): TooSlow, or slow and oscillating. */
+    bool slow = false;
 };
 
 /**
@@ -71,6 +75,8 @@ public:
     const SolverSettings& settings() const { return m_settings; }
     /** @brief The loss at the least-squares solution: the floor every converging curve approaches. */
     double minimumLoss() const { return m_minimumLoss; }
+    /** @brief The decades of L − L* by which the curves' speeds were compared (0: speeds not comparable). */
+    double referenceDecades() const { return m_referenceDecades; }
     /** @brief Why nothing could be swept (no data, no bound, settings that cannot run); empty on success. */
     const std::string& error() const { return m_error; }
 
@@ -90,6 +96,7 @@ private:
     double m_bound = 0;
     bool m_boundIsOptimizers = true;
     double m_minimumLoss = 0;
+    double m_referenceDecades = 0;
     std::vector<SweepResult> m_results;
     std::string m_error;
 };

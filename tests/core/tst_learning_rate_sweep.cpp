@@ -155,6 +155,21 @@ void TestLearningRateSweep::labelsFollowTheBehaviour()
     QVERIFY(resultWithFactor(results, 0.125)->losses[100] - floor
         > 5 * (resultWithFactor(results, 0.5)->losses[100] - floor));
 
+    // Speeds are measured, not assumed from the factor: every curve called slow (too slow, or oscillating and
+    // slow) needs more updates to close the reference decades of L − L* than every curve that is not.
+    QVERIFY(sweep.referenceDecades() > 1);
+    for (const SweepResult& slow : results)
+        for (const SweepResult& other : results) {
+            if (!slow.slow || other.slow || other.behaviour == SweepBehaviour::Diverges)
+                continue;
+            QVERIFY(other.updatesToReference >= 0);
+            QVERIFY2(slow.updatesToReference < 0 || slow.updatesToReference > other.updatesToReference,
+                qPrintable(QStringLiteral("%1 vs %2").arg(slow.factor).arg(other.factor)));
+        }
+    QVERIFY(resultWithFactor(results, 0.125)->slow);
+    QVERIFY(!resultWithFactor(results, 0.5)->slow);
+    QCOMPARE(resultWithFactor(results, 1.05)->updatesToReference, -1LL);
+
     QCOMPARE(QString::fromUtf8(LearningRateSweep::behaviourName(SweepBehaviour::TooSlow)), QStringLiteral("too slow"));
     QCOMPARE(
         QString::fromUtf8(LearningRateSweep::behaviourName(SweepBehaviour::Oscillates)), QStringLiteral("oscillates"));

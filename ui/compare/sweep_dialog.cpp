@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <stdexcept>
 
@@ -33,6 +34,9 @@ constexpr double kMinimumLabelStrip = 0.07;
 /** Line widths at presentation scale 1, in pixels. */
 constexpr double kCurveWidth = 2.2;
 constexpr double kMinimumLineWidth = 1.5;
+constexpr double kMarkerSize = 7;
+/** About this many markers on each curve's visible part, each curve at its own spacing so they do not coincide. */
+constexpr double kMarkersPerCurve = 9;
 /** The legend's room between and around its entries at scale 1: six long entries in two rows of three. */
 constexpr double kLegendColumnSpacing = 24;
 constexpr double kLegendMarginX = 8;
@@ -142,6 +146,8 @@ SweepDialog::SweepDialog(const IterationModel* model, QWidget* parent)
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // The default view tells the story: on L − L* the rates separate into lines whose slopes are their speeds.
+    m_gapBox->setChecked(m_showGap);
     m_gapBox->setToolTip(tr("Every converging curve flattens onto the least-squares loss L*; plotted as L − L* on a "
                             "log axis, each becomes a line whose slope is its speed."));
     connect(m_gapBox, &QCheckBox::toggled, this, &SweepDialog::setShowGap);
@@ -171,7 +177,7 @@ void SweepDialog::setUpPlot()
     // Below the plot rather than inside it: six long entries would cover the curves they describe.
     m_plot->legend->setVisible(true);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
-    m_plot->legend->setWrap(3);
+    m_plot->legend->setWrap(2);
     m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
 }
@@ -318,15 +324,23 @@ void SweepDialog::addCurves()
     }
 }
 
+// What the curve did, in words that match what it shows on L − L*: its shape, and how many updates it needed to
+// bring L − L* down by the sweep's reference decades (the slope a reader sees), so "too slow" is never on a curve
+// that falls faster than another.
 QString SweepDialog::curveLabel(const SweepResult& result) const
 {
-    QString label = tr("%1× bound (lr %2): %3")
-                        .arg(shortNumber(result.factor), shortNumber(result.learningRate),
-                            CoreText::sweepBehaviour(result.behaviour));
-    if (result.reason == StopReason::Diverged) {
-        const long long updates = static_cast<long long>(result.losses.size()) - 1;
+    const QString behaviour = result.behaviour == SweepBehaviour::Oscillates && result.slow
+        ? tr("oscillates, too slow")
+        : CoreText::sweepBehaviour(result.behaviour);
+    QString label
+        = tr("%1× bound (lr %2): %3").arg(shortNumber(result.factor), shortNumber(result.learningRate), behaviour);
+    const long long updates = static_cast<long long>(result.losses.size()) - 1;
+    if (result.reason == StopReason::Diverged)
         label += updates == 1 ? tr(" after 1 update") : tr(" after %1 updates").arg(updates);
-    }
+    else if (result.updatesToReference >= 0)
+        label += result.updatesToReference == 1 ? tr(", 1 update") : tr(", %1 updates").arg(result.updatesToReference);
+    else if (m_sweep && m_sweep->referenceDecades() > 0 && result.behaviour != SweepBehaviour::Diverges)
+        label += tr(", not within %1").arg(updates);
     return label;
 }
 
@@ -355,6 +369,12 @@ void SweepDialog::updateRanges()
     const double longest = std::max(extent.longest, 1.0);
     const double xEnd = std::clamp(std::ceil(extent.xEnd * 1.25), std::min(10.0, longest), longest);
     m_plot->xAxis->setRange(-0.02 * xEnd, 1.02 * xEnd);
+    // Markers spread over what is in view, at a spacing of each curve's own: where two curves run together,
+    // the lower one's markers still show between the upper one's.
+    for (std::size_t i = 0; i < m_graphs.size(); ++i) {
+        const double spacing = std::max(1.0, xEnd / kMarkersPerCurve * (1 + 0.17 * double(i)));
+        m_graphs[i]->setScatterSkip(static_cast<int>(std::lround(spacing)) - 1);
+    }
 
     double high = extent.high > 0 ? extent.high : 1;
     double low = extent.low;
@@ -412,6 +432,10 @@ void SweepDialog::updateHeader()
     if (swept.method != DescentMethod::Batch)
         text += tr(" A sample's or a batch's gradient is noisier, so %1 can behave differently near the bound.")
                     .arg(method);
+    if (m_sweep->referenceDecades() > 0)
+        text += tr(" Each label gives the updates its curve needs to bring L − L* down by %1 decades: the steeper "
+                   "the line, the fewer.")
+                    .arg(shortNumber(m_sweep->referenceDecades()));
     const double rate = m_model->run() ? m_model->run()->settings.learningRate : 0;
     if (bound > 0 && rate > 0)
         text += tr(" Your learning rate %1 is %2× the bound.").arg(shortNumber(rate), shortNumber(rate / bound));
@@ -436,9 +460,12 @@ void SweepDialog::applyStyle()
     styleCurves(style);
 }
 
-// One colour per rate; divergence always in the warning colour, a second diverging curve dashed.
+// One colour and one marker per rate; divergence always in the warning colour, a second diverging curve dashed.
 void SweepDialog::styleCurves(const PlotStyle& style)
 {
+    static const QCPScatterStyle::ScatterShape shapes[]
+        = { QCPScatterStyle::ssCircle, QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,
+              QCPScatterStyle::ssDiamond, QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCrossSquare };
     const std::vector<SweepResult>& sweep = results();
     int divergingSeen = 0;
     for (std::size_t i = 0; i < m_graphs.size() && i < sweep.size(); ++i) {
@@ -448,6 +475,11 @@ void SweepDialog::styleCurves(const PlotStyle& style)
         if (diverges && divergingSeen++ > 0)
             pen.setStyle(Qt::DashLine);
         m_graphs[i]->setPen(pen);
+        QPen outline = pen;
+        outline.setStyle(Qt::SolidLine);
+        outline.setWidthF(style.scaled(1.5));
+        m_graphs[i]->setScatterStyle(QCPScatterStyle(
+            shapes[i % std::size(shapes)], outline, QBrush(ViewPalette::outline()), style.scaled(kMarkerSize)));
     }
 }
 

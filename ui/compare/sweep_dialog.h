@@ -24,7 +24,11 @@ class PlotStyle;
 
 /**
  * @brief "Learning-rate sweep": the loss curves of six learning rates around the stability bound side by side,
- * each labelled with what it actually did (too slow, converges, oscillates, diverges).
+ * each labelled with what it actually did (too slow, converges, oscillates, diverges) and how many updates it
+ * needed to close the gap to L*, so that no label contradicts the slopes in view.
+ *
+ * It opens on L − L* on a log axis, where the rates separate into lines of their own slopes, each curve in its
+ * own colour with its own marker at its own spacing, so that one running under another still shows.
  *
  * Non-modal, so it can stay open beside the main window. It sweeps the run the IterationModel shows: while it
  * is visible, each runReset that changes the problem or the settings recomputes it; a change of the learning
@@ -97,7 +101,7 @@ private:
     std::unique_ptr<LearningRateSweep> m_sweep;
     /** The settings of the last sweep with the learning rate zeroed: what a change must differ in to matter. */
     SolverSettings m_sweptSettings;
-    bool m_showGap = false;
+    bool m_showGap = true;
     bool m_presentation = false;
     /** The sweep no longer matches the model's run; recomputed when the dialog is (or becomes) visible. */
     bool m_dirty = true;

@@ -31,7 +31,7 @@ FitViewOptions::FitViewOptions(const IterationModel* model, const FitPlot* plot,
     , m_leastSquaresCheck(new QCheckBox(tr("least squares"), this))
     , m_editCheck(new QCheckBox(tr("edit points"), this))
     , m_editHint(new QLabel(this))
-    , m_hintText(tr("click to add · drag to move · right-click to remove"))
+    , m_hintText(tr("double-click to add · drag to move · right-click to remove"))
 {
     // One row of controls over the plot; the plot takes any height to spare.
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);

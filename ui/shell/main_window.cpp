@@ -12,6 +12,7 @@
 #include "session/pinned_runs.h"
 #include "session/point_editor.h"
 #include "session/session_controller.h"
+#include "shell/edit_focus_guard.h"
 #include "shell/intent_router.h"
 #include "shell/main_actions.h"
 #include "shell/race_launcher.h"
@@ -39,6 +40,7 @@
 #include <QPixmap>
 #include <QSaveFile>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -47,6 +49,7 @@
 #include <QVBoxLayout>
 #include <QWindow>
 
+#include <algorithm>
 #include <utility>
 
 namespace gdlab {
@@ -66,6 +69,8 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     setAcceptDrops(true);
     createLayout();
     createActions();
+    // Enter, Esc or a click elsewhere ends a text edit, so the playback keys step the descent again.
+    new EditFocusGuard(this);
     updateWindowTitle();
     connect(m_controller->model(), &IterationModel::runReset, this, &MainWindow::updateWindowTitle);
     connect(m_router, &IntentRouter::refused, this, &MainWindow::showError);
@@ -134,9 +139,15 @@ QWidget* MainWindow::createSidePanel()
     m_sidePanel->setMinimumWidth(290);
     // The update with numbers stays in sight under the controls, as a student checks each step by hand.
     m_updatePanel = new UpdatePanel(m_controller->model());
+    // Its lines are as wide as their numbers: they scroll rather than widen the column (and the window) as the
+    // numbers grow while stepping.
+    auto* updateScroll = new QScrollArea;
+    updateScroll->setWidget(m_updatePanel);
+    updateScroll->setWidgetResizable(true);
+    updateScroll->setFrameShape(QFrame::NoFrame);
     auto* side = new QSplitter(Qt::Vertical);
     side->addWidget(m_sidePanel);
-    side->addWidget(new ViewFrame(tr("The update, with numbers"), m_updatePanel));
+    side->addWidget(new ViewFrame(tr("The update, with numbers"), updateScroll));
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 1);
     side->setChildrenCollapsible(false);
@@ -152,6 +163,9 @@ void MainWindow::createLayout()
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
+    // The side column's width is set once, from the font, never from its content: the views keep their place
+    // whatever the iteration shown (a drag then lands where it was aimed), and the window never grows by itself.
+    splitter->setSizes({ 1, sideColumnWidth() });
 
     m_playbackBar = new PlaybackBar(m_controller->model());
     m_router->routeCursor(m_playbackBar, m_historyTable);
@@ -166,6 +180,11 @@ void MainWindow::createLayout()
     m_statusSummary = new StatusSummary(m_controller->model());
     statusBar()->addWidget(m_statusSummary, 1);
     statusBar()->setSizeGripEnabled(false);
+}
+
+int MainWindow::sideColumnWidth() const
+{
+    return std::max(m_sidePanel->minimumSizeHint().width(), fontMetrics().averageCharWidth() * kSideColumnCharacters);
 }
 
 void MainWindow::createActions()

@@ -76,10 +76,15 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /** The side column holds about this many average characters of the window's font. */
+    static constexpr int kSideColumnCharacters = 46;
+
     void createActions();
     void createViews();
     QWidget* createViewGrid();
     QWidget* createSidePanel();
+    /** The side column's width in pixels: from the font, never from what the column shows. */
+    int sideColumnWidth() const;
     void createLayout();
     void showSweep();
     void exportHistoryInteractively();

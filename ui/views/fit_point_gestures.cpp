@@ -23,6 +23,7 @@ FitPointGestures::FitPointGestures(QCustomPlot* plot, const FitPoints* points, Q
     connect(m_plot, &QCustomPlot::mousePress, this, &FitPointGestures::onPress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &FitPointGestures::onMove);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &FitPointGestures::onRelease);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &FitPointGestures::onDoubleClick);
 }
 
 void FitPointGestures::setEnabled(bool enabled)
@@ -155,8 +156,18 @@ void FitPointGestures::onRelease(QMouseEvent* event)
         emit moveRequested(row, coords.x(), coords.y(), target.toPoint());
         return;
     }
-    if (!click || !isOnPlotArea(pos))
-        return; // a drag over empty space is not a click
+    // A single click on empty space only drops the selection: a click to focus the window must not add a point.
+    if (click && isOnPlotArea(pos))
+        select(-1);
+}
+
+void FitPointGestures::onDoubleClick(QMouseEvent* event)
+{
+    cancel();
+    const QPointF pos = event->position();
+    // Adding is the deliberate gesture; a double click on a point is a click on it (it stays selected).
+    if (!m_enabled || event->button() != Qt::LeftButton || pointAt(pos) >= 0 || !isOnPlotArea(pos))
+        return;
     const QPointF coords = toCoords(pos);
     emit addRequested(coords.x(), coords.y(), pos.toPoint());
     updateCursor(pointAt(pos));

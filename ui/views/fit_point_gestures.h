@@ -12,8 +12,9 @@ namespace gdlab {
 class FitPoints;
 
 /**
- * @brief The mouse and keys that edit the fit view's points, turned into requests: a click on empty space adds a
- * point, a press on a point selects it and a drag moves it, a right-click or Delete removes it, Escape drops the
+ * @brief The mouse and keys that edit the fit view's points, turned into requests: a double click on empty space
+ * adds a point (a single click adds nothing: one to focus the window must not edit the data), a press on a point
+ * selects it and a drag moves it, a right-click or Delete removes it, Escape drops the
  * selection.
  *
  * It edits nothing itself: it says what the user asked for, with the pixel where an answer (a refusal) belongs,
@@ -63,6 +64,7 @@ private:
     void onPress(QMouseEvent* event);
     void onMove(QMouseEvent* event);
     void onRelease(QMouseEvent* event);
+    void onDoubleClick(QMouseEvent* event);
     bool onKey(int key);
     bool isOnPlotArea(const QPointF& pixel) const;
     /** @brief A pixel kept inside the axis rectangle, so that a point cannot be dragged out of sight. */

@@ -4,23 +4,43 @@
 
 #include <qcustomplot.h>
 
+#include <QFontMetrics>
+#include <QHelpEvent>
+#include <QToolTip>
+
 namespace gdlab {
+
+namespace {
+
+/** Room left and right of the sentence, in pixels. */
+constexpr int kSideMargin = 6;
+
+} // namespace
 
 SliceSubtitle::SliceSubtitle(QCustomPlot* plot, QObject* parent)
     : QObject(parent)
     , m_plot(plot)
 {
+    // Before each replot, before the layout: the sentence fits the width the plot has now.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, &SliceSubtitle::fitToWidth);
+    m_plot->installEventFilter(this);
 }
 
 QString SliceSubtitle::text() const
+{
+    return m_text;
+}
+
+QString SliceSubtitle::shownText() const
 {
     return m_element ? m_element->text() : QString();
 }
 
 bool SliceSubtitle::setText(const QString& text)
 {
-    if (text == this->text())
+    if (text == m_text)
         return false;
+    m_text = text;
     if (text.isEmpty()) {
         m_plot->plotLayout()->remove(m_element);
         m_plot->plotLayout()->simplify();
@@ -32,10 +52,40 @@ bool SliceSubtitle::setText(const QString& text)
         m_element = new QCPTextElement(m_plot, text);
         m_element->setFont(m_font);
         m_element->setTextColor(m_colour);
+        // The sentence never sets the plot's minimum width (with ten features it would be wider than a
+        // screen): it is elided to the width there is, and whole in its tooltip.
+        m_element->setMinimumSize(1, 0);
         m_plot->plotLayout()->addElement(0, 0, m_element);
     }
-    m_element->setText(text);
+    fitToWidth();
     return true;
+}
+
+void SliceSubtitle::fitToWidth()
+{
+    if (!m_element)
+        return;
+    const int width = std::max(1, m_plot->width() - 2 * kSideMargin);
+    const QString shown = QFontMetrics(m_font).elidedText(m_text, Qt::ElideRight, width);
+    if (shown != m_element->text())
+        m_element->setText(shown);
+}
+
+bool SliceSubtitle::isElided() const
+{
+    return m_element && m_element->text() != m_text;
+}
+
+bool SliceSubtitle::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_plot && event->type() == QEvent::ToolTip && isElided()) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        if (m_element->outerRect().contains(help->pos())) {
+            QToolTip::showText(help->globalPos(), m_text, m_plot);
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void SliceSubtitle::applyStyle(const PlotStyle& style)
@@ -45,6 +95,7 @@ void SliceSubtitle::applyStyle(const PlotStyle& style)
     if (m_element) {
         m_element->setFont(m_font);
         m_element->setTextColor(m_colour);
+        fitToWidth();
     }
 }
 

@@ -70,29 +70,39 @@ void TestSweepDialog::dialogShowsOneCurvePerRate()
     QCOMPARE(plot->graphCount(), 6);
     QCOMPARE(dialog.graphs().size(), std::size_t(6));
     QCOMPARE(plot->xAxis->label(), QStringLiteral("iteration"));
-    QCOMPARE(plot->yAxis->label(), QStringLiteral("loss (mse)"));
+    // It opens on the view that tells the story: L − L* on a log axis.
+    QVERIFY(dialog.isShowingGap());
+    QCOMPARE(plot->yAxis->label(), QStringLiteral("loss − least-squares loss (mse)"));
     QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
     for (std::size_t i = 0; i < results.size(); ++i) {
         const QCPGraph* graph = dialog.graphs()[i];
         QCOMPARE(graph->data()->size(), int(results[i].losses.size()));
-        QCOMPARE(graph->data()->at(0)->value, results[i].losses.front());
+        QCOMPARE(graph->data()->at(0)->value, dialog.plottedValue(i, 0));
         QCOMPARE(graph->data()->at(graph->data()->size() - 1)->key, double(results[i].losses.size() - 1));
         const QColor expected
             = results[i].behaviour == SweepBehaviour::Diverges ? ViewPalette::warning() : ViewPalette::series(int(i));
         QCOMPARE(graph->pen().color(), expected);
     }
-    // Distinct colours: no two curves share one.
-    for (std::size_t i = 0; i < results.size(); ++i)
-        for (std::size_t j = i + 1; j < results.size(); ++j)
+    // Distinct colours and markers: no two curves share either, and each curve's markers sit at a spacing of its
+    // own, so a curve running under another still shows its markers between the other's.
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        QVERIFY(!dialog.graphs()[i]->scatterStyle().isNone());
+        for (std::size_t j = i + 1; j < results.size(); ++j) {
             QVERIFY(dialog.graphs()[i]->pen().color() != dialog.graphs()[j]->pen().color());
+            QVERIFY(dialog.graphs()[i]->scatterStyle().shape() != dialog.graphs()[j]->scatterStyle().shape());
+            QVERIFY(dialog.graphs()[i]->scatterSkip() != dialog.graphs()[j]->scatterSkip());
+        }
+        // A handful of markers in view, not one per point and not none.
+        const double inView = plot->xAxis->range().upper / (dialog.graphs()[i]->scatterSkip() + 1);
+        QVERIFY2(inView >= 4 && inView <= 20, qPrintable(QString::number(inView)));
+    }
     // The legend sits below the axis rect, not over the curves.
     QVERIFY(plot->legend->layout() == plot->plotLayout());
     // The converging curves are inside the view at their start and their end.
-    for (const SweepResult& result : results) {
-        if (result.behaviour == SweepBehaviour::Diverges)
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (results[i].behaviour == SweepBehaviour::Diverges)
             continue;
-        QVERIFY(plot->yAxis->range().contains(result.losses.front()));
-        QVERIFY(plot->yAxis->range().contains(result.losses.back()));
+        QVERIFY(plot->yAxis->range().contains(dialog.plottedValue(i, 0)));
     }
     QVERIFY(plot->xAxis->range().contains(0));
 }
@@ -104,10 +114,25 @@ void TestSweepDialog::dialogLegendNamesRateAndBehaviour()
     SweepDialog dialog(controller->model());
     const QStringList legend = dialog.legendTexts();
     QCOMPARE(legend.size(), 6);
-    QCOMPARE(legend[0], QStringLiteral("0.125× bound (lr 0.0106): too slow"));
-    QCOMPARE(legend[2], QStringLiteral("0.5× bound (lr 0.0423): converges"));
-    QCOMPARE(legend[3], QStringLiteral("0.75× bound (lr 0.0634): oscillates"));
-    QCOMPARE(legend[4], QStringLiteral("0.95× bound (lr 0.0803): oscillates"));
+    QVERIFY2(legend[0].startsWith(QStringLiteral("0.125× bound (lr 0.0106): too slow, ")), qPrintable(legend[0]));
+    QVERIFY2(legend[2].startsWith(QStringLiteral("0.5× bound (lr 0.0423): converges, ")), qPrintable(legend[2]));
+    QVERIFY2(legend[3].startsWith(QStringLiteral("0.75× bound (lr 0.0634): oscillates")), qPrintable(legend[3]));
+    QVERIFY2(legend[4].startsWith(QStringLiteral("0.95× bound (lr 0.0803): oscillates")), qPrintable(legend[4]));
+    // Each converging label ends with the updates its curve needed to close the gap, the speed its slope shows;
+    // "too slow" is said of a curve only when it needed more of them than every curve not called slow.
+    const std::vector<SweepResult>& results = dialog.results();
+    for (std::size_t i = 0; i + 1 < results.size(); ++i) {
+        const QString& label = legend[int(i)];
+        const long long needed = results[i].updatesToReference;
+        QVERIFY2(needed > 0 ? label.endsWith(QStringLiteral(", %1 updates").arg(needed))
+                            : label.endsWith(QStringLiteral(", not within %1").arg(results[i].losses.size() - 1)),
+            qPrintable(label));
+        for (std::size_t j = 0; j + 1 < results.size(); ++j)
+            if (label.contains(QStringLiteral("too slow")) && !legend[int(j)].contains(QStringLiteral("too slow")))
+                QVERIFY(needed < 0 || needed > results[j].updatesToReference);
+    }
+    QVERIFY(results[2].updatesToReference > 0); // 0.5× the bound gets there
+    QVERIFY(dialog.headerText().contains(QStringLiteral("bring L − L* down by")));
     QVERIFY2(legend[5].startsWith(QStringLiteral("1.05× bound (lr 0.0888): diverges after ")), qPrintable(legend[5]));
     // The legend the plot draws carries the same texts.
     QCOMPARE(dialog.plot()->legend->itemCount(), 6);
@@ -140,12 +165,12 @@ void TestSweepDialog::dialogFollowsSettings()
     settings.loss = LossKind::Sse;
     settings.learningRate = 0.001;
     QVERIFY(controller->setSettings(settings).isEmpty());
-    QTRY_COMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss (sse)"));
+    QTRY_COMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss − least-squares loss (sse)"));
     QCOMPARE(dialog.results().size(), std::size_t(6));
     for (std::size_t i = 0; i < before.size(); ++i)
         QVERIFY(
             std::abs(dialog.results()[i].learningRate - before[i].learningRate / 5) <= 1e-12 * before[i].learningRate);
-    QCOMPARE(dialog.legendTexts()[0], QStringLiteral("0.125× bound (lr 0.00211): too slow"));
+    QVERIFY(dialog.legendTexts()[0].startsWith(QStringLiteral("0.125× bound (lr 0.00211): too slow")));
     QVERIFY(dialog.headerText().contains(QStringLiteral("0.0169")));
     // sse = 5 · mse: the same descent scaled, so the same behaviours.
     for (std::size_t i = 0; i < before.size(); ++i)
@@ -221,7 +246,7 @@ void TestSweepDialog::hiddenDialogCatchesUpWhenShown()
     // …until it is shown. half-mse halves the Hessian, so the bound doubles.
     dialog.show();
     QVERIFY(std::abs(dialog.results().front().learningRate - 2 * mseRate) <= 1e-12 * mseRate);
-    QCOMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss (half-mse)"));
+    QCOMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss − least-squares loss (half-mse)"));
 }
 
 // One change of the session, one sweep: a new learning rate alone recomputes nothing (the rates are multiples of
@@ -248,7 +273,7 @@ void TestSweepDialog::oneRecomputeForOneChange()
     controller->waitForComputation();
     QCoreApplication::processEvents();
     QCOMPARE(dialog.refreshCount(), start + 2);
-    QCOMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss (mse)"));
+    QCOMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss − least-squares loss (mse)"));
 }
 
 void TestSweepDialog::gapAxis()
@@ -259,9 +284,8 @@ void TestSweepDialog::gapAxis()
     // mse at the least-squares solution: the sum of squares over the five rows.
     const Run& run = *controller->model()->run();
     const double minimum = run.leastSquares.sumOfSquares / double(run.dataset->rowCount());
-    QVERIFY(!dialog.isShowingGap());
-    dialog.setShowGap(true);
     QVERIFY(dialog.isShowingGap());
+    QVERIFY(dialog.findChild<QCheckBox*>()->isChecked());
     QCOMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss − least-squares loss (mse)"));
     const SweepResult& first = dialog.results().front();
     const double gap = first.losses.front() - minimum;
@@ -269,7 +293,10 @@ void TestSweepDialog::gapAxis()
     QCOMPARE(dialog.graphs().front()->data()->at(0)->value, dialog.plottedValue(0, 0));
     for (std::size_t k = 0; k < first.losses.size(); ++k)
         QVERIFY(dialog.plottedValue(0, k) > 0); // the log axis can draw every point
-    dialog.setShowGap(false);
+    // Unticked, the loss itself.
+    dialog.findChild<QCheckBox*>()->setChecked(false);
+    QVERIFY(!dialog.isShowingGap());
+    QCOMPARE(dialog.plot()->yAxis->label(), QStringLiteral("loss (mse)"));
     QCOMPARE(dialog.plottedValue(0, 0), first.losses.front());
 }
 

@@ -157,7 +157,7 @@ void TestFitViewOptions::editingHintAndCheckBox()
     QVERIFY(check->isEnabled());
     QVERIFY(check->isChecked());
     QVERIFY(f.options->editHint()->isVisible());
-    QVERIFY(f.options->editHint()->toolTip().contains(QStringLiteral("click to add")));
+    QVERIFY(f.options->editHint()->toolTip().contains(QStringLiteral("double-click to add")));
 
     check->setChecked(false);
     QVERIFY(!f.plot->isEditable());

@@ -1,11 +1,20 @@
 #include "shell/main_actions.h"
 
+#include "dataset.h"
+#include "lesson.h"
+#include "panels/control_panel.h"
+#include "run.h"
+#include "session/iteration_model.h"
+#include "session/point_editor.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QLabel>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QShortcut>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -22,7 +31,31 @@ private slots:
     void menusHoldTheActions();
     void noShortcutIsBoundTwiceInTheWindow();
     void redoFromEitherKey();
+    void everyShortcutReachesItsActionAlone();
+    void undoAndRedoFromTheKeyboardRestoreTheLesson();
 };
+
+namespace {
+
+/** Swallows the Shortcut events the window's actions receive and notes who got one and whether it was ambiguous. */
+class ShortcutRecorder : public QObject {
+public:
+    QStringList received;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() != QEvent::Shortcut)
+            return false;
+        auto* action = qobject_cast<QAction*>(watched);
+        const bool ambiguous = static_cast<QShortcutEvent*>(event)->isAmbiguous();
+        received << (action ? action->text() : QStringLiteral("?"))
+                + (ambiguous ? QStringLiteral(" (ambiguous)") : QString());
+        return true; // the action's handler (a file dialog, full screen, quitting) does not run
+    }
+};
+
+} // namespace
 
 void TestMainActions::actionsHaveTheirShortcuts()
 {
@@ -76,6 +109,81 @@ void TestMainActions::noShortcutIsBoundTwiceInTheWindow()
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
     QVERIFY(owners.count(QStringLiteral("Ctrl+Y")) == 1);
     QVERIFY(owners.count(QStringLiteral("Ctrl+Shift+Z")) == 1);
+    // Shortcuts that are not actions would escape the audit: there are none.
+    QVERIFY(window.findChildren<QShortcut*>().isEmpty());
+}
+
+// The audit through the keyboard: each key sequence of each action, pressed in the shown window, reaches that
+// action and no other, unambiguously (Qt reports "Ambiguous shortcut overload" and does nothing otherwise,
+// whichever way the clash came about: a standard key that means the same, a widget's own shortcut).
+void TestMainActions::everyShortcutReachesItsActionAlone()
+{
+    gdlab::SessionController controller;
+    QVERIFY(controller.loadLesson(QStringLiteral("five_points")).isEmpty());
+    gdlab::MainWindow window(&controller);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    controller.model()->setCurrentRow(10);
+    ShortcutRecorder recorder;
+    QList<QAction*> bound;
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->shortcuts().isEmpty())
+            continue;
+        action->setEnabled(true); // undo with nothing to undo, say: disabled, its key would not be tried
+        action->installEventFilter(&recorder);
+        bound << action;
+    }
+    QVERIFY(bound.size() >= 12);
+    for (QAction* action : std::as_const(bound)) {
+        for (const QKeySequence& sequence : action->shortcuts()) {
+            recorder.received.clear();
+            QTest::keySequence(&window, sequence);
+            QVERIFY2(recorder.received == QStringList(action->text()),
+                qPrintable(
+                    QStringLiteral("%1 for %2 reached: %3")
+                        .arg(sequence.toString(), action->text(), recorder.received.join(QStringLiteral(", ")))));
+        }
+    }
+}
+
+// Undo and redo from the keys a user presses, in the shown window: undoing a point edit gives back the data,
+// the lesson in the chooser, its text and the window's title.
+void TestMainActions::undoAndRedoFromTheKeyboardRestoreTheLesson()
+{
+    gdlab::SessionController controller;
+    QVERIFY(controller.loadLesson(QStringLiteral("five_points")).isEmpty());
+    gdlab::MainWindow window(&controller);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const gdlab::Lesson* lesson = gdlab::findLesson("five_points");
+    QVERIFY(lesson);
+    QComboBox* lessons = window.controlPanel()->lessonCombo();
+    QLabel* text = window.controlPanel()->lessonDescriptionLabel();
+    const QString title = window.windowTitle();
+    const auto showsTheLesson = [&] {
+        return controller.model()->run()->dataset->rowCount() == 5
+            && lessons->currentData().toString() == QStringLiteral("five_points")
+            && lessons->currentText() == QString::fromStdString(lesson->title)
+            && text->text() == QString::fromStdString(lesson->description) && window.windowTitle() == title;
+    };
+    QVERIFY(showsTheLesson());
+
+    QVERIFY(window.pointEditor()->addPoint(2.5, 1.0));
+    QVERIFY(!showsTheLesson());
+    QVERIFY(lessons->currentText().contains(QStringLiteral("Custom data")));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QVERIFY(showsTheLesson());
+    QVERIFY(lessons->findData(QString()) < 0); // no "custom data" entry left behind
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    QCOMPARE(controller.model()->run()->dataset->rowCount(), Eigen::Index(6));
+    QVERIFY(lessons->currentText().contains(QStringLiteral("Custom data")));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QVERIFY(showsTheLesson());
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_Y));
+    QCOMPARE(controller.model()->run()->dataset->rowCount(), Eigen::Index(6));
+    QVERIFY(window.windowTitle() != title);
 }
 
 void TestMainActions::redoFromEitherKey()

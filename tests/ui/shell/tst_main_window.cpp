@@ -1,6 +1,7 @@
 // The main window as a user drives it: keys step the descent and every view follows; a settings change
 // redraws every view; export writes the history atomically; presentation mode enlarges the text.
 #include "data/data_opener.h"
+#include "dataset.h"
 #include "panels/playback_bar.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +27,29 @@
 #include <memory>
 
 using namespace gdlab;
+
+namespace {
+
+/** Where each of the four plots is in the window, and the window's size: what must not move while stepping. */
+QList<QRect> layoutOf(MainWindow& window)
+{
+    QCoreApplication::processEvents();
+    QList<QRect> rects { QRect(QPoint(), window.size()) };
+    for (QWidget* view : { static_cast<QWidget*>(window.fitPlot()), static_cast<QWidget*>(window.lossPlot()),
+             static_cast<QWidget*>(window.contourPlot()), static_cast<QWidget*>(window.bowlView()) })
+        rects << QRect(view->mapTo(&window, QPoint()), view->size());
+    return rects;
+}
+
+QString describe(const QList<QRect>& rects)
+{
+    QStringList parts;
+    for (const QRect& r : rects)
+        parts << QStringLiteral("%1,%2 %3×%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -41,6 +66,10 @@ private slots:
     void presentationModeReachesTheBowl();
     void screenshotFile();
     void unfittableFileShowsOneMessage();
+    void steppingMovesNoViewAndGrowsNoWindow_data();
+    void steppingMovesNoViewAndGrowsNoWindow();
+    void layoutIsTheSameAtEveryIterationItOpensOn();
+    void tenFeaturesFitOnTheScreen();
 
 private:
     void verifyViewsFollow();
@@ -238,6 +267,81 @@ void TestMainWindow::unfittableFileShowsOneMessage()
     QCOMPARE(m_window->windowTitle(), title);
     QCOMPARE(m_window->fitPlot()->currentLineY(1.0), line);
     boxes.first()->close();
+}
+
+void TestMainWindow::steppingMovesNoViewAndGrowsNoWindow_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1024x700") << QSize(1024, 700);
+    QTest::newRow("1600x1000") << QSize(1600, 1000);
+}
+
+// Stepping changes the numbers in the update panel, the status line and the table: none of them may widen the
+// side column, move a plot or grow the window (at 1024 the window once grew to 1191 px).
+void TestMainWindow::steppingMovesNoViewAndGrowsNoWindow()
+{
+    QFETCH(QSize, size);
+    QVERIFY(m_controller->loadLesson(QStringLiteral("two_features_n100")).isEmpty());
+    m_controller->waitForComputation();
+    m_window->resize(size);
+    IterationModel* model = m_controller->model();
+    model->setCurrentRow(0);
+    const QList<QRect> start = layoutOf(*m_window);
+    for (const long long iteration : { 3LL, 108LL, model->iteration(model->lastRow()) }) {
+        model->setCurrentRow(model->rowForIteration(iteration));
+        const QList<QRect> now = layoutOf(*m_window);
+        QVERIFY2(now == start,
+            qPrintable(
+                QStringLiteral("iteration %1: %2 instead of %3").arg(iteration).arg(describe(now), describe(start))));
+    }
+}
+
+// A screenshot with --step N opens the window at iteration N: the side column must not take its width from what
+// that iteration's numbers need, or the plots sit elsewhere in each screenshot.
+void TestMainWindow::layoutIsTheSameAtEveryIterationItOpensOn()
+{
+    m_window.reset();
+    QVERIFY(m_controller->loadLesson(QStringLiteral("two_features_n100")).isEmpty());
+    m_controller->waitForComputation();
+    IterationModel* model = m_controller->model();
+    QList<QRect> first;
+    for (const long long iteration : { 0LL, 3LL, 108LL, model->iteration(model->lastRow()) }) {
+        model->setCurrentRow(model->rowForIteration(iteration));
+        MainWindow window(m_controller.get());
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QList<QRect> rects = layoutOf(window);
+        if (first.isEmpty())
+            first = rects;
+        QVERIFY2(rects == first,
+            qPrintable(QStringLiteral("at %1: %2 instead of %3").arg(iteration).arg(describe(rects), describe(first))));
+    }
+}
+
+// Ten features: the slice caption lists nine held values and the controls ten features. The window still opens
+// at the size asked for on a 1600-pixel screen, with nothing wider than that required.
+void TestMainWindow::tenFeaturesFitOnTheScreen()
+{
+    m_window.reset();
+    std::vector<std::string> names;
+    for (int i = 1; i <= 10; ++i)
+        names.push_back("x" + std::to_string(i));
+    names.push_back("y");
+    Eigen::MatrixXd values = Eigen::MatrixXd::Random(40, 11);
+    values.col(10) = values.leftCols(10).rowwise().sum() + 0.1 * Eigen::VectorXd::Random(40);
+    QVERIFY(m_controller->openDataset(Dataset(names, values, "ten.csv"), {}, QStringLiteral("ten.csv")).isEmpty());
+    m_controller->waitForComputation();
+    QCOMPARE(m_controller->model()->run()->problem->featureColumns().size(), std::size_t(10));
+    MainWindow window(m_controller.get());
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    QVERIFY(!window.contourPlot()->subtitle().isEmpty());
+    // Before, the caption alone made the window 2166 pixels wide on a 1600-pixel screen.
+    QVERIFY2(window.minimumSizeHint().width() <= 1600, qPrintable(QString::number(window.minimumSizeHint().width())));
+    QCOMPARE(window.width(), 1600);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -130,7 +130,7 @@ private slots:
     void featureChosenInPredictedModeWaits();
 
     void editableOnlyWithOneFeatureInFeatureMode();
-    void clickOnEmptySpaceAddsAPoint();
+    void doubleClickOnEmptySpaceAddsAPoint();
     void clickOnAPointSelectsIt();
     void dragMovesAPoint();
     void rightClickRemovesAPoint();
@@ -540,7 +540,7 @@ void TestFitPlot::editableOnlyWithOneFeatureInFeatureMode()
     QVERIFY(two.view->editingUnavailableReason().contains(QStringLiteral("one feature")));
 }
 
-void TestFitPlot::clickOnEmptySpaceAddsAPoint()
+void TestFitPlot::doubleClickOnEmptySpaceAddsAPoint()
 {
     Fixture f = makeShownFixture("five_points");
     QVERIFY(f.view);
@@ -552,7 +552,11 @@ void TestFitPlot::clickOnEmptySpaceAddsAPoint()
     const auto before = thetas(*model);
     const QPointF precision = pixelSize(*f.view);
 
+    // A single click (one that focuses the window, say) adds nothing; a double click is the deliberate gesture.
     QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 5);
+    QCOMPARE(f.editor->undoStack()->count(), 0);
+    QTest::mouseDClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
 
     const Dataset& data = (*f.controller->model()->run()->dataset);
     QCOMPARE(data.rowCount(), 6);
@@ -575,7 +579,7 @@ void TestFitPlot::clickOnEmptySpaceAddsAPoint()
     QCOMPARE(f.view->plot()->yAxis->range(), yRange);
 
     // A second edit keeps the title from growing.
-    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 4.5, 2.0));
+    QTest::mouseDClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 4.5, 2.0));
     QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 7);
     QVERIFY(
         !QString::fromStdString(f.controller->model()->run()->title).endsWith(QStringLiteral(" (edited) (edited)")));
@@ -685,7 +689,7 @@ void TestFitPlot::undoRestoresTheExactDataAndTrajectory()
     const double leastSquares0 = lineAt(f.view->leastSquaresGraph(), 0);
     const QString title0 = QString::fromStdString(f.controller->model()->run()->title);
 
-    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QTest::mouseDClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
     const Eigen::MatrixXd values2 = (*f.controller->model()->run()->dataset).values();
     const auto thetas2 = thetas(model);
@@ -722,7 +726,7 @@ void TestFitPlot::undoStackClearedByLoadingOtherData()
 {
     Fixture f = makeShownFixture("five_points");
     QVERIFY(f.view);
-    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QTest::mouseDClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     QCOMPARE(f.editor->undoStack()->count(), 1);
 
     // Other columns settings on the same data keep the edits: standardizing is not loading.
@@ -777,7 +781,7 @@ void TestFitPlot::editingDisabledWhereItCannotWork()
     QVERIFY(two.view);
     const double x = two.view->plot()->xAxis->range().center();
     const double y = two.view->plot()->yAxis->range().lower + 0.1 * two.view->plot()->yAxis->range().size();
-    QTest::mouseClick(two.view->plot(), Qt::LeftButton, {}, pixelOf(*two.view, x, y));
+    QTest::mouseDClick(two.view->plot(), Qt::LeftButton, {}, pixelOf(*two.view, x, y));
     QCOMPARE((*two.controller->model()->run()->dataset).rowCount(), 100);
     QCOMPARE(two.editor->undoStack()->count(), 0);
     QVERIFY(!two.editor->addPoint(1, 2));
@@ -787,14 +791,14 @@ void TestFitPlot::editingDisabledWhereItCannotWork()
     QVERIFY(f.view);
     f.view->setFitMode(FitPlot::PredictedVsActual);
     f.view->plot()->replot();
-    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QTest::mouseDClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
     QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 5);
 
     f.view->setFitMode(FitPlot::FeatureVsTarget);
     f.view->setEditable(false);
     f.view->plot()->replot();
-    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QTest::mouseDClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     QTest::mouseClick(f.view->plot(), Qt::RightButton, {}, pixelOf(*f.view, 3, 3));
     QCOMPARE((*f.controller->model()->run()->dataset).rowCount(), 5);
     QCOMPARE(f.editor->undoStack()->count(), 0);
@@ -826,7 +830,7 @@ void TestFitPlot::editsAreRequestedNotMade()
     QSignalSpy moves(f.view.get(), &FitPlot::pointMoveRequested);
     QSignalSpy removals(f.view.get(), &FitPlot::pointRemoveRequested);
 
-    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QTest::mouseDClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     QCOMPARE(adds.count(), 1);
     QVERIFY(std::abs(adds.front()[0].toDouble() - 2.5) <= precision.x());
     QVERIFY(std::abs(adds.front()[1].toDouble() - 1.0) <= precision.y());
@@ -869,7 +873,7 @@ void TestFitPlot::undoRestoresTheLessonName()
     Fixture f = makeShownFixture("five_points");
     QVERIFY(f.view);
     const std::string title = f.controller->latestRun()->title;
-    QTest::mouseClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
+    QTest::mouseDClick(f.view->plot(), Qt::LeftButton, {}, pixelOf(*f.view, 2.5, 1.0));
     // Edited, the data is no longer the lesson.
     QVERIFY(f.controller->latestRun()->lessonName.empty());
     f.editor->undoStack()->undo();

@@ -15,6 +15,7 @@ private slots:
     void aRowOnlyWhileThereIsSomethingToSay();
     void saysWhetherTheTextChanged();
     void styledWhenItAppears();
+    void aLongSentenceIsElidedAndSetsNoMinimumWidth();
 };
 
 void TestSliceSubtitle::aRowOnlyWhileThereIsSomethingToSay()
@@ -55,6 +56,34 @@ void TestSliceSubtitle::styledWhenItAppears()
     auto* element = qobject_cast<QCPTextElement*>(plot.plotLayout()->element(0, 0));
     QCOMPARE(element->font().pointSizeF(), style.font().pointSizeF());
     QCOMPARE(element->textColor(), style.text());
+}
+
+// Ten features: the sentence lists nine held values; it must not make the plot (and the window) wider than a
+// screen. It is elided to the plot's width and whole in its tooltip.
+void TestSliceSubtitle::aLongSentenceIsElidedAndSetsNoMinimumWidth()
+{
+    QCustomPlot plot;
+    plot.resize(400, 300);
+    const int minimumBefore = static_cast<QWidget&>(plot).minimumSizeHint().width();
+    SliceSubtitle subtitle(&plot);
+    QStringList held;
+    for (int i = 2; i < 11; ++i)
+        held << QStringLiteral("θ%1 = %2").arg(i).arg(1.2345678 * i);
+    const QString sentence = held.join(QStringLiteral(", ")) + QStringLiteral(", held at their least-squares values");
+    QVERIFY(QFontMetrics(plot.font()).horizontalAdvance(sentence) > 1000);
+    subtitle.setText(sentence);
+    plot.replot();
+    QCOMPARE(subtitle.text(), sentence);
+    QVERIFY(subtitle.isElided());
+    QVERIFY(subtitle.shownText().endsWith(QChar(0x2026)));
+    QVERIFY(QFontMetrics(plot.font()).horizontalAdvance(subtitle.shownText()) <= 400);
+    QVERIFY2(static_cast<QWidget&>(plot).minimumSizeHint().width() <= std::max(minimumBefore, 100),
+        qPrintable(QString::number(static_cast<QWidget&>(plot).minimumSizeHint().width())));
+    // Wider, it shows more of the sentence; wide enough, all of it.
+    plot.resize(4000, 300);
+    plot.replot();
+    QVERIFY(!subtitle.isElided());
+    QCOMPARE(subtitle.shownText(), sentence);
 }
 
 QTEST_MAIN(TestSliceSubtitle)
