@@ -138,6 +138,7 @@ QWidget* MainWindow::createSidePanel()
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 1);
     side->setChildrenCollapsible(false);
+    m_sideColumn = side;
     return side;
 }
 
@@ -209,6 +210,11 @@ void MainWindow::setPresentationMode(bool on)
         showFullScreen();
     else
         showNormal();
+}
+
+bool MainWindow::areControlsVisible() const
+{
+    return m_sideColumn->isVisibleTo(this);
 }
 
 SweepDialog* MainWindow::sweepDialog()

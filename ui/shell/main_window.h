@@ -63,6 +63,8 @@ public:
 
     bool isPresentationMode() const { return m_presentationMode; }
     void setPresentationMode(bool on);
+    /** @brief Whether the side panel (controls, history, the update) is shown. */
+    bool areControlsVisible() const;
 
     /** @brief Renders the window into a PNG (written atomically); false with a message on failure. */
     bool saveScreenshot(const QString& path, QString* errorMessage);
@@ -102,6 +104,7 @@ private:
     IntentRouter* m_router = nullptr;
     MainActions* m_actions = nullptr;
     QTabWidget* m_sidePanel = nullptr;
+    QWidget* m_sideColumn = nullptr;
     QList<ViewFrame*> m_frames;
     bool m_presentationMode = false;
     QFont m_normalFont;
