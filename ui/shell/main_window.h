@@ -4,6 +4,7 @@
 
 class QDragEnterEvent;
 class QDropEvent;
+class QHBoxLayout;
 class QTabWidget;
 
 namespace gdlab {
@@ -21,6 +22,7 @@ class LossPlot;
 class PinnedRuns;
 class PlaybackBar;
 class PointEditor;
+class PresentationLayout;
 class SessionController;
 class StatusSummary;
 class SweepDialog;
@@ -105,6 +107,8 @@ private:
     MainActions* m_actions = nullptr;
     QTabWidget* m_sidePanel = nullptr;
     QWidget* m_sideColumn = nullptr;
+    PresentationLayout* m_presentationLayout = nullptr;
+    QHBoxLayout* m_strip = nullptr;
     QList<ViewFrame*> m_frames;
     bool m_presentationMode = false;
     QFont m_normalFont;
