@@ -1,5 +1,6 @@
 // gdlab: the window a teacher projects. Parses the command line, opens the lesson or data, and either shows
-// the window, renders it once into a PNG (--screenshot), or measures redraw speed (--bench-ui).
+// the window, renders it once into a PNG (--screenshot) and/or describes its views as JSON (--dump-views), or
+// measures redraw speed (--bench-ui).
 #include "csv_reader.h"
 #include "gui_options.h"
 #include "input_error.h"
@@ -8,6 +9,7 @@
 #include "session/session_controller.h"
 #include "shell/main_window.h"
 #include "shell/race_launcher.h"
+#include "shell/view_dump.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -73,6 +75,17 @@ QSize initialSize(const gdlab::GuiOptions& options)
     return QSize(1600, 1000).boundedTo(available);
 }
 
+// What --screenshot and --dump-views ask for, in that order, once the window has settled.
+int saveAndExit(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
+{
+    QString message;
+    if (!options.screenshotPath.isEmpty() && !window.saveScreenshot(options.screenshotPath, &message))
+        return fail(message);
+    if (!options.dumpViewsPath.isEmpty() && !gdlab::ViewDump::write(window, options.dumpViewsPath, &message))
+        return fail(message);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -118,13 +131,11 @@ int main(int argc, char** argv)
     else
         window.show();
 
-    if (!options.screenshotPath.isEmpty()) {
+    if (!options.screenshotPath.isEmpty() || !options.dumpViewsPath.isEmpty()) {
         // Let the layout settle and every view (the 3-D bowl renders asynchronously) draw once, then save.
         int exitCode = 0;
         QTimer::singleShot(1500, &window, [&window, &options, &exitCode] {
-            QString message;
-            if (!window.saveScreenshot(options.screenshotPath, &message))
-                exitCode = fail(message);
+            exitCode = saveAndExit(window, options);
             QApplication::exit(exitCode);
         });
         QApplication::exec();

@@ -39,6 +39,10 @@ struct GuiFlags {
     QCommandLineOption step { QStringLiteral("step"), QStringLiteral("Open at iteration n."), QStringLiteral("n") };
     QCommandLineOption screenshot { QStringLiteral("screenshot"),
         QStringLiteral("Render the window into a PNG file after layout, then exit."), QStringLiteral("file.png") };
+    QCommandLineOption dumpViews { QStringLiteral("dump-views"),
+        QStringLiteral("Write what each view shows (rect, axis ranges, marks, texts) into a JSON file after layout "
+                       "(and after --screenshot), then exit."),
+        QStringLiteral("file.json") };
     QCommandLineOption size { QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x720."),
         QStringLiteral("WxH") };
     QCommandLineOption presentation { QStringLiteral("presentation"),
@@ -48,8 +52,8 @@ struct GuiFlags {
 
     QList<QCommandLineOption> all() const
     {
-        return { lesson, data, lr, iterations, method, loss, optimizer, race, step, screenshot, size, presentation,
-            bench };
+        return { lesson, data, lr, iterations, method, loss, optimizer, race, step, screenshot, dumpViews, size,
+            presentation, bench };
     }
 };
 
@@ -190,6 +194,11 @@ bool parseWindow(const QCommandLineParser& parser, const GuiFlags& flags, GuiOpt
         options.screenshotPath = parser.value(flags.screenshot);
         if (options.screenshotPath.isEmpty())
             return refuse(result, QStringLiteral("screenshot"), options.screenshotPath, QStringLiteral("a file name"));
+    }
+    if (parser.isSet(flags.dumpViews)) {
+        options.dumpViewsPath = parser.value(flags.dumpViews);
+        if (options.dumpViewsPath.isEmpty())
+            return refuse(result, QStringLiteral("dump-views"), options.dumpViewsPath, QStringLiteral("a file name"));
     }
     if (!parseSize(parser, flags, result))
         return false;

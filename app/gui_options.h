@@ -23,6 +23,7 @@ struct GuiOptions {
     QString race; ///< "gd,momentum:lr=0.05,adam": open the race of these configurations (checked by parseRace)
     std::optional<long long> step; ///< open at this iteration
     QString screenshotPath; ///< render the window after layout into this PNG and exit
+    QString dumpViewsPath; ///< describe every view (rect, ranges, marks, texts) into this JSON file and exit
     QSize size; ///< window size; invalid = the default
     bool presentation = false;
     bool benchUi = false; ///< measure a learning-rate change to all views redrawn, print, exit

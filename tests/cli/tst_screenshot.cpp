@@ -3,6 +3,9 @@
 #include "lesson.h"
 
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
@@ -15,6 +18,7 @@ private slots:
     void everyLesson_data();
     void everyLesson();
     void withoutOpenGl();
+    void dumpViewsAfterTheScreenshot();
     void badDataExitsCleanly();
 
 private:
@@ -84,6 +88,41 @@ void TestScreenshot::withoutOpenGl()
     const int exitCode = run({ "--size", "1280x720", "--screenshot", path }, environment, &errors);
     QVERIFY2(exitCode == 0, qPrintable(errors));
     QVERIFY(distinctColours(QImage(path)) > 500);
+}
+
+// --dump-views runs after the other flags: the lesson opened at the asked step, the screenshot written too.
+void TestScreenshot::dumpViewsAfterTheScreenshot()
+{
+    QTemporaryDir directory;
+    const QString json = directory.filePath(QStringLiteral("views.json"));
+    const QString png = directory.filePath(QStringLiteral("shot.png"));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QString errors;
+    const int exitCode = run({ "--lesson", "five_points", "--lr", "1", "--step", "30", "--size", "1280x720",
+                                 "--screenshot", png, "--dump-views", json },
+        environment, &errors);
+    QVERIFY2(exitCode == 0, qPrintable(errors));
+    QVERIFY(!QImage(png).isNull());
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject dump = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(dump.value(QStringLiteral("presentation")).toBool(true), false);
+    const QJsonObject contour
+        = dump.value(QStringLiteral("views")).toObject().value(QStringLiteral("contour")).toObject();
+    // lr 1 diverges: after 30 steps θ is far off the map, and the arrow at the edge points at it.
+    const QJsonObject current
+        = contour.value(QStringLiteral("marks")).toObject().value(QStringLiteral("current")).toObject();
+    QCOMPARE(current.value(QStringLiteral("inside")).toBool(true), false);
+    QCOMPARE(current.value(QStringLiteral("indicated")).toBool(false), true);
+    bool named = false;
+    for (const QJsonValue& text : contour.value(QStringLiteral("texts")).toArray())
+        named
+            = named || text.toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("off the map"));
+    QVERIFY(named);
+    QCOMPARE(
+        run({ "--dump-views", directory.filePath(QStringLiteral("missing/views.json")) }, environment, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("views.json")), qPrintable(errors));
 }
 
 void TestScreenshot::badDataExitsCleanly()

@@ -15,6 +15,7 @@
 #include "shell/edit_focus_guard.h"
 #include "shell/intent_router.h"
 #include "shell/main_actions.h"
+#include "shell/presentation_layout.h"
 #include "shell/race_launcher.h"
 #include "views/bowl_view.h"
 #include "views/contour_plot.h"
@@ -33,6 +34,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QImage>
 #include <QKeySequence>
 #include <QMenuBar>
@@ -45,6 +47,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QWindow>
@@ -151,6 +154,7 @@ QWidget* MainWindow::createSidePanel()
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 1);
     side->setChildrenCollapsible(false);
+    m_sideColumn = side;
     return side;
 }
 
@@ -174,7 +178,12 @@ void MainWindow::createLayout()
     layout->setContentsMargins(6, 4, 6, 2);
     layout->setSpacing(4);
     layout->addWidget(splitter, 1);
-    layout->addWidget(m_playbackBar);
+    // While presenting, the playback bar is the one strip of controls left, with a button for the rest.
+    auto* strip = new QHBoxLayout;
+    strip->setContentsMargins(0, 0, 0, 0);
+    strip->addWidget(m_playbackBar, 1);
+    m_strip = strip;
+    layout->addLayout(strip);
     setCentralWidget(central);
 
     m_statusSummary = new StatusSummary(m_controller->model());
@@ -194,6 +203,8 @@ void MainWindow::createActions()
     connect(m_actions->exportData(), &QAction::triggered, m_dataOpener, &DataOpener::exportDataWithDialog);
     connect(m_actions->exportHistory(), &QAction::triggered, this, &MainWindow::exportHistoryInteractively);
     connect(m_actions->quit(), &QAction::triggered, this, &QWidget::close);
+    m_presentationLayout = new PresentationLayout(this, m_actions->presentation(), m_sideColumn);
+    m_strip->addWidget(m_presentationLayout->controlsButton());
     connect(m_actions->presentation(), &QAction::toggled, this, &MainWindow::setPresentationMode);
     connect(m_actions->pin(), &QAction::triggered, m_pinnedRuns, &PinnedRuns::pinCurrent);
     connect(m_actions->unpin(), &QAction::triggered, m_pinnedRuns,
@@ -228,9 +239,14 @@ void MainWindow::setPresentationMode(bool on)
     if (m_sweepDialog)
         m_sweepDialog->setPresentationMode(on);
     if (on)
-        showFullScreen();
+        m_presentationLayout->enter();
     else
-        showNormal();
+        m_presentationLayout->leave();
+}
+
+bool MainWindow::areControlsVisible() const
+{
+    return m_sideColumn->isVisibleTo(this);
 }
 
 SweepDialog* MainWindow::sweepDialog()

@@ -4,6 +4,7 @@
 
 class QDragEnterEvent;
 class QDropEvent;
+class QHBoxLayout;
 class QTabWidget;
 
 namespace gdlab {
@@ -22,6 +23,7 @@ class PinnedRuns;
 class RaceLauncher;
 class PlaybackBar;
 class PointEditor;
+class PresentationLayout;
 class SessionController;
 class StatusSummary;
 class SweepDialog;
@@ -65,6 +67,8 @@ public:
 
     bool isPresentationMode() const { return m_presentationMode; }
     void setPresentationMode(bool on);
+    /** @brief Whether the side panel (controls, history, the update) is shown. */
+    bool areControlsVisible() const;
 
     /** @brief Renders the window into a PNG (written atomically); false with a message on failure. */
     bool saveScreenshot(const QString& path, QString* errorMessage);
@@ -110,6 +114,9 @@ private:
     IntentRouter* m_router = nullptr;
     MainActions* m_actions = nullptr;
     QTabWidget* m_sidePanel = nullptr;
+    QWidget* m_sideColumn = nullptr;
+    PresentationLayout* m_presentationLayout = nullptr;
+    QHBoxLayout* m_strip = nullptr;
     QList<ViewFrame*> m_frames;
     bool m_presentationMode = false;
     QFont m_normalFont;

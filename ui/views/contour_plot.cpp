@@ -18,6 +18,7 @@
 #include <qcustomplot.h>
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QStackedLayout>
 
@@ -246,6 +247,8 @@ void ContourPlot::applyStyle()
 {
     const PlotStyle style(*this, m_presentation);
     style.apply(m_plot);
+    // The lowest θb label sits centred on the bottom edge; the θa labels below start clear of it at the corner.
+    m_plot->xAxis->setTickLabelPadding(QFontMetrics(style.font(0.9)).height() / 2 + 3);
     m_map->applyStyle(style);
     m_legend->applyStyle(style);
     m_subtitle->applyStyle(style);

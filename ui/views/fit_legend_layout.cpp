@@ -69,7 +69,10 @@ void FitLegendLayout::placeLegend(const FitPoints& points)
         }
         corner = emptiestCorner(across, up);
     }
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, corner);
+    // Outside the plot (presentation mode) the legend has a row of its own and no corner.
+    QCPLayoutInset* inset = m_plot->axisRect()->insetLayout();
+    if (m_plot->legend->layout() == inset)
+        inset->setInsetAlignment(0, corner);
 }
 
 bool FitLegendLayout::legendFits(const QSize& legend, const QSize& area)
@@ -100,7 +103,8 @@ void FitLegendLayout::arrange(const FitGhostLayer& ghosts)
     // A legend that would cover most of a small view (a 1280x720 screen split four ways and more) is dropped;
     // the colours are the same in every view and the large view has it.
     const QRect area = m_plot->axisRect()->rect();
-    m_plot->legend->setVisible(legendFits(m_plot->legend->minimumOuterSizeHint(), area.size()));
+    const bool outside = m_plot->legend->layout() != m_plot->axisRect()->insetLayout();
+    m_plot->legend->setVisible(outside || legendFits(m_plot->legend->minimumOuterSizeHint(), area.size()));
 
     QCPAxis* yAxis = m_plot->yAxis;
     const QCPRange x = m_plot->xAxis->range();

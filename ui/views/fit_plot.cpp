@@ -6,6 +6,7 @@
 #include "views/fit_axes.h"
 #include "views/fit_legend_layout.h"
 #include "views/fit_point_gestures.h"
+#include "views/legend_row.h"
 #include "views/plot_style.h"
 #include "views/view_palette.h"
 
@@ -71,6 +72,7 @@ void FitPlot::createLayers()
     m_current = std::make_unique<FitLineLayer>(m_plot, lines, ViewPalette::current(), 3.0, Qt::SolidLine);
     m_ghosts = std::make_unique<FitGhostLayer>(m_plot, m_plot->layer(kGhostLayer), tr("earlier fits"));
     m_legend = std::make_unique<FitLegendLayout>(m_plot);
+    m_legendRow = new LegendRow(m_plot, this);
     m_axes = std::make_unique<FitAxes>(m_plot);
 
     m_data->residuals()->setName(tr("residuals"));
@@ -216,6 +218,10 @@ void FitPlot::setPresentationMode(bool on)
     if (on == m_presentation)
         return;
     m_presentation = on;
+    // Larger, the legend would cover the data: it moves below the plot, and back to its corner after.
+    m_legendRow->setOutside(on);
+    if (!on)
+        m_legend->placeLegend(m_points);
     applyStyle();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

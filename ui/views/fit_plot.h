@@ -24,6 +24,7 @@ enum class RunCause;
 class FitAxes;
 class FitLegendLayout;
 class FitPointGestures;
+class LegendRow;
 class IterationModel;
 class PlotStyle;
 
@@ -163,6 +164,7 @@ private:
     std::unique_ptr<FitAxes> m_axes;
     std::unique_ptr<FitLegendLayout> m_legend;
     FitPointGestures* m_gestures = nullptr;
+    LegendRow* m_legendRow = nullptr;
 
     FitMode m_fitMode = FeatureVsTarget;
     int m_feature = 0;

@@ -7,6 +7,7 @@
 #include "session/pinned_runs.h"
 #include "views/divergence_warning.h"
 #include "views/least_squares_floor.h"
+#include "views/legend_row.h"
 #include "views/loss_curve.h"
 #include "views/loss_marker.h"
 #include "views/pinned_loss_curves.h"
@@ -43,6 +44,7 @@ LossPlot::LossPlot(const IterationModel* model, QWidget* parent)
     , m_floor(new LeastSquaresFloor(m_plot, this))
     , m_marker(new LossMarker(m_plot, this))
     , m_warning(new DivergenceWarning(m_plot, this))
+    , m_legendRow(new LegendRow(m_plot, this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -142,6 +144,7 @@ void LossPlot::setPresentationMode(bool on)
     if (on == m_presentation)
         return;
     m_presentation = on;
+    m_legendRow->setOutside(on); // larger, the pinned runs' legend would cover the curves
     applyStyle();
     updateMarker(); // the label keeps a scaled distance from the dot
 }

@@ -16,6 +16,7 @@ namespace gdlab {
 class DivergenceWarning;
 class IterationModel;
 class LeastSquaresFloor;
+class LegendRow;
 class LossCurve;
 class LossMarker;
 class PinnedLossCurves;
@@ -108,6 +109,7 @@ private:
     LeastSquaresFloor* m_floor;
     LossMarker* m_marker;
     DivergenceWarning* m_warning;
+    LegendRow* m_legendRow;
     const PinnedRuns* m_pinned = nullptr;
 
     bool m_logarithmic = true;

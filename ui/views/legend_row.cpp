@@ -1,0 +1,72 @@
+#include "views/legend_row.h"
+
+#include "views/contour_legend.h"
+
+#include <qcustomplot.h>
+
+#include <vector>
+
+namespace gdlab {
+
+LegendRow::LegendRow(QCustomPlot* plot, QObject* parent)
+    : QObject(parent)
+    , m_plot(plot)
+{
+    connect(m_plot, &QCustomPlot::beforeReplot, this, &LegendRow::wrap);
+}
+
+bool LegendRow::isOutside() const
+{
+    return m_plot->legend->layout() == m_plot->plotLayout();
+}
+
+void LegendRow::setOutside(bool outside)
+{
+    if (outside == isOutside())
+        return;
+    QCPLegend* legend = m_plot->legend;
+    QCPLayoutInset* inset = m_plot->axisRect()->insetLayout();
+    QCPLayoutGrid* grid = m_plot->plotLayout();
+    if (outside) {
+        for (int i = 0; i < inset->elementCount(); ++i)
+            if (inset->elementAt(i) == legend)
+                m_corner = inset->insetAlignment(i);
+        inset->take(legend);
+        inset->simplify();
+        const int row = grid->rowCount();
+        grid->insertRow(row);
+        grid->addElement(row, 0, legend);
+        grid->setRowStretchFactor(row, 0.001);
+        legend->setMargins(QMargins(6, 2, 6, 2));
+        legend->setMinimumSize(1, 0); // the plot's width sets the columns, not the other way round
+        legend->setFillOrder(QCPLegend::foColumnsFirst);
+        wrap();
+        return;
+    }
+    grid->take(legend);
+    grid->simplify();
+    legend->setWrap(0);
+    legend->setFillOrder(QCPLegend::foRowsFirst, true);
+    legend->setMargins(QMargins(7, 5, 7, 4));
+    legend->setMinimumSize(0, 0);
+    inset->addElement(legend, m_corner);
+}
+
+void LegendRow::wrap()
+{
+    if (!isOutside())
+        return;
+    QCPLegend* legend = m_plot->legend;
+    std::vector<int> widths;
+    for (int k = 0; k < legend->itemCount(); ++k)
+        if (const QCPAbstractLegendItem* item = legend->item(k))
+            widths.push_back(item->minimumOuterSizeHint().width());
+    const int usable = m_plot->width() - legend->margins().left() - legend->margins().right();
+    const int columns = ContourLegend::columnsThatFit(widths, usable, legend->columnSpacing());
+    if (columns != legend->wrap()) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    }
+}
+
+} // namespace gdlab
