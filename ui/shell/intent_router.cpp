@@ -2,6 +2,7 @@
 
 #include "panels/control_panel.h"
 #include "panels/fit_view_options.h"
+#include "panels/loss_view_options.h"
 #include "panels/playback_bar.h"
 #include "panels/surface_slice_controls.h"
 #include "session/error_surface_model.h"
@@ -11,6 +12,7 @@
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
 #include "views/history_table.h"
+#include "views/loss_plot.h"
 
 namespace gdlab {
 
@@ -77,6 +79,11 @@ void IntentRouter::routeFitView(FitPlot* fit, FitViewOptions* options)
     connect(options, &FitViewOptions::featureChosen, fit, &FitPlot::setFeature);
     connect(options, &FitViewOptions::showLeastSquaresChosen, fit, &FitPlot::setShowLeastSquares);
     connect(options, &FitViewOptions::editingChosen, fit, &FitPlot::setEditable);
+}
+
+void IntentRouter::routeLossView(LossPlot* loss, LossViewOptions* options)
+{
+    connect(options, &LossViewOptions::logarithmicChosen, loss, &LossPlot::setLogarithmic);
 }
 
 } // namespace gdlab

@@ -11,6 +11,8 @@ class ErrorSurfaceModel;
 class FitPlot;
 class FitViewOptions;
 class HistoryTable;
+class LossPlot;
+class LossViewOptions;
 class PlaybackBar;
 class PointEditor;
 class SessionController;
@@ -36,6 +38,7 @@ public:
     void routeContour(ContourPlot* contour);
     void routeSliceControls(SurfaceSliceControls* controls);
     void routeFitView(FitPlot* fit, FitViewOptions* options);
+    void routeLossView(LossPlot* loss, LossViewOptions* options);
 
 signals:
     /** @brief A command the user sent was refused; message says why. */

@@ -5,6 +5,7 @@
 #include "history_csv.h"
 #include "panels/control_panel.h"
 #include "panels/fit_view_options.h"
+#include "panels/loss_view_options.h"
 #include "panels/playback_bar.h"
 #include "panels/surface_slice_controls.h"
 #include "session/error_surface_model.h"
@@ -105,9 +106,11 @@ QWidget* MainWindow::createViewGrid()
     m_router->routeFitView(m_fitPlot, fitOptions);
     auto* slice = new SurfaceSliceControls(m_surface, m_controller->model());
     m_router->routeSliceControls(slice);
+    auto* lossOptions = new LossViewOptions(m_lossPlot);
+    m_router->routeLossView(m_lossPlot, lossOptions);
     m_frames = { new ViewFrame(tr("Fit"), withOptions(fitOptions, m_fitPlot)),
         new ViewFrame(tr("Error surface (contour)"), withOptions(slice, m_contourPlot)),
-        new ViewFrame(tr("Loss"), m_lossPlot), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };
+        new ViewFrame(tr("Loss"), withOptions(lossOptions, m_lossPlot)), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };
     auto* views = new QWidget;
     auto* grid = new QGridLayout(views);
     grid->setContentsMargins(0, 0, 0, 0);
