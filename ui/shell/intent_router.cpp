@@ -3,6 +3,7 @@
 #include "panels/control_panel.h"
 #include "panels/fit_view_options.h"
 #include "panels/loss_view_options.h"
+#include "panels/parameter_loss_options.h"
 #include "panels/playback_bar.h"
 #include "panels/surface_slice_controls.h"
 #include "session/error_surface_model.h"
@@ -13,6 +14,7 @@
 #include "views/fit_plot.h"
 #include "views/history_table.h"
 #include "views/loss_plot.h"
+#include "views/parameter_loss_plot.h"
 
 namespace gdlab {
 
@@ -84,6 +86,13 @@ void IntentRouter::routeFitView(FitPlot* fit, FitViewOptions* options)
 void IntentRouter::routeLossView(LossPlot* loss, LossViewOptions* options)
 {
     connect(options, &LossViewOptions::logarithmicChosen, loss, &LossPlot::setLogarithmic);
+}
+
+void IntentRouter::routeParameterLoss(ParameterLossPlot* plot, ParameterLossOptions* options)
+{
+    connect(options, &ParameterLossOptions::parameterChosen, plot, &ParameterLossPlot::setParameter);
+    // One hold for both views of the loss's slices.
+    connect(options, &ParameterLossOptions::holdModeChosen, m_surface, &ErrorSurfaceModel::setHoldMode);
 }
 
 } // namespace gdlab

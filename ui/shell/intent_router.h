@@ -13,6 +13,8 @@ class FitViewOptions;
 class HistoryTable;
 class LossPlot;
 class LossViewOptions;
+class ParameterLossOptions;
+class ParameterLossPlot;
 class PlaybackBar;
 class PointEditor;
 class SessionController;
@@ -39,6 +41,7 @@ public:
     void routeSliceControls(SurfaceSliceControls* controls);
     void routeFitView(FitPlot* fit, FitViewOptions* options);
     void routeLossView(LossPlot* loss, LossViewOptions* options);
+    void routeParameterLoss(ParameterLossPlot* plot, ParameterLossOptions* options);
 
 signals:
     /** @brief A command the user sent was refused; message says why. */
