@@ -68,6 +68,7 @@ void IntentRouter::routeSliceControls(SurfaceSliceControls* controls)
 {
     connect(controls, &SurfaceSliceControls::sliceChosen, m_surface, &ErrorSurfaceModel::setParameters);
     connect(controls, &SurfaceSliceControls::holdModeChosen, m_surface, &ErrorSurfaceModel::setHoldMode);
+    connect(controls, &SurfaceSliceControls::followChosen, m_surface, &ErrorSurfaceModel::setFollowCurrent);
 }
 
 void IntentRouter::routeFitView(FitPlot* fit, FitViewOptions* options)
