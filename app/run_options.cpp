@@ -2,6 +2,7 @@
 
 #include "dataset.h"
 #include "input_error.h"
+#include "optimizer_flags.h"
 
 #include <charconv>
 #include <cmath>
@@ -163,6 +164,11 @@ const char* runUsage()
            "  --iterations N         maximum number of updates (default 1000)\n"
            "  --tolerance X          stop when the gradient norm is <= X (default: never)\n"
            "  --init zeros|random|v0,v1,...   starting θ, in the space the descent runs in (default zeros)\n"
+           "  --optimizer gd|momentum|nesterov|adagrad|rmsprop|adam|newton   update rule (default gd)\n"
+           "  --momentum MU          μ of momentum and nesterov, in [0, 1) (default 0.9)\n"
+           "  --beta1 B1 --beta2 B2  adam's averaging factors, in [0, 1) (default 0.9, 0.999)\n"
+           "  --rho R                rmsprop's averaging factor, in [0, 1) (default 0.99)\n"
+           "  --eps E                ε > 0 of adagrad, rmsprop and adam (default 1e-8; adagrad 1e-10)\n"
            "  --standardize          z-score the features; θ is reported in original units too\n"
            "  --history FILE|-       write every state as CSV (θ in the descent space)\n"
            "  --json                 print one JSON object instead of the summary\n"
@@ -174,6 +180,7 @@ const char* runUsage()
 RunOptions parseRunOptions(const std::vector<std::string>& arguments)
 {
     RunOptions options;
+    OptimizerFlags optimizerFlags;
     bool seenData = false;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         std::string flag = arguments[i];
@@ -196,7 +203,8 @@ RunOptions parseRunOptions(const std::vector<std::string>& arguments)
             if (inlineValue)
                 throw InputError(flag + " takes no value");
         };
-        if (applySolverFlag(flag, value, noValue, options.solver) || applyRunFlag(flag, value, noValue, options))
+        if (applySolverFlag(flag, value, noValue, options.solver) || applyRunFlag(flag, value, noValue, options)
+            || optimizerFlags.apply(flag, value, options.solver.optimizer))
             continue;
         if (flag.size() > 1 && flag[0] == '-')
             throw InputError("unknown option '" + flag + "' (see --help)");
@@ -207,6 +215,7 @@ RunOptions parseRunOptions(const std::vector<std::string>& arguments)
     }
     if (!options.help && options.dataPath.empty())
         throw InputError("no data file given (usage: gdlab-run DATA.csv [options]; see --help)");
+    optimizerFlags.check(options.solver.optimizer, options.solver.method != DescentMethod::Batch);
     if (options.json && options.historyPath == "-")
         throw InputError("--json and --history - both write to standard output; give --history a file");
     return options;

@@ -2,6 +2,7 @@
 
 #include "dataset.h"
 #include "history_csv.h"
+#include "optimizer_bounds.h"
 #include "run.h"
 
 #include <cmath>
@@ -63,12 +64,46 @@ std::string vectorText(const Eigen::VectorXd& values)
 std::string statusText(const Run& run)
 {
     std::string status = stopReasonName(run.outcome->reason);
-    if (run.outcome->reason == StopReason::Diverged && run.stability.divergenceBound > 0)
+    const OptimizerBounds bounds = optimizerBounds(run.stability, run.settings.optimizer);
+    if (run.outcome->reason == StopReason::Diverged && bounds.hasBound)
         status += " after " + std::to_string(run.outcome->iterations) + " updates (learning rate above the bound "
-            + shortNumber(run.stability.divergenceBound) + "?)";
+            + shortNumber(bounds.divergenceBound) + "?)";
     else if (run.outcome->reason == StopReason::Diverged)
         status += " after " + std::to_string(run.outcome->iterations) + " updates";
     return status;
+}
+
+// "batch gradient descent" for plain gd, "batch descent with adam (beta1 0.9, …)" for the others.
+std::string descentText(const SolverSettings& settings)
+{
+    const std::string method = methodName(settings.method);
+    if (settings.optimizer.kind == OptimizerKind::Gd)
+        return method + " gradient descent";
+    return method + " descent with " + describeOptimizer(settings.optimizer);
+}
+
+// The learning rates theory gives for the optimizer as run (batch updates on this quadratic loss).
+std::string boundsText(const Run& run)
+{
+    const OptimizerSettings& optimizer = run.settings.optimizer;
+    const OptimizerBounds bounds = optimizerBounds(run.stability, optimizer);
+    const std::string name = optimizer.kind == OptimizerKind::Gd ? "batch" : optimizerName(optimizer.kind);
+    std::string text = name + " learning rate: ";
+    if (isAdaptive(optimizer.kind))
+        return text + "no fixed bound (the steps adapt per coordinate to the gradients seen)\n";
+    // The bounds are 0 when the loss is flat (every feature all zeros, no intercept): no rate can diverge.
+    if (!bounds.hasBound)
+        return text + "no bound (the loss does not depend on θ)\n";
+    text += "diverges above " + shortNumber(bounds.divergenceBound);
+    if (bounds.optimalRate > 0)
+        text += ", fastest at " + shortNumber(bounds.optimalRate);
+    if (bounds.optimalMomentum > 0)
+        text += " with momentum " + shortNumber(bounds.optimalMomentum);
+    text += "\n";
+    if (optimizer.kind == OptimizerKind::Newton && run.leastSquares.rankDeficient)
+        text += "newton: the data is rank-deficient, so H is singular: each step is the minimum-norm solution of "
+                "H·step = g\n";
+    return text;
 }
 
 } // namespace
@@ -84,7 +119,7 @@ std::string summaryText(const Run& run, const Dataset& dataset)
         << ", features " << (features.empty() ? "none" : features)
         << (problem.hasIntercept() ? " (with intercept)" : " (no intercept)")
         << (problem.isStandardized() ? ", standardized" : "") << "\n";
-    out << methodName(run.settings.method) << " gradient descent on " << lossName(run.settings.loss) << ", lr "
+    out << descentText(run.settings) << " on " << lossName(run.settings.loss) << ", lr "
         << shortNumber(run.settings.learningRate) << ": " << statusText(run) << ", " << run.outcome->iterations
         << " updates\n";
     if (!run.history->empty()) {
@@ -101,12 +136,7 @@ std::string summaryText(const Run& run, const Dataset& dataset)
         << "\n";
     if (!run.leastSquares.message.empty())
         out << "note: " << run.leastSquares.message << "\n";
-    // The bounds are 0 when the loss is flat (every feature all zeros, no intercept): no rate can diverge.
-    if (run.stability.divergenceBound > 0)
-        out << "batch learning rate: diverges above " << shortNumber(run.stability.divergenceBound) << ", fastest at "
-            << shortNumber(run.stability.optimalRate) << "\n";
-    else
-        out << "batch learning rate: no bound (the loss does not depend on θ)\n";
+    out << boundsText(run);
     return out.str();
 }
 
@@ -127,7 +157,12 @@ std::string jsonText(const Run& run)
     out += ", \"r2\": " + jsonNumber(run.leastSquares.r2);
     out += ", \"std_errors\": " + jsonArray(run.leastSquares.standardErrors);
     out += ", \"residual_sd\": " + jsonNumber(run.leastSquares.residualStandardDeviation);
-    out += ", \"lr_bound\": " + jsonNumber(run.stability.divergenceBound);
+    // null for the adaptive methods, which have no fixed bound.
+    const OptimizerBounds bounds = optimizerBounds(run.stability, run.settings.optimizer);
+    out += ", \"lr_bound\": "
+        + jsonNumber(isAdaptive(run.settings.optimizer.kind) ? nan
+                : bounds.hasBound                            ? bounds.divergenceBound
+                                                             : run.stability.divergenceBound);
     out += "}\n";
     return out;
 }

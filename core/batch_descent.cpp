@@ -1,9 +1,12 @@
 #include "batch_descent.h"
 
 #include "descent_recorder.h"
+#include "newton_system.h"
+#include "optimizer_step.h"
 #include "quadratic_loss.h"
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace gdlab {
@@ -33,11 +36,12 @@ template <> struct Scratch<kernel::DynamicCount> {
     std::vector<double> gramDelta;
 };
 
-// The inner loop, specialised for the parameter count so that the O(k²) products unroll: every update is
-// θ ← θ − lr·∇L(θ) and one evaluation of the loss at the new θ, written straight into the history.
+// The inner loop, specialised for the parameter count so that the O(k²) products unroll: every update is the
+// optimizer's step from the full-data gradient ∇L(θ) and one evaluation of the loss at the new θ (which gives
+// the next update's gradient), written straight into the history.
 template <class Count>
 RunResult descend(Count count, const kernel::QuadraticTerms& terms, const Eigen::VectorXd& start,
-    const SolverSettings& settings, DescentRecorder& recorder)
+    const SolverSettings& settings, const NewtonSystem* newton, DescentRecorder& recorder)
 {
     const int p = count();
     Scratch<Count> s(count);
@@ -47,10 +51,9 @@ RunResult descend(Count count, const kernel::QuadraticTerms& terms, const Eigen:
         count, terms, s.theta.data(), s.delta.data(), s.gramDelta.data(), s.gradient.data(), &rmse);
     if (auto stop = recorder.record(count, 0, 0, s.theta.data(), loss, rmse, s.gradient.data(), nullptr))
         return *stop;
-    const double learningRate = settings.learningRate;
+    OptimizerStep step(settings.optimizer, settings.learningRate, p, newton);
     for (long long iteration = 1; iteration <= settings.iterations; ++iteration) {
-        for (int i = 0; i < p; ++i)
-            s.theta[static_cast<std::size_t>(i)] -= learningRate * s.gradient[static_cast<std::size_t>(i)];
+        step.apply(count, s.theta.data(), s.gradient.data());
         loss = kernel::evaluateQuadratic(
             count, terms, s.theta.data(), s.delta.data(), s.gramDelta.data(), s.gradient.data(), &rmse);
         // Batch descent: one update is one pass over the data, so the epoch is the iteration.
@@ -73,23 +76,28 @@ RunResult BatchDescent::run(const Eigen::VectorXd& start, DescentRecorder& recor
 {
     const QuadraticLoss loss(m_problem, m_settings.loss);
     const kernel::QuadraticTerms& terms = loss.terms();
+    std::optional<NewtonSystem> newtonSystem;
+    if (m_settings.optimizer.kind == OptimizerKind::Newton)
+        newtonSystem.emplace(m_problem, m_settings.loss);
+    const NewtonSystem* newton = newtonSystem ? &*newtonSystem : nullptr;
     switch (start.size()) {
     case 1:
-        return descend(kernel::FixedCount<1> {}, terms, start, m_settings, recorder);
+        return descend(kernel::FixedCount<1> {}, terms, start, m_settings, newton, recorder);
     case 2:
-        return descend(kernel::FixedCount<2> {}, terms, start, m_settings, recorder);
+        return descend(kernel::FixedCount<2> {}, terms, start, m_settings, newton, recorder);
     case 3:
-        return descend(kernel::FixedCount<3> {}, terms, start, m_settings, recorder);
+        return descend(kernel::FixedCount<3> {}, terms, start, m_settings, newton, recorder);
     case 4:
-        return descend(kernel::FixedCount<4> {}, terms, start, m_settings, recorder);
+        return descend(kernel::FixedCount<4> {}, terms, start, m_settings, newton, recorder);
     case 5:
-        return descend(kernel::FixedCount<5> {}, terms, start, m_settings, recorder);
+        return descend(kernel::FixedCount<5> {}, terms, start, m_settings, newton, recorder);
     case 6:
-        return descend(kernel::FixedCount<6> {}, terms, start, m_settings, recorder);
+        return descend(kernel::FixedCount<6> {}, terms, start, m_settings, newton, recorder);
     case 11:
-        return descend(kernel::FixedCount<11> {}, terms, start, m_settings, recorder);
+        return descend(kernel::FixedCount<11> {}, terms, start, m_settings, newton, recorder);
     default:
-        return descend(kernel::DynamicCount { static_cast<int>(start.size()) }, terms, start, m_settings, recorder);
+        return descend(
+            kernel::DynamicCount { static_cast<int>(start.size()) }, terms, start, m_settings, newton, recorder);
     }
 }
 

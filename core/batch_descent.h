@@ -10,7 +10,7 @@ class DescentRecorder;
 class Problem;
 
 /**
- * @brief Batch gradient descent on a quadratic loss: every update is θ ← θ − lr·∇L(θ) with the full-data
+ * @brief Batch descent on a quadratic loss: every update is the optimizer's step (OptimizerStep) from the full-data
  * gradient, evaluated from the sufficient statistics in O(k²) and written straight into the history.
  */
 class BatchDescent {

@@ -3,6 +3,7 @@
 #include "dataset.h"
 #include "history.h"
 #include "input_error.h"
+#include "optimizer_bounds.h"
 
 #include <algorithm>
 #include <cmath>
@@ -101,11 +102,16 @@ void LearningRateSweep::sweep(const Run& base, const std::vector<double>& factor
     // Resolved once for the bound and the floor; every run below is the base run at another rate.
     m_stability = base.stability;
     m_minimumLoss = lossWeight(m_settings.loss, base.problem->sampleCount()) * base.problem->minimumSumOfSquares();
-    const double bound = m_stability.divergenceBound;
-    if (!(bound > 0) || !std::isfinite(bound)) {
+    if (!(m_stability.divergenceBound > 0) || !std::isfinite(m_stability.divergenceBound)) {
         m_error = "the data have no stability bound (every feature is zero)";
         return;
     }
+    // The optimizer's own bound where theory gives one; the adaptive methods have none, so their rates are
+    // multiples of plain gd's 2/λmax, the scale of the same problem.
+    const OptimizerBounds own = optimizerBounds(m_stability, m_settings.optimizer);
+    m_bound = own.hasBound ? own.divergenceBound : m_stability.divergenceBound;
+    m_boundIsOptimizers = own.hasBound;
+    const double bound = m_bound;
     for (double factor : factors) {
         SolverSettings settings = m_settings;
         settings.learningRate = factor * bound;

@@ -24,7 +24,7 @@ enum class SweepBehaviour {
 
 /** @brief One learning rate of a sweep and the loss curve it produced. */
 struct SweepResult {
-    double factor = 0; ///< the learning rate as a multiple of the stability bound 2/λmax
+    double factor = 0; ///< the learning rate as a multiple of the stability bound (LearningRateSweep::bound())
     double learningRate = 0;
     std::vector<double> losses; ///< full-data loss per iteration; index 0 is the start
     StopReason reason = StopReason::MaxIterations;
@@ -61,6 +61,12 @@ public:
     const std::vector<SweepResult>& results() const { return m_results; }
     /** @brief The bounds the rates are multiples of (for the loss the settings use). */
     const StabilityBounds& stability() const { return m_stability; }
+    /**
+     * @brief The learning rate the factors multiply: the optimizer's divergence bound (2/λmax for gd), or gd's
+     * 2/λmax for an adaptive optimizer, which has none (then boundIsOptimizers() is false).
+     */
+    double bound() const { return m_bound; }
+    bool boundIsOptimizers() const { return m_boundIsOptimizers; }
     /** @brief The settings every run used, but for the learning rate (iterations capped). */
     const SolverSettings& settings() const { return m_settings; }
     /** @brief The loss at the least-squares solution: the floor every converging curve approaches. */
@@ -81,6 +87,8 @@ private:
 
     SolverSettings m_settings;
     StabilityBounds m_stability;
+    double m_bound = 0;
+    bool m_boundIsOptimizers = true;
     double m_minimumLoss = 0;
     std::vector<SweepResult> m_results;
     std::string m_error;

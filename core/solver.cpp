@@ -73,6 +73,7 @@ void Solver::validate(const Problem& problem, const SolverSettings& settings)
         throw InputError("the tolerance must be a finite number >= 0");
     if (settings.method == DescentMethod::MiniBatch && settings.batchSize < 1)
         throw InputError("the batch size must be at least 1, not " + std::to_string(settings.batchSize));
+    validateOptimizer(settings.optimizer, settings.method != DescentMethod::Batch);
     if (settings.init == InitKind::Values) {
         const auto expected = static_cast<std::size_t>(problem.parameterCount());
         if (settings.initValues.size() != expected)

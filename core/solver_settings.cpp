@@ -30,7 +30,8 @@ bool SolverSettings::operator==(const SolverSettings& other) const
 {
     return loss == other.loss && method == other.method && batchSize == other.batchSize && shuffle == other.shuffle
         && seed == other.seed && learningRate == other.learningRate && iterations == other.iterations
-        && tolerance == other.tolerance && init == other.init && initValues == other.initValues;
+        && tolerance == other.tolerance && init == other.init && initValues == other.initValues
+        && optimizer == other.optimizer;
 }
 
 } // namespace gdlab

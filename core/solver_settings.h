@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loss.h"
+#include "optimizer_settings.h"
 
 #include <cstdint>
 #include <optional>
@@ -36,6 +37,7 @@ struct SolverSettings {
     double tolerance = 0; ///< stop as converged once the gradient norm is <= tolerance; 0 = never
     InitKind init = InitKind::Zeros;
     std::vector<double> initValues; ///< with InitKind::Values, one per parameter, in the descent space
+    OptimizerSettings optimizer; ///< the update rule (gd by default) and its parameters
 
     bool operator==(const SolverSettings& other) const;
     bool operator!=(const SolverSettings& other) const { return !(*this == other); }

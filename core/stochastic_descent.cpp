@@ -1,6 +1,7 @@
 #include "stochastic_descent.h"
 
 #include "descent_recorder.h"
+#include "optimizer_step.h"
 #include "problem.h"
 #include "quadratic_loss.h"
 
@@ -65,6 +66,8 @@ RunResult StochasticDescent::run(const Eigen::VectorXd& start, DescentRecorder& 
             rmse, gradient.data(), nullptr))
         return *stop;
 
+    // Newton is refused for SGD and mini-batch (Solver::validate), so no Hessian is needed here.
+    OptimizerStep optimizer(m_settings.optimizer, m_settings.learningRate, static_cast<int>(parameters));
     Eigen::Index position = 0;
     long long epoch = 0;
     for (long long iteration = 1; iteration <= m_settings.iterations; ++iteration) {
@@ -77,8 +80,7 @@ RunResult StochasticDescent::run(const Eigen::VectorXd& start, DescentRecorder& 
             if (m_settings.shuffle)
                 std::shuffle(order.begin(), order.end(), shuffler);
         }
-        for (Eigen::Index i = 0; i < parameters; ++i)
-            theta[static_cast<std::size_t>(i)] -= m_settings.learningRate * step[static_cast<std::size_t>(i)];
+        optimizer.apply(kernel::DynamicCount { static_cast<int>(parameters) }, theta.data(), step.data());
         value = loss.evaluate(theta.data(), gradient.data(), &rmse);
         if (auto stop = recorder.record(kernel::DynamicCount { static_cast<int>(parameters) }, iteration, epoch,
                 theta.data(), value, rmse, gradient.data(), step.data()))

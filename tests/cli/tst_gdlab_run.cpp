@@ -84,6 +84,9 @@ private slots:
     void columnSelection_data();
     void columnSelection();
     void help();
+    void optimizerSummary_data();
+    void optimizerSummary();
+    void newtonStandardizedNorris();
     void badInput_data();
     void badInput();
     void unwritableHistory();
@@ -338,6 +341,50 @@ void TestGdlabRun::help()
     }
 }
 
+void TestGdlabRun::optimizerSummary_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QStringList>("expected"); // each must be in the summary
+    // λmax of (2/5)·[[5, 15], [15, 55]] is 0.4·(30 + √850) = 23.66: gd's bound 2/λmax = 0.084524.
+    QTest::addRow("gd") << QStringList {} << QStringList { "batch gradient descent on mse", "diverges above 0.084524" };
+    QTest::addRow("momentum") << QStringList { "--optimizer", "momentum", "--momentum", "0.5" }
+                              << QStringList { "with momentum (momentum 0.5)", "diverges above 0.126786" }; // 3/λmax
+    QTest::addRow("nesterov") << QStringList { "--optimizer",
+        "nesterov" } << QStringList { "with nesterov (momentum 0.9)", "diverges above 0.05735" }; // 3.8/2.8/λmax
+    QTest::addRow("adagrad") << QStringList { "--optimizer=adagrad", "--lr", "0.5" }
+                             << QStringList { "with adagrad (eps 1e-10)", "no fixed bound" };
+    QTest::addRow("rmsprop") << QStringList { "--optimizer", "rmsprop", "--rho", "0.9", "--eps", "1e-6" }
+                             << QStringList { "with rmsprop (rho 0.9, eps 1e-06)", "no fixed bound" };
+    QTest::addRow("adam") << QStringList { "--optimizer", "adam", "--beta1", "0.8" }
+                          << QStringList { "with adam (beta1 0.8, beta2 0.999, eps 1e-08)", "no fixed bound" };
+    QTest::addRow("newton") << QStringList { "--optimizer", "newton", "--lr", "1" }
+                            << QStringList { "with newton on mse", "diverges above 2" };
+}
+
+void TestGdlabRun::optimizerSummary()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QStringList, expected);
+    const CliResult result = runCli(fivePointsArguments() + options);
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    for (const QString& part : expected)
+        QVERIFY2(result.out.contains(part.toUtf8()), describe(result).constData());
+}
+
+// Newton runs in the z-scored space like every optimizer; with lr 1 one update is the least-squares line.
+void TestGdlabRun::newtonStandardizedNorris()
+{
+    const CliResult result = runCli({ lessonPath("nist_norris.csv"), "--standardize", "--optimizer", "newton", "--lr",
+        "1", "--iterations", "1", "--json" });
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    const QJsonArray theta = object["theta"].toArray();
+    QCOMPARE(theta.size(), 2);
+    QVERIFY2(closeRelative(theta[0].toDouble(), -0.262323073774029, 1e-9), result.out.constData());
+    QVERIFY2(closeRelative(theta[1].toDouble(), 1.00211681802045, 1e-9), result.out.constData());
+    QCOMPARE(object["lr_bound"].toDouble(), 2.0);
+}
+
 void TestGdlabRun::badInput_data()
 {
     QTest::addColumn<QByteArray>("csv"); // written to data.csv when not empty
@@ -392,6 +439,33 @@ void TestGdlabRun::badInput_data()
                                        << QStringList { "DATA", "--init", "1,2,3" } << QStringList { "3 values" };
     QTest::addRow("--init not a number") << QByteArray("x,y\n1,2\n2,3\n3,5\n")
                                          << QStringList { "DATA", "--init", "1,x" } << QStringList { "--init", "'x'" };
+    const QByteArray line("x,y\n1,2\n2,3\n3,5\n");
+    QTest::addRow("bad --optimizer") << line << QStringList { "DATA", "--optimizer", "lbfgs" }
+                                     << QStringList { "--optimizer", "'lbfgs'" };
+    QTest::addRow("--momentum 1") << line << QStringList { "DATA", "--optimizer", "momentum", "--momentum", "1" }
+                                  << QStringList { "--momentum", "'1'" };
+    QTest::addRow("--momentum -0.5") << line << QStringList { "DATA", "--optimizer", "nesterov", "--momentum=-0.5" }
+                                     << QStringList { "--momentum", "'-0.5'" };
+    QTest::addRow("--beta1 1") << line << QStringList { "DATA", "--optimizer", "adam", "--beta1", "1" }
+                               << QStringList { "--beta1", "'1'" };
+    QTest::addRow("--beta2 2") << line << QStringList { "DATA", "--optimizer", "adam", "--beta2", "2" }
+                               << QStringList { "--beta2", "'2'" };
+    QTest::addRow("--rho 1") << line << QStringList { "DATA", "--optimizer", "rmsprop", "--rho", "1" }
+                             << QStringList { "--rho", "'1'" };
+    QTest::addRow("--eps 0") << line << QStringList { "DATA", "--optimizer", "adagrad", "--eps", "0" }
+                             << QStringList { "--eps", "'0'" };
+    QTest::addRow("--eps abc") << line << QStringList { "DATA", "--optimizer", "adam", "--eps", "abc" }
+                               << QStringList { "--eps", "'abc'" };
+    QTest::addRow("--eps for gd") << line << QStringList { "DATA", "--eps", "1e-6" }
+                                  << QStringList { "--eps", "1e-6", "gd" };
+    QTest::addRow("--momentum for adam") << line << QStringList { "DATA", "--momentum", "0.5", "--optimizer", "adam" }
+                                         << QStringList { "--momentum", "0.5", "adam" };
+    QTest::addRow("--rho for newton") << line << QStringList { "DATA", "--optimizer", "newton", "--rho", "0.9" }
+                                      << QStringList { "--rho", "0.9", "newton" };
+    QTest::addRow("newton with sgd") << line << QStringList { "DATA", "--optimizer", "newton", "--method", "sgd" }
+                                     << QStringList { "newton" };
+    QTest::addRow("newton with minibatch")
+        << line << QStringList { "DATA", "--optimizer", "newton", "--method", "minibatch" } << QStringList { "newton" };
     QTest::addRow("no data file") << QByteArray() << QStringList { "--lr", "0.1" } << QStringList { "no data file" };
     QTest::addRow("two data files") << QByteArray("x,y\n1,2\n2,3\n3,5\n") << QStringList { "DATA", "DATA" }
                                     << QStringList { "DATA" };

@@ -393,14 +393,18 @@ void SweepDialog::updateHeader()
         return;
     }
     const SolverSettings& swept = m_sweep->settings();
-    const double bound = m_sweep->stability().divergenceBound;
+    const double bound = m_sweep->bound();
     const QString method = CoreText::method(swept.method);
-    QString text = tr("The same descent (%1, loss %2) at %3 learning rates, %4 updates each. They are multiples of "
-                      "the stability bound 2/λmax = %5 of batch descent: above it, batch descent diverges.")
-                       .arg(method, CoreText::loss(swept.loss))
+    const QString optimizer = CoreText::optimizer(swept.optimizer.kind);
+    QString text = tr("The same descent (%1, %2, loss %3) at %4 learning rates, %5 updates each. ")
+                       .arg(method, optimizer, CoreText::loss(swept.loss))
                        .arg(results().size())
-                       .arg(swept.iterations)
-                       .arg(shortNumber(bound));
+                       .arg(swept.iterations);
+    text += m_sweep->boundIsOptimizers()
+        ? tr("They are multiples of %1's stability bound %2 for batch updates: above it, it diverges.")
+              .arg(optimizer, shortNumber(bound))
+        : tr("%1 has no fixed stability bound, so they are multiples of gd's bound 2/λmax = %2.")
+              .arg(optimizer, shortNumber(bound));
     if (swept.method != DescentMethod::Batch)
         text += tr(" A sample's or a batch's gradient is noisier, so %1 can behave differently near the bound.")
                     .arg(method);

@@ -39,6 +39,16 @@ QString CoreText::loss(LossKind kind)
     return QString::fromUtf8(lossName(kind));
 }
 
+QString CoreText::optimizer(OptimizerKind kind)
+{
+    return QString::fromLatin1(optimizerName(kind));
+}
+
+QString CoreText::optimizerSettings(const OptimizerSettings& settings)
+{
+    return QString::fromStdString(describeOptimizer(settings));
+}
+
 QString CoreText::method(DescentMethod method)
 {
     return QString::fromUtf8(methodName(method));

@@ -31,6 +31,10 @@ public:
     static QString loss(LossKind kind);
     /** @brief The method's identifier as the command line knows it ("batch", "sgd", "minibatch"). */
     static QString method(DescentMethod method);
+    /** @brief The optimizer's identifier as the command line knows it ("gd", "momentum", "adam", …). */
+    static QString optimizer(OptimizerKind kind);
+    /** @brief "momentum (momentum 0.9)": the optimizer and the parameters it uses, as the command line says them. */
+    static QString optimizerSettings(const OptimizerSettings& settings);
     static QString lossFormula(LossKind kind);
     static QString lossGradientFormula(LossKind kind);
     /** @brief A message the core made (an exception's text, an error string). */

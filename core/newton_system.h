@@ -1,0 +1,55 @@
+#pragma once
+
+#include "loss.h"
+
+#include <vector>
+
+namespace gdlab {
+
+class Problem;
+
+/**
+ * @brief The Hessian H = 2w·G of a quadratic loss, factored once (symmetric eigendecomposition H = QΛQᵀ) so
+ * that every Newton step solves H·step = g in O(k²) with no allocation.
+ *
+ * Eigenvalues at or below k·ε_machine·λmax count as zero: on rank-deficient data (a constant or duplicated
+ * column) H is singular, and the step is then the minimum-norm solution Q·Λ⁺·Qᵀg, which moves θ only within
+ * the directions the loss depends on.
+ */
+class NewtonSystem {
+public:
+    NewtonSystem(const Problem& problem, LossKind loss);
+
+    int parameterCount() const { return m_parameters; }
+    /** @brief Whether H had an eigenvalue counted as zero (the data is rank-deficient). */
+    bool isSingular() const { return m_singular; }
+
+    /** @brief Writes the minimum-norm solution of H·step = gradient; scratch holds parameterCount() values. */
+    template <class Count> void solve(Count count, const double* gradient, double* step, double* scratch) const
+    {
+        const int p = count();
+        const double* basis = m_basis.data();
+        for (int i = 0; i < p; ++i) {
+            const double* column = basis + i * p;
+            double sum = 0;
+            for (int j = 0; j < p; ++j)
+                sum += column[j] * gradient[j];
+            scratch[i] = sum * m_inverseEigenvalues[static_cast<std::size_t>(i)];
+        }
+        for (int j = 0; j < p; ++j)
+            step[j] = 0;
+        for (int i = 0; i < p; ++i) {
+            const double* column = basis + i * p;
+            for (int j = 0; j < p; ++j)
+                step[j] += column[j] * scratch[i];
+        }
+    }
+
+private:
+    int m_parameters = 0;
+    bool m_singular = false;
+    std::vector<double> m_basis; ///< Q, p × p column-major: column i is the eigenvector of eigenvalue i
+    std::vector<double> m_inverseEigenvalues; ///< 1/λi, or 0 where λi counts as zero
+};
+
+} // namespace gdlab
