@@ -42,6 +42,11 @@ QString openRequested(gdlab::SessionController& controller, const gdlab::GuiOpti
     } else {
         error = controller.loadLesson(options.lesson.isEmpty() ? QStringLiteral("five_points") : options.lesson);
     }
+    if (error.isEmpty() && options.noIntercept) {
+        gdlab::ProblemSpec spec = controller.latestRun()->problem->spec();
+        spec.intercept = false;
+        error = controller.setProblemSpec(spec);
+    }
     if (!error.isEmpty())
         return error;
     gdlab::SolverSettings settings = controller.latestRun()->settings;

@@ -25,6 +25,8 @@ struct GuiFlags {
         QStringLiteral("name") };
     QCommandLineOption data { QStringLiteral("data"), QStringLiteral("Open your own CSV file."),
         QStringLiteral("file.csv") };
+    QCommandLineOption noIntercept { QStringLiteral("no-intercept"),
+        QStringLiteral("Fit without an intercept (y = θ·x through the origin).") };
     QCommandLineOption lr { QStringLiteral("lr"), QStringLiteral("Learning rate."), QStringLiteral("x") };
     QCommandLineOption iterations { QStringLiteral("iterations"), QStringLiteral("Number of updates."),
         QStringLiteral("n") };
@@ -52,8 +54,8 @@ struct GuiFlags {
 
     QList<QCommandLineOption> all() const
     {
-        return { lesson, data, lr, iterations, method, loss, optimizer, race, step, screenshot, dumpViews, size,
-            presentation, bench };
+        return { lesson, data, noIntercept, lr, iterations, method, loss, optimizer, race, step, screenshot, dumpViews,
+            size, presentation, bench };
     }
 };
 
@@ -94,6 +96,7 @@ bool parseData(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptio
     }
     if (parser.isSet(flags.data))
         options.dataPath = parser.value(flags.data);
+    options.noIntercept = parser.isSet(flags.noIntercept);
     if (!options.lesson.isEmpty() && !options.dataPath.isEmpty()) {
         result.error = QStringLiteral("--lesson and --data both choose the data; give one");
         return false;

@@ -15,6 +15,7 @@ namespace gdlab {
 struct GuiOptions {
     QString lesson; ///< empty = the default lesson (unless data is given)
     QString dataPath;
+    bool noIntercept = false; ///< fit through the origin (the lesson's or the file's features, no θ0)
     std::optional<double> learningRate;
     std::optional<long long> iterations;
     std::optional<DescentMethod> method;

@@ -213,6 +213,24 @@ SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen
     return frame;
 }
 
+SurfaceFrame frameHolding(const SurfaceFrame& frame, double a, double b)
+{
+    if (!std::isfinite(a) || !std::isfinite(b))
+        return frame;
+    constexpr double inside = 1.0 / 0.8; // the point a tenth of the span inside the edge: 0.4 of it from the centre
+    const auto growth = [](const SurfaceAxis& axis, double value) {
+        const double half = (axis.max - axis.min) / 2;
+        return half > 0 ? std::abs(value - (axis.min + axis.max) / 2) * inside / half : 1.0;
+    };
+    const double factor = std::max(growth(frame.x, a), growth(frame.y, b));
+    if (!(factor > 1) || !std::isfinite(factor))
+        return frame;
+    const auto grown = [factor](const SurfaceAxis& axis) {
+        return roundedAxis((axis.min + axis.max) / 2, factor * (axis.max - axis.min) / 2, axis.parameter, axis.steps);
+    };
+    return { grown(frame.x), grown(frame.y) };
+}
+
 SurfaceHeights surfaceHeights(const SurfaceGrid& grid, const SliceQuadratic& slice, double lossWeight)
 {
     SurfaceHeights heights;

@@ -55,6 +55,14 @@ constexpr double surfacePathLossFactor = 25.0;
 SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter,
     const Eigen::VectorXd& base, const SurfacePath& path, int steps);
 
+/**
+ * @brief frame, or when the point (a, b) lies outside it or within a tenth of its span from an edge, the frame
+ * grown about its centre by one factor on both axes (so the level sets keep their shape) until the point is that
+ * far inside, its edges rounded outwards as frameSurface() rounds them: the frame that follows the current θ of a
+ * diverging run. A point that is not finite leaves the frame as it is.
+ */
+SurfaceFrame frameHolding(const SurfaceFrame& frame, double a, double b);
+
 /** @brief A step of 1, 2 or 5 × 10ⁿ that cuts span into about intervals parts (never fewer). */
 double roundTickStep(double span, int intervals);
 

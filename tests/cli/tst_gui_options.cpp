@@ -36,6 +36,7 @@ void TestGuiOptions::defaults()
     QVERIFY(!result.options.step);
     QVERIFY(!result.options.size.isValid());
     QVERIFY(!result.options.benchUi);
+    QVERIFY(!result.options.noIntercept);
 }
 
 void TestGuiOptions::everyFlag()
@@ -59,6 +60,8 @@ void TestGuiOptions::everyFlag()
     const GuiOptionsResult data = parse({ "--data=/tmp/my data.csv" });
     QVERIFY(data.error.isEmpty());
     QCOMPARE(data.options.dataPath, QStringLiteral("/tmp/my data.csv"));
+    QVERIFY(!data.options.noIntercept);
+    QVERIFY(parse({ "--data", "/tmp/x.csv", "--no-intercept" }).options.noIntercept);
 
     const GuiOptionsResult race = parse({ "--optimizer", "nesterov", "--race", "gd,momentum:lr=0.05:momentum=0.8" });
     QVERIFY2(race.error.isEmpty(), qPrintable(race.error));

@@ -1,5 +1,7 @@
 #include "dataset.h"
+#include "loss_along_parameter.h"
 #include "problem.h"
+#include "quadratic_loss.h"
 #include "slice_quadratic.h"
 
 #include <QtTest>
@@ -72,6 +74,9 @@ private slots:
     void heldAwayTheMinimumIsTheLowestPointOfTheSlice();
     void levelSetHalfSpansTouchTheLevel();
     void collinearFeaturesHaveNoMinimum();
+    void lossAlongAParameterIsTheLoss();
+    void slopeAlongAParameterIsTheGradientComponent();
+    void lineFrameCentresOnItsLowestPoint();
 };
 
 void TestSliceQuadratic::equalsTheSumOfSquaresOfTheRows()
@@ -160,6 +165,81 @@ void TestSliceQuadratic::collinearFeaturesHaveNoMinimum()
     QCOMPARE(slice.levelSetHalfSpans(1e6), Eigen::Vector2d::Zero());
     const Eigen::VectorXd theta = onSlice(problem.leastSquaresTheta(), 1, 2, 3.0, -1.0);
     QVERIFY(close(slice.sumOfSquares(3.0, -1.0), rowSum(problem, theta), 1e-9));
+}
+
+// The 1-D view's parabola: at every θj its value is core's loss at that θ (the others held at base), in each loss's
+// units, and the lowest point is the least-squares value when the others are held there.
+void TestSliceQuadratic::lossAlongAParameterIsTheLoss()
+{
+    const Problem problem = noisyProblem();
+    Eigen::VectorXd base(3);
+    base << 0.7, -1.5, 2.25;
+    for (const gdlab::LossKind kind : { gdlab::LossKind::Mse, gdlab::LossKind::HalfMse, gdlab::LossKind::Sse }) {
+        const gdlab::QuadraticLoss loss(problem, kind);
+        for (Eigen::Index j = 0; j < 3; ++j) {
+            const gdlab::LossAlongParameter line(problem, kind, j, base);
+            QVERIFY(line.hasMinimum());
+            for (const double value : { -40.0, -3.0, 0.0, base(j), 1.25, 17.0 }) {
+                Eigen::VectorXd theta = base;
+                theta(j) = value;
+                QVERIFY2(close(line.loss(value), loss.value(theta.data()), 1e-12),
+                    qPrintable(QStringLiteral("θ%1 = %2: %3 against %4")
+                                   .arg(j)
+                                   .arg(value)
+                                   .arg(line.loss(value), 0, 'g', 17)
+                                   .arg(loss.value(theta.data()), 0, 'g', 17)));
+                QVERIFY(close(line.loss(value), gdlab::lossWeight(kind, 6) * rowSum(problem, theta), 1e-11));
+                Eigen::VectorXd elsewhere = Eigen::VectorXd::Constant(3, 99.0);
+                elsewhere(j) = value;
+                QCOMPARE(line.lossAt(elsewhere), line.loss(value));
+            }
+        }
+    }
+    const gdlab::LossAlongParameter atOptimum(problem, gdlab::LossKind::Mse, 1, problem.leastSquaresTheta());
+    QVERIFY(close(atOptimum.minimum(), problem.leastSquaresTheta()(1), 1e-12));
+    QVERIFY(close(atOptimum.minimumLoss(), problem.minimumSumOfSquares() / 6, 1e-12));
+}
+
+// The tangent the view draws has the slope of the update's own gradient component, and the slope is the
+// derivative of the parabola (central differences).
+void TestSliceQuadratic::slopeAlongAParameterIsTheGradientComponent()
+{
+    const Problem problem = noisyProblem();
+    Eigen::VectorXd base(3);
+    base << -2.0, 0.5, 4.0;
+    for (const gdlab::LossKind kind : { gdlab::LossKind::Mse, gdlab::LossKind::Sse }) {
+        const gdlab::QuadraticLoss loss(problem, kind);
+        for (Eigen::Index j = 0; j < 3; ++j) {
+            const gdlab::LossAlongParameter line(problem, kind, j, base);
+            for (const double value : { -5.0, base(j), 3.5 }) {
+                Eigen::VectorXd theta = base;
+                theta(j) = value;
+                Eigen::VectorXd gradient(3);
+                double rmse = 0;
+                loss.evaluate(theta.data(), gradient.data(), &rmse);
+                QVERIFY2(close(line.slope(value), gradient(j), 1e-12),
+                    qPrintable(QStringLiteral("%1 against %2").arg(line.slope(value)).arg(gradient(j))));
+                const double h = 1e-4;
+                const double difference = (line.loss(value + h) - line.loss(value - h)) / (2 * h);
+                QVERIFY(close(line.slope(value), difference, 1e-7));
+            }
+            QVERIFY(std::abs(line.slope(line.minimum())) <= 1e-9 * std::max(1.0, std::abs(line.slope(base(j)))));
+        }
+    }
+}
+
+void TestSliceQuadratic::lineFrameCentresOnItsLowestPoint()
+{
+    const Problem problem = noisyProblem();
+    const gdlab::LossAlongParameter line(problem, gdlab::LossKind::Mse, 1, problem.leastSquaresTheta());
+    const double lowest = line.minimum();
+    const auto [low, high] = line.frame({ lowest - 2.0, lowest + 0.5, std::nan("") });
+    QVERIFY(close(low + high, 2 * lowest, 1e-12));
+    QVERIFY(low < lowest - 2.0 && high > lowest + 2.0);
+    QVERIFY(high - low < 5.0);
+    // All at the lowest point: still a frame of some width around it.
+    const auto [onlyLow, onlyHigh] = line.frame({ lowest });
+    QVERIFY(onlyLow < lowest && onlyHigh > lowest);
 }
 
 QTEST_APPLESS_MAIN(TestSliceQuadratic)

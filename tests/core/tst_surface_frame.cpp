@@ -112,6 +112,7 @@ private slots:
     void statesThatDoNotFitAreLeftOut();
     void heightsReachDownToTheSlicesLowestPoint();
     void heightsOfAFlatGrid();
+    void frameHoldingFollowsAPointOutside();
 };
 
 void TestSurfaceFrame::coversOptimumStartAndPath()
@@ -350,6 +351,31 @@ void TestSurfaceFrame::heightsOfAFlatGrid()
     const gdlab::SurfaceHeights heights = gdlab::surfaceHeights(grid, slice, 0.0);
     QCOMPARE(heights.low, 0.0);
     QCOMPARE(heights.high, 1.0);
+}
+
+// Following the current θ: a point inside keeps the frame; one outside grows it about its centre by one factor
+// (the level sets keep their aspect) until the point is well inside, with round edges.
+void TestSurfaceFrame::frameHoldingFollowsAPointOutside()
+{
+    gdlab::SurfaceFrame frame;
+    frame.x = { 1, -2.0, 4.0, 50 };
+    frame.y = { 2, 0.0, 1.0, 50 };
+    const gdlab::SurfaceFrame same = gdlab::frameHolding(frame, 1.5, 0.5);
+    QCOMPARE(same.x.min, -2.0);
+    QCOMPARE(same.y.max, 1.0);
+    QCOMPARE(gdlab::frameHolding(frame, std::nan(""), 0.5).x.max, 4.0);
+    for (const auto& [a, b] : { std::pair { 30.0, 0.5 }, { 1.0, -12.0 }, { -1e6, 4e5 } }) {
+        const gdlab::SurfaceFrame grown = gdlab::frameHolding(frame, a, b);
+        QCOMPARE(grown.x.parameter, 1);
+        QCOMPARE(grown.y.steps, 50);
+        const double spanX = grown.x.max - grown.x.min;
+        const double spanY = grown.y.max - grown.y.min;
+        QVERIFY(a > grown.x.min + 0.05 * spanX && a < grown.x.max - 0.05 * spanX);
+        QVERIFY(b > grown.y.min + 0.05 * spanY && b < grown.y.max - 0.05 * spanY);
+        // Still round about the old centre, with about the old aspect (rounding the edges may widen either).
+        QVERIFY(std::abs((grown.x.min + grown.x.max) / 2 - 1.0) < 0.2 * spanX);
+        QVERIFY(spanX / spanY > 6.0 * 0.5 && spanX / spanY < 6.0 * 2.0);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestSurfaceFrame)

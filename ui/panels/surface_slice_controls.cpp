@@ -4,6 +4,7 @@
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -62,6 +63,9 @@ SurfaceSliceControls::SurfaceSliceControls(
     m_note = new QLabel(this);
     // A long column name must not widen the row: the note is clipped, and its tooltip has it whole.
     m_note->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_followCheck = new QCheckBox(tr("follow θ"), this);
+    m_followCheck->setToolTip(tr("Zoom out as the current θ steps away, so a diverging run stays in sight"));
+    m_followCheck->setFocusPolicy(Qt::TabFocus);
 
     layout->addWidget(m_sliceLabel);
     layout->addWidget(m_xCombo, 1);
@@ -70,11 +74,13 @@ SurfaceSliceControls::SurfaceSliceControls(
     layout->addSpacing(4);
     layout->addWidget(m_holdCombo, 2);
     layout->addWidget(m_note, 1);
+    layout->addWidget(m_followCheck);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
     connect(m_xCombo, qOverload<int>(&QComboBox::activated), this, &SurfaceSliceControls::onXChosen);
     connect(m_yCombo, qOverload<int>(&QComboBox::activated), this, &SurfaceSliceControls::onYChosen);
     connect(m_holdCombo, qOverload<int>(&QComboBox::activated), this, &SurfaceSliceControls::onHoldChosen);
+    connect(m_followCheck, &QCheckBox::toggled, this, &SurfaceSliceControls::followChosen);
     connect(m_model, &IterationModel::runReset, this, &SurfaceSliceControls::refresh);
     // A slice chosen here or elsewhere: the combos follow whatever the surface model shows.
     connect(m_surface, &ErrorSurfaceModel::surfaceChanged, this, &SurfaceSliceControls::syncFromModel);
@@ -170,6 +176,10 @@ void SurfaceSliceControls::showNote(const QStringList& labels)
 
 void SurfaceSliceControls::syncFromModel()
 {
+    if (m_followCheck->isChecked() != m_surface->followsCurrent()) {
+        const QSignalBlocker blocker(m_followCheck);
+        m_followCheck->setChecked(m_surface->followsCurrent());
+    }
     if (m_xCombo->count() != m_model->parameterSymbols().size())
         return; // a runReset is on its way and rebuilds the items first
     showIndex(m_xCombo, m_surface->xParameter());

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 
@@ -34,6 +35,8 @@ public:
     QComboBox* xCombo() const { return m_xCombo; }
     QComboBox* yCombo() const { return m_yCombo; }
     QComboBox* holdCombo() const { return m_holdCombo; }
+    /** @brief "follow θ": the frame grows to keep the current θ in sight. */
+    QCheckBox* followCheck() const { return m_followCheck; }
     /** @brief The sentence shown instead of the choice ("" while there is a choice). */
     QString noteText() const;
     /** @brief Whether the row offers a choice (more than two parameters). */
@@ -48,6 +51,8 @@ signals:
     /** @brief The user chose the slice over parameters x and y (different, in range). */
     void sliceChosen(int x, int y);
     void holdModeChosen(gdlab::ErrorSurfaceModel::HoldMode mode);
+    /** @brief The user asked the frame to follow the current θ (or not). */
+    void followChosen(bool on);
 
 private:
     void refresh();
@@ -66,6 +71,7 @@ private:
     QComboBox* m_yCombo = nullptr;
     QComboBox* m_holdCombo = nullptr;
     QLabel* m_note = nullptr;
+    QCheckBox* m_followCheck = nullptr;
     int m_refreshCount = 0;
 };
 

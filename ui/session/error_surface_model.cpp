@@ -153,6 +153,14 @@ void ErrorSurfaceModel::setHoldMode(HoldMode mode)
     invalidate();
 }
 
+void ErrorSurfaceModel::setFollowCurrent(bool on)
+{
+    if (on == m_followCurrent)
+        return;
+    m_followCurrent = on;
+    invalidate();
+}
+
 void ErrorSurfaceModel::setResolution(int steps)
 {
     steps = std::clamp(steps, 2, 2000);
@@ -290,9 +298,10 @@ void ErrorSurfaceModel::invalidate()
 
 void ErrorSurfaceModel::onCurrentRowChanged()
 {
-    // Only a slice through the current iterate moves with the cursor; a 2-parameter surface is the whole loss.
+    // Only a slice through the current iterate, or a frame that follows it, moves with the cursor; a 2-parameter
+    // surface is the whole loss.
     const Problem* problem = this->problem();
-    if (m_holdMode == HoldMode::CurrentIterate && problem && problem->parameterCount() > 2)
+    if ((m_holdMode == HoldMode::CurrentIterate && problem && problem->parameterCount() > 2) || m_followCurrent)
         invalidate();
 }
 
@@ -317,6 +326,11 @@ ErrorSurfaceModel::Inputs ErrorSurfaceModel::inputs() const
     inputs.loss = run->settings.loss;
     inputs.base = heldBase();
     inputs.frame = frameSurface(*run->problem, m_xParameter, m_yParameter, inputs.base, path(), m_resolution);
+    if (m_followCurrent && !m_model->isEmpty()) {
+        const auto theta = m_model->theta(m_model->currentRow());
+        if (theta.size() == run->problem->parameterCount())
+            inputs.frame = frameHolding(inputs.frame, theta(m_xParameter), theta(m_yParameter));
+    }
     return inputs;
 }
 

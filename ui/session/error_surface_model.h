@@ -72,6 +72,13 @@ public:
     void setParameters(int xParameter, int yParameter);
     HoldMode holdMode() const { return m_holdMode; }
     void setHoldMode(HoldMode mode);
+    /**
+     * @brief Whether the frame follows the current θ: grown about its centre (frameHolding()) whenever the current
+     * θ would leave it, so a diverging run stays in sight as it steps out; off, the frame holds the path up to
+     * surfacePathLossFactor times the start's loss and an arrow at the edge points to θ beyond.
+     */
+    bool followsCurrent() const { return m_followCurrent; }
+    void setFollowCurrent(bool on);
     /** @brief Samples per axis (default 160). */
     void setResolution(int steps);
     int resolution() const { return m_resolution; }
@@ -148,6 +155,7 @@ private:
     mutable std::weak_ptr<const History> m_sliceHistory;
     mutable bool m_sliceSynced = false;
     HoldMode m_holdMode = HoldMode::LeastSquares;
+    bool m_followCurrent = false;
     int m_resolution = 160;
     bool m_notifyPending = false;
 

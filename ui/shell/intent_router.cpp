@@ -2,6 +2,8 @@
 
 #include "panels/control_panel.h"
 #include "panels/fit_view_options.h"
+#include "panels/loss_view_options.h"
+#include "panels/parameter_loss_options.h"
 #include "panels/playback_bar.h"
 #include "panels/surface_slice_controls.h"
 #include "session/error_surface_model.h"
@@ -11,6 +13,8 @@
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
 #include "views/history_table.h"
+#include "views/loss_plot.h"
+#include "views/parameter_loss_plot.h"
 
 namespace gdlab {
 
@@ -64,6 +68,7 @@ void IntentRouter::routeSliceControls(SurfaceSliceControls* controls)
 {
     connect(controls, &SurfaceSliceControls::sliceChosen, m_surface, &ErrorSurfaceModel::setParameters);
     connect(controls, &SurfaceSliceControls::holdModeChosen, m_surface, &ErrorSurfaceModel::setHoldMode);
+    connect(controls, &SurfaceSliceControls::followChosen, m_surface, &ErrorSurfaceModel::setFollowCurrent);
 }
 
 void IntentRouter::routeFitView(FitPlot* fit, FitViewOptions* options)
@@ -77,6 +82,18 @@ void IntentRouter::routeFitView(FitPlot* fit, FitViewOptions* options)
     connect(options, &FitViewOptions::featureChosen, fit, &FitPlot::setFeature);
     connect(options, &FitViewOptions::showLeastSquaresChosen, fit, &FitPlot::setShowLeastSquares);
     connect(options, &FitViewOptions::editingChosen, fit, &FitPlot::setEditable);
+}
+
+void IntentRouter::routeLossView(LossPlot* loss, LossViewOptions* options)
+{
+    connect(options, &LossViewOptions::logarithmicChosen, loss, &LossPlot::setLogarithmic);
+}
+
+void IntentRouter::routeParameterLoss(ParameterLossPlot* plot, ParameterLossOptions* options)
+{
+    connect(options, &ParameterLossOptions::parameterChosen, plot, &ParameterLossPlot::setParameter);
+    // One hold for both views of the loss's slices.
+    connect(options, &ParameterLossOptions::holdModeChosen, m_surface, &ErrorSurfaceModel::setHoldMode);
 }
 
 } // namespace gdlab

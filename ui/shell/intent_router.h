@@ -11,6 +11,10 @@ class ErrorSurfaceModel;
 class FitPlot;
 class FitViewOptions;
 class HistoryTable;
+class LossPlot;
+class LossViewOptions;
+class ParameterLossOptions;
+class ParameterLossPlot;
 class PlaybackBar;
 class PointEditor;
 class SessionController;
@@ -36,6 +40,8 @@ public:
     void routeContour(ContourPlot* contour);
     void routeSliceControls(SurfaceSliceControls* controls);
     void routeFitView(FitPlot* fit, FitViewOptions* options);
+    void routeLossView(LossPlot* loss, LossViewOptions* options);
+    void routeParameterLoss(ParameterLossPlot* plot, ParameterLossOptions* options);
 
 signals:
     /** @brief A command the user sent was refused; message says why. */

@@ -5,6 +5,8 @@
 #include "history_csv.h"
 #include "panels/control_panel.h"
 #include "panels/fit_view_options.h"
+#include "panels/loss_view_options.h"
+#include "panels/parameter_loss_options.h"
 #include "panels/playback_bar.h"
 #include "panels/surface_slice_controls.h"
 #include "session/error_surface_model.h"
@@ -17,11 +19,13 @@
 #include "shell/main_actions.h"
 #include "shell/presentation_layout.h"
 #include "shell/race_launcher.h"
+#include "shell/second_view_tabs.h"
 #include "views/bowl_view.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
 #include "views/history_table.h"
 #include "views/loss_plot.h"
+#include "views/parameter_loss_plot.h"
 #include "views/plot_style.h"
 #include "views/status_summary.h"
 #include "views/update_panel.h"
@@ -93,6 +97,7 @@ void MainWindow::createViews()
     m_lossPlot = new LossPlot(model);
     m_contourPlot = new ContourPlot(model, m_surface);
     m_bowlView = new BowlView(model, m_surface);
+    m_parameterLossPlot = new ParameterLossPlot(model, m_surface);
     m_lossPlot->setPinnedRuns(m_pinnedRuns);
     m_contourPlot->setPinnedRuns(m_pinnedRuns);
     m_bowlView->setPinnedRuns(m_pinnedRuns);
@@ -115,9 +120,15 @@ QWidget* MainWindow::createViewGrid()
     m_router->routeFitView(m_fitPlot, fitOptions);
     auto* slice = new SurfaceSliceControls(m_surface, m_controller->model());
     m_router->routeSliceControls(slice);
+    auto* lossOptions = new LossViewOptions(m_lossPlot);
+    m_router->routeLossView(m_lossPlot, lossOptions);
+    auto* alongOptions = new ParameterLossOptions(m_controller->model(), m_surface, m_parameterLossPlot);
+    m_router->routeParameterLoss(m_parameterLossPlot, alongOptions);
+    m_secondView = new SecondViewTabs(
+        m_controller->model(), withOptions(slice, m_contourPlot), withOptions(alongOptions, m_parameterLossPlot));
     m_frames = { new ViewFrame(tr("Fit"), withOptions(fitOptions, m_fitPlot)),
-        new ViewFrame(tr("Error surface (contour)"), withOptions(slice, m_contourPlot)),
-        new ViewFrame(tr("Loss"), m_lossPlot), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };
+        new ViewFrame(tr("Error surface"), m_secondView),
+        new ViewFrame(tr("Loss"), withOptions(lossOptions, m_lossPlot)), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };
     auto* views = new QWidget;
     auto* grid = new QGridLayout(views);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -234,6 +245,7 @@ void MainWindow::setPresentationMode(bool on)
     m_fitPlot->setPresentationMode(on);
     m_lossPlot->setPresentationMode(on);
     m_contourPlot->setPresentationMode(on);
+    m_parameterLossPlot->setPresentationMode(on);
     m_bowlView->setPresentationMode(on);
     m_updatePanel->setPresentationMode(on);
     if (m_sweepDialog)

@@ -19,9 +19,11 @@ class HistoryTable;
 class IntentRouter;
 class MainActions;
 class LossPlot;
+class ParameterLossPlot;
 class PinnedRuns;
 class RaceLauncher;
 class PlaybackBar;
+class SecondViewTabs;
 class PointEditor;
 class PresentationLayout;
 class SessionController;
@@ -51,6 +53,10 @@ public:
     LossPlot* lossPlot() const { return m_lossPlot; }
     ContourPlot* contourPlot() const { return m_contourPlot; }
     BowlView* bowlView() const { return m_bowlView; }
+    /** @brief The loss along one parameter, in a tab beside the contour map. */
+    ParameterLossPlot* parameterLossPlot() const { return m_parameterLossPlot; }
+    /** @brief The second view's tabs: the contour map or the loss along one parameter. */
+    SecondViewTabs* secondViewTabs() const { return m_secondView; }
     ControlPanel* controlPanel() const { return m_controlPanel; }
     PlaybackBar* playbackBar() const { return m_playbackBar; }
     StatusSummary* statusSummary() const { return m_statusSummary; }
@@ -101,6 +107,8 @@ private:
     LossPlot* m_lossPlot = nullptr;
     ContourPlot* m_contourPlot = nullptr;
     BowlView* m_bowlView = nullptr;
+    ParameterLossPlot* m_parameterLossPlot = nullptr;
+    SecondViewTabs* m_secondView = nullptr;
     ControlPanel* m_controlPanel = nullptr;
     PlaybackBar* m_playbackBar = nullptr;
     StatusSummary* m_statusSummary = nullptr;

@@ -29,6 +29,12 @@ DescentPathLayer::DescentPathLayer(QCustomPlot* plot, QObject* parent)
 {
     m_curve->setName(tr("descent path"));
     m_curve->setLayer(QStringLiteral("path"));
+    for (int band = 0; band < fadeBands; ++band) {
+        auto* curve = new QCPCurve(plot->xAxis, plot->yAxis);
+        curve->setLayer(QStringLiteral("path"));
+        curve->removeFromLegend();
+        m_bands.push_back(curve);
+    }
 }
 
 PathThinning DescentPathLayer::thinningFor(const QCustomPlot& plot)
@@ -98,12 +104,34 @@ void DescentPathLayer::show(const IterationModel& model, const ErrorSurfaceModel
         ys.push_back(here.y());
     }
     m_curve->setData(xs, ys);
+    // A climbing path is a diverging run: its older swings fade so the newest stands out.
+    const bool climbing = model.loss(row) > model.loss(0) || (m_exitRow >= 0 && row >= m_exitRow);
+    m_fading = climbing && xs.size() >= 3;
     updateDots();
+    updateBands(xs, ys);
+}
+
+void DescentPathLayer::updateBands(const QVector<double>& xs, const QVector<double>& ys)
+{
+    const int last = static_cast<int>(xs.size()) - 1;
+    for (int band = 0; band < fadeBands; ++band) {
+        QCPCurve* curve = m_bands[static_cast<std::size_t>(band)];
+        if (!m_fading) {
+            curve->data()->clear();
+            continue;
+        }
+        // Consecutive bands share their boundary point, so the line is unbroken.
+        const int from = last * band / fadeBands;
+        const int to = last * (band + 1) / fadeBands;
+        curve->setData(xs.mid(from, to - from + 1), ys.mid(from, to - from + 1));
+    }
 }
 
 void DescentPathLayer::clear()
 {
     m_curve->data()->clear();
+    for (QCPCurve* curve : m_bands)
+        curve->data()->clear();
 }
 
 void DescentPathLayer::setDifferences(const QString& differences)
@@ -113,12 +141,25 @@ void DescentPathLayer::setDifferences(const QString& differences)
 
 void DescentPathLayer::updateDots()
 {
-    m_curve->setScatterStyle(stepDots(m_curve->data()->size(), ViewPalette::current(), m_dotSize));
+    const int points = m_curve->data()->size();
+    QColor colour = ViewPalette::current();
+    if (m_fading)
+        colour.setAlpha(oldestAlpha);
+    m_curve->setPen(cosmeticPen(colour, m_lineWidth));
+    m_curve->setScatterStyle(stepDots(points, colour, m_dotSize));
+    for (int band = 0; band < fadeBands; ++band) {
+        // Over the faint whole path: from barely stronger for the oldest steps to full colour for the newest.
+        QColor bandColour = ViewPalette::current();
+        bandColour.setAlpha(oldestAlpha + (255 - oldestAlpha) * (band + 1) / fadeBands);
+        QCPCurve* curve = m_bands[static_cast<std::size_t>(band)];
+        curve->setPen(cosmeticPen(bandColour, m_lineWidth));
+        curve->setScatterStyle(stepDots(points, bandColour, m_dotSize));
+    }
 }
 
 void DescentPathLayer::applyStyle(const PlotStyle& style)
 {
-    m_curve->setPen(cosmeticPen(ViewPalette::current(), style.scaled(lineWidth)));
+    m_lineWidth = style.scaled(lineWidth);
     m_dotSize = style.scaled(dotSize);
     updateDots();
 }

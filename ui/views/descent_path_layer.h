@@ -27,6 +27,10 @@ class PlotStyle;
  * A path that leaves the surface's frame (a diverging run) ends at the first state outside it: the segment to it
  * crosses the edge, and the later states, each farther out, would only paint long parallel lines across the map.
  * The current point's arrow at the edge says where θ went.
+ *
+ * A path that climbs (the current state's loss above the start's: a diverging run) fades with age: the whole
+ * path faint, and over it bands of its steps from the oldest, barely stronger, to the newest, in full colour, so
+ * the latest swing stands out from the ones before.
  */
 class DescentPathLayer : public QObject {
     Q_OBJECT
@@ -36,10 +40,18 @@ public:
     static constexpr double resolution = 1.0 / 8000.0;
     /** @brief Up to this many drawn points, the steps are marked too: a short run shows its discrete updates. */
     static constexpr int stepDotLimit = 150;
+    /** @brief Bands of age a climbing path is drawn in, the newest brightest. */
+    static constexpr int fadeBands = 5;
+    /** @brief The opacity of the oldest steps of a climbing path (0–255). */
+    static constexpr int oldestAlpha = 60;
 
     explicit DescentPathLayer(QCustomPlot* plot, QObject* parent = nullptr);
 
     QCPCurve* curve() const { return m_curve; }
+    /** @brief The bands of a fading path, oldest first (empty curves while the path does not fade). */
+    const std::vector<QCPCurve*>& fadeCurves() const { return m_bands; }
+    /** @brief Whether the path shown fades with age (it climbs). */
+    bool isFading() const { return m_fading; }
 
     /** @brief Forgets the thinned rows: the next show() thins the history anew (a new run, surface or view). */
     void reset();
@@ -60,9 +72,14 @@ public:
 
 private:
     void updateDots();
+    /** Draws the bands over the points shown, or empties them when the path does not fade. */
+    void updateBands(const QVector<double>& xs, const QVector<double>& ys);
 
     QCustomPlot* m_plot;
     QCPCurve* m_curve;
+    std::vector<QCPCurve*> m_bands;
+    bool m_fading = false;
+    double m_lineWidth = 2.2;
     /** Rows of the history the path draws, ascending. */
     std::vector<int> m_rows;
     /** The first row outside the surface's frame, the path's last; -1 while the path stays inside. */

@@ -62,6 +62,7 @@ private slots:
     void rangeCoversStartOptimumAndPath();
     void startAtOptimumStillShowsABowl();
     void divergingRunDoesNotStretchTheRange();
+    void followingKeepsTheCurrentThetaInTheFrame();
     void contoursLieOnTheirLevels();
     void logarithmicWhenTheLossSpansDecades();
     void colourFraction();
@@ -181,6 +182,36 @@ void TestErrorSurfaceModel::divergingRunDoesNotStretchTheRange()
     QVERIFY(grid.x.max - grid.x.min < 20 * spanX);
     QVERIFY(inside(grid.x, 0.75));
     QVERIFY(inside(grid.y, 0.48));
+}
+
+// "follow θ": the frame grows about its centre to keep the current θ of a diverging run inside, step by step, and
+// goes back to the path's frame when stepping back or when following is switched off.
+void TestErrorSurfaceModel::followingKeepsTheCurrentThetaInTheFrame()
+{
+    load("five_points");
+    QVERIFY(m_controller->setLearningRate(0.09).isEmpty());
+    m_controller->waitForComputation();
+    IterationModel& model = *m_controller->model();
+    const gdlab::SurfaceGrid unfollowed = m_surface->grid();
+    const int far = std::min(model.lastRow(), 60);
+    model.setCurrentRow(far);
+    QVERIFY(!inside(m_surface->grid().x, model.theta(far)(0)) || !inside(m_surface->grid().y, model.theta(far)(1)));
+    QSignalSpy changed(m_surface.get(), &ErrorSurfaceModel::surfaceChanged);
+    m_surface->setFollowCurrent(true);
+    QVERIFY(m_surface->followsCurrent());
+    for (const int row : { 0, 10, 30, far }) {
+        model.setCurrentRow(row);
+        QCoreApplication::processEvents();
+        const gdlab::SurfaceGrid& grid = m_surface->grid();
+        QVERIFY2(inside(grid.x, model.theta(row)(0)) && inside(grid.y, model.theta(row)(1)),
+            qPrintable(QStringLiteral("row %1").arg(row)));
+        // The grid is still the loss, and still holds the optimum and the start.
+        QVERIFY(inside(grid.x, 0.75) && inside(grid.y, 0.48));
+    }
+    QVERIFY(changed.count() > 0);
+    m_surface->setFollowCurrent(false);
+    QCOMPARE(m_surface->grid().x.max, unfollowed.x.max);
+    QCOMPARE(m_surface->grid().y.min, unfollowed.y.min);
 }
 
 void TestErrorSurfaceModel::contoursLieOnTheirLevels()

@@ -62,6 +62,7 @@ private slots:
     void longHistoriesAreThinned();
     void extendingEqualsThinningAnew();
     void stepDotsOnShortPaths();
+    void climbingPathFadesNewestBrightest();
     void namedByWhatDiffers();
     void thinningFollowsTheView();
 };
@@ -145,6 +146,42 @@ void TestDescentPathLayer::stepDotsOnShortPaths()
     QCOMPARE(
         DescentPathLayer::stepDots(DescentPathLayer::stepDotLimit + 1, Qt::black, 4).shape(), QCPScatterStyle::ssNone);
     QCOMPARE(DescentPathLayer::stepDots(DescentPathLayer::stepDotLimit, Qt::black, 4).shape(), QCPScatterStyle::ssDisc);
+}
+
+// A diverging run's path fades with age: the whole path faint, bands over it from the oldest to the newest steps
+// ever more opaque, the newest in full colour and ending at the current θ. A converging path does not fade.
+void TestDescentPathLayer::climbingPathFadesNewestBrightest()
+{
+    Fixture f = fixture("five_points");
+    const IterationModel& model = *f.session->model();
+    f.path->applyStyle(gdlab::PlotStyle(*f.plot, false));
+    f.path->reset();
+    f.path->show(model, *f.surface, 200);
+    QVERIFY(!f.path->isFading());
+    for (const QCPCurve* band : f.path->fadeCurves())
+        QCOMPARE(band->data()->size(), 0);
+    QCOMPARE(f.path->curve()->pen().color(), gdlab::ViewPalette::current());
+
+    QVERIFY(f.session->setLearningRate(0.09).isEmpty());
+    f.session->waitForComputation();
+    f.path->reset();
+    f.path->show(model, *f.surface, 30);
+    QVERIFY(f.path->isFading());
+    const auto& bands = f.path->fadeCurves();
+    QCOMPARE(int(bands.size()), DescentPathLayer::fadeBands);
+    QCOMPARE(f.path->curve()->pen().color().alpha(), DescentPathLayer::oldestAlpha);
+    int alpha = f.path->curve()->pen().color().alpha();
+    int points = 0;
+    for (const QCPCurve* band : bands) {
+        QVERIFY(band->pen().color().alpha() > alpha);
+        alpha = band->pen().color().alpha();
+        QVERIFY(band->data()->size() >= 2);
+        points += band->data()->size() - 1; // consecutive bands share their boundary point
+    }
+    QCOMPARE(alpha, 255);
+    QCOMPARE(points, f.path->curve()->data()->size() - 1);
+    QCOMPARE(last(bands.back()), last(f.path->curve()));
+    QCOMPARE(pointAt(bands.front(), 0), pointAt(f.path->curve(), 0));
 }
 
 void TestDescentPathLayer::namedByWhatDiffers()
