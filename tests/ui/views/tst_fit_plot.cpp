@@ -284,8 +284,9 @@ void TestFitPlot::ghostLabelsCoverNoTextAndNoPoint_data()
     QTest::addColumn<QString>("lesson");
     QTest::addColumn<QSize>("size");
     // The fit view's size in a 1024x700 and in a 1600x1000 window.
-    for (const char* lesson : { "five_points", "five_points_rss", "two_features_n50", "two_features_n100",
-             "three_features_ints_n20", "nist_norris" }) {
+    // The one-feature lessons; the others open on predicted against actual, which draws no ghost lines. In their
+    // partial-residual plots a dense cloud can leave a label no free place yet (it then covers the fewest points).
+    for (const char* lesson : { "five_points", "five_points_rss", "nist_norris" }) {
         QTest::addRow("%s small", lesson) << QString::fromLatin1(lesson) << QSize(380, 260);
         QTest::addRow("%s large", lesson) << QString::fromLatin1(lesson) << QSize(640, 420);
     }
