@@ -58,6 +58,33 @@ std::optional<FitLines::Line> FitLines::line(const Eigen::VectorXd& theta, Eigen
     return result;
 }
 
+std::optional<FitLines::Line> FitLines::partialLine(const Eigen::VectorXd& theta, Eigen::Index feature) const
+{
+    Line result;
+    Eigen::VectorXd weights;
+    if (!originalCoefficients(theta, result.intercept, weights))
+        return std::nullopt;
+    if (weights.size() == 0)
+        return result; // intercept only: flat
+    if (feature < 0 || feature >= weights.size())
+        return std::nullopt;
+    result.slope = weights[feature];
+    return result;
+}
+
+std::optional<Eigen::VectorXd> FitLines::partialResiduals(const Eigen::VectorXd& theta, Eigen::Index feature) const
+{
+    double intercept = 0;
+    Eigen::VectorXd weights;
+    if (!originalCoefficients(theta, intercept, weights)
+        || (weights.size() > 0 && (feature < 0 || feature >= weights.size())))
+        return std::nullopt;
+    if (weights.size() > 0)
+        weights[feature] = 0; // this feature's own term stays in the plot, on the line
+    Eigen::VectorXd result = m_target - m_features * weights;
+    return result;
+}
+
 std::optional<Eigen::VectorXd> FitLines::predictions(const Eigen::VectorXd& theta) const
 {
     double intercept = 0;

@@ -46,6 +46,14 @@ public:
      * slice of the fitted plane through the data's centre. Without features, the flat line at the intercept.
      */
     std::optional<Line> line(const Eigen::VectorXd& theta, Eigen::Index feature) const;
+    /**
+     * @brief The line of a partial-residual plot of feature at theta: intercept + θ_feature·x. Against
+     * partialResiduals() it passes through the points as closely as the whole fit does (vertical distances are
+     * the residuals), and at the least-squares θ it is the least-squares line through them.
+     */
+    std::optional<Line> partialLine(const Eigen::VectorXd& theta, Eigen::Index feature) const;
+    /** @brief y − Σ_{j≠feature} θⱼxⱼ for every row at theta: the target less the other features' terms. */
+    std::optional<Eigen::VectorXd> partialResiduals(const Eigen::VectorXd& theta, Eigen::Index feature) const;
     /** @brief ŷ for every row at theta. */
     std::optional<Eigen::VectorXd> predictions(const Eigen::VectorXd& theta) const;
     /** @brief ŷ − y for every row at theta. */

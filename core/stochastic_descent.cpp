@@ -33,7 +33,24 @@ void batchGradient(const Problem& problem, LossKind kind, const double* theta, c
     sum *= 2.0 * lossWeight(kind, count);
 }
 
+// A separate stream from the random start's, so shuffling does not change with the init choice.
+std::mt19937_64 newShuffler(std::uint64_t seed)
+{
+    return std::mt19937_64(seed ^ 0x9e3779b97f4a7c15ULL);
+}
+
 } // namespace
+
+std::vector<Eigen::Index> StochasticDescent::shuffledOrder(std::uint64_t seed, Eigen::Index rows, long long epoch)
+{
+    std::vector<Eigen::Index> order(static_cast<std::size_t>(std::max<Eigen::Index>(rows, 0)));
+    std::iota(order.begin(), order.end(), Eigen::Index { 0 });
+    std::mt19937_64 shuffler = newShuffler(seed);
+    // Each epoch shuffles the previous epoch's order, as run() does.
+    for (long long e = 0; e <= epoch; ++e)
+        std::shuffle(order.begin(), order.end(), shuffler);
+    return order;
+}
 
 StochasticDescent::StochasticDescent(const Problem& problem, const SolverSettings& settings)
     : m_problem(problem)
@@ -52,8 +69,7 @@ RunResult StochasticDescent::run(const Eigen::VectorXd& start, DescentRecorder& 
 
     std::vector<Eigen::Index> order(static_cast<std::size_t>(rows));
     std::iota(order.begin(), order.end(), Eigen::Index { 0 });
-    // A separate stream from the random start's, so shuffling does not change with the init choice.
-    std::mt19937_64 shuffler(m_settings.seed ^ 0x9e3779b97f4a7c15ULL);
+    std::mt19937_64 shuffler = newShuffler(m_settings.seed);
     if (m_settings.shuffle)
         std::shuffle(order.begin(), order.end(), shuffler);
 

@@ -4,6 +4,9 @@
 
 #include <Eigen/Core>
 
+#include <cstdint>
+#include <vector>
+
 namespace gdlab {
 
 class DescentRecorder;
@@ -20,6 +23,9 @@ public:
     StochasticDescent(const Problem& problem, const SolverSettings& settings);
 
     RunResult run(const Eigen::VectorXd& start, DescentRecorder& recorder) const;
+
+    /** @brief The shuffled row order of epoch (0-based), replayed from seed exactly as run() draws it. */
+    static std::vector<Eigen::Index> shuffledOrder(std::uint64_t seed, Eigen::Index rows, long long epoch);
 
 private:
     const Problem& m_problem;

@@ -1,6 +1,10 @@
 #include "update_sample.h"
 
+#include "stochastic_descent.h"
+
 #include <algorithm>
+#include <numeric>
+#include <random>
 
 namespace gdlab {
 
@@ -30,6 +34,39 @@ UpdateSample updateSample(const SolverSettings& settings, long long rows, long l
     }
     }
     return sample;
+}
+
+std::vector<long long> sampleRows(
+    const SolverSettings& settings, long long rows, long long iteration, long long replayLimit)
+{
+    const UpdateSample sample = updateSample(settings, rows, iteration);
+    std::vector<long long> result;
+    if (sample.count <= 0)
+        return result;
+    if (!sample.shuffled) {
+        result.resize(std::size_t(sample.count));
+        std::iota(result.begin(), result.end(), sample.first);
+        return result;
+    }
+    // The batch's place within its epoch is known without shuffling; only the epoch's order must be replayed.
+    SolverSettings inFileOrder = settings;
+    inFileOrder.shuffle = false;
+    const UpdateSample place = updateSample(inFileOrder, rows, iteration);
+    const long long size = settings.method == DescentMethod::Sgd ? 1 : std::clamp(settings.batchSize, 1LL, rows);
+    const long long epoch = iteration / ((rows + size - 1) / size);
+    if (epoch + 1 > replayLimit / rows)
+        return result;
+    const std::vector<Eigen::Index> order = StochasticDescent::shuffledOrder(settings.seed, rows, epoch);
+    const auto first = order.begin() + place.first;
+    result.assign(first, first + place.count);
+    return result;
+}
+
+long long defaultBatchSize(long long rows)
+{
+    if (rows <= 2)
+        return 1;
+    return std::clamp(rows / 4, 2LL, 32LL);
 }
 
 } // namespace gdlab

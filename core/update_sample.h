@@ -2,6 +2,8 @@
 
 #include "solver_settings.h"
 
+#include <vector>
+
 namespace gdlab {
 
 /**
@@ -24,5 +26,20 @@ struct UpdateSample {
  * @param iteration the number of updates made before this one
  */
 UpdateSample updateSample(const SolverSettings& settings, long long rows, long long iteration);
+
+/**
+ * @brief The rows (0-based) the update from iteration to iteration + 1 used, in the order the solver took them.
+ *
+ * Shuffled orders are replayed from the seed as the solver drew them, one permutation per epoch; when that would
+ * take more than replayLimit row moves (a late epoch of a large data set) the answer is empty: not known cheaply.
+ */
+std::vector<long long> sampleRows(
+    const SolverSettings& settings, long long rows, long long iteration, long long replayLimit = 4'000'000);
+
+/**
+ * @brief A mini-batch size well below rows (about a quarter of them, at least 2 when rows > 2, at most 32), so that
+ * mini-batch descent on a small data set is not batch descent in disguise.
+ */
+long long defaultBatchSize(long long rows);
 
 } // namespace gdlab

@@ -3,6 +3,8 @@
 #include "fit_lines.h"
 #include "problem.h"
 
+#include <Eigen/QR>
+
 #include <QtTest>
 
 #include <cmath>
@@ -60,6 +62,8 @@ private slots:
     void lineOfOneFeature();
     void lineOfAStandardizedProblemIsInOriginalUnits();
     void otherFeaturesAtTheirMeans();
+    void partialResidualsTakeOffTheOtherTerms();
+    void partialLineIsTheLeastSquaresLineThroughItsPoints();
     void predictionsAndResiduals_data();
     void predictionsAndResiduals();
     void refusesUnusableTheta();
@@ -121,6 +125,58 @@ void TestFitLines::otherFeaturesAtTheirMeans()
     QCOMPARE(second->slope, 4.0);
     // Both slices pass through the data's centre.
     QVERIFY(std::abs(first->at(meanX1) - second->at(meanX2)) < 1e-12);
+}
+
+void TestFitLines::partialResidualsTakeOffTheOtherTerms()
+{
+    const Dataset data = lessonData("two_features_n100.csv");
+    const auto problem = std::make_shared<const Problem>(data, specWith(true, true));
+    const FitLines lines(problem, data);
+    const Eigen::VectorXd theta = someTheta(*problem);
+    const Eigen::VectorXd original = problem->toOriginalUnits(theta);
+    const auto predictions = lines.predictions(theta);
+    for (Eigen::Index feature : { 0, 1 }) {
+        const auto points = lines.partialResiduals(theta, feature);
+        const auto line = lines.partialLine(theta, feature);
+        QVERIFY(points && line);
+        QCOMPARE(line->intercept, original[0]);
+        QCOMPARE(line->slope, original[1 + feature]);
+        const Eigen::Index other = 1 - feature;
+        for (Eigen::Index i = 0; i < data.rowCount(); ++i) {
+            const double y = data.values()(i, 2);
+            const double expected = y - original[1 + other] * data.values()(i, other);
+            QVERIFY(std::abs((*points)[i] - expected) <= 1e-12 * (1 + std::abs(y)));
+            // The vertical distance from a point to the line is that row's whole residual.
+            const double distance = (*points)[i] - line->at(data.values()(i, feature));
+            QVERIFY(std::abs(distance - (y - (*predictions)[i])) <= 1e-9 * (1 + std::abs(y)));
+        }
+    }
+    QVERIFY(!lines.partialResiduals(theta, 2));
+    QVERIFY(!lines.partialLine(theta, -1));
+}
+
+// At the least-squares θ, the simple regression of the partial residuals on the feature has the multiple
+// regression's slope and intercept (Frisch–Waugh–Lovell): the drawn line is the one that fits the drawn points.
+void TestFitLines::partialLineIsTheLeastSquaresLineThroughItsPoints()
+{
+    const Dataset data = lessonData("two_features_n100.csv");
+    const auto problem = std::make_shared<const Problem>(data, specWith(true, false));
+    const FitLines lines(problem, data);
+    Eigen::MatrixXd design(data.rowCount(), 3);
+    design.col(0).setOnes();
+    design.rightCols(2) = data.values().leftCols(2);
+    const Eigen::VectorXd best = design.colPivHouseholderQr().solve(Eigen::VectorXd(data.values().col(2)));
+    for (Eigen::Index feature : { 0, 1 }) {
+        const Eigen::VectorXd points = *lines.partialResiduals(best, feature);
+        const Eigen::VectorXd x = data.values().col(feature);
+        const double xMean = x.mean();
+        const double slope
+            = ((x.array() - xMean) * (points.array() - points.mean())).sum() / (x.array() - xMean).square().sum();
+        const double intercept = points.mean() - slope * xMean;
+        const auto line = lines.partialLine(best, feature);
+        QVERIFY(std::abs(line->slope - slope) <= 1e-9 * (1 + std::abs(slope)));
+        QVERIFY(std::abs(line->intercept - intercept) <= 1e-9 * (1 + std::abs(intercept)));
+    }
 }
 
 void TestFitLines::predictionsAndResiduals_data()

@@ -10,6 +10,7 @@
 #include <numeric>
 
 using gdlab::DescentMethod;
+using gdlab::sampleRows;
 using gdlab::SolverSettings;
 using gdlab::UpdateSample;
 using gdlab::updateSample;
@@ -28,6 +29,10 @@ private slots:
     void noRows();
     void solverUsedTheseRows_data();
     void solverUsedTheseRows();
+    void sampleRowsAreTheOnesTheSolverUsed_data();
+    void sampleRowsAreTheOnesTheSolverUsed();
+    void sampleRowsBeyondTheReplayLimitAreUnknown();
+    void defaultBatchSizeIsBelowTheRows();
 };
 
 void TestUpdateSample::batchUsesEveryRow()
@@ -148,6 +153,76 @@ void TestUpdateSample::solverUsedTheseRows()
         QVERIFY2((used - expected).norm() <= 1e-9 * std::max(1.0, expected.norm()),
             qPrintable(QStringLiteral("row %1: %2 vs %3").arg(row).arg(used.norm()).arg(expected.norm())));
     }
+}
+
+void TestUpdateSample::sampleRowsAreTheOnesTheSolverUsed_data()
+{
+    QTest::addColumn<DescentMethod>("method");
+    QTest::addColumn<bool>("shuffle");
+    QTest::addColumn<long long>("batchSize");
+    QTest::addRow("sgd in file order") << DescentMethod::Sgd << false << 1LL;
+    QTest::addRow("sgd shuffled") << DescentMethod::Sgd << true << 1LL;
+    QTest::addRow("mini-batch of 7 in file order") << DescentMethod::MiniBatch << false << 7LL;
+    QTest::addRow("mini-batch of 7 shuffled") << DescentMethod::MiniBatch << true << 7LL;
+    QTest::addRow("mini-batch of 30 shuffled (a short last batch)") << DescentMethod::MiniBatch << true << 30LL;
+}
+
+// Over several epochs (the shuffled order changes every epoch), each stored step gradient is the gradient over
+// exactly the rows sampleRows() names.
+void TestUpdateSample::sampleRowsAreTheOnesTheSolverUsed()
+{
+    QFETCH(DescentMethod, method);
+    QFETCH(bool, shuffle);
+    QFETCH(long long, batchSize);
+    const gdlab::Dataset data = gdlab::CsvReader::readFile(std::string(GDLAB_LESSON_DIR) + "/two_features_n100.csv");
+    SolverSettings settings;
+    settings.method = method;
+    settings.shuffle = shuffle;
+    settings.seed = 7;
+    settings.batchSize = batchSize;
+    settings.learningRate = 1e-3;
+    settings.iterations = method == DescentMethod::Sgd ? 250 : 40;
+    const gdlab::Run run = gdlab::runDescent(data, {}, settings);
+    const gdlab::LossFunction loss(*run.problem, settings.loss);
+    std::vector<bool> differsFromFileOrder;
+    for (std::size_t row = 0; row + 1 < run.history->size(); ++row) {
+        const long long iteration = run.history->iteration(row);
+        const std::vector<long long> rows = sampleRows(settings, run.problem->sampleCount(), iteration);
+        QCOMPARE(rows.size(), std::size_t(updateSample(settings, run.problem->sampleCount(), iteration).count));
+        const std::vector<Eigen::Index> order(rows.begin(), rows.end());
+        const Eigen::VectorXd expected
+            = loss.batchGradient(run.history->theta(row), order, 0, Eigen::Index(order.size()));
+        const Eigen::VectorXd used = run.stepGradient(row + 1);
+        QVERIFY2((used - expected).norm() <= 1e-9 * std::max(1.0, expected.norm()),
+            qPrintable(QStringLiteral("iteration %1").arg(iteration)));
+        differsFromFileOrder.push_back(rows.front() != updateSample(settings, 100, iteration).first);
+    }
+    // Shuffled runs really were shuffled: the replay is not the file order by accident.
+    const bool anyDiffers
+        = std::find(differsFromFileOrder.begin(), differsFromFileOrder.end(), true) != differsFromFileOrder.end();
+    QCOMPARE(anyDiffers, shuffle);
+}
+
+void TestUpdateSample::sampleRowsBeyondTheReplayLimitAreUnknown()
+{
+    SolverSettings settings;
+    settings.method = DescentMethod::Sgd;
+    settings.shuffle = true;
+    QCOMPARE(sampleRows(settings, 100, 250, 1000).size(), std::size_t(1)); // epoch 2: 300 moves
+    QVERIFY(sampleRows(settings, 100, 2500, 1000).empty()); // epoch 25: 2600 moves
+    settings.shuffle = false;
+    QCOMPARE(sampleRows(settings, 100, 2500, 1000), std::vector<long long> { 0 });
+}
+
+void TestUpdateSample::defaultBatchSizeIsBelowTheRows()
+{
+    for (long long rows = 3; rows < 500; ++rows) {
+        const long long size = gdlab::defaultBatchSize(rows);
+        QVERIFY2(size >= 2 && size < rows && size <= 32, qPrintable(QString::number(rows)));
+    }
+    QCOMPARE(gdlab::defaultBatchSize(5), 2LL);
+    QCOMPARE(gdlab::defaultBatchSize(1000), 32LL);
+    QCOMPARE(gdlab::defaultBatchSize(2), 1LL);
 }
 
 QTEST_APPLESS_MAIN(TestUpdateSample)

@@ -91,6 +91,7 @@ void ControlPanel::showRun()
     const Run* run = m_model->run();
     m_settings = run ? run->settings : SolverSettings {};
     m_lesson->showRun(run);
+    m_descent->showRowCount(run ? run->problem->sampleCount() : 0);
     m_descent->showSettings(m_settings);
     m_optimizer->showSettings(m_settings);
     // The problem first: the start boxes must exist for the settings to fill them.

@@ -3,10 +3,12 @@
 #include "number_format.h"
 #include "panels/form_widgets.h"
 #include "panels/shown_value.h"
+#include "update_sample.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSpinBox>
@@ -60,6 +62,11 @@ void DescentGroup::createWidgets()
     m_batchSize->setKeyboardTracking(false);
     m_batchSize->setToolTip(tr("Rows per update of mini-batch descent"));
     form->addRow(tr("Batch size"), m_batchSize);
+    m_batchNote = new QLabel(this);
+    m_batchNote->setWordWrap(true);
+    m_batchNote->setForegroundRole(QPalette::PlaceholderText);
+    m_batchNote->setVisible(false);
+    form->addRow(QString(), m_batchNote);
 
     m_shuffle = new QCheckBox(tr("shuffle every epoch"), this);
     m_shuffle->setToolTip(tr("SGD and mini-batch: visit the rows in a new seeded random order every epoch "
@@ -95,6 +102,11 @@ void DescentGroup::connectEdits()
     connect(m_method, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
         SolverSettings settings = m_settings;
         settings.method = DescentMethod(m_method->itemData(index).toInt());
+        // A batch as large as the data would silently be batch descent: mini-batch starts below it.
+        if (settings.method == DescentMethod::MiniBatch && m_rows > 1 && settings.batchSize >= m_rows) {
+            settings.batchSize = defaultBatchSize(m_rows);
+            showValue(m_batchSize, int(settings.batchSize));
+        }
         send(settings);
     });
     connect(m_batchSize, qOverload<int>(&QSpinBox::valueChanged), this, [this](int batchSize) {
@@ -136,6 +148,12 @@ void DescentGroup::showSettings(const SolverSettings& settings)
     updateEnabledStates();
 }
 
+void DescentGroup::showRowCount(long long rows)
+{
+    m_rows = rows;
+    updateEnabledStates();
+}
+
 void DescentGroup::send(const SolverSettings& settings)
 {
     m_settings = settings;
@@ -174,6 +192,11 @@ void DescentGroup::updateEnabledStates()
 {
     const bool stochastic = m_settings.method != DescentMethod::Batch;
     m_batchSize->setEnabled(m_settings.method == DescentMethod::MiniBatch);
+    const bool wholeData
+        = m_settings.method == DescentMethod::MiniBatch && m_rows > 0 && m_settings.batchSize >= m_rows;
+    m_batchNote->setText(
+        tr("%1 rows or more is the whole data: every update uses all of them, as batch descent does").arg(m_rows));
+    m_batchNote->setVisible(wholeData);
     m_shuffle->setEnabled(stochastic);
     // The seed drives the shuffling and the random start, so it matters for either.
     m_seed->setEnabled((stochastic && m_settings.shuffle) || m_settings.init == InitKind::Random);

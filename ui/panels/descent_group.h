@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -23,10 +24,17 @@ public:
 
     /** @brief Shows settings, changing only the widgets that show something else. */
     void showSettings(const SolverSettings& settings);
+    /**
+     * @brief The rows of the data: choosing mini-batch with a batch at least this large starts from a default
+     * size below it, and a batch that reaches it says that it makes batch descent.
+     */
+    void showRowCount(long long rows);
 
     QSpinBox* iterationsSpin() const { return m_iterations; }
     QComboBox* methodCombo() const { return m_method; }
     QSpinBox* batchSizeSpin() const { return m_batchSize; }
+    /** @brief "5 rows or more: every update uses all of them", shown while the batch reaches the data. */
+    QLabel* batchNote() const { return m_batchNote; }
     QCheckBox* shuffleCheck() const { return m_shuffle; }
     QSpinBox* seedSpin() const { return m_seed; }
     QComboBox* lossCombo() const { return m_loss; }
@@ -48,6 +56,8 @@ private:
     QSpinBox* m_iterations = nullptr;
     QComboBox* m_method = nullptr;
     QSpinBox* m_batchSize = nullptr;
+    QLabel* m_batchNote = nullptr;
+    long long m_rows = 0;
     QCheckBox* m_shuffle = nullptr;
     QSpinBox* m_seed = nullptr;
     QComboBox* m_loss = nullptr;

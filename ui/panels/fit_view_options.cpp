@@ -93,9 +93,17 @@ void FitViewOptions::rebuildViewChoices()
     const QString target = run ? QString::fromStdString(run->problem->targetName()) : tr("y");
     const QStringList features = m_plot->featureNames();
     std::vector<std::pair<QString, int>> choices;
+    // With several features the view opens on predicted against actual, and each feature's plot is a partial
+    // residual: the target less the other features' terms, through which the line is the whole fit.
+    const bool several = features.size() > 1;
+    if (several)
+        choices.emplace_back(tr("predicted against actual %1").arg(target), kPredictedVsActual);
     for (int i = 0; i < features.size(); ++i)
-        choices.emplace_back(tr("%1 against %2").arg(target, features[i]), i);
-    choices.emplace_back(tr("predicted against actual %1").arg(target), kPredictedVsActual);
+        choices.emplace_back(
+            several ? tr("partial residual against %1").arg(features[i]) : tr("%1 against %2").arg(target, features[i]),
+            i);
+    if (!several)
+        choices.emplace_back(tr("predicted against actual %1").arg(target), kPredictedVsActual);
 
     // The same choices (another learning rate, say) leave the combo as it is.
     bool same = m_viewCombo->count() == static_cast<int>(choices.size());
@@ -104,8 +112,15 @@ void FitViewOptions::rebuildViewChoices()
     if (!same) {
         const QSignalBlocker blocker(m_viewCombo);
         m_viewCombo->clear();
-        for (const auto& [text, data] : choices)
+        for (const auto& [text, data] : choices) {
             m_viewCombo->addItem(text, data);
+            if (several && data != kPredictedVsActual)
+                m_viewCombo->setItemData(m_viewCombo->count() - 1,
+                    tr("%1 less the other features' terms at the current θ, against %2: the line θ0 + θᵢ·%2 is "
+                       "then the whole fit, and the vertical distances are the residuals")
+                        .arg(target, features[data]),
+                    Qt::ToolTipRole);
+        }
     }
     m_viewCombo->setEnabled(run != nullptr);
     syncViewChoice();

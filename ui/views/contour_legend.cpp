@@ -22,7 +22,8 @@ ContourLegend::ContourLegend(QCustomPlot* plot, const QCPLayoutElement* besideMa
     , m_besideMap(besideMap)
     , m_arrowEntry(plot->addGraph())
 {
-    m_arrowEntry->setName(tr("−∇ (direction)"));
+    // The arrow keeps one length whatever |∇|: the legend says so, so that nobody reads a step size into it.
+    m_arrowEntry->setName(tr("−∇ direction (fixed length)"));
     QCPLegend* legend = m_plot->legend;
     legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->take(legend);

@@ -38,6 +38,37 @@ QCPRange FitAxes::padded(double low, double high)
     return QCPRange(low - margin * span, high + margin * span);
 }
 
+void FitAxes::setLabels(const FitPoints& points, const QString& target, const QStringList& features,
+    const QStringList& symbols, bool hasIntercept)
+{
+    QString x;
+    QString y;
+    if (points.isEmpty()) {
+        // Nothing to name.
+    } else if (!points.isByFeature()) {
+        x = tr("actual %1").arg(target);
+        y = tr("predicted %1").arg(target);
+    } else {
+        x = features.isEmpty() ? tr("row") : features.value(points.feature());
+        y = points.isPartial() ? partialLabel(target, features, symbols, points.feature(), hasIntercept) : target;
+    }
+    m_plot->xAxis->setLabel(x);
+    m_plot->yAxis->setLabel(y);
+}
+
+QString FitAxes::partialLabel(
+    const QString& target, const QStringList& features, const QStringList& symbols, int feature, bool hasIntercept)
+{
+    const int offset = hasIntercept ? 1 : 0;
+    if (features.size() > 3)
+        return tr("%1 − Σ θⱼxⱼ (j ≠ %2)").arg(target, symbols.value(offset + feature).mid(1));
+    QString label = target;
+    for (int j = 0; j < features.size(); ++j)
+        if (j != feature)
+            label += QStringLiteral(" − %1·%2").arg(symbols.value(offset + j), features[j]);
+    return label;
+}
+
 void FitAxes::clear()
 {
     m_plot->xAxis->setRange(0, 1);
@@ -46,8 +77,13 @@ void FitAxes::clear()
 
 void FitAxes::fitFeature(FitPoints& points, bool keep)
 {
+    fitFeature(points, keep, points.targetExtent());
+}
+
+void FitAxes::fitFeature(FitPoints& points, bool keep, std::pair<double, double> values)
+{
     const auto [keyLow, keyHigh] = points.keyExtent();
-    const auto [low, high] = points.targetExtent();
+    const auto [low, high] = values;
     const QCPRange x = keep ? kept(m_plot->xAxis->range(), keyLow, keyHigh) : padded(keyLow, keyHigh);
     const QCPRange y = keep ? kept(m_plot->yAxis->range(), low, high) : padded(low, high);
     m_plot->xAxis->setRange(x);

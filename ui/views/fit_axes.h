@@ -2,6 +2,11 @@
 
 #include <Eigen/Core>
 
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <utility>
+
 class QCPRange;
 class QCustomPlot;
 
@@ -15,6 +20,8 @@ class FitPoints;
  * values so that y = x is the diagonal.
  */
 class FitAxes {
+    Q_DECLARE_TR_FUNCTIONS(gdlab::FitAxes)
+
 public:
     /** @brief Ranges reach this fraction of the data's extent beyond it on each side. */
     static constexpr double margin = 0.08;
@@ -28,8 +35,21 @@ public:
      * data left them; then the lines are widened to reach the edges of the view.
      */
     void fitFeature(FitPoints& points, bool keep);
+    /** @brief The same over values (partial residuals, which move with θ) instead of the target. */
+    void fitFeature(FitPoints& points, bool keep, std::pair<double, double> values);
     /** @brief One range on both axes over the actual values and best (the least-squares ŷ, may be null). */
     QCPRange fitActual(const FitPoints& points, const Eigen::VectorXd* best);
+
+    /**
+     * @brief Names the axes for the points' arrangement: the feature and the target, "y − θ2·x2" for partial
+     * residuals (symbols: the parameters' symbols, features: the features' names, both in parameter order with
+     * the intercept's symbol first when there is one), actual and predicted target by actual value.
+     */
+    void setLabels(const FitPoints& points, const QString& target, const QStringList& features,
+        const QStringList& symbols, bool hasIntercept);
+    /** @brief "y − θ2·x2 − θ3·x3", or "y − Σ θⱼxⱼ (j ≠ 1)" when more than two other features would be listed. */
+    static QString partialLabel(
+        const QString& target, const QStringList& features, const QStringList& symbols, int feature, bool hasIntercept);
 
     /** @brief [low, high] with the margin; a single value gets room around it, anything not finite (0, 1). */
     static QCPRange padded(double low, double high);

@@ -88,17 +88,34 @@ void FitDataLayer::setPredictions(const FitPoints& points, const Eigen::VectorXd
     auto residuals = m_residuals->data();
     if (residuals->size() == 3 * rows) {
         auto it = residuals->begin();
-        for (int i = 0; i < rows; ++i)
+        for (int i = 0; i < rows; ++i) {
+            // Partial residuals move with θ: their fixed ends are rewritten too, still without allocating.
+            if (points.isPartial())
+                (it + 3 * i)->value = points.fixedValues()[i];
             (it + 3 * i + 1)->value = known ? (*predictions)[i] : kNaN;
+        }
     }
-    if (points.isByFeature())
+    if (points.isByFeature()) {
+        if (points.isPartial())
+            rewriteValues(points.fixedValues(), points);
         return;
+    }
     auto drawn = m_points->data();
     if (drawn->size() != rows)
         return;
     auto it = drawn->begin();
     for (int j = 0; j < rows; ++j)
         (it + j)->value = known ? (*predictions)[points.sortedRows()[static_cast<std::size_t>(j)]] : kNaN;
+}
+
+void FitDataLayer::rewriteValues(const QVector<double>& values, const FitPoints& points)
+{
+    auto drawn = m_points->data();
+    if (drawn->size() != points.count() || values.size() != points.count())
+        return;
+    auto it = drawn->begin();
+    for (int j = 0; j < points.count(); ++j)
+        (it + j)->value = values[points.sortedRows()[static_cast<std::size_t>(j)]];
 }
 
 void FitDataLayer::preview(const FitPoints& points, int row, double x, double y, double lineY)

@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 
 #include <QColor>
+#include <QVector>
 
 class QCPCurve;
 class QCPGraph;
@@ -51,6 +52,9 @@ public:
     void applyStyle(const PlotStyle& style, const QColor& pointColour, int count, qreal devicePixelRatio);
 
 private:
+    /** The points' heights, per data row, written in place in the graph's key order. */
+    void rewriteValues(const QVector<double>& values, const FitPoints& points);
+
     QCPGraph* m_points = nullptr;
     QCPCurve* m_residuals = nullptr;
     QCPGraph* m_selection = nullptr;

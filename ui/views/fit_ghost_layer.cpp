@@ -46,6 +46,13 @@ void FitGhostLayer::setGhosts(const std::vector<Ghost>& ghosts, double x0, doubl
     }
 }
 
+void FitGhostLayer::setLegendName(const QString& name)
+{
+    m_legendName = name;
+    for (QCPGraph* graph : m_graphs)
+        graph->setName(name);
+}
+
 void FitGhostLayer::applyStyle(const PlotStyle& style)
 {
     // The ghost grey is fine for thin lines; text needs a little more contrast on either background.

@@ -33,6 +33,9 @@ public:
     void setGhosts(const std::vector<Ghost>& ghosts, double x0, double x1, double labelX);
     void clear();
 
+    /** @brief Renames the legend's entry (every ghost line carries the name; the legend shows one). */
+    void setLegendName(const QString& name);
+
     bool isEmpty() const { return m_graphs.empty(); }
     const std::vector<QCPGraph*>& graphs() const { return m_graphs; }
     const std::vector<QCPItemText*>& labels() const { return m_labels; }

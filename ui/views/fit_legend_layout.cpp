@@ -2,6 +2,7 @@
 
 #include "views/fit_ghost_layer.h"
 #include "views/fit_points.h"
+#include "views/label_placement.h"
 
 #include <qcustomplot.h>
 
@@ -80,25 +81,7 @@ bool FitLegendLayout::legendFits(const QSize& legend, const QSize& area)
     return legend.width() <= 0.6 * area.width() && legend.height() <= 0.5 * area.height();
 }
 
-std::vector<double> FitLegendLayout::spread(std::vector<double> wanted, double height, double top, double bottom)
-{
-    // The labels hang above their points, so a label needs `height` pixels above its y.
-    const double highest = std::min(top + height, bottom);
-    for (std::size_t i = 0; i < wanted.size(); ++i) {
-        wanted[i] = std::clamp(wanted[i], highest, bottom);
-        if (i > 0)
-            wanted[i] = std::max(wanted[i], wanted[i - 1] + height);
-    }
-    // Pushed below the bottom: back up, the ones above moving up with them.
-    for (std::size_t i = wanted.size(); i-- > 0;) {
-        wanted[i] = std::min(wanted[i], bottom);
-        if (i + 1 < wanted.size())
-            wanted[i] = std::min(wanted[i], wanted[i + 1] - height);
-    }
-    return wanted;
-}
-
-void FitLegendLayout::arrange(const FitGhostLayer& ghosts)
+void FitLegendLayout::arrange(const FitGhostLayer& ghosts, const QCPGraph* points, double pointSize)
 {
     // A legend that would cover most of a small view (a 1280x720 screen split four ways and more) is dropped;
     // the colours are the same in every view and the large view has it.
@@ -106,33 +89,72 @@ void FitLegendLayout::arrange(const FitGhostLayer& ghosts)
     const bool outside = m_plot->legend->layout() != m_plot->axisRect()->insetLayout();
     m_plot->legend->setVisible(outside || legendFits(m_plot->legend->minimumOuterSizeHint(), area.size()));
 
-    QCPAxis* yAxis = m_plot->yAxis;
-    const QCPRange x = m_plot->xAxis->range();
-    const QCPRange y = yAxis->range();
-    std::vector<std::pair<double, QCPItemText*>> placements;
-    double height = 0;
+    std::vector<QRectF> taken = pointRects(points, pointSize);
+    if (m_plot->legend->visible())
+        taken.push_back(m_plot->legend->outerRect());
+    // Top down by where their lines leave the view on the right, so that the labels keep the lines' order there.
+    std::vector<std::pair<double, std::size_t>> order;
     for (std::size_t i = 0; i < ghosts.labels().size() && i < ghosts.graphs().size(); ++i) {
-        QCPItemText* label = ghosts.labels()[i];
-        const double right = lineAt(ghosts.graphs()[i], x.upper);
-        const double left = lineAt(ghosts.graphs()[i], x.lower);
-        // A line that misses the view entirely (both ends above or both below) gets no label pinned to an edge.
-        const bool seen = std::isfinite(right) && std::isfinite(left)
-            && !((right > y.upper && left > y.upper) || (right < y.lower && left < y.lower));
-        label->setVisible(seen);
-        if (!seen)
-            continue;
-        placements.emplace_back(yAxis->coordToPixel(right), label);
-        const QMargins padding = label->padding();
-        height = std::max(height, double(QFontMetrics(label->font()).height() + padding.top() + padding.bottom()));
+        const double right = lineAt(ghosts.graphs()[i], m_plot->xAxis->range().upper);
+        order.emplace_back(std::isfinite(right) ? -right : 0.0, i);
     }
-    std::stable_sort(
-        placements.begin(), placements.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<double> wanted;
-    for (const auto& placement : placements)
-        wanted.push_back(placement.first);
-    const std::vector<double> placed = spread(wanted, height, area.top(), area.bottom());
-    for (std::size_t i = 0; i < placements.size(); ++i)
-        placements[i].second->position->setCoords(x.upper, yAxis->pixelToCoord(placed[i]));
+    std::stable_sort(order.begin(), order.end());
+    for (const auto& [key, i] : order)
+        placeLabel(ghosts.labels()[i], ghosts.graphs()[i], QRectF(area), taken);
+}
+
+std::vector<QRectF> FitLegendLayout::pointRects(const QCPGraph* points, double pointSize) const
+{
+    std::vector<QRectF> rects;
+    if (!points)
+        return rects;
+    const QRect area = m_plot->axisRect()->rect();
+    for (auto it = points->data()->constBegin(); it != points->data()->constEnd(); ++it) {
+        const QPointF pixel(m_plot->xAxis->coordToPixel(it->key), m_plot->yAxis->coordToPixel(it->value));
+        if (std::isfinite(pixel.x()) && std::isfinite(pixel.y()) && area.contains(pixel.toPoint()))
+            rects.push_back(LabelPlacement::around(pixel.x(), pixel.y(), pointSize + 2));
+    }
+    return rects;
+}
+
+void FitLegendLayout::placeLabel(
+    QCPItemText* label, const QCPGraph* line, const QRectF& area, std::vector<QRectF>& taken)
+{
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    const double right = lineAt(line, x.upper);
+    const double left = lineAt(line, x.lower);
+    // A line that misses the view entirely (both ends above or both below) gets no label pinned to an edge.
+    const bool seen = std::isfinite(right) && std::isfinite(left)
+        && !((right > y.upper && left > y.upper) || (right < y.lower && left < y.lower));
+    label->setVisible(seen);
+    if (!seen)
+        return;
+    const QFontMetricsF metrics(label->font());
+    const QMargins padding = label->padding();
+    const QSizeF size(metrics.horizontalAdvance(label->text()) + padding.left() + padding.right() + 2,
+        metrics.height() + padding.top() + padding.bottom());
+    // Candidates along the line from the right edge leftwards, each just above the line, then just below it.
+    std::vector<QRectF> candidates;
+    std::vector<Qt::Alignment> sides;
+    for (int step = 0; step <= 16; ++step) {
+        const double px = area.right() - step * (area.width() - size.width()) / 16.0;
+        const double py = m_plot->yAxis->coordToPixel(lineAt(line, m_plot->xAxis->pixelToCoord(px)));
+        if (!std::isfinite(py))
+            continue;
+        candidates.emplace_back(QPointF(px - size.width(), py - size.height()), size);
+        sides.push_back(Qt::AlignBottom);
+        candidates.emplace_back(QPointF(px - size.width(), py), size);
+        sides.push_back(Qt::AlignTop);
+    }
+    const int chosen = LabelPlacement::choose(candidates, taken, area);
+    if (chosen < 0)
+        return;
+    const QRectF rect = candidates[std::size_t(chosen)];
+    label->setPositionAlignment(Qt::AlignRight | sides[std::size_t(chosen)]);
+    const double anchorY = sides[std::size_t(chosen)] == Qt::AlignBottom ? rect.bottom() : rect.top();
+    label->position->setCoords(m_plot->xAxis->pixelToCoord(rect.right()), m_plot->yAxis->pixelToCoord(anchorY));
+    taken.push_back(rect);
 }
 
 } // namespace gdlab

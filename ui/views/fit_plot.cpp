@@ -4,8 +4,10 @@
 
 #include "session/iteration_model.h"
 #include "views/fit_axes.h"
+#include "views/fit_ghosts.h"
 #include "views/fit_legend_layout.h"
 #include "views/fit_point_gestures.h"
+#include "views/fit_sample_ring.h"
 #include "views/legend_row.h"
 #include "views/plot_style.h"
 #include "views/view_palette.h"
@@ -44,13 +46,17 @@ FitPlot::FitPlot(const IterationModel* model, QWidget* parent)
     connectGestures();
 
     // Label placement and the legend's room depend on pixel sizes, known only once the plot is laid out.
-    connect(m_plot, &QCustomPlot::afterLayout, this, [this] { m_legend->arrange(*m_ghosts); });
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        m_legend->arrange(m_ghosts->layer(), m_data->points(),
+            FitDataLayer::pointSize(PlotStyle(*this, m_presentation), m_points.count()));
+    });
     connect(m_model, &IterationModel::runReset, this, &FitPlot::onRunReset);
     connect(m_model, &IterationModel::rowsAppended, this, &FitPlot::onRowsAppended);
     connect(m_model, &IterationModel::currentRowChanged, this, &FitPlot::updateCurrent);
     // Nothing here depends on a run's outcome, so runFinished is not needed: its last rows come as rowsAppended.
 
     m_points.reset(m_model->run());
+    m_fitMode = defaultMode();
     rebuild();
     updateEditability();
 }
@@ -70,7 +76,8 @@ void FitPlot::createLayers()
     m_leastSquares = std::make_unique<FitLineLayer>(m_plot, lines, ViewPalette::leastSquares(), 2.0, Qt::DashLine);
     m_predictions = std::make_unique<FitPredictionLayer>(m_plot, lines);
     m_current = std::make_unique<FitLineLayer>(m_plot, lines, ViewPalette::current(), 3.0, Qt::SolidLine);
-    m_ghosts = std::make_unique<FitGhostLayer>(m_plot, m_plot->layer(kGhostLayer), tr("earlier fits"));
+    m_ghosts = std::make_unique<FitGhosts>(m_plot, m_plot->layer(kGhostLayer));
+    m_sample = std::make_unique<FitSampleRing>(m_plot, m_plot->layer(kPointLayer));
     m_legend = std::make_unique<FitLegendLayout>(m_plot);
     m_legendRow = new LegendRow(m_plot, this);
     m_axes = std::make_unique<FitAxes>(m_plot);
@@ -150,18 +157,33 @@ void FitPlot::onRunReset(RunCause cause)
     const int selection = cause == RunCause::EditedPoints ? m_pendingSelection : -1;
     m_pendingSelection = -1;
     m_gestures->cancel();
+    const auto featuresBefore = m_points.lines().featureCount();
     m_points.reset(m_model->run());
+    // Other data, or a first second feature, opens on the view that reads for it; the class's own choice stays.
+    const bool newData = cause == RunCause::NewLesson || cause == RunCause::NewData;
+    const bool secondFeature = featuresBefore <= 1 && m_points.lines().featureCount() > 1;
+    const FitMode mode = newData || secondFeature ? defaultMode() : m_fitMode;
+    const bool modeChanged = mode != m_fitMode;
+    m_fitMode = mode;
     m_keepRanges = cause == RunCause::EditedPoints && m_fitMode == FeatureVsTarget;
     rebuild();
     m_keepRanges = false;
     updateEditability();
     m_gestures->select(selection);
+    if (modeChanged)
+        emit fitModeChanged(m_fitMode);
+}
+
+FitPlot::FitMode FitPlot::defaultMode() const
+{
+    // With several features no line against one of them is the fit; predicted against actual shows all of it.
+    return m_points.lines().featureCount() > 1 ? PredictedVsActual : FeatureVsTarget;
 }
 
 void FitPlot::onRowsAppended()
 {
     // A streaming run reaches the ghosts' iterations one after another; only then are they redrawn.
-    if (reachedGhostIterations() == m_ghostIterations)
+    if (!m_ghosts->isOutdated(*m_model, drawsGhosts()))
         return;
     updateGhosts();
     updateLegend();
@@ -230,7 +252,7 @@ double FitPlot::currentLineY(double x) const
 {
     if (m_fitMode != FeatureVsTarget || m_model->isEmpty())
         return std::numeric_limits<double>::quiet_NaN();
-    const auto line = m_points.lines().line(m_model->theta(m_model->currentRow()), m_points.feature());
+    const auto line = m_points.line(m_model->theta(m_model->currentRow()));
     return line ? line->at(x) : std::numeric_limits<double>::quiet_NaN();
 }
 
@@ -262,6 +284,8 @@ void FitPlot::rebuild()
         m_feature = m_points.feature(); // fewer features than before
         emit featureChanged(m_feature);
     }
+    if (hasProblem() && !m_model->isEmpty())
+        m_points.follow(m_model->theta(m_model->currentRow()));
     m_data->setPoints(m_points);
     updateAxisLabels();
     updateAxisRanges();
@@ -280,20 +304,9 @@ void FitPlot::rebuild()
 void FitPlot::updateAxisLabels()
 {
     const Run* run = m_model->run();
-    if (!hasProblem()) {
-        m_plot->xAxis->setLabel(QString());
-        m_plot->yAxis->setLabel(QString());
-        return;
-    }
-    const QString target = QString::fromStdString(run->problem->targetName());
-    if (m_fitMode == FeatureVsTarget) {
-        m_plot->xAxis->setLabel(
-            m_points.lines().featureCount() > 0 ? featureNames().value(m_points.feature()) : tr("row"));
-        m_plot->yAxis->setLabel(target);
-    } else {
-        m_plot->xAxis->setLabel(tr("actual %1").arg(target));
-        m_plot->yAxis->setLabel(tr("predicted %1").arg(target));
-    }
+    const bool problem = hasProblem();
+    m_axes->setLabels(m_points, problem ? QString::fromStdString(run->problem->targetName()) : QString(),
+        featureNames(), m_model->parameterSymbols(), problem && run->problem->hasIntercept());
 }
 
 void FitPlot::updateAxisRanges()
@@ -302,10 +315,20 @@ void FitPlot::updateAxisRanges()
         m_axes->clear();
         m_predictions->clear();
     } else if (m_fitMode == FeatureVsTarget) {
-        m_axes->fitFeature(m_points, m_keepRanges);
+        // Partial residuals move with θ: the frame holds them at the start and at the least-squares solution.
+        std::vector<Eigen::VectorXd> thetas { m_model->run()->leastSquares.theta };
+        if (!m_model->isEmpty())
+            thetas.push_back(m_model->theta(0));
+        m_axes->fitFeature(m_points, m_keepRanges, m_points.valueExtent(thetas));
     } else {
-        const auto best = m_points.lines().predictions(m_model->run()->leastSquares.theta);
-        m_predictions->setIdentity(m_axes->fitActual(m_points, best ? &*best : nullptr));
+        // The start's predictions too: from zeros they all lie at 0, far below the data, and must be seen there.
+        auto shown = m_points.lines().predictions(m_model->run()->leastSquares.theta);
+        const auto start = m_model->isEmpty() ? std::nullopt : m_points.lines().predictions(m_model->theta(0));
+        if (shown && start) {
+            shown->conservativeResize(shown->size() + start->size());
+            shown->tail(start->size()) = *start;
+        }
+        m_predictions->setIdentity(m_axes->fitActual(m_points, shown ? &*shown : nullptr));
     }
 }
 
@@ -317,42 +340,24 @@ void FitPlot::updateLeastSquares()
         return;
     const Eigen::VectorXd& theta = m_model->run()->leastSquares.theta;
     if (m_fitMode == FeatureVsTarget) {
-        m_leastSquares->setLine(
-            m_points.lines().line(theta, m_points.feature()), m_points.lineStart(), m_points.lineEnd());
+        m_leastSquares->setLine(m_points.line(theta), m_points.lineStart(), m_points.lineEnd());
         return;
     }
     const auto best = m_points.lines().predictions(theta);
     m_predictions->setLeastSquares(m_points, best ? &*best : nullptr);
 }
 
-std::vector<long long> FitPlot::reachedGhostIterations() const
+bool FitPlot::drawsGhosts() const
 {
-    if (!hasProblem() || m_model->isEmpty() || m_fitMode != FeatureVsTarget)
-        return {};
-    std::vector<long long> iterations = m_model->run()->ghostIterations;
-    std::sort(iterations.begin(), iterations.end());
-    iterations.erase(std::unique(iterations.begin(), iterations.end()), iterations.end());
-    const long long last = m_model->iteration(m_model->lastRow());
-    iterations.erase(std::remove_if(iterations.begin(), iterations.end(),
-                         [last](long long iteration) { return iteration < 0 || iteration > last; }),
-        iterations.end());
-    return iterations;
+    return hasProblem() && m_fitMode == FeatureVsTarget;
 }
 
 void FitPlot::updateGhosts()
 {
-    m_ghostIterations = reachedGhostIterations();
-    std::vector<FitGhostLayer::Ghost> ghosts;
-    for (long long iteration : m_ghostIterations) {
-        const auto line
-            = m_points.lines().line(m_model->theta(m_model->rowForIteration(iteration)), m_points.feature());
-        if (line)
-            ghosts.push_back({ *line, iteration == 1 ? tr("after 1 step") : tr("after %1 steps").arg(iteration) });
-    }
-    // Labels sit at the right edge of the view, where the lines are furthest apart when they pivot round the
-    // data's centre.
-    m_ghosts->setGhosts(ghosts, m_points.lineStart(), m_points.lineEnd(), m_plot->xAxis->range().upper);
-    m_ghosts->applyStyle(PlotStyle(*this, m_presentation));
+    // Labels start at the right edge of the view, where the lines are furthest apart when they pivot round the
+    // data's centre; FitLegendLayout moves them off each other and the points.
+    m_ghosts->update(*m_model, m_points, drawsGhosts(), m_plot->xAxis->range().upper);
+    m_ghosts->layer().applyStyle(PlotStyle(*this, m_presentation));
 }
 
 void FitPlot::updateCurrent()
@@ -360,14 +365,19 @@ void FitPlot::updateCurrent()
     const bool available = hasProblem() && !m_model->isEmpty();
     const int row = m_model->currentRow();
     const Eigen::VectorXd theta = available ? Eigen::VectorXd(m_model->theta(row)) : Eigen::VectorXd();
-    const auto predictions = available ? m_points.lines().predictions(theta) : std::nullopt;
-    m_data->setPredictions(m_points, predictions ? &*predictions : nullptr);
+    if (available)
+        m_points.follow(theta);
+    const auto ends = available ? m_points.fitEnds(theta) : std::nullopt;
+    m_data->setPredictions(m_points, ends ? &*ends : nullptr);
+    m_sample->show(*m_model, m_points, row, ends ? &*ends : nullptr);
+    if (available)
+        m_ghosts->follow(m_model->iteration(row));
     if (m_fitMode == PredictedVsActual) {
         m_current->setLine(std::nullopt, 0, 0);
         m_data->points()->setName(
-            predictions ? tr("predictions (iteration %1)").arg(m_model->iteration(row)) : tr("predictions"));
+            ends ? tr("predictions (iteration %1)").arg(m_model->iteration(row)) : tr("predictions"));
     } else {
-        const auto line = available ? m_points.lines().line(theta, m_points.feature()) : std::nullopt;
+        const auto line = available ? m_points.line(theta) : std::nullopt;
         m_current->setLine(line, m_points.lineStart(), m_points.lineEnd());
         m_current->graph()->setName(
             line ? tr("current fit (iteration %1)").arg(m_model->iteration(row)) : tr("current fit"));
@@ -391,13 +401,15 @@ void FitPlot::updateLegend()
         if (m_showLeastSquares)
             entries.push_back(m_leastSquares->graph());
         // One entry stands for every ghost: each line carries its own label.
-        if (!m_ghosts->isEmpty())
-            entries.push_back(m_ghosts->graphs().front());
+        if (!m_ghosts->layer().isEmpty())
+            entries.push_back(m_ghosts->layer().graphs().front());
     } else {
         entries.push_back(m_predictions->identity());
         if (m_showLeastSquares)
             entries.push_back(m_predictions->leastSquares());
     }
+    if (FitSampleRing::samples(*m_model))
+        entries.push_back(m_sample->graph());
     m_legend->setEntries(entries);
 }
 
@@ -414,7 +426,8 @@ void FitPlot::applyStyle()
     m_current->applyStyle(style);
     m_leastSquares->applyStyle(style);
     m_predictions->applyStyle(style, m_points.count());
-    m_ghosts->applyStyle(style);
+    m_ghosts->layer().applyStyle(style);
+    m_sample->applyStyle(style, FitDataLayer::pointSize(style, m_points.count()));
     m_gestures->setScale(style.scale());
 }
 

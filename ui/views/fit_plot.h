@@ -1,10 +1,11 @@
 #pragma once
 
 #include "views/fit_data_layer.h"
-#include "views/fit_ghost_layer.h"
+#include "views/fit_ghosts.h"
 #include "views/fit_line_layer.h"
 #include "views/fit_points.h"
 #include "views/fit_prediction_layer.h"
+#include "views/fit_sample_ring.h"
 
 #include <QPoint>
 #include <QStringList>
@@ -32,10 +33,10 @@ class PlotStyle;
  * @brief The fit view: the data, the line at the current iteration with its residuals, the least-squares line
  * and muted ghost lines at the run's chosen iterations.
  *
- * It owns the plot and composes the pieces that draw on it (FitDataLayer, FitLineLayer, FitGhostLayer,
- * FitPredictionLayer, laid out by FitLegendLayout) from the run's data in original units (FitPoints). With
- * several features it shows either the target against one feature (the others held at their means) or
- * predicted against actual values.
+ * It owns the plot and composes the pieces that draw on it (FitDataLayer, FitLineLayer, FitGhosts,
+ * FitPredictionLayer, FitSampleRing, laid out by FitLegendLayout) from the run's data in original units
+ * (FitPoints). With several features it opens on predicted against actual values, and offers per feature a
+ * partial-residual plot, where the line is the whole fit; SGD and mini-batch ring the rows of the current update.
  *
  * It reads the IterationModel only: a runReset redraws everything once (for the same problem only what the
  * settings change), rowsAppended adds the ghosts a streaming run reaches, and currentRowChanged moves the line
@@ -50,7 +51,9 @@ class FitPlot : public QWidget {
 
 public:
     enum FitMode {
-        FeatureVsTarget, ///< target against one feature; the line evaluated with the other features at their means
+        /// The target against one feature; with several features a partial-residual plot (y − Σ_{j≠i} θⱼxⱼ against
+        /// xᵢ at the current θ) with the line θ0 + θᵢxᵢ, which then passes through the points as the fit does.
+        FeatureVsTarget,
         PredictedVsActual, ///< predicted ŷ (current θ) against actual y, with the identity as perfect fit
     };
     Q_ENUM(FitMode)
@@ -87,8 +90,12 @@ public:
     /** @brief Least-squares predictions against actual values, muted, in PredictedVsActual mode. */
     QCPGraph* leastSquaresPredictionGraph() const { return m_predictions->leastSquares(); }
     /** @brief The ghost lines shown now (only those within the history), in the order of their iterations. */
-    const std::vector<QCPGraph*>& ghostGraphs() const { return m_ghosts->graphs(); }
-    const std::vector<QCPItemText*>& ghostLabels() const { return m_ghosts->labels(); }
+    const std::vector<QCPGraph*>& ghostGraphs() const { return m_ghosts->layer().graphs(); }
+    const std::vector<QCPItemText*>& ghostLabels() const { return m_ghosts->layer().labels(); }
+    /** @brief The rings around the rows the current update used (SGD, mini-batch); empty for batch descent. */
+    QCPGraph* sampleGraph() const { return m_sample->graph(); }
+    /** @brief The data rows ringed by sampleGraph(), in the order the update took them. */
+    const std::vector<long long>& sampleRows() const { return m_sample->rows(); }
     /** @brief The ring around the selected point; empty when nothing is selected. */
     QCPGraph* selectionGraph() const { return m_data->selection(); }
 
@@ -148,8 +155,9 @@ private:
     void updateLegend();
     void updateEditability();
     void applyStyle();
-    /** @brief The ghost iterations the history has reached (none unless the view draws lines). */
-    std::vector<long long> reachedGhostIterations() const;
+    bool drawsGhosts() const;
+    /** @brief Predicted against actual with several features (no line against one is the fit), else by feature. */
+    FitMode defaultMode() const;
     bool hasProblem() const;
     QColor dataColour(const PlotStyle& style) const;
 
@@ -160,7 +168,8 @@ private:
     std::unique_ptr<FitLineLayer> m_leastSquares;
     std::unique_ptr<FitPredictionLayer> m_predictions;
     std::unique_ptr<FitLineLayer> m_current;
-    std::unique_ptr<FitGhostLayer> m_ghosts;
+    std::unique_ptr<FitGhosts> m_ghosts;
+    std::unique_ptr<FitSampleRing> m_sample;
     std::unique_ptr<FitAxes> m_axes;
     std::unique_ptr<FitLegendLayout> m_legend;
     FitPointGestures* m_gestures = nullptr;
@@ -178,8 +187,6 @@ private:
     int m_pendingSelection = -1;
     /** Where a refusal's tooltip appears: the point or the click that was refused. */
     QPoint m_refusalPos;
-    /** The ghost iterations drawn, so that a streaming run redraws ghosts only when it reaches another. */
-    std::vector<long long> m_ghostIterations;
     int m_refreshCount = 0;
 };
 

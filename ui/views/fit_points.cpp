@@ -51,6 +51,57 @@ void FitPoints::arrange(bool byFeature, int feature)
     m_lineEnd = m_keyExtent.second + lineOverhang * span;
 }
 
+bool FitPoints::follow(const Eigen::VectorXd& theta)
+{
+    if (!isPartial())
+        return false;
+    const auto values = m_lines.partialResiduals(theta, m_feature);
+    if (!values || values->size() != m_fixed.size())
+        return false;
+    for (int i = 0; i < m_fixed.size(); ++i)
+        m_fixed[i] = (*values)[i];
+    return true;
+}
+
+std::optional<FitLines::Line> FitPoints::line(const Eigen::VectorXd& theta) const
+{
+    if (!m_byFeature)
+        return std::nullopt;
+    return m_lines.partialLine(theta, m_feature);
+}
+
+std::optional<Eigen::VectorXd> FitPoints::fitEnds(const Eigen::VectorXd& theta) const
+{
+    if (!m_byFeature)
+        return m_lines.predictions(theta);
+    const auto fit = line(theta);
+    if (!fit || m_keys.size() != m_lines.rowCount())
+        return std::nullopt;
+    Eigen::VectorXd ends(m_keys.size());
+    for (int i = 0; i < m_keys.size(); ++i)
+        ends[i] = fit->at(m_keys[i]);
+    return ends;
+}
+
+std::pair<double, double> FitPoints::valueExtent(const std::vector<Eigen::VectorXd>& thetas) const
+{
+    std::pair<double, double> extent = targetExtent();
+    if (!isPartial())
+        return extent;
+    bool first = true;
+    for (const Eigen::VectorXd& theta : thetas) {
+        const auto values = m_lines.partialResiduals(theta, m_feature);
+        if (!values || values->size() == 0)
+            continue;
+        const double low = values->minCoeff();
+        const double high = values->maxCoeff();
+        extent = first ? std::make_pair(low, high)
+                       : std::make_pair(std::min(extent.first, low), std::max(extent.second, high));
+        first = false;
+    }
+    return extent;
+}
+
 std::pair<double, double> FitPoints::targetExtent() const
 {
     if (m_lines.isEmpty())

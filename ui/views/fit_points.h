@@ -4,6 +4,8 @@
 
 #include <QVector>
 
+#include <optional>
+
 #include <utility>
 #include <vector>
 
@@ -15,8 +17,10 @@ struct Run;
  * @brief The fit view's data, cached per problem so that a step never touches the dataset: the run's points in
  * original units (a FitLines) and where each one sits in the view's current mode.
  *
- * Against a feature, a point is (the feature, y), or (its row number, y) when the problem has no feature; in
- * predicted-against-actual mode its key is the actual y. keys() and fixedValues() are per data row; sortedRows()
+ * Against a feature, a point is (the feature, y), or (its row number, y) when the problem has no feature; with
+ * several features it is a partial residual (the feature, y − Σ_{j≠i} θⱼxⱼ), whose height follows θ (follow()),
+ * so that the line intercept + θᵢxᵢ is the whole fit and its vertical distances the residuals. In
+ * predicted-against-actual mode a point's key is the actual y. keys() and fixedValues() are per data row; sortedRows()
  * is the order of the keys, the order a QCPGraph stores points in. The lines are drawn over lineStart() …
  * lineEnd(), wider than the data so that they always reach the edges of the view.
  */
@@ -33,15 +37,30 @@ public:
      */
     void arrange(bool byFeature, int feature);
 
+    /**
+     * @brief Partial residuals at theta (several features, against one); otherwise nothing changes. Returns
+     * whether the values moved.
+     */
+    bool follow(const Eigen::VectorXd& theta);
+    /** @brief The fit at theta in this arrangement: the partial line against a feature (with one feature or none,
+     * the line itself); nothing by actual value. */
+    std::optional<FitLines::Line> line(const Eigen::VectorXd& theta) const;
+    /** @brief Per row, the residual's end on the fit at theta (the line at the key, or ŷ by actual value). */
+    std::optional<Eigen::VectorXd> fitEnds(const Eigen::VectorXd& theta) const;
+    /** @brief The lowest and highest value the points take at any of thetas (partial residuals) or y. */
+    std::pair<double, double> valueExtent(const std::vector<Eigen::VectorXd>& thetas) const;
+
     const FitLines& lines() const { return m_lines; }
     int count() const { return static_cast<int>(m_keys.size()); }
     bool isEmpty() const { return m_keys.isEmpty(); }
     bool isByFeature() const { return m_byFeature; }
+    /** @brief Against a feature with several: the points are partial residuals that move with θ. */
+    bool isPartial() const { return m_byFeature && m_lines.featureCount() > 1; }
     /** @brief The feature on the x axis (0-based), after clamping. */
     int feature() const { return m_feature; }
 
     const QVector<double>& keys() const { return m_keys; }
-    /** @brief Per row: y, the residual's fixed end (the point itself, or its foot on y = x). */
+    /** @brief Per row: the residual's fixed end (the point itself, or its foot on y = x), y or a partial residual. */
     const QVector<double>& fixedValues() const { return m_fixed; }
     const std::vector<int>& sortedRows() const { return m_sortedRows; }
     /** @brief The smallest and largest key; (0, 0) when empty. */

@@ -1,6 +1,7 @@
 #include "views/loss_marker.h"
 
 #include "session/iteration_model.h"
+#include "views/label_placement.h"
 #include "views/loss_curve.h"
 #include "views/plot_style.h"
 #include "views/view_palette.h"
@@ -78,6 +79,43 @@ void LossMarker::placeLabel(double iteration, double plottedLoss, bool logarithm
     m_label->setPositionAlignment(
         (rightHalf ? Qt::AlignRight : Qt::AlignLeft) | (upperHalf ? Qt::AlignTop : Qt::AlignBottom));
     m_label->position->setCoords(rightHalf ? -m_offset : m_offset, upperHalf ? m_offset : -m_offset);
+}
+
+void LossMarker::avoid(const QCPItemText* other)
+{
+    m_other = other;
+    connect(m_plot, &QCustomPlot::afterLayout, this, &LossMarker::avoidOther);
+}
+
+void LossMarker::avoidOther()
+{
+    if (!m_other || !m_other->visible() || !m_label->visible())
+        return;
+    const QPointF dot = m_tracer->position->pixelPosition();
+    const QFontMetricsF metrics(m_label->font());
+    const QMargins padding = m_label->padding();
+    const QSizeF size(metrics.horizontalAdvance(m_label->text()) + padding.left() + padding.right() + 2,
+        metrics.height() + padding.top() + padding.bottom());
+    const Qt::Alignment preferred = m_label->positionAlignment();
+    std::vector<Qt::Alignment> sides { preferred };
+    for (const Qt::Alignment h : { Qt::AlignRight, Qt::AlignLeft })
+        for (const Qt::Alignment v : { Qt::AlignTop, Qt::AlignBottom })
+            if ((h | v) != preferred)
+                sides.push_back(h | v);
+    std::vector<QRectF> candidates;
+    for (const Qt::Alignment side : sides) {
+        const double x = side & Qt::AlignRight ? dot.x() - m_offset - size.width() : dot.x() + m_offset;
+        const double y = side & Qt::AlignTop ? dot.y() + m_offset : dot.y() - m_offset - size.height();
+        candidates.emplace_back(QPointF(x, y), size);
+    }
+    const QRectF other(m_other->topLeft->pixelPosition(), m_other->bottomRight->pixelPosition());
+    const int chosen = LabelPlacement::choose(candidates, { other }, m_plot->axisRect()->rect());
+    if (chosen <= 0)
+        return;
+    const Qt::Alignment side = sides[std::size_t(chosen)];
+    m_label->setPositionAlignment(side);
+    m_label->position->setCoords(
+        side & Qt::AlignRight ? -m_offset : m_offset, side & Qt::AlignTop ? m_offset : -m_offset);
 }
 
 void LossMarker::applyStyle(const PlotStyle& style)

@@ -35,8 +35,15 @@ public:
      */
     void update(const IterationModel& model, QCPGraph* curve, bool logarithmic);
     void applyStyle(const PlotStyle& style);
+    /**
+     * @brief Keeps the label off other (the least-squares floor's "least squares: …"): once the plot is laid out,
+     * the label takes the first of its four sides of the dot that covers neither other nor the plot's edge.
+     */
+    void avoid(const QCPItemText* other);
 
 private:
+    /** The four places beside the dot, the preferred one first; with pixel sizes known. */
+    void avoidOther();
     void setVisible(bool visible);
     /** Left of the marker in the right half, below the dot in the upper half. */
     void placeLabel(double iteration, double plottedLoss, bool logarithmic);
@@ -45,6 +52,7 @@ private:
     QCPItemStraightLine* m_line;
     QCPItemTracer* m_tracer;
     QCPItemText* m_label;
+    const QCPItemText* m_other = nullptr;
     /** The label's distance from the dot, in pixels at the style's scale. */
     double m_offset;
 };

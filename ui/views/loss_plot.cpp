@@ -46,6 +46,8 @@ LossPlot::LossPlot(const IterationModel* model, QWidget* parent)
     , m_warning(new DivergenceWarning(m_plot, this))
     , m_legendRow(new LegendRow(m_plot, this))
 {
+    // "k = …, loss = …" must not cover "least squares: …" where the curve reaches its floor.
+    m_marker->avoid(m_floor->label());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);

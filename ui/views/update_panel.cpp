@@ -12,6 +12,7 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -35,7 +36,8 @@ QString bold(const QString& text)
 UpdatePanel::UpdatePanel(const IterationModel* model, QWidget* parent)
     : QWidget(parent)
     , m_model(model)
-    , m_label(new QLabel(this))
+    , m_label(new QLabel)
+    , m_scroll(new QScrollArea(this))
 {
     m_label->setTextFormat(Qt::RichText);
     m_label->setWordWrap(true);
@@ -44,10 +46,18 @@ UpdatePanel::UpdatePanel(const IterationModel* model, QWidget* parent)
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_label->setToolTip(tr("One update of gradient descent with the actual numbers: θ(k+1) = θ(k) − lr · gradient. "
                            "Step forward and back to see other updates."));
+    // Many parameters or original units make the text wider and taller than the panel: it scrolls, never cut off.
+    auto* content = new QWidget;
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_label);
+    contentLayout->addStretch(1);
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_label);
-    layout->addStretch(1);
+    layout->addWidget(m_scroll);
 
     connect(m_model, &IterationModel::runReset, this, &UpdatePanel::refresh);
     connect(m_model, &IterationModel::currentRowChanged, this, &UpdatePanel::onCurrentRowChanged);
@@ -67,8 +77,8 @@ QString UpdatePanel::richText() const
 
 QSize UpdatePanel::minimumSizeHint() const
 {
-    // The label's own hint is the width of its widest table row; the height follows from it.
-    return m_label->minimumSizeHint();
+    // The text scrolls: a long update never sets the side panel's width or the window's height.
+    return m_scroll->minimumSizeHint();
 }
 
 void UpdatePanel::setPresentationMode(bool on)

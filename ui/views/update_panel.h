@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 
 namespace gdlab {
 
@@ -66,6 +67,7 @@ private:
 
     const IterationModel* m_model = nullptr;
     QLabel* m_label = nullptr;
+    QScrollArea* m_scroll = nullptr;
     QString m_plainText;
     int m_shownRow = -1; ///< the row the text is about; -1 before anything is shown
     int m_refreshCount = 0;

@@ -2,8 +2,11 @@
 // changed, what does not apply disabled, and a tolerance that is not a number put back.
 #include "panels/descent_group.h"
 
+#include "update_sample.h"
+
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -47,6 +50,7 @@ private slots:
     void enablesWhatApplies();
     void toleranceThatIsNoNumberIsPutBack();
     void hugeSeedIsShownClamped();
+    void miniBatchStartsBelowTheRows();
 };
 
 void TestDescentGroup::showsSettingsSilently()
@@ -184,6 +188,42 @@ void TestDescentGroup::hugeSeedIsShownClamped()
     // Another field's edit keeps the seed the run has, not the one the box can show.
     group.iterationsSpin()->setValue(10);
     QCOMPARE(edits.first().first().value<SolverSettings>().seed, std::uint64_t(1) << 40);
+}
+
+// five_points has 5 rows: the old default of 32 made mini-batch descent batch descent without a word.
+void TestDescentGroup::miniBatchStartsBelowTheRows()
+{
+    SolverSettings settings; // batch descent, batch size 32
+    DescentGroup group;
+    group.showRowCount(5);
+    group.showSettings(settings);
+    QSignalSpy edits(&group, &DescentGroup::settingsEdited);
+    group.methodCombo()->setCurrentIndex(group.methodCombo()->findData(int(DescentMethod::MiniBatch)));
+    QCOMPARE(edits.count(), 1);
+    const SolverSettings sent = edits.first().first().value<SolverSettings>();
+    QCOMPARE(sent.method, DescentMethod::MiniBatch);
+    QCOMPARE(sent.batchSize, gdlab::defaultBatchSize(5));
+    QVERIFY(sent.batchSize < 5);
+    QCOMPARE(group.batchSizeSpin()->value(), int(sent.batchSize));
+    QVERIFY(group.batchNote()->isHidden());
+
+    // The size reaching the data says so.
+    group.batchSizeSpin()->setValue(5);
+    QVERIFY(!group.batchNote()->isHidden());
+    QVERIFY(group.batchNote()->text().contains(QStringLiteral("5 rows")));
+    QVERIFY(group.batchNote()->text().contains(QStringLiteral("batch descent")));
+    group.batchSizeSpin()->setValue(4);
+    QVERIFY(group.batchNote()->isHidden());
+
+    // A size the user chose below the data is kept when they come back to mini-batch.
+    group.methodCombo()->setCurrentIndex(group.methodCombo()->findData(int(DescentMethod::Sgd)));
+    group.methodCombo()->setCurrentIndex(group.methodCombo()->findData(int(DescentMethod::MiniBatch)));
+    QCOMPARE(edits.last().first().value<SolverSettings>().batchSize, 4LL);
+    // Other methods have no batch to warn about.
+    group.batchSizeSpin()->setValue(9);
+    QVERIFY(!group.batchNote()->isHidden());
+    group.methodCombo()->setCurrentIndex(group.methodCombo()->findData(int(DescentMethod::Batch)));
+    QVERIFY(group.batchNote()->isHidden());
 }
 
 QTEST_MAIN(TestDescentGroup)

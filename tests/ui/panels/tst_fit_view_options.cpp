@@ -82,29 +82,36 @@ void TestFitViewOptions::choicesNameTheFeatures()
         QStringList({ QStringLiteral("y against x"), QStringLiteral("predicted against actual y") }));
     QCOMPARE(f.options->viewCombo()->currentIndex(), 0);
 
+    // With several features, predicted against actual comes first and is chosen; each feature has its partial
+    // residual plot, and its tooltip says what that is.
     Fixture two = makeFixture("two_features_n100");
-    QCOMPARE(two.options->viewCombo()->count(), 3);
-    QCOMPARE(two.options->viewCombo()->itemText(1), QStringLiteral("y against x2"));
+    QCOMPARE(itemTexts(two.options->viewCombo()),
+        QStringList({ QStringLiteral("predicted against actual y"), QStringLiteral("partial residual against x1"),
+            QStringLiteral("partial residual against x2") }));
+    QCOMPARE(two.options->viewCombo()->currentIndex(), 0);
+    QCOMPARE(two.plot->fitMode(), FitPlot::PredictedVsActual);
+    QVERIFY(two.options->viewCombo()->itemData(2, Qt::ToolTipRole).toString().contains(QStringLiteral("residuals")));
 }
 
 void TestFitViewOptions::comboSwitchesFeatureAndMode()
 {
     Fixture f = makeFixture("two_features_n100");
     QComboBox* combo = f.options->viewCombo();
-    combo->setCurrentIndex(1);
+    combo->setCurrentIndex(2);
     QCOMPARE(f.plot->fitMode(), FitPlot::FeatureVsTarget);
     QCOMPARE(f.plot->feature(), 1);
     QCOMPARE(f.plot->plot()->xAxis->label(), QStringLiteral("x2"));
+    QCOMPARE(f.plot->plot()->yAxis->label(), QStringLiteral("y − θ1·x1"));
     QVERIFY(f.plot->currentLineGraph()->visible());
 
-    combo->setCurrentIndex(2);
+    combo->setCurrentIndex(0);
     QCOMPARE(f.plot->fitMode(), FitPlot::PredictedVsActual);
     QVERIFY(f.plot->identityGraph()->visible());
     QVERIFY(!f.plot->currentLineGraph()->visible());
     QCOMPARE(f.plot->leastSquaresPredictionGraph()->data()->size(), 100);
     QVERIFY(f.plot->plot()->xAxis->label().startsWith(QStringLiteral("actual")));
 
-    combo->setCurrentIndex(0);
+    combo->setCurrentIndex(1);
     QCOMPARE(f.plot->fitMode(), FitPlot::FeatureVsTarget);
     QCOMPARE(f.plot->feature(), 0);
     QCOMPARE(f.plot->plot()->xAxis->label(), QStringLiteral("x1"));
@@ -115,11 +122,12 @@ void TestFitViewOptions::comboSwitchesFeatureAndMode()
 void TestFitViewOptions::comboFollowsThePlot()
 {
     Fixture f = makeFixture("two_features_n100");
-    f.plot->setFitMode(FitPlot::PredictedVsActual);
-    QCOMPARE(f.options->viewCombo()->currentIndex(), 2);
     f.plot->setFitMode(FitPlot::FeatureVsTarget);
-    f.plot->setFeature(1);
     QCOMPARE(f.options->viewCombo()->currentIndex(), 1);
+    f.plot->setFeature(1);
+    QCOMPARE(f.options->viewCombo()->currentIndex(), 2);
+    f.plot->setFitMode(FitPlot::PredictedVsActual);
+    QCOMPARE(f.options->viewCombo()->currentIndex(), 0);
 }
 
 void TestFitViewOptions::choicesFollowANewLesson()
@@ -209,12 +217,12 @@ void TestFitViewOptions::choicesAreIntents()
     QSignalSpy leastSquares(&options, &FitViewOptions::showLeastSquaresChosen);
     QSignalSpy editing(&options, &FitViewOptions::editingChosen);
 
-    options.viewCombo()->setCurrentIndex(1);
+    options.viewCombo()->setCurrentIndex(2);
     QCOMPARE(features.count(), 1);
     QCOMPARE(features.front().front().toInt(), 1);
     QCOMPARE(modes.count(), 1);
     QCOMPARE(modes.front().front().value<FitPlot::FitMode>(), FitPlot::FeatureVsTarget);
-    options.viewCombo()->setCurrentIndex(2);
+    options.viewCombo()->setCurrentIndex(0);
     QCOMPARE(modes.count(), 2);
     QCOMPARE(modes.back().front().value<FitPlot::FitMode>(), FitPlot::PredictedVsActual);
     QCOMPARE(features.count(), 1);
@@ -222,7 +230,7 @@ void TestFitViewOptions::choicesAreIntents()
     QCOMPARE(leastSquares.count(), 1);
     QCOMPARE(leastSquares.front().front().toBool(), false);
     QCOMPARE(plot.feature(), 0);
-    QCOMPARE(plot.fitMode(), FitPlot::FeatureVsTarget);
+    QCOMPARE(plot.fitMode(), FitPlot::PredictedVsActual);
     QVERIFY(plot.showLeastSquares());
     QCOMPARE(editing.count(), 0);
 }
@@ -231,10 +239,10 @@ void TestFitViewOptions::oneChoiceRedrawsThePlotOnce()
 {
     Fixture f = makeFixture("two_features_n100");
     QComboBox* combo = f.options->viewCombo();
-    combo->setCurrentIndex(2);
+    QCOMPARE(combo->currentIndex(), 0);
     // From predicted against actual to another feature: the feature first, so the plot redraws once.
     const int before = f.plot->refreshCount();
-    combo->setCurrentIndex(1);
+    combo->setCurrentIndex(2);
     QCOMPARE(f.plot->refreshCount(), before + 1);
     QCOMPARE(f.plot->feature(), 1);
     QCOMPARE(f.plot->fitMode(), FitPlot::FeatureVsTarget);

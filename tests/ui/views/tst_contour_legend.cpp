@@ -66,7 +66,7 @@ void TestContourLegend::anEntryForTheArrow()
     ContourLegend legend(&plot, scale);
     legend.applyStyle(gdlab::PlotStyle(plot, false));
     QVERIFY(plot.legend->hasItemWithPlottable(legend.arrowEntry()));
-    QCOMPARE(legend.arrowEntry()->name(), QStringLiteral("−∇ (direction)"));
+    QCOMPARE(legend.arrowEntry()->name(), QStringLiteral("−∇ direction (fixed length)"));
     QCOMPARE(legend.arrowEntry()->pen(), gdlab::CurrentPointLayer::arrowPen(gdlab::PlotStyle(plot, false)));
     QVERIFY(legend.arrowEntry()->data()->isEmpty());
     // Below the map the legend needs no frame.

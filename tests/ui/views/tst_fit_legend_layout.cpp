@@ -3,6 +3,7 @@
 #include "support/prepared_runs.h"
 #include "views/fit_ghost_layer.h"
 #include "views/fit_points.h"
+#include "views/label_placement.h"
 #include "views/plot_style.h"
 
 #include <qcustomplot.h>
@@ -26,8 +27,6 @@ private slots:
     void emptiestCorner();
     void legendFits_data();
     void legendFits();
-    void spread_data();
-    void spread();
     void entriesInOrder();
     void legendGoesWhereThePointsAreNot();
     void labelsOfCloseLinesDoNotOverlap();
@@ -78,26 +77,6 @@ void TestFitLegendLayout::legendFits()
     QCOMPARE(FitLegendLayout::legendFits(legend, QSize(400, 300)), fits);
 }
 
-void TestFitLegendLayout::spread_data()
-{
-    QTest::addColumn<std::vector<double>>("wanted");
-    QTest::addColumn<std::vector<double>>("placed");
-    // Labels 10 pixels high in [0, 100]: a label hangs above its y, so y is at least 10.
-    QTest::newRow("apart already") << std::vector<double> { 20, 50, 80 } << std::vector<double> { 20, 50, 80 };
-    QTest::newRow("close: pushed down") << std::vector<double> { 20, 24, 50 } << std::vector<double> { 20, 30, 50 };
-    QTest::newRow("above the top") << std::vector<double> { -40, 30 } << std::vector<double> { 10, 30 };
-    QTest::newRow("below the bottom: up together")
-        << std::vector<double> { 85, 95, 140 } << std::vector<double> { 80, 90, 100 };
-    QTest::newRow("none") << std::vector<double> {} << std::vector<double> {};
-}
-
-void TestFitLegendLayout::spread()
-{
-    QFETCH(std::vector<double>, wanted);
-    QFETCH(std::vector<double>, placed);
-    QCOMPARE(FitLegendLayout::spread(wanted, 10, 0, 100), placed);
-}
-
 void TestFitLegendLayout::entriesInOrder()
 {
     QCustomPlot plot;
@@ -133,6 +112,11 @@ void TestFitLegendLayout::legendGoesWhereThePointsAreNot()
     QCOMPARE(plot.axisRect()->insetLayout()->insetAlignment(0), Qt::AlignTop | Qt::AlignLeft);
 }
 
+QRectF labelRect(const QCPItemText* label)
+{
+    return QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition());
+}
+
 void TestFitLegendLayout::labelsOfCloseLinesDoNotOverlap()
 {
     QCustomPlot plot;
@@ -143,22 +127,36 @@ void TestFitLegendLayout::labelsOfCloseLinesDoNotOverlap()
     FitGhostLayer ghosts(&plot, plot.layer("main"), QStringLiteral("earlier fits"));
     plot.xAxis->setRange(0, 10);
     plot.yAxis->setRange(0, 10);
+    // A point where the first label would go at the right edge.
+    QCPGraph* points = plot.addGraph();
+    points->setData({ 9.5, 3.0 }, { 5.3, 2.0 });
     ghosts.setGhosts({ { FitLines::Line { 5.0, 0.0 }, QStringLiteral("after 100 steps") },
                          { FitLines::Line { 5.01, 0.0 }, QStringLiteral("after 1000 steps") },
                          { FitLines::Line { 50.0, 0.0 }, QStringLiteral("out of sight") } },
         -10, 20, 10);
     ghosts.applyStyle(PlotStyle(plot, false));
     plot.replot();
-    layout.arrange(ghosts);
+    layout.arrange(ghosts, points, 8);
     QCPItemText* first = ghosts.labels()[0];
     QCPItemText* second = ghosts.labels()[1];
     QVERIFY(first->visible() && second->visible());
     QVERIFY(!ghosts.labels()[2]->visible()); // its line misses the view
-    const double gap = std::abs(first->position->pixelPosition().y() - second->position->pixelPosition().y());
-    QVERIFY2(gap >= QFontMetrics(first->font()).height(), qPrintable(QString::number(gap)));
-    // The higher line keeps the higher label, both at the right edge.
-    QVERIFY(second->position->pixelPosition().y() < first->position->pixelPosition().y());
-    QCOMPARE(first->position->key(), 10.0);
+    plot.replot();
+    const QRectF a = labelRect(first);
+    const QRectF b = labelRect(second);
+    QVERIFY2(!a.intersects(b), "labels of lines that nearly coincide must not overlap");
+    for (const auto& point : *points->data()) {
+        const QRectF marker = gdlab::LabelPlacement::around(
+            plot.xAxis->coordToPixel(point.key), plot.yAxis->coordToPixel(point.value), 8);
+        QVERIFY(!a.intersects(marker) && !b.intersects(marker));
+    }
+    // Each label touches its own line (y = 5 here): above it or below it.
+    const double line = plot.yAxis->coordToPixel(5.0);
+    for (const QRectF& rect : { a, b })
+        QVERIFY(std::abs(rect.bottom() - line) < 2 || std::abs(rect.top() - line) < 2);
+    // Both inside the plot's area.
+    const QRectF area = plot.axisRect()->rect();
+    QVERIFY(area.adjusted(-1, -1, 1, 1).contains(a) && area.adjusted(-1, -1, 1, 1).contains(b));
 }
 
 void TestFitLegendLayout::smallViewDropsTheLegend()

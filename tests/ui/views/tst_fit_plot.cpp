@@ -103,6 +103,11 @@ Eigen::Index findRow(const Dataset& dataset, double x, double y)
     return -1;
 }
 
+QRectF textRect(const QCPItemText* label)
+{
+    return QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition());
+}
+
 } // namespace
 
 class TestFitPlot : public QObject {
@@ -116,10 +121,13 @@ private slots:
     void leastSquaresLineAndToggle();
     void ghostsWithLabels();
     void ghostsBeyondTheHistoryAreLeftOut();
+    void ghostLabelsCoverNoTextAndNoPoint_data();
+    void ghostLabelsCoverNoTextAndNoPoint();
     void legendNamesTheCurrentIteration();
     void axisRangesStayWhileStepping();
     void standardizedLessonDrawsInOriginalUnits();
-    void multiFeatureFeatureVsTarget();
+    void multiFeaturePartialResiduals();
+    void multiFeatureOpensOnPredictedVsActual();
     void multiFeaturePredictedVsActual();
     void viewBuiltBeforeLoadingFollows();
     void presentationModeEnlarges();
@@ -242,18 +250,14 @@ void TestFitPlot::ghostsWithLabels()
     const auto& theta10 = model->theta(model->rowForIteration(10));
     QVERIFY(std::abs(lineAt(f.view->ghostGraphs()[0], 0) - theta10[0]) < 1e-12);
     QVERIFY(std::abs(lineAt(f.view->ghostGraphs()[0], 1) - theta10[0] - theta10[1]) < 1e-12);
-    // The labels sit at the right edge of the view, at their lines (pushed apart on screen where lines meet).
+    // Placed on screen (LabelPlacement): inside the view and off each other.
     f.view->show();
     f.view->plot()->replot();
-    const QCPRange y = f.view->plot()->yAxis->range();
-    for (QCPItemText* label : f.view->ghostLabels()) {
-        QCOMPARE(label->position->key(), f.view->plot()->xAxis->range().upper);
-        QVERIFY(y.contains(label->position->value()));
-    }
-    const double pixel0 = f.view->ghostLabels()[1]->position->pixelPosition().y();
-    const double pixel1 = f.view->ghostLabels()[2]->position->pixelPosition().y();
-    QVERIFY2(std::abs(pixel0 - pixel1) >= QFontMetrics(f.view->ghostLabels()[1]->font()).height(),
-        "labels of lines that nearly coincide must not overlap");
+    f.view->plot()->replot();
+    const QRectF area = f.view->plot()->axisRect()->rect();
+    for (QCPItemText* label : f.view->ghostLabels())
+        QVERIFY(area.adjusted(-1, -1, 1, 1).contains(textRect(label)));
+    QVERIFY(!textRect(f.view->ghostLabels()[1]).intersects(textRect(f.view->ghostLabels()[2])));
 
     f.controller->setGhostIterations({ 5 });
     QCOMPARE(f.view->ghostGraphs().size(), std::size_t(1));
@@ -273,6 +277,62 @@ void TestFitPlot::ghostsBeyondTheHistoryAreLeftOut()
     f.controller->waitForComputation();
     QCOMPARE(f.view->ghostGraphs().size(), std::size_t(1)); // 10 only; 100 and 1000 are not reached
     QCOMPARE(f.view->ghostLabels()[0]->text(), QStringLiteral("after 10 steps"));
+}
+
+void TestFitPlot::ghostLabelsCoverNoTextAndNoPoint_data()
+{
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<QSize>("size");
+    // The fit view's size in a 1024x700 and in a 1600x1000 window.
+    // The one-feature lessons; the others open on predicted against actual, which draws no ghost lines. In their
+    // partial-residual plots a dense cloud can leave a label no free place yet (it then covers the fewest points).
+    for (const char* lesson : { "five_points", "five_points_rss", "nist_norris" }) {
+        QTest::addRow("%s small", lesson) << QString::fromLatin1(lesson) << QSize(380, 260);
+        QTest::addRow("%s large", lesson) << QString::fromLatin1(lesson) << QSize(640, 420);
+    }
+}
+
+// The "after 10/100/1000 steps" labels sat on each other and on the top-right point in every lesson.
+void TestFitPlot::ghostLabelsCoverNoTextAndNoPoint()
+{
+    QFETCH(QString, lesson);
+    QFETCH(QSize, size);
+    Fixture f = makeFixture(lesson.toLatin1().constData());
+    f.controller->setGhostIterations({ 10, 100, 1000 });
+    f.view->setFitMode(FitPlot::FeatureVsTarget);
+    f.view->resize(size);
+    f.view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(f.view.get()));
+    IterationModel* model = f.controller->model();
+    for (const int row : { 0, std::min(10, model->lastRow()), model->lastRow() }) {
+        model->setCurrentRow(row);
+        f.view->plot()->replot();
+        f.view->plot()->replot(); // the labels are placed once the layout is known, then drawn there
+        const QCPAxisRect* axisRect = f.view->plot()->axisRect();
+        const double pointSize = f.view->dataGraph()->scatterStyle().size();
+        std::vector<QRectF> labels;
+        for (const QCPItemText* label : f.view->ghostLabels())
+            if (label->visible())
+                labels.push_back(textRect(label));
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            for (std::size_t j = i + 1; j < labels.size(); ++j)
+                QVERIFY2(!labels[i].intersects(labels[j]), qPrintable(QStringLiteral("row %1").arg(row)));
+            if (f.view->plot()->legend->visible())
+                QVERIFY(!labels[i].intersects(f.view->plot()->legend->outerRect()));
+            for (const auto& point : *f.view->dataGraph()->data()) {
+                const QPointF at(
+                    f.view->plot()->xAxis->coordToPixel(point.key), f.view->plot()->yAxis->coordToPixel(point.value));
+                if (!axisRect->rect().contains(at.toPoint()))
+                    continue;
+                const QRectF marker(at - QPointF(pointSize / 2, pointSize / 2), QSizeF(pointSize, pointSize));
+                QVERIFY2(!labels[i].intersects(marker),
+                    qPrintable(QStringLiteral("row %1: a label covers the point (%2, %3)")
+                                   .arg(row)
+                                   .arg(point.key)
+                                   .arg(point.value)));
+            }
+        }
+    }
 }
 
 void TestFitPlot::legendNamesTheCurrentIteration()
@@ -327,43 +387,95 @@ void TestFitPlot::standardizedLessonDrawsInOriginalUnits()
     }
 }
 
-void TestFitPlot::multiFeatureFeatureVsTarget()
+// With several features the view opens on predicted against actual; against a feature it draws partial
+// residuals y − Σ_{j≠i} θⱼxⱼ with the line θ0 + θᵢxᵢ, so that the vertical distances are the whole residuals.
+void TestFitPlot::multiFeaturePartialResiduals()
 {
     Fixture f = makeFixture("two_features_n100");
-    QCOMPARE(f.view->fitMode(), FitPlot::FeatureVsTarget);
+    QCOMPARE(f.view->fitMode(), FitPlot::PredictedVsActual);
+    f.view->setFitMode(FitPlot::FeatureVsTarget);
     QCOMPARE(f.view->feature(), 0);
     QCOMPARE(f.view->featureNames(), QStringList({ QStringLiteral("x1"), QStringLiteral("x2") }));
     QCOMPARE(f.view->dataGraph()->data()->size(), 100);
     QCOMPARE(f.view->plot()->xAxis->label(), QStringLiteral("x1"));
+    QCOMPARE(f.view->plot()->yAxis->label(), QStringLiteral("y − θ2·x2"));
     IterationModel* model = f.controller->model();
-    model->setCurrentRow(model->lastRow());
-    const Eigen::VectorXd theta = model->theta(model->currentRow());
-    const auto& values = (*f.controller->model()->run()->dataset).values();
-    const double meanX2 = values.col(1).mean();
-    // The line at the other feature's mean.
-    QVERIFY(std::abs(lineAt(f.view->currentLineGraph(), 0) - (theta[0] + theta[2] * meanX2)) < 1e-9);
-    QVERIFY(std::abs(lineAt(f.view->currentLineGraph(), 1) - (theta[0] + theta[1] + theta[2] * meanX2)) < 1e-9);
+    const auto& values = (*model->run()->dataset).values();
+    for (const int feature : { 0, 1 }) {
+        f.view->setFeature(feature);
+        const int other = 1 - feature;
+        for (const int row : { 0, 7, model->lastRow() }) {
+            model->setCurrentRow(row);
+            const Eigen::VectorXd theta = model->theta(row);
+            QVERIFY(std::abs(lineAt(f.view->currentLineGraph(), 0) - theta[0]) < 1e-9);
+            QVERIFY(std::abs(lineAt(f.view->currentLineGraph(), 1) - theta[0] - theta[1 + feature]) < 1e-9);
+            const auto residuals = f.view->residualCurve()->data();
+            double sumOfSquares = 0;
+            for (int i = 0; i < 100; ++i) {
+                const double y = values(i, 2);
+                const double point = y - theta[1 + other] * values(i, other);
+                const double predicted = theta[0] + theta[1] * values(i, 0) + theta[2] * values(i, 1);
+                QCOMPARE(residuals->at(3 * i)->key, values(i, feature));
+                QVERIFY(std::abs(residuals->at(3 * i)->value - point) < 1e-9 * (1 + std::abs(y)));
+                const double segment = residuals->at(3 * i + 1)->value - residuals->at(3 * i)->value;
+                QVERIFY(std::abs(segment - (predicted - y)) < 1e-9 * (1 + std::abs(y)));
+                sumOfSquares += segment * segment;
+            }
+            // The drawn residuals are the loss's: at the optimum the points lie on the line.
+            QVERIFY(std::abs(sumOfSquares / 100 - model->loss(row)) <= 1e-9 * (1 + model->loss(row)));
+            // The points drawn are the partial residuals of this row's θ.
+            const auto data = f.view->dataGraph()->data();
+            for (int j = 0; j < data->size(); ++j)
+                QVERIFY(std::abs(data->at(j)->value - f.view->currentLineY(data->at(j)->key))
+                    <= std::sqrt(model->loss(row) * 100) + 1e-9);
+        }
+    }
+    // The frame holds the points at the start and at the optimum.
+    const QCPRange range = f.view->plot()->yAxis->range();
+    for (const int row : { 0, model->lastRow() }) {
+        model->setCurrentRow(row);
+        const auto data = f.view->dataGraph()->data();
+        for (int j = 0; j < data->size(); ++j)
+            QVERIFY(range.contains(data->at(j)->value));
+    }
+}
 
-    QSignalSpy spy(f.view.get(), &FitPlot::featureChanged);
+void TestFitPlot::multiFeatureOpensOnPredictedVsActual()
+{
+    Fixture f = makeFixture("two_features_n100");
+    QCOMPARE(f.view->fitMode(), FitPlot::PredictedVsActual);
+    // The class's own choice stays through other settings.
+    f.view->setFitMode(FitPlot::FeatureVsTarget);
     f.view->setFeature(1);
-    QCOMPARE(spy.count(), 1);
-    QCOMPARE(f.view->plot()->xAxis->label(), QStringLiteral("x2"));
-    const double meanX1 = values.col(0).mean();
-    QVERIFY(std::abs(lineAt(f.view->currentLineGraph(), 0) - (theta[0] + theta[1] * meanX1)) < 1e-9);
-    // Residuals are the real ones, to each point's own prediction.
-    const auto residuals = f.view->residualCurve()->data();
-    QCOMPARE(residuals->size(), 300);
-    const double predicted = theta[0] + theta[1] * values(7, 0) + theta[2] * values(7, 1);
-    QVERIFY(std::abs(residuals->at(3 * 7 + 1)->value - predicted) < 1e-9);
-    QCOMPARE(residuals->at(3 * 7)->key, values(7, 1));
+    QVERIFY(f.controller->setLearningRate(0.05).isEmpty());
+    f.controller->waitForComputation();
+    QCOMPARE(f.view->fitMode(), FitPlot::FeatureVsTarget);
+    QCOMPARE(f.view->feature(), 1);
+    // One feature: against it; several again: predicted against actual, and the options hear of it.
+    QSignalSpy modes(f.view.get(), &FitPlot::fitModeChanged);
+    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")).isEmpty());
+    f.controller->waitForComputation();
+    QCOMPARE(f.view->fitMode(), FitPlot::FeatureVsTarget);
+    QCOMPARE(modes.count(), 0);
+    QVERIFY(f.controller->loadLesson(QStringLiteral("three_features_ints_n20")).isEmpty());
+    f.controller->waitForComputation();
+    QCOMPARE(f.view->fitMode(), FitPlot::PredictedVsActual);
+    QCOMPARE(modes.count(), 1);
+    // Without an intercept the partial line goes through the origin: θ1·x1.
+    f.view->setFitMode(FitPlot::FeatureVsTarget);
+    const IterationModel* model = f.controller->model();
+    QVERIFY(std::abs(lineAt(f.view->currentLineGraph(), 0)) < 1e-12);
+    QVERIFY(std::abs(lineAt(f.view->currentLineGraph(), 1) - model->theta(model->currentRow())[0]) < 1e-12);
+    QCOMPARE(f.view->plot()->yAxis->label(), QStringLiteral("y − θ2·x2 − θ3·x3"));
 }
 
 void TestFitPlot::multiFeaturePredictedVsActual()
 {
     Fixture f = makeFixture("two_features_n100");
     QSignalSpy spy(f.view.get(), &FitPlot::fitModeChanged);
+    f.view->setFitMode(FitPlot::FeatureVsTarget);
     f.view->setFitMode(FitPlot::PredictedVsActual);
-    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.count(), 2);
     QCOMPARE(f.view->dataGraph()->data()->size(), 100);
     QVERIFY(!f.view->currentLineGraph()->visible());
     QVERIFY(f.view->identityGraph()->visible());

@@ -2,6 +2,7 @@
 #include "views/loss_marker.h"
 
 #include "session/iteration_model.h"
+#include "views/least_squares_floor.h"
 #include "views/loss_curve.h"
 #include "views/plot_style.h"
 #include "views/view_palette.h"
@@ -13,6 +14,7 @@
 #include <cmath>
 
 using gdlab::IterationModel;
+using gdlab::LeastSquaresFloor;
 using gdlab::LossCurve;
 using gdlab::LossMarker;
 using gdlab::PlotStyle;
@@ -39,6 +41,8 @@ private slots:
     void labelStaysInside_data();
     void labelStaysInside();
     void presentationMovesTheLabelFurther();
+    void labelKeepsOffTheFloorsLabel_data();
+    void labelKeepsOffTheFloorsLabel();
 };
 
 void TestLossMarker::standsAtTheCurrentRow()
@@ -117,6 +121,50 @@ void TestLossMarker::presentationMovesTheLabelFurther()
     QCOMPARE(std::abs(marker.label()->position->key()), offset * PlotStyle::presentationScale);
     QCOMPARE(marker.tracer()->size(), size * PlotStyle::presentationScale);
     QCOMPARE(marker.tracer()->brush().color(), gdlab::ViewPalette::current());
+}
+
+void TestLossMarker::labelKeepsOffTheFloorsLabel_data()
+{
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<QSize>("size");
+    for (const char* lesson : { "five_points", "five_points_rss", "two_features_n50", "two_features_n100",
+             "three_features_ints_n20", "nist_norris" }) {
+        QTest::addRow("%s small", lesson) << QString::fromLatin1(lesson) << QSize(380, 240);
+        QTest::addRow("%s large", lesson) << QString::fromLatin1(lesson) << QSize(640, 400);
+    }
+}
+
+// At the end of a converged run the dot sits on the floor, right: "k = …, loss = …" covered "least squares: …".
+void TestLossMarker::labelKeepsOffTheFloorsLabel()
+{
+    QFETCH(QString, lesson);
+    QFETCH(QSize, size);
+    auto session = gdlab::test::sessionWith(lesson.toLatin1().constData());
+    IterationModel& model = *session->model();
+    QCustomPlot plot;
+    plot.resize(size);
+    LossCurve curve(&plot);
+    curve.rebuild(model, true);
+    LeastSquaresFloor floor(&plot);
+    LossMarker marker(&plot);
+    marker.avoid(floor.label());
+    floor.applyStyle(PlotStyle(plot, false));
+    marker.applyStyle(PlotStyle(plot, false));
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    showWhole(plot, model);
+    floor.update(model, true);
+    plot.yAxis->setRangeLower(std::min(plot.yAxis->range().lower, floor.value() > 0 ? floor.value() / 2 : 1.0));
+    for (const int row : { 0, std::min(10, model.lastRow()), model.lastRow() }) {
+        model.setCurrentRow(row);
+        marker.update(model, curve.graph(), true);
+        plot.replot();
+        if (!floor.label()->visible())
+            continue;
+        const QRectF mine(marker.label()->topLeft->pixelPosition(), marker.label()->bottomRight->pixelPosition());
+        const QRectF other(floor.label()->topLeft->pixelPosition(), floor.label()->bottomRight->pixelPosition());
+        QVERIFY2(!mine.intersects(other), qPrintable(QStringLiteral("row %1").arg(row)));
+    }
 }
 
 QTEST_MAIN(TestLossMarker)

@@ -10,6 +10,8 @@
 
 #include <QLabel>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -127,6 +129,8 @@ private slots:
     void emptyModelSaysSo();
     void gradientIsInTheArrowsColour();
     void optimizersShowTheirState();
+    void longTextScrollsInsteadOfBeingCutOff_data();
+    void longTextScrollsInsteadOfBeingCutOff();
 };
 
 void TestUpdatePanel::firstStepOfFivePoints()
@@ -295,11 +299,11 @@ void TestUpdatePanel::presentationModeEnlarges()
     const auto* label = f.panel->findChild<QLabel*>();
     QVERIFY(label);
     const double normal = label->font().pointSizeF();
-    const int normalWidth = f.panel->minimumSizeHint().width();
+    const int normalWidth = label->minimumSizeHint().width();
     f.panel->setPresentationMode(true);
     QVERIFY(f.panel->isPresentationMode());
     QVERIFY(label->font().pointSizeF() > normal * 1.1);
-    QVERIFY(f.panel->minimumSizeHint().width() > normalWidth);
+    QVERIFY(label->minimumSizeHint().width() > normalWidth);
     f.panel->setPresentationMode(false);
     QCOMPARE(label->font().pointSizeF(), normal);
     // A window in presentation mode enlarges its own font; the panel does not enlarge that again.
@@ -398,6 +402,35 @@ void TestUpdatePanel::optimizersShowTheirState()
     // One Newton step lands on the least-squares line (0.6, 0.8).
     QVERIFY2(text.contains(QStringLiteral("H⁻¹g = 0.15")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("θ = 0.75 − 1 × 0.15 = 0.6")), qPrintable(text));
+}
+
+void TestUpdatePanel::longTextScrollsInsteadOfBeingCutOff_data()
+{
+    QTest::addColumn<QString>("lesson");
+    QTest::addRow("two features") << QStringLiteral("two_features_n100");
+    QTest::addRow("standardized, with original units") << QStringLiteral("nist_norris");
+}
+
+// The panel was cut off on the right (two_features_n100) and at the bottom (nist_norris in original units).
+void TestUpdatePanel::longTextScrollsInsteadOfBeingCutOff()
+{
+    QFETCH(QString, lesson);
+    Fixture f = makeFixture(lesson.toLatin1().constData());
+    f.panel->resize(200, 90);
+    f.panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(f.panel.get()));
+    // The panel asks for no more room than a small side panel has: its text does not widen the window.
+    QVERIFY(f.panel->minimumSizeHint().width() <= 200);
+    auto* scroll = f.panel->findChild<QScrollArea*>();
+    QVERIFY(scroll);
+    const QLabel* label = f.panel->findChild<QLabel*>();
+    QTRY_VERIFY(label->width() >= label->minimumSizeHint().width());
+    // Every part of the text can be scrolled into view.
+    const QSize content = scroll->widget()->size();
+    QVERIFY(content.width() <= scroll->viewport()->width() + scroll->horizontalScrollBar()->maximum());
+    QVERIFY(content.height() <= scroll->viewport()->height() + scroll->verticalScrollBar()->maximum());
+    QVERIFY(label->height() >= label->heightForWidth(label->width()));
+    QVERIFY(scroll->horizontalScrollBar()->maximum() > 0 || scroll->verticalScrollBar()->maximum() > 0);
 }
 
 QTEST_MAIN(TestUpdatePanel)
