@@ -504,7 +504,8 @@ void TestContourPlot::pinnedPathStaysWhileTheLiveOneChanges()
     const int plottables = m_view->plot()->plottableCount();
     QVERIFY(pinned.pinCurrent());
     const std::vector<gdlab::test::State> states = gdlab::test::statesOf(*m_controller->model());
-    QCOMPARE(m_view->plot()->plottableCount(), plottables + 1);
+    // Each pinned run draws its path and its marker at the cursor (the race steps them in lockstep).
+    QCOMPARE(m_view->plot()->plottableCount(), plottables + 2);
     QCOMPARE(m_view->pinnedCurves().size(), std::size_t(1));
     // The whole run, not only up to the current row (row 0 right after loading).
     QCOMPARE(m_controller->model()->currentRow(), 0);
@@ -560,9 +561,10 @@ void TestContourPlot::unpinRemovesThePath()
     QVERIFY(m_controller->setLearningRate(0.05).isEmpty());
     m_controller->waitForComputation();
     QVERIFY(pinned.pinCurrent());
-    QCOMPARE(m_view->plot()->plottableCount(), plottables + 2);
+    // Two pinned runs, each a path and a marker at the cursor; unpinning one removes both of its.
+    QCOMPARE(m_view->plot()->plottableCount(), plottables + 4);
     pinned.unpin(0);
-    QCOMPARE(m_view->plot()->plottableCount(), plottables + 1);
+    QCOMPARE(m_view->plot()->plottableCount(), plottables + 2);
     QCOMPARE(m_view->pinnedCurves()[0]->pen().color(), gdlab::ViewPalette::series(pinned.run(0).seriesIndex));
     pinned.unpin(0);
     QCOMPARE(m_view->plot()->plottableCount(), plottables);
