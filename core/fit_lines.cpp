@@ -43,22 +43,16 @@ bool FitLines::originalCoefficients(const Eigen::VectorXd& theta, double& interc
 
 std::optional<FitLines::Line> FitLines::line(const Eigen::VectorXd& theta, Eigen::Index feature) const
 {
-    Line result;
-    Eigen::VectorXd weights;
-    if (!originalCoefficients(theta, result.intercept, weights))
-        return std::nullopt;
-    if (weights.size() == 0)
-        return result; // intercept only: flat
-    if (feature < 0 || feature >= weights.size())
-        return std::nullopt;
-    for (Eigen::Index j = 0; j < weights.size(); ++j)
-        if (j != feature)
-            result.intercept += weights[j] * m_featureMeans[j];
-    result.slope = weights[feature];
-    return result;
+    return lineOf(theta, feature, true);
 }
 
 std::optional<FitLines::Line> FitLines::partialLine(const Eigen::VectorXd& theta, Eigen::Index feature) const
+{
+    return lineOf(theta, feature, false);
+}
+
+std::optional<FitLines::Line> FitLines::lineOf(
+    const Eigen::VectorXd& theta, Eigen::Index feature, bool othersAtTheirMeans) const
 {
     Line result;
     Eigen::VectorXd weights;
@@ -68,6 +62,10 @@ std::optional<FitLines::Line> FitLines::partialLine(const Eigen::VectorXd& theta
         return result; // intercept only: flat
     if (feature < 0 || feature >= weights.size())
         return std::nullopt;
+    if (othersAtTheirMeans)
+        for (Eigen::Index j = 0; j < weights.size(); ++j)
+            if (j != feature)
+                result.intercept += weights[j] * m_featureMeans[j];
     result.slope = weights[feature];
     return result;
 }

@@ -62,6 +62,8 @@ public:
 private:
     /** @brief θ in original units as the intercept (0 without one) and one weight per feature. */
     bool originalCoefficients(const Eigen::VectorXd& theta, double& intercept, Eigen::VectorXd& weights) const;
+    // The line of feature at theta; the other features held at their means (line) or left out (partialLine).
+    std::optional<Line> lineOf(const Eigen::VectorXd& theta, Eigen::Index feature, bool othersAtTheirMeans) const;
 
     std::shared_ptr<const Problem> m_problem;
     Eigen::MatrixXd m_features;
