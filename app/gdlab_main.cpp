@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -107,24 +108,31 @@ bool hasQtArgument(const QStringList& arguments)
     return false;
 }
 
+// --help, --version and a bad flag answer before the window system is asked for (they work over ssh, in a
+// script, on a machine without a display); returns the exit code if they did.
+std::optional<int> answerWithoutWindow(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (hasQtArgument(arguments))
+        return std::nullopt;
+    const gdlab::GuiOptionsResult early = gdlab::parseGuiOptions(arguments);
+    if (!early.error.isEmpty())
+        return fail(early.error);
+    if (!early.exitText.isEmpty()) {
+        std::fputs(qPrintable(early.exitText), stdout);
+        return 0;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    // --help, --version and a bad flag answer before the window system is asked for (they work over ssh, in a
-    // script, on a machine without a display).
-    QStringList rawArguments;
-    for (int i = 0; i < argc; ++i)
-        rawArguments << QString::fromLocal8Bit(argv[i]);
-    if (!hasQtArgument(rawArguments)) {
-        const gdlab::GuiOptionsResult early = gdlab::parseGuiOptions(rawArguments);
-        if (!early.error.isEmpty())
-            return fail(early.error);
-        if (!early.exitText.isEmpty()) {
-            std::fputs(qPrintable(early.exitText), stdout);
-            return 0;
-        }
-    }
+    if (const std::optional<int> answered = answerWithoutWindow(argc, argv))
+        return *answered;
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("gdlab"));
     QApplication::setApplicationVersion(QStringLiteral(GDLAB_VERSION));

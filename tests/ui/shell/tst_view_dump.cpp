@@ -171,8 +171,6 @@ void TestViewDump::textsDoNotOverlap()
         for (const QString& name : views.keys()) {
             const QStringList found = overlaps(views.value(name).toObject());
             // The Fit and loss views' labels are being placed apart in other work (collision avoidance there).
-            if (!found.isEmpty() && name == QLatin1String("contour") && lesson == QLatin1String("one_newton_step"))
-                QEXPECT_FAIL("", "one_newton_step's contour ticks crowd at 1024 px (issue 11 item 6)", Continue);
             if (!found.isEmpty() && (name == QLatin1String("fit") || name == QLatin1String("loss")))
                 QEXPECT_FAIL(
                     "", "Fit and loss view labels still overlap (issue 11 item 6, the Fit view's work)", Continue);
