@@ -29,6 +29,12 @@ double QuadraticLoss::evaluate(const double* theta, double* gradient, double* rm
         m_delta.data(), m_gramDelta.data(), gradient, rmse);
 }
 
+double QuadraticLoss::evaluate(const double* theta, double* gradient, kernel::SumOfSquares* sum) const
+{
+    return kernel::evaluateQuadratic(kernel::DynamicCount { static_cast<int>(m_parameters) }, m_terms, theta,
+        m_delta.data(), m_gramDelta.data(), gradient, sum);
+}
+
 double QuadraticLoss::value(const double* theta) const
 {
     double rmse = 0;

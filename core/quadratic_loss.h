@@ -36,6 +36,8 @@ public:
      * RMSE to rmse. Never allocates.
      */
     double evaluate(const double* theta, double* gradient, double* rmse) const;
+    /** @brief The same, writing Σr² in place of the RMSE (the solver takes the RMSE only where it keeps it). */
+    double evaluate(const double* theta, double* gradient, kernel::SumOfSquares* sum) const;
     /** @brief The loss alone (Σ r² still costs the O(k²) product). */
     double value(const double* theta) const;
 
