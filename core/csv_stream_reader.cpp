@@ -113,6 +113,7 @@ std::optional<Dataset> CsvStreamReader::read(const ColumnsCallback& onColumns, c
 {
     open();
     fill();
+    m_fileStart.assign(m_buffer.get(), std::min<std::size_t>(m_size, 4));
     while (!m_eof && !readLayout())
         grow();
     if (m_eof && !m_layout)
@@ -214,7 +215,7 @@ std::optional<InputError> CsvStreamReader::encodingError(const TextEncoding::Pro
     CsvText csv(text(), m_path);
     csv.setDelimiter(m_delimiter);
     try {
-        csv.failOnEncoding(problems);
+        csv.failOnEncoding(problems, m_fileStart);
     } catch (const InputError& error) {
         return InputError(error.source(), error.line() + m_line - 1, error.column(), error.detail());
     }

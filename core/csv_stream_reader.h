@@ -76,6 +76,7 @@ private:
     long m_line = 1; ///< physical line of the buffer's first byte
     long m_startLine = 1; ///< physical line of m_start
     TextEncoding::Problems m_prologue;
+    std::string m_fileStart; ///< the file's first bytes, which say what a file with NUL bytes may be
 };
 
 } // namespace gdlab

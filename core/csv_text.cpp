@@ -91,26 +91,27 @@ std::pair<long, long> CsvText::locate(const char* target) const
     return { line, field };
 }
 
-void CsvText::failOnEncoding(const TextEncoding::Problems& problems) const
+void CsvText::failOnEncoding(const TextEncoding::Problems& problems, std::optional<std::string_view> fileStart) const
 {
-    const std::size_t size = m_text.size();
-    const auto byte = [this](std::size_t i) { return static_cast<unsigned char>(m_begin[i]); };
+    const std::string_view head = fileStart ? *fileStart : m_text;
+    const std::size_t size = head.size();
+    const auto byte = [head](std::size_t i) { return static_cast<unsigned char>(head[i]); };
     // UTF-16 is what "Unicode text" means in some Windows programs; it is full of NUL bytes, so say what it is
     // rather than calling it binary.
     if (size >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF)))
         fail(0, 0, "UTF-16 text, not UTF-8 (convert it to UTF-8)");
     if (problems.firstNul != TextEncoding::npos) {
         const auto [line, column] = locate(m_begin + problems.firstNul);
-        if (size >= 4 && std::memcmp(m_begin, "PK\x03\x04", 4) == 0)
+        if (size >= 4 && std::memcmp(head.data(), "PK\x03\x04", 4) == 0)
             fail(line, column, "binary file, not text: a ZIP archive (an .xlsx spreadsheet?); save it as CSV");
-        if (size >= 2 && m_begin[0] != 0 && m_begin[1] == 0)
+        if (size >= 2 && head[0] != 0 && head[1] == 0)
             fail(line, column, "binary file, not text: it contains NUL bytes (UTF-16 text? convert it to UTF-8)");
         fail(line, column, "binary file, not text: it contains NUL bytes");
     }
     if (problems.firstInvalid != TextEncoding::npos) {
         const auto [line, column] = locate(m_begin + problems.firstInvalid);
         char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02x", byte(problems.firstInvalid));
+        std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(m_begin[problems.firstInvalid]));
         fail(line, column,
             std::string("not UTF-8 text (convert it to UTF-8): invalid byte ") + hex
                 + " (the file may be Latin-1 or Windows-1252)");

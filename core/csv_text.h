@@ -2,6 +2,7 @@
 
 #include "text_encoding.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,9 +44,11 @@ public:
 
     /**
      * @brief Throws the InputError for the first encoding problem, when there is one: a UTF-16 byte-order mark,
-     * then the first NUL byte, then the first invalid UTF-8 byte (each located by line and field).
+     * then the first NUL byte, then the first invalid UTF-8 byte (each located by line and field). What the message
+     * says of the file (UTF-16, a ZIP archive) is read from fileStart, the file's first bytes, when the text is a
+     * later part of it (a streamed block); by default from the text itself.
      */
-    void failOnEncoding(const TextEncoding::Problems& problems) const;
+    void failOnEncoding(const TextEncoding::Problems& problems, std::optional<std::string_view> fileStart = {}) const;
 
     /** @brief Throws InputError naming the file, a line and a column. */
     [[noreturn]] void fail(long line, long column, const std::string& detail) const;

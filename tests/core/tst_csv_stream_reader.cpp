@@ -125,6 +125,10 @@ void TestCsvStreamReader::sameAsWholeRead_data()
     QTest::addRow("invalid utf-8 after a bad cell") << manyRows(40, 5, "x,a,1\n") + "1,\xff,2\n";
     QTest::addRow("nul after invalid utf-8") << manyRows(40, 5, "1,\xe9,1\n") + QByteArray("1,a\0,2\n", 7);
     QTest::addRow("invalid utf-8 late") << manyRows(40, 31, "1,\xe9t\xe9,1\n");
+    // Found by fuzz_csv_reader: a block that starts with a byte then a NUL must not be taken for UTF-16 text when
+    // the file itself starts as text.
+    QTest::addRow("nul late, after a digit") << manyRows(30) + QByteArray("4\0\0\0\0\0\0\0,5\n", 12);
+    QTest::addRow("zip archive") << QByteArray("PK\x03\x04,1\n", 8) + manyRows(30) + QByteArray("7\0,8\n", 6);
     QTest::addRow("quoted line ends across blocks")
         << manyRows(20) + "1,\"a\nb\nc\nd\ne\nf\ng\nh\",2\n" + manyRows(20).mid(9);
     QTest::addRow("unterminated quote late") << manyRows(30) + "1,\"abc\n2,3\n";
