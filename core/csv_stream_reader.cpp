@@ -74,6 +74,7 @@ void CsvStreamReader::grow()
 void CsvStreamReader::dropBefore(std::size_t offset)
 {
     m_line += linesIn(0, offset);
+    m_scan = CsvText::Position { m_line };
     std::copy(m_buffer.get() + offset, m_buffer.get() + m_size, m_buffer.get());
     m_size -= offset;
     m_start -= std::min(m_start, offset);
@@ -215,11 +216,22 @@ std::optional<InputError> CsvStreamReader::encodingError(const TextEncoding::Pro
     CsvText csv(text(), m_path);
     csv.setDelimiter(m_delimiter);
     try {
-        csv.failOnEncoding(problems, m_fileStart);
+        csv.failOnEncoding(problems, m_fileStart, m_scan);
     } catch (const InputError& error) {
-        return InputError(error.source(), error.line() + m_line - 1, error.column(), error.detail());
+        return error;
     }
     return std::nullopt;
+}
+
+// dropBefore() for a cut that may fall inside a quoted field (the scan after an error): the position a scan of the
+// file stands at is carried across, so that what is found later is located as in a whole read.
+void CsvStreamReader::skipTo(std::size_t offset)
+{
+    CsvText csv(text(), m_path);
+    csv.setDelimiter(m_delimiter);
+    const CsvText::Position next = csv.advance(m_scan, csv.begin(), csv.begin() + offset);
+    dropBefore(offset);
+    m_scan = next;
 }
 
 // After the first error in the data, the rest of the file is scanned for what a whole read would name first: a
@@ -235,7 +247,7 @@ void CsvStreamReader::failAfter(const InputError& error, const TextEncoding::Pro
     std::size_t from = cut;
     while (!(m_eof && from >= m_size)) {
         m_start = from;
-        dropBefore(from);
+        skipTo(from);
         const std::size_t to = m_eof ? m_size : cutPoint(0);
         if (!m_eof && to == 0) {
             grow();

@@ -58,40 +58,49 @@ char CsvText::detectDelimiter(const char* lineStart) const
 
 std::pair<long, long> CsvText::locate(const char* target) const
 {
-    long line = 1;
-    long field = 1;
-    bool inQuotes = false;
-    bool fieldHasText = false;
-    for (const char* p = m_begin; p < target; ++p) {
+    const Position position = advance({}, m_begin, target);
+    return { position.line, position.field };
+}
+
+CsvText::Position CsvText::advance(Position from, const char* begin, const char* target) const
+{
+    Position at = from;
+    for (const char* p = begin; p < target; ++p) {
         const char c = *p;
         const bool lineEnd = c == '\n' || (c == '\r' && (p + 1 == m_end || p[1] != '\n'));
-        if (inQuotes) {
+        if (at.inQuotes) {
             if (c == '"') {
                 if (p + 1 < target && p[1] == '"')
                     ++p;
                 else
-                    inQuotes = false;
+                    at.inQuotes = false;
             } else if (lineEnd) {
-                ++line;
+                ++at.line;
             }
-        } else if (c == '"' && !fieldHasText) {
-            inQuotes = true;
-            fieldHasText = true;
+        } else if (c == '"' && !at.fieldHasText) {
+            at.inQuotes = true;
+            at.fieldHasText = true;
         } else if (c == m_delimiter) {
-            ++field;
-            fieldHasText = false;
+            ++at.field;
+            at.fieldHasText = false;
         } else if (lineEnd) {
-            ++line;
-            field = 1;
-            fieldHasText = false;
+            ++at.line;
+            at.field = 1;
+            at.fieldHasText = false;
         } else if (!isSpace(c) && c != '\r') {
-            fieldHasText = true;
+            at.fieldHasText = true;
         }
     }
-    return { line, field };
+    return at;
 }
 
 void CsvText::failOnEncoding(const TextEncoding::Problems& problems, std::optional<std::string_view> fileStart) const
+{
+    failOnEncoding(problems, fileStart, Position {});
+}
+
+void CsvText::failOnEncoding(
+    const TextEncoding::Problems& problems, std::optional<std::string_view> fileStart, const Position& start) const
 {
     const std::string_view head = fileStart ? *fileStart : m_text;
     const std::size_t size = head.size();
@@ -101,7 +110,9 @@ void CsvText::failOnEncoding(const TextEncoding::Problems& problems, std::option
     if (size >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF)))
         fail(0, 0, "UTF-16 text, not UTF-8 (convert it to UTF-8)");
     if (problems.firstNul != TextEncoding::npos) {
-        const auto [line, column] = locate(m_begin + problems.firstNul);
+        const Position at = advance(start, m_begin, m_begin + problems.firstNul);
+        const long line = at.line;
+        const long column = at.field;
         if (size >= 4 && std::memcmp(head.data(), "PK\x03\x04", 4) == 0)
             fail(line, column, "binary file, not text: a ZIP archive (an .xlsx spreadsheet?); save it as CSV");
         if (size >= 2 && head[0] != 0 && head[1] == 0)
@@ -109,7 +120,9 @@ void CsvText::failOnEncoding(const TextEncoding::Problems& problems, std::option
         fail(line, column, "binary file, not text: it contains NUL bytes");
     }
     if (problems.firstInvalid != TextEncoding::npos) {
-        const auto [line, column] = locate(m_begin + problems.firstInvalid);
+        const Position at = advance(start, m_begin, m_begin + problems.firstInvalid);
+        const long line = at.line;
+        const long column = at.field;
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(m_begin[problems.firstInvalid]));
         fail(line, column,

@@ -128,6 +128,10 @@ void TestCsvStreamReader::sameAsWholeRead_data()
     // Found by fuzz_csv_reader: a block that starts with a byte then a NUL must not be taken for UTF-16 text when
     // the file itself starts as text.
     QTest::addRow("nul late, after a digit") << manyRows(30) + QByteArray("4\0\0\0\0\0\0\0,5\n", 12);
+    // Found by fuzz_csv_reader: after a bad cell the rest of the file is scanned in pieces; a NUL inside a quoted
+    // field that began in an earlier piece is in that field, not in field 1.
+    QTest::addRow("nul in a quoted field after a bad cell") << manyRows(40, 3, "0.3,n3,0.75$4\n")
+            + "5,\"opened\nstill quoted, here\nand here " + QByteArray("\0\0", 2) + "\n";
     QTest::addRow("zip archive") << QByteArray("PK\x03\x04,1\n", 8) + manyRows(30) + QByteArray("7\0,8\n", 6);
     QTest::addRow("quoted line ends across blocks")
         << manyRows(20) + "1,\"a\nb\nc\nd\ne\nf\ng\nh\",2\n" + manyRows(20).mid(9);
