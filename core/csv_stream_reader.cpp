@@ -74,7 +74,7 @@ void CsvStreamReader::grow()
 void CsvStreamReader::dropBefore(std::size_t offset)
 {
     m_line += linesIn(0, offset);
-    m_scan = CsvText::Position { m_line };
+    m_scan = CsvText::Position::rowStart(m_line);
     std::copy(m_buffer.get() + offset, m_buffer.get() + m_size, m_buffer.get());
     m_size -= offset;
     m_start -= std::min(m_start, offset);
@@ -182,8 +182,11 @@ bool CsvStreamReader::readBlock(const RowsCallback& onRows)
             const TextEncoding::Problems checked = TextEncoding::scan(text(), 0, cut);
             if (auto encoding = encodingError(checked))
                 failAfter(*encoding, checked, cut);
-            // An error past the cut may come from a quoted field that goes on in the rest of the file.
-            if (!m_eof && error.line() >= m_startLine + linesIn(m_start, cut)) {
+            // An error past the cut, or in a row whose quoted field is still open at the cut, may come from a quoted
+            // field that goes on in the rest of the file.
+            const CsvText::Position atCut
+                = csv.advance(CsvText::Position::rowStart(m_startLine), csv.begin() + m_start, csv.begin() + cut);
+            if (!m_eof && (error.line() >= atCut.line || (atCut.inQuotes && error.line() >= atCut.rowLine))) {
                 grow();
                 continue;
             }

@@ -87,6 +87,7 @@ CsvText::Position CsvText::advance(Position from, const char* begin, const char*
             ++at.line;
             at.field = 1;
             at.fieldHasText = false;
+            at.rowLine = at.line;
         } else if (!isSpace(c) && c != '\r') {
             at.fieldHasText = true;
         }

@@ -42,6 +42,9 @@ public:
         long field = 1;
         bool inQuotes = false;
         bool fieldHasText = false;
+        long rowLine = 1; ///< the line the current row began on
+
+        static Position rowStart(long line) { return Position { line, 1, false, false, line }; }
     };
 
     /**

@@ -132,6 +132,9 @@ void TestCsvStreamReader::sameAsWholeRead_data()
     // field that began in an earlier piece is in that field, not in field 1.
     QTest::addRow("nul in a quoted field after a bad cell") << manyRows(40, 3, "0.3,n3,0.75$4\n")
             + "5,\"opened\nstill quoted, here\nand here " + QByteArray("\0\0", 2) + "\n";
+    // Found by fuzz_csv_reader: a quoted field open at a block's cut, with bad text after its closing quote beyond
+    // the cut, is that bad text, not an unterminated quote.
+    QTest::addRow("text after a closing quote past the cut") << manyRows(30) + "1,\"a\nb\"rrrrrrrrrrrrrrrrrrr,2\n";
     QTest::addRow("zip archive") << QByteArray("PK\x03\x04,1\n", 8) + manyRows(30) + QByteArray("7\0,8\n", 6);
     QTest::addRow("quoted line ends across blocks")
         << manyRows(20) + "1,\"a\nb\nc\nd\ne\nf\ng\nh\",2\n" + manyRows(20).mid(9);
