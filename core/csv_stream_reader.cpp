@@ -144,7 +144,11 @@ bool CsvStreamReader::readLayout()
         csv.setDelimiter(delimiter == 0 ? csv.detectDelimiter(reader.position()) : delimiter);
         csv.failOnEncoding({});
         auto layout = std::make_unique<CsvLayout>(CsvLayout::read(csv, reader, m_options.hasHeader));
-        if (csv.offset(layout->dataStart()) + layout->firstRowBytes() > cut)
+        // The first row must end before the cut: a quoted field may carry it over a line end, so scan it with its
+        // quotes (firstRowBytes() stops at the first line end, whatever the quotes say).
+        const CsvText::Position afterFirstRow
+            = csv.advance(CsvText::Position::rowStart(layout->dataLine()), layout->dataStart(), csv.begin() + cut);
+        if (afterFirstRow.rowLine == layout->dataLine())
             return false;
         m_delimiter = csv.delimiter();
         m_start = csv.offset(layout->dataStart());

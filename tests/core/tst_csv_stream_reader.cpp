@@ -135,6 +135,10 @@ void TestCsvStreamReader::sameAsWholeRead_data()
     // Found by fuzz_csv_reader: a quoted field open at a block's cut, with bad text after its closing quote beyond
     // the cut, is that bad text, not an unterminated quote.
     QTest::addRow("text after a closing quote past the cut") << manyRows(30) + "1,\"a\nb\"rrrrrrrrrrrrrrrrrrr,2\n";
+    // Found by fuzz_csv_reader: a first row whose quoted field goes over a line end must be read whole before the
+    // columns are decided (here 'y' is text, as the whole row says, not the number its first line ends with).
+    QTest::addRow("first row with a quoted line end")
+        << QByteArray("label,x,y\n\"a long label\nover two lines\",5,6 and then some text\n\"b\",3,4\n") + manyRows(30);
     QTest::addRow("zip archive") << QByteArray("PK\x03\x04,1\n", 8) + manyRows(30) + QByteArray("7\0,8\n", 6);
     QTest::addRow("quoted line ends across blocks")
         << manyRows(20) + "1,\"a\nb\nc\nd\ne\nf\ng\nh\",2\n" + manyRows(20).mid(9);
