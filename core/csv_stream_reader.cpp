@@ -141,6 +141,9 @@ bool CsvStreamReader::readLayout()
     try {
         CsvFieldReader reader(csv, start, 1);
         reader.skipBlankLines();
+        // Detected on a line that goes on past the buffer, the delimiter could differ from the whole read's.
+        if (delimiter == 0 && csv.delimiterLineEnd(reader.position()) == csv.end())
+            return false;
         csv.setDelimiter(delimiter == 0 ? csv.detectDelimiter(reader.position()) : delimiter);
         csv.failOnEncoding({});
         auto layout = std::make_unique<CsvLayout>(CsvLayout::read(csv, reader, m_options.hasHeader));

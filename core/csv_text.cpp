@@ -24,36 +24,58 @@ bool CsvText::restIsBlank(const char* p) const
     return true;
 }
 
-// The most frequent of ',', ';' and tab, except that a line with both ';' and ',' is ';'-separated: ',' there
-// is almost always a decimal comma.
-char CsvText::detectDelimiter(const char* lineStart) const
-{
+namespace {
+
+struct DelimiterCounts {
     std::size_t commas = 0;
     std::size_t semicolons = 0;
     std::size_t tabs = 0;
+    const char* lineEnd = nullptr; ///< where the line ended (outside quotes), or the end of the text
+};
+
+DelimiterCounts countDelimiters(const char* lineStart, const char* end)
+{
+    DelimiterCounts counts;
     bool inQuotes = false;
-    for (const char* p = lineStart; p < m_end; ++p) {
+    const char* p = lineStart;
+    for (; p < end; ++p) {
         const char c = *p;
         if (c == '"')
             inQuotes = !inQuotes; // "" toggles twice, which is what an escaped quote should do here
         else if (inQuotes)
             continue;
-        else if (isLineEnd(c))
+        else if (CsvText::isLineEnd(c))
             break;
         else if (c == ',')
-            ++commas;
+            ++counts.commas;
         else if (c == ';')
-            ++semicolons;
+            ++counts.semicolons;
         else if (c == '\t')
-            ++tabs;
+            ++counts.tabs;
     }
-    if (semicolons > 0 && commas > 0 && semicolons >= tabs)
+    counts.lineEnd = p;
+    return counts;
+}
+
+} // namespace
+
+// The most frequent of ',', ';' and tab, except that a line with both ';' and ',' is ';'-separated: ',' there
+// is almost always a decimal comma.
+char CsvText::detectDelimiter(const char* lineStart) const
+{
+    const DelimiterCounts counts = countDelimiters(lineStart, m_end);
+    if (counts.semicolons > 0 && counts.commas > 0 && counts.semicolons >= counts.tabs)
         return ';';
-    if (tabs >= commas && tabs >= semicolons && tabs > 0)
+    if (counts.tabs >= counts.commas && counts.tabs >= counts.semicolons && counts.tabs > 0)
         return '\t';
-    if (semicolons > commas)
+    if (counts.semicolons > counts.commas)
         return ';';
     return ',';
+}
+
+const char* CsvText::delimiterLineEnd(const char* lineStart) const
+{
+    return countDelimiters(lineStart, m_end).lineEnd;
 }
 
 std::pair<long, long> CsvText::locate(const char* target) const

@@ -35,6 +35,11 @@ public:
 
     /** @brief ',', ';' or tab, whichever the line at lineStart suggests. */
     char detectDelimiter(const char* lineStart) const;
+    /**
+     * @brief Where detectDelimiter() stops reading: the line end outside quotes (its quote rule may carry the line
+     * over line ends), or the end of the text when there is none.
+     */
+    const char* delimiterLineEnd(const char* lineStart) const;
 
     /** @brief Where a scan of the text stands: line and field (1-based) and the quoting state. */
     struct Position {
