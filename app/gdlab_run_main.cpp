@@ -66,28 +66,31 @@ private:
     std::unique_ptr<QSaveFile> m_file;
 };
 
-// Runs the descent keeping only the last chunk of states in memory: each chunk goes to the history output (if
-// any) and is then dropped, so 10⁸ updates take O(k) memory whatever --history says.
+// Runs the descent in O(k) memory whatever the number of updates. Without --history only the last state is
+// kept (Solver::runToEnd: no per-update bookkeeping); with it, each chunk of states goes to the output and is
+// then dropped.
 void descendStreaming(gdlab::Run& run, HistoryOutput& output)
 {
     const gdlab::Solver solver(*run.problem, run.settings);
+    if (!output.isWanted()) {
+        gdlab::RunResult result;
+        run.history = std::make_shared<const gdlab::History>(solver.runToEnd(&result));
+        run.outcome = result;
+        return;
+    }
     gdlab::History history = solver.makeHistory();
     history.reserve(gdlab::Solver::defaultChunkRows + 1);
-    std::optional<gdlab::HistoryCsvWriter> writer;
-    if (output.isWanted())
-        writer.emplace(run.problem->parameterSymbols(), [&output](std::string_view chunk) { output.write(chunk); });
+    gdlab::HistoryCsvWriter writer(
+        run.problem->parameterSymbols(), [&output](std::string_view chunk) { output.write(chunk); });
     std::size_t written = 0; // rows of the history already written (the row kept by retainLast())
     const gdlab::RunResult result = solver.run(history, [&](gdlab::History& chunk) {
-        if (writer)
-            writer->writeRows(chunk, written);
+        writer.writeRows(chunk, written);
         chunk.retainLast();
         written = 1;
         return true;
     });
-    if (writer) {
-        writer->writeRows(history, written);
-        writer->flush();
-    }
+    writer.writeRows(history, written);
+    writer.flush();
     run.history = std::make_shared<const gdlab::History>(std::move(history));
     run.outcome = result;
 }

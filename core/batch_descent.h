@@ -7,6 +7,7 @@
 namespace gdlab {
 
 class DescentRecorder;
+class FinalStateRecorder;
 class Problem;
 
 /**
@@ -19,8 +20,12 @@ public:
 
     /** @brief Runs from start until a stopping rule or the last iteration; the recorder keeps every state. */
     RunResult run(const Eigen::VectorXd& start, DescentRecorder& recorder) const;
+    /** @brief The same updates and stops, keeping only the last state: the same result bit for bit. */
+    RunResult run(const Eigen::VectorXd& start, FinalStateRecorder& recorder) const;
 
 private:
+    template <class Recorder> RunResult dispatch(const Eigen::VectorXd& start, Recorder& recorder) const;
+
     const Problem& m_problem;
     const SolverSettings& m_settings;
 };

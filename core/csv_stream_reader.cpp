@@ -74,6 +74,7 @@ void CsvStreamReader::grow()
 void CsvStreamReader::dropBefore(std::size_t offset)
 {
     m_line += linesIn(0, offset);
+    m_scan = CsvText::Position::rowStart(m_line);
     std::copy(m_buffer.get() + offset, m_buffer.get() + m_size, m_buffer.get());
     m_size -= offset;
     m_start -= std::min(m_start, offset);
@@ -113,6 +114,7 @@ std::optional<Dataset> CsvStreamReader::read(const ColumnsCallback& onColumns, c
 {
     open();
     fill();
+    m_fileStart.assign(m_buffer.get(), std::min<std::size_t>(m_size, 4));
     while (!m_eof && !readLayout())
         grow();
     if (m_eof && !m_layout)
@@ -139,10 +141,17 @@ bool CsvStreamReader::readLayout()
     try {
         CsvFieldReader reader(csv, start, 1);
         reader.skipBlankLines();
+        // Detected on a line that goes on past the buffer, the delimiter could differ from the whole read's.
+        if (delimiter == 0 && csv.delimiterLineEnd(reader.position()) == csv.end())
+            return false;
         csv.setDelimiter(delimiter == 0 ? csv.detectDelimiter(reader.position()) : delimiter);
         csv.failOnEncoding({});
         auto layout = std::make_unique<CsvLayout>(CsvLayout::read(csv, reader, m_options.hasHeader));
-        if (csv.offset(layout->dataStart()) + layout->firstRowBytes() > cut)
+        // The first row must end before the cut: a quoted field may carry it over a line end, so scan it with its
+        // quotes (firstRowBytes() stops at the first line end, whatever the quotes say).
+        const CsvText::Position afterFirstRow
+            = csv.advance(CsvText::Position::rowStart(layout->dataLine()), layout->dataStart(), csv.begin() + cut);
+        if (afterFirstRow.rowLine == layout->dataLine())
             return false;
         m_delimiter = csv.delimiter();
         m_start = csv.offset(layout->dataStart());
@@ -180,8 +189,11 @@ bool CsvStreamReader::readBlock(const RowsCallback& onRows)
             const TextEncoding::Problems checked = TextEncoding::scan(text(), 0, cut);
             if (auto encoding = encodingError(checked))
                 failAfter(*encoding, checked, cut);
-            // An error past the cut may come from a quoted field that goes on in the rest of the file.
-            if (!m_eof && error.line() >= m_startLine + linesIn(m_start, cut)) {
+            // An error past the cut, or in a row whose quoted field is still open at the cut, may come from a quoted
+            // field that goes on in the rest of the file.
+            const CsvText::Position atCut
+                = csv.advance(CsvText::Position::rowStart(m_startLine), csv.begin() + m_start, csv.begin() + cut);
+            if (!m_eof && (error.line() >= atCut.line || (atCut.inQuotes && error.line() >= atCut.rowLine))) {
                 grow();
                 continue;
             }
@@ -214,11 +226,22 @@ std::optional<InputError> CsvStreamReader::encodingError(const TextEncoding::Pro
     CsvText csv(text(), m_path);
     csv.setDelimiter(m_delimiter);
     try {
-        csv.failOnEncoding(problems);
+        csv.failOnEncoding(problems, m_fileStart, m_scan);
     } catch (const InputError& error) {
-        return InputError(error.source(), error.line() + m_line - 1, error.column(), error.detail());
+        return error;
     }
     return std::nullopt;
+}
+
+// dropBefore() for a cut that may fall inside a quoted field (the scan after an error): the position a scan of the
+// file stands at is carried across, so that what is found later is located as in a whole read.
+void CsvStreamReader::skipTo(std::size_t offset)
+{
+    CsvText csv(text(), m_path);
+    csv.setDelimiter(m_delimiter);
+    const CsvText::Position next = csv.advance(m_scan, csv.begin(), csv.begin() + offset);
+    dropBefore(offset);
+    m_scan = next;
 }
 
 // After the first error in the data, the rest of the file is scanned for what a whole read would name first: a
@@ -234,7 +257,7 @@ void CsvStreamReader::failAfter(const InputError& error, const TextEncoding::Pro
     std::size_t from = cut;
     while (!(m_eof && from >= m_size)) {
         m_start = from;
-        dropBefore(from);
+        skipTo(from);
         const std::size_t to = m_eof ? m_size : cutPoint(0);
         if (!m_eof && to == 0) {
             grow();

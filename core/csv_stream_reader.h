@@ -1,6 +1,7 @@
 #pragma once
 
 #include "csv_reader.h"
+#include "csv_text.h"
 #include "dataset.h"
 #include "input_error.h"
 #include "text_encoding.h"
@@ -56,6 +57,7 @@ private:
     void fill();
     void grow();
     void dropBefore(std::size_t offset);
+    void skipTo(std::size_t offset);
     std::size_t cutPoint(std::size_t from) const;
     long linesIn(std::size_t from, std::size_t to) const;
     bool readLayout();
@@ -76,6 +78,9 @@ private:
     long m_line = 1; ///< physical line of the buffer's first byte
     long m_startLine = 1; ///< physical line of m_start
     TextEncoding::Problems m_prologue;
+    std::string m_fileStart; ///< the file's first bytes, which say what a file with NUL bytes may be
+    CsvText::Position
+        m_scan; ///< where a scan of the file stands at the buffer's first byte (a row start but in skipTo)
 };
 
 } // namespace gdlab

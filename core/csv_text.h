@@ -2,6 +2,7 @@
 
 #include "text_encoding.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,18 +35,41 @@ public:
 
     /** @brief ',', ';' or tab, whichever the line at lineStart suggests. */
     char detectDelimiter(const char* lineStart) const;
+    /**
+     * @brief Where detectDelimiter() stops reading: the line end outside quotes (its quote rule may carry the line
+     * over line ends), or the end of the text when there is none.
+     */
+    const char* delimiterLineEnd(const char* lineStart) const;
+
+    /** @brief Where a scan of the text stands: line and field (1-based) and the quoting state. */
+    struct Position {
+        long line = 1;
+        long field = 1;
+        bool inQuotes = false;
+        bool fieldHasText = false;
+        long rowLine = 1; ///< the line the current row began on
+
+        static Position rowStart(long line) { return Position { line, 1, false, false, line }; }
+    };
 
     /**
      * @brief The 1-based physical line and field of a byte, scanning from the start of the text (quotes
      * included). Slow, but only ever run on the way to an error.
      */
     std::pair<long, long> locate(const char* target) const;
+    /** @brief The scan from `from`, standing at `begin`, carried on to `target` (a streamed file's later blocks). */
+    Position advance(Position from, const char* begin, const char* target) const;
 
     /**
      * @brief Throws the InputError for the first encoding problem, when there is one: a UTF-16 byte-order mark,
-     * then the first NUL byte, then the first invalid UTF-8 byte (each located by line and field).
+     * then the first NUL byte, then the first invalid UTF-8 byte (each located by line and field). When the text is
+     * a later part of a file (a streamed block), fileStart is the file's first bytes, which say what the file may be
+     * (UTF-16, a ZIP archive), and start is where a scan of the file stands at the text's first byte.
      */
-    void failOnEncoding(const TextEncoding::Problems& problems) const;
+    void failOnEncoding(
+        const TextEncoding::Problems& problems, std::optional<std::string_view> fileStart, const Position& start) const;
+    /** @brief The same for a text that is the whole file, or whose scan starts at line 1 outside quotes. */
+    void failOnEncoding(const TextEncoding::Problems& problems, std::optional<std::string_view> fileStart = {}) const;
 
     /** @brief Throws InputError naming the file, a line and a column. */
     [[noreturn]] void fail(long line, long column, const std::string& detail) const;

@@ -66,4 +66,10 @@ void History::retainLast()
     assert(size() == 1);
 }
 
+void History::startAt(long long iteration)
+{
+    assert(empty());
+    m_firstIteration = iteration;
+}
+
 } // namespace gdlab

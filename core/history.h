@@ -87,6 +87,11 @@ public:
     }
     /** @brief Drops every row but the last (a history streamed to a file keeps O(k) in memory). */
     void retainLast();
+    /**
+     * @brief For an empty history: its first row will be the state after iteration updates (a run that keeps
+     * only its last state).
+     */
+    void startAt(long long iteration);
 
 private:
     void appendStepGradient(const double* stepGradient);

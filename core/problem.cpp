@@ -192,6 +192,7 @@ Problem::Problem(const ProblemAccumulator& rows)
         folded.duplicateOf.push_back(same < j ? same : -1);
     }
     folded.targetVaries = m_spec.intercept ? !rows.isConstant(p) : !rows.isZero(p);
+    folded.cross = rows.crossExtended();
     // The first Householder step on the column of ones centres every other column: below it, R's target column
     // holds y − ȳ.
     folded.totalNorm
@@ -199,7 +200,7 @@ Problem::Problem(const ProblemAccumulator& rows)
     m_featureMeans = Eigen::VectorXd::Zero(p - (m_spec.intercept ? 1 : 0));
     m_featureScales = Eigen::VectorXd::Ones(m_featureMeans.size());
     if (m_spec.standardize) {
-        foldStandardized(rows, folded.triangle);
+        foldStandardized(rows, folded.triangle, folded.cross);
         const Eigen::MatrixXd product = folded.triangle.transpose() * folded.triangle;
         m_gram = product.topLeftCorner(p, p);
         m_moment = product.col(p).head(p);
@@ -227,8 +228,12 @@ void Problem::nameParameters(const std::vector<std::string>& columnNames)
 // Standardizing is a change of basis of the columns, X_s = X T, so the R of the scaled columns is R T: no pass over
 // the rows again. The means come from the sums, the scales from R (below the row of the intercept, the column of
 // R is the centred feature).
-void Problem::foldStandardized(const ProblemAccumulator& rows, Eigen::MatrixXd& triangle)
+void Problem::foldStandardized(const ProblemAccumulator& rows, Eigen::MatrixXd& triangle,
+    Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>& cross)
 {
+    // The same change of basis for ZᵀZ, in long double: T is the identity but for the scaled columns.
+    Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic> basis
+        = Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>::Identity(cross.rows(), cross.cols());
     const Eigen::Index offset = m_spec.intercept ? 1 : 0;
     const double n = static_cast<double>(m_sampleCount);
     for (Eigen::Index f = 0; f < m_featureMeans.size(); ++f) {
@@ -243,9 +248,13 @@ void Problem::foldStandardized(const ProblemAccumulator& rows, Eigen::MatrixXd& 
         if (m_spec.intercept)
             triangle(0, j) -= mean * triangle(0, 0);
         triangle.col(j) /= scale;
+        basis(j, j) = 1.0L / scale;
+        if (m_spec.intercept)
+            basis(0, j) = -static_cast<long double>(mean) / scale;
         m_featureMeans[f] = mean;
         m_featureScales[f] = scale;
     }
+    cross = basis.transpose() * cross * basis;
 }
 
 // θ* minimises ‖R₁₁θ − r₁₂‖ (the rest of ‖Xθ − y‖² is r₂₂², whatever θ): the minimum-norm solution of the columns

@@ -33,6 +33,8 @@ struct FoldedRows {
     std::vector<Eigen::Index> duplicateOf; ///< per parameter: the first parameter with the same column, or -1
     bool targetVaries = false; ///< not all equal (with an intercept) or not all zero (without)
     double totalNorm = 0; ///< ‖y − ȳ‖ with an intercept, ‖y‖ without
+    /** @brief [X y]ᵀ[X y] in the descent space, every product and sum in long double (refines the closed form). */
+    Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic> cross;
 };
 
 /**
@@ -108,7 +110,8 @@ public:
 
 private:
     void nameParameters(const std::vector<std::string>& columnNames);
-    void foldStandardized(const ProblemAccumulator& rows, Eigen::MatrixXd& triangle);
+    void foldStandardized(const ProblemAccumulator& rows, Eigen::MatrixXd& triangle,
+        Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>& cross);
     void solveFolded();
 
     ProblemSpec m_spec;

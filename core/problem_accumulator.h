@@ -35,6 +35,8 @@ public:
     Eigen::Index width() const { return m_cross.cols(); }
     /** @brief ZᵀZ, whole (symmetric). */
     Eigen::MatrixXd cross() const;
+    /** @brief ZᵀZ summed in long double (11 more bits than cross()), whole. */
+    Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic> crossExtended() const;
     /** @brief The upper triangular R with ZᵀZ = RᵀR (rows may differ from a QR of Z in sign). */
     const Eigen::MatrixXd& triangle() const { return m_triangle; }
     const Eigen::VectorXd& sums() const { return m_sums; }
@@ -51,7 +53,10 @@ private:
     std::string m_source;
     std::vector<std::string> m_columnNames;
     Eigen::Index m_rows = 0;
+    void addExtended(const Eigen::Ref<const Eigen::MatrixXd>& block);
+
     Eigen::MatrixXd m_cross; ///< lower triangle of ZᵀZ
+    Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic> m_crossExtended; ///< lower triangle of ZᵀZ
     Eigen::MatrixXd m_triangle;
     Eigen::VectorXd m_sums;
     Eigen::VectorXd m_largest;

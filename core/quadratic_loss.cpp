@@ -15,7 +15,9 @@ QuadraticLoss::QuadraticLoss(const Problem& problem, LossKind kind)
 {
     const Eigen::VectorXd residual = problem.gram() * problem.leastSquaresTheta() - problem.moment();
     m_normalResidual.assign(residual.data(), residual.data() + residual.size());
-    m_terms.gram = problem.gram().data();
+    const Eigen::MatrixXd transposed = problem.gram().transpose();
+    m_gramTransposed.assign(transposed.data(), transposed.data() + transposed.size());
+    m_terms.gramTransposed = m_gramTransposed.data();
     m_terms.optimum = problem.leastSquaresTheta().data();
     m_terms.normalResidual = m_normalResidual.data();
     m_terms.minimumSumOfSquares = problem.minimumSumOfSquares();
@@ -27,6 +29,12 @@ double QuadraticLoss::evaluate(const double* theta, double* gradient, double* rm
 {
     return kernel::evaluateQuadratic(kernel::DynamicCount { static_cast<int>(m_parameters) }, m_terms, theta,
         m_delta.data(), m_gramDelta.data(), gradient, rmse);
+}
+
+double QuadraticLoss::evaluate(const double* theta, double* gradient, kernel::SumOfSquares* sum) const
+{
+    return kernel::evaluateQuadratic(kernel::DynamicCount { static_cast<int>(m_parameters) }, m_terms, theta,
+        m_delta.data(), m_gramDelta.data(), gradient, sum);
 }
 
 double QuadraticLoss::value(const double* theta) const

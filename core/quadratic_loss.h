@@ -36,12 +36,15 @@ public:
      * RMSE to rmse. Never allocates.
      */
     double evaluate(const double* theta, double* gradient, double* rmse) const;
+    /** @brief The same, writing Σr² in place of the RMSE (the solver takes the RMSE only where it keeps it). */
+    double evaluate(const double* theta, double* gradient, kernel::SumOfSquares* sum) const;
     /** @brief The loss alone (Σ r² still costs the O(k²) product). */
     double value(const double* theta) const;
 
 private:
     Eigen::Index m_parameters = 0;
     std::vector<double> m_normalResidual; ///< Gθ* − c
+    std::vector<double> m_gramTransposed; ///< Gᵀ, column-major
     kernel::QuadraticTerms m_terms;
     mutable std::vector<double> m_gradient; ///< scratch for value()
     mutable std::vector<double> m_delta; ///< scratch: θ − θ*

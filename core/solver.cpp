@@ -2,6 +2,7 @@
 
 #include "batch_descent.h"
 #include "descent_recorder.h"
+#include "final_state_recorder.h"
 #include "history.h"
 #include "input_error.h"
 #include "problem.h"
@@ -121,6 +122,18 @@ History Solver::run(RunResult* result) const
     if (result)
         *result = outcome;
     return history;
+}
+
+History Solver::runToEnd(RunResult* result) const
+{
+    FinalStateRecorder recorder(static_cast<int>(m_problem.parameterCount()), m_settings.tolerance);
+    const Eigen::VectorXd start = initialTheta();
+    const RunResult outcome = m_settings.method == DescentMethod::Batch
+        ? BatchDescent(m_problem, m_settings).run(start, recorder)
+        : StochasticDescent(m_problem, m_settings).run(start, recorder);
+    if (result)
+        *result = outcome;
+    return recorder.history(m_settings.method != DescentMethod::Batch);
 }
 
 } // namespace gdlab

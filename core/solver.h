@@ -67,6 +67,13 @@ public:
     /** @brief The whole descent in one history (reserved for every row at once). */
     History run(RunResult* result = nullptr) const;
 
+    /**
+     * @brief The same descent keeping only its last state (a one-row history whose first iteration is that state's):
+     * what a run whose states are not wanted needs, in O(k) memory with no per-update bookkeeping. Its result, θ,
+     * loss, RMSE and gradient norm are bit for bit those of run().
+     */
+    History runToEnd(RunResult* result = nullptr) const;
+
     /** @brief Checks settings against a problem; throws InputError naming the bad value. */
     static void validate(const Problem& problem, const SolverSettings& settings);
 

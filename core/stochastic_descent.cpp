@@ -1,6 +1,7 @@
 #include "stochastic_descent.h"
 
 #include "descent_recorder.h"
+#include "final_state_recorder.h"
 #include "optimizer_step.h"
 #include "problem.h"
 #include "quadratic_loss.h"
@@ -58,7 +59,7 @@ StochasticDescent::StochasticDescent(const Problem& problem, const SolverSetting
 {
 }
 
-RunResult StochasticDescent::run(const Eigen::VectorXd& start, DescentRecorder& recorder) const
+template <class Recorder> RunResult StochasticDescent::descend(const Eigen::VectorXd& start, Recorder& recorder) const
 {
     const QuadraticLoss loss(m_problem, m_settings.loss);
     const Eigen::Index rows = m_problem.sampleCount();
@@ -76,10 +77,10 @@ RunResult StochasticDescent::run(const Eigen::VectorXd& start, DescentRecorder& 
     std::vector<double> theta(start.data(), start.data() + parameters);
     std::vector<double> gradient(static_cast<std::size_t>(parameters));
     std::vector<double> step(static_cast<std::size_t>(parameters));
-    double rmse = 0;
-    double value = loss.evaluate(theta.data(), gradient.data(), &rmse);
+    kernel::SumOfSquares sum;
+    double value = loss.evaluate(theta.data(), gradient.data(), &sum);
     if (auto stop = recorder.record(kernel::DynamicCount { static_cast<int>(parameters) }, 0, 0, theta.data(), value,
-            rmse, gradient.data(), nullptr))
+            sum, gradient.data(), nullptr))
         return *stop;
 
     // Newton is refused for SGD and mini-batch (Solver::validate), so no Hessian is needed here.
@@ -97,12 +98,22 @@ RunResult StochasticDescent::run(const Eigen::VectorXd& start, DescentRecorder& 
                 std::shuffle(order.begin(), order.end(), shuffler);
         }
         optimizer.apply(kernel::DynamicCount { static_cast<int>(parameters) }, theta.data(), step.data());
-        value = loss.evaluate(theta.data(), gradient.data(), &rmse);
+        value = loss.evaluate(theta.data(), gradient.data(), &sum);
         if (auto stop = recorder.record(kernel::DynamicCount { static_cast<int>(parameters) }, iteration, epoch,
-                theta.data(), value, rmse, gradient.data(), step.data()))
+                theta.data(), value, sum, gradient.data(), step.data()))
             return *stop;
     }
     return RunResult { StopReason::MaxIterations, m_settings.iterations };
+}
+
+RunResult StochasticDescent::run(const Eigen::VectorXd& start, DescentRecorder& recorder) const
+{
+    return descend(start, recorder);
+}
+
+RunResult StochasticDescent::run(const Eigen::VectorXd& start, FinalStateRecorder& recorder) const
+{
+    return descend(start, recorder);
 }
 
 } // namespace gdlab

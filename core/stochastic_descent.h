@@ -10,6 +10,7 @@
 namespace gdlab {
 
 class DescentRecorder;
+class FinalStateRecorder;
 class Problem;
 
 /**
@@ -23,11 +24,15 @@ public:
     StochasticDescent(const Problem& problem, const SolverSettings& settings);
 
     RunResult run(const Eigen::VectorXd& start, DescentRecorder& recorder) const;
+    /** @brief The same updates and stops, keeping only the last state. */
+    RunResult run(const Eigen::VectorXd& start, FinalStateRecorder& recorder) const;
 
     /** @brief The shuffled row order of epoch (0-based), replayed from seed exactly as run() draws it. */
     static std::vector<Eigen::Index> shuffledOrder(std::uint64_t seed, Eigen::Index rows, long long epoch);
 
 private:
+    template <class Recorder> RunResult descend(const Eigen::VectorXd& start, Recorder& recorder) const;
+
     const Problem& m_problem;
     const SolverSettings& m_settings;
 };

@@ -1,4 +1,5 @@
-// Throughput of the core: batch updates in the sufficient-statistics and the direct form (n = 10⁶, k = 10),
+// Throughput of the core: batch updates in the sufficient-statistics and the direct form (n = 10⁶, k = 10), the
+// lean path's updates for k = 1 … 10 and every optimizer,
 // building XᵀX, the closed form, one 200×200 error-surface grid, number parsing and CSV parsing on one and two
 // threads. Figures go into the README.
 #include "csv_reader.h"
@@ -7,6 +8,7 @@
 #include "history.h"
 #include "least_squares.h"
 #include "loss_function.h"
+#include "optimizer_settings.h"
 #include "problem.h"
 #include "solver.h"
 
@@ -71,6 +73,48 @@ void BM_BatchUpdatesSufficientStatistics(benchmark::State& state)
     state.SetLabel("updates, n=1e6, k=10");
 }
 BENCHMARK(BM_BatchUpdatesSufficientStatistics)->Arg(10'000)->Unit(benchmark::kMillisecond);
+
+// The lean path (Solver::runToEnd, what gdlab-run takes without --history): batch updates from the sufficient
+// statistics keeping only the last state, for k = 1 … 10 features (p = k + 1 parameters) and every optimizer. n does
+// not matter to an update (O(k²) each), so the problems are small; the lesson-sized rate keeps every run finite.
+const gdlab::Problem& leanProblem(Eigen::Index features)
+{
+    static std::vector<std::unique_ptr<gdlab::Problem>> problems(11);
+    auto& problem = problems[static_cast<std::size_t>(features)];
+    if (!problem)
+        problem = std::make_unique<gdlab::Problem>(syntheticDataset(10'000, features), gdlab::ProblemSpec {});
+    return *problem;
+}
+
+constexpr long long leanUpdates = 1'000'000;
+
+void BM_BatchUpdatesLean(benchmark::State& state)
+{
+    const Eigen::Index features = state.range(0);
+    const auto kind = static_cast<gdlab::OptimizerKind>(state.range(1));
+    gdlab::SolverSettings settings;
+    settings.learningRate = kind == gdlab::OptimizerKind::Newton ? 0.5 : 0.01;
+    settings.iterations = leanUpdates;
+    settings.optimizer.kind = kind;
+    const gdlab::Solver solver(leanProblem(features), settings);
+    gdlab::RunResult result;
+    for (auto _ : state) {
+        const gdlab::History last = solver.runToEnd(&result);
+        benchmark::DoNotOptimize(last.lossData());
+    }
+    if (result.reason != gdlab::StopReason::MaxIterations)
+        state.SkipWithError("the run stopped early");
+    state.SetItemsProcessed(state.iterations() * leanUpdates);
+    state.SetLabel(std::string(gdlab::optimizerName(kind)) + ", k=" + std::to_string(features));
+}
+BENCHMARK(BM_BatchUpdatesLean)
+    ->ArgsProduct({ { 1, 2, 5, 10 },
+        { static_cast<long long>(gdlab::OptimizerKind::Gd), static_cast<long long>(gdlab::OptimizerKind::Momentum),
+            static_cast<long long>(gdlab::OptimizerKind::Nesterov),
+            static_cast<long long>(gdlab::OptimizerKind::AdaGrad),
+            static_cast<long long>(gdlab::OptimizerKind::RmsProp), static_cast<long long>(gdlab::OptimizerKind::Adam),
+            static_cast<long long>(gdlab::OptimizerKind::Newton) } })
+    ->Unit(benchmark::kMillisecond);
 
 // The textbook update θ ← θ − lr·(2/n)·Xᵀ(Xθ − y): two passes over the data per update.
 void BM_BatchUpdatesDirect(benchmark::State& state)

@@ -82,6 +82,8 @@ private slots:
     void jsonStandardErrors_data();
     void jsonStandardErrors();
     void divergedRun();
+    void sameResultWithoutHistory_data();
+    void sameResultWithoutHistory();
     void noInterceptHeader();
     void defaultSummary();
     void columnSelection_data();
@@ -386,6 +388,35 @@ void TestGdlabRun::help()
         QVERIFY(result.out.contains("usage: gdlab-run"));
         QVERIFY(result.out.contains("--history"));
         QVERIFY(result.err.isEmpty());
+    }
+}
+
+// Without --history the run keeps only its last state (a leaner loop); the report must not change by a digit.
+void TestGdlabRun::sameResultWithoutHistory_data()
+{
+    QTest::addColumn<QStringList>("options");
+    const QStringList optimizers { "gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton" };
+    for (const QString& optimizer : optimizers)
+        for (const QString& lr : { QStringLiteral("0.01"), QStringLiteral("0.3"), QStringLiteral("1e200") }) {
+            QTest::addRow("%s lr %s", qPrintable(optimizer), qPrintable(lr))
+                << QStringList { "--optimizer", optimizer, "--lr", lr, "--iterations", "3000" };
+            if (optimizer != "newton")
+                QTest::addRow("%s lr %s sgd", qPrintable(optimizer), qPrintable(lr)) << QStringList { "--optimizer",
+                    optimizer, "--lr", lr, "--iterations", "300", "--method", "sgd", "--shuffle" };
+        }
+    QTest::addRow("converged") << QStringList { "--lr", "0.05", "--tolerance", "1e-6", "--iterations", "100000" };
+}
+
+void TestGdlabRun::sameResultWithoutHistory()
+{
+    QFETCH(QStringList, options);
+    for (const QStringList& format : { QStringList { "--json" }, QStringList {} }) {
+        const QStringList arguments = QStringList { lessonPath("five_points.csv") } + options + format;
+        const CliResult lean = runCli(arguments);
+        QTemporaryDir dir;
+        const CliResult recorded = runCli(arguments + QStringList { "--history", dir.filePath("history.csv") });
+        QVERIFY2(lean.exitCode == 0 && recorded.exitCode == 0, describe(lean).constData());
+        QCOMPARE(lean.out, recorded.out);
     }
 }
 

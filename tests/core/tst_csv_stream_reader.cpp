@@ -125,6 +125,21 @@ void TestCsvStreamReader::sameAsWholeRead_data()
     QTest::addRow("invalid utf-8 after a bad cell") << manyRows(40, 5, "x,a,1\n") + "1,\xff,2\n";
     QTest::addRow("nul after invalid utf-8") << manyRows(40, 5, "1,\xe9,1\n") + QByteArray("1,a\0,2\n", 7);
     QTest::addRow("invalid utf-8 late") << manyRows(40, 31, "1,\xe9t\xe9,1\n");
+    // Found by fuzz_csv_reader: a block that starts with a byte then a NUL must not be taken for UTF-16 text when
+    // the file itself starts as text.
+    QTest::addRow("nul late, after a digit") << manyRows(30) + QByteArray("4\0\0\0\0\0\0\0,5\n", 12);
+    // Found by fuzz_csv_reader: after a bad cell the rest of the file is scanned in pieces; a NUL inside a quoted
+    // field that began in an earlier piece is in that field, not in field 1.
+    QTest::addRow("nul in a quoted field after a bad cell") << manyRows(40, 3, "0.3,n3,0.75$4\n")
+            + "5,\"opened\nstill quoted, here\nand here " + QByteArray("\0\0", 2) + "\n";
+    // Found by fuzz_csv_reader: a quoted field open at a block's cut, with bad text after its closing quote beyond
+    // the cut, is that bad text, not an unterminated quote.
+    QTest::addRow("text after a closing quote past the cut") << manyRows(30) + "1,\"a\nb\"rrrrrrrrrrrrrrrrrrr,2\n";
+    // Found by fuzz_csv_reader: a first row whose quoted field goes over a line end must be read whole before the
+    // columns are decided (here 'y' is text, as the whole row says, not the number its first line ends with).
+    QTest::addRow("first row with a quoted line end")
+        << QByteArray("label,x,y\n\"a long label\nover two lines\",5,6 and then some text\n\"b\",3,4\n") + manyRows(30);
+    QTest::addRow("zip archive") << QByteArray("PK\x03\x04,1\n", 8) + manyRows(30) + QByteArray("7\0,8\n", 6);
     QTest::addRow("quoted line ends across blocks")
         << manyRows(20) + "1,\"a\nb\nc\nd\ne\nf\ng\nh\",2\n" + manyRows(20).mid(9);
     QTest::addRow("unterminated quote late") << manyRows(30) + "1,\"abc\n2,3\n";

@@ -5,6 +5,7 @@
 #include "optimizer_bounds.h"
 #include "optimizer_replay.h"
 #include "optimizer_settings.h"
+#include "optimizer_step.h"
 #include "problem.h"
 #include "race_entry.h"
 #include "run.h"
@@ -14,6 +15,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -169,6 +171,8 @@ private slots:
     void badRaceEntries_data();
     void badRaceEntries();
     void raceFinishes();
+    void adamLongRunKeepsEveryBit_data();
+    void adamLongRunKeepsEveryBit();
 };
 
 void TestOptimizerStep::firstUpdatesOnFivePoints_data()
@@ -543,6 +547,53 @@ void TestOptimizerStep::raceFinishes()
     QVERIFY(history.gradientNorm(std::size_t(*finish.reached - 1)) > 1e-6);
     QVERIFY(!finish.diverged);
     QCOMPARE(*gdlab::raceFinish(history, 1e-6, 12LL).diverged, 12LL);
+}
+
+// OptimizerStep stops calling pow once β^t is too small to change 1 − β^t; over 60,000 updates (past where that
+// happens for β2 = 0.999) every θ must still be the textbook formula's, bit for bit.
+void TestOptimizerStep::adamLongRunKeepsEveryBit_data()
+{
+    QTest::addColumn<double>("beta1");
+    QTest::addColumn<double>("beta2");
+    QTest::addRow("defaults") << 0.9 << 0.999;
+    QTest::addRow("zero") << 0.0 << 0.5;
+    QTest::addRow("close to one") << 0.99 << 1.0 - 1e-7;
+}
+
+void TestOptimizerStep::adamLongRunKeepsEveryBit()
+{
+    QFETCH(double, beta1);
+    QFETCH(double, beta2);
+    OptimizerSettings settings;
+    settings.kind = OptimizerKind::Adam;
+    settings.beta1 = beta1;
+    settings.beta2 = beta2;
+    const double lr = 0.001;
+    const double eps = settings.effectiveEpsilon();
+    gdlab::OptimizerStep step(settings, lr, 2);
+    double theta[2] = { 0.3, -0.7 };
+    double reference[2] = { 0.3, -0.7 };
+    double m[2] = { 0, 0 };
+    double s[2] = { 0, 0 };
+    for (long long t = 1; t <= 60000; ++t) {
+        // A gradient that keeps changing, as a descent's does.
+        const double g[2] = { std::sin(0.001 * static_cast<double>(t)) + theta[0], 0.5 * theta[1] - 0.1 };
+        for (int i = 0; i < 2; ++i) {
+            m[i] = beta1 * m[i] + (1.0 - beta1) * g[i];
+            s[i] = beta2 * s[i] + (1.0 - beta2) * g[i] * g[i];
+            const double c1 = 1.0 - std::pow(beta1, static_cast<double>(t));
+            const double c2 = 1.0 - std::pow(beta2, static_cast<double>(t));
+            reference[i] -= lr * (m[i] / c1) / (std::sqrt(s[i] / c2) + eps);
+        }
+        step.apply(gdlab::kernel::FixedCount<2> {}, theta, g);
+        if (std::memcmp(theta, reference, sizeof theta) != 0)
+            QFAIL(qPrintable(QString("update %1: θ = (%2, %3), the formula gives (%4, %5)")
+                                 .arg(t)
+                                 .arg(theta[0], 0, 'g', 17)
+                                 .arg(theta[1], 0, 'g', 17)
+                                 .arg(reference[0], 0, 'g', 17)
+                                 .arg(reference[1], 0, 'g', 17)));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestOptimizerStep)

@@ -2,7 +2,11 @@
 // descent. An InputError is the expected answer to bad input; any other exception escapes and is reported by
 // libFuzzer as a crash, and a broken invariant aborts. Every input is also read cut into blocks of 1 to 16 bytes
 // on two threads (CsvOptions::blockBytes, so that even a tiny input is split at every row boundary) and must
-// give exactly what one thread gives: the same values bit for bit, or the same error at the same place.
+// give exactly what one thread gives: the same values bit for bit, or the same error at the same place. And it is
+// written to a scratch file and streamed through CsvStreamReader with a buffer of 16 to 79 bytes (so that most
+// inputs are cut into many buffers, lines and quoted fields grow it, and each buffer is split on two threads): the
+// rows put back together must be the whole read's bit for bit, or the error the same at the same line and column;
+// the rows folded block by block (ProblemAccumulator) must give the problem the rows give, or refuse it alike.
 //
 // Input layout: byte 0 chooses the options, the rest is the file.
 //   bits 0-1  delimiter: detect, ',', ';', tab
@@ -14,10 +18,12 @@
 // CSV files.
 
 #include "csv_reader.h"
+#include "csv_stream_reader.h"
 #include "dataset.h"
 #include "history.h"
 #include "input_error.h"
 #include "problem.h"
+#include "problem_accumulator.h"
 #include "solver.h"
 #include "solver_settings.h"
 
@@ -27,10 +33,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <unistd.h>
 
 namespace {
 
@@ -123,21 +132,31 @@ void runShortDescent(const gdlab::Dataset& dataset, std::uint8_t selector)
         FUZZ_CHECK(result.iterations == settings.iterations);
 }
 
-// A dataset or an error, flattened so that two outcomes compare exactly.
+// A dataset or an error, flattened so that two outcomes compare exactly (an error without its file name, which is
+// the scratch file's for a streamed read).
+std::string flatten(const gdlab::Dataset& dataset)
+{
+    std::string out;
+    for (const std::string& name : dataset.columnNames())
+        out += name + '\0';
+    for (const std::string& name : dataset.skippedColumns())
+        out += name + '\0';
+    const auto* bytes = reinterpret_cast<const char*>(dataset.values().data());
+    out.append(bytes, sizeof(double) * static_cast<std::size_t>(dataset.values().size()));
+    return out + std::to_string(dataset.rowCount());
+}
+
+std::string flatten(const gdlab::InputError& error)
+{
+    return error.detail() + '@' + std::to_string(error.line()) + ':' + std::to_string(error.column());
+}
+
 std::string outcome(std::string_view text, const gdlab::CsvOptions& options)
 {
     try {
-        const gdlab::Dataset dataset = gdlab::CsvReader::parse(text, "fuzz.csv", options);
-        std::string out;
-        for (const std::string& name : dataset.columnNames())
-            out += name + '\0';
-        for (const std::string& name : dataset.skippedColumns())
-            out += name + '\0';
-        const auto* bytes = reinterpret_cast<const char*>(dataset.values().data());
-        out.append(bytes, sizeof(double) * static_cast<std::size_t>(dataset.values().size()));
-        return out + std::to_string(dataset.rowCount());
+        return flatten(gdlab::CsvReader::parse(text, "fuzz.csv", options));
     } catch (const gdlab::InputError& error) {
-        return std::string(error.what()) + '@' + std::to_string(error.line()) + ':' + std::to_string(error.column());
+        return flatten(error);
     }
 }
 
@@ -151,6 +170,115 @@ void checkSplitAgrees(std::string_view text, std::uint8_t selector)
     FUZZ_CHECK(outcome(text, single) == outcome(text, split));
 }
 
+// The scratch file every input is written to for the streaming reader: one per process, removed at exit.
+const std::string& scratchPath()
+{
+    static const std::string path = [] {
+        const std::string name = "gdlab_fuzz_stream_" + std::to_string(::getpid()) + ".csv";
+        std::string full = (std::filesystem::temp_directory_path() / name).string();
+        std::atexit([] { std::remove(scratchPath().c_str()); });
+        return full;
+    }();
+    return path;
+}
+
+void writeScratch(std::string_view text)
+{
+    std::FILE* file = std::fopen(scratchPath().c_str(), "wb");
+    FUZZ_CHECK(file != nullptr);
+    FUZZ_CHECK(std::fwrite(text.data(), 1, text.size(), file) == text.size());
+    FUZZ_CHECK(std::fclose(file) == 0);
+}
+
+// The problem the rows give and the one their blocks fold into: both refused with the same message, or both
+// built with the same shape; then a short descent on the folded one (the closed form from R under the sanitizers).
+void checkFoldedProblem(const gdlab::Dataset& whole, const gdlab::Dataset& columns,
+    const std::vector<Eigen::MatrixXd>& blocks, std::uint8_t selector)
+{
+    gdlab::ProblemSpec spec;
+    spec.standardize = (selector & 0x40) != 0;
+    spec.intercept = (selector & 0x80) == 0;
+    std::string rowsError;
+    std::optional<gdlab::Problem> rows;
+    try {
+        rows.emplace(whole, spec);
+    } catch (const gdlab::InputError& error) {
+        rowsError = error.detail();
+    }
+    std::string foldedError;
+    std::optional<gdlab::Problem> folded;
+    try {
+        gdlab::ProblemAccumulator accumulator(columns, spec);
+        for (const Eigen::MatrixXd& block : blocks)
+            accumulator.add(block);
+        folded.emplace(accumulator);
+    } catch (const gdlab::InputError& error) {
+        foldedError = error.detail();
+    }
+    if (!rows) {
+        FUZZ_CHECK(!folded && foldedError == rowsError);
+        return;
+    }
+    if (!folded) {
+        // Only values whose squares overflow are refused by the folded problem alone (the rows' run refuses them
+        // later, in prepareRun).
+        FUZZ_CHECK(foldedError.find("too large") != std::string::npos);
+        FUZZ_CHECK(
+            !(rows->gram().allFinite() && rows->moment().allFinite() && std::isfinite(rows->targetSquaredNorm())));
+        return;
+    }
+    FUZZ_CHECK(folded->sampleCount() == rows->sampleCount());
+    FUZZ_CHECK(folded->parameterCount() == rows->parameterCount());
+    FUZZ_CHECK(folded->parameterNames() == rows->parameterNames());
+    FUZZ_CHECK(folded->hasIntercept() == rows->hasIntercept());
+    gdlab::SolverSettings settings;
+    settings.iterations = 5;
+    gdlab::RunResult result;
+    const gdlab::History history = gdlab::Solver(*folded, settings).runToEnd(&result);
+    FUZZ_CHECK(history.size() == 1 && history.firstIteration() == result.iterations);
+}
+
+// The input streamed through CsvStreamReader from a file must give what the whole read gives.
+void checkStreamAgrees(std::string_view text, std::uint8_t selector)
+{
+    gdlab::CsvOptions options = csvOptions(selector);
+    options.threads = 2;
+    options.blockBytes = 1 + text.size() % 16;
+    writeScratch(text);
+    const std::string expected = outcome(text, csvOptions(selector));
+    gdlab::Dataset columns;
+    std::vector<Eigen::MatrixXd> blocks;
+    Eigen::Index rowCount = 0;
+    std::string streamed;
+    std::optional<gdlab::Dataset> whole;
+    try {
+        gdlab::CsvStreamReader reader(scratchPath(), options, 16 + text.size() % 64);
+        whole = reader.read([&](const gdlab::Dataset& names) { columns = names; },
+            [&](const Eigen::MatrixXd& block) {
+                FUZZ_CHECK(block.cols() == columns.columnCount());
+                blocks.push_back(block);
+                rowCount += block.rows();
+            });
+        if (!whole) {
+            Eigen::MatrixXd rows(rowCount, columns.columnCount());
+            Eigen::Index at = 0;
+            for (const Eigen::MatrixXd& block : blocks) {
+                rows.middleRows(at, block.rows()) = block;
+                at += block.rows();
+            }
+            whole.emplace(columns.columnNames(), rows, columns.source(), columns.skippedColumns());
+        }
+        streamed = flatten(*whole);
+    } catch (const gdlab::InputError& error) {
+        FUZZ_CHECK(error.source() == scratchPath());
+        streamed = flatten(error);
+        whole.reset();
+    }
+    FUZZ_CHECK(streamed == expected);
+    if (whole && !blocks.empty())
+        checkFoldedProblem(*whole, columns, blocks, selector);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -160,6 +288,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::uint8_t selector = data[0];
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
     checkSplitAgrees(text, selector);
+    checkStreamAgrees(text, selector);
 
     std::optional<gdlab::Dataset> dataset;
     try {

@@ -1,0 +1,23 @@
+#include "final_state_recorder.h"
+
+#include "history.h"
+
+namespace gdlab {
+
+FinalStateRecorder::FinalStateRecorder(int parameters, double tolerance)
+    : m_rules(tolerance)
+    , m_theta(static_cast<std::size_t>(parameters), 0.0)
+{
+}
+
+History FinalStateRecorder::history(bool keepsStepGradients) const
+{
+    History history(static_cast<Eigen::Index>(m_theta.size()), keepsStepGradients);
+    if (m_iteration < 0)
+        return history;
+    history.startAt(m_iteration);
+    history.append(m_epoch, m_theta.data(), m_loss, m_sum.rmse(), m_state.gradientNorm());
+    return history;
+}
+
+} // namespace gdlab
