@@ -3,6 +3,7 @@
 #include "number_format.h"
 #include "session/iteration_model.h"
 #include "session/race.h"
+#include "views/series_marker.h"
 #include "views/view_palette.h"
 
 #include <QHBoxLayout>
@@ -68,9 +69,7 @@ RaceDialog::RaceDialog(const IterationModel* model, const Race* race, QWidget* p
 
 QString RaceDialog::markerSymbol(int seriesIndex)
 {
-    static const QStringList markers { QStringLiteral("■"), QStringLiteral("▲"), QStringLiteral("◆"),
-        QStringLiteral("✚"), QStringLiteral("✱"), QStringLiteral("✕") };
-    return seriesIndex < 0 ? QStringLiteral("●") : markers[seriesIndex % markers.size()];
+    return SeriesMarker::symbol(seriesIndex);
 }
 
 void RaceDialog::showError(const QString& message)

@@ -49,6 +49,8 @@ private slots:
     void legendFollowsTheCursor();
     void dialogSendsTheText();
     void pinnedLabelsNameTheOptimizer();
+    void pinsSurviveTheRace();
+    void legendSymbolsAreDistinct();
 };
 
 void TestRaceDialog::racersRunFromTheLiveStart()
@@ -160,6 +162,46 @@ void TestRaceDialog::pinnedLabelsNameTheOptimizer()
     // Only what differs from the live run: the optimizer.
     QVERIFY2(f.pins->displayLabel(0).contains(QStringLiteral("adam")), qPrintable(f.pins->displayLabel(0)));
     QVERIFY2(!f.pins->displayLabel(0).contains(QStringLiteral("lr")), qPrintable(f.pins->displayLabel(0)));
+}
+
+// A race used to clear the user's pins to show its runs: they must be there during the race and after it.
+void TestRaceDialog::pinsSurviveTheRace()
+{
+    Fixture f("five_points");
+    QVERIFY(f.race);
+    QVERIFY(f.pins->pinCurrent());
+    QVERIFY(f.controller->setLearningRate(0.05).isEmpty());
+    f.controller->waitForComputation();
+    QVERIFY(f.pins->pinCurrent());
+    const std::shared_ptr<const Run> first = f.pins->run(0).run;
+    const std::shared_ptr<const Run> second = f.pins->run(1).run;
+
+    f.race->setEntries(parseRace("gd,momentum,adam"));
+    QCOMPARE(f.pins->count(), 4); // the two racers, then the two pins
+    QCOMPARE(f.pins->pinnedCount(), 2);
+    std::set<int> colours;
+    for (int k = 0; k < f.pins->count(); ++k)
+        colours.insert(f.pins->run(k).seriesIndex);
+    QCOMPARE(colours.size(), std::size_t(4));
+    QVERIFY(f.race->seriesIndex(1) != f.pins->run(2).seriesIndex);
+
+    // The live run changes (a new start): the race runs again, the pins stay.
+    QVERIFY(f.controller->setStartPoint({ 1.0, 1.0 }).isEmpty());
+    f.controller->waitForComputation();
+    QCOMPARE(f.pins->count(), 4);
+    QVERIFY(f.pins->run(2).run == first && f.pins->run(3).run == second);
+
+    f.race->stop();
+    QCOMPARE(f.pins->count(), 2);
+    QVERIFY(f.pins->run(0).run == first && f.pins->run(1).run == second);
+}
+
+void TestRaceDialog::legendSymbolsAreDistinct()
+{
+    std::set<QString> symbols { RaceDialog::markerSymbol(-1) };
+    for (int series = 0; series < PinnedRuns::maxRuns; ++series)
+        symbols.insert(RaceDialog::markerSymbol(series));
+    QCOMPARE(symbols.size(), std::size_t(PinnedRuns::maxRuns + 1));
 }
 
 QTEST_MAIN(TestRaceDialog)
