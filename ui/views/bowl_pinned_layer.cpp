@@ -26,8 +26,9 @@ namespace {
 
 // In the graph's absolute units (the plot box spans 2).
 constexpr float pinnedMarkerSize = 0.05f;
-// Nearly the live run's current point (0.11): each run's place at the cursor is what a race is watched by.
-constexpr float cursorMarkerSize = 0.1f;
+// As large as the live run's current point (0.11): each run's place at the cursor is what a race is watched by, and
+// its shape must read on a small bowl.
+constexpr float cursorMarkerSize = 0.11f;
 
 double spanOf(const QValue3DAxis* axis)
 {
