@@ -87,7 +87,10 @@ void PinnedLossMarkers::applyStyle(const PlotStyle& style)
         m_markers[index]->setPen(QPen(colour, style.scaled(1.4)));
         QCPScatterStyle marker(
             QCPScatterStyle::ScatterShape(SeriesMarker::scatterShape(m_series[index])), style.scaled(markerSize));
-        marker.setPen(QPen(colour, style.scaled(2.0)));
+        // Filled shapes get a rim of the background, which keeps markers that meet (at the start, at the floor)
+        // apart.
+        marker.setPen(SeriesMarker::isFilled(m_series[index]) ? QPen(style.background(), style.scaled(1.2))
+                                                              : QPen(colour, style.scaled(2.0)));
         marker.setBrush(colour);
         m_markers[index]->setScatterStyle(marker);
     }

@@ -112,7 +112,9 @@ void PinnedPathsLayer::applyStyle(const PlotStyle& style)
         // Like the live path: a short run shows its discrete steps (an oscillating rate zigzags visibly).
         curve->setScatterStyle(DescentPathLayer::stepDots(curve->data()->size(), colour, style.scaled(dotSize)));
         QCPScatterStyle marker(QCPScatterStyle::ScatterShape(markerShape(m_series[index])), style.scaled(markerSize));
-        marker.setPen(cosmeticPen(colour, style.scaled(2.0)));
+        // Filled shapes get the live point's white rim, which keeps them apart on the map and from each other.
+        marker.setPen(SeriesMarker::isFilled(m_series[index]) ? cosmeticPen(ViewPalette::outline(), style.scaled(1.2))
+                                                              : cosmeticPen(colour, style.scaled(2.0)));
         marker.setBrush(colour);
         m_markers[index]->setPen(cosmeticPen(colour, style.scaled(lineWidth)));
         m_markers[index]->setScatterStyle(marker);

@@ -29,6 +29,11 @@ int scatterShape(int seriesIndex)
     return seriesIndex < 0 ? QCPScatterStyle::ssDisc : shapes[wrapped(seriesIndex)];
 }
 
+bool isFilled(int seriesIndex)
+{
+    return seriesIndex < 0 || wrapped(seriesIndex) < 3;
+}
+
 QString mesh(int seriesIndex)
 {
     // A cube and a pyramid are Qt DataVisualization's own; the others, solids that read as the flat shapes from

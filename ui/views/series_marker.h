@@ -15,6 +15,11 @@ namespace SeriesMarker {
 QString symbol(int seriesIndex);
 /** @brief The shape as a QCPScatterStyle::ScatterShape (an int, so that headers need no QCustomPlot). */
 int scatterShape(int seriesIndex);
+/**
+ * @brief Whether the shape is a filled one (square, triangle, diamond, disc), drawn with an outline that lifts it
+ * off a colour map or another run's marker; the others are strokes, drawn in the run's colour.
+ */
+bool isFilled(int seriesIndex);
 /** @brief The shape as a solid for the 3-D bowl: a mesh file of the graph's or of ours (-1: a sphere). */
 QString mesh(int seriesIndex);
 
