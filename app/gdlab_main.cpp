@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -91,10 +92,47 @@ int saveAndExit(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
     return 0;
 }
 
+// Arguments QApplication takes for itself (-platform offscreen, -style …); parsed before it exists, they would
+// read as unknown options.
+bool hasQtArgument(const QStringList& arguments)
+{
+    static const QStringList own { QStringLiteral("-platform"), QStringLiteral("-platformpluginpath"),
+        QStringLiteral("-platformtheme"), QStringLiteral("-plugin"), QStringLiteral("-qwindowgeometry"),
+        QStringLiteral("-qwindowtitle"), QStringLiteral("-qwindowicon"), QStringLiteral("-reverse"),
+        QStringLiteral("-session"), QStringLiteral("-style"), QStringLiteral("-stylesheet"),
+        QStringLiteral("-widgetcount"), QStringLiteral("-display"), QStringLiteral("-geometry"),
+        QStringLiteral("-fontengine"), QStringLiteral("-nograb"), QStringLiteral("-dograb"), QStringLiteral("-sync") };
+    for (const QString& argument : arguments)
+        if (own.contains(argument.section(QLatin1Char('='), 0, 0)))
+            return true;
+    return false;
+}
+
+// --help, --version and a bad flag answer before the window system is asked for (they work over ssh, in a
+// script, on a machine without a display); returns the exit code if they did.
+std::optional<int> answerWithoutWindow(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (hasQtArgument(arguments))
+        return std::nullopt;
+    const gdlab::GuiOptionsResult early = gdlab::parseGuiOptions(arguments);
+    if (!early.error.isEmpty())
+        return fail(early.error);
+    if (!early.exitText.isEmpty()) {
+        std::fputs(qPrintable(early.exitText), stdout);
+        return 0;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    if (const std::optional<int> answered = answerWithoutWindow(argc, argv))
+        return *answered;
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("gdlab"));
     QApplication::setApplicationVersion(QStringLiteral(GDLAB_VERSION));

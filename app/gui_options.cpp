@@ -71,7 +71,8 @@ bool parseExits(const QCommandLineParser& parser, const QCommandLineOption& help
     GuiOptionsResult& result)
 {
     if (parser.isSet(help)) {
-        result.exitText = parser.helpText();
+        // Before QApplication exists (gdlab answers --help without a display) Qt cannot name the program.
+        result.exitText = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("gdlab"));
         return false;
     }
     if (parser.isSet(version)) {

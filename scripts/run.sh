@@ -6,7 +6,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/install_deps.sh"
 
 gdlab_install_deps "${GDLAB_PACKAGES[@]}"
-cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release
+# shellcheck disable=SC2046 # the generator arguments are meant to split into words
+cmake $(gdlab_generator_args "$root/build") -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$root/build" -j"$(nproc)" --target gdlab gdlab-run
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     # A machine without a screen cannot show the window; render it once instead so the build is still checked.

@@ -34,7 +34,8 @@ for argument in "$@"; do
 done
 
 gdlab_install_deps "${GDLAB_PACKAGES[@]}"
-cmake -S "$root" -B "$build" "${cmake_args[@]}"
+# shellcheck disable=SC2046 # the generator arguments are meant to split into words
+cmake $(gdlab_generator_args "$build") -S "$root" -B "$build" "${cmake_args[@]}"
 cmake --build "$build" -j"$(nproc)"
 if [ "$keep_loaded" = 1 ]; then
     # Mesa's GLX (through glvnd) dlcloses its driver at exit, before LeakSanitizer looks: memory that the driver's

@@ -20,6 +20,7 @@ private slots:
     void withoutOpenGl();
     void dumpViewsAfterTheScreenshot();
     void badDataExitsCleanly();
+    void helpAndBadFlagsWithoutADisplay();
 
 private:
     static int run(const QStringList& arguments, const QProcessEnvironment& environment, QString* errors = nullptr);
@@ -140,6 +141,30 @@ void TestScreenshot::badDataExitsCleanly()
     QVERIFY2(errors.contains(QStringLiteral("bad.csv:3:2")), qPrintable(errors));
     QCOMPARE(run({ "--lr", "-1" }, environment, &errors), 2);
     QVERIFY2(errors.contains(QStringLiteral("'-1'")), qPrintable(errors));
+}
+
+// Over ssh or in a script there may be no display: --help, --version and a bad flag still answer, and never
+// with Qt's "could not connect to display" abort.
+void TestScreenshot::helpAndBadFlagsWithoutADisplay()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(GDLAB_GUI_PATH), { QStringLiteral("--help") });
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString help = QString::fromLocal8Bit(process.readAllStandardOutput());
+    QVERIFY2(help.startsWith(QStringLiteral("Usage: gdlab [options]")), qPrintable(help));
+    QVERIFY(help.contains(QStringLiteral("--screenshot")));
+    QString errors;
+    QCOMPARE(run({ "--version" }, environment, &errors), 0);
+    QCOMPARE(run({ "--iterations", "many" }, environment, &errors), 2);
+    QVERIFY2(
+        errors.startsWith(QStringLiteral("gdlab: ")) && errors.contains(QStringLiteral("'many'")), qPrintable(errors));
+    QVERIFY2(!errors.contains(QStringLiteral("display")), qPrintable(errors));
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

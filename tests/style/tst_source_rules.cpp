@@ -19,13 +19,13 @@ struct Source {
     QStringList lines;
 };
 
-QList<Source> sources(const QStringList& folders)
+QList<Source> sources(
+    const QStringList& folders, const QStringList& patterns = { QStringLiteral("*.cpp"), QStringLiteral("*.h") })
 {
     QList<Source> result;
     const QString root = QStringLiteral(GDLAB_SOURCE_DIR);
     for (const QString& folder : folders) {
-        QDirIterator it(root + QLatin1Char('/') + folder, { QStringLiteral("*.cpp"), QStringLiteral("*.h") },
-            QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(root + QLatin1Char('/') + folder, patterns, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             QFile file(path);
@@ -100,7 +100,18 @@ void TestSourceRules::noDocumentOutsideTheRepository()
     QStringList violations;
     const QStringList folders { QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app"),
         QStringLiteral("tests"), QStringLiteral("scripts"), QStringLiteral("resources") };
-    for (const Source& source : sources(folders))
+    // The sources, and what builds and documents them.
+    const QStringList patterns { QStringLiteral("*.cpp"), QStringLiteral("*.h"), QStringLiteral("CMakeLists.txt"),
+        QStringLiteral("*.sh"), QStringLiteral("*.md"), QStringLiteral("*.json") };
+    QList<Source> all = sources(folders, patterns);
+    all += sources({ QStringLiteral(".ci") }, { QStringLiteral("*") });
+    for (const QString& top : { QStringLiteral("CMakeLists.txt"), QStringLiteral("README.md") }) {
+        QFile file(QStringLiteral(GDLAB_SOURCE_DIR "/") + top);
+        if (file.open(QIODevice::ReadOnly | QIODevice::Text))
+            all.append({ top, QString::fromUtf8(file.readAll()).split(QLatin1Char('\n')) });
+    }
+    QVERIFY(all.size() > 100);
+    for (const Source& source : std::as_const(all))
         for (int i = 0; i < source.lines.size(); ++i)
             if (outside.match(source.lines[i]).hasMatch()
                 && !source.path.endsWith(QLatin1String("tst_source_rules.cpp")))

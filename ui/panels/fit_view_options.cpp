@@ -1,5 +1,7 @@
 #include "panels/fit_view_options.h"
 
+#include "panels/flow_layout.h"
+
 #include "run.h"
 
 #include "session/iteration_model.h"
@@ -7,7 +9,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 
@@ -34,13 +35,13 @@ FitViewOptions::FitViewOptions(const IterationModel* model, const FitPlot* plot,
     , m_hintText(tr("double-click to add · drag to move · right-click to remove"))
 {
     // One row of controls over the plot; the plot takes any height to spare.
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // not Fixed: see FlowLayout
+    // Wraps where the view is narrow instead of widening the window; the hint takes the rest of its line.
+    auto* layout = new FlowLayout(this);
     layout->addWidget(m_viewCombo);
     layout->addWidget(m_leastSquaresCheck);
     layout->addWidget(m_editCheck);
-    layout->addWidget(m_editHint, 1);
+    layout->addWidget(m_editHint);
 
     m_viewCombo->setToolTip(tr("What the fit view plots"));
     m_viewCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);

@@ -1,9 +1,10 @@
 #include "panels/loss_view_options.h"
 
+#include "panels/flow_layout.h"
+
 #include "views/loss_plot.h"
 
 #include <QButtonGroup>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QRadioButton>
 #include <QSignalBlocker>
@@ -16,13 +17,11 @@ LossViewOptions::LossViewOptions(const LossPlot* plot, QWidget* parent)
     , m_linear(new QRadioButton(tr("linear"), this))
 {
     // One row over the plot, as the fit and the contour view have; the plot takes any height to spare.
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // not Fixed: see FlowLayout
+    auto* layout = new FlowLayout(this);
     layout->addWidget(new QLabel(tr("Loss axis:"), this));
     layout->addWidget(m_log);
     layout->addWidget(m_linear);
-    layout->addStretch(1);
     auto* group = new QButtonGroup(this);
     group->addButton(m_log);
     group->addButton(m_linear);

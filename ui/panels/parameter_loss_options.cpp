@@ -1,10 +1,11 @@
 #include "panels/parameter_loss_options.h"
 
+#include "panels/flow_layout.h"
+
 #include "session/iteration_model.h"
 #include "views/parameter_loss_plot.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 
@@ -26,17 +27,17 @@ ParameterLossOptions::ParameterLossOptions(
     , m_parameterCombo(new QComboBox(this))
     , m_holdCombo(new QComboBox(this))
 {
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // not Fixed: see FlowLayout
+    // Wraps where the view is narrow instead of widening the window.
+    auto* layout = new FlowLayout(this, 4);
     layout->addWidget(new QLabel(tr("Loss along:"), this));
-    layout->addWidget(m_parameterCombo, 1);
-    layout->addWidget(m_holdCombo, 2);
+    layout->addWidget(m_parameterCombo);
+    layout->addWidget(m_holdCombo);
     // Long column names must not widen the row; the popup shows them whole.
     for (QComboBox* combo : { m_parameterCombo, m_holdCombo }) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(7);
+        combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     }
     m_parameterCombo->setToolTip(tr("The parameter along the horizontal axis; the others are held"));
     m_holdCombo->addItem(tr("others at least squares"));

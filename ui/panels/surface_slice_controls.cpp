@@ -1,12 +1,13 @@
 #include "panels/surface_slice_controls.h"
 
+#include "panels/flow_layout.h"
+
 #include "problem.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QLabel>
 
 #include <QSignalBlocker>
@@ -45,9 +46,8 @@ SurfaceSliceControls::SurfaceSliceControls(
     , m_surface(surface)
     , m_model(model)
 {
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
+    // The row wraps where the view is narrow (1024 px split four ways) instead of widening the window.
+    auto* layout = new FlowLayout(this, 4);
 
     m_sliceLabel = new QLabel(tr("Slice:"), this);
     m_xCombo = compactCombo(this, 7);
@@ -67,15 +67,19 @@ SurfaceSliceControls::SurfaceSliceControls(
     m_followCheck->setToolTip(tr("Zoom out as the current θ steps away, so a diverging run stays in sight"));
     m_followCheck->setFocusPolicy(Qt::TabFocus);
 
+    // A note line is as tall as a line of combos, so the contour view sits at the same height either way.
+    m_note->setMinimumHeight(m_xCombo->sizeHint().height());
+    for (QComboBox* combo : { m_xCombo, m_yCombo, m_holdCombo })
+        combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+
     layout->addWidget(m_sliceLabel);
-    layout->addWidget(m_xCombo, 1);
+    layout->addWidget(m_xCombo);
     layout->addWidget(m_byLabel);
-    layout->addWidget(m_yCombo, 1);
-    layout->addSpacing(4);
-    layout->addWidget(m_holdCombo, 2);
-    layout->addWidget(m_note, 1);
+    layout->addWidget(m_yCombo);
+    layout->addWidget(m_holdCombo);
+    layout->addWidget(m_note);
     layout->addWidget(m_followCheck);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // not Fixed: see FlowLayout
 
     connect(m_xCombo, qOverload<int>(&QComboBox::activated), this, &SurfaceSliceControls::onXChosen);
     connect(m_yCombo, qOverload<int>(&QComboBox::activated), this, &SurfaceSliceControls::onYChosen);
@@ -139,20 +143,6 @@ void SurfaceSliceControls::rebuildItems(const QStringList& labels)
     m_yCombo->clear();
     m_xCombo->addItems(labels);
     m_yCombo->addItems(labels);
-}
-
-QSize SurfaceSliceControls::sizeHint() const
-{
-    QSize size = QWidget::sizeHint();
-    size.setHeight(std::max(m_xCombo->sizeHint().height(), m_note->sizeHint().height()));
-    return size;
-}
-
-QSize SurfaceSliceControls::minimumSizeHint() const
-{
-    QSize size = QWidget::minimumSizeHint();
-    size.setHeight(sizeHint().height());
-    return size;
 }
 
 void SurfaceSliceControls::showNote(const QStringList& labels)

@@ -28,8 +28,6 @@ public:
 
     /** @brief As tall as the row of combo boxes whether they show or the note does: the contour view below never
      * jumps when another lesson has more or fewer parameters. */
-    QSize sizeHint() const override;
-    QSize minimumSizeHint() const override;
 
     // The widgets, for tests and for keyboard access from the main window.
     QComboBox* xCombo() const { return m_xCombo; }

@@ -14,6 +14,7 @@
 #include "views/slice_subtitle.h"
 #include "views/start_point_gesture.h"
 #include "views/surface_map_layer.h"
+#include "views/tick_density.h"
 
 #include <qcustomplot.h>
 
@@ -32,6 +33,7 @@ ContourPlot::ContourPlot(const IterationModel* model, const ErrorSurfaceModel* s
     , m_surface(surface)
 {
     m_plot = new QCustomPlot(this);
+    new TickDensity(m_plot);
     m_message = new QLabel(this);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);

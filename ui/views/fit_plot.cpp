@@ -10,6 +10,7 @@
 #include "views/fit_sample_ring.h"
 #include "views/legend_row.h"
 #include "views/plot_style.h"
+#include "views/tick_density.h"
 #include "views/view_palette.h"
 
 #include <qcustomplot.h>
@@ -37,6 +38,7 @@ FitPlot::FitPlot(const IterationModel* model, QWidget* parent)
     , m_model(model)
     , m_plot(new QCustomPlot(this))
 {
+    new TickDensity(m_plot);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);

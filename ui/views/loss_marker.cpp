@@ -8,6 +8,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gdlab {
@@ -96,26 +97,40 @@ void LossMarker::avoidOther()
     const QMargins padding = m_label->padding();
     const QSizeF size(metrics.horizontalAdvance(m_label->text()) + padding.left() + padding.right() + 2,
         metrics.height() + padding.top() + padding.bottom());
-    const Qt::Alignment preferred = m_label->positionAlignment();
-    std::vector<Qt::Alignment> sides { preferred };
-    for (const Qt::Alignment h : { Qt::AlignRight, Qt::AlignLeft })
-        for (const Qt::Alignment v : { Qt::AlignTop, Qt::AlignBottom })
-            if ((h | v) != preferred)
-                sides.push_back(h | v);
-    std::vector<QRectF> candidates;
-    for (const Qt::Alignment side : sides) {
-        const double x = side & Qt::AlignRight ? dot.x() - m_offset - size.width() : dot.x() + m_offset;
-        const double y = side & Qt::AlignTop ? dot.y() + m_offset : dot.y() - m_offset - size.height();
-        candidates.emplace_back(QPointF(x, y), size);
-    }
     const QRectF other(m_other->topLeft->pixelPosition(), m_other->bottomRight->pixelPosition());
+    // The four corners around the dot, the preferred one first; then, where a small plot leaves none of them
+    // free, the same sides moved up or down just clear of the other label (the dashed line still marks k).
+    struct Place {
+        Qt::Alignment side;
+        QPointF offset;
+    };
+    const Qt::Alignment preferred = m_label->positionAlignment();
+    std::vector<Place> places;
+    for (const bool shifted : { false, true })
+        for (const Qt::Alignment h : { Qt::AlignRight, Qt::AlignLeft })
+            for (const Qt::Alignment v : { Qt::AlignTop, Qt::AlignBottom }) {
+                const Qt::Alignment side = h | v;
+                const double x = h == Qt::AlignRight ? -m_offset : m_offset;
+                double y = v == Qt::AlignTop ? m_offset : -m_offset;
+                if (shifted)
+                    y = v == Qt::AlignTop ? other.bottom() + 2 - dot.y() : other.top() - 2 - dot.y();
+                places.push_back({ side, QPointF(x, y) });
+            }
+    std::stable_partition(
+        places.begin(), places.begin() + 4, [preferred](const Place& place) { return place.side == preferred; });
+    std::vector<QRectF> candidates;
+    for (const Place& place : places) {
+        const QPointF anchor = dot + place.offset;
+        const double left = place.side & Qt::AlignRight ? anchor.x() - size.width() : anchor.x();
+        const double top = place.side & Qt::AlignTop ? anchor.y() : anchor.y() - size.height();
+        candidates.emplace_back(QPointF(left, top), size);
+    }
     const int chosen = LabelPlacement::choose(candidates, { other }, m_plot->axisRect()->rect());
     if (chosen <= 0)
         return;
-    const Qt::Alignment side = sides[std::size_t(chosen)];
-    m_label->setPositionAlignment(side);
-    m_label->position->setCoords(
-        side & Qt::AlignRight ? -m_offset : m_offset, side & Qt::AlignTop ? m_offset : -m_offset);
+    const Place& place = places[std::size_t(chosen)];
+    m_label->setPositionAlignment(place.side);
+    m_label->position->setCoords(place.offset.x(), place.offset.y());
 }
 
 void LossMarker::applyStyle(const PlotStyle& style)

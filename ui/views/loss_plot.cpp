@@ -13,6 +13,7 @@
 #include "views/pinned_loss_curves.h"
 #include "views/pinned_loss_markers.h"
 #include "views/plot_style.h"
+#include "views/tick_density.h"
 
 #include <qcustomplot.h>
 
@@ -48,6 +49,7 @@ LossPlot::LossPlot(const IterationModel* model, QWidget* parent)
     , m_legendRow(new LegendRow(m_plot, this))
     , m_pinnedMarkers(new PinnedLossMarkers(m_plot, this))
 {
+    new TickDensity(m_plot);
     // "k = …, loss = …" must not cover "least squares: …" where the curve reaches its floor.
     m_marker->avoid(m_floor->label());
     auto* layout = new QVBoxLayout(this);

@@ -11,6 +11,7 @@
 #include "views/plot_style.h"
 #include "views/slice_subtitle.h"
 #include "views/tangent_marker.h"
+#include "views/tick_density.h"
 #include "views/view_palette.h"
 
 #include <qcustomplot.h>
@@ -44,6 +45,7 @@ ParameterLossPlot::ParameterLossPlot(const IterationModel* model, const ErrorSur
     , m_message(new QLabel(this))
     , m_plot(new QCustomPlot(this))
 {
+    new TickDensity(m_plot);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
     m_message->setMargin(24);

@@ -1,5 +1,7 @@
 #include "views/plot_style.h"
 
+#include "views/log_stepped_ticker.h"
+
 #include <qcustomplot.h>
 
 #include <QApplication>
@@ -92,7 +94,7 @@ void PlotStyle::setLogarithmicRange(QCPAxis* axis, double low, double high, doub
     axis->setScaleType(QCPAxis::stLogarithmic);
     axis->setRange(low / pad, high * pad * headroom);
     if (std::log10(axis->range().upper / axis->range().lower) < minimumLogTickerDecades) {
-        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        axis->setTicker(makeLogSteppedTicker());
         axis->setNumberFormat("gb");
         axis->setNumberPrecision(4);
         axis->grid()->setSubGridVisible(false);

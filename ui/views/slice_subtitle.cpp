@@ -21,8 +21,9 @@ SliceSubtitle::SliceSubtitle(QCustomPlot* plot, QObject* parent)
     : QObject(parent)
     , m_plot(plot)
 {
-    // Before each replot, before the layout: the sentence fits the width the plot has now.
-    connect(m_plot, &QCustomPlot::beforeReplot, this, &SliceSubtitle::fitToWidth);
+    // After each layout, before drawing: the sentence fits the width its cell has now (the colour scale's
+    // column takes part of the plot's width).
+    connect(m_plot, &QCustomPlot::afterLayout, this, &SliceSubtitle::fitToWidth);
     m_plot->installEventFilter(this);
 }
 
@@ -65,7 +66,10 @@ void SliceSubtitle::fitToWidth()
 {
     if (!m_element)
         return;
-    const int width = std::max(1, m_plot->width() - 2 * kSideMargin);
+    // The sentence's own cell of the plot layout, which the colour scale's column makes narrower than the plot
+    // (the plot's width until the first layout has placed it).
+    const int cell = m_element->outerRect().width() > 0 ? m_element->outerRect().width() : m_plot->width();
+    const int width = std::max(1, cell - 2 * kSideMargin);
     const QString shown = QFontMetrics(m_font).elidedText(m_text, Qt::ElideRight, width);
     if (shown != m_element->text())
         m_element->setText(shown);

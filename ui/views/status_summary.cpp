@@ -31,14 +31,16 @@ StatusSummary::StatusSummary(const IterationModel* model, QWidget* parent)
     , m_status(new QLabel(this))
 {
     m_numbers->setTextFormat(Qt::PlainText);
-    // In a narrow window or with presentation fonts the numbers give way (clipped at the right) rather than
-    // force the window wider than the projector; the status word beside them always stays whole.
+    // In a narrow window or with presentation fonts the numbers give way (whole parts dropped from the right,
+    // "…" in their place, the whole line in the tooltip) rather than force the window wider than the projector;
+    // the status word beside them always stays whole.
     m_numbers->setMinimumWidth(1);
     m_status->setTextFormat(Qt::PlainText);
-    m_numbers->setToolTip(tr("At the current iteration: the loss, the root mean squared error, the norm of the "
-                             "full-data gradient, and the distance ‖θk − θ*‖ to the least-squares solution θ*, "
-                             "measured in the space the descent runs in (standardized units when the features "
-                             "are standardized)."));
+    m_explanation = tr("At the current iteration: the loss, the root mean squared error, the norm of the "
+                       "full-data gradient, and the distance ‖θk − θ*‖ to the least-squares solution θ*, "
+                       "measured in the space the descent runs in (standardized units when the features "
+                       "are standardized).");
+    m_numbers->setToolTip(m_explanation);
     m_status->setToolTip(tr("\"running\" before the last iteration; at the last one, why the descent stopped"));
 
     auto* layout = new QHBoxLayout(this);
@@ -58,6 +60,12 @@ StatusSummary::StatusSummary(const IterationModel* model, QWidget* parent)
 
 QString StatusSummary::text() const
 {
+    return m_status->text().isEmpty() ? m_parts.join(kSeparator)
+                                      : m_parts.join(kSeparator) + kSeparator + m_status->text();
+}
+
+QString StatusSummary::shownText() const
+{
     return m_numbers->text() + m_status->text();
 }
 
@@ -71,6 +79,35 @@ void StatusSummary::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         refresh();
+    else if (event->type() == QEvent::FontChange)
+        showParts();
+}
+
+void StatusSummary::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    showParts();
+}
+
+void StatusSummary::showParts()
+{
+    // As many whole parts as fit beside the status word, then "…": a number cut in half would read as another.
+    // The separator before the status stays in this plain label, so that only the status word is coloured.
+    const QString tail = m_status->text().isEmpty() ? QString() : kSeparator;
+    const QFontMetrics metrics = m_numbers->fontMetrics();
+    const int room = width() - m_status->sizeHint().width() - metrics.averageCharWidth();
+    QStringList shown;
+    for (const QString& part : std::as_const(m_parts)) {
+        const bool last = shown.size() + 1 == m_parts.size();
+        const QString candidate
+            = (QStringList(shown) << part).join(kSeparator) + (last ? tail : kSeparator + QStringLiteral("…") + tail);
+        if (metrics.horizontalAdvance(candidate) > room && !shown.isEmpty())
+            break;
+        shown << part;
+    }
+    const bool cut = shown.size() < m_parts.size();
+    m_numbers->setText(shown.join(kSeparator) + (cut ? kSeparator + QStringLiteral("…") : QString()) + tail);
+    m_numbers->setToolTip(cut ? m_parts.join(kSeparator) + QStringLiteral("\n\n") + m_explanation : m_explanation);
 }
 
 void StatusSummary::refresh()
@@ -82,22 +119,24 @@ void StatusSummary::refresh()
 void StatusSummary::showCurrentRow()
 {
     if (m_model->isEmpty()) {
-        m_numbers->setText(tr("no data"));
+        m_parts = QStringList { tr("no data") };
         m_status->clear();
+        m_numbers->setText(m_parts.first());
         return;
     }
     const int row = m_model->currentRow();
     const Eigen::VectorXd& optimum = m_model->run()->leastSquares.theta;
     const double distance
         = optimum.size() == m_model->theta(row).size() ? (m_model->theta(row) - optimum).norm() : std::nan("");
-    QStringList parts;
+    QStringList& parts = m_parts;
+    parts.clear();
     parts << tr("iteration %1 / %2").arg(m_model->iteration(row)).arg(m_model->iteration(m_model->lastRow()))
           << tr("loss %1").arg(number(m_model->loss(row))) << tr("RMSE %1").arg(number(m_model->rmse(row)))
           << tr("|∇| %1").arg(number(m_model->gradientNorm(row)))
           << tr("distance to least squares %1").arg(number(distance));
     // The separator before the status stays in the plain label, so that only the status word is coloured.
-    m_numbers->setText(parts.join(kSeparator) + kSeparator);
     showStatus();
+    showParts();
 }
 
 void StatusSummary::showStatus()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -23,6 +24,8 @@ public:
 
     /** @brief The whole line as plain text. */
     QString text() const;
+    /** @brief The line as it is shown: in a narrow window the last numbers give way to "…". */
+    QString shownText() const;
     /** @brief The status word alone: "running", "converged", "max iterations", "diverged", or empty. */
     QString statusText() const;
     /** @brief How many times the line was rebuilt for a whole new run (once per runReset). */
@@ -30,15 +33,19 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void refresh();
     void showCurrentRow();
     void showStatus();
+    void showParts();
 
     const IterationModel* m_model = nullptr;
     QLabel* m_numbers = nullptr;
     QLabel* m_status = nullptr;
+    QStringList m_parts;
+    QString m_explanation;
     int m_refreshCount = 0;
 };
 

@@ -42,6 +42,9 @@ Fixture makeFixture(const char* lesson)
     layout->addWidget(fixture.plot);
     fixture.window->resize(640, 400);
     fixture.window->show();
+    // Shown and drawn once at its size: the tick counts follow the axes' lengths (TickDensity).
+    if (QTest::qWaitForWindowExposed(fixture.window.get()))
+        fixture.plot->plot()->replot();
     return fixture;
 }
 

@@ -39,11 +39,13 @@ constexpr std::uint32_t defaultSeed = 20240605;
 #if defined(__SANITIZE_ADDRESS__)
 // AddressSanitizer makes every step several times slower; a shorter walk keeps the sanitizer suite within its
 // time limit and still crosses every kind of action many times.
-constexpr int defaultActions = 400;
+constexpr int defaultActions = 150;
 #else
-constexpr int defaultActions = 1000;
+// Long enough to cross every kind of action dozens of times within the CI's time; ctest's "long" label runs a
+// walk of 5000 (tst_random_interaction_long).
+constexpr int defaultActions = 300;
 #endif
-constexpr int checkEvery = 100;
+constexpr int checkEvery = 50;
 constexpr std::size_t remembered = 25; // actions shown with a failure
 
 int environmentNumber(const char* name, int fallback)

@@ -64,6 +64,8 @@ void TestSliceSubtitle::aLongSentenceIsElidedAndSetsNoMinimumWidth()
 {
     QCustomPlot plot;
     plot.resize(400, 300);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
     const int minimumBefore = static_cast<QWidget&>(plot).minimumSizeHint().width();
     SliceSubtitle subtitle(&plot);
     QStringList held;

@@ -25,6 +25,7 @@ private slots:
     void cleanup();
 
     void showsTheCurrentRow();
+    void narrowLineDropsWholeParts();
     void saysWhyTheDescentStopped_data();
     void saysWhyTheDescentStopped();
     void streamingRunIsRunningUntilItFinishes();
@@ -64,6 +65,29 @@ void TestStatusSummary::showsTheCurrentRow()
         qPrintable(text));
     QCOMPARE(status.statusText(), QStringLiteral("running"));
     QVERIFY(text.endsWith(QStringLiteral(" · running")));
+}
+
+// At 1024 px or with presentation fonts the line does not fit: whole parts give way to "…" (never half a number,
+// which would read as another), the status word stays, and the tooltip has the whole line.
+void TestStatusSummary::narrowLineDropsWholeParts()
+{
+    StatusSummary status(model());
+    model()->setCurrentRow(10);
+    status.resize(2000, 30);
+    status.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&status));
+    QCOMPARE(status.shownText(), status.text());
+    const int width = status.fontMetrics().horizontalAdvance(QStringLiteral("iteration 10 / 1000 · loss 1.23456 · …"));
+    status.resize(width + status.fontMetrics().horizontalAdvance(QStringLiteral(" · running")) + 20, 30);
+    const QString shown = status.shownText();
+    QVERIFY2(shown.startsWith(QStringLiteral("iteration 10 / 1000 · ")), qPrintable(shown));
+    QVERIFY2(shown.endsWith(QStringLiteral(" · … · running")), qPrintable(shown));
+    QVERIFY2(shown.size() < status.text().size(), qPrintable(shown));
+    const QStringList whole = status.text().split(QStringLiteral(" · "));
+    for (const QString& part : shown.split(QStringLiteral(" · ")))
+        QVERIFY2(part == QStringLiteral("…") || whole.contains(part), qPrintable(part));
+    const QLabel* numbers = status.findChildren<QLabel*>().first();
+    QVERIFY(numbers->toolTip().contains(status.text().section(QStringLiteral(" · running"), 0, 0)));
 }
 
 void TestStatusSummary::saysWhyTheDescentStopped_data()
