@@ -3,12 +3,17 @@
 #include "number_format.h"
 #include "session/iteration_model.h"
 #include "session/race.h"
+#include "views/series_marker.h"
 #include "views/view_palette.h"
+
+#include "optimizer_settings.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -21,6 +26,9 @@ QString reading(double value)
 {
     return QString::fromStdString(formatForReading(value, SignificantDigits::status));
 }
+
+/** Room left free below the dialog for the window's playback bar and status line. */
+constexpr int bottomRoom = 64;
 
 } // namespace
 
@@ -40,6 +48,9 @@ RaceDialog::RaceDialog(const IterationModel* model, const Race* race, QWidget* p
     m_entries->setToolTip(tr("Up to four optimizers separated by commas, each with its settings if wanted: "
                              "gd,momentum:lr=0.05:momentum=0.8,adam:beta1=0.8 (keys lr, momentum, beta1, beta2, "
                              "rho, eps). The first is the live run; all start from the live start."));
+    // A race of four by name in full, not scrolled to its end.
+    m_entries->setMinimumWidth(
+        m_entries->fontMetrics().horizontalAdvance(QStringLiteral("gd,momentum,nesterov,adam")) + 16);
     m_error->setWordWrap(true);
     m_error->setVisible(false);
     QPalette warning = m_error->palette();
@@ -60,17 +71,62 @@ RaceDialog::RaceDialog(const IterationModel* model, const Race* race, QWidget* p
     connect(m_run, &QPushButton::clicked, this, [this] { emit entriesChosen(m_entries->text().trimmed()); });
     connect(m_entries, &QLineEdit::returnPressed, this, [this] { emit entriesChosen(m_entries->text().trimmed()); });
     connect(m_stop, &QPushButton::clicked, this, &RaceDialog::stopRequested);
-    connect(m_race, &Race::changed, this, &RaceDialog::updateLegend);
+    connect(m_race, &Race::changed, this, &RaceDialog::followRace);
     connect(m_model, &IterationModel::currentRowChanged, this, &RaceDialog::updateLegend);
     connect(m_model, &IterationModel::runFinished, this, &RaceDialog::updateLegend);
-    updateLegend();
+    followRace();
 }
 
 QString RaceDialog::markerSymbol(int seriesIndex)
 {
-    static const QStringList markers { QStringLiteral("■"), QStringLiteral("▲"), QStringLiteral("◆"),
-        QStringLiteral("✚"), QStringLiteral("✱"), QStringLiteral("✕") };
-    return seriesIndex < 0 ? QStringLiteral("●") : markers[seriesIndex % markers.size()];
+    return SeriesMarker::symbol(seriesIndex);
+}
+
+QString RaceDialog::entriesText(const std::vector<RaceEntry>& entries)
+{
+    const auto number = [](double value) { return QString::number(value, 'g', QLocale::FloatingPointShortest); };
+    QStringList parts;
+    for (const RaceEntry& entry : entries) {
+        QString text = QString::fromLatin1(optimizerName(entry.optimizer.kind));
+        if (entry.learningRate)
+            text += QStringLiteral(":lr=") + number(*entry.learningRate);
+        OptimizerSettings defaults;
+        defaults.kind = entry.optimizer.kind;
+        for (int i = 0; i <= int(OptimizerParameter::Epsilon); ++i) {
+            const auto parameter = OptimizerParameter(i);
+            const double value = entry.optimizer.value(parameter);
+            if (usesParameter(entry.optimizer.kind, parameter) && value != defaults.value(parameter))
+                text += QStringLiteral(":%1=%2").arg(QString::fromLatin1(parameterName(parameter)), number(value));
+        }
+        parts << text;
+    }
+    return parts.join(QLatin1Char(','));
+}
+
+void RaceDialog::followRace()
+{
+    // A race started elsewhere (a lesson, gdlab --race) shows what it races, not the line's default.
+    if (m_race->isActive() && !(m_race->entries() == m_shownEntries)) {
+        m_shownEntries = m_race->entries();
+        m_entries->setText(entriesText(m_shownEntries));
+        m_entries->setCursorPosition(0); // its start, the first optimizer, in view
+    }
+    updateLegend();
+}
+
+void RaceDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    const QWidget* window = parentWidget() ? parentWidget()->window() : nullptr;
+    if (m_placed || !window)
+        return;
+    m_placed = true;
+    // Centred on the window it covered the contour and the bowl, the views a race is watched on.
+    adjustSize();
+    const QRect area = window->geometry();
+    const QSize size = frameGeometry().size();
+    const QPoint corner = area.topLeft() + QPoint(area.width(), area.height() - bottomRoom);
+    move(std::max(area.left(), corner.x() - size.width()), std::max(area.top(), corner.y() - size.height()));
 }
 
 void RaceDialog::showError(const QString& message)

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "race_entry.h"
+
 #include <QDialog>
 #include <QString>
+
+#include <vector>
 
 class QLabel;
 class QLineEdit;
@@ -35,13 +39,20 @@ public:
 
     /** @brief The marker each race position draws with (the live run's is a circle): '●', '■', '▲', '◆'. */
     static QString markerSymbol(int index);
+    /** @brief The race as it is typed ("gd,momentum:lr=0.05:momentum=0.8"): what parseRace() reads back. */
+    static QString entriesText(const std::vector<RaceEntry>& entries);
 
 signals:
     void entriesChosen(const QString& text);
     void stopRequested();
 
+protected:
+    /** The first time: in the window's bottom-right corner, over the controls rather than the views. */
+    void showEvent(QShowEvent* event) override;
+
 private:
     void updateLegend();
+    void followRace();
 
     const IterationModel* m_model;
     const Race* m_race;
@@ -51,6 +62,9 @@ private:
     QLabel* m_error = nullptr;
     QLabel* m_legend = nullptr;
     QString m_plainLegend;
+    /** The race the line shows, so that a race run again on a new live run leaves what the user types alone. */
+    std::vector<RaceEntry> m_shownEntries;
+    bool m_placed = false;
 };
 
 } // namespace gdlab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "race_entry.h"
 #include "run.h"
 #include "solver_settings.h"
 
@@ -8,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace gdlab {
@@ -23,6 +25,11 @@ struct PinnedRun {
     std::shared_ptr<const Run> run;
     /** Rows of its history that were ready when it was pinned (all of them unless it was still computing). */
     int rows = 0;
+    /** A race's configuration (Race), not a run the user pinned: it comes and goes with the race. */
+    bool raced = false;
+
+    /** @brief The row the run was at when the cursor is at iteration: its last one when it stopped earlier. */
+    std::size_t rowAt(long long iteration) const;
 
     const History& history() const { return *run->history; }
     const SolverSettings& settings() const { return run->settings; }
@@ -38,6 +45,10 @@ struct PinnedRun {
  * the problem (settings, start, ghosts) and are cleared by one that changes it (another lesson, other data,
  * edited points, other columns). Pins made with another loss keep their loss values in that loss's units; their
  * labels then name the loss.
+ *
+ * A race's configurations (setRaced) are kept apart from the user's pins: the views show them first, then the
+ * user's pins, at most maxRuns in all (the newest pins while a race needs the room), and no two in one colour.
+ * Starting, changing or stopping a race never drops a pin, and unpin() and clear() touch only the user's pins.
  */
 class PinnedRuns : public QObject {
     Q_OBJECT
@@ -55,18 +66,31 @@ public:
      */
     bool pinCurrent();
     /**
-     * @brief Pins a run made elsewhere on the live problem (a race's configuration), whole, with label; like
-     * pinCurrent() it drops the oldest pin when all are taken. False for a run without a history.
+     * @brief The race's configurations, computed on the live problem (replacing the race's earlier ones; none:
+     * the race stopped). Each is drawn whole, with its label, in a colour no pin shown uses. The user's pins stay.
      */
-    bool pinRun(std::shared_ptr<const Run> run, const QString& label);
-    /** @brief Removes the run at index (ignored when out of range). */
+    void setRaced(const std::vector<std::pair<std::shared_ptr<const Run>, QString>>& runs);
+    /** @brief Removes the user's pin shown at index (ignored when out of range or a race's run). */
     void unpin(int index);
+    /** @brief Removes the user's pins; a race's runs stay while the race does. */
     void clear();
 
-    int count() const { return static_cast<int>(m_runs.size()); }
-    bool isEmpty() const { return m_runs.empty(); }
-    /** @brief The run at index; index must be valid. */
+    /** @brief The runs the views draw: the race's, then the user's pins that fit. */
+    int count() const { return static_cast<int>(m_shown.size()); }
+    bool isEmpty() const { return m_shown.empty(); }
+    /** @brief The run shown at index; index must be valid. */
     const PinnedRun& run(int index) const;
+    /** @brief The runs the user pinned, shown or set aside while a race needs their room. */
+    int pinnedCount() const { return static_cast<int>(m_pins.size()); }
+    int racedCount() const { return static_cast<int>(m_raced.size()); }
+
+    /**
+     * @brief The gradient norm at which a run counts as arrived: the live run's tolerance, else 1e-6 of the live
+     * run's gradient norm at its start (0 without a live run).
+     */
+    double tolerance() const;
+    /** @brief Where run first reached tolerance(), or diverged. */
+    RaceFinish finishOf(const Run& run) const;
 
     /**
      * @brief What the legends call the run at index: only the settings that differ from the live run
@@ -94,14 +118,25 @@ signals:
 
 private:
     void pin(std::shared_ptr<const Run> run, int rows, const QString& label);
+    /** Lays out m_shown from the race's runs and the user's pins, and says so. */
+    void show();
+    int freeColour(const std::vector<int>& taken) const;
     void onRunReset(RunCause cause);
     const SolverSettings& liveSettings() const;
     static QString number(double value);
     static QString startPart(const SolverSettings& settings);
     static QString methodPart(const SolverSettings& settings);
+    static QString optimizerPart(const SolverSettings& settings);
 
     const IterationModel* m_model;
-    std::vector<PinnedRun> m_runs;
+    /** The user's pins, oldest first, each with the colour it was pinned in. */
+    std::vector<PinnedRun> m_pins;
+    /** The race's runs, in the race's order. */
+    std::vector<PinnedRun> m_raced;
+    /** What the views draw: m_raced, then the newest pins that fit, in the colours they are drawn in. */
+    std::vector<PinnedRun> m_shown;
+    /** For each shown run, its index in m_pins, or -1 for a race's run. */
+    std::vector<int> m_shownPins;
 };
 
 /**

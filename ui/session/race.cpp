@@ -1,6 +1,5 @@
 #include "session/race.h"
 
-#include "session/core_text.h"
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
 
@@ -19,6 +18,11 @@ Race::Race(const IterationModel* model, PinnedRuns* pins, QObject* parent)
         if (isActive() && cause != RunCause::NewGhosts)
             rerun();
     });
+    // A pin made or dropped during the race may give the race's runs other colours: the legend says so.
+    connect(m_pins, &PinnedRuns::changed, this, [this] {
+        if (!m_rerunning && isActive())
+            emit changed();
+    });
 }
 
 void Race::setEntries(const std::vector<RaceEntry>& entries)
@@ -30,8 +34,8 @@ void Race::setEntries(const std::vector<RaceEntry>& entries)
 
 void Race::rerun()
 {
-    m_pins->clear();
     m_runs.clear();
+    std::vector<std::pair<std::shared_ptr<const Run>, QString>> shown;
     const Run* live = m_model->run();
     if (live && !m_model->isEmpty()) {
         for (std::size_t i = 1; i < m_entries.size(); ++i) {
@@ -41,13 +45,17 @@ void Race::rerun()
                 Run run = withSettings(*live, m_entries[i].applyTo(live->settings));
                 descend(run);
                 auto shared = std::make_shared<const Run>(std::move(run));
-                m_pins->pinRun(shared, QString::fromStdString(m_entries[i].label()));
+                shown.emplace_back(shared, QString::fromStdString(m_entries[i].label()));
                 m_runs.push_back(std::move(shared));
             } catch (const std::exception&) {
                 m_runs.push_back(nullptr);
             }
         }
     }
+    // Beside the user's pins, never in their place: they stay, and stay when the race stops.
+    m_rerunning = true;
+    m_pins->setRaced(shown);
+    m_rerunning = false;
     emit changed();
 }
 
@@ -70,7 +78,7 @@ QString Race::label(int index) const
     if (index < 0 || std::size_t(index) >= m_entries.size())
         return {};
     if (index == 0 && m_model->run())
-        return CoreText::optimizerSettings(m_model->run()->settings.optimizer);
+        return QString::fromStdString(RaceEntry { m_model->run()->settings.optimizer, std::nullopt }.label());
     return QString::fromStdString(m_entries[std::size_t(index)].label());
 }
 
@@ -87,23 +95,13 @@ int Race::seriesIndex(int index) const
 
 double Race::tolerance() const
 {
-    const Run* live = m_model->run();
-    if (!live || m_model->isEmpty())
-        return 0;
-    if (live->settings.tolerance > 0)
-        return live->settings.tolerance;
-    return 1e-6 * live->history->gradientNorm(0);
+    return m_pins->tolerance();
 }
 
 RaceFinish Race::finish(int index) const
 {
     const Run* wanted = run(index);
-    if (!wanted || !wanted->history)
-        return {};
-    std::optional<long long> diverged;
-    if (wanted->outcome && wanted->outcome->reason == StopReason::Diverged)
-        diverged = wanted->outcome->iterations;
-    return raceFinish(*wanted->history, tolerance(), diverged);
+    return wanted ? m_pins->finishOf(*wanted) : RaceFinish {};
 }
 
 } // namespace gdlab

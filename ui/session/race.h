@@ -19,9 +19,10 @@ class PinnedRuns;
  * lockstep with the one cursor.
  *
  * The first configuration is the live run (the window routes its settings to the controller); the others are
- * computed here on the live run's problem, start and settings but for their optimizer and rate, and shown as
- * pinned runs, each in its own colour and marker. They are computed again on every new live run (a new start,
- * other data, a changed setting), so the race always runs from the live start on the live problem.
+ * computed here on the live run's problem, start and settings but for their optimizer and rate, and shown
+ * beside the pinned runs (PinnedRuns::setRaced), each in its own colour and marker, leaving the user's pins be. They
+ * are computed again on every new live run (a new start, other data, a changed setting), so the race always runs from
+ * the live start on the live problem.
  */
 class Race : public QObject {
     Q_OBJECT
@@ -48,7 +49,7 @@ public:
     RaceFinish finish(int index) const;
 
 signals:
-    /** @brief The race's runs were computed anew (or the race stopped). */
+    /** @brief The race's runs were computed anew (or the race stopped), or pins changed their colours. */
     void changed();
 
 private:
@@ -58,6 +59,7 @@ private:
     PinnedRuns* m_pins;
     std::vector<RaceEntry> m_entries;
     std::vector<std::shared_ptr<const Run>> m_runs; ///< entries 1… on the live problem
+    bool m_rerunning = false; ///< the pins' changed is the race's own doing, told once by rerun()
 };
 
 } // namespace gdlab

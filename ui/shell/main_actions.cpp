@@ -107,8 +107,9 @@ void MainActions::buildToolBar()
 void MainActions::followPins(const PinnedRuns* pins)
 {
     const auto update = [this, pins] {
-        m_unpin->setEnabled(!pins->isEmpty());
-        m_clearPins->setEnabled(!pins->isEmpty());
+        // A race's runs are shown with the pins but are not the user's to unpin: stopping the race removes them.
+        m_unpin->setEnabled(pins->pinnedCount() > 0);
+        m_clearPins->setEnabled(pins->pinnedCount() > 0);
     };
     connect(pins, &PinnedRuns::changed, this, update);
     update();

@@ -8,6 +8,7 @@
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
 #include "views/bowl_marker.h"
+#include "views/series_marker.h"
 #include "views/view_palette.h"
 
 #include <QtDataVisualization/Q3DSurface>
@@ -25,15 +26,20 @@ namespace {
 
 // In the graph's absolute units (the plot box spans 2).
 constexpr float pinnedMarkerSize = 0.05f;
+// As large as the live run's current point (0.11): each run's place at the cursor is what a race is watched by, and
+// its shape must read on a small bowl.
+constexpr float cursorMarkerSize = 0.11f;
 
 double spanOf(const QValue3DAxis* axis)
 {
     return std::max(1e-300, static_cast<double>(axis->max() - axis->min()));
 }
 
-QString legendEntry(const QColor& colour, const QString& label)
+QString legendEntry(int seriesIndex, const QString& label)
 {
-    return QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2").arg(colour.name(), label.toHtmlEscaped());
+    const QColor colour = seriesIndex < 0 ? ViewPalette::current() : ViewPalette::series(seriesIndex);
+    return QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3")
+        .arg(colour.name(), SeriesMarker::symbol(seriesIndex), label.toHtmlEscaped());
 }
 
 } // namespace
@@ -64,6 +70,8 @@ void BowlPinnedLayer::setScale(double scale)
         for (QCustom3DItem* item : markers)
             BowlMarker::setSize(item, pinnedMarkerSize * static_cast<float>(m_scale));
     }
+    for (QCustom3DItem* item : m_cursorMarkers)
+        BowlMarker::setSize(item, cursorMarkerSize * static_cast<float>(m_scale));
 }
 
 void BowlPinnedLayer::removeMarkers()
@@ -73,6 +81,10 @@ void BowlPinnedLayer::removeMarkers()
             m_graph->removeCustomItem(item); // deletes it
     }
     m_markers.clear();
+    for (QCustom3DItem* item : m_cursorMarkers)
+        m_graph->removeCustomItem(item);
+    m_cursorMarkers.clear();
+    m_paths.clear();
 }
 
 void BowlPinnedLayer::draw()
@@ -83,16 +95,34 @@ void BowlPinnedLayer::draw()
             addMarkers(m_pinned->run(index));
     }
     setScale(m_scale);
+    showIteration();
     updateLegend();
 }
 
-std::vector<QVector3D> BowlPinnedLayer::pathOf(const PinnedRun& run) const
+void BowlPinnedLayer::showIteration()
+{
+    if (m_model->isEmpty())
+        return;
+    const long long iteration = m_model->iteration(m_model->currentRow());
+    for (std::size_t index = 0; index < m_cursorMarkers.size(); ++index) {
+        // The run's last finite state at or before iteration: a diverged run stays where it left the bowl.
+        const auto& [rows, points] = m_paths[index];
+        const std::size_t row = m_pinned->run(static_cast<int>(index)).rowAt(iteration);
+        const auto after = std::upper_bound(rows.begin(), rows.end(), row);
+        m_cursorMarkers[index]->setVisible(after != rows.begin());
+        if (after != rows.begin())
+            m_cursorMarkers[index]->setPosition(points[std::size_t(after - rows.begin()) - 1]);
+    }
+}
+
+BowlPinnedLayer::Path BowlPinnedLayer::pathOf(const PinnedRun& run) const
 {
     // On the bowl every point lies on the surface: the live loss of θ's projection onto the slice (the run's own
     // loss, whatever it was, is in the loss view).
     const Problem& problem = *m_model->run()->problem;
     const History& history = run.history();
-    std::vector<QVector3D> points;
+    Path path;
+    auto& [rows, points] = path;
     for (int row = 0; row < run.rows; ++row) {
         const auto index = static_cast<std::size_t>(row);
         const Eigen::VectorXd theta = history.theta(index);
@@ -100,13 +130,15 @@ std::vector<QVector3D> BowlPinnedLayer::pathOf(const PinnedRun& run) const
             continue;
         const QPointF point = m_surface->slicePoint(theta);
         points.push_back(BowlMarker::at(point.x(), m_surface->sliceLoss(theta), point.y()));
+        rows.push_back(index);
     }
-    return points;
+    return path;
 }
 
 void BowlPinnedLayer::addMarkers(const PinnedRun& run)
 {
-    const std::vector<QVector3D> points = pathOf(run);
+    m_paths.push_back(pathOf(run));
+    const std::vector<QVector3D>& points = m_paths.back().second;
     // Evenly spaced along the path on screen, the start and the end always included.
     std::vector<PathPoint> path;
     path.reserve(points.size());
@@ -122,6 +154,10 @@ void BowlPinnedLayer::addMarkers(const PinnedRun& run)
         markers.push_back(item);
     }
     m_markers.push_back(std::move(markers));
+    // Where the run is at the cursor: in its own shape, so that runs that cross stay apart without colour.
+    QCustom3DItem* cursor = BowlMarker::add(m_graph, ViewPalette::series(run.seriesIndex));
+    cursor->setMeshFile(SeriesMarker::mesh(run.seriesIndex));
+    m_cursorMarkers.push_back(cursor);
 }
 
 void BowlPinnedLayer::updateLegend()
@@ -131,9 +167,9 @@ void BowlPinnedLayer::updateLegend()
         m_legend->setVisible(false);
         return;
     }
-    QStringList entries { legendEntry(ViewPalette::current(), m_pinned->liveLabel()) };
+    QStringList entries { legendEntry(-1, m_pinned->liveLabel()) };
     for (int index = 0; index < m_pinned->count(); ++index)
-        entries << legendEntry(ViewPalette::series(m_pinned->run(index).seriesIndex), m_pinned->displayLabel(index));
+        entries << legendEntry(m_pinned->run(index).seriesIndex, m_pinned->displayLabel(index));
     m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
     m_legend->setToolTip(tr("Every run is drawn on this surface: the %1 loss of its θ on the slice shown. The loss "
                             "view shows each run's own values.")
@@ -156,6 +192,13 @@ QVector3D BowlPinnedLayer::markerPosition(int run, int marker) const
         || marker >= static_cast<int>(m_markers[static_cast<std::size_t>(run)].size()))
         return {};
     return m_markers[static_cast<std::size_t>(run)][static_cast<std::size_t>(marker)]->position();
+}
+
+QCustom3DItem* BowlPinnedLayer::cursorMarker(int run) const
+{
+    if (run < 0 || run >= static_cast<int>(m_cursorMarkers.size()))
+        return nullptr;
+    return m_cursorMarkers[static_cast<std::size_t>(run)];
 }
 
 QString BowlPinnedLayer::legendText() const

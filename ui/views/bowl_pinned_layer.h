@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QVector3D>
 
+#include <utility>
 #include <vector>
 
 class Q3DSurface;
@@ -18,8 +19,9 @@ class PinnedRuns;
 struct PinnedRun;
 
 /**
- * @brief Pinned runs on the bowl: a few markers along each run's whole path in its own colour, and the line below
- * the bowl that names them.
+ * @brief Pinned and raced runs on the bowl: a few markers along each run's whole path in its own colour, a larger
+ * one in its own shape (SeriesMarker::mesh) where it is at the cursor's iteration, and the line below the bowl
+ * that names them with their shapes.
  *
  * Heights are the loss the live run uses at the same θ: a run pinned with another loss (sse against mse, say) is
  * re-evaluated, so that every marker sits on, or for a slice above, this bowl.
@@ -46,15 +48,22 @@ public:
     void draw();
     /** @brief Marker sizes times scale (presentation mode). */
     void setScale(double scale);
+    /** @brief Moves each run's cursor marker to its state at the model's current iteration (its last, if earlier). */
+    void showIteration();
 
     int markerCount(int run) const;
     QVector3D markerPosition(int run, int marker) const;
+    /** @brief Where run is at the cursor (null out of range); hidden while the run has no finite state yet. */
+    QCustom3DItem* cursorMarker(int run) const;
     /** @brief The legend as plain text ("" when hidden). */
     QString legendText() const;
 
 private:
+    /** The rows of a run's finite states, ascending, and their places on the bowl. */
+    using Path = std::pair<std::vector<std::size_t>, std::vector<QVector3D>>;
+
     void removeMarkers();
-    std::vector<QVector3D> pathOf(const PinnedRun& run) const;
+    Path pathOf(const PinnedRun& run) const;
     void addMarkers(const PinnedRun& run);
     void updateLegend();
 
@@ -63,6 +72,9 @@ private:
     const IterationModel* m_model;
     const PinnedRuns* m_pinned = nullptr;
     std::vector<std::vector<QCustom3DItem*>> m_markers;
+    std::vector<QCustom3DItem*> m_cursorMarkers;
+    /** Each run's path, for its cursor marker. */
+    std::vector<Path> m_paths;
     QLabel* m_legend = nullptr;
     double m_scale = 1.0;
 };

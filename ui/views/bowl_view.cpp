@@ -85,8 +85,10 @@ void BowlView::onRowsAppended()
 
 void BowlView::onCurrentRowChanged()
 {
-    if (hasGraph())
-        m_pathMarkers->updateCurrent();
+    if (!hasGraph())
+        return;
+    m_pathMarkers->updateCurrent();
+    m_pinnedLayer->showIteration();
 }
 
 void BowlView::setPresentationMode(bool on)
@@ -174,6 +176,11 @@ int BowlView::pinnedMarkerCount(int run) const
 QVector3D BowlView::pinnedMarkerPosition(int run, int marker) const
 {
     return m_pinnedLayer ? m_pinnedLayer->markerPosition(run, marker) : QVector3D();
+}
+
+QCustom3DItem* BowlView::pinnedCursorMarker(int run) const
+{
+    return m_pinnedLayer ? m_pinnedLayer->cursorMarker(run) : nullptr;
 }
 
 QString BowlView::pinnedLegendText() const

@@ -11,6 +11,7 @@
 #include <memory>
 
 class Q3DSurface;
+class QCustom3DItem;
 
 namespace gdlab {
 
@@ -66,6 +67,8 @@ public:
     /** @brief The markers shown for pinned run index (0 without a graph or out of range). */
     int pinnedMarkerCount(int run) const;
     QVector3D pinnedMarkerPosition(int run, int marker) const;
+    /** @brief Where pinned run index is at the cursor, in its own shape (null without a graph or out of range). */
+    QCustom3DItem* pinnedCursorMarker(int run) const;
     /** @brief The line naming the pinned runs below the bowl, as plain text ("" without pins). */
     QString pinnedLegendText() const;
 

@@ -11,6 +11,7 @@
 #include "views/loss_curve.h"
 #include "views/loss_marker.h"
 #include "views/pinned_loss_curves.h"
+#include "views/pinned_loss_markers.h"
 #include "views/plot_style.h"
 #include "views/tick_density.h"
 
@@ -46,6 +47,7 @@ LossPlot::LossPlot(const IterationModel* model, QWidget* parent)
     , m_marker(new LossMarker(m_plot, this))
     , m_warning(new DivergenceWarning(m_plot, this))
     , m_legendRow(new LegendRow(m_plot, this))
+    , m_pinnedMarkers(new PinnedLossMarkers(m_plot, this))
 {
     new TickDensity(m_plot);
     // "k = …, loss = …" must not cover "least squares: …" where the curve reaches its floor.
@@ -90,6 +92,11 @@ QCPGraph* LossPlot::lossGraph() const
 const std::vector<QCPGraph*>& LossPlot::pinnedGraphs() const
 {
     return m_pinnedCurves->graphs();
+}
+
+const std::vector<QCPGraph*>& LossPlot::pinnedMarkers() const
+{
+    return m_pinnedMarkers->markers();
 }
 
 QCPItemStraightLine* LossPlot::marker() const
@@ -172,6 +179,7 @@ void LossPlot::refresh()
     updateLabels();
     m_floor->update(*m_model, m_logarithmic);
     m_warning->update(*m_model);
+    m_pinnedMarkers->liveChanged(*m_model);
     updateRanges();
     updateMarker();
 }
@@ -187,12 +195,12 @@ void LossPlot::onRowsAppended(int first, int last)
 
 void LossPlot::onRunFinished()
 {
-    // The outcome is known now: a diverged run shows why, and the x axis closes in on the updates it made.
-    if (m_warning->update(*m_model)) {
+    // The outcome is known now: a diverged run shows why, and the x axis closes in on the updates it made; the
+    // legend says where the whole run reached the tolerance.
+    m_pinnedMarkers->liveChanged(*m_model);
+    if (m_warning->update(*m_model))
         updateRanges();
-        updateMarker();
-    }
-    replot();
+    updateMarker();
 }
 
 void LossPlot::onCurrentRowChanged()
@@ -206,6 +214,10 @@ void LossPlot::onPinnedChanged()
     m_pinnedCurves->rebuild(m_logarithmic);
     m_pinnedCurves->updateLabels(m_curve->graph());
     m_pinnedCurves->applyStyle(PlotStyle(*this, m_presentation));
+    m_pinnedMarkers->setRuns(m_pinned);
+    m_pinnedMarkers->rebuild();
+    m_pinnedMarkers->liveChanged(*m_model);
+    m_pinnedMarkers->applyStyle(PlotStyle(*this, m_presentation));
     updateRanges();
     updateMarker();
 }
@@ -213,7 +225,7 @@ void LossPlot::onPinnedChanged()
 void LossPlot::onPinnedLabelsChanged()
 {
     m_pinnedCurves->updateLabels(m_curve->graph());
-    replot();
+    updateMarker();
 }
 
 void LossPlot::updateRanges()
@@ -265,6 +277,7 @@ void LossPlot::updateLabels()
 void LossPlot::updateMarker()
 {
     m_marker->update(*m_model, m_curve->graph(), m_logarithmic);
+    m_pinnedMarkers->showIteration(*m_model, m_curve->graph(), m_logarithmic);
     replot();
 }
 
@@ -281,6 +294,7 @@ void LossPlot::applyStyle()
     m_floor->applyStyle(style);
     m_marker->applyStyle(style);
     m_pinnedCurves->applyStyle(style);
+    m_pinnedMarkers->applyStyle(style);
     m_warning->applyStyle(style);
     replot();
 }

@@ -20,6 +20,7 @@ class LegendRow;
 class LossCurve;
 class LossMarker;
 class PinnedLossCurves;
+class PinnedLossMarkers;
 class PinnedRuns;
 
 /**
@@ -27,8 +28,9 @@ class PinnedRuns;
  *
  * A logarithmic loss axis (the default) shows the many decades a descent crosses; a run that diverged ends
  * where its last finite state is, and a warning says why. A new run redraws everything once; rows a worker
- * appends extend the curve; a current-row change moves only the marker. Pinned runs (compare runs) add their
- * whole loss curves, thinner and in their own colours, with a legend.
+ * appends extend the curve; a current-row change moves only the markers. Pinned and raced runs add their
+ * whole loss curves, thinner and in their own colours, each with its marker at the cursor's iteration in its own
+ * shape, and a legend that gives each run's loss there and where it reached the tolerance.
  */
 class LossPlot : public QWidget {
     Q_OBJECT
@@ -57,6 +59,11 @@ public:
     QCPGraph* lossGraph() const;
     /** @brief One graph per pinned run, in the runs' order. */
     const std::vector<QCPGraph*>& pinnedGraphs() const;
+    /**
+     * @brief One marker per pinned run at the cursor's iteration, in the runs' order; each is the legend's entry
+     * for its run ("momentum: 0.0123, reached at 37").
+     */
+    const std::vector<QCPGraph*>& pinnedMarkers() const;
     /** @brief The vertical line at the current iteration. */
     QCPItemStraightLine* marker() const;
     QCPItemTracer* tracer() const;
@@ -110,6 +117,7 @@ private:
     LossMarker* m_marker;
     DivergenceWarning* m_warning;
     LegendRow* m_legendRow;
+    PinnedLossMarkers* m_pinnedMarkers;
     const PinnedRuns* m_pinned = nullptr;
 
     bool m_logarithmic = true;

@@ -46,6 +46,8 @@ void PinnedLossCurves::rebuild(bool logarithmic)
         QCPGraph* graph = m_plot->addGraph();
         graph->setLayer(QStringLiteral("pinned"));
         graph->setSelectable(QCP::stNone);
+        // The run's marker (PinnedLossMarkers) is its legend entry: the icon shows its shape as well as its colour.
+        graph->removeFromLegend();
         if (run.rows > 0) {
             const double cap = pinnedLossFactor * run.history().loss(0);
             const long long width = columnWidthFor(run.rows, LossCurve::columns);

@@ -6,6 +6,7 @@
 #include "views/cosmetic_pen.h"
 #include "views/descent_path_layer.h"
 #include "views/plot_style.h"
+#include "views/series_marker.h"
 #include "views/view_palette.h"
 
 #include <qcustomplot.h>
@@ -62,38 +63,39 @@ void PinnedPathsLayer::rebuild(const ErrorSurfaceModel& surface, bool hasSurface
         curve->setLayer(QStringLiteral("pinned"));
         curve->setSelectable(QCP::stNone);
         curve->setData(xs, ys);
+        // The marker is the run's legend entry: its icon shows the run's shape as well as its colour.
+        curve->removeFromLegend();
         m_curves.push_back(curve);
         m_series.push_back(run.seriesIndex);
         auto* marker = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
         marker->setLayer(QStringLiteral("pinned"));
         marker->setSelectable(QCP::stNone);
-        marker->removeFromLegend();
-        marker->setLineStyle(QCPCurve::lsNone);
+        // One point draws no line; the line is for the legend's icon.
+        marker->setLineStyle(QCPCurve::lsLine);
         m_markers.push_back(marker);
     }
 }
 
 int PinnedPathsLayer::markerShape(int seriesIndex)
 {
-    static const QCPScatterStyle::ScatterShape shapes[] = { QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,
-        QCPScatterStyle::ssDiamond, QCPScatterStyle::ssPlus, QCPScatterStyle::ssStar, QCPScatterStyle::ssCross };
-    return shapes[(seriesIndex % 6 + 6) % 6];
+    return SeriesMarker::scatterShape(seriesIndex);
 }
 
 void PinnedPathsLayer::showIteration(long long iteration, const ErrorSurfaceModel& surface)
 {
     for (std::size_t index = 0; index < m_markers.size() && m_runs && int(index) < m_runs->count(); ++index) {
         const PinnedRun& run = m_runs->run(static_cast<int>(index));
-        const long long row = std::clamp<long long>(iteration, 0, run.rows - 1);
-        const QPointF point = surface.slicePoint(run.history().theta(static_cast<std::size_t>(row)));
+        const QPointF point = surface.slicePoint(run.history().theta(run.rowAt(iteration)));
         m_markers[index]->setData({ point.x() }, { point.y() });
     }
 }
 
 void PinnedPathsLayer::updateLabels()
 {
-    for (std::size_t index = 0; index < m_curves.size(); ++index)
+    for (std::size_t index = 0; index < m_curves.size(); ++index) {
         m_curves[index]->setName(m_runs->displayLabel(static_cast<int>(index)));
+        m_markers[index]->setName(m_curves[index]->name());
+    }
 }
 
 QString PinnedPathsLayer::liveDifferences() const
@@ -110,8 +112,11 @@ void PinnedPathsLayer::applyStyle(const PlotStyle& style)
         // Like the live path: a short run shows its discrete steps (an oscillating rate zigzags visibly).
         curve->setScatterStyle(DescentPathLayer::stepDots(curve->data()->size(), colour, style.scaled(dotSize)));
         QCPScatterStyle marker(QCPScatterStyle::ScatterShape(markerShape(m_series[index])), style.scaled(markerSize));
-        marker.setPen(cosmeticPen(colour, style.scaled(2.0)));
+        // Filled shapes get the live point's white rim, which keeps them apart on the map and from each other.
+        marker.setPen(SeriesMarker::isFilled(m_series[index]) ? cosmeticPen(ViewPalette::outline(), style.scaled(1.2))
+                                                              : cosmeticPen(colour, style.scaled(2.0)));
         marker.setBrush(colour);
+        m_markers[index]->setPen(cosmeticPen(colour, style.scaled(lineWidth)));
         m_markers[index]->setScatterStyle(marker);
     }
 }

@@ -43,9 +43,10 @@ public:
      * pinned and raced runs step in lockstep with the cursor.
      */
     void showIteration(long long iteration, const ErrorSurfaceModel& surface);
-    /** @brief One marker per pinned run, in the runs' order. */
+    /** @brief One marker per pinned run, in the runs' order; each is its run's legend entry. */
     const std::vector<QCPCurve*>& markers() const { return m_markers; }
-    /** @brief The marker shape of a series: square, triangle, diamond, plus, star, cross (the live run's is a disc). */
+    /** @brief The marker shape of a series (SeriesMarker::scatterShape): square, triangle, diamond, plus, star, cross.
+     */
     static int markerShape(int seriesIndex);
 
 private:

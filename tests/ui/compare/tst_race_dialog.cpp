@@ -49,6 +49,11 @@ private slots:
     void legendFollowsTheCursor();
     void dialogSendsTheText();
     void pinnedLabelsNameTheOptimizer();
+    void pinsSurviveTheRace();
+    void legendSymbolsAreDistinct();
+    void entriesTextReadsBack();
+    void lineShowsTheRaceStartedElsewhere();
+    void opensOverTheControlsNotTheViews();
 };
 
 void TestRaceDialog::racersRunFromTheLiveStart()
@@ -160,6 +165,95 @@ void TestRaceDialog::pinnedLabelsNameTheOptimizer()
     // Only what differs from the live run: the optimizer.
     QVERIFY2(f.pins->displayLabel(0).contains(QStringLiteral("adam")), qPrintable(f.pins->displayLabel(0)));
     QVERIFY2(!f.pins->displayLabel(0).contains(QStringLiteral("lr")), qPrintable(f.pins->displayLabel(0)));
+}
+
+// A race used to clear the user's pins to show its runs: they must be there during the race and after it.
+void TestRaceDialog::pinsSurviveTheRace()
+{
+    Fixture f("five_points");
+    QVERIFY(f.race);
+    QVERIFY(f.pins->pinCurrent());
+    QVERIFY(f.controller->setLearningRate(0.05).isEmpty());
+    f.controller->waitForComputation();
+    QVERIFY(f.pins->pinCurrent());
+    const std::shared_ptr<const Run> first = f.pins->run(0).run;
+    const std::shared_ptr<const Run> second = f.pins->run(1).run;
+
+    f.race->setEntries(parseRace("gd,momentum,adam"));
+    QCOMPARE(f.pins->count(), 4); // the two racers, then the two pins
+    QCOMPARE(f.pins->pinnedCount(), 2);
+    std::set<int> colours;
+    for (int k = 0; k < f.pins->count(); ++k)
+        colours.insert(f.pins->run(k).seriesIndex);
+    QCOMPARE(colours.size(), std::size_t(4));
+    QVERIFY(f.race->seriesIndex(1) != f.pins->run(2).seriesIndex);
+
+    // The live run changes (a new start): the race runs again, the pins stay.
+    QVERIFY(f.controller->setStartPoint({ 1.0, 1.0 }).isEmpty());
+    f.controller->waitForComputation();
+    QCOMPARE(f.pins->count(), 4);
+    QVERIFY(f.pins->run(2).run == first && f.pins->run(3).run == second);
+
+    f.race->stop();
+    QCOMPARE(f.pins->count(), 2);
+    QVERIFY(f.pins->run(0).run == first && f.pins->run(1).run == second);
+}
+
+void TestRaceDialog::legendSymbolsAreDistinct()
+{
+    std::set<QString> symbols { RaceDialog::markerSymbol(-1) };
+    for (int series = 0; series < PinnedRuns::maxRuns; ++series)
+        symbols.insert(RaceDialog::markerSymbol(series));
+    QCOMPARE(symbols.size(), std::size_t(PinnedRuns::maxRuns + 1));
+}
+
+void TestRaceDialog::entriesTextReadsBack()
+{
+    const QString typed = QStringLiteral("gd,momentum:lr=0.05:momentum=0.8,adam:beta1=0.8:eps=1e-07,rmsprop:lr=0.001");
+    const std::vector<RaceEntry> entries = parseRace(typed.toStdString());
+    QCOMPARE(RaceDialog::entriesText(entries), typed);
+    QVERIFY(parseRace(RaceDialog::entriesText(entries).toStdString()) == entries);
+    QCOMPARE(RaceDialog::entriesText(parseRace("nesterov:momentum=0.9")), QStringLiteral("nesterov"));
+}
+
+// gdlab --race and the lessons start a race without the dialog: opened, it shows that race, not its default.
+void TestRaceDialog::lineShowsTheRaceStartedElsewhere()
+{
+    Fixture f("five_points");
+    QVERIFY(f.race);
+    RaceDialog dialog(f.controller->model(), f.race.get());
+    f.race->setEntries(parseRace("gd,momentum,nesterov,adam:lr=0.05"));
+    QCOMPARE(dialog.entriesEdit()->text(), QStringLiteral("gd,momentum,nesterov,adam:lr=0.05"));
+    // What the user types stays while the race runs again for a new live run.
+    dialog.entriesEdit()->setText(QStringLiteral("gd,ada"));
+    QVERIFY(f.controller->setStartPoint({ 1.0, 1.0 }).isEmpty());
+    f.controller->waitForComputation();
+    QCOMPARE(dialog.entriesEdit()->text(), QStringLiteral("gd,ada"));
+    RaceDialog later(f.controller->model(), f.race.get());
+    QCOMPARE(later.entriesEdit()->text(), QStringLiteral("gd,momentum,nesterov,adam:lr=0.05"));
+}
+
+void TestRaceDialog::opensOverTheControlsNotTheViews()
+{
+    Fixture f("five_points");
+    QVERIFY(f.race);
+    QWidget window;
+    window.setGeometry(100, 50, 1200, 800);
+    window.show();
+    auto* dialog = new RaceDialog(f.controller->model(), f.race.get(), &window);
+    f.race->setEntries(parseRace("gd,momentum,nesterov,adam"));
+    dialog->show();
+    const QRect placed = dialog->frameGeometry();
+    QVERIFY2(window.geometry().contains(placed),
+        qPrintable(
+            QStringLiteral("%1,%2 %3x%4").arg(placed.x()).arg(placed.y()).arg(placed.width()).arg(placed.height())));
+    QCOMPARE(placed.right(), window.geometry().right());
+    QVERIFY(placed.center().y() > window.geometry().center().y());
+    // Moved by the user, it stays where it was put when shown again.
+    dialog->hide();
+    dialog->move(120, 60);
+    dialog->show();
+    QCOMPARE(dialog->pos(), QPoint(120, 60));
 }
 
 QTEST_MAIN(TestRaceDialog)

@@ -51,9 +51,16 @@ private slots:
     void anotherLessonClears();
     void otherColumnsOrScalingClear();
     void oldestIsDroppedBeyondTheLimit();
+    void raceIsShownBesideThePins();
+    void raceMakesRoomWithoutDroppingPins();
+    void unpinAndClearLeaveTheRace();
+    void anotherLessonEndsBoth();
+    void rowAtFollowsTheCursor();
 
 private:
     void load(const char* lesson);
+    /** The live run at each rate, as a race's configurations with their labels. */
+    std::vector<std::pair<std::shared_ptr<const gdlab::Run>, QString>> racers(const std::vector<double>& rates);
     void setLearningRate(double rate);
 
     std::unique_ptr<SessionController> m_controller;
@@ -292,6 +299,141 @@ void TestPinnedRuns::oldestIsDroppedBeyondTheLimit()
     for (int k = 0; k < m_pinned->count(); ++k)
         colours.insert(m_pinned->run(k).seriesIndex);
     QCOMPARE(static_cast<int>(colours.size()), PinnedRuns::maxRuns);
+}
+
+std::vector<std::pair<std::shared_ptr<const gdlab::Run>, QString>> TestPinnedRuns::racers(
+    const std::vector<double>& rates)
+{
+    std::vector<std::pair<std::shared_ptr<const gdlab::Run>, QString>> runs;
+    for (const double rate : rates) {
+        setLearningRate(rate);
+        runs.emplace_back(m_controller->model()->sharedRun(), QStringLiteral("racer %1").arg(rate));
+    }
+    return runs;
+}
+
+namespace {
+
+std::set<int> coloursOf(const PinnedRuns& pinned)
+{
+    std::set<int> colours;
+    for (int k = 0; k < pinned.count(); ++k)
+        colours.insert(pinned.run(k).seriesIndex);
+    return colours;
+}
+
+} // namespace
+
+// A race used to replace the user's pins: they must stay beside it, in their colours, and stay after it.
+void TestPinnedRuns::raceIsShownBesideThePins()
+{
+    load("five_points");
+    QVERIFY(m_pinned->pinCurrent());
+    setLearningRate(0.05);
+    QVERIFY(m_pinned->pinCurrent());
+    const std::shared_ptr<const gdlab::Run> first = m_pinned->run(0).run;
+    const std::shared_ptr<const gdlab::Run> second = m_pinned->run(1).run;
+    const int firstColour = m_pinned->run(0).seriesIndex;
+    const int secondColour = m_pinned->run(1).seriesIndex;
+
+    const auto raced = racers({ 0.02, 0.03 });
+    QSignalSpy changed(m_pinned.get(), &PinnedRuns::changed);
+    m_pinned->setRaced(raced);
+    QCOMPARE(changed.count(), 1); // one redraw for the whole race
+    QCOMPARE(m_pinned->count(), 4);
+    QCOMPARE(m_pinned->pinnedCount(), 2);
+    QCOMPARE(m_pinned->racedCount(), 2);
+    // The race first, in its order, then the pins, as they were.
+    QVERIFY(m_pinned->run(0).raced && m_pinned->run(0).run == raced[0].first);
+    QCOMPARE(m_pinned->run(1).label, QStringLiteral("racer 0.03"));
+    QVERIFY(!m_pinned->run(2).raced && m_pinned->run(2).run == first);
+    QVERIFY(m_pinned->run(3).run == second);
+    QCOMPARE(m_pinned->run(2).seriesIndex, firstColour);
+    QCOMPARE(m_pinned->run(3).seriesIndex, secondColour);
+    QCOMPARE(coloursOf(*m_pinned).size(), std::size_t(4));
+    QCOMPARE(m_pinned->run(0).rows, int(raced[0].first->history->size()));
+
+    // A new race replaces the old one's runs only; no race, and the pins are all there is.
+    m_pinned->setRaced({ raced[1] });
+    QCOMPARE(m_pinned->count(), 3);
+    m_pinned->setRaced({});
+    QCOMPARE(m_pinned->count(), 2);
+    QCOMPARE(m_pinned->racedCount(), 0);
+    QVERIFY(m_pinned->run(0).run == first && m_pinned->run(1).run == second);
+    QCOMPARE(m_pinned->run(0).seriesIndex, firstColour);
+    QCOMPARE(m_pinned->run(1).seriesIndex, secondColour);
+}
+
+void TestPinnedRuns::raceMakesRoomWithoutDroppingPins()
+{
+    load("five_points");
+    for (int k = 0; k < PinnedRuns::maxRuns; ++k) {
+        setLearningRate(0.001 * (k + 1));
+        QVERIFY(m_pinned->pinCurrent());
+    }
+    m_pinned->setRaced(racers({ 0.02, 0.03, 0.04 }));
+    // Six colours: the race and the three newest pins are shown, the three oldest wait.
+    QCOMPARE(m_pinned->count(), PinnedRuns::maxRuns);
+    QCOMPARE(m_pinned->pinnedCount(), PinnedRuns::maxRuns);
+    QCOMPARE(coloursOf(*m_pinned).size(), std::size_t(PinnedRuns::maxRuns));
+    QCOMPARE(m_pinned->run(3).settings().learningRate, 0.004);
+    // Pinning during the race drops the oldest pin only, never a racer.
+    setLearningRate(0.05);
+    QVERIFY(m_pinned->pinCurrent());
+    QCOMPARE(m_pinned->racedCount(), 3);
+    QCOMPARE(m_pinned->run(PinnedRuns::maxRuns - 1).settings().learningRate, 0.05);
+    QCOMPARE(coloursOf(*m_pinned).size(), std::size_t(PinnedRuns::maxRuns));
+
+    m_pinned->setRaced({});
+    QCOMPARE(m_pinned->count(), PinnedRuns::maxRuns);
+    QCOMPARE(m_pinned->run(0).settings().learningRate, 0.002);
+    QCOMPARE(coloursOf(*m_pinned).size(), std::size_t(PinnedRuns::maxRuns));
+}
+
+void TestPinnedRuns::unpinAndClearLeaveTheRace()
+{
+    load("five_points");
+    QVERIFY(m_pinned->pinCurrent());
+    m_pinned->setRaced(racers({ 0.02 }));
+    QSignalSpy changed(m_pinned.get(), &PinnedRuns::changed);
+    m_pinned->unpin(0); // the racer: the race's to remove
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_pinned->count(), 2);
+    // "Unpin the last run" unpins the user's newest pin, shown last.
+    m_pinned->unpin(m_pinned->count() - 1);
+    QCOMPARE(m_pinned->count(), 1);
+    QVERIFY(m_pinned->run(0).raced);
+    QVERIFY(m_pinned->pinCurrent());
+    m_pinned->clear();
+    QCOMPARE(m_pinned->count(), 1);
+    QCOMPARE(m_pinned->pinnedCount(), 0);
+    QVERIFY(m_pinned->run(0).raced);
+}
+
+void TestPinnedRuns::anotherLessonEndsBoth()
+{
+    load("five_points");
+    QVERIFY(m_pinned->pinCurrent());
+    m_pinned->setRaced(racers({ 0.02 }));
+    load("two_features_n100");
+    QCOMPARE(m_pinned->count(), 0);
+    QCOMPARE(m_pinned->pinnedCount(), 0);
+    QCOMPARE(m_pinned->racedCount(), 0);
+}
+
+void TestPinnedRuns::rowAtFollowsTheCursor()
+{
+    load("five_points");
+    gdlab::SolverSettings settings = m_controller->model()->run()->settings;
+    settings.iterations = 30;
+    QVERIFY(m_controller->setSettings(settings).isEmpty());
+    m_controller->waitForComputation();
+    QVERIFY(m_pinned->pinCurrent());
+    const gdlab::PinnedRun& run = m_pinned->run(0);
+    QCOMPARE(run.rowAt(0), std::size_t(0));
+    QCOMPARE(run.rowAt(12), std::size_t(12));
+    QCOMPARE(run.rowAt(500), std::size_t(30)); // stopped earlier: its last state
+    QCOMPARE(run.rowAt(-3), std::size_t(0));
 }
 
 QTEST_MAIN(TestPinnedRuns)

@@ -3,7 +3,10 @@
 #include "views/bowl_pinned_layer.h"
 #include "views/bowl_surface_layer.h"
 
+#include "race_entry.h"
 #include "session/pinned_runs.h"
+#include "session/race.h"
+#include "views/series_marker.h"
 
 #include <QtDataVisualization/Q3DSurface>
 #include <QtDataVisualization/QCustom3DItem>
@@ -12,6 +15,7 @@
 #include <QtTest>
 
 #include <memory>
+#include <set>
 
 using gdlab::BowlPinnedLayer;
 using gdlab::PinnedRuns;
@@ -33,6 +37,8 @@ private slots:
     void unpinAndClear();
     void runsThatGoAwayAreForgotten();
     void scale();
+    void cursorMarkersInTheirShapesStepWithTheCursor();
+    void legendShowsEachRunsShape();
 
 private:
     bool setUp(const char* lesson);
@@ -164,7 +170,9 @@ void TestBowlPinnedLayer::unpinAndClear()
     QCOMPARE(m_layer->markerCount(1), 0);
     QCOMPARE(m_layer->markerPosition(0, 0), secondStart);
     const int items = static_cast<int>(m_scene->host->graph()->customItems().size());
-    QCOMPARE(items, m_layer->markerCount(0));
+    QCOMPARE(items, m_layer->markerCount(0) + 1); // its path, and where it is at the cursor
+    QVERIFY(m_layer->cursorMarker(0));
+    QVERIFY(!m_layer->cursorMarker(1));
     m_pinned->clear();
     QCOMPARE(m_layer->markerCount(0), 0);
     QVERIFY(m_scene->host->graph()->customItems().isEmpty());
@@ -190,13 +198,67 @@ void TestBowlPinnedLayer::scale()
     const QList<QCustom3DItem*> items = m_scene->host->graph()->customItems();
     QVERIFY(!items.isEmpty());
     const float normal = items.front()->scaling().x();
-    m_layer->setScale(1.5);
+    const float cursor = m_layer->cursorMarker(0)->scaling().x();
+    QVERIFY(cursor > normal);
+    std::vector<float> before;
     for (const QCustom3DItem* item : items)
-        QCOMPARE(item->scaling().x(), normal * 1.5f);
+        before.push_back(item->scaling().x());
+    m_layer->setScale(1.5);
+    for (int k = 0; k < items.size(); ++k)
+        QCOMPARE(items[k]->scaling().x(), before[std::size_t(k)] * 1.5f);
     // Markers drawn later get the scale too.
     setLearningRate(0.05);
     QVERIFY(m_pinned->pinCurrent());
-    QCOMPARE(m_scene->host->graph()->customItems().back()->scaling().x(), normal * 1.5f);
+    QCOMPARE(m_scene->host->graph()->customItems().front()->scaling().x(), normal * 1.5f);
+    QCOMPARE(m_layer->cursorMarker(1)->scaling().x(), cursor * 1.5f);
+}
+
+// Compare › Race on the bowl: each raced run has a marker where it is at the cursor, in its colour and its own
+// shape, and it moves with the one cursor.
+void TestBowlPinnedLayer::cursorMarkersInTheirShapesStepWithTheCursor()
+{
+    REQUIRE_BOWL_GRAPH();
+    QVERIFY(setUp("five_points"));
+    gdlab::Race race(&m_scene->model(), m_pinned.get());
+    race.setEntries(gdlab::parseRace("gd,momentum,nesterov,adam"));
+    QCOMPARE(m_pinned->count(), 3);
+    std::set<QString> meshes { gdlab::SeriesMarker::mesh(-1) };
+    for (const long long iteration : { 0LL, 10LL, 1000LL }) {
+        m_scene->model().setCurrentRow(m_scene->model().rowForIteration(iteration));
+        m_layer->showIteration();
+        for (int k = 0; k < m_pinned->count(); ++k) {
+            const QCustom3DItem* marker = m_layer->cursorMarker(k);
+            QVERIFY(marker && marker->isVisible());
+            const std::vector<gdlab::test::State> states = gdlab::test::statesOf(m_pinned->run(k));
+            const gdlab::test::State& state = states[std::min<std::size_t>(std::size_t(iteration), states.size() - 1)];
+            const QVector3D expected = bowlPoint(state.theta(0), state.loss, state.theta(1));
+            QVERIFY2(nearBowlPoint(marker->position(), expected), qPrintable(describe(marker->position(), expected)));
+            meshes.insert(marker->meshFile());
+            QCOMPARE(marker->meshFile(), gdlab::SeriesMarker::mesh(m_pinned->run(k).seriesIndex));
+        }
+        if (iteration == 10)
+            QVERIFY(m_layer->cursorMarker(0)->position() != m_layer->cursorMarker(1)->position());
+    }
+    QCOMPARE(meshes.size(), std::size_t(4)); // three shapes and the live run's sphere
+    // Every shape the series use is a mesh that exists.
+    for (int series = -1; series < PinnedRuns::maxRuns; ++series)
+        QVERIFY2(QFile::exists(gdlab::SeriesMarker::mesh(series)), qPrintable(gdlab::SeriesMarker::mesh(series)));
+}
+
+void TestBowlPinnedLayer::legendShowsEachRunsShape()
+{
+    REQUIRE_BOWL_GRAPH();
+    QVERIFY(setUp("five_points"));
+    gdlab::Race race(&m_scene->model(), m_pinned.get());
+    race.setEntries(gdlab::parseRace("gd,momentum,adam"));
+    // Spaces as the text shows them (the legend keeps each entry's symbol and label together).
+    const QString legend = m_layer->legendText().replace(QChar(0xA0), QLatin1Char(' '));
+    QVERIFY2(legend.contains(gdlab::SeriesMarker::symbol(-1)), qPrintable(legend));
+    for (int k = 0; k < m_pinned->count(); ++k) {
+        const QString entry
+            = gdlab::SeriesMarker::symbol(m_pinned->run(k).seriesIndex) + QLatin1Char(' ') + m_pinned->displayLabel(k);
+        QVERIFY2(legend.contains(entry), qPrintable(legend));
+    }
 }
 
 QTEST_MAIN(TestBowlPinnedLayer)

@@ -12,8 +12,10 @@
 
 #include <QtDataVisualization/Q3DSurface>
 #include <QtDataVisualization/Q3DTheme>
+#include <QtDataVisualization/QCustom3DItem>
 
 #include <QGuiApplication>
+
 #include <QtTest>
 
 #include <cmath>
@@ -281,6 +283,13 @@ void TestBowlView::pinnedPathsHaveMarkers()
         bowlPoint(states.back().theta(0), states.back().loss, states.back().theta(1))));
     QVERIFY2(m_view->pinnedLegendText().contains(QStringLiteral("lr 0.01")), qPrintable(m_view->pinnedLegendText()));
     QVERIFY(m_view->pinnedLegendText().contains(QStringLiteral("lr 0.05")));
+    // Each pinned run's marker at the cursor steps with it.
+    QVERIFY(near(m_view->pinnedCursorMarker(0)->position(),
+        bowlPoint(states[50].theta(0), states[50].loss, states[50].theta(1))));
+    m_controller->model()->setCurrentRow(7);
+    QVERIFY(near(
+        m_view->pinnedCursorMarker(0)->position(), bowlPoint(states[7].theta(0), states[7].loss, states[7].theta(1))));
+    QVERIFY(!m_view->pinnedCursorMarker(2));
 
     pinned.unpin(0);
     QCOMPARE(m_view->pinnedMarkerCount(1), 0);

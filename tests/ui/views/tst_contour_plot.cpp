@@ -1,6 +1,7 @@
 #include "support/model_states.h"
 #include "views/contour_plot.h"
 #include "views/off_frame_indicator.h"
+#include "views/pinned_paths_layer.h"
 #include "views/view_palette.h"
 
 #include "problem.h"
@@ -520,7 +521,18 @@ void TestContourPlot::pinnedPathStaysWhileTheLiveOneChanges()
     QVERIFY(!pathOfStates(m_view->pathCurve(), states, *m_surface));
     QCOMPARE(m_view->pinnedCurves()[0]->pen().color(), gdlab::ViewPalette::series(pinned.run(0).seriesIndex));
     QCOMPARE(m_view->pinnedCurves()[0]->name(), QStringLiteral("lr 0.01"));
-    QVERIFY(m_view->plot()->legend->hasItemWithPlottable(m_view->pinnedCurves()[0]));
+    // The run's legend entry is its marker, so that the icon shows its shape on its line.
+    QCPLegend* legend = m_view->plot()->legend;
+    QVERIFY(!legend->hasItemWithPlottable(m_view->pinnedCurves()[0]));
+    const QCPCurve* entry = nullptr;
+    for (int k = 0; k < legend->itemCount(); ++k) {
+        auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(k));
+        if (item && item->plottable()->name() == QStringLiteral("lr 0.01"))
+            entry = qobject_cast<const QCPCurve*>(item->plottable());
+    }
+    QVERIFY(entry);
+    QCOMPARE(int(entry->scatterStyle().shape()), gdlab::PinnedPathsLayer::markerShape(pinned.run(0).seriesIndex));
+    QCOMPARE(entry->pen().color(), gdlab::ViewPalette::series(pinned.run(0).seriesIndex));
 }
 
 void TestContourPlot::twoPinnedPathsWithLegend()

@@ -1,9 +1,12 @@
 #include "support/model_states.h"
 #include "views/loss_plot.h"
 
+#include "race_entry.h"
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
+#include "session/race.h"
 #include "session/session_controller.h"
+#include "views/series_marker.h"
 #include "views/view_palette.h"
 
 #include <qcustomplot.h>
@@ -13,6 +16,7 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <set>
 
 using namespace gdlab;
 
@@ -67,6 +71,8 @@ private slots:
     void steppingMovesOnlyTheMarker();
     void runFinishedShowsTheWarningOfAStreamedRun();
     void titleAndFloorComeFromTheRun();
+    void raceMarkersStepWithTheCursor();
+    void legendGivesEachRunsLossAndFinish();
 };
 
 namespace {
@@ -306,7 +312,9 @@ void TestLossPlot::pinnedRunStaysWhileTheLiveOneChanges()
     QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
     QVERIFY(sameCurve(f.view->pinnedGraphs()[0], states));
     QCOMPARE(f.view->pinnedGraphs()[0]->name(), QStringLiteral("lr 0.01"));
-    QCOMPARE(f.view->lossGraph()->name(), QStringLiteral("current (lr 0.05)"));
+    // The legend names the live run by what differs, with its loss at the cursor and where it reached the tolerance.
+    QVERIFY2(f.view->lossGraph()->name().startsWith(QStringLiteral("current (lr 0.05): ")),
+        qPrintable(f.view->lossGraph()->name()));
     // Thinner than the live curve, in its pin's colour.
     QCOMPARE(f.view->pinnedGraphs()[0]->pen().color(), gdlab::ViewPalette::series(pinned.run(0).seriesIndex));
     QVERIFY(f.view->pinnedGraphs()[0]->pen().widthF() < f.view->lossGraph()->pen().widthF());
@@ -331,11 +339,13 @@ void TestLossPlot::twoPinnedAndLiveHaveDistinctColoursAndLabels()
     QCOMPARE(legend->itemCount(), 3);
     QStringList names;
     QSet<QRgb> colours;
-    for (QCPGraph* graph : { f.view->lossGraph(), f.view->pinnedGraphs()[0], f.view->pinnedGraphs()[1] }) {
+    // Each pinned run's entry is its marker, whose icon shows its shape on its line.
+    for (QCPGraph* graph : { f.view->lossGraph(), f.view->pinnedMarkers()[0], f.view->pinnedMarkers()[1] }) {
         QVERIFY(legend->hasItemWithPlottable(graph));
-        names << graph->name();
+        names << graph->name().section(QLatin1Char(':'), 0, 0);
         colours.insert(graph->pen().color().rgb());
     }
+    QVERIFY(!legend->hasItemWithPlottable(f.view->pinnedGraphs()[0]));
     QCOMPARE(names,
         QStringList({ QStringLiteral("current (lr 0.08)"), QStringLiteral("lr 0.01"), QStringLiteral("lr 0.05") }));
     QCOMPARE(colours.size(), 3);
@@ -359,12 +369,14 @@ void TestLossPlot::unpinRemovesTheCurve()
     QVERIFY(pinned.pinCurrent());
     const int plottables = f.view->plot()->plottableCount();
     const std::vector<gdlab::test::State> secondStates = gdlab::test::statesOf(pinned.run(1));
-    pinned.unpin(0);
-    QCOMPARE(f.view->plot()->plottableCount(), plottables - 1);
-    QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
-    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], secondStates));
+    // Each pinned run is its curve and its marker.
     pinned.unpin(0);
     QCOMPARE(f.view->plot()->plottableCount(), plottables - 2);
+    QCOMPARE(f.view->pinnedGraphs().size(), std::size_t(1));
+    QCOMPARE(f.view->pinnedMarkers().size(), std::size_t(1));
+    QVERIFY(sameCurve(f.view->pinnedGraphs()[0], secondStates));
+    pinned.unpin(0);
+    QCOMPARE(f.view->plot()->plottableCount(), plottables - 4);
     QVERIFY(f.view->pinnedGraphs().empty());
     QVERIFY(!f.view->plot()->legend->visible());
     QCOMPARE(f.view->lossGraph()->name(), QStringLiteral("loss"));
@@ -381,7 +393,8 @@ void TestLossPlot::anotherLessonClearsThePinnedCurves()
     f.controller->waitForComputation();
     QCOMPARE(pinned.count(), 0);
     QVERIFY(f.view->pinnedGraphs().empty());
-    QCOMPARE(f.view->plot()->plottableCount(), plottables - 1);
+    QVERIFY(f.view->pinnedMarkers().empty());
+    QCOMPARE(f.view->plot()->plottableCount(), plottables - 2);
     QVERIFY(!f.view->plot()->legend->visible());
 }
 
@@ -510,6 +523,69 @@ void TestLossPlot::titleAndFloorComeFromTheRun()
     QVERIFY(view.minimumLine()->visible());
     QVERIFY(std::abs(view.minimumLine()->point1->value() - 1.6) < 1e-12);
     QCOMPARE(view.lossGraph()->data()->size(), model.rowCount());
+}
+
+// Compare › Race: every raced run has its marker at the cursor's iteration, at its own loss there, in its own colour
+// and shape, and the markers step with the one cursor.
+void TestLossPlot::raceMarkersStepWithTheCursor()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller->model());
+    Race race(f.controller->model(), &pinned);
+    f.view->setPinnedRuns(&pinned);
+    race.setEntries(parseRace("gd,momentum,nesterov,adam:lr=0.5"));
+    QCOMPARE(f.view->pinnedMarkers().size(), std::size_t(3));
+    IterationModel* model = f.controller->model();
+    std::set<int> shapes { SeriesMarker::scatterShape(-1) };
+    for (const long long iteration : { 0LL, 10LL, 250LL }) {
+        model->setCurrentRow(model->rowForIteration(iteration));
+        for (int k = 1; k < race.count(); ++k) {
+            const QCPGraph* marker = f.view->pinnedMarkers()[std::size_t(k - 1)];
+            const History& history = *race.run(k)->history;
+            // A run that stopped earlier (converged, or diverged) waits at its last state.
+            const std::size_t row = std::min(std::size_t(iteration), history.size() - 1);
+            QCOMPARE(marker->data()->size(), 1);
+            QCOMPARE(marker->data()->at(0)->key, double(row));
+            QCOMPARE(marker->data()->at(0)->value, f.view->plottedLoss(history.loss(row)));
+            QCOMPARE(marker->scatterStyle().brush().color(), ViewPalette::series(race.seriesIndex(k)));
+            shapes.insert(marker->scatterStyle().shape());
+        }
+    }
+    // Shapes, not only colours: three racers and the live disc, four shapes.
+    QCOMPARE(shapes.size(), std::size_t(4));
+    QVERIFY(!shapes.count(QCPScatterStyle::ssNone));
+    // Markers sit over every curve: a racer's marker is never hidden under another's line.
+    QVERIFY(f.view->pinnedMarkers()[0]->layer()->index() >= f.view->lossGraph()->layer()->index());
+}
+
+void TestLossPlot::legendGivesEachRunsLossAndFinish()
+{
+    Fixture f = makeFixture("five_points");
+    PinnedRuns pinned(f.controller->model());
+    Race race(f.controller->model(), &pinned);
+    f.view->setPinnedRuns(&pinned);
+    // gd at 0.08 converges fast; momentum at 0.5 is far above its bound and diverges.
+    race.setEntries(parseRace("gd,gd:lr=0.08,momentum:lr=0.5"));
+    IterationModel* model = f.controller->model();
+    model->setCurrentRow(3);
+    QCPLegend* legend = f.view->plot()->legend;
+    QVERIFY(legend->visible());
+    QCOMPARE(legend->itemCount(), 3);
+    const QString live = f.view->lossGraph()->name();
+    QVERIFY2(live.contains(QString::number(model->loss(3), 'g', 4)), qPrintable(live));
+    const QString fast = f.view->pinnedMarkers()[0]->name();
+    const RaceFinish fastFinish = race.finish(1);
+    QVERIFY(fastFinish.reached);
+    QVERIFY2(fast.contains(QString::number(race.run(1)->history->loss(3), 'g', 4)), qPrintable(fast));
+    QVERIFY2(fast.endsWith(QStringLiteral("reached at %1").arg(*fastFinish.reached)), qPrintable(fast));
+    const QString wild = f.view->pinnedMarkers()[1]->name();
+    QVERIFY2(wild.contains(QStringLiteral("diverged after %1").arg(*race.finish(2).diverged)), qPrintable(wild));
+    // The losses follow the cursor.
+    model->setCurrentRow(7);
+    QVERIFY2(f.view->pinnedMarkers()[0]->name().contains(QString::number(race.run(1)->history->loss(7), 'g', 4)),
+        qPrintable(f.view->pinnedMarkers()[0]->name()));
+    for (const QCPGraph* marker : f.view->pinnedMarkers())
+        QVERIFY(legend->hasItemWithPlottable(marker));
 }
 
 QTEST_MAIN(TestLossPlot)
