@@ -82,6 +82,7 @@ private slots:
     void twoFeaturesN100();
     void threeFeaturesSgd();
     void nistNorris();
+    void theRavineSaysWhatItShows();
 };
 
 void TestLessonGolden::catalog()
@@ -257,4 +258,28 @@ void TestLessonGolden::nistNorris()
 }
 
 QTEST_APPLESS_MAIN(TestLessonGolden)
+// The ravine's sentence describes the race: gd's loss falls smoothly, momentum's (same rate, μ 0.9) goes up and
+// down many times on its way (it once said the opposite).
+void TestLessonGolden::theRavineSaysWhatItShows()
+{
+    const Lesson& lesson = lessonNamed("the_ravine");
+    const Dataset data = lessonData(lesson);
+    const auto rises = [&](gdlab::OptimizerKind kind) {
+        gdlab::SolverSettings settings = lesson.solver;
+        settings.optimizer.kind = kind;
+        settings.optimizer.momentum = 0.9;
+        const RecordedRun run = gdlab::test::recordDescent(data, lesson.problem, settings, false);
+        int count = 0;
+        for (std::size_t i = 1; i < run.states.size(); ++i)
+            count += run.states[i].loss > run.states[i - 1].loss ? 1 : 0;
+        return count;
+    };
+    const int gd = rises(gdlab::OptimizerKind::Gd);
+    const int momentum = rises(gdlab::OptimizerKind::Momentum);
+    QVERIFY2(gd <= 2, qPrintable(QString::number(gd)));
+    QVERIFY2(momentum >= 10, qPrintable(QString::number(momentum)));
+    QVERIFY(QString::fromStdString(lesson.description)
+                .contains(QStringLiteral("Momentum 0.9 at the same rate overshoots")));
+}
+
 #include "tst_lesson_golden.moc"
