@@ -90,14 +90,20 @@ void LossMarker::avoid(const QCPItemText* other)
 
 void LossMarker::avoidOther()
 {
-    if (!m_other || !m_other->visible() || !m_label->visible())
+    // What the label must keep off: the floor's label and, with pinned or raced runs, the legend over the plot.
+    std::vector<QRectF> taken;
+    if (m_other && m_other->visible())
+        taken.emplace_back(m_other->topLeft->pixelPosition(), m_other->bottomRight->pixelPosition());
+    const QCPLegend* legend = m_plot->legend;
+    if (legend && legend->visible() && legend->layer() && legend->outerRect().intersects(m_plot->axisRect()->rect()))
+        taken.push_back(legend->outerRect());
+    if (taken.empty() || !m_label->visible())
         return;
     const QPointF dot = m_tracer->position->pixelPosition();
     const QFontMetricsF metrics(m_label->font());
     const QMargins padding = m_label->padding();
     const QSizeF size(metrics.horizontalAdvance(m_label->text()) + padding.left() + padding.right() + 2,
         metrics.height() + padding.top() + padding.bottom());
-    const QRectF other(m_other->topLeft->pixelPosition(), m_other->bottomRight->pixelPosition());
     // The four corners around the dot, the preferred one first; then, where a small plot leaves none of them
     // free, the same sides moved up or down just clear of the other label (the dashed line still marks k).
     struct Place {
@@ -113,7 +119,7 @@ void LossMarker::avoidOther()
                 const double x = h == Qt::AlignRight ? -m_offset : m_offset;
                 double y = v == Qt::AlignTop ? m_offset : -m_offset;
                 if (shifted)
-                    y = v == Qt::AlignTop ? other.bottom() + 2 - dot.y() : other.top() - 2 - dot.y();
+                    y = v == Qt::AlignTop ? taken.front().bottom() + 2 - dot.y() : taken.front().top() - 2 - dot.y();
                 places.push_back({ side, QPointF(x, y) });
             }
     std::stable_partition(
@@ -125,7 +131,7 @@ void LossMarker::avoidOther()
         const double top = place.side & Qt::AlignTop ? anchor.y() : anchor.y() - size.height();
         candidates.emplace_back(QPointF(left, top), size);
     }
-    const int chosen = LabelPlacement::choose(candidates, { other }, m_plot->axisRect()->rect());
+    const int chosen = LabelPlacement::choose(candidates, taken, m_plot->axisRect()->rect());
     if (chosen <= 0)
         return;
     const Place& place = places[std::size_t(chosen)];

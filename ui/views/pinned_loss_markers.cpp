@@ -59,20 +59,26 @@ void PinnedLossMarkers::showIteration(const IterationModel& model, QCPGraph* liv
     if (!m_runs || m_markers.empty() || model.isEmpty())
         return;
     const long long iteration = model.iteration(model.currentRow());
-    live->setName(entry(m_runs->liveLabel(), model.loss(model.currentRow()), m_liveFinish));
+    // In a narrow plot (1024 px split four ways) the legend drops where each run finished (the Race dialog says
+    // it) rather than grow wider than the plot and cover the axis' labels.
+    const bool compact = live->parentPlot()->axisRect()->width() < kCompactBelow;
+    live->setName(entry(m_runs->liveLabel(), model.loss(model.currentRow()), m_liveFinish, compact));
     for (std::size_t index = 0; index < m_markers.size() && int(index) < m_runs->count(); ++index) {
         const PinnedRun& run = m_runs->run(static_cast<int>(index));
         const std::size_t row = run.rowAt(iteration);
         const double loss = run.history().loss(row);
         m_markers[index]->setData(
             { static_cast<double>(run.history().iteration(row)) }, { LossCurve::plotted(loss, logarithmic) });
-        m_markers[index]->setName(entry(m_runs->displayLabel(static_cast<int>(index)), loss, m_finishes[index]));
+        m_markers[index]->setName(
+            entry(m_runs->displayLabel(static_cast<int>(index)), loss, m_finishes[index], compact));
     }
 }
 
-QString PinnedLossMarkers::entry(const QString& label, double loss, const RaceFinish& finish)
+QString PinnedLossMarkers::entry(const QString& label, double loss, const RaceFinish& finish, bool compact)
 {
     const QString value = QString::fromStdString(formatForReading(loss, SignificantDigits::label));
+    if (compact)
+        return tr("%1: %2").arg(label, value);
     const QString end = finish.reached ? tr("reached at %1").arg(*finish.reached)
         : finish.diverged              ? tr("diverged after %1").arg(*finish.diverged)
                                        : tr("not reached");

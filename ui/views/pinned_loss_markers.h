@@ -47,7 +47,9 @@ public:
     void applyStyle(const PlotStyle& style);
 
     /** @brief A legend entry: "label: loss, reached at 37" (or "diverged after 12", "not reached"). */
-    static QString entry(const QString& label, double loss, const RaceFinish& finish);
+    static QString entry(const QString& label, double loss, const RaceFinish& finish, bool compact);
+    /** Axis rects narrower than this get the compact legend: label and loss only. */
+    static constexpr int kCompactBelow = 380;
 
 private:
     QCustomPlot* m_plot;

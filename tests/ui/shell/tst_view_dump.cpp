@@ -170,10 +170,6 @@ void TestViewDump::textsDoNotOverlap()
         const QJsonObject views = dumpAt(row).value(QStringLiteral("views")).toObject();
         for (const QString& name : views.keys()) {
             const QStringList found = overlaps(views.value(name).toObject());
-            // The Fit and loss views' labels are being placed apart in other work (collision avoidance there).
-            if (!found.isEmpty() && (name == QLatin1String("fit") || name == QLatin1String("loss")))
-                QEXPECT_FAIL(
-                    "", "Fit and loss view labels still overlap (issue 11 item 6, the Fit view's work)", Continue);
             QVERIFY2(found.isEmpty(),
                 qPrintable(QStringLiteral("%1 at row %2: %3").arg(name).arg(row).arg(found.join(", "))));
         }

@@ -1,5 +1,6 @@
 #include "support/model_states.h"
 #include "views/loss_plot.h"
+#include "views/pinned_loss_markers.h"
 
 #include "race_entry.h"
 #include "session/iteration_model.h"
@@ -561,6 +562,10 @@ void TestLossPlot::raceMarkersStepWithTheCursor()
 void TestLossPlot::legendGivesEachRunsLossAndFinish()
 {
     Fixture f = makeFixture("five_points");
+    // Laid out at its size: a plot this wide has room for where each run finished.
+    f.view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(f.view.get()));
+    f.view->plot()->replot();
     PinnedRuns pinned(f.controller->model());
     Race race(f.controller->model(), &pinned);
     f.view->setPinnedRuns(&pinned);
@@ -586,6 +591,15 @@ void TestLossPlot::legendGivesEachRunsLossAndFinish()
         qPrintable(f.view->pinnedMarkers()[0]->name()));
     for (const QCPGraph* marker : f.view->pinnedMarkers())
         QVERIFY(legend->hasItemWithPlottable(marker));
+    // Narrow (1024 px split four ways), the legend keeps the losses and drops the finishes, so it stays within
+    // the plot instead of covering the axis' labels.
+    f.view->resize(300, 240);
+    QTest::qWait(50);
+    f.view->plot()->replot();
+    model->setCurrentRow(5);
+    const QString compact = f.view->pinnedMarkers()[0]->name();
+    QVERIFY2(compact.endsWith(QString::number(race.run(1)->history->loss(5), 'g', 4)), qPrintable(compact));
+    QVERIFY(f.view->plot()->axisRect()->width() < PinnedLossMarkers::kCompactBelow);
 }
 
 QTEST_MAIN(TestLossPlot)
