@@ -61,7 +61,7 @@ void PinnedLossMarkers::showIteration(const IterationModel& model, QCPGraph* liv
     const long long iteration = model.iteration(model.currentRow());
     // In a narrow plot (1024 px split four ways) the legend drops where each run finished (the Race dialog says
     // it) rather than grow wider than the plot and cover the axis' labels.
-    const bool compact = live->parentPlot()->axisRect()->width() < kCompactBelow;
+    const bool compact = m_plot->axisRect()->width() < kCompactBelow;
     live->setName(entry(m_runs->liveLabel(), model.loss(model.currentRow()), m_liveFinish, compact));
     for (std::size_t index = 0; index < m_markers.size() && int(index) < m_runs->count(); ++index) {
         const PinnedRun& run = m_runs->run(static_cast<int>(index));
