@@ -164,8 +164,11 @@ QWidget* MainWindow::createSidePanel()
     side->addWidget(m_sidePanel);
     side->addWidget(new ViewFrame(tr("The update, with numbers"), updateScroll));
     side->setStretchFactor(0, 3);
-    side->setStretchFactor(1, 1);
+    side->setStretchFactor(1, 2);
     side->setChildrenCollapsible(false);
+    // Three fifths for the controls (they scroll), two for the update: at 1024x700 it then shows a two-parameter
+    // step whole, which is what a class reads line by line.
+    side->setSizes({ 3, 2 });
     m_sideColumn = side;
     return side;
 }
