@@ -51,6 +51,8 @@ AnimationDialog::AnimationDialog(const ViewExporter* views, AnimationExporter* a
     m_fps->setValue(10);
     m_width = spinBox(64, 4096, 640, tr(" px"));
     m_path = new QLineEdit(path);
+    // Room for a folder and a name: the path is what the user checks before exporting.
+    m_path->setMinimumWidth(m_path->fontMetrics().averageCharWidth() * 48);
     auto* browse = new QPushButton(tr("Browse…"));
     auto* fileRow = new QHBoxLayout;
     fileRow->addWidget(m_path, 1);

@@ -26,6 +26,8 @@ ExportDialog::ExportDialog(const ViewExporter* views, ViewExporter::Target targe
         m_target->addItem(ViewExporter::targetTitle(static_cast<ViewExporter::Target>(i)), i);
     m_path = new QLineEdit(
         QDir(directory).filePath(QStringLiteral("%1-%2.png").arg(baseName, ViewExporter::targetName(target))));
+    // Room for a folder and a name: the path is what the user checks before exporting.
+    m_path->setMinimumWidth(m_path->fontMetrics().averageCharWidth() * 48);
     auto* browse = new QPushButton(tr("Browse…"));
     auto* fileRow = new QHBoxLayout;
     fileRow->addWidget(m_path, 1);
