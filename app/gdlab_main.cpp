@@ -1,12 +1,16 @@
 // gdlab: the window a teacher projects. Parses the command line, opens the lesson or data, and either shows
-// the window, renders it once into a PNG (--screenshot) and/or describes its views as JSON (--dump-views), or
-// measures redraw speed (--bench-ui).
+// the window, renders it once into a PNG (--screenshot), describes its views as JSON (--dump-views) and/or
+// exports a view as a picture or an animation (--export, --export-animation), or measures redraw speed
+// (--bench-ui).
 #include "csv_reader.h"
 #include "gui_options.h"
 #include "input_error.h"
 #include "redraw_benchmark.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
+#include "shell/animation_exporter.h"
+#include "shell/app_icon.h"
+#include "shell/export_actions.h"
 #include "shell/main_window.h"
 #include "shell/race_launcher.h"
 #include "shell/view_dump.h"
@@ -16,6 +20,7 @@
 #include <QScreen>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -81,13 +86,45 @@ QSize initialSize(const gdlab::GuiOptions& options)
     return QSize(1600, 1000).boundedTo(available);
 }
 
-// What --screenshot and --dump-views ask for, in that order, once the window has settled.
+// --export and --export-animation; the animation runs from iteration 0 to --step, or to the end.
+QString exportRequested(const gdlab::MainWindow& window, const gdlab::GuiOptions& options)
+{
+    const gdlab::ExportActions* exports = window.exports();
+    const std::optional<gdlab::ViewExporter::Target> target = gdlab::ViewExporter::parseTarget(options.exportView);
+    if (!target) // the parser accepts the exporter's names only
+        return QStringLiteral("unknown view '%1'").arg(options.exportView);
+    QString message;
+    if (!options.exportPath.isEmpty()
+        && !exports->views()->save(*target, options.exportPath, options.exportScale, &message))
+        return message;
+    if (!options.animationPath.isEmpty()) {
+        const gdlab::IterationModel* model = window.controller()->model();
+        gdlab::AnimationSettings settings;
+        settings.lastIteration = options.step ? *options.step : model->iteration(std::max(0, model->lastRow()));
+        settings.frames = options.animationFrames;
+        settings.framesPerSecond = options.animationFps;
+        if (!exports->animations()->write(*target, options.animationPath, settings, {}, &message))
+            return message;
+    }
+    return {};
+}
+
+bool exportsSomething(const gdlab::GuiOptions& options)
+{
+    return !options.screenshotPath.isEmpty() || !options.dumpViewsPath.isEmpty() || !options.exportPath.isEmpty()
+        || !options.animationPath.isEmpty();
+}
+
+// What --screenshot, --dump-views and the exports ask for, in that order, once the window has settled.
 int saveAndExit(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
 {
     QString message;
     if (!options.screenshotPath.isEmpty() && !window.saveScreenshot(options.screenshotPath, &message))
         return fail(message);
     if (!options.dumpViewsPath.isEmpty() && !gdlab::ViewDump::write(window, options.dumpViewsPath, &message))
+        return fail(message);
+    message = exportRequested(window, options);
+    if (!message.isEmpty())
         return fail(message);
     return 0;
 }
@@ -138,6 +175,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(GDLAB_VERSION));
     QApplication::setOrganizationName(QStringLiteral("gdlab"));
     QGuiApplication::setDesktopFileName(QStringLiteral("gdlab"));
+    QApplication::setWindowIcon(gdlab::AppIcon::icon());
 
     const gdlab::GuiOptionsResult parsed = gdlab::parseGuiOptions(QApplication::arguments());
     if (!parsed.error.isEmpty())
@@ -174,7 +212,7 @@ int main(int argc, char** argv)
     else
         window.show();
 
-    if (!options.screenshotPath.isEmpty() || !options.dumpViewsPath.isEmpty()) {
+    if (exportsSomething(options)) {
         // Let the layout settle and every view (the 3-D bowl renders asynchronously) draw once, then save.
         int exitCode = 0;
         QTimer::singleShot(1500, &window, [&window, &options, &exitCode] {

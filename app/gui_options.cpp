@@ -5,6 +5,7 @@
 #include "race_entry.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 namespace gdlab {
 
@@ -45,6 +46,22 @@ struct GuiFlags {
         QStringLiteral("Write what each view shows (rect, axis ranges, marks, texts) into a JSON file after layout "
                        "(and after --screenshot), then exit."),
         QStringLiteral("file.json") };
+    QCommandLineOption exportView { QStringLiteral("export-view"),
+        QStringLiteral("What --export and --export-animation draw: fit, loss, contour, along (the loss along one "
+                       "parameter), bowl or window (default)."),
+        QStringLiteral("view") };
+    QCommandLineOption exportFile { QStringLiteral("export"),
+        QStringLiteral("Write the view into a PNG, SVG or PDF file (by its ending) after layout, then exit."),
+        QStringLiteral("file") };
+    QCommandLineOption exportScale { QStringLiteral("export-scale"),
+        QStringLiteral("Pixels of an exported PNG per screen pixel: 1 (default), 2 or 3."), QStringLiteral("n") };
+    QCommandLineOption animation { QStringLiteral("export-animation"),
+        QStringLiteral("Write the view from iteration 0 to --step (or the end) into an animated GIF, then exit."),
+        QStringLiteral("file.gif") };
+    QCommandLineOption frames { QStringLiteral("frames"),
+        QStringLiteral("Frames of --export-animation, 1 to 1000 (default 30)."), QStringLiteral("n") };
+    QCommandLineOption fps { QStringLiteral("fps"),
+        QStringLiteral("Frames per second of --export-animation, 0.5 to 50 (default 10)."), QStringLiteral("f") };
     QCommandLineOption size { QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x720."),
         QStringLiteral("WxH") };
     QCommandLineOption presentation { QStringLiteral("presentation"),
@@ -55,7 +72,7 @@ struct GuiFlags {
     QList<QCommandLineOption> all() const
     {
         return { lesson, data, noIntercept, lr, iterations, method, loss, optimizer, race, step, screenshot, dumpViews,
-            size, presentation, bench };
+            exportView, exportFile, exportScale, animation, frames, fps, size, presentation, bench };
     }
 };
 
@@ -211,6 +228,80 @@ bool parseWindow(const QCommandLineParser& parser, const GuiFlags& flags, GuiOpt
     return true;
 }
 
+// The export flags' values are checked here, before any window exists, so a script learns of a typo at once.
+bool parseExportFiles(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    GuiOptions& options = result.options;
+    static const QStringList views { QStringLiteral("fit"), QStringLiteral("loss"), QStringLiteral("contour"),
+        QStringLiteral("along"), QStringLiteral("bowl"), QStringLiteral("window") };
+    options.exportView = parser.isSet(flags.exportView) ? parser.value(flags.exportView) : QStringLiteral("window");
+    if (!views.contains(options.exportView))
+        return refuse(result, QStringLiteral("export-view"), options.exportView, views.join(QStringLiteral(", ")));
+    if (parser.isSet(flags.exportFile)) {
+        options.exportPath = parser.value(flags.exportFile);
+        const QString suffix = QFileInfo(options.exportPath).suffix().toLower();
+        if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
+            return refuse(result, QStringLiteral("export"), options.exportPath,
+                QStringLiteral("a file name ending in .png, .svg or .pdf"));
+    }
+    if (parser.isSet(flags.animation)) {
+        options.animationPath = parser.value(flags.animation);
+        if (QFileInfo(options.animationPath).suffix().toLower() != QLatin1String("gif"))
+            return refuse(result, QStringLiteral("export-animation"), options.animationPath,
+                QStringLiteral("a file name ending in .gif"));
+    }
+    return true;
+}
+
+bool parseExportNumbers(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    GuiOptions& options = result.options;
+    if (parser.isSet(flags.exportScale)) {
+        bool ok = false;
+        options.exportScale = parser.value(flags.exportScale).toInt(&ok);
+        if (!ok || options.exportScale < 1 || options.exportScale > 3)
+            return refuse(
+                result, QStringLiteral("export-scale"), parser.value(flags.exportScale), QStringLiteral("1, 2 or 3"));
+    }
+    if (parser.isSet(flags.frames)) {
+        bool ok = false;
+        options.animationFrames = parser.value(flags.frames).toInt(&ok);
+        if (!ok || options.animationFrames < 1 || options.animationFrames > 1000)
+            return refuse(result, QStringLiteral("frames"), parser.value(flags.frames),
+                QStringLiteral("a whole number from 1 to 1000"));
+    }
+    if (parser.isSet(flags.fps)) {
+        bool ok = false;
+        options.animationFps = parser.value(flags.fps).toDouble(&ok);
+        if (!ok || !(options.animationFps >= 0.5 && options.animationFps <= 50))
+            return refuse(
+                result, QStringLiteral("fps"), parser.value(flags.fps), QStringLiteral("a number from 0.5 to 50"));
+    }
+    return true;
+}
+
+// A flag that only shapes an export means nothing without one: saying so beats silently showing the window.
+bool parseExports(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    if (!parseExportFiles(parser, flags, result) || !parseExportNumbers(parser, flags, result))
+        return false;
+    const GuiOptions& options = result.options;
+    const bool still = !options.exportPath.isEmpty();
+    const bool animated = !options.animationPath.isEmpty();
+    const auto needs = [&result](const QString& flag, const QString& what) {
+        result.error = QStringLiteral("--%1 needs %2").arg(flag, what);
+        return false;
+    };
+    if (parser.isSet(flags.exportView) && !still && !animated)
+        return needs(QStringLiteral("export-view"), QStringLiteral("--export FILE or --export-animation FILE.gif"));
+    if (parser.isSet(flags.exportScale) && !still)
+        return needs(QStringLiteral("export-scale"), QStringLiteral("--export FILE.png"));
+    if ((parser.isSet(flags.frames) || parser.isSet(flags.fps)) && !animated)
+        return needs(parser.isSet(flags.frames) ? QStringLiteral("frames") : QStringLiteral("fps"),
+            QStringLiteral("--export-animation FILE.gif"));
+    return true;
+}
+
 } // namespace
 
 GuiOptionsResult parseGuiOptions(const QStringList& arguments)
@@ -229,8 +320,8 @@ GuiOptionsResult parseGuiOptions(const QStringList& arguments)
     }
     // Each group stops at its first bad value, and the next group is not read: one message, the first problem.
     if (parseExits(parser, help, version, result) && parseData(parser, flags, result)
-        && parseDescent(parser, flags, result))
-        parseWindow(parser, flags, result);
+        && parseDescent(parser, flags, result) && parseWindow(parser, flags, result))
+        parseExports(parser, flags, result);
     return result;
 }
 

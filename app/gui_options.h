@@ -25,6 +25,13 @@ struct GuiOptions {
     std::optional<long long> step; ///< open at this iteration
     QString screenshotPath; ///< render the window after layout into this PNG and exit
     QString dumpViewsPath; ///< describe every view (rect, ranges, marks, texts) into this JSON file and exit
+    /** What --export and --export-animation draw: fit, loss, contour, along, bowl or window (the default). */
+    QString exportView;
+    QString exportPath; ///< a view or the window into this .png, .svg or .pdf, then exit
+    int exportScale = 1; ///< pixels per screen pixel of an exported PNG: 1, 2 or 3
+    QString animationPath; ///< a view or the window from iteration 0 to --step (or the end) into this GIF, then exit
+    int animationFrames = 30;
+    double animationFps = 10;
     QSize size; ///< window size; invalid = the default
     bool presentation = false;
     bool benchUi = false; ///< measure a learning-rate change to all views redrawn, print, exit

@@ -47,12 +47,19 @@ constexpr std::size_t chunkSize = 1 << 20;
 
 } // namespace
 
+std::vector<std::string> HistoryCsvWriter::columnNames(const std::vector<std::string>& parameterSymbols)
+{
+    std::vector<std::string> names { "iteration", "epoch", "loss", "rmse", "grad_norm" };
+    for (const std::string& symbol : parameterSymbols)
+        names.push_back(columnName(symbol));
+    return names;
+}
+
 HistoryCsvWriter::HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write)
     : m_write(std::move(write))
 {
-    m_buffer = "iteration,epoch,loss,rmse,grad_norm";
-    for (const std::string& symbol : parameterSymbols)
-        m_buffer += "," + columnName(symbol);
+    for (const std::string& name : columnNames(parameterSymbols))
+        m_buffer += (m_buffer.empty() ? "" : ",") + name;
     m_buffer += '\n';
 }
 

@@ -24,6 +24,9 @@ class HistoryCsvWriter {
 public:
     using Write = std::function<void(std::string_view)>;
 
+    /** @brief The header's column names: iteration, epoch, loss, rmse, grad_norm, then theta0… by symbol. */
+    static std::vector<std::string> columnNames(const std::vector<std::string>& parameterSymbols);
+
     /** @brief Writes the header at once. */
     HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write);
     ~HistoryCsvWriter();

@@ -15,6 +15,7 @@ private slots:
     void badValues_data();
     void badValues();
     void helpAndVersion();
+    void exportFlags();
 };
 
 namespace {
@@ -94,6 +95,44 @@ void TestGuiOptions::badValues_data()
     // One message, for the first problem in the order --help lists the flags.
     QTest::addRow("first of two") << QStringList { "--size", "big", "--lr", "-1" } << "'-1' for --lr";
     QTest::addRow("data before window") << QStringList { "--step", "-1", "--lesson", "nope" } << "'nope' for --lesson";
+    QTest::addRow("export view") << QStringList { "--export-view", "table", "--export", "x.png" }
+                                 << "'table' for --export-view";
+    QTest::addRow("export format") << QStringList { "--export", "x.jpg" } << "'x.jpg' for --export";
+    QTest::addRow("animation format") << QStringList { "--export-animation", "x.png" }
+                                      << "'x.png' for --export-animation";
+    QTest::addRow("export scale") << QStringList { "--export", "x.png", "--export-scale", "4" }
+                                  << "'4' for --export-scale";
+    QTest::addRow("no frames") << QStringList { "--export-animation", "x.gif", "--frames", "0" } << "'0' for --frames";
+    QTest::addRow("text frames") << QStringList { "--export-animation", "x.gif", "--frames", "ten" }
+                                 << "'ten' for --frames";
+    QTest::addRow("fast fps") << QStringList { "--export-animation", "x.gif", "--fps", "100" } << "'100' for --fps";
+    QTest::addRow("view alone") << QStringList { "--export-view", "fit" } << "--export-view needs";
+    QTest::addRow("frames alone") << QStringList { "--frames", "10" } << "--frames needs";
+    QTest::addRow("scale alone") << QStringList { "--export-scale", "2" } << "--export-scale needs";
+}
+
+void TestGuiOptions::exportFlags()
+{
+    const GuiOptionsResult none = parse({});
+    QVERIFY(none.options.exportPath.isEmpty());
+    QVERIFY(none.options.animationPath.isEmpty());
+    QCOMPARE(none.options.exportView, QStringLiteral("window"));
+    const GuiOptionsResult still = parse({ "--export-view", "bowl", "--export", "/tmp/b.PDF" });
+    QVERIFY2(still.error.isEmpty(), qPrintable(still.error));
+    QCOMPARE(still.options.exportView, QStringLiteral("bowl"));
+    QCOMPARE(still.options.exportPath, QStringLiteral("/tmp/b.PDF"));
+    QCOMPARE(still.options.exportScale, 1);
+    const GuiOptionsResult animated
+        = parse({ "--lesson", "five_points", "--step", "200", "--export-animation", "/tmp/a.gif", "--frames", "12",
+            "--fps", "2.5", "--export-view", "contour", "--export", "/tmp/c.png", "--export-scale", "3" });
+    QVERIFY2(animated.error.isEmpty(), qPrintable(animated.error));
+    QCOMPARE(animated.options.animationPath, QStringLiteral("/tmp/a.gif"));
+    QCOMPARE(animated.options.animationFrames, 12);
+    QCOMPARE(animated.options.animationFps, 2.5);
+    QCOMPARE(animated.options.exportScale, 3);
+    QCOMPARE(*animated.options.step, 200LL);
+    for (const char* view : { "fit", "loss", "contour", "along", "bowl", "window" })
+        QVERIFY(parse({ "--export-view", view, "--export", "x.svg" }).error.isEmpty());
 }
 
 void TestGuiOptions::badValues()
@@ -110,6 +149,7 @@ void TestGuiOptions::helpAndVersion()
     QVERIFY(help.error.isEmpty());
     QVERIFY(help.exitText.contains(QStringLiteral("--screenshot")));
     QVERIFY(help.exitText.contains(QStringLiteral("five_points")));
+    QVERIFY(help.exitText.contains(QStringLiteral("--export-animation")));
     const GuiOptionsResult version = parse({ "--version" });
     QVERIFY(version.exitText.startsWith(QStringLiteral("gdlab ")));
 }

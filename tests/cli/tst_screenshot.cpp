@@ -3,6 +3,7 @@
 #include "lesson.h"
 
 #include <QImage>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +22,8 @@ private slots:
     void dumpViewsAfterTheScreenshot();
     void badDataExitsCleanly();
     void helpAndBadFlagsWithoutADisplay();
+    void exportsFromTheCommandLine();
+    void badExportsExitCleanly();
 
 private:
     static int run(const QStringList& arguments, const QProcessEnvironment& environment, QString* errors = nullptr);
@@ -165,6 +168,53 @@ void TestScreenshot::helpAndBadFlagsWithoutADisplay()
     QVERIFY2(
         errors.startsWith(QStringLiteral("gdlab: ")) && errors.contains(QStringLiteral("'many'")), qPrintable(errors));
     QVERIFY2(!errors.contains(QStringLiteral("display")), qPrintable(errors));
+}
+
+// --export and --export-animation run after the other flags, on the offscreen platform too (no bowl there).
+void TestScreenshot::exportsFromTheCommandLine()
+{
+    QTemporaryDir directory;
+    const QString svg = directory.filePath(QStringLiteral("loss.svg"));
+    const QString gif = directory.filePath(QStringLiteral("fit.gif"));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QString errors;
+    const int exitCode = run({ "--lesson", "five_points", "--size", "1024x640", "--step", "20", "--export-view", "fit",
+                                 "--export", svg, "--export-animation", gif, "--frames", "4", "--fps", "5" },
+        environment, &errors);
+    QVERIFY2(exitCode == 0, qPrintable(errors));
+    QFile drawing(svg);
+    QVERIFY(drawing.open(QIODevice::ReadOnly));
+    QVERIFY(drawing.readAll().contains("<svg"));
+    // From iteration 0 to --step: four frames, as a viewer reads them.
+    QImageReader reader(gif);
+    QCOMPARE(reader.format(), QByteArray("gif"));
+    QCOMPARE(reader.imageCount(), 4);
+    QVERIFY(!reader.read().isNull());
+}
+
+void TestScreenshot::badExportsExitCleanly()
+{
+    QTemporaryDir directory;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QString errors;
+    // Without OpenGL there is no bowl to draw: said, not a blank picture.
+    QCOMPARE(run({ "--export-view", "bowl", "--export", directory.filePath(QStringLiteral("bowl.png")) }, environment,
+                 &errors),
+        2);
+    QVERIFY2(errors.contains(QStringLiteral("gdlab: The bowl cannot be exported")), qPrintable(errors));
+    QVERIFY(!QFile::exists(directory.filePath(QStringLiteral("bowl.png"))));
+    QCOMPARE(run({ "--export", directory.filePath(QStringLiteral("missing/x.pdf")) }, environment, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("x.pdf")), qPrintable(errors));
+    // A bad value is refused before any window, without a display.
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    environment.remove(QStringLiteral("DISPLAY"));
+    QCOMPARE(run({ "--export-view", "table", "--export", "x.png" }, environment, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("'table' for --export-view")), qPrintable(errors));
+    QCOMPARE(errors.count(QLatin1Char('\n')), 1);
+    QCOMPARE(run({ "--export-animation", "x.gif", "--frames", "0" }, environment, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("'0' for --frames")), qPrintable(errors));
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

@@ -17,6 +17,7 @@ MainActions::MainActions(QMainWindow* window)
     , m_window(window)
 {
     createFileActions();
+    createExportActions();
     createCompareActions();
     m_presentation = new QAction(tr("&Presentation mode"), this);
     m_presentation->setCheckable(true);
@@ -37,6 +38,19 @@ void MainActions::createFileActions()
     m_exportHistory->setToolTip(tr("Save every iteration as CSV (Ctrl+E)"));
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainActions::createExportActions()
+{
+    m_exportView = new QAction(tr("Export &view…"), this);
+    m_exportView->setToolTip(tr("Save the view you last clicked as PNG, SVG or PDF, for slides"));
+    m_exportWindow = new QAction(tr("Export &window…"), this);
+    m_exportWindow->setToolTip(tr("Save the whole window as PNG, SVG or PDF"));
+    m_exportAnimation = new QAction(tr("Export &animation…"), this);
+    m_exportAnimation->setToolTip(tr("Save a view or the window stepping through the descent as an animated GIF"));
+    m_copyView = new QAction(tr("&Copy view"), this);
+    m_copyView->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyView->setToolTip(tr("Copy the view you last clicked to the clipboard as an image (Ctrl+Shift+C)"));
 }
 
 void MainActions::createCompareActions()
@@ -64,6 +78,8 @@ void MainActions::buildMenus(QMenu* recentFiles, QUndoStack* edits, const QList<
     file->addAction(m_exportHistory);
     file->addAction(m_exportData);
     file->addSeparator();
+    file->addActions({ m_exportView, m_exportWindow, m_exportAnimation });
+    file->addSeparator();
     file->addAction(m_quit);
 
     QMenu* edit = bar->addMenu(tr("&Edit"));
@@ -74,6 +90,8 @@ void MainActions::buildMenus(QMenu* recentFiles, QUndoStack* edits, const QList<
     redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(m_copyView);
 
     QMenu* compare = bar->addMenu(tr("&Compare"));
     compare->addActions({ m_pin, m_unpin, m_clearPins });

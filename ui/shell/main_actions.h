@@ -27,6 +27,13 @@ public:
     QAction* open() const { return m_open; }
     QAction* exportHistory() const { return m_exportHistory; }
     QAction* exportData() const { return m_exportData; }
+    /** @brief File › Export view…: the view last clicked, as PNG, SVG or PDF. */
+    QAction* exportView() const { return m_exportView; }
+    QAction* exportWindow() const { return m_exportWindow; }
+    /** @brief File › Export animation…: a view or the window over iterations, as an animated GIF. */
+    QAction* exportAnimation() const { return m_exportAnimation; }
+    /** @brief Edit › Copy view (Ctrl+Shift+C): the view last clicked, as an image on the clipboard. */
+    QAction* copyView() const { return m_copyView; }
     QAction* quit() const { return m_quit; }
     QAction* pin() const { return m_pin; }
     QAction* unpin() const { return m_unpin; }
@@ -42,6 +49,7 @@ public:
 
 private:
     void createFileActions();
+    void createExportActions();
     void createCompareActions();
     void buildToolBar();
 
@@ -49,6 +57,10 @@ private:
     QAction* m_open = nullptr;
     QAction* m_exportHistory = nullptr;
     QAction* m_exportData = nullptr;
+    QAction* m_exportView = nullptr;
+    QAction* m_exportWindow = nullptr;
+    QAction* m_exportAnimation = nullptr;
+    QAction* m_copyView = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_pin = nullptr;
     QAction* m_unpin = nullptr;

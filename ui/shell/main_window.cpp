@@ -10,11 +10,14 @@
 #include "panels/playback_bar.h"
 #include "panels/surface_slice_controls.h"
 #include "session/error_surface_model.h"
+#include "session/history_settings_json.h"
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
 #include "session/point_editor.h"
 #include "session/session_controller.h"
+#include "shell/app_icon.h"
 #include "shell/edit_focus_guard.h"
+#include "shell/export_actions.h"
 #include "shell/intent_router.h"
 #include "shell/main_actions.h"
 #include "shell/presentation_layout.h"
@@ -40,6 +43,8 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -73,6 +78,7 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     , m_normalFont(font())
 {
     setObjectName(QStringLiteral("gdlabMainWindow"));
+    setWindowIcon(AppIcon::icon());
     setAcceptDrops(true);
     createLayout();
     createActions();
@@ -228,6 +234,7 @@ void MainWindow::createActions()
     connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::showSweep);
     connect(m_actions->race(), &QAction::triggered, m_raceLauncher, &RaceLauncher::showDialog);
     m_actions->followPins(m_pinnedRuns);
+    m_exports = new ExportActions(this, m_actions);
     m_actions->buildMenus(m_dataOpener->recentFilesMenu(), m_pointEditor->undoStack(), m_playbackBar->actions());
 }
 
@@ -326,6 +333,28 @@ bool MainWindow::exportHistory(const QString& path, QString* errorMessage) const
     writer.writeRows(model->history(), 0, static_cast<std::size_t>(model->rowCount()));
     writer.flush();
     if (!file.commit()) {
+        *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return exportHistorySettings(historySettingsPath(path), errorMessage);
+}
+
+QString MainWindow::historySettingsPath(const QString& historyPath)
+{
+    const QFileInfo csv(historyPath);
+    const QString suffix = csv.suffix();
+    return suffix.isEmpty() ? historyPath + QStringLiteral(".json")
+                            : historyPath.left(historyPath.size() - suffix.size()) + QStringLiteral("json");
+}
+
+bool MainWindow::exportHistorySettings(const QString& path, QString* errorMessage) const
+{
+    const IterationModel* model = m_controller->model();
+    // The edits on the stack are the data's own until undone: the data is then the user's, saved in the file.
+    const bool edited = m_pointEditor->undoStack()->index() > 0;
+    const QJsonObject settings = HistorySettingsJson::describe(*model->run(), model->rowCount(), edited);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(settings).toJson()) < 0 || !file.commit()) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }

@@ -13,6 +13,7 @@ class BowlView;
 class ContourPlot;
 class ControlPanel;
 class DataOpener;
+class ExportActions;
 class ErrorSurfaceModel;
 class FitPlot;
 class HistoryTable;
@@ -68,6 +69,8 @@ public:
     /** @brief The fit view's point edits and their undo stack (the Edit menu's undo and redo). */
     PointEditor* pointEditor() const { return m_pointEditor; }
     MainActions* actions() const { return m_actions; }
+    /** @brief The exports for slides: views, the window and animations as files, a view to the clipboard. */
+    ExportActions* exports() const { return m_exports; }
     /** @brief The learning-rate sweep window, created on first use. */
     SweepDialog* sweepDialog();
 
@@ -78,8 +81,13 @@ public:
 
     /** @brief Renders the window into a PNG (written atomically); false with a message on failure. */
     bool saveScreenshot(const QString& path, QString* errorMessage);
-    /** @brief Writes the history as the CLI's CSV (written atomically); false with a message on failure. */
+    /**
+     * @brief Writes the history as the CLI's CSV, and beside it the settings that produced it as JSON (same name,
+     * .json; HistorySettingsJson), each written atomically; false with a message on failure.
+     */
     bool exportHistory(const QString& path, QString* errorMessage) const;
+    /** @brief Where exportHistory() puts the settings: "run.csv" → "run.json", "run" → "run.json". */
+    static QString historySettingsPath(const QString& historyPath);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -98,6 +106,7 @@ private:
     void createLayout();
     void showSweep();
     void exportHistoryInteractively();
+    bool exportHistorySettings(const QString& path, QString* errorMessage) const;
     void showError(const QString& message);
     void updateWindowTitle();
 
@@ -121,6 +130,7 @@ private:
     SweepDialog* m_sweepDialog = nullptr;
     IntentRouter* m_router = nullptr;
     MainActions* m_actions = nullptr;
+    ExportActions* m_exports = nullptr;
     QTabWidget* m_sidePanel = nullptr;
     QWidget* m_sideColumn = nullptr;
     PresentationLayout* m_presentationLayout = nullptr;

@@ -1,6 +1,7 @@
 #include "views/bowl_graph_host.h"
 
 #include "views/round_tick_formatter.h"
+#include "views/view_picture.h"
 
 #include <QtDataVisualization/Q3DCamera>
 #include <QtDataVisualization/Q3DScene>
@@ -134,12 +135,14 @@ QWidget* BowlGraphHost::createPage()
     QWidget* container = QWidget::createWindowContainer(m_graph, page);
     container->setFocusPolicy(Qt::StrongFocus);
     container->setMinimumSize(160, 120);
+    m_container = container;
     m_pageLayout = new QVBoxLayout(page);
     m_pageLayout->setContentsMargins(0, 0, 0, 0);
     m_pageLayout->setSpacing(2);
     m_pageLayout->addWidget(container, 1);
     auto* hint = new QLabel(tr("Drag with the right mouse button to turn the bowl; scroll to zoom."), page);
     hint->setAlignment(Qt::AlignCenter);
+    hint->setProperty(ViewPicture::omitProperty, true); // help for the mouse, not for a slide
     m_pageLayout->addWidget(hint);
     return page;
 }

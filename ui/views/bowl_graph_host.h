@@ -32,6 +32,8 @@ public:
 
     /** @brief The graph (owned by its container), or null without OpenGL. */
     Q3DSurface* graph() const { return m_graph; }
+    /** @brief The widget that holds the graph's window (null without OpenGL): where the graph is on screen. */
+    QWidget* graphContainer() const { return m_container; }
     /** @brief Shows text instead of the graph. */
     void showMessage(const QString& text);
     /** @brief Shows the graph again (nothing without one). */
@@ -51,6 +53,7 @@ private:
     QWidget* m_page = nullptr;
     QVBoxLayout* m_pageLayout = nullptr;
     Q3DSurface* m_graph = nullptr; // owned by its window container, a child of m_page
+    QWidget* m_container = nullptr;
 };
 
 } // namespace gdlab

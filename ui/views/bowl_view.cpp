@@ -49,6 +49,11 @@ Q3DSurface* BowlView::graph() const
     return m_host->graph();
 }
 
+bool BowlView::isGraphWindow(const QObject* object) const
+{
+    return object && object == m_host->graph();
+}
+
 void BowlView::refresh()
 {
     ++m_refreshCount;

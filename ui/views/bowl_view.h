@@ -49,6 +49,8 @@ public:
     /** @brief Whether the 3-D graph exists at all (false without OpenGL). */
     bool hasGraph() const { return graph() != nullptr; }
     Q3DSurface* graph() const;
+    /** @brief Whether object is the graph's window (where the mouse goes when it turns the bowl). */
+    bool isGraphWindow(const QObject* object) const;
     void setPresentationMode(bool on);
     bool isPresentationMode() const { return m_presentation; }
     /** @brief Shows these pinned runs' paths (null: none). */

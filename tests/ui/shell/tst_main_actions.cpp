@@ -67,6 +67,7 @@ void TestMainActions::actionsHaveTheirShortcuts()
     QCOMPARE(actions.sweep()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
     QCOMPARE(actions.presentation()->shortcut(), QKeySequence(Qt::Key_F11));
     QVERIFY(actions.presentation()->isCheckable());
+    QCOMPARE(actions.copyView()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 }
 
 void TestMainActions::menusHoldTheActions()
@@ -85,6 +86,10 @@ void TestMainActions::menusHoldTheActions()
             QStringLiteral("&View"), QStringLiteral("&Playback") }));
     QVERIFY(window.actions().contains(play)); // playback keys work wherever the focus is
     QCOMPARE(play->shortcutContext(), Qt::WindowShortcut);
+    const QList<QAction*> file = window.menuBar()->actions().constFirst()->menu()->actions();
+    for (QAction* exportAction : { actions.exportView(), actions.exportWindow(), actions.exportAnimation() })
+        QVERIFY2(file.contains(exportAction), qPrintable(exportAction->text()));
+    QVERIFY(window.menuBar()->actions().at(1)->menu()->actions().contains(actions.copyView()));
 }
 
 // Every key sequence of every action in the real window, once: a sequence bound twice is an "ambiguous

@@ -6,6 +6,7 @@
 #include "panels/surface_slice_controls.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
+#include "session/point_editor.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
 #include "shell/second_view_tabs.h"
@@ -23,8 +24,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QScreen>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,7 +71,9 @@ private slots:
     void keysStepEveryView();
     void learningRateChangeRedrawsEveryView();
     void exportHistory();
+    void exportHistoryOfEditedPoints();
     void exportToUnwritablePathKeepsData();
+    void windowIcon();
     void presentationModeEnlargesText();
     void presentationModeReachesTheBowl();
     void screenshotFile();
@@ -186,6 +193,71 @@ void TestMainWindow::exportHistory()
     QCOMPARE(row[5].toDouble(), 0.8094368934859253);
     QCOMPARE(row[6].toDouble(), 0.7232754423544987);
     QVERIFY(row[5].toDouble() == m_controller->model()->theta(10)[0]);
+
+    // Beside it, the settings that produced it.
+    QFile json(directory.filePath(QStringLiteral("history.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QJsonParseError parseError;
+    const QJsonObject settings = QJsonDocument::fromJson(json.readAll(), &parseError).object();
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QCOMPARE(settings.value(QStringLiteral("format")).toString(), QStringLiteral("gdlab-history-settings"));
+    const QJsonObject history = settings.value(QStringLiteral("history")).toObject();
+    QCOMPARE(history.value(QStringLiteral("rows")).toInt(), 1001);
+    QStringList columns;
+    for (const QJsonValue& column : history.value(QStringLiteral("columns")).toArray())
+        columns << column.toString();
+    QCOMPARE(columns.join(QLatin1Char(',')).toUtf8(), lines.first());
+    const QJsonObject data = settings.value(QStringLiteral("data")).toObject();
+    QCOMPARE(data.value(QStringLiteral("lesson")).toString(), QStringLiteral("five_points"));
+    QCOMPARE(data.value(QStringLiteral("rows")).toInt(), 5);
+    QCOMPARE(data.value(QStringLiteral("edited")).toBool(true), false);
+    QVERIFY(!data.contains(QStringLiteral("values")));
+    const QJsonObject problem = settings.value(QStringLiteral("problem")).toObject();
+    QCOMPARE(problem.value(QStringLiteral("target")).toString(), QStringLiteral("y"));
+    QCOMPARE(problem.value(QStringLiteral("features")).toArray(), QJsonArray({ QStringLiteral("x") }));
+    QCOMPARE(problem.value(QStringLiteral("intercept")).toBool(), true);
+    const QJsonObject solver = settings.value(QStringLiteral("settings")).toObject();
+    QCOMPARE(solver.value(QStringLiteral("learning_rate")).toDouble(), 0.01);
+    QCOMPARE(solver.value(QStringLiteral("iterations")).toInt(), 1000);
+    QCOMPARE(solver.value(QStringLiteral("loss")).toString(), QStringLiteral("mse"));
+    QCOMPARE(solver.value(QStringLiteral("method")).toString(), QStringLiteral("batch"));
+    QCOMPARE(solver.value(QStringLiteral("init")).toArray(), QJsonArray({ 0.75, 0.48 }));
+    QCOMPARE(solver.value(QStringLiteral("optimizer")).toObject().value(QStringLiteral("name")).toString(),
+        QStringLiteral("gd"));
+    QCOMPARE(MainWindow::historySettingsPath(QStringLiteral("/a/b.c/run")), QStringLiteral("/a/b.c/run.json"));
+}
+
+// Edited points are the user's own data: the settings file then holds them, as the history was computed from them.
+void TestMainWindow::exportHistoryOfEditedPoints()
+{
+    QVERIFY(m_window->pointEditor()->addPoint(6, 4.5));
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("edited.csv"));
+    QString error;
+    QVERIFY2(m_window->exportHistory(path, &error), qPrintable(error));
+    QFile json(directory.filePath(QStringLiteral("edited.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject data = QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("data")).toObject();
+    QCOMPARE(data.value(QStringLiteral("edited")).toBool(), true);
+    QVERIFY(data.value(QStringLiteral("lesson")).isNull());
+    const QJsonArray values = data.value(QStringLiteral("values")).toArray();
+    QCOMPARE(values.size(), 6);
+    QCOMPARE(values.last().toArray(), QJsonArray({ 6.0, 4.5 }));
+}
+
+void TestMainWindow::windowIcon()
+{
+    const QIcon icon = m_window->windowIcon();
+    QVERIFY(!icon.isNull());
+    QVERIFY(icon.availableSizes().contains(QSize(16, 16)));
+    QVERIFY(icon.availableSizes().contains(QSize(256, 256)));
+    // Drawn, not blank: the bowl and the path have colours of their own.
+    const QImage image = icon.pixmap(QSize(64, 64)).toImage();
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 50);
 }
 
 void TestMainWindow::exportToUnwritablePathKeepsData()
