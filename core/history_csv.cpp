@@ -47,10 +47,11 @@ constexpr std::size_t chunkSize = 1 << 20;
 
 } // namespace
 
-HistoryCsvWriter::HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write)
+HistoryCsvWriter::HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write, bool accuracy)
     : m_write(std::move(write))
+    , m_accuracy(accuracy)
 {
-    m_buffer = "iteration,epoch,loss,rmse,grad_norm";
+    m_buffer = accuracy ? "iteration,epoch,loss,accuracy,grad_norm" : "iteration,epoch,loss,rmse,grad_norm";
     for (const std::string& symbol : parameterSymbols)
         m_buffer += "," + columnName(symbol);
     m_buffer += '\n';
@@ -68,7 +69,8 @@ void HistoryCsvWriter::writeRows(const History& history, std::size_t first, std:
         m_buffer += std::to_string(history.iteration(row));
         m_buffer += ',';
         m_buffer += std::to_string(history.epoch(row));
-        for (double value : { history.loss(row), history.rmse(row), history.gradientNorm(row) }) {
+        const double second = m_accuracy ? history.accuracy(row) : history.rmse(row);
+        for (double value : { history.loss(row), second, history.gradientNorm(row) }) {
             m_buffer += ',';
             appendNumber(m_buffer, value);
         }
@@ -93,7 +95,7 @@ void HistoryCsvWriter::flush()
 void writeHistoryCsv(
     const History& history, const std::vector<std::string>& parameterSymbols, const HistoryCsvWriter::Write& write)
 {
-    HistoryCsvWriter writer(parameterSymbols, write);
+    HistoryCsvWriter writer(parameterSymbols, write, history.keepsAccuracy());
     writer.writeRows(history);
 }
 
