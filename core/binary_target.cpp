@@ -31,7 +31,10 @@ std::string numberText(double value)
 bool isBinaryColumn(const Dataset& dataset, Eigen::Index column)
 {
     const auto values = dataset.values().col(column);
-    return values.unaryExpr([](double value) { return isClass(value) ? 1.0 : 0.0; }).minCoeff() > 0.0;
+    for (Eigen::Index row = 0; row < values.size(); ++row)
+        if (!isClass(values[row]))
+            return false;
+    return true;
 }
 
 void requireBinaryColumn(const Dataset& dataset, Eigen::Index column)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
 #include <string>
 
 namespace gdlab {
@@ -25,10 +26,15 @@ void requireRows(const Problem& problem)
 void requireBinaryTarget(const Problem& problem)
 {
     const Eigen::VectorXd& target = problem.target();
-    for (Eigen::Index i = 0; i < target.size(); ++i)
-        if (!(target[i] == 0.0 || target[i] == 1.0))
-            throw InputError("the target '" + problem.targetName() + "' of logistic regression must be 0 or 1, but row "
-                + std::to_string(i + 1) + " holds " + std::to_string(target[i]));
+    for (Eigen::Index i = 0; i < target.size(); ++i) {
+        if (target[i] == 0.0 || target[i] == 1.0)
+            continue;
+        std::ostringstream value;
+        value.precision(17);
+        value << target[i];
+        throw InputError("the target '" + problem.targetName() + "' of logistic regression must be 0 or 1, but row "
+            + std::to_string(i + 1) + " holds " + value.str());
+    }
 }
 
 } // namespace
@@ -45,7 +51,6 @@ LogisticLoss::LogisticLoss(const Problem& problem)
     for (Eigen::ArrayXd* scratch : { &m_z, &m_margin, &m_exp, &m_plus, &m_work })
         scratch->resize(block);
     m_weighted.resize(block, m_parameters);
-    m_gradient.resize(m_parameters);
 }
 
 // The hot loop of logistic descent. Each line is one vectorised pass over the block (Eigen's exp and log take two
@@ -54,7 +59,7 @@ double LogisticLoss::evaluate(const double* theta, double* gradient, double* acc
 {
     const Eigen::MatrixXd& design = m_problem.design();
     const Eigen::Map<const Eigen::VectorXd> coefficients(theta, m_parameters);
-    Eigen::Map<Eigen::VectorXd> sum(gradient, m_parameters);
+    Eigen::Map<Eigen::VectorXd> sum(gradient, gradient ? m_parameters : 0);
     sum.setZero();
     Eigen::Map<Eigen::MatrixXd> curvature(hessian, hessian ? m_parameters : 0, hessian ? m_parameters : 0);
     curvature.setZero();
@@ -78,12 +83,15 @@ double LogisticLoss::evaluate(const double* theta, double* gradient, double* acc
         // log1p(e) as log(1 + e) corrected for the rounding of 1 + e (exact where 1 + e rounds to 1); the row's loss is
         // softplus(−m) = max(−m, 0) + log1p(e).
         lossSum += (plus.log() - ((plus - 1.0) - e) / plus + (-margin).max(0.0)).sum();
-        correct += (margin > 0.0).count() + ((margin == 0.0) && (sign > 0.0)).count();
+        if (accuracy)
+            correct += (margin > 0.0).count() + ((margin == 0.0) && (sign > 0.0)).count();
         if (hessian) {
             work = e / (plus * plus); // p(1 − p), without the cancellation of 1 − p
             m_weighted.topRows(b).noalias() = work.matrix().asDiagonal() * rows;
             curvature.noalias() += rows.transpose() * m_weighted.topRows(b);
         }
+        if (!gradient)
+            continue;
         // σ(−m), the probability of the other class: e/(1 + e) on the right side (m ≥ 0), 1/(1 + e) on the wrong one.
         work = (margin >= 0.0).select(e, 1.0);
         work = -sign * (work / plus); // p − y
@@ -95,14 +103,14 @@ double LogisticLoss::evaluate(const double* theta, double* gradient, double* acc
         curvature /= n;
         curvature.triangularView<Eigen::StrictlyUpper>() = curvature.transpose(); // exactly symmetric
     }
-    *accuracy = static_cast<double>(correct) / n;
+    if (accuracy)
+        *accuracy = static_cast<double>(correct) / n;
     return std::isfinite(probe) ? lossSum / n : std::numeric_limits<double>::quiet_NaN();
 }
 
 double LogisticLoss::value(const Eigen::VectorXd& theta) const
 {
-    double accuracy = 0;
-    return evaluate(theta.data(), m_gradient.data(), &accuracy);
+    return evaluate(theta.data(), nullptr, nullptr);
 }
 
 LossEvaluation LogisticLoss::evaluate(const Eigen::VectorXd& theta) const
@@ -117,8 +125,7 @@ LossEvaluation LogisticLoss::evaluate(const Eigen::VectorXd& theta) const
 Eigen::MatrixXd LogisticLoss::hessian(const Eigen::VectorXd& theta) const
 {
     Eigen::MatrixXd curvature(m_parameters, m_parameters);
-    double accuracy = 0;
-    evaluate(theta.data(), m_gradient.data(), &accuracy, curvature.data());
+    evaluate(theta.data(), nullptr, nullptr, curvature.data());
     return curvature;
 }
 

@@ -35,12 +35,14 @@ public:
     Eigen::Index parameterCount() const { return m_parameters; }
 
     /**
-     * @brief The one pass: returns the loss at theta (parameterCount() values), writes the gradient (same size) and
-     * the accuracy, and H (p × p, column-major) when hessian is not null. Never allocates. A θ whose z is not finite
-     * gives a NaN loss.
+     * @brief The one pass: returns the loss at theta (parameterCount() values) and writes, for each pointer that is not
+     * null, the gradient (same size), the accuracy and H (p × p, column-major). Never allocates. The loss is the same
+     * bit for bit whatever is asked besides (a surface grid asks for nothing else and skips the gradient's pass). A θ
+     * whose z is not finite gives a NaN loss.
      */
     double evaluate(const double* theta, double* gradient, double* accuracy, double* hessian = nullptr) const;
 
+    /** @brief The loss alone, without the gradient's pass. */
     double value(const Eigen::VectorXd& theta) const;
     /** @brief Loss, gradient and accuracy at theta (rmse NaN: the logistic model has none). */
     LossEvaluation evaluate(const Eigen::VectorXd& theta) const;
@@ -77,7 +79,6 @@ private:
     mutable Eigen::ArrayXd m_plus; ///< 1 + exp(−|z|)
     mutable Eigen::ArrayXd m_work;
     mutable Eigen::MatrixXd m_weighted; ///< the block's rows times their weights p(1 − p), for the Hessian
-    mutable Eigen::VectorXd m_gradient; ///< scratch for value()
 };
 
 } // namespace gdlab
