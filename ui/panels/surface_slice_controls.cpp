@@ -49,13 +49,14 @@ SurfaceSliceControls::SurfaceSliceControls(
     // The row wraps where the view is narrow (1024 px split four ways) instead of widening the window.
     auto* layout = new FlowLayout(this, 4);
 
-    m_sliceLabel = new QLabel(tr("Slice:"), this);
-    m_xCombo = compactCombo(this, 7);
+    // No "Slice:" label: the row must fit one line of a contour view 350 pixels wide, and the caption over the map
+    // says "Surface over θa × θb" in words.
+    m_xCombo = compactCombo(this, 6);
     m_xCombo->setToolTip(tr("The parameter along the horizontal axis of the contour map (x of the bowl)"));
     m_byLabel = new QLabel(QStringLiteral("×"), this);
-    m_yCombo = compactCombo(this, 7);
+    m_yCombo = compactCombo(this, 6);
     m_yCombo->setToolTip(tr("The parameter along the vertical axis of the contour map (depth of the bowl)"));
-    m_holdCombo = compactCombo(this, 11);
+    m_holdCombo = compactCombo(this, 8);
     m_holdCombo->addItem(tr("others at least squares"));
     m_holdCombo->addItem(tr("others at the current step"));
     m_holdCombo->setToolTip(tr("The surface is a slice: the parameters not on its axes are held at their "
@@ -72,13 +73,12 @@ SurfaceSliceControls::SurfaceSliceControls(
     for (QComboBox* combo : { m_xCombo, m_yCombo, m_holdCombo })
         combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 
-    layout->addWidget(m_sliceLabel);
     layout->addWidget(m_xCombo);
     layout->addWidget(m_byLabel);
     layout->addWidget(m_yCombo);
     layout->addWidget(m_holdCombo);
     layout->addWidget(m_note);
-    layout->addWidget(m_followCheck);
+    layout->addWidget(m_followCheck); // the window moves it beside the view's tabs (SecondViewTabs)
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // not Fixed: see FlowLayout
 
     connect(m_xCombo, qOverload<int>(&QComboBox::activated), this, &SurfaceSliceControls::onXChosen);
@@ -148,8 +148,8 @@ void SurfaceSliceControls::rebuildItems(const QStringList& labels)
 void SurfaceSliceControls::showNote(const QStringList& labels)
 {
     const bool choosing = labels.size() > 2;
-    for (QWidget* widget : { static_cast<QWidget*>(m_sliceLabel), static_cast<QWidget*>(m_xCombo),
-             static_cast<QWidget*>(m_byLabel), static_cast<QWidget*>(m_yCombo), static_cast<QWidget*>(m_holdCombo) })
+    for (QWidget* widget : { static_cast<QWidget*>(m_xCombo), static_cast<QWidget*>(m_byLabel),
+             static_cast<QWidget*>(m_yCombo), static_cast<QWidget*>(m_holdCombo) })
         widget->setVisible(choosing);
     m_note->setVisible(!choosing);
     if (labels.size() == 2) {

@@ -63,7 +63,6 @@ private:
 
     const ErrorSurfaceModel* m_surface;
     const IterationModel* m_model;
-    QLabel* m_sliceLabel = nullptr;
     QComboBox* m_xCombo = nullptr;
     QLabel* m_byLabel = nullptr;
     QComboBox* m_yCombo = nullptr;

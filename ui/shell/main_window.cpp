@@ -126,6 +126,7 @@ QWidget* MainWindow::createViewGrid()
     m_router->routeParameterLoss(m_parameterLossPlot, alongOptions);
     m_secondView = new SecondViewTabs(
         m_controller->model(), withOptions(slice, m_contourPlot), withOptions(alongOptions, m_parameterLossPlot));
+    m_secondView->setContourCorner(slice->followCheck());
     m_frames = { new ViewFrame(tr("Fit"), withOptions(fitOptions, m_fitPlot)),
         new ViewFrame(tr("Error surface"), m_secondView),
         new ViewFrame(tr("Loss"), withOptions(lossOptions, m_lossPlot)), new ViewFrame(tr("Bowl (3D)"), m_bowlView) };

@@ -25,6 +25,13 @@ SecondViewTabs::SecondViewTabs(const IterationModel* model, QWidget* contour, QW
     onRunReset(RunCause::NewData);
 }
 
+void SecondViewTabs::setContourCorner(QWidget* widget)
+{
+    setCornerWidget(widget, Qt::TopRightCorner);
+    widget->setVisible(currentIndex() == Contour);
+    connect(this, &QTabWidget::currentChanged, widget, [widget](int index) { widget->setVisible(index == Contour); });
+}
+
 void SecondViewTabs::onRunReset(RunCause cause)
 {
     const bool otherParameters

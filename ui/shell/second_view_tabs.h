@@ -20,6 +20,12 @@ public:
 
     SecondViewTabs(const IterationModel* model, QWidget* contour, QWidget* alongParameter, QWidget* parent = nullptr);
 
+    /**
+     * @brief Puts widget (an option of the contour map, such as "follow θ") beside the tabs, shown while the map
+     * is: the tab row has room to spare, the map's own option rows have none on a 1024-pixel screen.
+     */
+    void setContourCorner(QWidget* widget);
+
 private:
     void onRunReset(RunCause cause);
 

@@ -32,6 +32,9 @@ void BowlStyle::apply(Q3DTheme* theme) const
     theme->setLabelBackgroundColor(m_base);
     theme->setGridLineColor(m_mid);
     theme->setFont(labelFont());
+    // Framed labels turn into small tilted boxes on a bowl a few hundred pixels wide; bare text reads better.
+    theme->setLabelBackgroundEnabled(false);
+    theme->setLabelBorderEnabled(false);
 }
 
 } // namespace gdlab

@@ -22,7 +22,7 @@ public:
      * @brief The point size of the axis labels in normal mode. Qt DataVisualization draws labels as textures
      * scaled with the scene, so this is a size relative to the plot box, not points on the screen.
      */
-    static constexpr double labelPointSize = 30;
+    static constexpr double labelPointSize = 40;
 
     BowlStyle(const QWidget& widget, bool presentation);
 

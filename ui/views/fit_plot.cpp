@@ -9,6 +9,7 @@
 #include "views/fit_point_gestures.h"
 #include "views/fit_sample_ring.h"
 #include "views/legend_row.h"
+#include "views/off_frame_indicator.h"
 #include "views/plot_style.h"
 #include "views/tick_density.h"
 #include "views/view_palette.h"
@@ -71,6 +72,7 @@ void FitPlot::createLayers()
     m_plot->addLayer(kGhostLayer, m_plot->layer("grid"), QCustomPlot::limAbove);
     m_plot->addLayer(kResidualLayer, m_plot->layer(kGhostLayer), QCustomPlot::limAbove);
     m_plot->addLayer(kPointLayer, m_plot->layer("main"), QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("arrow"), m_plot->layer(kPointLayer), QCustomPlot::limAbove);
     QCPLayer* lines = m_plot->layer("main");
 
     m_data = std::make_unique<FitDataLayer>(m_plot, m_plot->layer(kResidualLayer), m_plot->layer(kPointLayer));
@@ -83,6 +85,7 @@ void FitPlot::createLayers()
     m_legend = std::make_unique<FitLegendLayout>(m_plot);
     m_legendRow = new LegendRow(m_plot, this);
     m_axes = std::make_unique<FitAxes>(m_plot);
+    m_lineOffFrame = new OffFrameIndicator(m_plot, this);
 
     m_data->residuals()->setName(tr("residuals"));
     m_data->selection()->setName(tr("selected point"));
@@ -384,7 +387,19 @@ void FitPlot::updateCurrent()
         m_current->graph()->setName(
             line ? tr("current fit (iteration %1)").arg(m_model->iteration(row)) : tr("current fit"));
     }
+    pointAtLineOffFrame();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void FitPlot::pointAtLineOffFrame()
+{
+    const auto line = m_fitMode == FeatureVsTarget && hasProblem() && !m_model->isEmpty()
+        ? m_points.line(m_model->theta(m_model->currentRow()))
+        : std::nullopt;
+    if (line)
+        m_lineOffFrame->pointAtLine(line->intercept, line->slope);
+    else
+        m_lineOffFrame->clear();
 }
 
 void FitPlot::updateLegend()
@@ -430,6 +445,7 @@ void FitPlot::applyStyle()
     m_predictions->applyStyle(style, m_points.count());
     m_ghosts->layer().applyStyle(style);
     m_sample->applyStyle(style, FitDataLayer::pointSize(style, m_points.count()));
+    m_lineOffFrame->applyStyle(style);
     m_gestures->setScale(style.scale());
 }
 

@@ -26,6 +26,7 @@ class FitAxes;
 class FitLegendLayout;
 class FitPointGestures;
 class LegendRow;
+class OffFrameIndicator;
 class IterationModel;
 class PlotStyle;
 
@@ -82,6 +83,8 @@ public:
     QCPGraph* dataGraph() const { return m_data->points(); }
     /** @brief The current line (two points spanning the data's x range and more); hidden in PredictedVsActual. */
     QCPGraph* currentLineGraph() const { return m_current->graph(); }
+    /** @brief Points at the current line when it misses the whole frame (a diverging run's lines leave it). */
+    OffFrameIndicator* lineOffFrameIndicator() const { return m_lineOffFrame; }
     /** @brief Residual segments: per point (x, y), (x, ŷ), (NaN, NaN), in data order. */
     QCPCurve* residualCurve() const { return m_data->residuals(); }
     QCPGraph* leastSquaresGraph() const { return m_leastSquares->graph(); }
@@ -152,6 +155,7 @@ private:
     void updateLeastSquares();
     void updateGhosts();
     void updateCurrent();
+    void pointAtLineOffFrame();
     void updateLegend();
     void updateEditability();
     void applyStyle();
@@ -174,6 +178,7 @@ private:
     std::unique_ptr<FitLegendLayout> m_legend;
     FitPointGestures* m_gestures = nullptr;
     LegendRow* m_legendRow = nullptr;
+    OffFrameIndicator* m_lineOffFrame = nullptr;
 
     FitMode m_fitMode = FeatureVsTarget;
     int m_feature = 0;

@@ -47,6 +47,11 @@ QString OffFrameIndicator::text(const QPointF& target)
 
 void OffFrameIndicator::pointAt(const QPointF& target)
 {
+    pointAt(target, text(target));
+}
+
+void OffFrameIndicator::pointAt(const QPointF& target, const QString& label)
+{
     const QCPRange xRange = m_plot->xAxis->range();
     const QCPRange yRange = m_plot->yAxis->range();
     const bool finite = std::isfinite(target.x()) && std::isfinite(target.y());
@@ -71,9 +76,25 @@ void OffFrameIndicator::pointAt(const QPointF& target)
     Qt::Alignment alignment = u >= 0 ? Qt::AlignRight : Qt::AlignLeft;
     alignment |= v >= 0 ? Qt::AlignTop : Qt::AlignBottom;
     m_label->setPositionAlignment(alignment);
-    m_label->setText(text(target));
+    m_label->setText(label);
     m_arrow->setVisible(true);
     m_label->setVisible(true);
+}
+
+void OffFrameIndicator::pointAtLine(double intercept, double slope)
+{
+    const QCPRange x = m_plot->xAxis->range();
+    const QCPRange y = m_plot->yAxis->range();
+    const double left = intercept + slope * x.lower;
+    const double right = intercept + slope * x.upper;
+    if (!(std::min(left, right) > y.upper || std::max(left, right) < y.lower)) {
+        clear();
+        return;
+    }
+    const QString sign = slope < 0 ? QStringLiteral("−") : QStringLiteral("+");
+    pointAt(QPointF(x.center(), intercept + slope * x.center()),
+        tr("current fit off the frame:\nŷ = %1 %2 %3·x")
+            .arg(QString::number(intercept, 'g', 3), sign, QString::number(std::abs(slope), 'g', 3)));
 }
 
 void OffFrameIndicator::clear()

@@ -24,6 +24,13 @@ public:
 
     /** @brief Points at target when it lies outside the axis ranges; hides itself otherwise (or when not finite). */
     void pointAt(const QPointF& target);
+    /** @brief The same, with another label (say what is off the frame, not only where). */
+    void pointAt(const QPointF& target, const QString& label);
+    /**
+     * @brief Points at the line y = intercept + slope·x when it misses the whole frame (wholly above or below it),
+     * naming it "current fit off the frame: ŷ = …"; hides itself when any part of the line is in sight.
+     */
+    void pointAtLine(double intercept, double slope);
     void clear();
     void applyStyle(const PlotStyle& style);
 

@@ -51,6 +51,10 @@ SurfaceMapLayer::SurfaceMapLayer(QCustomPlot* plot, QObject* parent)
     auto* marginGroup = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
+    // A colour scale's automatic margin is the larger of the margin it has and its minimum, and a margin group sets
+    // that margin to the group's: once the map's margins grew (presentation mode's larger labels) the scale would
+    // hold them for ever, leaving a blank band under the map. Cleared before each layout, the group follows the map.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { m_scale->setMargins(QMargins()); });
 
     // Zooming out stops at the drawn grid: beyond it there is no surface to show.
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,

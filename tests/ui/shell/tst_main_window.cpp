@@ -3,9 +3,12 @@
 #include "data/data_opener.h"
 #include "dataset.h"
 #include "panels/playback_bar.h"
+#include "panels/surface_slice_controls.h"
+#include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
+#include "shell/second_view_tabs.h"
 #include "support/model_states.h"
 #include "views/bowl_view.h"
 #include "views/contour_plot.h"
@@ -17,6 +20,8 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QMessageBox>
 #include <QScreen>
@@ -70,6 +75,7 @@ private slots:
     void steppingMovesNoViewAndGrowsNoWindow();
     void layoutIsTheSameAtEveryIterationItOpensOn();
     void tenFeaturesFitOnTheScreen();
+    void followCheckSitsBesideTheTabs();
 
 private:
     void verifyViewsFollow();
@@ -342,6 +348,30 @@ void TestMainWindow::tenFeaturesFitOnTheScreen()
     // Before, the caption alone made the window 2166 pixels wide on a 1600-pixel screen.
     QVERIFY2(window.minimumSizeHint().width() <= 1600, qPrintable(QString::number(window.minimumSizeHint().width())));
     QCOMPARE(window.width(), 1600);
+}
+
+// At 1024x700 a two-feature slice leaves the map little height: the slice's combos take one line, and "follow θ"
+// sits beside the view's tabs, shown with the contour map only.
+void TestMainWindow::followCheckSitsBesideTheTabs()
+{
+    QVERIFY(m_controller->loadLesson(QStringLiteral("two_features_n100")).isEmpty());
+    m_controller->waitForComputation();
+    m_window->resize(1024, 700);
+    QCoreApplication::processEvents();
+    auto* tabs = m_window->findChild<SecondViewTabs*>();
+    auto* slice = m_window->findChild<SurfaceSliceControls*>();
+    QVERIFY(tabs && slice);
+    QCheckBox* follow = slice->followCheck();
+    QCOMPARE(tabs->cornerWidget(Qt::TopRightCorner), follow);
+    QVERIFY(follow->isVisible());
+    const int comboHeight = slice->findChild<QComboBox*>()->height();
+    QVERIFY2(slice->height() < 2 * comboHeight, qPrintable(QString::number(slice->height())));
+    tabs->setCurrentIndex(SecondViewTabs::AlongParameter);
+    QVERIFY(!follow->isVisible());
+    tabs->setCurrentIndex(SecondViewTabs::Contour);
+    QVERIFY(follow->isVisible());
+    follow->click();
+    QVERIFY(m_window->surfaceModel()->followsCurrent());
 }
 
 QTEST_MAIN(TestMainWindow)

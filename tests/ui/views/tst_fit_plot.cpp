@@ -1,6 +1,7 @@
 #include "dataset.h"
 #include "support/model_states.h"
 #include "views/fit_plot.h"
+#include "views/off_frame_indicator.h"
 
 #include "session/iteration_model.h"
 #include "session/point_editor.h"
@@ -124,6 +125,7 @@ private slots:
     void ghostLabelsCoverNoTextAndNoPoint_data();
     void ghostLabelsCoverNoTextAndNoPoint();
     void legendNamesTheCurrentIteration();
+    void lineOffTheFrameIsPointedAt();
     void axisRangesStayWhileStepping();
     void standardizedLessonDrawsInOriginalUnits();
     void multiFeaturePartialResiduals();
@@ -265,7 +267,10 @@ void TestFitPlot::ghostsWithLabels()
     f.controller->setGhostIterations({});
     QVERIFY(f.view->ghostGraphs().empty());
     QVERIFY(f.view->ghostLabels().empty());
-    QCOMPARE(f.view->plot()->itemCount(), 0);
+    int shownItems = 0; // the off-frame arrow and its label stay, hidden
+    for (int i = 0; i < f.view->plot()->itemCount(); ++i)
+        shownItems += f.view->plot()->item(i)->visible() ? 1 : 0;
+    QCOMPARE(shownItems, 0);
 }
 
 void TestFitPlot::ghostsBeyondTheHistoryAreLeftOut()
@@ -349,6 +354,36 @@ void TestFitPlot::legendNamesTheCurrentIteration()
     QCOMPARE(legend->itemCount(), 4); // one entry stands for all ghosts
     QCOMPARE(f.view->dataGraph()->name(), QStringLiteral("data"));
     QCOMPARE(f.view->leastSquaresGraph()->name(), QStringLiteral("least squares"));
+}
+
+// Above the stability bound the lines swing out of the frame within a few steps: an arrow then points to the
+// current one and names it, and goes once the line is back in sight.
+void TestFitPlot::lineOffTheFrameIsPointedAt()
+{
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.controller->setLearningRate(0.09).isEmpty());
+    f.controller->waitForComputation();
+    IterationModel* model = f.controller->model();
+    const OffFrameIndicator* indicator = f.view->lineOffFrameIndicator();
+    model->setCurrentRow(0);
+    QVERIFY(!indicator->isShown());
+    const QCPRange x = f.view->plot()->xAxis->range();
+    const QCPRange y = f.view->plot()->yAxis->range();
+    int row = 1;
+    for (; row < model->rowCount(); ++row) {
+        model->setCurrentRow(row);
+        const double left = lineAt(f.view->currentLineGraph(), x.lower);
+        const double right = lineAt(f.view->currentLineGraph(), x.upper);
+        const bool missesTheFrame = std::min(left, right) > y.upper || std::max(left, right) < y.lower;
+        QCOMPARE(indicator->isShown(), missesTheFrame);
+        if (missesTheFrame)
+            break;
+    }
+    QVERIFY2(row < model->rowCount(), "the diverging line never left the frame");
+    QVERIFY(indicator->label()->text().startsWith(QStringLiteral("current fit off the frame")));
+    QCOMPARE(f.view->plot()->xAxis->range(), x); // the frame stays: the arrow says where the line went
+    model->setCurrentRow(0);
+    QVERIFY(!indicator->isShown());
 }
 
 void TestFitPlot::axisRangesStayWhileStepping()
