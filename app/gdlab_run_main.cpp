@@ -81,7 +81,7 @@ void descendStreaming(gdlab::Run& run, HistoryOutput& output)
     gdlab::History history = solver.makeHistory();
     history.reserve(gdlab::Solver::defaultChunkRows + 1);
     gdlab::HistoryCsvWriter writer(
-        run.problem->parameterSymbols(), [&output](std::string_view chunk) { output.write(chunk); });
+        run.problem->parameterSymbols(), [&output](std::string_view chunk) { output.write(chunk); }, run.isLogistic());
     std::size_t written = 0; // rows of the history already written (the row kept by retainLast())
     const gdlab::RunResult result = solver.run(history, [&](gdlab::History& chunk) {
         writer.writeRows(chunk, written);
@@ -95,12 +95,13 @@ void descendStreaming(gdlab::Run& run, HistoryOutput& output)
     run.outcome = result;
 }
 
-// Batch descent and the closed form need only the statistics of the rows, so a file longer than a buffer is
-// folded block by block and never held (memory O(k²) plus a block); SGD and mini-batch visit rows, so they keep
-// them. A file that fits in one buffer is read whole, exactly as before. columns gets the data's columns.
+// Batch descent and the closed form of the linear model need only the statistics of the rows, so a file longer than
+// a buffer is folded block by block and never held (memory O(k²) plus a block); SGD and mini-batch visit rows, and
+// the logistic model's loss has no sufficient statistics, so they keep them. A file that fits in one buffer is read
+// whole, exactly as before. columns gets the data's columns.
 gdlab::Run prepare(const gdlab::RunOptions& options, gdlab::Dataset& columns)
 {
-    if (options.solver.method != gdlab::DescentMethod::Batch) {
+    if (options.solver.method != gdlab::DescentMethod::Batch || options.solver.model == gdlab::ModelKind::Logistic) {
         columns = gdlab::CsvReader::readFile(options.dataPath);
         const gdlab::ProblemSpec spec = gdlab::problemSpecFor(options, columns);
         return gdlab::prepareRun(std::make_shared<const gdlab::Dataset>(columns), spec, options.solver);

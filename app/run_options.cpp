@@ -13,6 +13,8 @@ namespace gdlab {
 
 namespace {
 
+constexpr const char* logLossName = "logloss";
+
 [[noreturn]] void badValue(const std::string& flag, const std::string& value, const std::string& expected)
 {
     throw InputError("invalid value '" + value + "' for " + flag + ": expected " + expected);
@@ -72,13 +74,7 @@ using NoValue = std::function<void()>;
 // The flags of the descent itself; false for any other.
 bool applySolverFlag(const std::string& flag, const FlagValue& value, const NoValue& noValue, SolverSettings& solver)
 {
-    if (flag == "--loss") {
-        const std::string text = value();
-        const auto loss = parseLoss(text);
-        if (!loss)
-            badValue(flag, text, "mse, half-mse or sse");
-        solver.loss = *loss;
-    } else if (flag == "--method") {
+    if (flag == "--method") {
         const std::string text = value();
         const auto method = parseMethod(text);
         if (!method)
@@ -139,10 +135,36 @@ bool applyRunFlag(const std::string& flag, const FlagValue& value, const NoValue
     } else if (flag == "--json") {
         noValue();
         options.json = true;
+    } else if (flag == "--model") {
+        const std::string text = value();
+        const auto model = parseModel(text);
+        if (!model)
+            badValue(flag, text, "linear or logistic");
+        options.solver.model = *model;
+    } else if (flag == "--loss") {
+        options.loss = value();
+        if (options.loss != logLossName && !parseLoss(options.loss))
+            badValue(flag, options.loss, "mse, half-mse, sse or logloss");
     } else {
         return false;
     }
     return true;
+}
+
+// Each model has its own losses: logloss is the logistic model's only one (and its default), the others the linear's.
+void applyLoss(RunOptions& options)
+{
+    const bool logistic = options.solver.model == ModelKind::Logistic;
+    if (options.loss.empty())
+        return;
+    if (options.loss == logLossName) {
+        if (!logistic)
+            throw InputError("--loss logloss is the loss of logistic regression: add --model logistic");
+        return;
+    }
+    if (logistic)
+        throw InputError("invalid value '" + options.loss + "' for --loss: --model logistic has one loss, logloss");
+    options.solver.loss = *parseLoss(options.loss);
 }
 
 } // namespace
@@ -150,12 +172,13 @@ bool applyRunFlag(const std::string& flag, const FlagValue& value, const NoValue
 const char* runUsage()
 {
     return "usage: gdlab-run DATA.csv [options]\n"
-           "Fits a linear regression by gradient descent and prints the result.\n"
+           "Fits a linear or logistic regression by gradient descent and prints the result.\n"
            "\n"
            "  --target COL           target column (name or 1-based position; default: the last)\n"
            "  --features COL,COL,... feature columns (default: every other numeric column)\n"
            "  --no-intercept         fit without θ0\n"
-           "  --loss mse|half-mse|sse   loss (default mse)\n"
+           "  --model linear|logistic   the model (default linear); logistic needs a target of 0s and 1s\n"
+           "  --loss mse|half-mse|sse|logloss   loss (default mse; logloss, the only one, for logistic)\n"
            "  --method batch|sgd|minibatch   descent method (default batch)\n"
            "  --batch-size N         rows per mini-batch (default 32)\n"
            "  --shuffle              reshuffle the rows every epoch (default: file order)\n"
@@ -215,6 +238,7 @@ RunOptions parseRunOptions(const std::vector<std::string>& arguments)
     }
     if (!options.help && options.dataPath.empty())
         throw InputError("no data file given (usage: gdlab-run DATA.csv [options]; see --help)");
+    applyLoss(options);
     optimizerFlags.check(options.solver.optimizer, options.solver.method != DescentMethod::Batch);
     if (options.json && options.historyPath == "-")
         throw InputError("--json and --history - both write to standard output; give --history a file");

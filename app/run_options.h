@@ -17,7 +17,8 @@ struct RunOptions {
     std::vector<std::string> features; ///< names or positions; empty = every other numeric column
     bool intercept = true;
     bool standardize = false;
-    SolverSettings solver;
+    SolverSettings solver; ///< solver.model is --model
+    std::string loss; ///< --loss as given (a quadratic loss or "logloss"); empty = the model's default
     std::string historyPath; ///< "-" = stdout; empty = no history
     bool json = false;
     bool help = false;

@@ -61,6 +61,15 @@ std::string vectorText(const Eigen::VectorXd& values)
     return out + ")";
 }
 
+// The optimizer's bound (for the logistic model with λmax = L, so gd's is 2/L); null for the adaptive methods.
+double lrBound(const Run& run)
+{
+    const OptimizerBounds bounds = optimizerBounds(run.stability, run.settings.optimizer);
+    return isAdaptive(run.settings.optimizer.kind) ? std::nan("")
+        : bounds.hasBound                          ? bounds.divergenceBound
+                                                   : run.stability.divergenceBound;
+}
+
 std::string statusText(const Run& run)
 {
     std::string status = stopReasonName(run.outcome->reason);
@@ -106,6 +115,59 @@ std::string boundsText(const Run& run)
     return text;
 }
 
+// The reference optimum of the logistic model, or in words why there is none.
+std::string optimumText(const LogisticFit& fit)
+{
+    if (!fit.finite)
+        return fit.message + "\n";
+    return "optimum θ = " + vectorText(fit.thetaOriginal) + "   loss " + shortNumber(fit.loss) + "   accuracy "
+        + shortNumber(fit.accuracy) + "   (Newton's method, " + std::to_string(fit.iterations) + " steps)\n";
+}
+
+// The log loss's curvature is at most L = λmax(XᵀX)/4n, the gradient's Lipschitz constant: the quadratic bounds with
+// λmax = L hold where the loss is most curved, and below gd's 2/L every step lowers the loss.
+std::string logisticBoundsText(const Run& run)
+{
+    const OptimizerSettings& optimizer = run.settings.optimizer;
+    const OptimizerBounds bounds = optimizerBounds(run.stability, optimizer);
+    const std::string name = optimizer.kind == OptimizerKind::Gd ? "batch" : optimizerName(optimizer.kind);
+    const std::string text = name + " learning rate: ";
+    if (isAdaptive(optimizer.kind))
+        return text + "no fixed bound (the steps adapt per coordinate to the gradients seen)\n";
+    if (optimizer.kind == OptimizerKind::Newton)
+        return text + "1 is Newton's full step (with the Hessian at each θ); diverges above 2 near the optimum\n";
+    if (!bounds.hasBound)
+        return text + "no bound (the loss does not depend on θ)\n";
+    const std::string curvature = "L = λmax(XᵀX)/4n = " + shortNumber(run.stability.lambdaMax);
+    if (optimizer.kind == OptimizerKind::Gd)
+        return text + "every step lowers the loss below 2/L = " + shortNumber(bounds.divergenceBound) + " (" + curvature
+            + ", the gradient's Lipschitz constant)\n";
+    return text + "diverges above " + shortNumber(bounds.divergenceBound) + " where the loss is most curved ("
+        + curvature + ")\n";
+}
+
+// {"status", "iterations", "theta", "loss", "accuracy", "optimum", "separable", "lr_bound"}
+std::string logisticJson(const Run& run)
+{
+    const Problem& problem = *run.problem;
+    const History& history = *run.history;
+    const LogisticFit& fit = *run.logistic;
+    const bool any = !history.empty();
+    const std::size_t last = any ? history.size() - 1 : 0;
+    const double nan = std::nan("");
+    std::string out = "{";
+    out += "\"status\": " + jsonString(stopReasonName(run.outcome->reason));
+    out += ", \"iterations\": " + std::to_string(run.outcome->iterations);
+    out += ", \"theta\": " + (any ? jsonArray(problem.toOriginalUnits(history.theta(last))) : std::string("[]"));
+    out += ", \"loss\": " + jsonNumber(any ? history.loss(last) : nan);
+    out += ", \"accuracy\": " + jsonNumber(any ? history.accuracy(last) : nan);
+    out += ", \"optimum\": " + (fit.finite ? jsonArray(fit.thetaOriginal) : std::string("null"));
+    out += ", \"separable\": " + std::string(fit.separable ? "true" : "false");
+    out += ", \"lr_bound\": " + jsonNumber(lrBound(run));
+    out += "}\n";
+    return out;
+}
+
 } // namespace
 
 std::string summaryText(const Run& run, const Dataset& dataset)
@@ -119,15 +181,22 @@ std::string summaryText(const Run& run, const Dataset& dataset)
         << ", features " << (features.empty() ? "none" : features)
         << (problem.hasIntercept() ? " (with intercept)" : " (no intercept)")
         << (problem.isStandardized() ? ", standardized" : "") << "\n";
-    out << descentText(run.settings) << " on " << lossName(run.settings.loss) << ", lr "
+    out << descentText(run.settings) << " on "
+        << (run.isLogistic() ? "logloss (logistic regression)" : lossName(run.settings.loss)) << ", lr "
         << shortNumber(run.settings.learningRate) << ": " << statusText(run) << ", " << run.outcome->iterations
         << " updates\n";
     if (!run.history->empty()) {
         const History& history = *run.history;
         const std::size_t last = history.size() - 1;
         out << "θ = " << vectorText(problem.toOriginalUnits(history.theta(last))) << "   loss "
-            << shortNumber(history.loss(last)) << "   RMSE " << shortNumber(history.rmse(last)) << "   |∇| "
-            << shortNumber(history.gradientNorm(last)) << "\n";
+            << shortNumber(history.loss(last))
+            << (run.isLogistic() ? "   accuracy " + shortNumber(history.accuracy(last))
+                                 : "   RMSE " + shortNumber(history.rmse(last)))
+            << "   |∇| " << shortNumber(history.gradientNorm(last)) << "\n";
+    }
+    if (run.isLogistic()) {
+        out << optimumText(*run.logistic) << logisticBoundsText(run);
+        return out.str();
     }
     // NaN only when the target does not vary: say so instead of showing a number that is none.
     out << "least squares θ = " << vectorText(run.leastSquares.thetaOriginal) << "   R² "
@@ -142,6 +211,8 @@ std::string summaryText(const Run& run, const Dataset& dataset)
 
 std::string jsonText(const Run& run)
 {
+    if (run.isLogistic())
+        return logisticJson(run);
     const Problem& problem = *run.problem;
     const History& history = *run.history;
     const bool any = !history.empty();
@@ -154,15 +225,11 @@ std::string jsonText(const Run& run)
     out += ", \"loss\": " + jsonNumber(any ? history.loss(last) : nan);
     out += ", \"rmse\": " + jsonNumber(any ? history.rmse(last) : nan);
     out += ", \"least_squares\": " + jsonArray(run.leastSquares.thetaOriginal);
+    out += ", \"optimum\": " + jsonArray(run.leastSquares.thetaOriginal); // the reference optimum of either model
     out += ", \"r2\": " + jsonNumber(run.leastSquares.r2);
     out += ", \"std_errors\": " + jsonArray(run.leastSquares.standardErrors);
     out += ", \"residual_sd\": " + jsonNumber(run.leastSquares.residualStandardDeviation);
-    // null for the adaptive methods, which have no fixed bound.
-    const OptimizerBounds bounds = optimizerBounds(run.stability, run.settings.optimizer);
-    out += ", \"lr_bound\": "
-        + jsonNumber(isAdaptive(run.settings.optimizer.kind) ? nan
-                : bounds.hasBound                            ? bounds.divergenceBound
-                                                             : run.stability.divergenceBound);
+    out += ", \"lr_bound\": " + jsonNumber(lrBound(run));
     out += "}\n";
     return out;
 }

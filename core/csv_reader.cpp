@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <new>
 #include <optional>
@@ -113,6 +115,57 @@ Dataset CsvReader::parse(std::string_view text, const std::string& sourceName, c
     CsvBlockScheduler scheduler(csv, layout, options, prologue, { layout.dataStart(), csv.end(), layout.dataLine() });
     Eigen::MatrixXd values = scheduler.run();
     return Dataset(layout.numericNames(), std::move(values), sourceName, layout.skippedColumns());
+}
+
+std::optional<CsvCellLocation> CsvReader::locateCell(
+    std::string_view text, const std::string& sourceName, std::size_t row, std::size_t column)
+{
+    try {
+        CsvText csv(text, sourceName);
+        const char* start = csv.begin();
+        if (text.size() >= 3 && std::memcmp(start, "\xEF\xBB\xBF", 3) == 0)
+            start += 3;
+        CsvFieldReader reader(csv, start, 1);
+        reader.skipBlankLines();
+        csv.setDelimiter(csv.detectDelimiter(reader.position()));
+        const CsvLayout layout = CsvLayout::read(csv, reader, std::nullopt);
+        std::size_t field = 0;
+        for (std::size_t numeric = 0; field < layout.columnCount(); ++field)
+            if (layout.numeric()[field] && numeric++ == column)
+                break;
+        if (field == layout.columnCount())
+            return std::nullopt;
+        // Rows follow each other without blank lines (the reader refuses those), so data row r is the r-th row here.
+        for (std::size_t r = 0; r < row; ++r) {
+            if (reader.position() == csv.end())
+                return std::nullopt;
+            reader.readRowStrings();
+        }
+        for (std::size_t f = 0; f < field; ++f) {
+            reader.skipField();
+            if (reader.position() == csv.end() || *reader.position() != csv.delimiter())
+                return std::nullopt;
+            reader.moveTo(reader.position() + 1, reader.line());
+        }
+        CsvCellLocation location;
+        location.line = reader.line();
+        location.column = static_cast<long>(field) + 1;
+        location.text = std::string(reader.readField());
+        return location;
+    } catch (const InputError&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<CsvCellLocation> CsvReader::locateCellInFile(const std::string& path, std::size_t row, std::size_t column)
+{
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return std::nullopt;
+    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    if (file.bad())
+        return std::nullopt;
+    return locateCell(text, path, row, column);
 }
 
 } // namespace gdlab

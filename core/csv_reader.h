@@ -33,6 +33,13 @@ struct CsvOptions {
     std::size_t blockBytes = 0;
 };
 
+/** @brief Where a cell of a CSV file is: its 1-based line and column (field), and its text (trimmed, unquoted). */
+struct CsvCellLocation {
+    long line = 0;
+    long column = 0;
+    std::string text;
+};
+
 /**
  * @brief Reads delimited text into a Dataset, exactly and independently of the locale.
  *
@@ -51,6 +58,17 @@ public:
     static Dataset readFile(const std::string& path, const CsvOptions& options = {});
     /** @brief Parses text already in memory; sourceName is used in messages. */
     static Dataset parse(std::string_view text, const std::string& sourceName, const CsvOptions& options = {});
+
+    /**
+     * @brief Finds the cell of data row row (0-based) in numeric column column (0-based, as in the Dataset that
+     * parse() makes of the same text with default options), reading the text again: for a message about a value that
+     * was read well but is wrong for its use. Nothing when the text has no such cell.
+     */
+    static std::optional<CsvCellLocation> locateCell(
+        std::string_view text, const std::string& sourceName, std::size_t row, std::size_t column);
+    /** @brief The same in a file; nothing when it cannot be read or has no such cell. */
+    static std::optional<CsvCellLocation> locateCellInFile(
+        const std::string& path, std::size_t row, std::size_t column);
 };
 
 } // namespace gdlab

@@ -41,6 +41,20 @@ public:
         return m_rules.afterKeeping(iteration, state, loss);
     }
 
+    /** @brief record() for a model with an accuracy instead of an RMSE (logistic): the same rules, the same stops. */
+    template <class Count>
+    [[gnu::always_inline]] std::optional<RunResult> recordClassified(Count count, long long iteration, long long epoch,
+        const double* theta, double loss, double accuracy, const double* gradient, const double* stepGradient)
+    {
+        const StateCheck state = StopRules::inspect(count, theta, loss, kernel::SumOfSquares {}, gradient);
+        if (auto stop = StopRules::beforeKeeping(iteration, state))
+            return stop;
+        m_history.appendClassified(epoch, theta, loss, accuracy, state.gradientNorm(), stepGradient);
+        if (++m_rowsSinceChunk >= m_chunkRows && !handChunk())
+            return RunResult { StopReason::Cancelled, iteration };
+        return m_rules.afterKeeping(iteration, state, loss);
+    }
+
 private:
     /** Gives the chunk to the callback; false when it cancels. */
     bool handChunk();

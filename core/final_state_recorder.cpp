@@ -10,13 +10,16 @@ FinalStateRecorder::FinalStateRecorder(int parameters, double tolerance)
 {
 }
 
-History FinalStateRecorder::history(bool keepsStepGradients) const
+History FinalStateRecorder::history(bool keepsStepGradients, bool keepsAccuracy) const
 {
-    History history(static_cast<Eigen::Index>(m_theta.size()), keepsStepGradients);
+    History history(static_cast<Eigen::Index>(m_theta.size()), keepsStepGradients, keepsAccuracy);
     if (m_iteration < 0)
         return history;
     history.startAt(m_iteration);
-    history.append(m_epoch, m_theta.data(), m_loss, m_sum.rmse(), m_state.gradientNorm());
+    if (keepsAccuracy)
+        history.appendClassified(m_epoch, m_theta.data(), m_loss, m_keptAccuracy, m_state.gradientNorm());
+    else
+        history.append(m_epoch, m_theta.data(), m_loss, m_sum.rmse(), m_state.gradientNorm());
     return history;
 }
 

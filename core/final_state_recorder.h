@@ -44,11 +44,23 @@ public:
         return m_rules.afterKeeping(iteration, state, loss);
     }
 
+    /** @brief As DescentRecorder::recordClassified(): a state with an accuracy instead of an RMSE (logistic). */
+    template <class Count>
+    std::optional<RunResult> recordClassified(Count count, long long iteration, long long epoch, const double* theta,
+        double loss, double accuracy, const double* gradient, const double* stepGradient)
+    {
+        auto stop = record(count, iteration, epoch, theta, loss, kernel::SumOfSquares {}, gradient, stepGradient);
+        if (m_iteration == iteration) // kept (a state that is not finite is not)
+            m_keptAccuracy = accuracy;
+        return stop;
+    }
+
     /**
      * @brief The last state kept as a one-row history (its first iteration is that state's); empty when nothing
-     * was recorded. keepsStepGradients shapes it like the descent's own history (its step gradient is zeros).
+     * was recorded. keepsStepGradients and keepsAccuracy shape it like the descent's own history (its step gradient
+     * is zeros; with accuracy, the state is the one recordClassified() kept).
      */
-    History history(bool keepsStepGradients) const;
+    History history(bool keepsStepGradients, bool keepsAccuracy = false) const;
 
 private:
     StopRules m_rules;
@@ -58,6 +70,7 @@ private:
     StateCheck m_state;
     long long m_epoch = 0;
     long long m_iteration = -1; ///< -1 until the start is recorded
+    double m_keptAccuracy = 0; ///< of the state kept, when recordClassified() kept it
 };
 
 } // namespace gdlab

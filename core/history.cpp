@@ -5,9 +5,10 @@
 
 namespace gdlab {
 
-History::History(Eigen::Index parameterCount, bool keepsStepGradients)
+History::History(Eigen::Index parameterCount, bool keepsStepGradients, bool keepsAccuracy)
     : m_parameters(parameterCount)
     , m_keepsStepGradients(keepsStepGradients)
+    , m_keepsAccuracy(keepsAccuracy)
 {
 }
 
@@ -20,6 +21,8 @@ void History::reserve(std::size_t rows)
     m_rmse.reserve(rows);
     m_gradientNorm.reserve(rows);
     m_epoch.reserve(rows);
+    if (m_keepsAccuracy)
+        m_accuracy.reserve(rows);
 }
 
 Eigen::Map<const Eigen::VectorXd> History::stepGradient(std::size_t row) const
@@ -62,6 +65,10 @@ void History::retainLast()
     }
     m_epoch[0] = m_epoch[last];
     m_epoch.resize(1);
+    if (m_keepsAccuracy) {
+        m_accuracy[0] = m_accuracy[last];
+        m_accuracy.resize(1);
+    }
     m_firstIteration += static_cast<long long>(last);
     assert(size() == 1);
 }

@@ -3,13 +3,14 @@
 #include <Eigen/Core>
 
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 namespace gdlab {
 
 /**
  * @brief The per-iteration record of one descent, stored by column: θ as one p × rows matrix (one column per
- * state), and loss, RMSE, gradient norm and epoch as arrays.
+ * state), and loss, RMSE (or, for the logistic model, accuracy), gradient norm and epoch as arrays.
  *
  * Row r is the state after firstIteration() + r updates; a history that is not streamed to a file starts at
  * iteration 0, the starting point. Storing columns rather than a vector of structs keeps a million states of
@@ -27,14 +28,19 @@ namespace gdlab {
 class History {
 public:
     History() = default;
-    /** @param keepsStepGradients store the gradient each update used (SGD, mini-batch) */
-    History(Eigen::Index parameterCount, bool keepsStepGradients);
+    /**
+     * @param keepsStepGradients store the gradient each update used (SGD, mini-batch)
+     * @param keepsAccuracy store the accuracy of each state in place of the RMSE (the logistic model)
+     */
+    History(Eigen::Index parameterCount, bool keepsStepGradients, bool keepsAccuracy = false);
 
     /** @brief Makes room for rows states in every column, so that appending them never reallocates. */
     void reserve(std::size_t rows);
 
     Eigen::Index parameterCount() const { return m_parameters; }
     bool keepsStepGradients() const { return m_keepsStepGradients; }
+    /** @brief Whether the states carry an accuracy (logistic): their RMSE is then NaN. */
+    bool keepsAccuracy() const { return m_keepsAccuracy; }
     std::size_t size() const { return m_loss.size(); }
     bool empty() const { return m_loss.empty(); }
     /** @brief The iteration of row 0 (0 unless earlier rows were dropped by retainLast()). */
@@ -45,6 +51,11 @@ public:
     double loss(std::size_t row) const { return m_loss[row]; }
     double rmse(std::size_t row) const { return m_rmse[row]; }
     double gradientNorm(std::size_t row) const { return m_gradientNorm[row]; }
+    /** @brief The share of rows classified right at row (logistic); NaN when the history keeps no accuracy. */
+    double accuracy(std::size_t row) const
+    {
+        return m_keepsAccuracy ? m_accuracy[row] : std::numeric_limits<double>::quiet_NaN();
+    }
     /** @brief θ at row, in the space the descent runs in (scaled when standardized). */
     Eigen::Map<const Eigen::VectorXd> theta(std::size_t row) const
     {
@@ -65,6 +76,8 @@ public:
     const double* lossData() const { return m_loss.data(); }
     const double* rmseData() const { return m_rmse.data(); }
     const double* gradientNormData() const { return m_gradientNorm.data(); }
+    /** @brief The accuracy column (null when the history keeps none). */
+    const double* accuracyData() const { return m_keepsAccuracy ? m_accuracy.data() : nullptr; }
 
     /** @brief The row whose iteration is iteration, clamped to the rows there are; 0 when empty. */
     std::size_t rowForIteration(long long iteration) const;
@@ -85,6 +98,16 @@ public:
         m_gradientNorm.push_back(gradientNorm);
         m_epoch.push_back(epoch);
     }
+    /**
+     * @brief Appends one state of a model that has an accuracy instead of an RMSE (the history keeps accuracies);
+     * its RMSE is NaN.
+     */
+    void appendClassified(long long epoch, const double* theta, double loss, double accuracy, double gradientNorm,
+        const double* stepGradient = nullptr)
+    {
+        append(epoch, theta, loss, std::numeric_limits<double>::quiet_NaN(), gradientNorm, stepGradient);
+        m_accuracy.push_back(accuracy);
+    }
     /** @brief Drops every row but the last (a history streamed to a file keeps O(k) in memory). */
     void retainLast();
     /**
@@ -99,6 +122,7 @@ private:
 
     Eigen::Index m_parameters = 0;
     bool m_keepsStepGradients = false;
+    bool m_keepsAccuracy = false;
     long long m_firstIteration = 0;
     std::vector<double> m_theta; ///< column-major p × rows
     std::vector<double> m_stepGradient; ///< column-major p × rows when kept
@@ -106,6 +130,7 @@ private:
     std::vector<double> m_rmse;
     std::vector<double> m_gradientNorm;
     std::vector<long long> m_epoch;
+    std::vector<double> m_accuracy; ///< when kept
 };
 
 } // namespace gdlab

@@ -47,18 +47,19 @@ constexpr std::size_t chunkSize = 1 << 20;
 
 } // namespace
 
-std::vector<std::string> HistoryCsvWriter::columnNames(const std::vector<std::string>& parameterSymbols)
+std::vector<std::string> HistoryCsvWriter::columnNames(const std::vector<std::string>& parameterSymbols, bool accuracy)
 {
-    std::vector<std::string> names { "iteration", "epoch", "loss", "rmse", "grad_norm" };
+    std::vector<std::string> names { "iteration", "epoch", "loss", accuracy ? "accuracy" : "rmse", "grad_norm" };
     for (const std::string& symbol : parameterSymbols)
         names.push_back(columnName(symbol));
     return names;
 }
 
-HistoryCsvWriter::HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write)
+HistoryCsvWriter::HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write, bool accuracy)
     : m_write(std::move(write))
+    , m_accuracy(accuracy)
 {
-    for (const std::string& name : columnNames(parameterSymbols))
+    for (const std::string& name : columnNames(parameterSymbols, accuracy))
         m_buffer += (m_buffer.empty() ? "" : ",") + name;
     m_buffer += '\n';
 }
@@ -75,7 +76,8 @@ void HistoryCsvWriter::writeRows(const History& history, std::size_t first, std:
         m_buffer += std::to_string(history.iteration(row));
         m_buffer += ',';
         m_buffer += std::to_string(history.epoch(row));
-        for (double value : { history.loss(row), history.rmse(row), history.gradientNorm(row) }) {
+        const double second = m_accuracy ? history.accuracy(row) : history.rmse(row);
+        for (double value : { history.loss(row), second, history.gradientNorm(row) }) {
             m_buffer += ',';
             appendNumber(m_buffer, value);
         }
@@ -100,7 +102,7 @@ void HistoryCsvWriter::flush()
 void writeHistoryCsv(
     const History& history, const std::vector<std::string>& parameterSymbols, const HistoryCsvWriter::Write& write)
 {
-    HistoryCsvWriter writer(parameterSymbols, write);
+    HistoryCsvWriter writer(parameterSymbols, write, history.keepsAccuracy());
     writer.writeRows(history);
 }
 

@@ -24,11 +24,18 @@ class HistoryCsvWriter {
 public:
     using Write = std::function<void(std::string_view)>;
 
-    /** @brief The header's column names: iteration, epoch, loss, rmse, grad_norm, then theta0… by symbol. */
-    static std::vector<std::string> columnNames(const std::vector<std::string>& parameterSymbols);
+    /**
+     * @brief The header's column names: iteration, epoch, loss, rmse (accuracy for the logistic model), grad_norm,
+     * then theta0… by symbol.
+     */
+    static std::vector<std::string> columnNames(
+        const std::vector<std::string>& parameterSymbols, bool accuracy = false);
 
-    /** @brief Writes the header at once. */
-    HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write);
+    /**
+     * @brief Writes the header at once. With accuracy (the logistic model), the fourth column is the accuracy in place
+     * of the RMSE: `iteration,epoch,loss,accuracy,grad_norm,theta0,…`.
+     */
+    HistoryCsvWriter(const std::vector<std::string>& parameterSymbols, Write write, bool accuracy = false);
     ~HistoryCsvWriter();
 
     /** @brief Writes rows [first, end) (end clamped to history.size(); by default every row from first). */
@@ -39,9 +46,10 @@ public:
 private:
     Write m_write;
     std::string m_buffer;
+    bool m_accuracy = false;
 };
 
-/** @brief The whole history as CSV in one call: header and every row. */
+/** @brief The whole history as CSV in one call: header and every row (accuracy when the history keeps it). */
 void writeHistoryCsv(
     const History& history, const std::vector<std::string>& parameterSymbols, const HistoryCsvWriter::Write& write);
 

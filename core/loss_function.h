@@ -5,17 +5,19 @@
 
 #include <Eigen/Core>
 
+#include <limits>
 #include <vector>
 
 namespace gdlab {
 
 class Problem;
 
-/** @brief Loss, RMSE and gradient at one θ, all over the whole data set. */
+/** @brief Loss, RMSE (linear) or accuracy (logistic) and gradient at one θ, all over the whole data set. */
 struct LossEvaluation {
     double loss = 0;
-    double rmse = 0;
+    double rmse = 0; ///< NaN for the logistic model
     Eigen::VectorXd gradient;
+    double accuracy = std::numeric_limits<double>::quiet_NaN(); ///< logistic only: the share of rows classified right
 };
 
 /**

@@ -2,6 +2,8 @@
 
 #include "loss.h"
 
+#include <Eigen/Core>
+
 #include <vector>
 
 namespace gdlab {
@@ -9,8 +11,8 @@ namespace gdlab {
 class Problem;
 
 /**
- * @brief The Hessian H = 2w·G of a quadratic loss, factored once (symmetric eigendecomposition H = QΛQᵀ) so
- * that every Newton step solves H·step = g in O(k²) with no allocation.
+ * @brief The Hessian H = 2w·G of a quadratic loss (or the logistic loss's Hessian at θ), factored once (symmetric
+ * eigendecomposition H = QΛQᵀ) so that every Newton step solves H·step = g in O(k²) with no allocation.
  *
  * Eigenvalues at or below k·ε_machine·λmax count as zero: on rank-deficient data (a constant or duplicated
  * column) H is singular, and the step is then the minimum-norm solution Q·Λ⁺·Qᵀg, which moves θ only within
@@ -19,6 +21,11 @@ class Problem;
 class NewtonSystem {
 public:
     NewtonSystem(const Problem& problem, LossKind loss);
+    /** @brief For a Hessian that changes with θ (logistic regression): factor() it before every solve. */
+    explicit NewtonSystem(int parameters);
+
+    /** @brief Factors a symmetric p × p Hessian (its lower triangle is read), replacing the one before. */
+    void factor(const Eigen::MatrixXd& hessian);
 
     int parameterCount() const { return m_parameters; }
     /** @brief Whether H had an eigenvalue counted as zero (the data is rank-deficient). */

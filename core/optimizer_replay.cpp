@@ -1,5 +1,6 @@
 #include "optimizer_replay.h"
 
+#include "logistic_loss.h"
 #include "optimizer_step.h"
 #include "quadratic_loss.h"
 #include "run.h"
@@ -24,21 +25,36 @@ OptimizerReplay replayOptimizer(const Run& run, std::size_t row)
     const Eigen::Index p = history.parameterCount();
     const kernel::DynamicCount count { static_cast<int>(p) };
     const OptimizerSettings& settings = run.settings.optimizer;
+    const bool logistic = run.isLogistic();
     std::optional<NewtonSystem> newton;
-    if (settings.kind == OptimizerKind::Newton)
+    if (settings.kind == OptimizerKind::Newton && logistic)
+        newton.emplace(static_cast<int>(p)); // factored at every update, from the Hessian there
+    else if (settings.kind == OptimizerKind::Newton)
         newton.emplace(*run.problem, run.settings.loss);
     OptimizerStep step(settings, run.settings.learningRate, static_cast<int>(p), newton ? &*newton : nullptr);
-    const QuadraticLoss loss(*run.problem, run.settings.loss);
+    std::optional<QuadraticLoss> quadratic;
+    std::optional<LogisticLoss> logLoss;
+    if (logistic)
+        logLoss.emplace(*run.problem);
+    else
+        quadratic.emplace(*run.problem, run.settings.loss);
     Eigen::VectorXd theta = Eigen::VectorXd::Zero(p);
     Eigen::VectorXd gradient(p);
-    double rmse = 0;
+    Eigen::MatrixXd hessian(p, p);
+    double rmseOrAccuracy = 0;
     const auto gradientOf = [&](std::size_t update) {
         if (history.keepsStepGradients()) {
             gradient = history.stepGradient(update + 1);
-        } else {
-            theta = history.theta(update);
-            loss.evaluate(theta.data(), gradient.data(), &rmse);
+            return;
         }
+        theta = history.theta(update);
+        if (quadratic) {
+            quadratic->evaluate(theta.data(), gradient.data(), &rmseOrAccuracy);
+            return;
+        }
+        logLoss->evaluate(theta.data(), gradient.data(), &rmseOrAccuracy, newton ? hessian.data() : nullptr);
+        if (newton)
+            newton->factor(hessian);
     };
     for (std::size_t update = 0; update < row; ++update) {
         gradientOf(update);

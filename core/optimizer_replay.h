@@ -14,7 +14,8 @@ struct Run;
  *
  * The state is replayed from the history: the gradient of update j is the one the solver used (the full-data
  * gradient at row j, evaluated the same way bit for bit, or the stored sample's or batch's), so the replay is
- * exact and costs O(row·k²), no new descent.
+ * exact and costs O(row·k²), no new descent (O(row·n·k) for the logistic model, whose gradient is a pass over the
+ * rows, and whose Newton step solves with the Hessian at row).
  */
 struct OptimizerReplay {
     long long t = 0; ///< the update's number, counted from 1

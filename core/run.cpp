@@ -1,7 +1,9 @@
 #include "run.h"
 
+#include "binary_target.h"
 #include "dataset.h"
 #include "input_error.h"
+#include "logistic_loss.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,6 +33,18 @@ void requireFiniteStatistics(const Problem& problem, const Dataset& dataset)
         if (!std::isfinite(problem.design().col(p).squaredNorm()))
             throw tooLarge(problem.parameterNames()[static_cast<std::size_t>(p)], problem.design().col(p), true);
     throw tooLarge(problem.targetName(), problem.target(), false);
+}
+
+// The optimum and the bounds that depend on the model (the least-squares fit is kept for both).
+void fitModel(Run& run)
+{
+    if (run.isLogistic()) {
+        run.logistic = fitLogistic(*run.problem);
+        run.stability = logisticStability(*run.problem);
+    } else {
+        run.logistic.reset();
+        run.stability = computeStability(*run.problem, run.settings.loss);
+    }
 }
 
 } // namespace
@@ -75,9 +89,16 @@ bool changesProblem(RunCause cause)
     return true;
 }
 
+LossEvaluation Run::evaluate(const Eigen::VectorXd& theta) const
+{
+    if (isLogistic())
+        return LogisticLoss(*problem).evaluate(theta);
+    return LossFunction(*problem, settings.loss).evaluate(theta);
+}
+
 LossEvaluation Run::evaluateRow(std::size_t row) const
 {
-    return LossFunction(*problem, settings.loss).evaluate(history->theta(row));
+    return evaluate(history->theta(row));
 }
 
 Eigen::VectorXd Run::stepGradient(std::size_t row) const
@@ -95,10 +116,12 @@ Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, 
     Run run;
     run.problem = std::make_shared<const Problem>(*dataset, spec);
     requireFiniteStatistics(*run.problem, *dataset);
+    if (settings.model == ModelKind::Logistic)
+        requireBinaryColumn(*dataset, run.problem->spec().target);
     run.dataset = std::move(dataset);
     run.leastSquares = fitLeastSquares(*run.problem);
-    run.stability = computeStability(*run.problem, settings.loss);
     run.settings = settings;
+    fitModel(run);
     if (useOptimalRate && run.stability.optimalRate > 0)
         run.settings.learningRate = run.stability.optimalRate;
     Solver::validate(*run.problem, run.settings);
@@ -107,24 +130,27 @@ Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, 
 
 Run prepareFoldedRun(std::shared_ptr<const Problem> problem, const SolverSettings& settings)
 {
+    Solver::validate(*problem, settings); // the logistic model needs rows that a folded problem does not keep
     Run run;
     run.problem = std::move(problem);
     run.leastSquares = fitLeastSquares(*run.problem);
-    run.stability = computeStability(*run.problem, settings.loss);
     run.settings = settings;
-    Solver::validate(*run.problem, run.settings);
+    fitModel(run);
     return run;
 }
 
 Run withSettings(const Run& previous, const SolverSettings& settings)
 {
+    const bool newModel = settings.model != previous.settings.model;
+    if (newModel && settings.model == ModelKind::Logistic && previous.dataset)
+        requireBinaryColumn(*previous.dataset, previous.problem->spec().target);
     Solver::validate(*previous.problem, settings);
     Run run = previous;
     run.history.reset();
     run.outcome.reset();
-    if (settings.loss != previous.settings.loss)
-        run.stability = computeStability(*run.problem, settings.loss);
     run.settings = settings;
+    if (newModel || (!run.isLogistic() && settings.loss != previous.settings.loss))
+        fitModel(run);
     return run;
 }
 

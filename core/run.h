@@ -2,6 +2,7 @@
 
 #include "history.h"
 #include "least_squares.h"
+#include "logistic_fit.h"
 #include "loss_function.h"
 #include "problem.h"
 #include "solver.h"
@@ -47,8 +48,10 @@ struct Run {
     std::shared_ptr<const Dataset> dataset;
     std::shared_ptr<const Problem> problem;
     SolverSettings settings; ///< as run (the learning rate resolved when a lesson asked for the optimal rate)
-    LeastSquaresFit leastSquares;
-    StabilityBounds stability;
+    LeastSquaresFit leastSquares; ///< of the linear model (computed for both, so that switching model is quick)
+    /** @brief The logistic model's reference optimum, or why it has none; empty for the linear model. */
+    std::optional<LogisticFit> logistic;
+    StabilityBounds stability; ///< of the run's model (logisticStability() for the logistic one)
     std::vector<long long> ghostIterations; ///< iterations whose lines the fit view shows muted
     RunCause cause = RunCause::NewData;
     std::string lessonName; ///< the built-in lesson, or empty for the user's own data
@@ -57,7 +60,14 @@ struct Run {
     std::optional<RunResult> outcome; ///< empty while the history is still being computed
 
     bool isComplete() const { return outcome.has_value(); }
-    /** @brief The full-data loss, RMSE and gradient at row of the history (O(k²), what the solver computed). */
+    bool isLogistic() const { return settings.model == ModelKind::Logistic; }
+    /**
+     * @brief The full-data loss, RMSE (linear) or accuracy (logistic) and gradient at any θ in the descent space, for
+     * the run's model, bit for bit as the solver evaluates it: O(k²) for the linear model, one pass over the rows for
+     * the logistic one (which a caller evaluating many θ, a surface grid say, does better with one LogisticLoss).
+     */
+    LossEvaluation evaluate(const Eigen::VectorXd& theta) const;
+    /** @brief evaluate() at row of the history: what the solver computed there. */
     LossEvaluation evaluateRow(std::size_t row) const;
     /**
      * @brief The gradient the update into row used: the sample's or batch's for SGD and mini-batch, the full
@@ -67,8 +77,10 @@ struct Run {
 };
 
 /**
- * @brief Builds the problem, solves the closed form, computes the bounds and resolves the settings, without
- * descending (history empty, no outcome). Throws InputError for data or settings that cannot run.
+ * @brief Builds the problem, solves the closed form (and, for the logistic model, finds its optimum or that it has
+ * none), computes the bounds and resolves the settings, without descending (history empty, no outcome). Throws
+ * InputError for data or settings that cannot run; for the logistic model, a target value other than 0 and 1 is
+ * named by its file, line and column (requireBinaryColumn()).
  * @param useOptimalRate replace settings.learningRate by stability.optimalRate (a lesson asks for it)
  */
 Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, const SolverSettings& settings,
@@ -80,7 +92,10 @@ Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, 
  */
 Run prepareFoldedRun(std::shared_ptr<const Problem> problem, const SolverSettings& settings);
 
-/** @brief The same problem with other settings (bounds recomputed only when the loss changed). */
+/**
+ * @brief The same problem with other settings (bounds recomputed only when the loss or the model changed, the logistic
+ * optimum only when the model did). Switching to the logistic model checks the target as prepareRun() does.
+ */
 Run withSettings(const Run& previous, const SolverSettings& settings);
 
 /** @brief Runs the descent of a prepared run into a new history and sets its outcome. */

@@ -5,6 +5,7 @@
 #include "final_state_recorder.h"
 #include "history.h"
 #include "input_error.h"
+#include "logistic_descent.h"
 #include "problem.h"
 #include "stochastic_descent.h"
 
@@ -75,6 +76,13 @@ void Solver::validate(const Problem& problem, const SolverSettings& settings)
     if (settings.method == DescentMethod::MiniBatch && settings.batchSize < 1)
         throw InputError("the batch size must be at least 1, not " + std::to_string(settings.batchSize));
     validateOptimizer(settings.optimizer, settings.method != DescentMethod::Batch);
+    if (settings.model == ModelKind::Logistic) {
+        if (!problem.keepsRows())
+            throw InputError("logistic regression needs the rows of the data, not only their sums");
+        const Eigen::VectorXd& target = problem.target();
+        if (!((target.array() == 0.0) || (target.array() == 1.0)).all())
+            throw InputError("the target '" + problem.targetName() + "' of logistic regression must hold only 0 and 1");
+    }
     if (settings.init == InitKind::Values) {
         const auto expected = static_cast<std::size_t>(problem.parameterCount());
         if (settings.initValues.size() != expected)
@@ -102,13 +110,16 @@ Eigen::VectorXd Solver::initialTheta() const
 
 History Solver::makeHistory() const
 {
-    return History(m_problem.parameterCount(), m_settings.method != DescentMethod::Batch);
+    return History(
+        m_problem.parameterCount(), m_settings.method != DescentMethod::Batch, m_settings.model == ModelKind::Logistic);
 }
 
 RunResult Solver::run(History& history, const ChunkCallback& onChunk, std::size_t chunkRows) const
 {
     DescentRecorder recorder(history, onChunk, chunkRows, m_settings.tolerance);
     const Eigen::VectorXd start = initialTheta();
+    if (m_settings.model == ModelKind::Logistic)
+        return LogisticDescent(m_problem, m_settings).run(start, recorder);
     if (m_settings.method == DescentMethod::Batch)
         return BatchDescent(m_problem, m_settings).run(start, recorder);
     return StochasticDescent(m_problem, m_settings).run(start, recorder);
@@ -128,12 +139,13 @@ History Solver::runToEnd(RunResult* result) const
 {
     FinalStateRecorder recorder(static_cast<int>(m_problem.parameterCount()), m_settings.tolerance);
     const Eigen::VectorXd start = initialTheta();
-    const RunResult outcome = m_settings.method == DescentMethod::Batch
-        ? BatchDescent(m_problem, m_settings).run(start, recorder)
-        : StochasticDescent(m_problem, m_settings).run(start, recorder);
+    const bool logistic = m_settings.model == ModelKind::Logistic;
+    const RunResult outcome = logistic              ? LogisticDescent(m_problem, m_settings).run(start, recorder)
+        : m_settings.method == DescentMethod::Batch ? BatchDescent(m_problem, m_settings).run(start, recorder)
+                                                    : StochasticDescent(m_problem, m_settings).run(start, recorder);
     if (result)
         *result = outcome;
-    return recorder.history(m_settings.method != DescentMethod::Batch);
+    return recorder.history(m_settings.method != DescentMethod::Batch, logistic);
 }
 
 } // namespace gdlab

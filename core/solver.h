@@ -41,7 +41,8 @@ using ChunkCallback = std::function<bool(History& history)>;
  *
  * Row 0 is the starting point. Batch updates use the sufficient statistics (O(k²) each, no allocation);
  * SGD and mini-batch use the rows in file order or, with shuffle, in an order reshuffled every epoch by
- * std::mt19937_64(seed). A diverging run stops at the last finite state and reports Diverged.
+ * std::mt19937_64(seed). A diverging run stops at the last finite state and reports Diverged. The logistic model
+ * (SolverSettings::model) runs LogisticDescent: one pass over the rows per state, its history keeping the accuracy.
  */
 class Solver {
 public:
@@ -74,7 +75,10 @@ public:
      */
     History runToEnd(RunResult* result = nullptr) const;
 
-    /** @brief Checks settings against a problem; throws InputError naming the bad value. */
+    /**
+     * @brief Checks settings against a problem; throws InputError naming the bad value (for the logistic model also a
+     * problem without rows or a target that is not all 0s and 1s; prepareRun() names the cell first).
+     */
     static void validate(const Problem& problem, const SolverSettings& settings);
 
 private:

@@ -28,10 +28,10 @@ std::optional<DescentMethod> parseMethod(std::string_view name)
 
 bool SolverSettings::operator==(const SolverSettings& other) const
 {
-    return loss == other.loss && method == other.method && batchSize == other.batchSize && shuffle == other.shuffle
-        && seed == other.seed && learningRate == other.learningRate && iterations == other.iterations
-        && tolerance == other.tolerance && init == other.init && initValues == other.initValues
-        && optimizer == other.optimizer;
+    return model == other.model && loss == other.loss && method == other.method && batchSize == other.batchSize
+        && shuffle == other.shuffle && seed == other.seed && learningRate == other.learningRate
+        && iterations == other.iterations && tolerance == other.tolerance && init == other.init
+        && initValues == other.initValues && optimizer == other.optimizer;
 }
 
 } // namespace gdlab

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loss.h"
+#include "model_kind.h"
 #include "optimizer_settings.h"
 
 #include <cstdint>
@@ -27,7 +28,10 @@ enum class InitKind {
 
 /** @brief Every setting of one descent; a plain value. */
 struct SolverSettings {
-    LossKind loss = LossKind::Mse;
+    /** @brief Linear (one of the quadratic losses) or logistic (the log loss; loss is then not used). */
+    ModelKind model = ModelKind::Linear;
+    LossKind loss = LossKind::Mse; ///< the loss of the linear model
+
     DescentMethod method = DescentMethod::Batch;
     long long batchSize = 32; ///< used by MiniBatch only
     bool shuffle = false; ///< sample order per epoch: file order, or shuffled with seed

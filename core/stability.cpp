@@ -23,4 +23,14 @@ StabilityBounds computeStability(const Problem& problem, LossKind loss)
     return bounds;
 }
 
+StabilityBounds logisticStability(const Problem& problem)
+{
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(problem.gram(), Eigen::EigenvaluesOnly);
+    StabilityBounds bounds;
+    bounds.lambdaMax = eigen.eigenvalues().maxCoeff() / (4.0 * static_cast<double>(problem.sampleCount()));
+    if (bounds.lambdaMax > 0)
+        bounds.divergenceBound = 2.0 / bounds.lambdaMax;
+    return bounds;
+}
+
 } // namespace gdlab

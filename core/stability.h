@@ -16,4 +16,12 @@ struct StabilityBounds {
 
 StabilityBounds computeStability(const Problem& problem, LossKind loss);
 
+/**
+ * @brief The bounds of batch descent on the logistic model: its Hessian (1/n)·XᵀWX changes with θ but never exceeds
+ * (1/4n)·XᵀX (p(1 − p) ≤ 1/4), so λmax is the gradient's Lipschitz constant L = λmax(XᵀX)/(4n) and below
+ * divergenceBound = 2/L every gd step lowers the loss. λmin is 0 (far from the data the loss flattens) and there is no
+ * fastest fixed rate (optimalRate 0).
+ */
+StabilityBounds logisticStability(const Problem& problem);
+
 } // namespace gdlab

@@ -37,10 +37,15 @@ void batchGradient(const Problem& problem, LossKind kind, const double* theta, c
 // A separate stream from the random start's, so shuffling does not change with the init choice.
 std::mt19937_64 newShuffler(std::uint64_t seed)
 {
-    return std::mt19937_64(seed ^ 0x9e3779b97f4a7c15ULL);
+    return std::mt19937_64(StochasticDescent::shuffleSeed(seed));
 }
 
 } // namespace
+
+std::uint64_t StochasticDescent::shuffleSeed(std::uint64_t seed)
+{
+    return seed ^ 0x9e3779b97f4a7c15ULL;
+}
 
 std::vector<Eigen::Index> StochasticDescent::shuffledOrder(std::uint64_t seed, Eigen::Index rows, long long epoch)
 {

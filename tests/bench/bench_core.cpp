@@ -1,5 +1,5 @@
 // Throughput of the core: batch updates in the sufficient-statistics and the direct form (n = 10⁶, k = 10), the
-// lean path's updates for k = 1 … 10 and every optimizer,
+// lean path's updates for k = 1 … 10 and every optimizer, logistic batch updates and Newton's optimum (n = 10⁶),
 // building XᵀX, the closed form, one 200×200 error-surface grid, number parsing and CSV parsing on one and two
 // threads. Figures go into the README.
 #include "csv_reader.h"
@@ -7,6 +7,7 @@
 #include "error_surface.h"
 #include "history.h"
 #include "least_squares.h"
+#include "logistic_fit.h"
 #include "loss_function.h"
 #include "optimizer_settings.h"
 #include "problem.h"
@@ -15,6 +16,7 @@
 #include <benchmark/benchmark.h>
 
 #include <charconv>
+#include <cmath>
 #include <memory>
 #include <random>
 #include <string>
@@ -131,6 +133,71 @@ void BM_BatchUpdatesDirect(benchmark::State& state)
     state.SetLabel("updates, n=1e6, k=10");
 }
 BENCHMARK(BM_BatchUpdatesDirect)->Arg(20)->Unit(benchmark::kMillisecond);
+
+// A 0/1 target drawn from the logistic model at θ = (0.5, ±0.3, …) over standard normal features: not separable.
+gdlab::Dataset classesDataset(Eigen::Index rows, Eigen::Index features)
+{
+    gdlab::Dataset numbers = syntheticDataset(rows, features);
+    Eigen::MatrixXd values = numbers.values();
+    std::mt19937_64 generator(11);
+    std::uniform_real_distribution<double> uniform;
+    for (Eigen::Index i = 0; i < rows; ++i) {
+        double z = 0.5;
+        for (Eigen::Index j = 0; j < features; ++j)
+            z += (j % 2 ? -0.3 : 0.3) * values(i, j);
+        values(i, features) = uniform(generator) < 1.0 / (1.0 + std::exp(-z)) ? 1.0 : 0.0;
+    }
+    return gdlab::Dataset(numbers.columnNames(), values, "classes");
+}
+
+const gdlab::Problem& classesProblem(Eigen::Index rows, Eigen::Index features)
+{
+    static std::vector<std::unique_ptr<gdlab::Problem>> problems(24);
+    auto& problem = problems[static_cast<std::size_t>(features + (rows == largeRows ? 12 : 0))];
+    if (!problem)
+        problem = std::make_unique<gdlab::Problem>(classesDataset(rows, features), gdlab::ProblemSpec {});
+    return *problem;
+}
+
+// Logistic batch descent: no sufficient statistics, so every update is one pass over the rows (z, p, loss, gradient
+// and accuracy together), n = 10⁶ and a lesson's n = 100. The lean path, as gdlab-run without --history; items are
+// rows, so the rate is rows per second, and updates per second are that over n.
+void BM_LogisticBatchUpdates(benchmark::State& state)
+{
+    const Eigen::Index rows = state.range(0);
+    const Eigen::Index features = state.range(1);
+    gdlab::SolverSettings settings;
+    settings.model = gdlab::ModelKind::Logistic;
+    settings.learningRate = 0.5;
+    settings.iterations = rows == largeRows ? 20 : 100'000;
+    const gdlab::Solver solver(classesProblem(rows, features), settings);
+    for (auto _ : state) {
+        const gdlab::History last = solver.runToEnd();
+        benchmark::DoNotOptimize(last.lossData());
+    }
+    state.SetItemsProcessed(state.iterations() * settings.iterations * rows);
+    state.SetLabel("rows (" + std::to_string(settings.iterations) + " updates), n=" + std::to_string(rows)
+        + ", k=" + std::to_string(features));
+}
+BENCHMARK(BM_LogisticBatchUpdates)
+    ->Args({ largeRows, 1 })
+    ->Args({ largeRows, 10 })
+    ->Args({ 100, 2 })
+    ->Unit(benchmark::kMillisecond);
+
+// The logistic model's reference optimum: Newton's method from zeros with the separation checks, n = 10⁶, k = 10.
+void BM_LogisticOptimum(benchmark::State& state)
+{
+    const gdlab::Problem& problem = classesProblem(largeRows, largeFeatures);
+    int steps = 0;
+    for (auto _ : state) {
+        const gdlab::LogisticFit fit = gdlab::fitLogistic(problem);
+        steps = fit.iterations;
+        benchmark::DoNotOptimize(fit.theta.data());
+    }
+    state.SetLabel(std::to_string(steps) + " Newton steps, n=1e6, k=10");
+}
+BENCHMARK(BM_LogisticOptimum)->Unit(benchmark::kMillisecond);
 
 void BM_BuildProblem(benchmark::State& state)
 {

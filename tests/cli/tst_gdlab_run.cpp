@@ -63,6 +63,16 @@ QList<QByteArray> csvLines(const QByteArray& text)
     return lines;
 }
 
+QString logisticPath(const char* fileName)
+{
+    return QStringLiteral(GDLAB_TEST_DATA_DIR "/logistic/") + QString::fromLatin1(fileName);
+}
+
+QJsonObject jsonOf(const CliResult& result)
+{
+    return QJsonDocument::fromJson(result.out).object();
+}
+
 QStringList fivePointsArguments()
 {
     return { lessonPath("five_points.csv"), "--init", "0.75,0.48", "--iterations", "10" };
@@ -96,6 +106,17 @@ private slots:
     void badInput();
     void unwritableHistory();
     void existingHistoryKeptOnError();
+    void linearJsonHasOptimum();
+    void logisticJson_data();
+    void logisticJson();
+    void logisticHistory();
+    void logisticSummary();
+    void logisticSeparable_data();
+    void logisticSeparable();
+    void logisticEveryMethodAndOptimizer_data();
+    void logisticEveryMethodAndOptimizer();
+    void logisticBadInput_data();
+    void logisticBadInput();
 };
 
 void TestGdlabRun::historyFile()
@@ -624,6 +645,215 @@ void TestGdlabRun::existingHistoryKeptOnError()
     QFile file(history);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("previous\n"));
+}
+
+// Every key of a linear run stays, and "optimum" (the reference optimum of either model) is the least-squares θ.
+void TestGdlabRun::linearJsonHasOptimum()
+{
+    const CliResult result = runCli(fivePointsArguments() << "--json");
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    const QJsonObject object = jsonOf(result);
+    QCOMPARE(object.keys().size(), 11);
+    QCOMPARE(object["optimum"].toArray(), object["least_squares"].toArray());
+}
+
+void TestGdlabRun::logisticJson_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addRow("raw") << QStringList { "--lr", "0.5", "--iterations", "20000" };
+    QTest::addRow("standardized") << QStringList { "--standardize", "--lr", "4", "--iterations", "2000" };
+    QTest::addRow("--loss logloss, newton")
+        << QStringList { "--loss", "logloss", "--optimizer", "newton", "--lr", "1", "--iterations", "12" };
+}
+
+// The exam data's published fit, −4.0777 and 1.5046 (Wikipedia, "Logistic regression"), as the optimum and, after
+// enough updates, as θ, in original units whatever the scaling; lr_bound is 2/L with L = λmax(XᵀX)/(4n).
+void TestGdlabRun::logisticJson()
+{
+    QFETCH(QStringList, options);
+    const CliResult result
+        = runCli(QStringList { logisticPath("exam_hours.csv"), "--model", "logistic", "--json" } + options);
+    QVERIFY2(result.exitCode == 0 && result.err.isEmpty(), describe(result).constData());
+    const QJsonObject object = jsonOf(result);
+    QCOMPARE(object.keys(),
+        QStringList({ "accuracy", "iterations", "loss", "lr_bound", "optimum", "separable", "status", "theta" }));
+    QCOMPARE(object["status"].toString(), QStringLiteral("max iterations"));
+    QCOMPARE(object["separable"].toBool(true), false);
+    QCOMPARE(object["accuracy"].toDouble(), 0.8);
+    const QJsonArray optimum = object["optimum"].toArray();
+    const QJsonArray theta = object["theta"].toArray();
+    QCOMPARE(optimum.size(), 2);
+    QVERIFY2(std::abs(optimum[0].toDouble() + 4.0777) < 5e-5 && std::abs(optimum[1].toDouble() - 1.5046) < 5e-5,
+        result.out.constData());
+    for (int i = 0; i < 2; ++i)
+        QVERIFY2(closeRelative(theta[i].toDouble(), optimum[i].toDouble(), 1e-9), result.out.constData());
+    QVERIFY(closeRelative(object["loss"].toDouble(), 0.40149392321723, 1e-12));
+    if (options.contains("--standardize")) {
+        QVERIFY(closeRelative(object["lr_bound"].toDouble(), 8.0, 1e-12)); // z-scored: XᵀX/n = I, L = 1/4
+    } else if (!options.contains("newton")) {
+        // XᵀX = [[20, 55.75], [55.75, 198.5625]]: λmax = (218.5625 + √(178.5625² + 4·55.75²))/2.
+        const double lambdaMax = (218.5625 + std::sqrt(178.5625 * 178.5625 + 4 * 55.75 * 55.75)) / 2;
+        QVERIFY(closeRelative(object["lr_bound"].toDouble(), 2.0 / (lambdaMax / 80.0), 1e-12));
+    } else {
+        QCOMPARE(object["lr_bound"].toDouble(), 2.0);
+    }
+}
+
+void TestGdlabRun::logisticHistory()
+{
+    QTemporaryDir dir;
+    const QString history = dir.filePath("history.csv");
+    const CliResult result = runCli({ logisticPath("exam_hours.csv"), "--model", "logistic", "--iterations", "10",
+        "--lr", "0.5", "--history", history });
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    QFile file(history);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csvLines(file.readAll());
+    QCOMPARE(lines.size(), 12);
+    QCOMPARE(lines[0], QByteArray("iteration,epoch,loss,accuracy,grad_norm,theta0,theta1"));
+    // Row 0: θ = 0, every p = 1/2: the loss is ln 2 and every row is called a pass, right for half the students.
+    const QList<QByteArray> start = lines[1].split(',');
+    QVERIFY(closeRelative(start[2].toDouble(), std::log(2.0), 1e-15));
+    QCOMPARE(start[3], QByteArray("0.5"));
+    for (const QByteArray& line : lines.mid(1)) {
+        const QList<QByteArray> cells = line.split(',');
+        QCOMPARE(cells.size(), 7);
+        const double accuracy = cells[3].toDouble();
+        QVERIFY(accuracy >= 0 && accuracy <= 1);
+        QCOMPARE(std::round(accuracy * 20), accuracy * 20); // a share of 20 rows
+    }
+    // The lean path (no --history) prints the same summary.
+    const CliResult lean
+        = runCli({ logisticPath("exam_hours.csv"), "--model", "logistic", "--iterations", "10", "--lr", "0.5" });
+    QCOMPARE(lean.out, result.out);
+}
+
+void TestGdlabRun::logisticSummary()
+{
+    const CliResult result = runCli(
+        { logisticPath("beetles.csv"), "--model", "logistic", "--standardize", "--lr", "4", "--iterations", "3000" });
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    for (const char* part : { "481 rows, target killed, features dose (with intercept), standardized",
+             "batch gradient descent on logloss (logistic regression), lr 4: max iterations, 3000 updates",
+             "accuracy 0.82744283", "optimum θ = (-60.717455, 34.270326)", "Newton's method",
+             "every step lowers the loss below 2/L = 8" })
+        QVERIFY2(result.out.contains(part), describe(result).constData());
+    QVERIFY(!result.out.contains("RMSE") && !result.out.contains("least squares"));
+}
+
+void TestGdlabRun::logisticSeparable_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("words");
+    QTest::addRow("separable") << QByteArray("x,y\n1,0\n2,0\n3,0\n4,1\n5,1\n6,1\n")
+                               << "(some θ classifies every row right)";
+    QTest::addRow("quasi-separable") << QByteArray("x,y\n1,0\n2,0\n3,0\n3,1\n4,1\n5,1\n")
+                                     << "but for 2 rows on the dividing boundary (quasi-separation)";
+}
+
+// No finite optimum: "optimum": null and "separable": true, the summary says why in words, never a crash or a NaN.
+void TestGdlabRun::logisticSeparable()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, words);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("data.csv");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    const QStringList arguments { path, "--model", "logistic", "--lr", "1", "--iterations", "5000" };
+    const CliResult json = runCli(arguments + QStringList { "--json" });
+    QVERIFY2(json.exitCode == 0, describe(json).constData());
+    QVERIFY2(json.out.contains("\"optimum\": null, \"separable\": true"), json.out.constData());
+    const QJsonObject object = jsonOf(json);
+    QCOMPARE(object["status"].toString(), QStringLiteral("max iterations"));
+    QVERIFY(object["loss"].isDouble() && object["theta"].toArray()[1].toDouble() > 2.0);
+    const CliResult summary = runCli(arguments);
+    QVERIFY2(summary.exitCode == 0, describe(summary).constData());
+    QVERIFY2(summary.out.contains("no finite optimum: the data is linearly separable"), summary.out.constData());
+    QVERIFY2(summary.out.contains(words.toUtf8()), summary.out.constData());
+    QVERIFY(!summary.out.contains("optimum θ"));
+}
+
+void TestGdlabRun::logisticEveryMethodAndOptimizer_data()
+{
+    QTest::addColumn<QStringList>("options");
+    for (const char* optimizer : { "gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton" })
+        for (const char* method : { "batch", "sgd", "minibatch" })
+            if (QByteArray(optimizer) != "newton" || QByteArray(method) == "batch")
+                QTest::addRow("%s %s", optimizer, method) << QStringList { "--optimizer", optimizer, "--method", method,
+                    "--lr", QByteArray(optimizer) == "newton" ? "1" : "0.1", "--iterations", "200", "--shuffle",
+                    "--batch-size", "4", "--standardize" };
+}
+
+void TestGdlabRun::logisticEveryMethodAndOptimizer()
+{
+    QFETCH(QStringList, options);
+    const QStringList arguments = QStringList { logisticPath("exam_hours.csv"), "--model", "logistic", "--json" };
+    const CliResult result = runCli(arguments + options);
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    const QJsonObject object = jsonOf(result);
+    QVERIFY(object["loss"].toDouble() < std::log(2.0)); // below the start's
+    QVERIFY(object["accuracy"].toDouble() >= 0.7);
+    // The lean path and the recording one agree to the last digit.
+    QTemporaryDir dir;
+    const CliResult recorded = runCli(arguments + options + QStringList { "--history", dir.filePath("h.csv") });
+    QCOMPARE(recorded.out, result.out);
+}
+
+void TestGdlabRun::logisticBadInput_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("expected");
+    const QByteArray classes("x,y\n1,0\n2,1\n3,0\n4,1\n");
+    const QStringList logistic { "DATA", "--model", "logistic" };
+    QTest::addRow("a 2") << QByteArray("x,y\n1,0\n2,1\n3,2\n4,1\n") << logistic
+                         << QStringList { "DATA:4:2: '2' is not 0 or 1 (column 'y')" };
+    QTest::addRow("a -1") << QByteArray("x,y\n1,0\n2,-1\n3,0\n4,1\n") << logistic
+                          << QStringList { "DATA:3:2: '-1' is not 0 or 1 (column 'y')" };
+    QTest::addRow("an empty cell") << QByteArray("x,y\n1,0\n2,\n3,0\n4,1\n") << logistic
+                                   << QStringList { "DATA:3:2: empty cell (column 'y')" };
+    QTest::addRow("a 2 with sgd") << QByteArray("x,y\n1,0\n2,1\n3,2\n4,1\n")
+                                  << (logistic + QStringList { "--method", "sgd" }) << QStringList { "DATA:4:2: '2'" };
+    QTest::addRow("mse with logistic") << classes << (logistic + QStringList { "--loss", "mse" })
+                                       << QStringList { "--loss", "'mse'", "logloss" };
+    QTest::addRow("logloss with linear") << classes << QStringList { "DATA", "--loss", "logloss" }
+                                         << QStringList { "--loss logloss", "--model logistic" };
+    QTest::addRow("logloss with --model linear")
+        << classes << QStringList { "DATA", "--model", "linear", "--loss=logloss" } << QStringList { "--loss logloss" };
+    QTest::addRow("bad --model") << classes << QStringList { "DATA", "--model", "probit" }
+                                 << QStringList { "--model", "'probit'", "linear or logistic" };
+    QTest::addRow("bad --loss") << classes << QStringList { "DATA", "--loss", "hinge" }
+                                << QStringList { "--loss", "'hinge'", "logloss" };
+    QTest::addRow("newton with sgd") << classes
+                                     << (logistic + QStringList { "--optimizer", "newton", "--method", "sgd" })
+                                     << QStringList { "newton" };
+}
+
+void TestGdlabRun::logisticBadInput()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, expected);
+    QTemporaryDir dir;
+    const QString dataPath = dir.filePath("data.csv");
+    QFile file(dataPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    for (QString& argument : arguments)
+        argument.replace("DATA", dataPath);
+    const CliResult result = runCli(arguments);
+    QVERIFY2(result.exitStatus == QProcess::NormalExit && result.exitCode == 2, describe(result).constData());
+    QVERIFY(result.out.isEmpty());
+    const QString message = QString::fromUtf8(result.err);
+    QVERIFY2(message.startsWith("gdlab-run: ") && message.count('\n') == 1, qPrintable(message));
+    for (QString part : expected) {
+        part.replace("DATA", dataPath);
+        QVERIFY2(message.contains(part), qPrintable(QStringLiteral("'%1' not in: %2").arg(part, message)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestGdlabRun)

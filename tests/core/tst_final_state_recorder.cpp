@@ -84,7 +84,8 @@ QString compare(const Solver& solver)
     if (last.epoch(0) != history.epoch(row) || last.keepsStepGradients() != history.keepsStepGradients())
         return "epoch or shape differs";
     if (!sameBits(last.loss(0), history.loss(row)) || !sameBits(last.rmse(0), history.rmse(row))
-        || !sameBits(last.gradientNorm(0), history.gradientNorm(row)))
+        || !sameBits(last.gradientNorm(0), history.gradientNorm(row))
+        || !sameBits(last.accuracy(0), history.accuracy(row)) || last.keepsAccuracy() != history.keepsAccuracy())
         return QString("loss %1 / %2").arg(history.loss(row), 0, 'g', 17).arg(last.loss(0), 0, 'g', 17);
     for (Eigen::Index i = 0; i < history.parameterCount(); ++i)
         if (!sameBits(last.theta(0)[i], history.theta(row)[i]))
@@ -105,6 +106,8 @@ private slots:
     void leanPathKeepsEveryResult();
     void everyStopIsCovered();
     void nothingRecordedWithoutStart();
+    void logisticLeanPathKeepsEveryResult_data();
+    void logisticLeanPathKeepsEveryResult();
 };
 
 void TestFinalStateRecorder::leanPathKeepsEveryResult_data()
@@ -181,6 +184,50 @@ void TestFinalStateRecorder::nothingRecordedWithoutStart()
     const History history = recorder.history(false);
     QVERIFY(history.empty());
     QCOMPARE(history.parameterCount(), Eigen::Index { 3 });
+}
+
+void TestFinalStateRecorder::logisticLeanPathKeepsEveryResult_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("optimizer");
+    QTest::addColumn<int>("method");
+    QTest::addColumn<int>("variant");
+    for (const char* file : { "exam_hours.csv", "beetles.csv", "separable" })
+        for (const OptimizerKind kind : allOptimizers)
+            for (const DescentMethod method : { DescentMethod::Batch, DescentMethod::Sgd, DescentMethod::MiniBatch }) {
+                if (kind == OptimizerKind::Newton && method != DescentMethod::Batch)
+                    continue;
+                for (int v = 0; v < static_cast<int>(std::size(variants)); ++v)
+                    QTest::addRow(
+                        "%s %s %s %s", file, gdlab::optimizerName(kind), gdlab::methodName(method), variants[v].name)
+                        << QString(file) << static_cast<int>(kind) << static_cast<int>(method) << v;
+            }
+}
+
+// The same comparison for the logistic model, whose states carry an accuracy: on the two published sets and on a
+// separable one (where the descent never settles), with rates from a crawl to an overflow.
+void TestFinalStateRecorder::logisticLeanPathKeepsEveryResult()
+{
+    QFETCH(QString, file);
+    QFETCH(int, optimizer);
+    QFETCH(int, method);
+    QFETCH(int, variant);
+    const auto dataset = std::make_shared<const gdlab::Dataset>(file == "separable"
+            ? gdlab::CsvReader::parse("x,y\n1,0\n2,0\n3,0\n4,1\n5,1\n6,1\n", "separable.csv")
+            : gdlab::CsvReader::readFile(std::string(GDLAB_TEST_DATA_DIR) + "/logistic/" + file.toStdString()));
+    SolverSettings lesson;
+    lesson.model = gdlab::ModelKind::Logistic;
+    lesson.learningRate = 0.5;
+    const gdlab::Run prepared = gdlab::prepareRun(dataset, gdlab::ProblemSpec {}, lesson);
+    SolverSettings settings = variantSettings(prepared, variants[variant]);
+    settings.iterations = std::min(settings.iterations, 600LL);
+    settings.optimizer.kind = static_cast<OptimizerKind>(optimizer);
+    settings.method = static_cast<DescentMethod>(method);
+    settings.batchSize = 3;
+    settings.shuffle = settings.method != DescentMethod::Batch;
+    const Solver solver(*prepared.problem, settings);
+    const QString difference = compare(solver);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
 QTEST_APPLESS_MAIN(TestFinalStateRecorder)

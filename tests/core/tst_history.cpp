@@ -1,7 +1,9 @@
 #include "history.h"
+#include "history_csv.h"
 
 #include <QtTest>
 
+#include <string>
 #include <vector>
 
 using gdlab::History;
@@ -17,6 +19,8 @@ private slots:
     void reserveKeepsAppendsInPlace();
     void rowForIteration();
     void retainLastKeepsTheLastRow();
+    void accuracyInPlaceOfRmse();
+    void csvHeaderFollowsTheColumns();
 };
 
 namespace {
@@ -120,6 +124,44 @@ void TestHistory::retainLastKeepsTheLastRow()
     QCOMPARE(history.iteration(1), 3LL);
     QCOMPARE(history.rowForIteration(3), std::size_t(1));
     QCOMPARE(history.rowForIteration(2), std::size_t(0));
+}
+
+// The logistic model's states carry an accuracy; their RMSE is NaN, and a linear history has no accuracy.
+void TestHistory::accuracyInPlaceOfRmse()
+{
+    History history(2, false, true);
+    history.reserve(3);
+    QVERIFY(history.keepsAccuracy());
+    const double theta[] = { 0.5, 1.0 };
+    history.appendClassified(0, theta, 0.69, 0.5, 2.0);
+    history.appendClassified(1, theta, 0.4, 0.8, 1.0);
+    history.appendClassified(2, theta, 0.3, 0.85, 0.5);
+    QCOMPARE(history.accuracy(1), 0.8);
+    QCOMPARE(history.loss(1), 0.4);
+    QVERIFY(std::isnan(history.rmse(1)));
+    QCOMPARE(std::vector<double>(history.accuracyData(), history.accuracyData() + 3),
+        std::vector<double>({ 0.5, 0.8, 0.85 }));
+    history.retainLast();
+    QCOMPARE(history.size(), std::size_t(1));
+    QCOMPARE(history.accuracy(0), 0.85);
+    const History linear = threeRows(false);
+    QVERIFY(!linear.keepsAccuracy());
+    QVERIFY(std::isnan(linear.accuracy(0)));
+    QVERIFY(linear.accuracyData() == nullptr);
+}
+
+void TestHistory::csvHeaderFollowsTheColumns()
+{
+    History logistic(2, false, true);
+    const double theta[] = { -4.5, 1.25 };
+    logistic.appendClassified(0, theta, 0.5, 0.75, 2.0);
+    std::string text;
+    gdlab::writeHistoryCsv(logistic, { "θ0", "θ1" }, [&text](std::string_view chunk) { text += chunk; });
+    QCOMPARE(QString::fromStdString(text),
+        "iteration,epoch,loss,accuracy,grad_norm,theta0,theta1\n0,0,0.5,0.75,2,-4.5,1.25\n");
+    text.clear();
+    gdlab::writeHistoryCsv(threeRows(false), { "θ0", "θ1" }, [&text](std::string_view chunk) { text += chunk; });
+    QVERIFY(QString::fromStdString(text).startsWith("iteration,epoch,loss,rmse,grad_norm,theta0,theta1\n0,0,4,2,3,"));
 }
 
 QTEST_APPLESS_MAIN(TestHistory)

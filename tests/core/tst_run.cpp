@@ -2,10 +2,14 @@
 #include "dataset.h"
 #include "input_error.h"
 #include "least_squares.h"
+#include "logistic_loss.h"
+#include "optimizer_replay.h"
 #include "run.h"
 #include "stability.h"
 
 #include <QtTest>
+
+#include <Eigen/Eigenvalues>
 
 #include <cmath>
 #include <memory>
@@ -34,6 +38,19 @@ SolverSettings settingsWith(double learningRate, long long iterations)
     return settings;
 }
 
+std::shared_ptr<const Dataset> logisticData(const char* fileName)
+{
+    return std::make_shared<const Dataset>(
+        gdlab::CsvReader::readFile(std::string(GDLAB_TEST_DATA_DIR) + "/logistic/" + fileName));
+}
+
+SolverSettings logisticWith(double learningRate, long long iterations)
+{
+    SolverSettings settings = settingsWith(learningRate, iterations);
+    settings.model = gdlab::ModelKind::Logistic;
+    return settings;
+}
+
 } // namespace
 
 class TestRun : public QObject {
@@ -52,6 +69,10 @@ private slots:
     void stochasticStepGradientIsStored();
     void causes();
     void badSpecThrows();
+    void logisticRun();
+    void withSettingsSwitchesModel();
+    void logisticTargetIsChecked();
+    void logisticReplay();
 };
 
 void TestRun::prepareResolvesOptimalRate()
@@ -218,6 +239,83 @@ void TestRun::badSpecThrows()
     ProblemSpec constant;
     constant.standardize = true;
     QVERIFY_THROWS_EXCEPTION(gdlab::InputError, gdlab::prepareRun(flat, constant, settingsWith(0.01, 5)));
+}
+
+// The prepared logistic run carries what the views need: the optimum (or separability), the bounds of the log loss,
+// and evaluations at any θ that are the solver's own, bit for bit.
+void TestRun::logisticRun()
+{
+    Run run = gdlab::prepareRun(logisticData("exam_hours.csv"), ProblemSpec {}, logisticWith(0.5, 200));
+    QVERIFY(run.isLogistic());
+    QVERIFY(run.logistic && run.logistic->finite && !run.logistic->separable);
+    const gdlab::StabilityBounds bounds = gdlab::logisticStability(*run.problem);
+    QCOMPARE(run.stability.divergenceBound, bounds.divergenceBound);
+    QCOMPARE(run.stability.optimalRate, 0.0);
+    // L = λmax(XᵀX)/(4n), XᵀX = [[n, Σx], [Σx, Σx²]].
+    const Eigen::MatrixXd gram = run.problem->design().transpose() * run.problem->design();
+    const double lambdaMax = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(gram).eigenvalues().maxCoeff();
+    QVERIFY(std::abs(run.stability.lambdaMax - lambdaMax / 80.0) <= 1e-14 * run.stability.lambdaMax);
+    gdlab::descend(run);
+    QCOMPARE(run.outcome->reason, StopReason::MaxIterations);
+    for (std::size_t row : { std::size_t(0), std::size_t(17), std::size_t(200) }) {
+        const gdlab::LossEvaluation at = run.evaluateRow(row);
+        QCOMPARE(at.loss, run.history->loss(row));
+        QCOMPARE(at.accuracy, run.history->accuracy(row));
+        QCOMPARE(at.gradient.norm(), run.history->gradientNorm(row));
+        QVERIFY(std::isnan(at.rmse));
+    }
+    QCOMPARE(run.evaluate(run.logistic->theta).loss, run.logistic->loss);
+    // The gradient the update into row 5 used is the full one at row 4.
+    QCOMPARE(run.stepGradient(5), run.evaluateRow(4).gradient);
+    // A separable set prepares too, with no optimum.
+    const auto separable
+        = std::make_shared<const Dataset>(gdlab::CsvReader::parse("x,y\n1,0\n2,0\n3,1\n4,1\n", "separable.csv"));
+    const Run off = gdlab::prepareRun(separable, ProblemSpec {}, logisticWith(0.5, 10));
+    QVERIFY(off.logistic->separable && !off.logistic->finite);
+}
+
+void TestRun::withSettingsSwitchesModel()
+{
+    const Run linear = gdlab::prepareRun(logisticData("exam_hours.csv"), ProblemSpec {}, settingsWith(0.01, 10));
+    QVERIFY(!linear.isLogistic() && !linear.logistic);
+    const Run logistic = gdlab::withSettings(linear, logisticWith(0.5, 10));
+    QVERIFY(logistic.logistic && logistic.logistic->finite);
+    QCOMPARE(logistic.stability.divergenceBound, gdlab::logisticStability(*linear.problem).divergenceBound);
+    QCOMPARE(logistic.leastSquares.theta, linear.leastSquares.theta);
+    const Run back = gdlab::withSettings(logistic, settingsWith(0.02, 10));
+    QVERIFY(!back.logistic);
+    QCOMPARE(back.stability.divergenceBound, linear.stability.divergenceBound);
+    // Another rate keeps the logistic optimum and bounds as they were.
+    const Run faster = gdlab::withSettings(logistic, logisticWith(1.0, 10));
+    QCOMPARE(faster.logistic->theta, logistic.logistic->theta);
+}
+
+// A target that is not a class is named by its cell, whether the run is prepared or switched to the model.
+void TestRun::logisticTargetIsChecked()
+{
+    const auto data = lessonData("five_points.csv");
+    try {
+        gdlab::prepareRun(data, ProblemSpec {}, logisticWith(0.1, 10));
+        QFAIL("five_points.csv has no 0/1 target");
+    } catch (const gdlab::InputError& error) {
+        QVERIFY2(error.line() == 3 && error.column() == 2, error.what()); // y = 1, then 3
+        QVERIFY2(QString(error.what()).contains("is not 0 or 1"), error.what());
+    }
+    const Run linear = gdlab::prepareRun(data, ProblemSpec {}, settingsWith(0.01, 10));
+    QVERIFY_THROWS_EXCEPTION(gdlab::InputError, gdlab::withSettings(linear, logisticWith(0.1, 10)));
+}
+
+// The update panel's replay of a logistic Newton update: the gradient and the step at the row's θ.
+void TestRun::logisticReplay()
+{
+    SolverSettings settings = logisticWith(1.0, 5);
+    settings.optimizer.kind = gdlab::OptimizerKind::Newton;
+    const Run run = gdlab::runDescent(*logisticData("exam_hours.csv"), ProblemSpec {}, settings);
+    const gdlab::OptimizerReplay replay = gdlab::replayOptimizer(run, 2);
+    QCOMPARE(replay.t, 3LL);
+    QCOMPARE(replay.gradient, run.evaluateRow(2).gradient);
+    const Eigen::VectorXd moved = Eigen::VectorXd(run.history->theta(2)) - Eigen::VectorXd(run.history->theta(3));
+    QVERIFY((replay.newtonStep - moved).norm() <= 1e-15 * moved.norm() + 1e-300);
 }
 
 QTEST_APPLESS_MAIN(TestRun)

@@ -2,6 +2,8 @@
 #include "dataset.h"
 #include "history.h"
 #include "input_error.h"
+#include "logistic_fit.h"
+#include "logistic_loss.h"
 #include "loss_function.h"
 #include "problem.h"
 #include "solver.h"
@@ -21,6 +23,8 @@ using gdlab::Dataset;
 using gdlab::DescentMethod;
 using gdlab::InitKind;
 using gdlab::LossKind;
+using gdlab::ModelKind;
+using gdlab::OptimizerKind;
 using gdlab::Problem;
 using gdlab::ProblemSpec;
 using gdlab::RunResult;
@@ -103,6 +107,38 @@ Dataset tenRows()
     return Dataset({ "x1", "x2", "y" }, values, "ten_rows");
 }
 
+Dataset logisticData(const char* fileName)
+{
+    return gdlab::CsvReader::readFile(std::string(GDLAB_TEST_DATA_DIR) + "/logistic/" + fileName);
+}
+
+SolverSettings logisticSettings(double learningRate, long long iterations)
+{
+    SolverSettings settings;
+    settings.model = ModelKind::Logistic;
+    settings.learningRate = learningRate;
+    settings.iterations = iterations;
+    return settings;
+}
+
+// The full-data gradient of the mean log loss, row by row with the standard library.
+Eigen::VectorXd plainLogisticGradient(const Problem& problem, const Eigen::VectorXd& theta, Eigen::Index first,
+    Eigen::Index count, double* loss = nullptr)
+{
+    const Eigen::MatrixXd& x = problem.design();
+    const Eigen::VectorXd& y = problem.target();
+    Eigen::VectorXd sum = Eigen::VectorXd::Zero(theta.size());
+    double total = 0;
+    for (Eigen::Index row = first; row < first + count; ++row) {
+        const double z = x.row(row).dot(theta);
+        total += std::log1p(std::exp(z)) - y[row] * z;
+        sum += (1.0 / (1.0 + std::exp(-z)) - y[row]) * x.row(row).transpose();
+    }
+    if (loss)
+        *loss = total / double(count);
+    return sum / double(count);
+}
+
 bool sameHistories(const std::vector<State>& a, const std::vector<State>& b)
 {
     if (a.size() != b.size())
@@ -139,6 +175,15 @@ private slots:
     void zeroIterations();
     void cancellingChunkCallback();
     void retainLastInTheCallbackKeepsTheRun();
+    void logisticBatchMatchesDirectLoop();
+    void logisticStochasticMatchesLoop_data();
+    void logisticStochasticMatchesLoop();
+    void logisticEveryOptimizer_data();
+    void logisticEveryOptimizer();
+    void logisticNewtonIsTheReferenceSteps();
+    void logisticSeparableRunsOff();
+    void logisticDiverges();
+    void logisticValidation();
     void validateRejects_data();
     void validateRejects();
     void validateAccepts();
@@ -643,6 +688,199 @@ void TestSolver::retainLastInTheCallbackKeepsTheRun()
     QCOMPARE(streamed.firstIteration() + static_cast<long long>(streamed.size()) - 1, 1000LL);
     QCOMPARE(losses, std::vector<double>(whole.lossData(), whole.lossData() + whole.size()));
     QCOMPARE(Eigen::VectorXd(streamed.theta(streamed.size() - 1)), Eigen::VectorXd(whole.theta(1000)));
+}
+
+// Batch gradient descent on the log loss against a plain loop: θ ← θ − lr·(1/n)·Xᵀ(σ(Xθ) − y).
+void TestSolver::logisticBatchMatchesDirectLoop()
+{
+    const Dataset data = logisticData("exam_hours.csv");
+    const Problem problem(data, ProblemSpec {});
+    const Solver solver(problem, logisticSettings(0.5, 400));
+    RunResult result;
+    const gdlab::History history = solver.run(&result);
+    QCOMPARE(result.reason, StopReason::MaxIterations);
+    QCOMPARE(history.size(), std::size_t(401));
+    QVERIFY(history.keepsAccuracy());
+    Eigen::VectorXd theta = Eigen::Vector2d::Zero();
+    for (std::size_t k = 0; k < history.size(); ++k) {
+        double loss = 0;
+        const Eigen::VectorXd gradient = plainLogisticGradient(problem, theta, 0, problem.sampleCount(), &loss);
+        QVERIFY2(closeRelative(Eigen::VectorXd(history.theta(k)), theta, 1e-12),
+            qPrintable(QStringLiteral("iteration %1\n").arg(k) + describe(history.theta(k), theta)));
+        QVERIFY2(closeRelative(history.loss(k), loss, 1e-13), qPrintable(QString::number(k)));
+        QVERIFY(closeRelative(history.gradientNorm(k), gradient.norm(), 1e-10));
+        QVERIFY(std::isnan(history.rmse(k)));
+        const Eigen::ArrayXd z = problem.design() * theta;
+        const double right = ((z >= 0.0) == (problem.target().array() == 1.0)).cast<double>().mean();
+        QCOMPARE(history.accuracy(k), right);
+        QCOMPARE(history.epoch(k), (long long)k);
+        theta -= 0.5 * gradient;
+    }
+    QCOMPARE(history.accuracy(0), 0.5); // θ = 0 predicts class 1 for every row, and half the students passed
+}
+
+void TestSolver::logisticStochasticMatchesLoop_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::addColumn<int>("batchSize");
+    QTest::addRow("sgd") << int(DescentMethod::Sgd) << 1;
+    QTest::addRow("minibatch 3") << int(DescentMethod::MiniBatch) << 3;
+    QTest::addRow("minibatch of all rows") << int(DescentMethod::MiniBatch) << 20;
+}
+
+// SGD and mini-batch in file order: each update uses the batch's mean gradient; each state is evaluated on every row.
+void TestSolver::logisticStochasticMatchesLoop()
+{
+    QFETCH(int, method);
+    QFETCH(int, batchSize);
+    const Dataset data = logisticData("exam_hours.csv");
+    const Problem problem(data, ProblemSpec {});
+    SolverSettings settings = logisticSettings(0.05, 300);
+    settings.method = DescentMethod(method);
+    settings.batchSize = batchSize;
+    RunResult result;
+    const gdlab::History history = Solver(problem, settings).run(&result);
+    QCOMPARE(history.size(), std::size_t(301));
+    QVERIFY(history.keepsStepGradients() && history.keepsAccuracy());
+    const Eigen::Index rows = problem.sampleCount();
+    Eigen::VectorXd theta = Eigen::Vector2d::Zero();
+    Eigen::Index position = 0;
+    long long epoch = 0;
+    for (std::size_t k = 1; k < history.size(); ++k) {
+        const Eigen::Index count = std::min<Eigen::Index>(batchSize, rows - position);
+        const Eigen::VectorXd step = plainLogisticGradient(problem, theta, position, count);
+        theta -= 0.05 * step;
+        position += count;
+        if (position == rows) {
+            position = 0;
+            ++epoch;
+        }
+        QVERIFY2(closeRelative(Eigen::VectorXd(history.theta(k)), theta, 1e-12),
+            qPrintable(QStringLiteral("update %1\n").arg(k) + describe(history.theta(k), theta)));
+        QVERIFY(closeRelative(Eigen::VectorXd(history.stepGradient(k)), step, 1e-12));
+        QCOMPARE(history.epoch(k), epoch);
+        double loss = 0;
+        plainLogisticGradient(problem, theta, 0, rows, &loss);
+        QVERIFY(closeRelative(history.loss(k), loss, 1e-12));
+    }
+}
+
+void TestSolver::logisticEveryOptimizer_data()
+{
+    QTest::addColumn<int>("optimizer");
+    QTest::addColumn<int>("method");
+    QTest::addColumn<double>("learningRate");
+    QTest::addColumn<double>("closeTo"); // batch: |θ − θ*| ≤ this; stochastic: loss − L* ≤ this
+    // Rates for batch and for SGD and mini-batch (RMSProp's steps are about lr whatever the gradient, so it needs a
+    // small one to settle).
+    const struct {
+        OptimizerKind kind;
+        double batch;
+        double stochastic;
+    } rates[] = { { OptimizerKind::Gd, 2.0, 0.2 }, { OptimizerKind::Momentum, 0.5, 0.05 },
+        { OptimizerKind::Nesterov, 0.5, 0.05 }, { OptimizerKind::AdaGrad, 1.0, 0.1 },
+        { OptimizerKind::RmsProp, 0.001, 0.001 }, { OptimizerKind::Adam, 0.05, 0.005 },
+        { OptimizerKind::Newton, 1.0, 0 } };
+    for (const auto& rate : rates)
+        for (const DescentMethod method : { DescentMethod::Batch, DescentMethod::Sgd, DescentMethod::MiniBatch }) {
+            if (rate.kind == OptimizerKind::Newton && method != DescentMethod::Batch)
+                continue;
+            const bool batch = method == DescentMethod::Batch;
+            QTest::addRow("%s %s", gdlab::optimizerName(rate.kind), gdlab::methodName(method))
+                << int(rate.kind) << int(method) << (batch ? rate.batch : rate.stochastic) << (batch ? 1e-3 : 0.02);
+        }
+}
+
+// Every optimizer and method on the standardized exam data: batch descent ends near Newton's optimum, SGD and
+// mini-batch near its loss.
+void TestSolver::logisticEveryOptimizer()
+{
+    QFETCH(int, optimizer);
+    QFETCH(int, method);
+    QFETCH(double, learningRate);
+    QFETCH(double, closeTo);
+    const Dataset data = logisticData("exam_hours.csv");
+    ProblemSpec spec;
+    spec.standardize = true;
+    const Problem problem(data, spec);
+    const gdlab::LogisticFit optimum = gdlab::fitLogistic(problem);
+    QVERIFY(optimum.finite);
+    SolverSettings settings = logisticSettings(learningRate, 3000);
+    settings.optimizer.kind = OptimizerKind(optimizer);
+    settings.method = DescentMethod(method);
+    settings.batchSize = 4;
+    settings.shuffle = true;
+    RunResult result;
+    const gdlab::History history = Solver(problem, settings).run(&result);
+    QCOMPARE(result.reason, StopReason::MaxIterations);
+    const std::size_t last = history.size() - 1;
+    QVERIFY(history.loss(last) < history.loss(0));
+    QVERIFY(history.accuracy(last) >= 0.75);
+    if (DescentMethod(method) == DescentMethod::Batch) {
+        const double distance = (Eigen::VectorXd(history.theta(last)) - optimum.theta).norm();
+        QVERIFY2(distance <= closeTo, QByteArray::number(distance));
+    } else {
+        QVERIFY2(history.loss(last) - optimum.loss <= closeTo, QByteArray::number(history.loss(last) - optimum.loss));
+    }
+}
+
+// Newton's update with lr 1 is the reference's step: from zeros it retraces fitLogistic() (no step there needed
+// halving) and stays on the optimum.
+void TestSolver::logisticNewtonIsTheReferenceSteps()
+{
+    const Dataset data = logisticData("beetles.csv");
+    const Problem problem(data, ProblemSpec {});
+    const gdlab::LogisticFit optimum = gdlab::fitLogistic(problem);
+    SolverSettings settings = logisticSettings(1.0, 12);
+    settings.optimizer.kind = OptimizerKind::Newton;
+    const gdlab::History history = Solver(problem, settings).run();
+    QCOMPARE(history.size(), std::size_t(13));
+    const Eigen::VectorXd reached = history.theta(std::size_t(optimum.iterations));
+    QVERIFY2(closeRelative(reached, optimum.theta, 1e-13), describe(reached, optimum.theta).constData());
+    QVERIFY(closeRelative(Eigen::VectorXd(history.theta(12)), optimum.theta, 1e-13));
+    QVERIFY(history.gradientNorm(12) < 1e-12);
+}
+
+// Separable data: no optimum to converge to; θ runs off while every row stays right and the loss creeps to 0.
+void TestSolver::logisticSeparableRunsOff()
+{
+    const Dataset data = gdlab::CsvReader::parse("x,y\n1,0\n2,0\n3,0\n4,1\n5,1\n6,1\n", "separable.csv");
+    const Problem problem(data, ProblemSpec {});
+    const gdlab::History history = Solver(problem, logisticSettings(0.4, 20000)).run();
+    QCOMPARE(history.size(), std::size_t(20001));
+    for (std::size_t k = 1; k < history.size(); ++k)
+        QVERIFY2(history.loss(k) < history.loss(k - 1), qPrintable(QString::number(k)));
+    QCOMPARE(history.accuracy(20000), 1.0);
+    QVERIFY(history.loss(20000) < 0.01);
+    QVERIFY(history.theta(20000).norm() > 2 * history.theta(2000).norm());
+}
+
+void TestSolver::logisticDiverges()
+{
+    const Dataset data = logisticData("exam_hours.csv");
+    const Problem problem(data, ProblemSpec {});
+    for (const double rate : { 1e13, 1e300 }) {
+        RunResult result;
+        const gdlab::History history = Solver(problem, logisticSettings(rate, 100)).run(&result);
+        QCOMPARE(result.reason, StopReason::Diverged);
+        QVERIFY(std::isfinite(history.loss(history.size() - 1)));
+        QVERIFY(Eigen::VectorXd(history.theta(history.size() - 1)).allFinite());
+    }
+}
+
+void TestSolver::logisticValidation()
+{
+    const Dataset linear = lessonData("five_points.csv");
+    const Problem notClasses(linear, ProblemSpec {});
+    QVERIFY_THROWS_EXCEPTION(gdlab::InputError, Solver(notClasses, logisticSettings(0.1, 10)));
+    const Dataset classes = logisticData("exam_hours.csv");
+    const Problem problem(classes, ProblemSpec {});
+    SolverSettings settings = logisticSettings(0.1, 10);
+    settings.optimizer.kind = OptimizerKind::Newton;
+    settings.method = DescentMethod::Sgd;
+    QVERIFY_THROWS_EXCEPTION(gdlab::InputError, Solver(problem, settings)); // Newton stays batch only
+    settings.method = DescentMethod::Batch;
+    Solver::validate(problem, settings);
 }
 
 void TestSolver::validateRejects_data()

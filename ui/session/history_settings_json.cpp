@@ -2,6 +2,7 @@
 
 #include "dataset.h"
 #include "history_csv.h"
+#include "model_kind.h"
 #include "run.h"
 
 #include <QJsonArray>
@@ -73,7 +74,10 @@ QJsonObject settingsJson(const Run& run)
     QJsonArray ghosts;
     for (long long iteration : run.ghostIterations)
         ghosts.append(iteration);
-    return { { QStringLiteral("loss"), QString::fromLatin1(lossName(settings.loss)) },
+    return { { QStringLiteral("model"), QString::fromLatin1(modelName(settings.model)) },
+        // The logistic model has one loss, whatever settings.loss holds.
+        { QStringLiteral("loss"),
+            run.isLogistic() ? QStringLiteral("logloss") : QString::fromLatin1(lossName(settings.loss)) },
         { QStringLiteral("method"), QString::fromLatin1(methodName(settings.method)) },
         { QStringLiteral("batch_size"), settings.batchSize }, { QStringLiteral("shuffle"), settings.shuffle },
         // A JSON number is a double: a seed beyond 2^53 goes as text so as not to lose its last digits.
@@ -97,7 +101,8 @@ QJsonObject HistorySettingsJson::describe(const Run& run, int rows, bool edited)
 {
     const Problem& problem = *run.problem;
     const QJsonObject history { { QStringLiteral("rows"), rows },
-        { QStringLiteral("columns"), strings(HistoryCsvWriter::columnNames(problem.parameterSymbols())) },
+        { QStringLiteral("columns"),
+            strings(HistoryCsvWriter::columnNames(problem.parameterSymbols(), run.isLogistic())) },
         { QStringLiteral("theta_space"),
             problem.isStandardized() ? QStringLiteral("standardized") : QStringLiteral("original") } };
     return { { QStringLiteral("format"), QStringLiteral("gdlab-history-settings") }, { QStringLiteral("version"), 1 },

@@ -328,8 +328,10 @@ bool MainWindow::exportHistory(const QString& path, QString* errorMessage) const
         return false;
     }
     // The rows the model shows: a run still streaming in from the worker is exported as far as it got.
-    HistoryCsvWriter writer(model->run()->problem->parameterSymbols(),
-        [&file](std::string_view chunk) { file.write(chunk.data(), static_cast<qint64>(chunk.size())); });
+    HistoryCsvWriter writer(
+        model->run()->problem->parameterSymbols(),
+        [&file](std::string_view chunk) { file.write(chunk.data(), static_cast<qint64>(chunk.size())); },
+        model->run()->isLogistic());
     writer.writeRows(model->history(), 0, static_cast<std::size_t>(model->rowCount()));
     writer.flush();
     if (!file.commit()) {
