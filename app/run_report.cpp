@@ -146,21 +146,27 @@ std::string logisticBoundsText(const Run& run)
         + curvature + ")\n";
 }
 
-// {"status", "iterations", "theta", "loss", "accuracy", "optimum", "separable", "lr_bound"}
-std::string logisticJson(const Run& run)
+// The keys both models' JSON open with, unclosed: {"status", "iterations", "theta" (original units), "loss".
+std::string jsonFinalState(const Run& run)
 {
-    const Problem& problem = *run.problem;
     const History& history = *run.history;
-    const LogisticFit& fit = *run.logistic;
     const bool any = !history.empty();
     const std::size_t last = any ? history.size() - 1 : 0;
-    const double nan = std::nan("");
     std::string out = "{";
     out += "\"status\": " + jsonString(stopReasonName(run.outcome->reason));
     out += ", \"iterations\": " + std::to_string(run.outcome->iterations);
-    out += ", \"theta\": " + (any ? jsonArray(problem.toOriginalUnits(history.theta(last))) : std::string("[]"));
-    out += ", \"loss\": " + jsonNumber(any ? history.loss(last) : nan);
-    out += ", \"accuracy\": " + jsonNumber(any ? history.accuracy(last) : nan);
+    out += ", \"theta\": " + (any ? jsonArray(run.problem->toOriginalUnits(history.theta(last))) : std::string("[]"));
+    out += ", \"loss\": " + jsonNumber(any ? history.loss(last) : std::nan(""));
+    return out;
+}
+
+// {"status", "iterations", "theta", "loss", "accuracy", "optimum", "separable", "lr_bound"}
+std::string logisticJson(const Run& run)
+{
+    const History& history = *run.history;
+    const LogisticFit& fit = *run.logistic;
+    std::string out = jsonFinalState(run);
+    out += ", \"accuracy\": " + jsonNumber(history.empty() ? std::nan("") : history.accuracy(history.size() - 1));
     out += ", \"optimum\": " + (fit.finite ? jsonArray(fit.thetaOriginal) : std::string("null"));
     out += ", \"separable\": " + std::string(fit.separable ? "true" : "false");
     out += ", \"lr_bound\": " + jsonNumber(lrBound(run));
@@ -213,17 +219,9 @@ std::string jsonText(const Run& run)
 {
     if (run.isLogistic())
         return logisticJson(run);
-    const Problem& problem = *run.problem;
     const History& history = *run.history;
-    const bool any = !history.empty();
-    const std::size_t last = any ? history.size() - 1 : 0;
-    const double nan = std::nan("");
-    std::string out = "{";
-    out += "\"status\": " + jsonString(stopReasonName(run.outcome->reason));
-    out += ", \"iterations\": " + std::to_string(run.outcome->iterations);
-    out += ", \"theta\": " + (any ? jsonArray(problem.toOriginalUnits(history.theta(last))) : std::string("[]"));
-    out += ", \"loss\": " + jsonNumber(any ? history.loss(last) : nan);
-    out += ", \"rmse\": " + jsonNumber(any ? history.rmse(last) : nan);
+    std::string out = jsonFinalState(run);
+    out += ", \"rmse\": " + jsonNumber(history.empty() ? std::nan("") : history.rmse(history.size() - 1));
     out += ", \"least_squares\": " + jsonArray(run.leastSquares.thetaOriginal);
     out += ", \"optimum\": " + jsonArray(run.leastSquares.thetaOriginal); // the reference optimum of either model
     out += ", \"r2\": " + jsonNumber(run.leastSquares.r2);

@@ -49,15 +49,20 @@ void ExportActions::remember(const QString& path)
         m_directory = QFileInfo(path).absolutePath();
 }
 
+void ExportActions::openReportingExport(QDialog* dialog, const std::function<QString()>& path)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, path] {
+        remember(path());
+        m_window->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path())), 6000);
+    });
+    dialog->open();
+}
+
 ExportDialog* ExportActions::showExportDialog(ViewExporter::Target target)
 {
     auto* dialog = new ExportDialog(m_views.get(), target, m_directory, baseName(), m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        remember(dialog->path());
-        m_window->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(dialog->path())), 6000);
-    });
-    dialog->open();
+    openReportingExport(dialog, [dialog] { return dialog->path(); });
     return dialog;
 }
 
@@ -68,12 +73,7 @@ AnimationDialog* ExportActions::showAnimationDialog(ViewExporter::Target target)
     const QString path
         = QDir(m_directory).filePath(QStringLiteral("%1-%2.gif").arg(baseName(), ViewExporter::targetName(target)));
     auto* dialog = new AnimationDialog(m_views.get(), m_animations.get(), target, last, path, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        remember(dialog->path());
-        m_window->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(dialog->path())), 6000);
-    });
-    dialog->open();
+    openReportingExport(dialog, [dialog] { return dialog->path(); });
     return dialog;
 }
 

@@ -4,7 +4,10 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
+
+class QDialog;
 
 namespace gdlab {
 
@@ -40,6 +43,8 @@ private:
     /** The start of a file's name: the lesson's, or gdlab. */
     QString baseName() const;
     void remember(const QString& path);
+    /** @brief Opens dialog (deleted on close); once accepted, remembers its folder and says what was written. */
+    void openReportingExport(QDialog* dialog, const std::function<QString()>& path);
 
     MainWindow* m_window;
     std::unique_ptr<ViewExporter> m_views;
