@@ -12,6 +12,8 @@
 
 #include <cmath>
 
+namespace tst_gdlab_run {
+
 namespace {
 
 struct CliResult {
@@ -856,5 +858,7 @@ void TestGdlabRun::logisticBadInput()
     }
 }
 
-QTEST_GUILESS_MAIN(TestGdlabRun)
+} // namespace tst_gdlab_run
+
+QTEST_GUILESS_MAIN(tst_gdlab_run::TestGdlabRun)
 #include "tst_gdlab_run.moc"

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+namespace tst_gui_options {
+
 using gdlab::GuiOptionsResult;
 using gdlab::parseGuiOptions;
 
@@ -154,5 +156,7 @@ void TestGuiOptions::helpAndVersion()
     QVERIFY(version.exitText.startsWith(QStringLiteral("gdlab ")));
 }
 
-QTEST_GUILESS_MAIN(TestGuiOptions)
+} // namespace tst_gui_options
+
+QTEST_GUILESS_MAIN(tst_gui_options::TestGuiOptions)
 #include "tst_gui_options.moc"

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace tst_screenshot {
+
 class TestScreenshot : public QObject {
     Q_OBJECT
 
@@ -217,5 +219,7 @@ void TestScreenshot::badExportsExitCleanly()
     QVERIFY2(errors.contains(QStringLiteral("'0' for --frames")), qPrintable(errors));
 }
 
-QTEST_GUILESS_MAIN(TestScreenshot)
+} // namespace tst_screenshot
+
+QTEST_GUILESS_MAIN(tst_screenshot::TestScreenshot)
 #include "tst_screenshot.moc"

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+namespace tst_contour {
+
 using gdlab::ContourLine;
 using gdlab::ContourPoint;
 using gdlab::SurfaceAxis;
@@ -542,5 +544,7 @@ void TestContour::noLevels()
     QVERIFY(gdlab::contourLevels(grid, count, true).empty());
 }
 
-QTEST_APPLESS_MAIN(TestContour)
+} // namespace tst_contour
+
+QTEST_APPLESS_MAIN(tst_contour::TestContour)
 #include "tst_contour.moc"

@@ -15,6 +15,8 @@
 #include <thread>
 #include <utility>
 
+namespace tst_csv_reader {
+
 using gdlab::CsvOptions;
 using gdlab::CsvReader;
 using gdlab::Dataset;
@@ -748,5 +750,7 @@ void TestCsvReader::cancelsOnTwoThreads()
     QVERIFY_THROWS_EXCEPTION(gdlab::OperationCancelled, CsvReader::parse(text, kSource, options));
 }
 
-QTEST_APPLESS_MAIN(TestCsvReader)
+} // namespace tst_csv_reader
+
+QTEST_APPLESS_MAIN(tst_csv_reader::TestCsvReader)
 #include "tst_csv_reader.moc"

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+namespace tst_csv_reader_regressions {
+
 using gdlab::CsvOptions;
 using gdlab::CsvReader;
 using gdlab::Dataset;
@@ -194,5 +196,7 @@ void TestCsvReaderRegressions::neverCrashes()
     }
 }
 
-QTEST_APPLESS_MAIN(TestCsvReaderRegressions)
+} // namespace tst_csv_reader_regressions
+
+QTEST_APPLESS_MAIN(tst_csv_reader_regressions::TestCsvReaderRegressions)
 #include "tst_csv_reader_regressions.moc"

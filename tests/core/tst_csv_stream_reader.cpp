@@ -11,6 +11,8 @@
 
 #include <string>
 
+namespace tst_csv_stream_reader {
+
 using gdlab::CsvOptions;
 using gdlab::CsvReader;
 using gdlab::CsvStreamReader;
@@ -177,5 +179,7 @@ void TestCsvStreamReader::longFileComesInBlocks()
     QCOMPARE(blocks, 0); // read whole
 }
 
-QTEST_APPLESS_MAIN(TestCsvStreamReader)
+} // namespace tst_csv_stream_reader
+
+QTEST_APPLESS_MAIN(tst_csv_stream_reader::TestCsvStreamReader)
 #include "tst_csv_stream_reader.moc"

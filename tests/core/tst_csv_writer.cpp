@@ -13,6 +13,8 @@
 #include <random>
 #include <string>
 
+namespace tst_csv_writer {
+
 using gdlab::CsvOptions;
 using gdlab::CsvReader;
 using gdlab::Dataset;
@@ -194,5 +196,7 @@ void TestCsvWriter::independentOfLocale()
     QCOMPARE(QString::fromStdString(text), QStringLiteral("a,b,c\n0.5,-1.25,12345.5\n"));
 }
 
-QTEST_GUILESS_MAIN(TestCsvWriter)
+} // namespace tst_csv_writer
+
+QTEST_GUILESS_MAIN(tst_csv_writer::TestCsvWriter)
 #include "tst_csv_writer.moc"

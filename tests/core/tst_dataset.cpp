@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+namespace tst_dataset {
+
 using gdlab::Dataset;
 using gdlab::InputError;
 
@@ -153,5 +155,7 @@ void TestDataset::requireColumn()
     }
 }
 
-QTEST_APPLESS_MAIN(TestDataset)
+} // namespace tst_dataset
+
+QTEST_APPLESS_MAIN(tst_dataset::TestDataset)
 #include "tst_dataset.moc"

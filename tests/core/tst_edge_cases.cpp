@@ -7,6 +7,7 @@
 #include "input_error.h"
 #include "run.h"
 #include "support/recorded_run.h"
+#include "support/test_metatypes.h"
 
 #include <QtTest>
 
@@ -22,6 +23,8 @@
 #include <string>
 #include <vector>
 
+namespace tst_edge_cases {
+
 using gdlab::Dataset;
 using gdlab::DescentMethod;
 using gdlab::InputError;
@@ -31,8 +34,9 @@ using gdlab::StopReason;
 using gdlab::test::RecordedRun;
 using gdlab::test::State;
 
-Q_DECLARE_METATYPE(gdlab::DescentMethod)
+} // namespace tst_edge_cases
 Q_DECLARE_METATYPE(gdlab::StopReason)
+namespace tst_edge_cases {
 
 namespace {
 
@@ -676,5 +680,7 @@ void TestEdgeCases::constantTargetCli()
     QVERIFY2(summary.out.contains("R² undefined"), summary.out);
 }
 
-QTEST_APPLESS_MAIN(TestEdgeCases)
+} // namespace tst_edge_cases
+
+QTEST_APPLESS_MAIN(tst_edge_cases::TestEdgeCases)
 #include "tst_edge_cases.moc"

@@ -3,6 +3,7 @@
 #include "input_error.h"
 #include "loss.h"
 #include "problem.h"
+#include "support/test_metatypes.h"
 
 #include <QtTest>
 
@@ -12,11 +13,11 @@
 #include <cmath>
 #include <limits>
 
+namespace tst_error_surface {
+
 using gdlab::LossKind;
 using gdlab::SurfaceAxis;
 using gdlab::SurfaceGrid;
-
-Q_DECLARE_METATYPE(gdlab::LossKind)
 
 namespace {
 
@@ -300,5 +301,7 @@ void TestErrorSurface::invalidArgumentsThrow()
     QCOMPARE(grid.values.size(), std::size_t(100));
 }
 
-QTEST_APPLESS_MAIN(TestErrorSurface)
+} // namespace tst_error_surface
+
+QTEST_APPLESS_MAIN(tst_error_surface::TestErrorSurface)
 #include "tst_error_surface.moc"

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+namespace tst_final_state_recorder {
+
 using gdlab::DescentMethod;
 using gdlab::History;
 using gdlab::OptimizerKind;
@@ -230,5 +232,7 @@ void TestFinalStateRecorder::logisticLeanPathKeepsEveryResult()
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
-QTEST_APPLESS_MAIN(TestFinalStateRecorder)
+} // namespace tst_final_state_recorder
+
+QTEST_APPLESS_MAIN(tst_final_state_recorder::TestFinalStateRecorder)
 #include "tst_final_state_recorder.moc"

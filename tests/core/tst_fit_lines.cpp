@@ -11,6 +11,8 @@
 #include <memory>
 #include <string>
 
+namespace tst_fit_lines {
+
 using gdlab::Dataset;
 using gdlab::FitLines;
 using gdlab::Problem;
@@ -240,5 +242,7 @@ void TestFitLines::emptyWithoutMatchingData()
     QVERIFY(!mismatched.predictions(Eigen::Vector2d(1, 2)));
 }
 
-QTEST_APPLESS_MAIN(TestFitLines)
+} // namespace tst_fit_lines
+
+QTEST_APPLESS_MAIN(tst_fit_lines::TestFitLines)
 #include "tst_fit_lines.moc"

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace tst_history {
+
 using gdlab::History;
 
 class TestHistory : public QObject {
@@ -164,5 +166,7 @@ void TestHistory::csvHeaderFollowsTheColumns()
     QVERIFY(QString::fromStdString(text).startsWith("iteration,epoch,loss,rmse,grad_norm,theta0,theta1\n0,0,4,2,3,"));
 }
 
-QTEST_APPLESS_MAIN(TestHistory)
+} // namespace tst_history
+
+QTEST_APPLESS_MAIN(tst_history::TestHistory)
 #include "tst_history.moc"

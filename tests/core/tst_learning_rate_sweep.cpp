@@ -12,6 +12,8 @@
 #include <cmath>
 #include <string>
 
+namespace tst_learning_rate_sweep {
+
 using namespace gdlab;
 
 namespace {
@@ -249,5 +251,7 @@ void TestLearningRateSweep::runThatCannotSweepIsAnError()
     QVERIFY(!sweep.error().empty());
 }
 
-QTEST_APPLESS_MAIN(TestLearningRateSweep)
+} // namespace tst_learning_rate_sweep
+
+QTEST_APPLESS_MAIN(tst_learning_rate_sweep::TestLearningRateSweep)
 #include "tst_learning_rate_sweep.moc"

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+namespace tst_least_squares {
+
 using gdlab::Dataset;
 using gdlab::LeastSquaresFit;
 using gdlab::Problem;
@@ -456,5 +458,7 @@ void TestLeastSquares::extremeColumnScales()
     QVERIFY2(fit.r2 >= 0.0 && fit.r2 <= 1.0, qPrintable(QString::number(fit.r2)));
 }
 
-QTEST_APPLESS_MAIN(TestLeastSquares)
+} // namespace tst_least_squares
+
+QTEST_APPLESS_MAIN(tst_least_squares::TestLeastSquares)
 #include "tst_least_squares.moc"

@@ -14,6 +14,8 @@
 #include <set>
 #include <string>
 
+namespace tst_lesson_golden {
+
 using gdlab::Dataset;
 using gdlab::Lesson;
 using gdlab::StopReason;
@@ -257,7 +259,6 @@ void TestLessonGolden::nistNorris()
     QVERIFY(closeRelative(run.leastSquares.r2, 0.999993745883712, 1e-10));
 }
 
-QTEST_APPLESS_MAIN(TestLessonGolden)
 // The ravine's sentence describes the race: gd's loss falls smoothly, momentum's (same rate, μ 0.9) goes up and
 // down many times on its way (it once said the opposite).
 void TestLessonGolden::theRavineSaysWhatItShows()
@@ -282,4 +283,7 @@ void TestLessonGolden::theRavineSaysWhatItShows()
                 .contains(QStringLiteral("Momentum 0.9 at the same rate overshoots")));
 }
 
+} // namespace tst_lesson_golden
+
+QTEST_APPLESS_MAIN(tst_lesson_golden::TestLessonGolden)
 #include "tst_lesson_golden.moc"

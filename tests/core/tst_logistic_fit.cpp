@@ -15,6 +15,8 @@
 
 #include <cmath>
 
+namespace tst_logistic_fit {
+
 using gdlab::Dataset;
 using gdlab::LogisticFit;
 using gdlab::Problem;
@@ -285,5 +287,7 @@ void TestLogisticFit::binaryTargetWithoutAFile()
     QVERIFY(gdlab::isBinaryColumn(Dataset({ "x", "y" }, values, "lesson"), 1));
 }
 
-QTEST_GUILESS_MAIN(TestLogisticFit)
+} // namespace tst_logistic_fit
+
+QTEST_GUILESS_MAIN(tst_logistic_fit::TestLogisticFit)
 #include "tst_logistic_fit.moc"

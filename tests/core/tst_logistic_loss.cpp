@@ -14,6 +14,8 @@
 #include <random>
 #include <vector>
 
+namespace tst_logistic_loss {
+
 using gdlab::Dataset;
 using gdlab::LogisticLoss;
 using gdlab::Problem;
@@ -317,5 +319,7 @@ void TestLogisticLoss::refusesWhatItCannotFit()
     }
 }
 
-QTEST_GUILESS_MAIN(TestLogisticLoss)
+} // namespace tst_logistic_loss
+
+QTEST_GUILESS_MAIN(tst_logistic_loss::TestLogisticLoss)
 #include "tst_logistic_loss.moc"

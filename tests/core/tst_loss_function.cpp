@@ -2,6 +2,7 @@
 #include "dataset.h"
 #include "loss_function.h"
 #include "problem.h"
+#include "support/test_metatypes.h"
 
 #include <QtTest>
 
@@ -11,13 +12,13 @@
 #include <string>
 #include <vector>
 
+namespace tst_loss_function {
+
 using gdlab::Dataset;
 using gdlab::LossFunction;
 using gdlab::LossKind;
 using gdlab::Problem;
 using gdlab::ProblemSpec;
-
-Q_DECLARE_METATYPE(gdlab::LossKind)
 
 namespace {
 
@@ -349,5 +350,7 @@ void TestLossFunction::valueAtOptimum()
     }
 }
 
-QTEST_APPLESS_MAIN(TestLossFunction)
+} // namespace tst_loss_function
+
+QTEST_APPLESS_MAIN(tst_loss_function::TestLossFunction)
 #include "tst_loss_function.moc"

@@ -6,6 +6,8 @@
 #include <limits>
 #include <vector>
 
+namespace tst_min_max_columns {
+
 using gdlab::CurvePoint;
 using gdlab::minMaxColumns;
 
@@ -116,5 +118,7 @@ void TestMinMaxColumns::notANumberNeverHidesTheExtremes()
     QVERIFY(high);
 }
 
-QTEST_APPLESS_MAIN(TestMinMaxColumns)
+} // namespace tst_min_max_columns
+
+QTEST_APPLESS_MAIN(tst_min_max_columns::TestMinMaxColumns)
 #include "tst_min_max_columns.moc"

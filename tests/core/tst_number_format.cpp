@@ -10,6 +10,8 @@
 #include <random>
 #include <string>
 
+namespace tst_number_format {
+
 using gdlab::formatForReading;
 using gdlab::formatPercentChange;
 using gdlab::formatSignificant;
@@ -178,5 +180,7 @@ void TestNumberFormat::negativeZeroIsZero()
     QCOMPARE(fromStd(formatPercentChange(1.0, 1.0)), QStringLiteral("0 %"));
 }
 
-QTEST_APPLESS_MAIN(TestNumberFormat)
+} // namespace tst_number_format
+
+QTEST_APPLESS_MAIN(tst_number_format::TestNumberFormat)
 #include "tst_number_format.moc"

@@ -11,6 +11,7 @@
 #include "run.h"
 #include "solver.h"
 #include "stability.h"
+#include "support/test_metatypes.h"
 
 #include <QtTest>
 
@@ -18,6 +19,8 @@
 #include <cstring>
 #include <string>
 #include <vector>
+
+namespace tst_optimizer_step {
 
 using gdlab::Dataset;
 using gdlab::DescentMethod;
@@ -32,8 +35,9 @@ using gdlab::Solver;
 using gdlab::SolverSettings;
 using gdlab::StopReason;
 
+} // namespace tst_optimizer_step
 Q_DECLARE_METATYPE(gdlab::OptimizerKind)
-Q_DECLARE_METATYPE(gdlab::DescentMethod)
+namespace tst_optimizer_step {
 
 namespace {
 
@@ -596,5 +600,7 @@ void TestOptimizerStep::adamLongRunKeepsEveryBit()
     }
 }
 
-QTEST_APPLESS_MAIN(TestOptimizerStep)
+} // namespace tst_optimizer_step
+
+QTEST_APPLESS_MAIN(tst_optimizer_step::TestOptimizerStep)
 #include "tst_optimizer_step.moc"

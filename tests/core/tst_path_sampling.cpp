@@ -7,6 +7,8 @@
 #include <limits>
 #include <vector>
 
+namespace tst_path_sampling {
+
 using gdlab::PathPoint;
 
 namespace {
@@ -158,5 +160,7 @@ void TestPathSampling::beyondTheLimitByIterationAndByLength()
     QCOMPARE(static_cast<int>(still.size()), limit / 2);
 }
 
-QTEST_APPLESS_MAIN(TestPathSampling)
+} // namespace tst_path_sampling
+
+QTEST_APPLESS_MAIN(tst_path_sampling::TestPathSampling)
 #include "tst_path_sampling.moc"

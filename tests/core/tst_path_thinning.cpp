@@ -5,13 +5,17 @@
 #include <utility>
 #include <vector>
 
+namespace tst_path_thinning {
+
 using gdlab::PathThinning;
 
 using Points = std::vector<std::pair<double, double>>;
 using Kept = std::vector<int>;
 
-Q_DECLARE_METATYPE(Points)
-Q_DECLARE_METATYPE(Kept)
+} // namespace tst_path_thinning
+Q_DECLARE_METATYPE(tst_path_thinning::Points)
+Q_DECLARE_METATYPE(tst_path_thinning::Kept)
+namespace tst_path_thinning {
 
 class TestPathThinning : public QObject {
     Q_OBJECT
@@ -69,5 +73,7 @@ void TestPathThinning::resumesWhereAnEarlierPassStopped()
         QCOMPARE(resumed.keep(x, y), whole.keep(x, y));
 }
 
-QTEST_APPLESS_MAIN(TestPathThinning)
+} // namespace tst_path_thinning
+
+QTEST_APPLESS_MAIN(tst_path_thinning::TestPathThinning)
 #include "tst_path_thinning.moc"

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+namespace tst_problem {
+
 using gdlab::Dataset;
 using gdlab::InputError;
 using gdlab::Problem;
@@ -411,5 +413,7 @@ void TestProblem::errors()
         QVERIFY(problemError(data, makeSpec(intercept, false, target, featureIndices)).empty());
 }
 
-QTEST_APPLESS_MAIN(TestProblem)
+} // namespace tst_problem
+
+QTEST_APPLESS_MAIN(tst_problem::TestProblem)
 #include "tst_problem.moc"

@@ -13,13 +13,17 @@
 #include <random>
 #include <string>
 
+namespace tst_problem_accumulator {
+
 using gdlab::Dataset;
 using gdlab::LeastSquaresFit;
 using gdlab::Problem;
 using gdlab::ProblemAccumulator;
 using gdlab::ProblemSpec;
 
+} // namespace tst_problem_accumulator
 Q_DECLARE_METATYPE(gdlab::Dataset)
+namespace tst_problem_accumulator {
 
 namespace {
 
@@ -195,5 +199,7 @@ void TestProblemAccumulator::refusesAlike()
         != std::string::npos);
 }
 
-QTEST_APPLESS_MAIN(TestProblemAccumulator)
+} // namespace tst_problem_accumulator
+
+QTEST_APPLESS_MAIN(tst_problem_accumulator::TestProblemAccumulator)
 #include "tst_problem_accumulator.moc"

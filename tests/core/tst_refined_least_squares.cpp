@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+namespace tst_refined_least_squares {
+
 using gdlab::RefinedLeastSquares;
 
 namespace {
@@ -103,5 +105,7 @@ void TestRefinedLeastSquares::rankDeficientComputesNothing()
     QCOMPARE(solver.residual().size(), Eigen::Index(0));
 }
 
-QTEST_APPLESS_MAIN(TestRefinedLeastSquares)
+} // namespace tst_refined_least_squares
+
+QTEST_APPLESS_MAIN(tst_refined_least_squares::TestRefinedLeastSquares)
 #include "tst_refined_least_squares.moc"

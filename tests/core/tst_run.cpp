@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+namespace tst_run {
+
 using gdlab::Dataset;
 using gdlab::ProblemSpec;
 using gdlab::Run;
@@ -318,5 +320,7 @@ void TestRun::logisticReplay()
     QVERIFY((replay.newtonStep - moved).norm() <= 1e-15 * moved.norm() + 1e-300);
 }
 
-QTEST_APPLESS_MAIN(TestRun)
+} // namespace tst_run
+
+QTEST_APPLESS_MAIN(tst_run::TestRun)
 #include "tst_run.moc"

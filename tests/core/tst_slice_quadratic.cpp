@@ -10,6 +10,8 @@
 
 #include <cmath>
 
+namespace tst_slice_quadratic {
+
 using gdlab::Problem;
 using gdlab::SliceQuadratic;
 
@@ -242,5 +244,7 @@ void TestSliceQuadratic::lineFrameCentresOnItsLowestPoint()
     QVERIFY(onlyLow < lowest && onlyHigh > lowest);
 }
 
-QTEST_APPLESS_MAIN(TestSliceQuadratic)
+} // namespace tst_slice_quadratic
+
+QTEST_APPLESS_MAIN(tst_slice_quadratic::TestSliceQuadratic)
 #include "tst_slice_quadratic.moc"

@@ -9,6 +9,7 @@
 #include "solver.h"
 #include "stability.h"
 #include "support/recorded_run.h"
+#include "support/test_metatypes.h"
 
 #include <QtTest>
 
@@ -18,6 +19,8 @@
 #include <set>
 #include <string>
 #include <vector>
+
+namespace tst_solver {
 
 using gdlab::Dataset;
 using gdlab::DescentMethod;
@@ -32,9 +35,6 @@ using gdlab::Solver;
 using gdlab::SolverSettings;
 using gdlab::StopReason;
 using gdlab::test::State;
-
-Q_DECLARE_METATYPE(gdlab::LossKind)
-Q_DECLARE_METATYPE(gdlab::SolverSettings)
 
 namespace {
 
@@ -959,5 +959,7 @@ void TestSolver::stopReasonNames()
     QCOMPARE(gdlab::stopReasonName(StopReason::Cancelled), "cancelled");
 }
 
-QTEST_APPLESS_MAIN(TestSolver)
+} // namespace tst_solver
+
+QTEST_APPLESS_MAIN(tst_solver::TestSolver)
 #include "tst_solver.moc"

@@ -2,6 +2,7 @@
 #include "dataset.h"
 #include "problem.h"
 #include "stability.h"
+#include "support/test_metatypes.h"
 
 #include <Eigen/Eigenvalues>
 #include <QtTest>
@@ -9,13 +10,13 @@
 #include <cmath>
 #include <string>
 
+namespace tst_stability {
+
 using gdlab::Dataset;
 using gdlab::LossKind;
 using gdlab::Problem;
 using gdlab::ProblemSpec;
 using gdlab::StabilityBounds;
-
-Q_DECLARE_METATYPE(gdlab::LossKind)
 
 namespace {
 
@@ -194,5 +195,7 @@ void TestStability::singularGram()
     COMPARE_RELATIVE(bounds.optimalRate, bounds.divergenceBound, 1e-15);
 }
 
-QTEST_APPLESS_MAIN(TestStability)
+} // namespace tst_stability
+
+QTEST_APPLESS_MAIN(tst_stability::TestStability)
 #include "tst_stability.moc"

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+namespace tst_surface_colour_scale {
+
 using gdlab::SurfaceColourScale;
 
 namespace {
@@ -114,5 +116,7 @@ void TestSurfaceColourScale::fractionIsAlwaysANumber()
     QVERIFY(fraction >= 0.0 && fraction <= 1.0);
 }
 
-QTEST_APPLESS_MAIN(TestSurfaceColourScale)
+} // namespace tst_surface_colour_scale
+
+QTEST_APPLESS_MAIN(tst_surface_colour_scale::TestSurfaceColourScale)
 #include "tst_surface_colour_scale.moc"

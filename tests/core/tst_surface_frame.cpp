@@ -14,6 +14,8 @@
 #include <limits>
 #include <vector>
 
+namespace tst_surface_frame {
+
 using gdlab::History;
 using gdlab::Problem;
 using gdlab::SurfaceAxis;
@@ -378,5 +380,7 @@ void TestSurfaceFrame::frameHoldingFollowsAPointOutside()
     }
 }
 
-QTEST_APPLESS_MAIN(TestSurfaceFrame)
+} // namespace tst_surface_frame
+
+QTEST_APPLESS_MAIN(tst_surface_frame::TestSurfaceFrame)
 #include "tst_surface_frame.moc"

@@ -3,19 +3,20 @@
 #include "csv_reader.h"
 #include "loss_function.h"
 #include "run.h"
+#include "support/test_metatypes.h"
 #include "update_sample.h"
 
 #include <QtTest>
 
 #include <numeric>
 
+namespace tst_update_sample {
+
 using gdlab::DescentMethod;
 using gdlab::sampleRows;
 using gdlab::SolverSettings;
 using gdlab::UpdateSample;
 using gdlab::updateSample;
-
-Q_DECLARE_METATYPE(gdlab::DescentMethod)
 
 class TestUpdateSample : public QObject {
     Q_OBJECT
@@ -225,5 +226,7 @@ void TestUpdateSample::defaultBatchSizeIsBelowTheRows()
     QCOMPARE(gdlab::defaultBatchSize(2), 1LL);
 }
 
-QTEST_APPLESS_MAIN(TestUpdateSample)
+} // namespace tst_update_sample
+
+QTEST_APPLESS_MAIN(tst_update_sample::TestUpdateSample)
 #include "tst_update_sample.moc"

@@ -9,6 +9,8 @@
 
 #include <cmath>
 
+namespace tst_update_step_text {
+
 using gdlab::formatUpdateStep;
 using gdlab::updateStepLine;
 using gdlab::UpdateStepText;
@@ -111,5 +113,7 @@ void TestUpdateStepText::everyStepOfADescentChecksByHand()
     }
 }
 
-QTEST_APPLESS_MAIN(TestUpdateStepText)
+} // namespace tst_update_step_text
+
+QTEST_APPLESS_MAIN(tst_update_step_text::TestUpdateStepText)
 #include "tst_update_step_text.moc"

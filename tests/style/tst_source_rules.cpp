@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+namespace tst_source_rules {
+
 namespace {
 
 constexpr int maxFileLines = 500;
@@ -178,5 +180,7 @@ void TestSourceRules::coreHasNoQt()
     QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
 }
 
-QTEST_APPLESS_MAIN(TestSourceRules)
+} // namespace tst_source_rules
+
+QTEST_APPLESS_MAIN(tst_source_rules::TestSourceRules)
 #include "tst_source_rules.moc"

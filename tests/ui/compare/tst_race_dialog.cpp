@@ -18,6 +18,8 @@
 #include <memory>
 #include <set>
 
+namespace tst_race_dialog {
+
 using namespace gdlab;
 
 namespace {
@@ -256,5 +258,7 @@ void TestRaceDialog::opensOverTheControlsNotTheViews()
     QCOMPARE(dialog->pos(), QPoint(120, 60));
 }
 
-QTEST_MAIN(TestRaceDialog)
+} // namespace tst_race_dialog
+
+QTEST_MAIN(tst_race_dialog::TestRaceDialog)
 #include "tst_race_dialog.moc"

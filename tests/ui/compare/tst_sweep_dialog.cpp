@@ -17,6 +17,8 @@
 #include <cmath>
 #include <memory>
 
+namespace tst_sweep_dialog {
+
 using namespace gdlab;
 
 namespace {
@@ -347,5 +349,7 @@ void TestSweepDialog::presentationModeEnlarges()
     QCOMPARE(dialog.plot()->xAxis->labelFont().pointSizeF(), labelSize);
 }
 
-QTEST_MAIN(TestSweepDialog)
+} // namespace tst_sweep_dialog
+
+QTEST_MAIN(tst_sweep_dialog::TestSweepDialog)
 #include "tst_sweep_dialog.moc"

@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+namespace tst_column_chooser_dialog {
+
 using gdlab::ColumnChooserDialog;
 using gdlab::Dataset;
 using gdlab::ProblemSpec;
@@ -229,5 +231,7 @@ void TestColumnChooserDialog::acceptReturnsTheChoice()
     QVERIFY(!spec.intercept);
 }
 
-QTEST_MAIN(TestColumnChooserDialog)
+} // namespace tst_column_chooser_dialog
+
+QTEST_MAIN(tst_column_chooser_dialog::TestColumnChooserDialog)
 #include "tst_column_chooser_dialog.moc"

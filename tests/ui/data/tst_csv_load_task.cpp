@@ -14,6 +14,8 @@
 
 #include <memory>
 
+namespace tst_csv_load_task {
+
 using gdlab::CsvLoadTask;
 using gdlab::Dataset;
 using gdlab::test::writeLargeCsv;
@@ -251,5 +253,7 @@ void TestCsvLoadTask::destroyedWhileRunning()
     QTest::qWait(50);
 }
 
-QTEST_MAIN(TestCsvLoadTask)
+} // namespace tst_csv_load_task
+
+QTEST_MAIN(tst_csv_load_task::TestCsvLoadTask)
 #include "tst_csv_load_task.moc"

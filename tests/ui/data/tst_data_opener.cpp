@@ -30,6 +30,8 @@
 #include <cstring>
 #include <memory>
 
+namespace tst_data_opener {
+
 using gdlab::CsvLoadTask;
 using gdlab::DataOpener;
 using gdlab::Dataset;
@@ -659,5 +661,7 @@ void TestDataOpener::exportWithNothingLoaded()
     QVERIFY2(!opener.lastErrorText().contains(QStringLiteral("unchanged")), qPrintable(opener.lastErrorText()));
 }
 
-QTEST_MAIN(TestDataOpener)
+} // namespace tst_data_opener
+
+QTEST_MAIN(tst_data_opener::TestDataOpener)
 #include "tst_data_opener.moc"

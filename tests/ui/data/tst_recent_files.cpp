@@ -15,6 +15,8 @@
 
 #include <memory>
 
+namespace tst_recent_files {
+
 using gdlab::RecentFiles;
 
 class TestRecentFiles : public QObject {
@@ -239,5 +241,7 @@ void TestRecentFiles::startDirectory()
     QCOMPARE(m_recent->startDirectory(), QDir::homePath());
 }
 
-QTEST_MAIN(TestRecentFiles)
+} // namespace tst_recent_files
+
+QTEST_MAIN(tst_recent_files::TestRecentFiles)
 #include "tst_recent_files.moc"

@@ -27,6 +27,8 @@
 #include <cmath>
 #include <memory>
 
+namespace tst_control_panel {
+
 using gdlab::ControlPanel;
 using gdlab::DescentMethod;
 using gdlab::InitKind;
@@ -607,5 +609,7 @@ void TestControlPanel::fitsInANarrowPanel()
     QVERIFY(!area->horizontalScrollBar()->isVisible());
 }
 
-QTEST_MAIN(TestControlPanel)
+} // namespace tst_control_panel
+
+QTEST_MAIN(tst_control_panel::TestControlPanel)
 #include "tst_control_panel.moc"

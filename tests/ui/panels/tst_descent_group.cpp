@@ -14,6 +14,8 @@
 
 #include <climits>
 
+namespace tst_descent_group {
+
 using gdlab::DescentGroup;
 using gdlab::DescentMethod;
 using gdlab::LossKind;
@@ -226,5 +228,7 @@ void TestDescentGroup::miniBatchStartsBelowTheRows()
     QVERIFY(group.batchNote()->isHidden());
 }
 
-QTEST_MAIN(TestDescentGroup)
+} // namespace tst_descent_group
+
+QTEST_MAIN(tst_descent_group::TestDescentGroup)
 #include "tst_descent_group.moc"

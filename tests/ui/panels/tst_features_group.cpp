@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+namespace tst_features_group {
+
 using gdlab::FeaturesGroup;
 using gdlab::ProblemSpec;
 
@@ -58,5 +60,7 @@ void TestFeaturesGroup::eachBoxChangesItsChoice()
     QVERIFY(edits.first().first().value<ProblemSpec>() == expected);
 }
 
-QTEST_MAIN(TestFeaturesGroup)
+} // namespace tst_features_group
+
+QTEST_MAIN(tst_features_group::TestFeaturesGroup)
 #include "tst_features_group.moc"

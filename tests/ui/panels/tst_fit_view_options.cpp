@@ -13,6 +13,8 @@
 
 #include <memory>
 
+namespace tst_fit_view_options {
+
 using namespace gdlab;
 
 namespace {
@@ -279,5 +281,7 @@ void TestFitViewOptions::sameChoicesAreLeftAlone()
     QVERIFY(f.options->viewCombo()->itemData(0, markRole).toBool());
 }
 
-QTEST_MAIN(TestFitViewOptions)
+} // namespace tst_fit_view_options
+
+QTEST_MAIN(tst_fit_view_options::TestFitViewOptions)
 #include "tst_fit_view_options.moc"

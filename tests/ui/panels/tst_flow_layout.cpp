@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QVBoxLayout>
 
+namespace tst_flow_layout {
+
 using namespace gdlab;
 
 namespace {
@@ -158,5 +160,7 @@ void TestFlowLayout::parentLayoutGivesTheWrappedHeight()
     m_row->setParent(nullptr);
 }
 
-QTEST_MAIN(TestFlowLayout)
+} // namespace tst_flow_layout
+
+QTEST_MAIN(tst_flow_layout::TestFlowLayout)
 #include "tst_flow_layout.moc"

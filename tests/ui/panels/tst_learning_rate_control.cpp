@@ -18,6 +18,8 @@
 #include <cmath>
 #include <memory>
 
+namespace tst_learning_rate_control {
+
 using gdlab::IterationModel;
 using gdlab::LearningRateControl;
 using gdlab::SessionController;
@@ -329,5 +331,7 @@ void TestLearningRateControl::fastestSetsHeavyBallsRateAndMomentum()
     QVERIFY(!m_control->fastestButton()->isEnabled());
 }
 
-QTEST_MAIN(TestLearningRateControl)
+} // namespace tst_learning_rate_control
+
+QTEST_MAIN(tst_learning_rate_control::TestLearningRateControl)
 #include "tst_learning_rate_control.moc"

@@ -11,6 +11,8 @@
 
 #include <cmath>
 
+namespace tst_learning_rate_scale {
+
 using gdlab::LearningRateScale;
 
 namespace {
@@ -155,5 +157,7 @@ void TestLearningRateScale::drawsTheMarks()
     QVERIFY(pixelsOf(marked, gdlab::ViewPalette::warning()) > 0);
 }
 
-QTEST_MAIN(TestLearningRateScale)
+} // namespace tst_learning_rate_scale
+
+QTEST_MAIN(tst_learning_rate_scale::TestLearningRateScale)
 #include "tst_learning_rate_scale.moc"

@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+namespace tst_lesson_group {
+
 using gdlab::LessonGroup;
 using gdlab::SessionController;
 
@@ -97,5 +99,7 @@ void TestLessonGroup::nothingLoaded()
     QCOMPARE(chosen.count(), 0);
 }
 
-QTEST_MAIN(TestLessonGroup)
+} // namespace tst_lesson_group
+
+QTEST_MAIN(tst_lesson_group::TestLessonGroup)
 #include "tst_lesson_group.moc"

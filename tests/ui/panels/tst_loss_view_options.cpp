@@ -14,6 +14,8 @@
 
 #include <memory>
 
+namespace tst_loss_view_options {
+
 using namespace gdlab;
 
 namespace {
@@ -168,5 +170,7 @@ void TestLossViewOptions::rowFollowsThePlot()
     QCOMPARE(chosen.count(), 0); // following the plot is not a choice of the user's
 }
 
-QTEST_MAIN(TestLossViewOptions)
+} // namespace tst_loss_view_options
+
+QTEST_MAIN(tst_loss_view_options::TestLossViewOptions)
 #include "tst_loss_view_options.moc"

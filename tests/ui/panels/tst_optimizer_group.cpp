@@ -1,6 +1,7 @@
 // The optimizer chooser: each optimizer's parameters shown only while it uses them, each edit sent once as the
 // whole settings, and a run's settings shown without being sent back.
 #include "panels/optimizer_group.h"
+#include "support/test_metatypes.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -8,9 +9,9 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-using namespace gdlab;
+namespace tst_optimizer_group {
 
-Q_DECLARE_METATYPE(gdlab::SolverSettings)
+using namespace gdlab;
 
 class TestOptimizerGroup : public QObject {
     Q_OBJECT
@@ -104,5 +105,7 @@ void TestOptimizerGroup::badEpsilonIsRefused()
     QCOMPARE(group.epsilonEdit()->text(), QStringLiteral("1e-10"));
 }
 
-QTEST_MAIN(TestOptimizerGroup)
+} // namespace tst_optimizer_group
+
+QTEST_MAIN(tst_optimizer_group::TestOptimizerGroup)
 #include "tst_optimizer_group.moc"

@@ -19,6 +19,8 @@
 
 #include <memory>
 
+namespace tst_playback_bar {
+
 using gdlab::IterationModel;
 using gdlab::PlaybackBar;
 using gdlab::SessionController;
@@ -274,5 +276,7 @@ void TestPlaybackBar::followsAStreamingRun()
     QCOMPARE(bar.refreshCount(), 2);
 }
 
-QTEST_MAIN(TestPlaybackBar)
+} // namespace tst_playback_bar
+
+QTEST_MAIN(tst_playback_bar::TestPlaybackBar)
 #include "tst_playback_bar.moc"

@@ -10,6 +10,8 @@
 #include <QSpinBox>
 #include <QtTest>
 
+namespace tst_shown_value {
+
 class TestShownValue : public QObject {
     Q_OBJECT
 
@@ -81,5 +83,7 @@ void TestShownValue::lineEdit()
     QCOMPARE(texts.count(), 0);
 }
 
-QTEST_MAIN(TestShownValue)
+} // namespace tst_shown_value
+
+QTEST_MAIN(tst_shown_value::TestShownValue)
 #include "tst_shown_value.moc"

@@ -13,6 +13,8 @@
 #include <cmath>
 #include <memory>
 
+namespace tst_start_group {
+
 using gdlab::InitKind;
 using gdlab::SessionController;
 using gdlab::SolverSettings;
@@ -141,5 +143,7 @@ void TestStartGroup::zerosHideTheBoxes()
     QVERIFY(!group.initValueSpins()[0]->isVisibleTo(&group));
 }
 
-QTEST_MAIN(TestStartGroup)
+} // namespace tst_start_group
+
+QTEST_MAIN(tst_start_group::TestStartGroup)
 #include "tst_start_group.moc"

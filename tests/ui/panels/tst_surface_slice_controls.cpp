@@ -11,6 +11,8 @@
 
 #include <memory>
 
+namespace tst_surface_slice_controls {
+
 using gdlab::ErrorSurfaceModel;
 using gdlab::SessionController;
 using gdlab::SurfaceSliceControls;
@@ -309,5 +311,7 @@ void TestSurfaceSliceControls::fitsAboveTheContourView()
     }
 }
 
-QTEST_MAIN(TestSurfaceSliceControls)
+} // namespace tst_surface_slice_controls
+
+QTEST_MAIN(tst_surface_slice_controls::TestSurfaceSliceControls)
 #include "tst_surface_slice_controls.moc"

@@ -5,6 +5,8 @@
 #include <QTranslator>
 #include <QtTest>
 
+namespace tst_core_text {
+
 using gdlab::CoreText;
 
 namespace {
@@ -72,5 +74,7 @@ void TestCoreText::everythingGoesThroughTranslation()
     QCoreApplication::removeTranslator(&translator);
 }
 
-QTEST_GUILESS_MAIN(TestCoreText)
+} // namespace tst_core_text
+
+QTEST_GUILESS_MAIN(tst_core_text::TestCoreText)
 #include "tst_core_text.moc"

@@ -16,6 +16,8 @@
 #include <set>
 #include <utility>
 
+namespace tst_error_surface_model {
+
 using gdlab::ErrorSurfaceModel;
 using gdlab::IterationModel;
 using gdlab::SessionController;
@@ -621,5 +623,7 @@ void TestErrorSurfaceModel::noDataHasNoSurface()
     QCOMPARE(m_surface->sliceDescription(), QString());
 }
 
-QTEST_MAIN(TestErrorSurfaceModel)
+} // namespace tst_error_surface_model
+
+QTEST_MAIN(tst_error_surface_model::TestErrorSurfaceModel)
 #include "tst_error_surface_model.moc"

@@ -10,11 +10,15 @@
 
 #include <memory>
 
+namespace tst_iteration_model {
+
 using gdlab::IterationModel;
 using gdlab::Run;
 using gdlab::RunCause;
 
+} // namespace tst_iteration_model
 Q_DECLARE_METATYPE(gdlab::RunCause)
+namespace tst_iteration_model {
 
 namespace {
 
@@ -316,5 +320,7 @@ void TestIterationModel::rowForIteration()
     QCOMPARE(m_model->rowForIteration(-1), 0);
 }
 
-QTEST_MAIN(TestIterationModel)
+} // namespace tst_iteration_model
+
+QTEST_MAIN(tst_iteration_model::TestIterationModel)
 #include "tst_iteration_model.moc"

@@ -12,6 +12,8 @@
 #include <memory>
 #include <set>
 
+namespace tst_pinned_runs {
+
 using gdlab::PinnedRuns;
 using gdlab::SessionController;
 using gdlab::test::State;
@@ -436,5 +438,7 @@ void TestPinnedRuns::rowAtFollowsTheCursor()
     QCOMPARE(run.rowAt(-3), std::size_t(0));
 }
 
-QTEST_MAIN(TestPinnedRuns)
+} // namespace tst_pinned_runs
+
+QTEST_MAIN(tst_pinned_runs::TestPinnedRuns)
 #include "tst_pinned_runs.moc"

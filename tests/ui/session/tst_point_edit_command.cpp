@@ -10,6 +10,8 @@
 
 #include <memory>
 
+namespace tst_point_edit_command {
+
 using gdlab::PointEditCommand;
 using gdlab::SessionController;
 using gdlab::test::DataSnapshot;
@@ -150,5 +152,7 @@ void TestPointEditCommand::stackDropsARefusedCommand()
     QCOMPARE(values().rows(), Eigen::Index(6));
 }
 
-QTEST_MAIN(TestPointEditCommand)
+} // namespace tst_point_edit_command
+
+QTEST_MAIN(tst_point_edit_command::TestPointEditCommand)
 #include "tst_point_edit_command.moc"

@@ -14,6 +14,8 @@
 #include <limits>
 #include <memory>
 
+namespace tst_point_editor {
+
 using gdlab::Dataset;
 using gdlab::PointEditor;
 using gdlab::ProblemSpec;
@@ -329,5 +331,7 @@ void TestPointEditor::stackKeptOrCleared()
     }
 }
 
-QTEST_MAIN(TestPointEditor)
+} // namespace tst_point_editor
+
+QTEST_MAIN(tst_point_editor::TestPointEditor)
 #include "tst_point_editor.moc"

@@ -10,10 +10,14 @@
 #include <cmath>
 #include <memory>
 
+namespace tst_run_worker {
+
 using gdlab::Run;
 using gdlab::RunWorker;
 
+} // namespace tst_run_worker
 Q_DECLARE_METATYPE(std::shared_ptr<const gdlab::Run>)
+namespace tst_run_worker {
 
 namespace {
 
@@ -137,5 +141,7 @@ void TestRunWorker::destroyedWhileRunning()
     QTest::qWait(50);
 }
 
-QTEST_MAIN(TestRunWorker)
+} // namespace tst_run_worker
+
+QTEST_MAIN(tst_run_worker::TestRunWorker)
 #include "tst_run_worker.moc"

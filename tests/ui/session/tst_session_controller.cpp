@@ -15,6 +15,8 @@
 #include <limits>
 #include <memory>
 
+namespace tst_session_controller {
+
 using gdlab::DescentMethod;
 using gdlab::InitKind;
 using gdlab::IterationModel;
@@ -554,5 +556,7 @@ void TestSessionController::destroyDuringWorkerRun()
     QTest::qWait(50);
 }
 
-QTEST_MAIN(TestSessionController)
+} // namespace tst_session_controller
+
+QTEST_MAIN(tst_session_controller::TestSessionController)
 #include "tst_session_controller.moc"

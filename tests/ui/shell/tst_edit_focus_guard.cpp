@@ -17,6 +17,8 @@
 
 #include <memory>
 
+namespace tst_edit_focus_guard {
+
 using namespace gdlab;
 
 class TestEditFocusGuard : public QObject {
@@ -164,5 +166,7 @@ void TestEditFocusGuard::clickOnAButtonEndsTheEdit()
     QCOMPARE(row(), now + 1);
 }
 
-QTEST_MAIN(TestEditFocusGuard)
+} // namespace tst_edit_focus_guard
+
+QTEST_MAIN(tst_edit_focus_guard::TestEditFocusGuard)
 #include "tst_edit_focus_guard.moc"

@@ -33,6 +33,8 @@
 
 #include <memory>
 
+namespace tst_export {
+
 using namespace gdlab;
 
 namespace {
@@ -496,5 +498,7 @@ void TestExport::animationDialogWritesTheGif()
     QCOMPARE(facts.delays, QList<int>({ 20, 20, 20 }));
 }
 
-QTEST_MAIN(TestExport)
+} // namespace tst_export
+
+QTEST_MAIN(tst_export::TestExport)
 #include "tst_export.moc"

@@ -19,6 +19,8 @@
 
 #include <memory>
 
+namespace tst_intent_router {
+
 using namespace gdlab;
 
 namespace {
@@ -150,5 +152,7 @@ void TestIntentRouter::fitViewIntents()
     QCOMPARE(fit.fitMode(), FitPlot::PredictedVsActual);
 }
 
-QTEST_MAIN(TestIntentRouter)
+} // namespace tst_intent_router
+
+QTEST_MAIN(tst_intent_router::TestIntentRouter)
 #include "tst_intent_router.moc"

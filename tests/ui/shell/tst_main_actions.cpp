@@ -21,6 +21,8 @@
 #include <map>
 #include <memory>
 
+namespace tst_main_actions {
+
 using gdlab::MainActions;
 
 class TestMainActions : public QObject {
@@ -211,5 +213,7 @@ void TestMainActions::redoFromEitherKey()
         QList<QKeySequence>({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) }));
 }
 
-QTEST_MAIN(TestMainActions)
+} // namespace tst_main_actions
+
+QTEST_MAIN(tst_main_actions::TestMainActions)
 #include "tst_main_actions.moc"

@@ -36,6 +36,8 @@
 
 #include <memory>
 
+namespace tst_main_window {
+
 using namespace gdlab;
 
 namespace {
@@ -446,5 +448,7 @@ void TestMainWindow::followCheckSitsBesideTheTabs()
     QVERIFY(m_window->surfaceModel()->followsCurrent());
 }
 
-QTEST_MAIN(TestMainWindow)
+} // namespace tst_main_window
+
+QTEST_MAIN(tst_main_window::TestMainWindow)
 #include "tst_main_window.moc"

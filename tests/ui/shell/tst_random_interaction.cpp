@@ -31,6 +31,8 @@
 #include <memory>
 #include <random>
 
+namespace tst_random_interaction {
+
 using namespace gdlab;
 
 namespace {
@@ -410,5 +412,7 @@ void TestRandomInteraction::verifyResponsive(const QString& where)
     QTRY_VERIFY2_WITH_TIMEOUT(*fired, context(where + ": a zero timer did not fire within 1 s"), 1000);
 }
 
-QTEST_MAIN(TestRandomInteraction)
+} // namespace tst_random_interaction
+
+QTEST_MAIN(tst_random_interaction::TestRandomInteraction)
 #include "tst_random_interaction.moc"

@@ -30,6 +30,8 @@
 #include <map>
 #include <memory>
 
+namespace tst_refresh_counts {
+
 using gdlab::MainWindow;
 using gdlab::SessionController;
 
@@ -210,5 +212,7 @@ void TestRefreshCounts::stepMovesMarkersOnly()
     QVERIFY(replots.contour.count() <= 1);
 }
 
-QTEST_MAIN(TestRefreshCounts)
+} // namespace tst_refresh_counts
+
+QTEST_MAIN(tst_refresh_counts::TestRefreshCounts)
 #include "tst_refresh_counts.moc"

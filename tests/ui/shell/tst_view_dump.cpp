@@ -15,6 +15,8 @@
 
 #include <memory>
 
+namespace tst_view_dump {
+
 using namespace gdlab;
 
 namespace {
@@ -338,5 +340,7 @@ void TestViewDump::presentationModeAndBack()
     }
 }
 
-QTEST_MAIN(TestViewDump)
+} // namespace tst_view_dump
+
+QTEST_MAIN(tst_view_dump::TestViewDump)
 #include "tst_view_dump.moc"

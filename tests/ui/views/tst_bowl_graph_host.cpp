@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QtTest>
 
+namespace tst_bowl_graph_host {
+
 using gdlab::BowlGraphHost;
 
 class TestBowlGraphHost : public QObject {
@@ -101,5 +103,7 @@ void TestBowlGraphHost::textFollowsTheHostsFont()
     QCOMPARE(host.messageFont().pointSizeF(), font.pointSizeF());
 }
 
-QTEST_MAIN(TestBowlGraphHost)
+} // namespace tst_bowl_graph_host
+
+QTEST_MAIN(tst_bowl_graph_host::TestBowlGraphHost)
 #include "tst_bowl_graph_host.moc"

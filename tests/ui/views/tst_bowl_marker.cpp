@@ -7,6 +7,8 @@
 #include <QColor>
 #include <QtTest>
 
+namespace tst_bowl_marker {
+
 namespace BowlMarker = gdlab::BowlMarker;
 
 class TestBowlMarker : public QObject {
@@ -48,5 +50,7 @@ void TestBowlMarker::pointsAreXLossZ()
     QCOMPARE(BowlMarker::at(1.5, 20.0, -3.0), QVector3D(1.5f, 20.0f, -3.0f));
 }
 
-QTEST_MAIN(TestBowlMarker)
+} // namespace tst_bowl_marker
+
+QTEST_MAIN(tst_bowl_marker::TestBowlMarker)
 #include "tst_bowl_marker.moc"

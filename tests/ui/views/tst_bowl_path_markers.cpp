@@ -12,6 +12,8 @@
 
 #include <memory>
 
+namespace tst_bowl_path_markers {
+
 using gdlab::BowlPathMarkers;
 using gdlab::test::bowlPoint;
 using gdlab::test::describe;
@@ -152,5 +154,7 @@ void TestBowlPathMarkers::scale()
     QCOMPARE(items.front()->scaling().x(), normal.front());
 }
 
-QTEST_MAIN(TestBowlPathMarkers)
+} // namespace tst_bowl_path_markers
+
+QTEST_MAIN(tst_bowl_path_markers::TestBowlPathMarkers)
 #include "tst_bowl_path_markers.moc"

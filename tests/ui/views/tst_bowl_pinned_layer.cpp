@@ -17,6 +17,8 @@
 #include <memory>
 #include <set>
 
+namespace tst_bowl_pinned_layer {
+
 using gdlab::BowlPinnedLayer;
 using gdlab::PinnedRuns;
 using gdlab::test::bowlPoint;
@@ -261,5 +263,7 @@ void TestBowlPinnedLayer::legendShowsEachRunsShape()
     }
 }
 
-QTEST_MAIN(TestBowlPinnedLayer)
+} // namespace tst_bowl_pinned_layer
+
+QTEST_MAIN(tst_bowl_pinned_layer::TestBowlPinnedLayer)
 #include "tst_bowl_pinned_layer.moc"

@@ -6,6 +6,8 @@
 #include <QWidget>
 #include <QtTest>
 
+namespace tst_bowl_style {
+
 using gdlab::BowlStyle;
 
 class TestBowlStyle : public QObject {
@@ -71,5 +73,7 @@ void TestBowlStyle::themeFollowsThePalette()
     QCOMPARE(theme.font().pointSizeF(), BowlStyle::labelPointSize * gdlab::PlotStyle::presentationScale);
 }
 
-QTEST_MAIN(TestBowlStyle)
+} // namespace tst_bowl_style
+
+QTEST_MAIN(tst_bowl_style::TestBowlStyle)
 #include "tst_bowl_style.moc"

@@ -13,6 +13,8 @@
 
 #include <memory>
 
+namespace tst_bowl_surface_layer {
+
 using gdlab::BowlSurfaceLayer;
 using gdlab::test::bowlPoint;
 using gdlab::test::describe;
@@ -158,5 +160,7 @@ void TestBowlSurfaceLayer::clear()
     QCOMPARE(m_layer->point(0, 0), QVector3D());
 }
 
-QTEST_MAIN(TestBowlSurfaceLayer)
+} // namespace tst_bowl_surface_layer
+
+QTEST_MAIN(tst_bowl_surface_layer::TestBowlSurfaceLayer)
 #include "tst_bowl_surface_layer.moc"

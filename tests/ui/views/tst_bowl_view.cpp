@@ -21,6 +21,8 @@
 #include <cmath>
 #include <memory>
 
+namespace tst_bowl_view {
+
 using gdlab::BowlView;
 using gdlab::ErrorSurfaceModel;
 using gdlab::IterationModel;
@@ -392,5 +394,7 @@ void TestBowlView::presentationModeEnlargesTheFonts()
     QCOMPARE(theme->font().pointSizeF(), labels);
 }
 
-QTEST_MAIN(TestBowlView)
+} // namespace tst_bowl_view
+
+QTEST_MAIN(tst_bowl_view::TestBowlView)
 #include "tst_bowl_view.moc"

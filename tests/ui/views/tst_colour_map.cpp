@@ -4,6 +4,8 @@
 
 #include <limits>
 
+namespace tst_colour_map {
+
 using gdlab::ColourMap;
 
 class TestColourMap : public QObject {
@@ -46,5 +48,7 @@ void TestColourMap::stopsMatchTheInterpolation()
         QCOMPARE(ColourMap::at(stop.first).rgb(), stop.second.rgb());
 }
 
-QTEST_APPLESS_MAIN(TestColourMap)
+} // namespace tst_colour_map
+
+QTEST_APPLESS_MAIN(tst_colour_map::TestColourMap)
 #include "tst_colour_map.moc"

@@ -9,10 +9,14 @@
 
 #include <vector>
 
+namespace tst_contour_legend {
+
 using gdlab::ContourLegend;
 
 using Widths = std::vector<int>;
-Q_DECLARE_METATYPE(Widths)
+} // namespace tst_contour_legend
+Q_DECLARE_METATYPE(tst_contour_legend::Widths)
+namespace tst_contour_legend {
 
 class TestContourLegend : public QObject {
     Q_OBJECT
@@ -98,5 +102,7 @@ void TestContourLegend::wrapsToTheWidth()
         qPrintable(QStringLiteral("%1 > %2").arg(plot.legend->outerRect().width()).arg(plot.width())));
 }
 
-QTEST_MAIN(TestContourLegend)
+} // namespace tst_contour_legend
+
+QTEST_MAIN(tst_contour_legend::TestContourLegend)
 #include "tst_contour_legend.moc"

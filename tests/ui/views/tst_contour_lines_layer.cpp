@@ -8,6 +8,8 @@
 
 #include <QtTest>
 
+namespace tst_contour_lines_layer {
+
 using gdlab::ContourLine;
 using gdlab::ContourLinesLayer;
 
@@ -106,5 +108,7 @@ void TestContourLinesLayer::presentationIsThicker()
     QCOMPARE(layer.curves().front()->pen().widthF(), width * gdlab::PlotStyle::presentationScale);
 }
 
-QTEST_MAIN(TestContourLinesLayer)
+} // namespace tst_contour_lines_layer
+
+QTEST_MAIN(tst_contour_lines_layer::TestContourLinesLayer)
 #include "tst_contour_lines_layer.moc"

@@ -18,6 +18,8 @@
 #include <functional>
 #include <memory>
 
+namespace tst_contour_plot {
+
 using gdlab::ContourPlot;
 using gdlab::ErrorSurfaceModel;
 using gdlab::IterationModel;
@@ -25,7 +27,9 @@ using gdlab::SessionController;
 
 /** A user action, as the command the window would give the controller. */
 using Command = std::function<QString(SessionController&)>;
-Q_DECLARE_METATYPE(Command)
+} // namespace tst_contour_plot
+Q_DECLARE_METATYPE(tst_contour_plot::Command)
+namespace tst_contour_plot {
 
 namespace {
 
@@ -763,5 +767,7 @@ void TestContourPlot::clickOnlyAsksForTheStart()
     QCOMPARE(m_controller->model()->theta(0), start);
 }
 
-QTEST_MAIN(TestContourPlot)
+} // namespace tst_contour_plot
+
+QTEST_MAIN(tst_contour_plot::TestContourPlot)
 #include "tst_contour_plot.moc"

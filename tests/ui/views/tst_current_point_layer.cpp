@@ -14,6 +14,8 @@
 
 #include <cmath>
 
+namespace tst_current_point_layer {
+
 using gdlab::CurrentPointLayer;
 using gdlab::ErrorSurfaceModel;
 using gdlab::IterationModel;
@@ -141,5 +143,7 @@ void TestCurrentPointLayer::presentationEnlarges()
     QCOMPARE(CurrentPointLayer::arrowPen(gdlab::PlotStyle(plot, true)), layer.arrow()->pen());
 }
 
-QTEST_MAIN(TestCurrentPointLayer)
+} // namespace tst_current_point_layer
+
+QTEST_MAIN(tst_current_point_layer::TestCurrentPointLayer)
 #include "tst_current_point_layer.moc"

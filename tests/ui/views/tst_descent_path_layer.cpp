@@ -12,6 +12,8 @@
 
 #include <QtTest>
 
+namespace tst_descent_path_layer {
+
 using gdlab::DescentPathLayer;
 using gdlab::ErrorSurfaceModel;
 using gdlab::IterationModel;
@@ -206,5 +208,7 @@ void TestDescentPathLayer::thinningFollowsTheView()
     QVERIFY(thinning.keep(1.0, 0)); // a step of 1/8000 of the x axis
 }
 
-QTEST_MAIN(TestDescentPathLayer)
+} // namespace tst_descent_path_layer
+
+QTEST_MAIN(tst_descent_path_layer::TestDescentPathLayer)
 #include "tst_descent_path_layer.moc"

@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+namespace tst_divergence_warning {
+
 using gdlab::DivergenceWarning;
 using gdlab::IterationModel;
 using gdlab::SessionController;
@@ -137,5 +139,7 @@ void TestDivergenceWarning::wrapsToThePlot()
     QVERIFY(warning.element()->text().count(QLatin1Char('\n')) < lines.size() - 1);
 }
 
-QTEST_MAIN(TestDivergenceWarning)
+} // namespace tst_divergence_warning
+
+QTEST_MAIN(tst_divergence_warning::TestDivergenceWarning)
 #include "tst_divergence_warning.moc"

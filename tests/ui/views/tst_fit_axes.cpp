@@ -10,6 +10,8 @@
 #include <cmath>
 #include <limits>
 
+namespace tst_fit_axes {
+
 using gdlab::FitAxes;
 using gdlab::FitPoints;
 using gdlab::test::preparedRun;
@@ -139,5 +141,7 @@ void TestFitAxes::clearShowsTheUnitSquare()
     QCOMPARE(plot.yAxis->range(), QCPRange(0, 1));
 }
 
-QTEST_MAIN(TestFitAxes)
+} // namespace tst_fit_axes
+
+QTEST_MAIN(tst_fit_axes::TestFitAxes)
 #include "tst_fit_axes.moc"

@@ -10,6 +10,8 @@
 
 #include <cmath>
 
+namespace tst_fit_data_layer {
+
 using gdlab::FitDataLayer;
 using gdlab::FitPoints;
 using gdlab::PlotStyle;
@@ -184,5 +186,7 @@ void TestFitDataLayer::styleFollowsScaleAndDensity()
     QVERIFY(FitDataLayer::pointSize(normal, FitDataLayer::manyPoints + 1) < size);
 }
 
-QTEST_MAIN(TestFitDataLayer)
+} // namespace tst_fit_data_layer
+
+QTEST_MAIN(tst_fit_data_layer::TestFitDataLayer)
 #include "tst_fit_data_layer.moc"

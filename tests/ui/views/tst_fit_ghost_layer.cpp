@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+namespace tst_fit_ghost_layer {
+
 using gdlab::FitGhostLayer;
 using gdlab::FitLines;
 using gdlab::PlotStyle;
@@ -86,5 +88,7 @@ void TestFitGhostLayer::styleIsMutedAndScaled()
     QVERIFY(layer.labels()[1]->font().pointSizeF() > points);
 }
 
-QTEST_MAIN(TestFitGhostLayer)
+} // namespace tst_fit_ghost_layer
+
+QTEST_MAIN(tst_fit_ghost_layer::TestFitGhostLayer)
 #include "tst_fit_ghost_layer.moc"

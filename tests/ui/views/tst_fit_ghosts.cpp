@@ -12,6 +12,8 @@
 
 #include <memory>
 
+namespace tst_fit_ghosts {
+
 using gdlab::FitGhosts;
 using gdlab::FitPlot;
 using gdlab::IterationModel;
@@ -80,5 +82,7 @@ void TestFitGhosts::viewRenamesTheEntryAsTheCursorMoves()
         QCOMPARE(graph->name(), QStringLiteral("earlier fits"));
 }
 
-QTEST_MAIN(TestFitGhosts)
+} // namespace tst_fit_ghosts
+
+QTEST_MAIN(tst_fit_ghosts::TestFitGhosts)
 #include "tst_fit_ghosts.moc"

@@ -1,6 +1,7 @@
 #include "views/fit_legend_layout.h"
 
 #include "support/prepared_runs.h"
+#include "support/test_metatypes.h"
 #include "views/fit_ghost_layer.h"
 #include "views/fit_points.h"
 #include "views/label_placement.h"
@@ -10,14 +11,14 @@
 
 #include <QtTest>
 
+namespace tst_fit_legend_layout {
+
 using gdlab::FitGhostLayer;
 using gdlab::FitLegendLayout;
 using gdlab::FitLines;
 using gdlab::FitPoints;
 using gdlab::PlotStyle;
 using gdlab::test::preparedRun;
-
-Q_DECLARE_METATYPE(Qt::Alignment)
 
 class TestFitLegendLayout : public QObject {
     Q_OBJECT
@@ -180,5 +181,7 @@ void TestFitLegendLayout::smallViewDropsTheLegend()
     QVERIFY(!plot.legend->visible());
 }
 
-QTEST_MAIN(TestFitLegendLayout)
+} // namespace tst_fit_legend_layout
+
+QTEST_MAIN(tst_fit_legend_layout::TestFitLegendLayout)
 #include "tst_fit_legend_layout.moc"

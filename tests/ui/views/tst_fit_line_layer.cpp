@@ -8,6 +8,8 @@
 
 #include <cmath>
 
+namespace tst_fit_line_layer {
+
 using gdlab::FitLineLayer;
 using gdlab::FitLines;
 using gdlab::PlotStyle;
@@ -69,5 +71,7 @@ void TestFitLineLayer::onTheLayerGiven()
     QCOMPARE(layer.graph()->layer(), plot.layer("lines"));
 }
 
-QTEST_MAIN(TestFitLineLayer)
+} // namespace tst_fit_line_layer
+
+QTEST_MAIN(tst_fit_line_layer::TestFitLineLayer)
 #include "tst_fit_line_layer.moc"

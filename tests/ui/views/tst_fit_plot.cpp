@@ -15,6 +15,8 @@
 #include <cmath>
 #include <memory>
 
+namespace tst_fit_plot {
+
 using namespace gdlab;
 
 namespace {
@@ -1028,5 +1030,7 @@ void TestFitPlot::undoRestoresTheLessonName()
     QCOMPARE(f.controller->latestRun()->title, title);
 }
 
-QTEST_MAIN(TestFitPlot)
+} // namespace tst_fit_plot
+
+QTEST_MAIN(tst_fit_plot::TestFitPlot)
 #include "tst_fit_plot.moc"

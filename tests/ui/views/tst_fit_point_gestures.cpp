@@ -10,6 +10,8 @@
 
 #include <memory>
 
+namespace tst_fit_point_gestures {
+
 using gdlab::FitPointGestures;
 using gdlab::FitPoints;
 using gdlab::test::preparedRun;
@@ -237,5 +239,7 @@ void TestFitPointGestures::selectValidatesTheRow()
     QCOMPARE(selections.count(), 2);
 }
 
-QTEST_MAIN(TestFitPointGestures)
+} // namespace tst_fit_point_gestures
+
+QTEST_MAIN(tst_fit_point_gestures::TestFitPointGestures)
 #include "tst_fit_point_gestures.moc"

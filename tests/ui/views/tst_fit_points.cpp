@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+namespace tst_fit_points {
+
 using gdlab::FitPoints;
 using gdlab::ProblemSpec;
 using gdlab::test::preparedLessonRun;
@@ -136,5 +138,7 @@ void TestFitPoints::resetForgetsTheArrangement()
     QCOMPARE(points.count(), 5);
 }
 
-QTEST_APPLESS_MAIN(TestFitPoints)
+} // namespace tst_fit_points
+
+QTEST_APPLESS_MAIN(tst_fit_points::TestFitPoints)
 #include "tst_fit_points.moc"

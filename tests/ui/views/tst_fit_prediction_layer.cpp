@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+namespace tst_fit_prediction_layer {
+
 using gdlab::FitDataLayer;
 using gdlab::FitPoints;
 using gdlab::FitPredictionLayer;
@@ -88,5 +90,7 @@ void TestFitPredictionLayer::styleMatchesTheDataMarkers()
     QCOMPARE(layer.leastSquares()->lineStyle(), QCPGraph::lsNone);
 }
 
-QTEST_MAIN(TestFitPredictionLayer)
+} // namespace tst_fit_prediction_layer
+
+QTEST_MAIN(tst_fit_prediction_layer::TestFitPredictionLayer)
 #include "tst_fit_prediction_layer.moc"

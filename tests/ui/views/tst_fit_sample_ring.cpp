@@ -12,6 +12,8 @@
 
 #include <QtTest>
 
+namespace tst_fit_sample_ring {
+
 using gdlab::DescentMethod;
 using gdlab::FitPlot;
 using gdlab::IterationModel;
@@ -147,5 +149,7 @@ void TestFitSampleRing::batchDescentRingsNothing()
     QVERIFY(!view.plot()->legend->hasItemWithPlottable(view.sampleGraph()));
 }
 
-QTEST_MAIN(TestFitSampleRing)
+} // namespace tst_fit_sample_ring
+
+QTEST_MAIN(tst_fit_sample_ring::TestFitSampleRing)
 #include "tst_fit_sample_ring.moc"

@@ -14,6 +14,8 @@
 
 #include <memory>
 
+namespace tst_history_table {
+
 using gdlab::HistoryTable;
 using gdlab::IterationModel;
 using gdlab::SessionController;
@@ -130,5 +132,7 @@ void TestHistoryTable::rowsHaveOneHeight()
     QVERIFY(table.verticalHeader()->defaultSectionSize() > before);
 }
 
-QTEST_MAIN(TestHistoryTable)
+} // namespace tst_history_table
+
+QTEST_MAIN(tst_history_table::TestHistoryTable)
 #include "tst_history_table.moc"

@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+namespace tst_label_placement {
+
 using gdlab::LabelPlacement;
 
 class TestLabelPlacement : public QObject {
@@ -47,5 +49,7 @@ void TestLabelPlacement::noCandidates()
     QCOMPARE(LabelPlacement::around(10, 20, 4), QRectF(8, 18, 4, 4));
 }
 
-QTEST_MAIN(TestLabelPlacement)
+} // namespace tst_label_placement
+
+QTEST_MAIN(tst_label_placement::TestLabelPlacement)
 #include "tst_label_placement.moc"

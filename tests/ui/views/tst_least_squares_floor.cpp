@@ -13,6 +13,8 @@
 
 #include <cmath>
 
+namespace tst_least_squares_floor {
+
 using gdlab::IterationModel;
 using gdlab::LeastSquaresFloor;
 
@@ -81,5 +83,7 @@ void TestLeastSquaresFloor::exactFitHasNoFloorOnALogAxis()
     QCOMPARE(floor.line()->point1->value(), 0.0);
 }
 
-QTEST_MAIN(TestLeastSquaresFloor)
+} // namespace tst_least_squares_floor
+
+QTEST_MAIN(tst_least_squares_floor::TestLeastSquaresFloor)
 #include "tst_least_squares_floor.moc"

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+namespace tst_log_stepped_ticker {
+
 using namespace gdlab;
 
 namespace {
@@ -58,5 +60,7 @@ void TestLogSteppedTicker::ticks()
         QVERIFY2(qFuzzyCompare(ticks[i], expected[i]), qPrintable(QString::number(ticks[i])));
 }
 
-QTEST_APPLESS_MAIN(TestLogSteppedTicker)
+} // namespace tst_log_stepped_ticker
+
+QTEST_APPLESS_MAIN(tst_log_stepped_ticker::TestLogSteppedTicker)
 #include "tst_log_stepped_ticker.moc"

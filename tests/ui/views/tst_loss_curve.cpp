@@ -12,6 +12,8 @@
 #include <limits>
 #include <memory>
 
+namespace tst_loss_curve {
+
 using gdlab::IterationModel;
 using gdlab::LossCurve;
 using gdlab::LossExtent;
@@ -198,5 +200,7 @@ void TestLossCurve::presentationIsThicker()
     QCOMPARE(curve.graph()->pen().widthF(), width * PlotStyle::presentationScale);
 }
 
-QTEST_MAIN(TestLossCurve)
+} // namespace tst_loss_curve
+
+QTEST_MAIN(tst_loss_curve::TestLossCurve)
 #include "tst_loss_curve.moc"

@@ -6,10 +6,14 @@
 #include <limits>
 #include <vector>
 
+namespace tst_loss_extent {
+
 using gdlab::LossExtent;
 
 using Losses = std::vector<double>;
-Q_DECLARE_METATYPE(Losses)
+} // namespace tst_loss_extent
+Q_DECLARE_METATYPE(tst_loss_extent::Losses)
+namespace tst_loss_extent {
 
 namespace {
 
@@ -79,5 +83,7 @@ void TestLossExtent::merge()
     QCOMPARE(live.minPositiveLoss, 0.25);
 }
 
-QTEST_APPLESS_MAIN(TestLossExtent)
+} // namespace tst_loss_extent
+
+QTEST_APPLESS_MAIN(tst_loss_extent::TestLossExtent)
 #include "tst_loss_extent.moc"

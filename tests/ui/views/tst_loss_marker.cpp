@@ -2,6 +2,7 @@
 #include "views/loss_marker.h"
 
 #include "session/iteration_model.h"
+#include "support/test_metatypes.h"
 #include "views/least_squares_floor.h"
 #include "views/loss_curve.h"
 #include "views/plot_style.h"
@@ -13,13 +14,13 @@
 
 #include <cmath>
 
+namespace tst_loss_marker {
+
 using gdlab::IterationModel;
 using gdlab::LeastSquaresFloor;
 using gdlab::LossCurve;
 using gdlab::LossMarker;
 using gdlab::PlotStyle;
-
-Q_DECLARE_METATYPE(Qt::Alignment)
 
 namespace {
 
@@ -167,5 +168,7 @@ void TestLossMarker::labelKeepsOffTheFloorsLabel()
     }
 }
 
-QTEST_MAIN(TestLossMarker)
+} // namespace tst_loss_marker
+
+QTEST_MAIN(tst_loss_marker::TestLossMarker)
 #include "tst_loss_marker.moc"

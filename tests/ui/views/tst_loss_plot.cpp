@@ -19,11 +19,15 @@
 #include <memory>
 #include <set>
 
+namespace tst_loss_plot {
+
 using namespace gdlab;
 
 /** A user action, as the command the window would give the controller. */
 using Command = std::function<QString(SessionController&)>;
-Q_DECLARE_METATYPE(Command)
+} // namespace tst_loss_plot
+Q_DECLARE_METATYPE(tst_loss_plot::Command)
+namespace tst_loss_plot {
 
 namespace {
 
@@ -602,5 +606,7 @@ void TestLossPlot::legendGivesEachRunsLossAndFinish()
     QVERIFY(f.view->plot()->axisRect()->width() < PinnedLossMarkers::kCompactBelow);
 }
 
-QTEST_MAIN(TestLossPlot)
+} // namespace tst_loss_plot
+
+QTEST_MAIN(tst_loss_plot::TestLossPlot)
 #include "tst_loss_plot.moc"

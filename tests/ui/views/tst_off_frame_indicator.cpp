@@ -11,6 +11,8 @@
 #include <limits>
 #include <memory>
 
+namespace tst_off_frame_indicator {
+
 using gdlab::OffFrameIndicator;
 
 class TestOffFrameIndicator : public QObject {
@@ -106,5 +108,7 @@ void TestOffFrameIndicator::notFiniteIsNotPointedAt()
     QVERIFY(!m_indicator->isShown());
 }
 
-QTEST_MAIN(TestOffFrameIndicator)
+} // namespace tst_off_frame_indicator
+
+QTEST_MAIN(tst_off_frame_indicator::TestOffFrameIndicator)
 #include "tst_off_frame_indicator.moc"

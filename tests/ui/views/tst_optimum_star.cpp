@@ -7,6 +7,8 @@
 
 #include <QtTest>
 
+namespace tst_optimum_star {
+
 using gdlab::OptimumStar;
 using gdlab::PlotStyle;
 
@@ -58,5 +60,7 @@ void TestOptimumStar::presentationEnlarges()
     QCOMPARE(star.curve()->scatterStyle().size(), size * PlotStyle::presentationScale);
 }
 
-QTEST_MAIN(TestOptimumStar)
+} // namespace tst_optimum_star
+
+QTEST_MAIN(tst_optimum_star::TestOptimumStar)
 #include "tst_optimum_star.moc"

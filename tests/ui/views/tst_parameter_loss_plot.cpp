@@ -19,6 +19,8 @@
 #include <cmath>
 #include <memory>
 
+namespace tst_parameter_loss_plot {
+
 using namespace gdlab;
 
 namespace {
@@ -190,5 +192,7 @@ void TestParameterLossPlot::divergingBallIsPointedAt()
     QVERIFY(!f.view->tangent()->offFrame()->isShown());
 }
 
-QTEST_MAIN(TestParameterLossPlot)
+} // namespace tst_parameter_loss_plot
+
+QTEST_MAIN(tst_parameter_loss_plot::TestParameterLossPlot)
 #include "tst_parameter_loss_plot.moc"

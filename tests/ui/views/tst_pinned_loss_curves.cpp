@@ -12,6 +12,8 @@
 
 #include <QtTest>
 
+namespace tst_pinned_loss_curves {
+
 using gdlab::PinnedLossCurves;
 using gdlab::PinnedRuns;
 
@@ -152,5 +154,7 @@ void TestPinnedLossCurves::noRunsNoCurves()
     QVERIFY(std::isinf(curves.extent().minPositiveLoss));
 }
 
-QTEST_MAIN(TestPinnedLossCurves)
+} // namespace tst_pinned_loss_curves
+
+QTEST_MAIN(tst_pinned_loss_curves::TestPinnedLossCurves)
 #include "tst_pinned_loss_curves.moc"

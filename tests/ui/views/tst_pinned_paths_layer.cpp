@@ -12,6 +12,8 @@
 
 #include <QtTest>
 
+namespace tst_pinned_paths_layer {
+
 using gdlab::ErrorSurfaceModel;
 using gdlab::PinnedPathsLayer;
 using gdlab::PinnedRuns;
@@ -140,5 +142,7 @@ void TestPinnedPathsLayer::followsTheSlice()
     QCOMPARE(pointAt(f.layer->curves().front(), 0), QPointF(start(0), start(2)));
 }
 
-QTEST_MAIN(TestPinnedPathsLayer)
+} // namespace tst_pinned_paths_layer
+
+QTEST_MAIN(tst_pinned_paths_layer::TestPinnedPathsLayer)
 #include "tst_pinned_paths_layer.moc"

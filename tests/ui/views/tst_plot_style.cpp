@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+namespace tst_plot_style {
+
 using gdlab::PlotStyle;
 
 class TestPlotStyle : public QObject {
@@ -135,5 +137,7 @@ void TestPlotStyle::paletteColoursAreDistinct()
     }
 }
 
-QTEST_MAIN(TestPlotStyle)
+} // namespace tst_plot_style
+
+QTEST_MAIN(tst_plot_style::TestPlotStyle)
 #include "tst_plot_style.moc"

@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+namespace tst_slice_subtitle {
+
 using gdlab::SliceSubtitle;
 
 class TestSliceSubtitle : public QObject {
@@ -88,5 +90,7 @@ void TestSliceSubtitle::aLongSentenceIsElidedAndSetsNoMinimumWidth()
     QCOMPARE(subtitle.shownText(), sentence);
 }
 
-QTEST_MAIN(TestSliceSubtitle)
+} // namespace tst_slice_subtitle
+
+QTEST_MAIN(tst_slice_subtitle::TestSliceSubtitle)
 #include "tst_slice_subtitle.moc"

@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+namespace tst_start_point_gesture {
+
 using gdlab::StartPointGesture;
 
 class TestStartPointGesture : public QObject {
@@ -86,5 +88,7 @@ void TestStartPointGesture::disabledReportsNothing()
     QCOMPARE(clicked.count(), 1);
 }
 
-QTEST_MAIN(TestStartPointGesture)
+} // namespace tst_start_point_gesture
+
+QTEST_MAIN(tst_start_point_gesture::TestStartPointGesture)
 #include "tst_start_point_gesture.moc"

@@ -13,6 +13,8 @@
 
 #include <memory>
 
+namespace tst_status_summary {
+
 using gdlab::IterationModel;
 using gdlab::SessionController;
 using gdlab::StatusSummary;
@@ -162,5 +164,7 @@ void TestStatusSummary::noData()
     QVERIFY(status.statusText().isEmpty());
 }
 
-QTEST_MAIN(TestStatusSummary)
+} // namespace tst_status_summary
+
+QTEST_MAIN(tst_status_summary::TestStatusSummary)
 #include "tst_status_summary.moc"

@@ -10,6 +10,8 @@
 
 #include <QtTest>
 
+namespace tst_surface_map_layer {
+
 using gdlab::ErrorSurfaceModel;
 using gdlab::SurfaceMapLayer;
 
@@ -156,5 +158,7 @@ void TestSurfaceMapLayer::presentationWidensTheBar()
     QCOMPARE(f.layer->scale()->axis()->labelFont().pointSizeF(), gdlab::PlotStyle(*f.plot, true).font().pointSizeF());
 }
 
-QTEST_MAIN(TestSurfaceMapLayer)
+} // namespace tst_surface_map_layer
+
+QTEST_MAIN(tst_surface_map_layer::TestSurfaceMapLayer)
 #include "tst_surface_map_layer.moc"

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+namespace tst_tick_density {
+
 using namespace gdlab;
 
 namespace {
@@ -90,5 +92,7 @@ void TestTickDensity::largePlotKeepsItsTicks()
     QCOMPARE(plot.xAxis->ticker()->tickCount(), 5);
 }
 
-QTEST_MAIN(TestTickDensity)
+} // namespace tst_tick_density
+
+QTEST_MAIN(tst_tick_density::TestTickDensity)
 #include "tst_tick_density.moc"

@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+namespace tst_update_document {
+
 using gdlab::UpdateDocument;
 
 class TestUpdateDocument : public QObject {
@@ -53,5 +55,7 @@ void TestUpdateDocument::tablesKeepTheirCells()
     QCOMPARE(html.count(QStringLiteral("white-space:nowrap")), 6);
 }
 
-QTEST_MAIN(TestUpdateDocument)
+} // namespace tst_update_document
+
+QTEST_MAIN(tst_update_document::TestUpdateDocument)
 #include "tst_update_document.moc"

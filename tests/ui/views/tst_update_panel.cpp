@@ -18,6 +18,8 @@
 #include <cmath>
 #include <memory>
 
+namespace tst_update_panel {
+
 using namespace gdlab;
 
 namespace {
@@ -433,5 +435,7 @@ void TestUpdatePanel::longTextScrollsInsteadOfBeingCutOff()
     QVERIFY(scroll->horizontalScrollBar()->maximum() > 0 || scroll->verticalScrollBar()->maximum() > 0);
 }
 
-QTEST_MAIN(TestUpdatePanel)
+} // namespace tst_update_panel
+
+QTEST_MAIN(tst_update_panel::TestUpdatePanel)
 #include "tst_update_panel.moc"

@@ -8,6 +8,8 @@
 #include <QVBoxLayout>
 #include <QtTest>
 
+namespace tst_view_frame {
+
 using gdlab::ViewFrame;
 
 class TestViewFrame : public QObject {
@@ -65,5 +67,7 @@ void TestViewFrame::followsTheInheritedFont()
     QCOMPARE(frame->titleLabel()->font().pointSizeF(), normal * gdlab::PlotStyle::presentationScale);
 }
 
-QTEST_MAIN(TestViewFrame)
+} // namespace tst_view_frame
+
+QTEST_MAIN(tst_view_frame::TestViewFrame)
 #include "tst_view_frame.moc"
