@@ -64,6 +64,8 @@ QString openRequested(gdlab::SessionController& controller, const gdlab::GuiOpti
         settings.method = *options.method;
     if (options.loss)
         settings.loss = *options.loss;
+    if (options.model)
+        settings.model = *options.model;
     if (options.optimizer)
         settings.optimizer.kind = *options.optimizer;
     error = controller.setSettings(settings);

@@ -33,7 +33,10 @@ struct GuiFlags {
         QStringLiteral("n") };
     QCommandLineOption method { QStringLiteral("method"), QStringLiteral("batch, sgd or minibatch."),
         QStringLiteral("method") };
-    QCommandLineOption loss { QStringLiteral("loss"), QStringLiteral("mse, half-mse or sse."), QStringLiteral("loss") };
+    QCommandLineOption model { QStringLiteral("model"),
+        QStringLiteral("linear or logistic (logistic needs a target of 0s and 1s)."), QStringLiteral("model") };
+    QCommandLineOption loss { QStringLiteral("loss"),
+        QStringLiteral("mse, half-mse or sse; logloss, the logistic model's."), QStringLiteral("loss") };
     QCommandLineOption optimizer { QStringLiteral("optimizer"),
         QStringLiteral("gd, momentum, nesterov, adagrad, rmsprop, adam or newton."), QStringLiteral("name") };
     QCommandLineOption race { QStringLiteral("race"),
@@ -71,8 +74,8 @@ struct GuiFlags {
 
     QList<QCommandLineOption> all() const
     {
-        return { lesson, data, noIntercept, lr, iterations, method, loss, optimizer, race, step, screenshot, dumpViews,
-            exportView, exportFile, exportScale, animation, frames, fps, size, presentation, bench };
+        return { lesson, data, noIntercept, lr, iterations, method, model, loss, optimizer, race, step, screenshot,
+            dumpViews, exportView, exportFile, exportScale, animation, frames, fps, size, presentation, bench };
     }
 };
 
@@ -164,6 +167,34 @@ bool parseOptimizerFlags(const QCommandLineParser& parser, const GuiFlags& flags
     return true;
 }
 
+/** --model and --loss: logloss is the logistic model's only loss, and the quadratic ones the linear model's. */
+bool parseModelAndLoss(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    GuiOptions& options = result.options;
+    if (parser.isSet(flags.model)) {
+        options.model = parseModel(parser.value(flags.model).toStdString());
+        if (!options.model)
+            return refuse(
+                result, QStringLiteral("model"), parser.value(flags.model), QStringLiteral("linear or logistic"));
+    }
+    if (!parser.isSet(flags.loss))
+        return true;
+    const QString loss = parser.value(flags.loss);
+    if (loss == QLatin1String("logloss")) {
+        if (options.model == ModelKind::Linear)
+            return refuse(
+                result, QStringLiteral("loss"), loss, QStringLiteral("mse, half-mse or sse with --model linear"));
+        options.model = ModelKind::Logistic;
+        return true;
+    }
+    options.loss = parseLoss(loss.toStdString());
+    if (!options.loss)
+        return refuse(result, QStringLiteral("loss"), loss, QStringLiteral("mse, half-mse, sse or logloss"));
+    if (options.model == ModelKind::Logistic)
+        return refuse(result, QStringLiteral("loss"), loss, QStringLiteral("logloss with --model logistic"));
+    return true;
+}
+
 bool parseDescent(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
 {
     if (!parseNumbers(parser, flags, result))
@@ -175,12 +206,8 @@ bool parseDescent(const QCommandLineParser& parser, const GuiFlags& flags, GuiOp
             return refuse(result, QStringLiteral("method"), parser.value(flags.method),
                 QStringLiteral("batch, sgd or minibatch"));
     }
-    if (parser.isSet(flags.loss)) {
-        options.loss = parseLoss(parser.value(flags.loss).toStdString());
-        if (!options.loss)
-            return refuse(
-                result, QStringLiteral("loss"), parser.value(flags.loss), QStringLiteral("mse, half-mse or sse"));
-    }
+    if (!parseModelAndLoss(parser, flags, result))
+        return false;
     return parseOptimizerFlags(parser, flags, result);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loss.h"
+#include "model_kind.h"
 #include "solver_settings.h"
 
 #include <QSize>
@@ -20,6 +21,8 @@ struct GuiOptions {
     std::optional<long long> iterations;
     std::optional<DescentMethod> method;
     std::optional<LossKind> loss;
+    /** --model, or logistic for --loss logloss (the logistic model's only loss) */
+    std::optional<ModelKind> model;
     std::optional<OptimizerKind> optimizer;
     QString race; ///< "gd,momentum:lr=0.05,adam": open the race of these configurations (checked by parseRace)
     std::optional<long long> step; ///< open at this iteration

@@ -148,6 +148,50 @@ std::vector<Lesson> optimizerLessons()
     return { marble, ravine, newton };
 }
 
+// The logistic lessons: the tutorial's homework ("do the same experiment in case of logistic regression"), the
+// sigmoid on one feature, and the separable case that has no optimum.
+std::vector<Lesson> logisticLessons()
+{
+    Lesson homework;
+    homework.name = "logistic_homework";
+    homework.title = "Homework: logistic, two features, 100 points";
+    homework.description
+        = "The two-feature lesson's points with a 0/1 target: y = 1 with probability "
+          "σ(−3.5 + 3·x1 + 4·x2), drawn with the tutorial's own uniform noise. Batch descent with lr 0.1 "
+          "for 400 steps is still far from Newton's optimum (−2.88, 3.10, 2.64): logloss is flatter "
+          "than a quadratic bowl.";
+    homework.fileName = "two_features_n100_classes.csv";
+    homework.solver.model = ModelKind::Logistic;
+    homework.solver.learningRate = 0.1;
+    homework.solver.iterations = 400;
+    homework.ghostIterations = { 10, 100, 400 };
+
+    Lesson sigmoid;
+    sigmoid.name = "exam_hours";
+    sigmoid.title = "Logistic: pass or fail after hours of study";
+    sigmoid.description = "Twenty students, hours of study and whether they passed. The fit is a probability curve "
+                          "σ(θ0 + θ1·hours); descent at lr 0.5 reaches the published fit θ0 = −4.0777, θ1 = 1.5046 "
+                          "(50 % at 2.71 hours).";
+    sigmoid.fileName = "exam_hours.csv";
+    sigmoid.solver.model = ModelKind::Logistic;
+    sigmoid.solver.learningRate = 0.5;
+    sigmoid.solver.iterations = 3000;
+    sigmoid.ghostIterations = { 10, 100, 1000 };
+
+    Lesson separable;
+    separable.name = "separable_hours";
+    separable.title = "Logistic: perfectly separated, no optimum";
+    separable.description = "Everyone who studied 2.75 hours or more passed, everyone else failed. Every step makes "
+                            "the curve steeper: the loss creeps towards 0 while θ runs off without bound, so there "
+                            "is no optimum to reach.";
+    separable.fileName = "separable_hours.csv";
+    separable.solver.model = ModelKind::Logistic;
+    separable.solver.learningRate = 0.5;
+    separable.solver.iterations = 5000;
+    separable.ghostIterations = { 10, 100, 1000 };
+    return { homework, sigmoid, separable };
+}
+
 std::vector<Lesson> makeCatalog()
 {
     std::vector<Lesson> lessons = fivePointsLessons();
@@ -155,6 +199,8 @@ std::vector<Lesson> makeCatalog()
         lessons.push_back(lesson);
     lessons.push_back(norrisLesson());
     for (const Lesson& lesson : optimizerLessons())
+        lessons.push_back(lesson);
+    for (const Lesson& lesson : logisticLessons())
         lessons.push_back(lesson);
     return lessons;
 }

@@ -62,6 +62,8 @@ const char* runCauseName(RunCause cause)
         return "new columns";
     case RunCause::NewScaling:
         return "new scaling";
+    case RunCause::NewModel:
+        return "new model";
     case RunCause::NewSettings:
         return "new settings";
     case RunCause::NewStart:
@@ -80,6 +82,7 @@ bool changesProblem(RunCause cause)
     case RunCause::EditedPoints:
     case RunCause::NewColumns:
     case RunCause::NewScaling:
+    case RunCause::NewModel:
         return true;
     case RunCause::NewSettings:
     case RunCause::NewStart:
@@ -94,6 +97,20 @@ LossEvaluation Run::evaluate(const Eigen::VectorXd& theta) const
     if (isLogistic())
         return LogisticLoss(*problem).evaluate(theta);
     return LossFunction(*problem, settings.loss).evaluate(theta);
+}
+
+const Eigen::VectorXd* Run::optimum() const
+{
+    if (!isLogistic())
+        return &leastSquares.theta;
+    return logistic && logistic->finite ? &logistic->theta : nullptr;
+}
+
+const Eigen::VectorXd* Run::optimumOriginal() const
+{
+    if (!isLogistic())
+        return &leastSquares.thetaOriginal;
+    return logistic && logistic->finite ? &logistic->thetaOriginal : nullptr;
 }
 
 LossEvaluation Run::evaluateRow(std::size_t row) const

@@ -24,6 +24,9 @@ enum class RunCause {
     EditedPoints, ///< the same data set with points added, moved or removed (or such an edit undone)
     NewColumns, ///< the same data with other columns or intercept
     NewScaling, ///< the same data and columns, standardization switched: the same parameters in another space
+    /** the same data and columns fitted by the other model (linear ↔ logistic): another loss surface, another fit
+     * to draw, and pinned runs of the other model no longer compare */
+    NewModel,
     NewSettings, ///< the same problem with other solver settings (learning rate, loss, method, iterations …)
     NewStart, ///< the same problem and settings but for the starting point
     NewGhosts, ///< the same run, other ghost iterations: no new history
@@ -61,6 +64,14 @@ struct Run {
 
     bool isComplete() const { return outcome.has_value(); }
     bool isLogistic() const { return settings.model == ModelKind::Logistic; }
+    /**
+     * @brief The optimum the run's model descends to, in the descent space: the least-squares θ for the linear model,
+     * Newton's for the logistic one; nullptr when the logistic model has none (separable data: logistic->message
+     * says why). The views draw this as "the optimum", whatever the model.
+     */
+    const Eigen::VectorXd* optimum() const;
+    /** @brief optimum() in the original units of the data; nullptr when there is none. */
+    const Eigen::VectorXd* optimumOriginal() const;
     /**
      * @brief The full-data loss, RMSE (linear) or accuracy (logistic) and gradient at any θ in the descent space, for
      * the run's model, bit for bit as the solver evaluates it: O(k²) for the linear model, one pass over the rows for

@@ -70,6 +70,15 @@ void TestGuiOptions::everyFlag()
     QVERIFY2(race.error.isEmpty(), qPrintable(race.error));
     QCOMPARE(*race.options.optimizer, gdlab::OptimizerKind::Nesterov);
     QCOMPARE(race.options.race, QStringLiteral("gd,momentum:lr=0.05:momentum=0.8"));
+
+    // The logistic model, by name or by its loss.
+    QVERIFY(!parse({}).options.model);
+    QCOMPARE(*parse({ "--model", "logistic" }).options.model, gdlab::ModelKind::Logistic);
+    QCOMPARE(*parse({ "--loss", "logloss" }).options.model, gdlab::ModelKind::Logistic);
+    QVERIFY(!parse({ "--loss", "logloss" }).options.loss);
+    const GuiOptionsResult linear = parse({ "--model", "linear", "--loss", "sse" });
+    QCOMPARE(*linear.options.model, gdlab::ModelKind::Linear);
+    QCOMPARE(*linear.options.loss, gdlab::LossKind::Sse);
 }
 
 void TestGuiOptions::badValues_data()
@@ -83,6 +92,11 @@ void TestGuiOptions::badValues_data()
     QTest::addRow("iterations") << QStringList { "--iterations", "1.5" } << "'1.5' for --iterations";
     QTest::addRow("method") << QStringList { "--method", "adam" } << "'adam' for --method";
     QTest::addRow("loss") << QStringList { "--loss", "mae" } << "'mae' for --loss";
+    QTest::addRow("model") << QStringList { "--model", "probit" } << "'probit' for --model";
+    QTest::addRow("quadratic loss of logistic")
+        << QStringList { "--model", "logistic", "--loss", "mse" } << "'mse' for --loss";
+    QTest::addRow("logloss of linear") << QStringList { "--model", "linear", "--loss", "logloss" }
+                                       << "'logloss' for --loss";
     QTest::addRow("step") << QStringList { "--step", "-3" } << "'-3' for --step";
     QTest::addRow("size") << QStringList { "--size", "big" } << "'big' for --size";
     QTest::addRow("tiny size") << QStringList { "--size", "10x10" } << "'10x10' for --size";

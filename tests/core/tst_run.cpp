@@ -223,11 +223,13 @@ void TestRun::causes()
     QVERIFY(gdlab::changesProblem(RunCause::EditedPoints));
     QVERIFY(gdlab::changesProblem(RunCause::NewColumns));
     QVERIFY(gdlab::changesProblem(RunCause::NewScaling));
+    QVERIFY(gdlab::changesProblem(RunCause::NewModel));
     QVERIFY(!gdlab::changesProblem(RunCause::NewSettings));
     QVERIFY(!gdlab::changesProblem(RunCause::NewStart));
     QVERIFY(!gdlab::changesProblem(RunCause::NewGhosts));
     QCOMPARE(std::string(gdlab::runCauseName(RunCause::EditedPoints)), std::string("edited points"));
     QCOMPARE(std::string(gdlab::runCauseName(RunCause::NewSettings)), std::string("new settings"));
+    QCOMPARE(std::string(gdlab::runCauseName(RunCause::NewModel)), std::string("new model"));
 }
 
 void TestRun::badSpecThrows()
@@ -267,6 +269,10 @@ void TestRun::logisticRun()
         QVERIFY(std::isnan(at.rmse));
     }
     QCOMPARE(run.evaluate(run.logistic->theta).loss, run.logistic->loss);
+    // The optimum the views draw is Newton's, not the least-squares line the linear model would have.
+    QCOMPARE(run.optimum(), &run.logistic->theta);
+    QCOMPARE(*run.optimumOriginal(), run.logistic->thetaOriginal);
+    QVERIFY((*run.optimum() - run.leastSquares.theta).norm() > 0.1);
     // The gradient the update into row 5 used is the full one at row 4.
     QCOMPARE(run.stepGradient(5), run.evaluateRow(4).gradient);
     // A separable set prepares too, with no optimum.
@@ -274,6 +280,9 @@ void TestRun::logisticRun()
         = std::make_shared<const Dataset>(gdlab::CsvReader::parse("x,y\n1,0\n2,0\n3,1\n4,1\n", "separable.csv"));
     const Run off = gdlab::prepareRun(separable, ProblemSpec {}, logisticWith(0.5, 10));
     QVERIFY(off.logistic->separable && !off.logistic->finite);
+    QVERIFY(off.optimum() == nullptr && off.optimumOriginal() == nullptr);
+    const Run linear = gdlab::withSettings(off, SolverSettings {});
+    QCOMPARE(linear.optimum(), &linear.leastSquares.theta);
 }
 
 void TestRun::withSettingsSwitchesModel()

@@ -1,5 +1,6 @@
 #include "panels/control_panel.h"
 
+#include "binary_target.h"
 #include "panels/descent_group.h"
 #include "panels/features_group.h"
 #include "panels/learning_rate_control.h"
@@ -92,6 +93,7 @@ void ControlPanel::showRun()
     m_settings = run ? run->settings : SolverSettings {};
     m_lesson->showRun(run);
     m_descent->showRowCount(run ? run->problem->sampleCount() : 0);
+    m_descent->showBinaryTarget(run && run->dataset && isBinaryColumn(*run->dataset, run->problem->spec().target));
     m_descent->showSettings(m_settings);
     m_optimizer->showSettings(m_settings);
     // The problem first: the start boxes must exist for the settings to fill them.

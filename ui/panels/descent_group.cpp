@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 #include <algorithm>
 #include <climits>
@@ -23,6 +24,15 @@ namespace {
 
 constexpr int kMaxIterations = 1'000'000;
 constexpr int kMaxBatchSize = 1'000'000;
+/** The loss combo's entry for the logistic model's log loss, which is not a LossKind. */
+constexpr int kLogLossEntry = -1;
+
+void setEntryEnabled(QComboBox* combo, const QVariant& data, bool enabled)
+{
+    if (auto* items = qobject_cast<QStandardItemModel*>(combo->model()))
+        if (QStandardItem* item = items->item(combo->findData(data)))
+            item->setEnabled(enabled);
+}
 
 QString toleranceText(double tolerance)
 {
@@ -42,6 +52,11 @@ DescentGroup::DescentGroup(QWidget* parent)
 void DescentGroup::createWidgets()
 {
     QFormLayout* form = makeForm(this);
+    m_model = makeCombo(this);
+    m_model->addItem(tr("linear — ŷ = xᵀθ"), int(ModelKind::Linear));
+    m_model->addItem(tr("logistic — p = σ(xᵀθ)"), int(ModelKind::Logistic));
+    form->addRow(tr("Model"), m_model);
+
     m_iterations = new QSpinBox(this);
     m_iterations->setRange(1, kMaxIterations);
     m_iterations->setGroupSeparatorShown(true);
@@ -83,7 +98,7 @@ void DescentGroup::createWidgets()
     m_loss->addItem(tr("MSE — (1/n) Σ r²"), int(LossKind::Mse));
     m_loss->addItem(tr("half MSE — (1/2n) Σ r²"), int(LossKind::HalfMse));
     m_loss->addItem(tr("SSE (RSS) — Σ r²"), int(LossKind::Sse));
-    m_loss->setToolTip(tr("r = Xθ − y, the residuals over n rows"));
+    m_loss->addItem(tr("log loss — mean cross-entropy"), kLogLossEntry);
     form->addRow(tr("Loss"), m_loss);
 
     m_tolerance = new QLineEdit(this);
@@ -125,8 +140,17 @@ void DescentGroup::connectEdits()
         send(settings);
     });
     connect(m_loss, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
+        const int loss = m_loss->itemData(index).toInt();
+        if (loss == kLogLossEntry)
+            return; // shown for the logistic model, never chosen
         SolverSettings settings = m_settings;
-        settings.loss = LossKind(m_loss->itemData(index).toInt());
+        settings.loss = LossKind(loss);
+        send(settings);
+    });
+    connect(m_model, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
+        SolverSettings settings = m_settings;
+        settings.model = ModelKind(m_model->itemData(index).toInt());
+        showData(m_loss, settings.model == ModelKind::Logistic ? kLogLossEntry : int(settings.loss));
         send(settings);
     });
     connect(m_tolerance, &QLineEdit::editingFinished, this, &DescentGroup::onToleranceEdited);
@@ -140,7 +164,8 @@ void DescentGroup::showSettings(const SolverSettings& settings)
     showValue(m_batchSize, int(std::clamp<long long>(settings.batchSize, 1, kMaxBatchSize)));
     showChecked(m_shuffle, settings.shuffle);
     showValue(m_seed, int(std::min<std::uint64_t>(settings.seed, INT_MAX)));
-    showData(m_loss, int(settings.loss));
+    showData(m_model, int(settings.model));
+    showData(m_loss, settings.model == ModelKind::Logistic ? kLogLossEntry : int(settings.loss));
     // "1e-6" as typed stays as it is: only another value is written over it.
     double shown = 0;
     if (!readTolerance(&shown) || shown != settings.tolerance)
@@ -151,6 +176,12 @@ void DescentGroup::showSettings(const SolverSettings& settings)
 void DescentGroup::showRowCount(long long rows)
 {
     m_rows = rows;
+    updateEnabledStates();
+}
+
+void DescentGroup::showBinaryTarget(bool binary)
+{
+    m_binaryTarget = binary;
     updateEnabledStates();
 }
 
@@ -200,6 +231,18 @@ void DescentGroup::updateEnabledStates()
     m_shuffle->setEnabled(stochastic);
     // The seed drives the shuffling and the random start, so it matters for either.
     m_seed->setEnabled((stochastic && m_settings.shuffle) || m_settings.init == InitKind::Random);
+
+    const bool logistic = m_settings.model == ModelKind::Logistic;
+    setEntryEnabled(m_model, int(ModelKind::Logistic), m_binaryTarget || logistic);
+    m_model->setToolTip(m_binaryTarget || logistic
+            ? tr("Linear regression fits a line to the target; logistic regression fits the probability that the "
+                 "target is 1")
+            : tr("Logistic regression needs a target of 0s and 1s; this target holds other values"));
+    // The log loss is the logistic model's only loss: the quadratic ones return with the linear model.
+    m_loss->setEnabled(!logistic);
+    setEntryEnabled(m_loss, kLogLossEntry, logistic);
+    m_loss->setToolTip(logistic ? tr("L = (1/n) Σ [log(1 + eᶻ) − y·z], z = xᵀθ: the mean cross-entropy")
+                                : tr("r = Xθ − y, the residuals over n rows"));
 }
 
 } // namespace gdlab

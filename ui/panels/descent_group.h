@@ -13,8 +13,8 @@ class QSpinBox;
 namespace gdlab {
 
 /**
- * @brief How the descent runs: iterations, method, batch size, shuffling, seed, loss and tolerance. Each edit
- * is sent as the whole settings with that one field changed.
+ * @brief How the descent runs: the model, iterations, method, batch size, shuffling, seed, loss and tolerance. Each
+ * edit is sent as the whole settings with that one field changed.
  */
 class DescentGroup : public QGroupBox {
     Q_OBJECT
@@ -29,7 +29,11 @@ public:
      * size below it, and a batch that reaches it says that it makes batch descent.
      */
     void showRowCount(long long rows);
+    /** @brief Whether the target holds only 0s and 1s: the logistic model is offered only then. */
+    void showBinaryTarget(bool binary);
 
+    /** @brief Linear or logistic regression; the loss follows (log loss, the only one, for logistic). */
+    QComboBox* modelCombo() const { return m_model; }
     QSpinBox* iterationsSpin() const { return m_iterations; }
     QComboBox* methodCombo() const { return m_method; }
     QSpinBox* batchSizeSpin() const { return m_batchSize; }
@@ -53,6 +57,8 @@ private:
     void updateEnabledStates();
 
     SolverSettings m_settings;
+    QComboBox* m_model = nullptr;
+    bool m_binaryTarget = false;
     QSpinBox* m_iterations = nullptr;
     QComboBox* m_method = nullptr;
     QSpinBox* m_batchSize = nullptr;

@@ -169,6 +169,8 @@ QString SessionController::setSettings(const SolverSettings& settings)
     startOnly.initValues = settings.initValues;
     startOnly.seed = settings.seed;
     const bool onlyTheStart = startOnly == settings;
+    if (settings.model != m_latest->settings.model)
+        return changeSettings(settings, RunCause::NewModel);
     return changeSettings(settings, onlyTheStart ? RunCause::NewStart : RunCause::NewSettings);
 }
 

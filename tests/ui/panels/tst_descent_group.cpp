@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QtTest>
 
 #include <climits>
@@ -53,6 +54,7 @@ private slots:
     void toleranceThatIsNoNumberIsPutBack();
     void hugeSeedIsShownClamped();
     void miniBatchStartsBelowTheRows();
+    void modelSwitchNeedsABinaryTarget();
 };
 
 void TestDescentGroup::showsSettingsSilently()
@@ -226,6 +228,43 @@ void TestDescentGroup::miniBatchStartsBelowTheRows()
     QVERIFY(!group.batchNote()->isHidden());
     group.methodCombo()->setCurrentIndex(group.methodCombo()->findData(int(DescentMethod::Batch)));
     QVERIFY(group.batchNote()->isHidden());
+}
+
+// The logistic model is offered only for a 0/1 target; choosing it sends the model alone, and its loss is the log
+// loss, shown in the loss combo, which is then disabled until the linear model comes back.
+void TestDescentGroup::modelSwitchNeedsABinaryTarget()
+{
+    DescentGroup group;
+    QComboBox* model = group.modelCombo();
+    const auto logisticOffered = [model] {
+        const auto* items = qobject_cast<QStandardItemModel*>(model->model());
+        return items->item(model->findData(int(gdlab::ModelKind::Logistic)))->isEnabled();
+    };
+    group.showSettings(lessonLike());
+    group.showBinaryTarget(false);
+    QVERIFY(!logisticOffered());
+    QVERIFY(model->toolTip().contains(QStringLiteral("0s and 1s")));
+    group.showBinaryTarget(true);
+    QVERIFY(logisticOffered());
+
+    QSignalSpy edits(&group, &DescentGroup::settingsEdited);
+    model->setCurrentIndex(model->findData(int(gdlab::ModelKind::Logistic)));
+    QCOMPARE(edits.count(), 1);
+    SolverSettings expected = lessonLike();
+    expected.model = gdlab::ModelKind::Logistic;
+    QVERIFY(edits.first().first().value<SolverSettings>() == expected);
+    QVERIFY(!group.lossCombo()->isEnabled());
+    QVERIFY(group.lossCombo()->currentText().contains(QStringLiteral("log loss")));
+
+    // A logistic run on screen keeps its model offered, and the linear one brings the quadratic loss back.
+    group.showBinaryTarget(false);
+    QVERIFY(logisticOffered());
+    model->setCurrentIndex(model->findData(int(gdlab::ModelKind::Linear)));
+    QCOMPARE(edits.count(), 2);
+    QVERIFY(edits.last().first().value<SolverSettings>() == lessonLike());
+    QVERIFY(group.lossCombo()->isEnabled());
+    QCOMPARE(group.lossCombo()->currentData().toInt(), int(LossKind::HalfMse));
+    QVERIFY(!logisticOffered());
 }
 
 } // namespace tst_descent_group

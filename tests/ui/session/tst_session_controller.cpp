@@ -2,13 +2,16 @@
 #include "session/session_controller.h"
 #include "support/model_states.h"
 
+#include "csv_reader.h"
 #include "lesson.h"
 #include "run.h"
 #include "session/iteration_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -88,6 +91,7 @@ private slots:
     void badSettingsAreRejected_data();
     void badSettingsAreRejected();
     void unknownLesson();
+    void modelSwitch();
     void startPoint();
     void ghostIterations();
     void datasetWithMoreParameters();
@@ -273,6 +277,42 @@ void TestSessionController::badSettingsAreRejected()
         QCOMPARE(errors.count(), 0);
         QCOMPARE(m_controller->model()->run()->settings.learningRate, 0.01);
     }
+}
+
+// Linear ↔ logistic is a new model (a new surface, pins cleared); a target that is not 0/1 refuses the switch with
+// the file, line and column of the first bad value, and keeps the run on screen.
+void TestSessionController::modelSwitch()
+{
+    QVERIFY(m_controller->loadLesson(QStringLiteral("exam_hours")).isEmpty());
+    const auto run = [this] { return m_controller->model()->run(); };
+    QVERIFY(run()->isLogistic());
+    QVERIFY(run()->optimum() && run()->optimum() == &run()->logistic->theta);
+    SolverSettings linear = run()->settings;
+    linear.model = gdlab::ModelKind::Linear;
+    QVERIFY(m_controller->setSettings(linear).isEmpty());
+    m_controller->waitForComputation();
+    QCOMPARE(run()->cause, gdlab::RunCause::NewModel);
+    QVERIFY(!run()->isLogistic());
+    QCOMPARE(run()->optimum(), &run()->leastSquares.theta);
+
+    // A file of the user's: the refusal names its line and column.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("classes.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x,passed\n1,0\n2,1\n3,2\n");
+    file.close();
+    const auto data = std::make_shared<const gdlab::Dataset>(gdlab::CsvReader::readFile(path.toStdString()));
+    QVERIFY(m_controller->openDataset(*data, gdlab::ProblemSpec {}, QStringLiteral("classes")).isEmpty());
+    SolverSettings logistic = run()->settings;
+    logistic.model = gdlab::ModelKind::Logistic;
+    QSignalSpy resets(m_controller->model(), &IterationModel::modelReset);
+    const QString refusal = m_controller->setSettings(logistic);
+    QVERIFY2(refusal.contains(QStringLiteral("classes.csv")) && refusal.contains(QStringLiteral("4"))
+            && refusal.contains(QStringLiteral("'2' is not 0 or 1")),
+        qPrintable(refusal));
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(!run()->isLogistic());
 }
 
 void TestSessionController::unknownLesson()
