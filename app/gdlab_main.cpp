@@ -1,4 +1,4 @@
-// gdlab: the window a teacher projects. Parses the command line, opens the lesson or data, and either shows
+// gdlab: the window a teacher projects. Parses the command line, opens the lesson, data or session, and either shows
 // the window, renders it once into a PNG (--screenshot), describes its views as JSON (--dump-views) and/or
 // exports a view as a picture or an animation (--export, --export-animation), or measures redraw speed
 // (--bench-ui).
@@ -13,6 +13,7 @@
 #include "shell/export_actions.h"
 #include "shell/main_window.h"
 #include "shell/race_launcher.h"
+#include "shell/session_actions.h"
 #include "shell/view_dump.h"
 
 #include <QApplication>
@@ -34,8 +35,9 @@ int fail(const QString& message)
     return exitBadInput;
 }
 
-// Loads what the command line asks for; returns an error message, or an empty string.
-QString openRequested(gdlab::SessionController& controller, const gdlab::GuiOptions& options)
+// Loads the data the command line asks for (a --session replaces it once the window exists); returns an error
+// message, or an empty string.
+QString openData(gdlab::SessionController& controller, const gdlab::GuiOptions& options)
 {
     QString error;
     if (!options.dataPath.isEmpty()) {
@@ -53,8 +55,12 @@ QString openRequested(gdlab::SessionController& controller, const gdlab::GuiOpti
         spec.intercept = false;
         error = controller.setProblemSpec(spec);
     }
-    if (!error.isEmpty())
-        return error;
+    return error;
+}
+
+// The settings flags and --step, over the lesson, the data or the session.
+QString applyFlags(gdlab::SessionController& controller, const gdlab::GuiOptions& options)
+{
     gdlab::SolverSettings settings = controller.latestRun()->settings;
     if (options.learningRate)
         settings.learningRate = *options.learningRate;
@@ -68,7 +74,7 @@ QString openRequested(gdlab::SessionController& controller, const gdlab::GuiOpti
         settings.model = *options.model;
     if (options.optimizer)
         settings.optimizer.kind = *options.optimizer;
-    error = controller.setSettings(settings);
+    const QString error = controller.setSettings(settings);
     if (!error.isEmpty())
         return error;
     controller.waitForComputation();
@@ -113,14 +119,16 @@ QString exportRequested(const gdlab::MainWindow& window, const gdlab::GuiOptions
 
 bool exportsSomething(const gdlab::GuiOptions& options)
 {
-    return !options.screenshotPath.isEmpty() || !options.dumpViewsPath.isEmpty() || !options.exportPath.isEmpty()
-        || !options.animationPath.isEmpty();
+    return !options.saveSessionPath.isEmpty() || !options.screenshotPath.isEmpty() || !options.dumpViewsPath.isEmpty()
+        || !options.exportPath.isEmpty() || !options.animationPath.isEmpty();
 }
 
 // What --screenshot, --dump-views and the exports ask for, in that order, once the window has settled.
 int saveAndExit(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
 {
     QString message;
+    if (!options.saveSessionPath.isEmpty() && !window.sessions()->save(options.saveSessionPath, &message))
+        return fail(message);
     if (!options.screenshotPath.isEmpty() && !window.saveScreenshot(options.screenshotPath, &message))
         return fail(message);
     if (!options.dumpViewsPath.isEmpty() && !gdlab::ViewDump::write(window, options.dumpViewsPath, &message))
@@ -166,12 +174,54 @@ std::optional<int> answerWithoutWindow(int argc, char** argv)
     return std::nullopt;
 }
 
+// What needs the window: the session (--session), then the settings flags and --step over it, then a race.
+QString openInWindow(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
+{
+    gdlab::SessionController& controller = *window.controller();
+    QString error;
+    if (!options.sessionPath.isEmpty())
+        error = window.sessions()->open(options.sessionPath);
+    if (error.isEmpty())
+        error = applyFlags(controller, options);
+    if (!error.isEmpty() || options.race.isEmpty())
+        return error;
+    error = window.raceLauncher()->start(options.race);
+    if (!error.isEmpty())
+        return error;
+    controller.waitForComputation();
+    if (options.step)
+        controller.model()->setCurrentRow(controller.model()->rowForIteration(*options.step));
+    window.raceLauncher()->showDialog();
+    return {};
+}
+
+// Qt reads -session (and --session) as the desktop's session-management id and takes it out of the arguments, so
+// gdlab's --session FILE is taken out first, here, and put back into the options once they are parsed.
+QString takeSessionFlag(int& argc, char** argv)
+{
+    QString path;
+    int kept = 0;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--session" && i + 1 < argc)
+            path = QString::fromLocal8Bit(argv[++i]);
+        else if (argument.startsWith("--session="))
+            path = QString::fromLocal8Bit(argument.mid(int(sizeof("--session=")) - 1));
+        else
+            argv[kept++] = argv[i];
+    }
+    argv[kept] = nullptr;
+    argc = kept;
+    return path;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     if (const std::optional<int> answered = answerWithoutWindow(argc, argv))
         return *answered;
+    const QString sessionPath = takeSessionFlag(argc, argv);
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("gdlab"));
     QApplication::setApplicationVersion(QStringLiteral(GDLAB_VERSION));
@@ -186,24 +236,19 @@ int main(int argc, char** argv)
         std::fputs(qPrintable(parsed.exitText), stdout);
         return 0;
     }
-    const gdlab::GuiOptions& options = parsed.options;
+    gdlab::GuiOptions options = parsed.options;
+    options.sessionPath = sessionPath;
 
     gdlab::SessionController controller;
-    const QString error = openRequested(controller, options);
+    QString error = openData(controller, options);
     if (!error.isEmpty())
         return fail(error);
 
     gdlab::MainWindow window(&controller);
     window.resize(initialSize(options));
-    if (!options.race.isEmpty()) {
-        const QString refusal = window.raceLauncher()->start(options.race);
-        if (!refusal.isEmpty())
-            return fail(refusal);
-        controller.waitForComputation();
-        if (options.step)
-            controller.model()->setCurrentRow(controller.model()->rowForIteration(*options.step));
-        window.raceLauncher()->showDialog();
-    }
+    error = openInWindow(window, options);
+    if (!error.isEmpty())
+        return fail(error);
     if (options.benchUi) {
         window.show();
         std::fputs(qPrintable(gdlab::RedrawBenchmark(&window, 20).run(options.lesson)), stdout);

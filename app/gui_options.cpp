@@ -26,6 +26,12 @@ struct GuiFlags {
         QStringLiteral("name") };
     QCommandLineOption data { QStringLiteral("data"), QStringLiteral("Open your own CSV file."),
         QStringLiteral("file.csv") };
+    QCommandLineOption session { QStringLiteral("session"),
+        QStringLiteral("Open a saved session (.gdlab): data, settings, cursor and views."),
+        QStringLiteral("file.gdlab") };
+    QCommandLineOption saveSession { QStringLiteral("save-session"),
+        QStringLiteral("After the other flags, save the session into a .gdlab file, then exit."),
+        QStringLiteral("file.gdlab") };
     QCommandLineOption noIntercept { QStringLiteral("no-intercept"),
         QStringLiteral("Fit without an intercept (y = θ·x through the origin).") };
     QCommandLineOption lr { QStringLiteral("lr"), QStringLiteral("Learning rate."), QStringLiteral("x") };
@@ -74,8 +80,9 @@ struct GuiFlags {
 
     QList<QCommandLineOption> all() const
     {
-        return { lesson, data, noIntercept, lr, iterations, method, model, loss, optimizer, race, step, screenshot,
-            dumpViews, exportView, exportFile, exportScale, animation, frames, fps, size, presentation, bench };
+        return { lesson, data, session, saveSession, noIntercept, lr, iterations, method, model, loss, optimizer, race,
+            step, screenshot, dumpViews, exportView, exportFile, exportScale, animation, frames, fps, size,
+            presentation, bench };
     }
 };
 
@@ -117,9 +124,11 @@ bool parseData(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptio
     }
     if (parser.isSet(flags.data))
         options.dataPath = parser.value(flags.data);
+    options.sessionPath = parser.value(flags.session);
+    options.saveSessionPath = parser.value(flags.saveSession);
     options.noIntercept = parser.isSet(flags.noIntercept);
-    if (!options.lesson.isEmpty() && !options.dataPath.isEmpty()) {
-        result.error = QStringLiteral("--lesson and --data both choose the data; give one");
+    if (int(!options.lesson.isEmpty()) + int(!options.dataPath.isEmpty()) + int(!options.sessionPath.isEmpty()) > 1) {
+        result.error = QStringLiteral("--lesson, --data and --session each choose the data; give one");
         return false;
     }
     return true;

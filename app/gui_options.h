@@ -16,6 +16,8 @@ namespace gdlab {
 struct GuiOptions {
     QString lesson; ///< empty = the default lesson (unless data is given)
     QString dataPath;
+    QString sessionPath; ///< --session: a saved .gdlab session to open
+    QString saveSessionPath; ///< --save-session: after the other flags, save the session here (then exit)
     bool noIntercept = false; ///< fit through the origin (the lesson's or the file's features, no θ0)
     std::optional<double> learningRate;
     std::optional<long long> iterations;

@@ -71,6 +71,10 @@ void TestGuiOptions::everyFlag()
     QCOMPARE(*race.options.optimizer, gdlab::OptimizerKind::Nesterov);
     QCOMPARE(race.options.race, QStringLiteral("gd,momentum:lr=0.05:momentum=0.8"));
 
+    const GuiOptionsResult session = parse({ "--session", "class.gdlab", "--save-session", "copy.gdlab" });
+    QCOMPARE(session.options.sessionPath, QStringLiteral("class.gdlab"));
+    QCOMPARE(session.options.saveSessionPath, QStringLiteral("copy.gdlab"));
+
     // The logistic model, by name or by its loss.
     QVERIFY(!parse({}).options.model);
     QCOMPARE(*parse({ "--model", "logistic" }).options.model, gdlab::ModelKind::Logistic);
@@ -108,6 +112,7 @@ void TestGuiOptions::badValues_data()
     QTest::addRow("missing value") << QStringList { "--lr" } << "lr";
     QTest::addRow("positional") << QStringList { "data.csv" } << "'data.csv'";
     QTest::addRow("lesson and data") << QStringList { "--lesson", "five_points", "--data", "x.csv" } << "give one";
+    QTest::addRow("session and data") << QStringList { "--session", "a.gdlab", "--data", "x.csv" } << "give one";
     // One message, for the first problem in the order --help lists the flags.
     QTest::addRow("first of two") << QStringList { "--size", "big", "--lr", "-1" } << "'-1' for --lr";
     QTest::addRow("data before window") << QStringList { "--step", "-1", "--lesson", "nope" } << "'nope' for --lesson";

@@ -26,6 +26,7 @@ private slots:
     void helpAndBadFlagsWithoutADisplay();
     void exportsFromTheCommandLine();
     void badExportsExitCleanly();
+    void savedSessionReopensTheSameScreen();
 
 private:
     static int run(const QStringList& arguments, const QProcessEnvironment& environment, QString* errors = nullptr);
@@ -129,6 +130,38 @@ void TestScreenshot::dumpViewsAfterTheScreenshot()
     QCOMPARE(
         run({ "--dump-views", directory.filePath(QStringLiteral("missing/views.json")) }, environment, &errors), 2);
     QVERIFY2(errors.contains(QStringLiteral("views.json")), qPrintable(errors));
+}
+
+// gdlab … --save-session, then gdlab --session: the same views (--dump-views) as the flags gave; a broken session
+// exits with a message that names the file.
+void TestScreenshot::savedSessionReopensTheSameScreen()
+{
+    QTemporaryDir directory;
+    const QString session = directory.filePath(QStringLiteral("class.gdlab"));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QString errors;
+    const QStringList flags { "--lesson", "exam_hours", "--lr", "0.3", "--step", "25", "--size", "1280x720" };
+    QCOMPARE(run(flags + QStringList { "--save-session", session }, environment, &errors), 0);
+    const auto dump = [&](const QStringList& arguments, const QString& name) {
+        const QString path = directory.filePath(name);
+        if (run(arguments + QStringList { "--dump-views", path }, environment, &errors) != 0)
+            return QJsonObject { { QStringLiteral("error"), errors } };
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        return QJsonDocument::fromJson(file.readAll()).object();
+    };
+    const QJsonObject direct = dump(flags, QStringLiteral("direct.json"));
+    const QJsonObject reopened = dump({ "--session", session, "--size", "1280x720" }, QStringLiteral("reopened.json"));
+    QVERIFY(direct.contains(QStringLiteral("views")));
+    QCOMPARE(reopened, direct);
+
+    QFile broken(session);
+    QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    broken.write("{\"format\": \"gdlab-session\", \"version\": 1, \"data\": ");
+    broken.close();
+    QCOMPARE(run({ "--session", session, "--screenshot", directory.filePath("x.png") }, environment, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("class.gdlab: line 1")), qPrintable(errors));
 }
 
 void TestScreenshot::badDataExitsCleanly()

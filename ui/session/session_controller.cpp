@@ -7,6 +7,7 @@
 #include "lesson.h"
 #include "session/iteration_model.h"
 #include "session/run_worker.h"
+#include "session/saved_session.h"
 
 #include <QFile>
 #include <QStringList>
@@ -79,14 +80,11 @@ QString SessionController::loadLesson(const QString& name)
             names << QString::fromStdString(known.name);
         return tr("unknown lesson '%1' (lessons: %2)").arg(name, names.join(QStringLiteral(", ")));
     }
-    const QString fileName = QString::fromStdString(lesson->fileName);
-    QFile file(QStringLiteral(":/lessons/") + fileName);
-    if (!file.open(QIODevice::ReadOnly))
-        return tr("the data of lesson '%1' (%2) is missing from the program").arg(name, fileName);
-    const QByteArray bytes = file.readAll();
+    QString why;
+    std::shared_ptr<const Dataset> dataset = lessonData(*lesson, &why);
+    if (!dataset)
+        return why;
     try {
-        auto dataset = std::make_shared<const Dataset>(CsvReader::parse(
-            std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), lesson->fileName));
         Run run = prepare(std::move(dataset), lesson->problem, lesson->solver, lesson->useOptimalRate);
         run.cause = RunCause::NewLesson;
         run.lessonName = lesson->name;
@@ -94,6 +92,40 @@ QString SessionController::loadLesson(const QString& name)
         run.ghostIterations = lesson->ghostIterations;
         // A new lesson starts at its beginning, not at the iteration the previous one was showing.
         publish(std::move(run), 0);
+    } catch (const std::exception& error) {
+        return messageOf(error);
+    }
+    return {};
+}
+
+std::shared_ptr<const Dataset> SessionController::lessonData(const Lesson& lesson, QString* error)
+{
+    const QString fileName = QString::fromStdString(lesson.fileName);
+    QFile file(QStringLiteral(":/lessons/") + fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("the data of lesson '%1' (%2) is missing from the program")
+                     .arg(QString::fromStdString(lesson.name), fileName);
+        return nullptr;
+    }
+    const QByteArray bytes = file.readAll();
+    try {
+        return std::make_shared<const Dataset>(CsvReader::parse(
+            std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), lesson.fileName));
+    } catch (const std::exception& failure) {
+        *error = messageOf(failure);
+        return nullptr;
+    }
+}
+
+QString SessionController::openSession(const SavedSession& session)
+{
+    try {
+        Run run = prepare(session.dataset, session.spec, session.settings, false);
+        run.cause = session.lesson.empty() ? RunCause::NewData : RunCause::NewLesson;
+        run.lessonName = session.lesson;
+        run.title = session.title;
+        run.ghostIterations = session.ghostIterations;
+        publish(std::move(run), session.iteration);
     } catch (const std::exception& error) {
         return messageOf(error);
     }

@@ -13,6 +13,8 @@ namespace gdlab {
 class Dataset;
 class IterationModel;
 class RunWorker;
+struct Lesson;
+struct SavedSession;
 
 /**
  * @brief Takes the session's commands (a lesson, a file, edited points, columns, settings, a start) and
@@ -49,6 +51,13 @@ public:
      * the lesson the data now is (empty: the user's own data, as an edited lesson is; an undo names it again).
      */
     QString editDataset(const Dataset& dataset, const QString& title, const QString& lessonName = QString());
+    /**
+     * @brief A saved session (SessionFile::read) in one step: its data, columns, settings, ghosts and cursor, all
+     * new at once, or nothing changed and why.
+     */
+    QString openSession(const SavedSession& session);
+    /** @brief The data of a built-in lesson, from the program's resources; nullptr with a message. */
+    static std::shared_ptr<const Dataset> lessonData(const Lesson& lesson, QString* error);
     /** @brief Other columns, intercept or standardization of the same data. */
     QString setProblemSpec(const ProblemSpec& spec);
     /** @brief Any solver setting. */

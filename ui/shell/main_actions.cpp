@@ -33,6 +33,14 @@ void MainActions::createFileActions()
     m_open->setToolTip(tr("Open your own data as CSV (Ctrl+O)"));
     m_exportData = new QAction(tr("Export &data…"), this);
     m_exportData->setToolTip(tr("Save the data (with your edits) as CSV"));
+    m_openSession = new QAction(tr("Open &session…"), this);
+    m_openSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openSession->setToolTip(tr("Reopen a saved .gdlab session: data, settings, cursor and views (Ctrl+Shift+O)"));
+    m_saveSession = new QAction(tr("&Save session"), this);
+    m_saveSession->setShortcut(QKeySequence::Save);
+    m_saveSession->setToolTip(tr("Save the data, the settings, the cursor and the views as a .gdlab file (Ctrl+S)"));
+    m_saveSessionAs = new QAction(tr("Save session &as…"), this);
+    m_saveSessionAs->setShortcut(QKeySequence::SaveAs);
     m_exportHistory = new QAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export history…"), this);
     m_exportHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportHistory->setToolTip(tr("Save every iteration as CSV (Ctrl+E)"));
@@ -74,6 +82,8 @@ void MainActions::buildMenus(QMenu* recentFiles, QUndoStack* edits, const QList<
     file->addAction(m_open);
     recentFiles->setTitle(tr("Open &recent"));
     file->addMenu(recentFiles);
+    file->addSeparator();
+    file->addActions({ m_openSession, m_saveSession, m_saveSessionAs });
     file->addSeparator();
     file->addAction(m_exportHistory);
     file->addAction(m_exportData);

@@ -25,6 +25,10 @@ public:
     explicit MainActions(QMainWindow* window);
 
     QAction* open() const { return m_open; }
+    /** @brief File › Open session…, Save session, Save session as…: the .gdlab files (SessionActions). */
+    QAction* openSession() const { return m_openSession; }
+    QAction* saveSession() const { return m_saveSession; }
+    QAction* saveSessionAs() const { return m_saveSessionAs; }
     QAction* exportHistory() const { return m_exportHistory; }
     QAction* exportData() const { return m_exportData; }
     /** @brief File › Export view…: the view last clicked, as PNG, SVG or PDF. */
@@ -55,6 +59,9 @@ private:
 
     QMainWindow* m_window;
     QAction* m_open = nullptr;
+    QAction* m_openSession = nullptr;
+    QAction* m_saveSession = nullptr;
+    QAction* m_saveSessionAs = nullptr;
     QAction* m_exportHistory = nullptr;
     QAction* m_exportData = nullptr;
     QAction* m_exportView = nullptr;

@@ -23,6 +23,7 @@
 #include "shell/presentation_layout.h"
 #include "shell/race_launcher.h"
 #include "shell/second_view_tabs.h"
+#include "shell/session_actions.h"
 #include "views/bowl_view.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
@@ -235,6 +236,7 @@ void MainWindow::createActions()
     connect(m_actions->race(), &QAction::triggered, m_raceLauncher, &RaceLauncher::showDialog);
     m_actions->followPins(m_pinnedRuns);
     m_exports = new ExportActions(this, m_actions);
+    m_sessions = new SessionActions(this, m_actions);
     m_actions->buildMenus(m_dataOpener->recentFilesMenu(), m_pointEditor->undoStack(), m_playbackBar->actions());
 }
 

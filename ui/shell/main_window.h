@@ -27,6 +27,7 @@ class PlaybackBar;
 class SecondViewTabs;
 class PointEditor;
 class PresentationLayout;
+class SessionActions;
 class SessionController;
 class StatusSummary;
 class SweepDialog;
@@ -71,6 +72,8 @@ public:
     MainActions* actions() const { return m_actions; }
     /** @brief The exports for slides: views, the window and animations as files, a view to the clipboard. */
     ExportActions* exports() const { return m_exports; }
+    /** @brief File › Open session…, Save session, Save session as… (.gdlab files). */
+    SessionActions* sessions() const { return m_sessions; }
     /** @brief The learning-rate sweep window, created on first use. */
     SweepDialog* sweepDialog();
 
@@ -131,6 +134,7 @@ private:
     IntentRouter* m_router = nullptr;
     MainActions* m_actions = nullptr;
     ExportActions* m_exports = nullptr;
+    SessionActions* m_sessions = nullptr;
     QTabWidget* m_sidePanel = nullptr;
     QWidget* m_sideColumn = nullptr;
     PresentationLayout* m_presentationLayout = nullptr;

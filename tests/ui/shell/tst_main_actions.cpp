@@ -4,10 +4,14 @@
 #include "lesson.h"
 #include "panels/control_panel.h"
 #include "run.h"
+#include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "session/point_editor.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
+#include "shell/second_view_tabs.h"
+#include "shell/session_actions.h"
+#include "views/loss_plot.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -15,6 +19,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QShortcut>
+#include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -35,6 +40,7 @@ private slots:
     void redoFromEitherKey();
     void everyShortcutReachesItsActionAlone();
     void undoAndRedoFromTheKeyboardRestoreTheLesson();
+    void sessionKeepsTheViews();
 };
 
 namespace {
@@ -70,6 +76,9 @@ void TestMainActions::actionsHaveTheirShortcuts()
     QCOMPARE(actions.presentation()->shortcut(), QKeySequence(Qt::Key_F11));
     QVERIFY(actions.presentation()->isCheckable());
     QCOMPARE(actions.copyView()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QCOMPARE(actions.saveSession()->shortcut(), QKeySequence(QKeySequence::Save));
+    QCOMPARE(actions.saveSessionAs()->shortcut(), QKeySequence(QKeySequence::SaveAs));
+    QCOMPARE(actions.openSession()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
 }
 
 void TestMainActions::menusHoldTheActions()
@@ -89,7 +98,8 @@ void TestMainActions::menusHoldTheActions()
     QVERIFY(window.actions().contains(play)); // playback keys work wherever the focus is
     QCOMPARE(play->shortcutContext(), Qt::WindowShortcut);
     const QList<QAction*> file = window.menuBar()->actions().constFirst()->menu()->actions();
-    for (QAction* exportAction : { actions.exportView(), actions.exportWindow(), actions.exportAnimation() })
+    for (QAction* exportAction : { actions.exportView(), actions.exportWindow(), actions.exportAnimation(),
+             actions.openSession(), actions.saveSession(), actions.saveSessionAs() })
         QVERIFY2(file.contains(exportAction), qPrintable(exportAction->text()));
     QVERIFY(window.menuBar()->actions().at(1)->menu()->actions().contains(actions.copyView()));
 }
@@ -211,6 +221,46 @@ void TestMainActions::redoFromEitherKey()
     QVERIFY(redo);
     QCOMPARE(redo->shortcuts(),
         QList<QKeySequence>({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) }));
+}
+
+// What the views show beyond the run (loss axis, slice, hold mode, the second view's tab) goes into the session
+// and comes back in another window; a bad session changes nothing there.
+void TestMainActions::sessionKeepsTheViews()
+{
+    gdlab::SessionController controller;
+    QVERIFY(controller.loadLesson(QStringLiteral("three_features_ints_n20")).isEmpty());
+    gdlab::MainWindow window(&controller);
+    window.lossPlot()->setLogarithmic(false);
+    window.surfaceModel()->xParameter(); // the slice follows the run on screen first, as once the window has drawn
+    window.surfaceModel()->setParameters(0, 2);
+    window.surfaceModel()->setHoldMode(gdlab::ErrorSurfaceModel::HoldMode::CurrentIterate);
+    window.secondViewTabs()->setCurrentIndex(1);
+    controller.model()->setCurrentRow(7);
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("views.gdlab"));
+    QString error;
+    QVERIFY2(window.sessions()->save(path, &error), qPrintable(error));
+    QCOMPARE(window.sessions()->currentPath(), path);
+
+    gdlab::SessionController other;
+    QVERIFY(other.loadLesson(QStringLiteral("five_points")).isEmpty());
+    gdlab::MainWindow reopened(&other);
+    QVERIFY2(reopened.sessions()->open(path).isEmpty(), qPrintable(reopened.sessions()->open(path)));
+    QCOMPARE(window.surfaceModel()->yParameter(), 2);
+    QCOMPARE(reopened.sessions()->viewsJson(), window.sessions()->viewsJson());
+    QVERIFY(!reopened.lossPlot()->isLogarithmic());
+    QCOMPARE(reopened.surfaceModel()->yParameter(), 2);
+    QCOMPARE(other.model()->currentRow(), 7);
+    QCOMPARE(other.latestRun()->lessonName, std::string("three_features_ints_n20"));
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"format\": \"gdlab-session\", \"version\": 7}");
+    file.close();
+    const QString refusal = reopened.sessions()->open(path);
+    QVERIFY2(refusal.contains(QStringLiteral("newer gdlab")), qPrintable(refusal));
+    QCOMPARE(other.model()->currentRow(), 7);
+    QVERIFY(!reopened.sessions()->open(directory.filePath(QStringLiteral("gone.gdlab"))).isEmpty());
 }
 
 } // namespace tst_main_actions

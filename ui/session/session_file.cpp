@@ -1,0 +1,117 @@
+#include "session/session_file.h"
+
+#include "csv_reader.h"
+#include "lesson.h"
+#include "run.h"
+#include "session/run_json.h"
+#include "session/run_json_reader.h"
+#include "session/session_controller.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <exception>
+
+namespace gdlab {
+
+namespace {
+
+/** "line 3, column 14" of a byte offset, as an editor counts them. */
+QString lineAndColumn(const QByteArray& bytes, int offset)
+{
+    const QByteArray before = bytes.left(offset);
+    const int line = before.count('\n') + 1;
+    const int column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+/** The data the session names: the rows saved in it, the lesson's, or its CSV read again. */
+std::shared_ptr<const Dataset> readData(const QJsonObject& data, QString* lesson, QString* error)
+{
+    *lesson = data.value(QLatin1String("lesson")).toString();
+    if (data.contains(QLatin1String("values")))
+        return RunJsonReader::readValues(data, error);
+    if (!lesson->isEmpty()) {
+        const Lesson* known = findLesson(lesson->toStdString());
+        if (!known) {
+            *error = QStringLiteral("data.lesson: no lesson is called \"%1\"").arg(*lesson);
+            return nullptr;
+        }
+        return SessionController::lessonData(*known, error);
+    }
+    const QString source = data.value(QLatin1String("source")).toString();
+    if (!QFileInfo::exists(source)) {
+        *error = QStringLiteral("its data, %1, is not there any more").arg(source.isEmpty() ? "(no file)" : source);
+        return nullptr;
+    }
+    try {
+        return std::make_shared<const Dataset>(CsvReader::readFile(source.toStdString()));
+    } catch (const std::exception& failure) {
+        *error = QString::fromUtf8(failure.what());
+        return nullptr;
+    }
+}
+
+} // namespace
+
+QByteArray SessionFile::write(const Run& run, long long iteration, bool edited, const QJsonObject& views)
+{
+    const bool asLesson = !run.lessonName.empty() && !edited;
+    const bool withValues = !asLesson && run.dataset && run.dataset->rowCount() <= kMaxSavedRows;
+    QJsonObject data = RunJson::data(run, withValues);
+    if (!asLesson)
+        data.insert(QStringLiteral("lesson"), QJsonValue());
+    const QJsonObject session { { QStringLiteral("format"), QStringLiteral("gdlab-session") },
+        { QStringLiteral("version"), kVersion }, { QStringLiteral("data"), data },
+        { QStringLiteral("problem"), RunJson::problem(*run.problem) },
+        { QStringLiteral("settings"), RunJson::settings(run) },
+        { QStringLiteral("cursor"), QJsonObject { { QStringLiteral("iteration"), iteration } } },
+        { QStringLiteral("views"), views } };
+    return QJsonDocument(session).toJson(QJsonDocument::Indented);
+}
+
+std::optional<SavedSession> SessionFile::read(const QByteArray& bytes, const QString& fileName, QString* error)
+{
+    const auto failed = [&](const QString& why) {
+        *error = QStringLiteral("%1: %2").arg(fileName, why);
+        return std::nullopt;
+    };
+    QJsonParseError parse;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parse);
+    if (parse.error != QJsonParseError::NoError)
+        return failed(QStringLiteral("%1: %2 (is the file complete?)")
+                          .arg(lineAndColumn(bytes, parse.offset), parse.errorString()));
+    const QJsonObject root = document.object();
+    if (root.value(QLatin1String("format")).toString() != QLatin1String("gdlab-session"))
+        return failed(QStringLiteral("this is not a gdlab session (no \"format\": \"gdlab-session\")"));
+    const int version = root.value(QLatin1String("version")).toInt(0);
+    if (version > kVersion)
+        return failed(QStringLiteral("written by a newer gdlab (session version %1); this one reads version %2")
+                          .arg(version)
+                          .arg(kVersion));
+    if (version < 1)
+        return failed(
+            QStringLiteral("version: expected 1, found %1").arg(root.value(QLatin1String("version")).toInt()));
+
+    SavedSession session;
+    QString lesson;
+    QString why;
+    session.dataset = readData(root.value(QLatin1String("data")).toObject(), &lesson, &why);
+    if (!session.dataset)
+        return failed(why);
+    session.lesson = lesson.toStdString();
+    session.title = root.value(QLatin1String("data")).toObject().value(QLatin1String("title")).toString().toStdString();
+    if (!RunJsonReader::readProblem(
+            root.value(QLatin1String("problem")).toObject(), *session.dataset, &session.spec, &why)
+        || !RunJsonReader::readSettings(
+            root.value(QLatin1String("settings")).toObject(), &session.settings, &session.ghostIterations, &why))
+        return failed(why);
+    const QJsonValue iteration = root.value(QLatin1String("cursor")).toObject().value(QLatin1String("iteration"));
+    if (!iteration.isDouble() || iteration.toDouble() < 0)
+        return failed(QStringLiteral("cursor.iteration: expected an iteration, found %1").arg(iteration.toDouble()));
+    session.iteration = static_cast<long long>(iteration.toDouble());
+    session.views = root.value(QLatin1String("views")).toObject();
+    return session;
+}
+
+} // namespace gdlab

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "session/saved_session.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace gdlab {
+
+struct Run;
+
+/**
+ * @brief The .gdlab file: a versioned JSON document that reopens the same screen.
+ *
+ * ```
+ * {"format": "gdlab-session", "version": 1,
+ *  "data": {...}, "problem": {...}, "settings": {...},   # as RunJson writes them
+ *  "cursor": {"iteration": k},
+ *  "views": {...}}                                      # each view's options (SessionActions)
+ * ```
+ *
+ * The data is a lesson's name while its points are the lesson's own; otherwise its rows are in the file (up to
+ * kMaxSavedRows; a larger file is referred to by its path and read again on opening), so that a session sent to a
+ * student opens without the CSV beside it.
+ */
+class SessionFile {
+public:
+    static constexpr int kVersion = 1;
+    static constexpr long long kMaxSavedRows = 200'000;
+
+    /** @brief The session of run at iteration; edited: its points are no longer the lesson's. */
+    static QByteArray write(const Run& run, long long iteration, bool edited, const QJsonObject& views);
+    /**
+     * @brief The session in bytes, read from fileName (named in messages). On anything wrong (not JSON, another
+     * format, a newer version, a bad field, a CSV that is gone) nothing, with a message naming the file and the
+     * line and column or the field.
+     */
+    static std::optional<SavedSession> read(const QByteArray& bytes, const QString& fileName, QString* error);
+};
+
+} // namespace gdlab

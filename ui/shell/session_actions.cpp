@@ -1,0 +1,156 @@
+#include "shell/session_actions.h"
+
+#include "session/error_surface_model.h"
+#include "session/iteration_model.h"
+#include "session/saved_session.h"
+#include "session/session_controller.h"
+#include "session/session_file.h"
+#include "shell/main_actions.h"
+#include "shell/main_window.h"
+#include "shell/second_view_tabs.h"
+#include "views/loss_plot.h"
+
+#include <QAction>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+namespace gdlab {
+
+namespace {
+
+const QString kFilter = QStringLiteral("gdlab sessions (*.gdlab);;All files (*)");
+
+QString holdName(ErrorSurfaceModel::HoldMode mode)
+{
+    return mode == ErrorSurfaceModel::HoldMode::CurrentIterate ? QStringLiteral("current") : QStringLiteral("optimum");
+}
+
+} // namespace
+
+SessionActions::SessionActions(MainWindow* window, MainActions* actions)
+    : QObject(window)
+    , m_window(window)
+{
+    connect(actions->openSession(), &QAction::triggered, this, &SessionActions::openInteractively);
+    connect(actions->saveSession(), &QAction::triggered, this, [this] { saveInteractively(m_path.isEmpty()); });
+    connect(actions->saveSessionAs(), &QAction::triggered, this, [this] { saveInteractively(true); });
+}
+
+QJsonObject SessionActions::viewsJson() const
+{
+    const ErrorSurfaceModel* surface = m_window->surfaceModel();
+    const QJsonObject slice { { QStringLiteral("x"), surface->xParameter() },
+        { QStringLiteral("y"), surface->yParameter() }, { QStringLiteral("hold"), holdName(surface->holdMode()) },
+        { QStringLiteral("follow"), surface->followsCurrent() } };
+    return { { QStringLiteral("loss_axis"),
+                 m_window->lossPlot()->isLogarithmic() ? QStringLiteral("log") : QStringLiteral("linear") },
+        { QStringLiteral("surface"), slice },
+        { QStringLiteral("second_view"), m_window->secondViewTabs()->currentIndex() } };
+}
+
+void SessionActions::applyViews(const QJsonObject& views)
+{
+    const QString axis = views.value(QLatin1String("loss_axis")).toString();
+    if (axis == QLatin1String("log") || axis == QLatin1String("linear"))
+        m_window->lossPlot()->setLogarithmic(axis == QLatin1String("log"));
+    ErrorSurfaceModel* surface = m_window->surfaceModel();
+    const QJsonObject slice = views.value(QLatin1String("surface")).toObject();
+    surface->xParameter(); // brings the slice to the run on screen first, so that the saved one is not reset
+    surface->setParameters(slice.value(QLatin1String("x")).toInt(surface->xParameter()),
+        slice.value(QLatin1String("y")).toInt(surface->yParameter()));
+    const QString hold = slice.value(QLatin1String("hold")).toString();
+    if (hold == holdName(ErrorSurfaceModel::HoldMode::CurrentIterate))
+        surface->setHoldMode(ErrorSurfaceModel::HoldMode::CurrentIterate);
+    else if (hold == holdName(ErrorSurfaceModel::HoldMode::LeastSquares))
+        surface->setHoldMode(ErrorSurfaceModel::HoldMode::LeastSquares);
+    surface->setFollowCurrent(slice.value(QLatin1String("follow")).toBool(surface->followsCurrent()));
+    const int tab = views.value(QLatin1String("second_view")).toInt(-1);
+    if (tab >= 0 && tab < m_window->secondViewTabs()->count())
+        m_window->secondViewTabs()->setCurrentIndex(tab);
+}
+
+bool SessionActions::save(const QString& path, QString* errorMessage)
+{
+    const Run* run = m_window->controller()->latestRun();
+    if (!run) {
+        *errorMessage = tr("There is no session to save yet.");
+        return false;
+    }
+    const IterationModel* model = m_window->controller()->model();
+    const long long iteration = model->rowCount() > 0 ? model->iteration(model->currentRow()) : 0;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(SessionFile::write(*run, iteration, false, viewsJson()));
+    if (!file.commit()) {
+        *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    m_path = path;
+    return true;
+}
+
+QString SessionActions::open(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("Cannot open %1: %2").arg(path, file.errorString());
+    QString error;
+    const std::optional<SavedSession> session = SessionFile::read(file.readAll(), path, &error);
+    if (!session)
+        return error;
+    SessionController* controller = m_window->controller();
+    error = controller->openSession(*session);
+    if (!error.isEmpty())
+        return tr("%1: %2").arg(path, error);
+    controller->waitForComputation();
+    applyViews(session->views);
+    m_path = path;
+    return {};
+}
+
+QString SessionActions::startFolder() const
+{
+    if (!m_path.isEmpty())
+        return QFileInfo(m_path).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+void SessionActions::saveInteractively(bool choosePath)
+{
+    QString path = m_path;
+    if (choosePath) {
+        const Run* run = m_window->controller()->latestRun();
+        const QString name
+            = run && !run->lessonName.empty() ? QString::fromStdString(run->lessonName) : QStringLiteral("session");
+        path = QFileDialog::getSaveFileName(
+            m_window, tr("Save session"), startFolder() + QLatin1Char('/') + name + QStringLiteral(".gdlab"), kFilter);
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QStringLiteral(".gdlab");
+    }
+    QString error;
+    if (!save(path, &error)) {
+        m_window->statusBar()->showMessage(error, 8000);
+        return;
+    }
+    m_window->statusBar()->showMessage(tr("Saved the session to %1").arg(path), 6000);
+}
+
+void SessionActions::openInteractively()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open session"), startFolder(), kFilter);
+    if (path.isEmpty())
+        return;
+    const QString error = open(path);
+    m_window->statusBar()->showMessage(error.isEmpty() ? tr("Opened the session %1").arg(path) : error, 8000);
+}
+
+} // namespace gdlab

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+namespace gdlab {
+
+class MainActions;
+class MainWindow;
+
+/**
+ * @brief File › Open session…, Save session and Save session as…: the window's state as a .gdlab file
+ * (SessionFile) and back. It adds to the file what the views show beyond the run: the loss axis, the surface's
+ * slice, hold mode and follow option, and the second view's tab.
+ */
+class SessionActions : public QObject {
+    Q_OBJECT
+
+public:
+    SessionActions(MainWindow* window, MainActions* actions);
+
+    /** @brief Writes the session to path atomically (QSaveFile); false with a message naming the file. */
+    bool save(const QString& path, QString* errorMessage);
+    /** @brief Opens the session in path; on any problem nothing on screen changes and the message says why. */
+    QString open(const QString& path);
+    /** @brief The file the session was last saved to or opened from (Save writes there); empty at first. */
+    QString currentPath() const { return m_path; }
+
+    /** @brief What the views show beyond the run, as the session's "views" object. */
+    QJsonObject viewsJson() const;
+    /** @brief Shows views as viewsJson() wrote them; unknown or out-of-range entries are left as they are. */
+    void applyViews(const QJsonObject& views);
+
+private:
+    void saveInteractively(bool choosePath);
+    void openInteractively();
+    /** The folder dialogs start in: the current session's, or the user's documents. */
+    QString startFolder() const;
+
+    MainWindow* m_window;
+    QString m_path;
+};
+
+} // namespace gdlab
