@@ -14,6 +14,7 @@
 #include "shell/main_window.h"
 #include "shell/race_launcher.h"
 #include "shell/session_actions.h"
+#include "shell/session_autosave.h"
 #include "shell/view_dump.h"
 
 #include <QApplication>
@@ -195,6 +196,15 @@ QString openInWindow(gdlab::MainWindow& window, const gdlab::GuiOptions& options
     return {};
 }
 
+// After an abnormal exit the recovery file of the session it showed is still there: offer it, then keep saving
+// this one. Only for a window a person uses: --screenshot, the exports and --bench-ui run without either.
+void keepSessionSafe(gdlab::MainWindow& window)
+{
+    const QString folder = gdlab::SessionAutosave::defaultFolder();
+    gdlab::SessionAutosave::offerAbandoned(window.sessions(), &window, folder);
+    new gdlab::SessionAutosave(window.sessions(), window.controller(), folder);
+}
+
 // Qt reads -session (and --session) as the desktop's session-management id and takes it out of the arguments, so
 // gdlab's --session FILE is taken out first, here, and put back into the options once they are parsed.
 QString takeSessionFlag(int& argc, char** argv)
@@ -258,6 +268,8 @@ int main(int argc, char** argv)
         window.setPresentationMode(true);
     else
         window.show();
+    if (!exportsSomething(options))
+        keepSessionSafe(window);
 
     if (exportsSomething(options)) {
         // Let the layout settle and every view (the 3-D bowl renders asynchronously) draw once, then save.

@@ -75,6 +75,14 @@ void SessionActions::applyViews(const QJsonObject& views)
 
 bool SessionActions::save(const QString& path, QString* errorMessage)
 {
+    if (!saveCopy(path, errorMessage))
+        return false;
+    m_path = path;
+    return true;
+}
+
+bool SessionActions::saveCopy(const QString& path, QString* errorMessage) const
+{
     const Run* run = m_window->controller()->latestRun();
     if (!run) {
         *errorMessage = tr("There is no session to save yet.");
@@ -92,7 +100,6 @@ bool SessionActions::save(const QString& path, QString* errorMessage)
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    m_path = path;
     return true;
 }
 

@@ -22,6 +22,8 @@ public:
 
     /** @brief Writes the session to path atomically (QSaveFile); false with a message naming the file. */
     bool save(const QString& path, QString* errorMessage);
+    /** @brief Like save(), but the session's own file stays where it was (the autosave's recovery copy). */
+    bool saveCopy(const QString& path, QString* errorMessage) const;
     /** @brief Opens the session in path; on any problem nothing on screen changes and the message says why. */
     QString open(const QString& path);
     /** @brief The file the session was last saved to or opened from (Save writes there); empty at first. */
