@@ -76,6 +76,16 @@ bool PinnedRuns::pinCurrent()
     return true;
 }
 
+bool PinnedRuns::pinFinished(std::shared_ptr<const Run> run)
+{
+    if (!run || !run->isComplete() || !run->history)
+        return false;
+    const int rows = static_cast<int>(run->history->size());
+    const QString label = describe(run->settings);
+    pin(std::move(run), rows, label);
+    return true;
+}
+
 void PinnedRuns::pin(std::shared_ptr<const Run> pinned, int rows, const QString& label)
 {
     if (m_pins.size() >= static_cast<std::size_t>(maxRuns))

@@ -66,6 +66,11 @@ public:
      */
     bool pinCurrent();
     /**
+     * @brief Pins a finished run of the live problem (a saved session's pins, computed again); false when it is not
+     * finished.
+     */
+    bool pinFinished(std::shared_ptr<const Run> run);
+    /**
      * @brief The race's configurations, computed on the live problem (replacing the race's earlier ones; none:
      * the race stopped). Each is drawn whole, with its label, in a colour no pin shown uses. The user's pins stay.
      */

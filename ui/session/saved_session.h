@@ -21,6 +21,7 @@ struct SavedSession {
     SolverSettings settings;
     std::vector<long long> ghostIterations;
     long long iteration = 0; ///< where the cursor was
+    std::vector<SolverSettings> pins; ///< the runs the user pinned, by their settings (computed again on opening)
     /** Each view's options, as the window wrote them (SessionActions reads them back; unknown keys are ignored). */
     QJsonObject views;
 };

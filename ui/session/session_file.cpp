@@ -8,6 +8,7 @@
 #include "session/session_controller.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <exception>
@@ -54,8 +55,12 @@ std::shared_ptr<const Dataset> readData(const QJsonObject& data, QString* lesson
 
 } // namespace
 
-QByteArray SessionFile::write(const Run& run, long long iteration, bool edited, const QJsonObject& views)
+QByteArray SessionFile::write(
+    const Run& run, long long iteration, bool edited, const QJsonObject& views, const std::vector<const Run*>& pins)
 {
+    QJsonArray pinned;
+    for (const Run* pin : pins)
+        pinned.append(QJsonObject { { QStringLiteral("settings"), RunJson::settings(*pin) } });
     const bool asLesson = !run.lessonName.empty() && !edited;
     const bool withValues = !asLesson && run.dataset && run.dataset->rowCount() <= kMaxSavedRows;
     QJsonObject data = RunJson::data(run, withValues);
@@ -66,7 +71,7 @@ QByteArray SessionFile::write(const Run& run, long long iteration, bool edited, 
         { QStringLiteral("problem"), RunJson::problem(*run.problem) },
         { QStringLiteral("settings"), RunJson::settings(run) },
         { QStringLiteral("cursor"), QJsonObject { { QStringLiteral("iteration"), iteration } } },
-        { QStringLiteral("views"), views } };
+        { QStringLiteral("pins"), pinned }, { QStringLiteral("views"), views } };
     return QJsonDocument(session).toJson(QJsonDocument::Indented);
 }
 
@@ -110,6 +115,14 @@ std::optional<SavedSession> SessionFile::read(const QByteArray& bytes, const QSt
     if (!iteration.isDouble() || iteration.toDouble() < 0)
         return failed(QStringLiteral("cursor.iteration: expected an iteration, found %1").arg(iteration.toDouble()));
     session.iteration = static_cast<long long>(iteration.toDouble());
+    for (const QJsonValue& pin : root.value(QLatin1String("pins")).toArray()) {
+        SolverSettings settings;
+        std::vector<long long> ghosts;
+        if (!RunJsonReader::readSettings(
+                pin.toObject().value(QLatin1String("settings")).toObject(), &settings, &ghosts, &why))
+            return failed(QStringLiteral("a pinned run's %1").arg(why));
+        session.pins.push_back(settings);
+    }
     session.views = root.value(QLatin1String("views")).toObject();
     return session;
 }

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace gdlab {
 
@@ -19,6 +20,7 @@ struct Run;
  * {"format": "gdlab-session", "version": 1,
  *  "data": {...}, "problem": {...}, "settings": {...},   # as RunJson writes them
  *  "cursor": {"iteration": k},
+ *  "pins": [{"settings": {...}}, ...],                 # the runs the user pinned, computed again on opening
  *  "views": {...}}                                      # each view's options (SessionActions)
  * ```
  *
@@ -31,8 +33,9 @@ public:
     static constexpr int kVersion = 1;
     static constexpr long long kMaxSavedRows = 200'000;
 
-    /** @brief The session of run at iteration; edited: its points are no longer the lesson's. */
-    static QByteArray write(const Run& run, long long iteration, bool edited, const QJsonObject& views);
+    /** @brief The session of run at iteration with pins pinned; edited: its points are no longer the lesson's. */
+    static QByteArray write(const Run& run, long long iteration, bool edited, const QJsonObject& views,
+        const std::vector<const Run*>& pins = {});
     /**
      * @brief The session in bytes, read from fileName (named in messages). On anything wrong (not JSON, another
      * format, a newer version, a bad field, a CSV that is gone) nothing, with a message naming the file and the

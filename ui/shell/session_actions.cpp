@@ -2,6 +2,7 @@
 
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
+#include "session/pinned_runs.h"
 #include "session/saved_session.h"
 #include "session/session_controller.h"
 #include "session/session_file.h"
@@ -17,6 +18,9 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QStatusBar>
+
+#include <exception>
+#include <memory>
 
 namespace gdlab {
 
@@ -95,7 +99,12 @@ bool SessionActions::saveCopy(const QString& path, QString* errorMessage) const
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(SessionFile::write(*run, iteration, false, viewsJson()));
+    std::vector<const Run*> pins;
+    const PinnedRuns* pinned = m_window->pinnedRuns();
+    for (int index = 0; index < pinned->count(); ++index)
+        if (!pinned->run(index).raced)
+            pins.push_back(pinned->run(index).run.get());
+    file.write(SessionFile::write(*run, iteration, false, viewsJson(), pins));
     if (!file.commit()) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
@@ -117,6 +126,16 @@ QString SessionActions::open(const QString& path)
     if (!error.isEmpty())
         return tr("%1: %2").arg(path, error);
     controller->waitForComputation();
+    // Pins are runs on the session's problem: computed again from their settings, as they were pinned.
+    for (const SolverSettings& settings : session->pins) {
+        try {
+            Run pinned = withSettings(*controller->latestRun(), settings);
+            descend(pinned);
+            m_window->pinnedRuns()->pinFinished(std::make_shared<const Run>(std::move(pinned)));
+        } catch (const std::exception& error) {
+            return tr("%1: a pinned run cannot run on this data: %2").arg(path, QString::fromUtf8(error.what()));
+        }
+    }
     applyViews(session->views);
     m_path = path;
     return {};

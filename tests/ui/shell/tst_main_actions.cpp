@@ -1,11 +1,13 @@
 #include "shell/main_actions.h"
 
 #include "dataset.h"
+#include "history.h"
 #include "lesson.h"
 #include "panels/control_panel.h"
 #include "run.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
+#include "session/pinned_runs.h"
 #include "session/point_editor.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
@@ -235,6 +237,10 @@ void TestMainActions::sessionKeepsTheViews()
     window.surfaceModel()->setParameters(0, 2);
     window.surfaceModel()->setHoldMode(gdlab::ErrorSurfaceModel::HoldMode::CurrentIterate);
     window.secondViewTabs()->setCurrentIndex(1);
+    // A pinned run goes into the session by its settings and is computed again there.
+    QVERIFY(window.pinnedRuns()->pinCurrent());
+    QVERIFY(controller.setLearningRate(controller.latestRun()->settings.learningRate / 2).isEmpty());
+    controller.waitForComputation();
     controller.model()->setCurrentRow(7);
     QTemporaryDir directory;
     const QString path = directory.filePath(QStringLiteral("views.gdlab"));
@@ -252,6 +258,12 @@ void TestMainActions::sessionKeepsTheViews()
     QCOMPARE(reopened.surfaceModel()->yParameter(), 2);
     QCOMPARE(other.model()->currentRow(), 7);
     QCOMPARE(other.latestRun()->lessonName, std::string("three_features_ints_n20"));
+    QCOMPARE(reopened.pinnedRuns()->pinnedCount(), 1);
+    const gdlab::PinnedRun& pin = reopened.pinnedRuns()->run(0);
+    QVERIFY(pin.settings() == window.pinnedRuns()->run(0).settings());
+    QCOMPARE(pin.rows, window.pinnedRuns()->run(0).rows);
+    QCOMPARE(pin.history().theta(pin.history().size() - 1),
+        window.pinnedRuns()->run(0).history().theta(pin.history().size() - 1));
 
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
