@@ -149,11 +149,12 @@ void FitClassMap::applyStyle(const PlotStyle& style, double pointSize)
         QCPScatterStyle(QCPScatterStyle::ssTriangle, QPen(one, style.scaled(2.0)), one, pointSize * 1.25));
     m_current->setPen(QPen(ViewPalette::current(), style.scaled(3.0)));
     m_optimum->setPen(QPen(ViewPalette::leastSquares(), style.scaled(2.0), Qt::DashLine));
-    // A light diverging wash: the class colours at low alpha, clear where p = 0.5.
+    // A light diverging wash: the class colours at low alpha where p reaches 0 or 1, clear where p = 0.5; a fit still
+    // unsure (p near 0.5 everywhere, as at θ = 0) shows as no colour at all.
     QColor clearZero = zero;
-    clearZero.setAlpha(style.isDark() ? 70 : 55);
+    clearZero.setAlpha(style.isDark() ? 130 : 110);
     QColor clearOne = one;
-    clearOne.setAlpha(style.isDark() ? 70 : 55);
+    clearOne.setAlpha(style.isDark() ? 130 : 110);
     QColor middle = style.background();
     middle.setAlpha(0);
     QCPColorGradient gradient;

@@ -15,16 +15,28 @@ QString reading(double value)
     return QString::fromStdString(formatForReading(value, SignificantDigits::byHand));
 }
 
+// The rows' numbers and the gradient's terms to four digits: five columns and two terms must fit a side panel.
+QString brief(double value)
+{
+    return QString::fromStdString(formatForReading(value, SignificantDigits::label));
+}
+
 // A negative number in an expression goes in parentheses: "(−0.25)×1.5".
 QString term(double value)
 {
-    const QString text = reading(value);
+    const QString text = brief(value);
     return value < 0 ? QStringLiteral("(%1)").arg(text) : text;
 }
 
 std::size_t shown(const std::vector<long long>& rows)
 {
     return std::min<std::size_t>(rows.size(), std::size_t(LogisticUpdateText::shownRows));
+}
+
+// The gradient's sum shows its first two products: enough to see the pattern, short enough for the side panel.
+std::size_t terms(const std::vector<long long>& rows)
+{
+    return std::min<std::size_t>(rows.size(), 2);
 }
 
 double probability(const Problem& problem, const Eigen::VectorXd& theta, long long row)
@@ -36,7 +48,7 @@ double probability(const Problem& problem, const Eigen::VectorXd& theta, long lo
 
 QString LogisticUpdateText::rule()
 {
-    return QStringLiteral("p = σ(xᵀθ) = 1/(1 + e⁻ˣᵀᶿ);  g = (1/n)·Xᵀ(p − y);  θ ← θ − lr·g");
+    return QStringLiteral("p = σ(xᵀθ);  g = (1/n)·Xᵀ(p − y);  θ ← θ − lr·g");
 }
 
 UpdateDocument::Table LogisticUpdateText::rowsTable(
@@ -52,7 +64,7 @@ UpdateDocument::Table LogisticUpdateText::rowsTable(
         const double z = problem.design().row(row).dot(theta);
         const double p = LogisticLoss::sigmoid(z);
         const double y = problem.target()[row];
-        const QStringList cells { QString::number(row + 1), reading(z), reading(p), reading(y), reading(p - y) };
+        const QStringList cells { QString::number(row + 1), brief(z), brief(p), brief(y), brief(p - y) };
         QStringList rich;
         for (const QString& cell : cells)
             rich << QStringLiteral("&nbsp;%1&nbsp;").arg(cell.toHtmlEscaped());
@@ -76,19 +88,23 @@ UpdateDocument::Table LogisticUpdateText::gradientTable(const Problem& problem, 
     UpdateDocument::Table table;
     const QString scale = QStringLiteral("(1/%1)").arg(rows.size());
     for (Eigen::Index j = 0; j < gradient.size(); ++j) {
-        QStringList terms;
-        for (std::size_t i = 0; i < shown(rows); ++i) {
+        QStringList products;
+        for (std::size_t i = 0; i < terms(rows); ++i) {
             const auto row = Eigen::Index(rows[i]);
             const double residual = probability(problem, theta, rows[i]) - problem.target()[row];
-            terms << QStringLiteral("%1×%2").arg(term(residual), term(problem.design()(row, j)));
+            products << QStringLiteral("%1×%2").arg(term(residual), term(problem.design()(row, j)));
         }
-        if (rows.size() > shown(rows))
-            terms << QStringLiteral("…");
+        if (rows.size() > terms(rows))
+            products << QStringLiteral("…");
         const QString symbol = j < symbols.size() ? symbols[int(j)] : QStringLiteral("θ%1").arg(j);
-        const QString sum = rows.size() == 1 ? terms.join(QString()) : QStringLiteral("(%1)").arg(terms.join(" + "));
-        const QString line = QStringLiteral("g = %1·%2 = %3").arg(scale, sum, reading(gradient[j]));
+        const QString sum = rows.size() == 1 ? products.join(QString())
+                                             : QStringLiteral("(%1)").arg(products.join(QStringLiteral(" + ")));
+        // The sum on one line and its value on the next: one line would be wider than the side panel.
+        const QString line = QStringLiteral("g = %1·%2").arg(scale, sum);
+        const QString value = QStringLiteral("  = %1").arg(reading(gradient[j]));
         table.rows.push_back({ symbol.toHtmlEscaped() + QStringLiteral(":&nbsp;&nbsp;"), line.toHtmlEscaped() });
-        table.plainRows << QStringLiteral("%1: %2").arg(symbol, line);
+        table.rows.push_back({ QString(), QStringLiteral("<b>%1</b>").arg(value.toHtmlEscaped()) });
+        table.plainRows << QStringLiteral("%1: %2").arg(symbol, line) << value;
     }
     return table;
 }
