@@ -29,8 +29,10 @@ FitClassMap::FitClassMap(QCustomPlot* plot, QCPLayer* mapLayer, QCPLayer* lineLa
         graph->setLayer(pointLayer);
         graph->setLineStyle(QCPGraph::lsNone);
     }
-    m_zero->setName(tr("y = 0"));
-    m_one->setName(tr("y = 1"));
+    // The shading has no legend entry of its own (its swatch would show the map of another moment): the classes'
+    // entries say what their colour means in the background.
+    m_zero->setName(tr("y = 0 (shaded where p < 0.5)"));
+    m_one->setName(tr("y = 1 (shaded where p > 0.5)"));
     m_current->setLayer(lineLayer);
     m_current->setName(tr("current boundary (p = 0.5)"));
     m_optimum->setLayer(lineLayer);
@@ -105,7 +107,6 @@ std::vector<QCPAbstractPlottable*> FitClassMap::legendEntries(bool optimum)
     std::vector<QCPAbstractPlottable*> entries { m_zero, m_one, m_current };
     if (optimum)
         entries.push_back(m_optimum);
-    entries.push_back(m_shading);
     return entries;
 }
 
@@ -149,20 +150,21 @@ void FitClassMap::applyStyle(const PlotStyle& style, double pointSize)
         QCPScatterStyle(QCPScatterStyle::ssTriangle, QPen(one, style.scaled(2.0)), one, pointSize * 1.25));
     m_current->setPen(QPen(ViewPalette::current(), style.scaled(3.0)));
     m_optimum->setPen(QPen(ViewPalette::leastSquares(), style.scaled(2.0), Qt::DashLine));
-    // A light diverging wash: the class colours at low alpha where p reaches 0 or 1, clear where p = 0.5; a fit still
-    // unsure (p near 0.5 everywhere, as at θ = 0) shows as no colour at all.
-    QColor clearZero = zero;
-    clearZero.setAlpha(style.isDark() ? 130 : 110);
-    QColor clearOne = one;
-    clearOne.setAlpha(style.isDark() ? 130 : 110);
-    QColor middle = style.background();
-    middle.setAlpha(0);
+    // A light diverging wash: clear where p = 0.5, the class colours growing quickly near it (a wash that is faint
+    // at p = 0.3 is not seen) and at most half opaque where p reaches 0 or 1, so that points and grid stay clear. A
+    // fit still unsure (p near 0.5 everywhere, as at θ = 0) shows no colour at all.
+    const auto tint = [&style](QColor colour, int alpha) {
+        colour.setAlpha(style.isDark() ? alpha + alpha / 4 : alpha);
+        return colour;
+    };
     QCPColorGradient gradient;
     gradient.clearColorStops();
     gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    gradient.setColorStopAt(0, clearZero);
-    gradient.setColorStopAt(0.5, middle);
-    gradient.setColorStopAt(1, clearOne);
+    gradient.setColorStopAt(0, tint(zero, 120));
+    gradient.setColorStopAt(0.3, tint(zero, 75));
+    gradient.setColorStopAt(0.5, tint(style.background(), 0));
+    gradient.setColorStopAt(0.7, tint(one, 75));
+    gradient.setColorStopAt(1, tint(one, 120));
     m_shading->setGradient(gradient);
 }
 

@@ -51,7 +51,7 @@ public:
     void setCurrent(const FitPoints& points, const Eigen::VectorXd* theta, long long iteration);
     /** @brief The optimum's boundary; null (no optimum) clears it. */
     void setOptimum(const FitPoints& points, const Eigen::VectorXd* theta);
-    /** @brief Its legend's entries: the classes, the current boundary, the optimum's (when shown), the shading. */
+    /** @brief Its legend's entries: the classes (which name the shading), the current boundary, the optimum's. */
     std::vector<QCPAbstractPlottable*> legendEntries(bool optimum);
     /** @brief c, b1, b2 of the log-odds z = c + b1·x1 + b2·x2 at theta (others at their means); false if none. */
     static bool plane(const FitPoints& points, const Eigen::VectorXd& theta, double& c, double& b1, double& b2);

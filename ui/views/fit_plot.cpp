@@ -390,8 +390,7 @@ void FitPlot::updateCurrent()
         m_current->setLine(line, m_points.lineStart(), m_points.lineEnd(), m_points.isSigmoid());
         m_current->graph()->setName(
             line ? tr("current fit (iteration %1)").arg(m_model->iteration(row)) : tr("current fit"));
-        m_threshold->update(
-            m_points.isSigmoid(), line, m_points.lineStart(), m_points.lineEnd(), m_plot->xAxis->label());
+        m_threshold->update(m_points.isSigmoid(), line, m_points.lineStart(), m_points.lineEnd());
     }
     m_classMap->setCurrent(m_points, available ? &theta : nullptr, available ? m_model->iteration(row) : 0);
     pointAtLineOffFrame();

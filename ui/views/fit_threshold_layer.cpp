@@ -27,10 +27,19 @@ FitThresholdLayer::FitThresholdLayer(QCustomPlot* plot, QCPLayer* lineLayer, QCP
     m_label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_label->setPadding(QMargins(4, 2, 4, 2));
     m_label->setVisible(false);
+    // Where the label fits depends on pixel sizes, known only once the plot is laid out.
+    m_relayout = QObject::connect(m_plot, &QCustomPlot::afterLayout, m_plot, [this] {
+        if (m_label->visible())
+            placeLabel(m_x, m_rising);
+    });
 }
 
-void FitThresholdLayer::update(
-    bool shown, const std::optional<FitLines::Line>& line, double x0, double x1, const QString& feature)
+FitThresholdLayer::~FitThresholdLayer()
+{
+    QObject::disconnect(m_relayout);
+}
+
+void FitThresholdLayer::update(bool shown, const std::optional<FitLines::Line>& line, double x0, double x1)
 {
     m_threshold->setVisible(shown);
     if (shown)
@@ -48,12 +57,26 @@ void FitThresholdLayer::update(
     m_label->setVisible(inRange);
     if (!inRange)
         return;
-    // Right of the point in the left half of the view, left of it in the right half: never cut by the edge.
-    const bool leftHalf = x < range.center();
-    m_label->setPositionAlignment((leftHalf ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
+    // The axis names the feature; the label stays short enough for a quarter of a small window.
+    m_label->setText(tr("p = 0.5 at %1").arg(QString::fromStdString(formatForReading(x, SignificantDigits::label))));
     m_label->position->setCoords(x, 0.5);
-    m_label->setText(
-        tr("p = 0.5 at %1 = %2").arg(feature, QString::fromStdString(formatForReading(x, SignificantDigits::label))));
+    m_x = x;
+    m_rising = line->slope > 0;
+    placeLabel(m_x, m_rising);
+}
+
+void FitThresholdLayer::placeLabel(double x, bool rising)
+{
+    // Right of the point when the label fits there, else left of it; and on the side of the threshold the curve
+    // leaves free there (below it right of a rising curve's crossing, above it to the left), so it covers neither.
+    const QRect area = m_plot->axisRect()->rect();
+    const double pixel = m_plot->xAxis->coordToPixel(x);
+    const double width = QFontMetricsF(m_label->font()).horizontalAdvance(m_label->text()) + 12;
+    const double roomRight = area.right() - pixel;
+    const double roomLeft = pixel - area.left();
+    const bool right = roomRight >= width || (roomLeft < width && roomRight >= roomLeft);
+    const bool below = rising == right;
+    m_label->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight) | (below ? Qt::AlignTop : Qt::AlignBottom));
 }
 
 void FitThresholdLayer::applyStyle(const PlotStyle& style)

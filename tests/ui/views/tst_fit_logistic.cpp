@@ -283,7 +283,7 @@ void TestFitLogistic::twoFeaturesMapTheClasses()
     QVERIFY(!f.view->dataGraph()->visible());
     QVERIFY(!f.view->currentLineGraph()->visible());
     const QStringList names = legendNames(f.view->plot());
-    QVERIFY2(names.contains(QStringLiteral("y = 1")), qPrintable(names.join('|')));
+    QVERIFY2(names.contains(QStringLiteral("y = 1 (shaded where p > 0.5)")), qPrintable(names.join('|')));
     QVERIFY(names.contains(QStringLiteral("optimum's boundary")));
     // The linear model on the same data still opens on predicted against actual.
     Fixture linear = makeFixture("two_features_n100");
