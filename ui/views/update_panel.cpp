@@ -162,6 +162,7 @@ void UpdatePanel::addLastRow(UpdateDocument& document, int row) const
     const QString lossName
         = m_model->run()->isLogistic() ? tr("log loss") : CoreText::loss(m_model->run()->settings.loss);
     document.addText(tr("L = %1 (%2)").arg(reading(m_model->loss(row)), lossName));
+    addAccuracy(document, row, row);
 }
 
 void UpdatePanel::addUpdate(UpdateDocument& document, int row) const
@@ -288,6 +289,21 @@ void UpdatePanel::addLossChange(UpdateDocument& document, int row) const
     document.addParagraph(
         tr("L(θ<sub>k</sub>) = %1 → L(θ<sub>k+1</sub>) = %2%3").arg(reading(before), bold(reading(after)), change),
         tr("L(θ_k) = %1 → L(θ_k+1) = %2%3").arg(reading(before), reading(after), change));
+    addAccuracy(document, row, row + 1);
+}
+
+void UpdatePanel::addAccuracy(UpdateDocument& document, int row, int next) const
+{
+    const Run& run = *m_model->run();
+    if (!run.isLogistic() || !run.history || next > m_model->lastRow())
+        return;
+    // The share of rows on the right side of p = 0.5: what a class counts, beside a loss it cannot read.
+    const auto percent = [&run](int at) {
+        return QString::fromStdString(
+            formatForReading(100 * run.history->accuracy(std::size_t(at)), SignificantDigits::label));
+    };
+    document.addText(row == next ? tr("accuracy = %1 % (rows with p ≥ 0.5 exactly where y = 1)").arg(percent(row))
+                                 : tr("accuracy %1 % → %2 %").arg(percent(row), percent(next)));
 }
 
 void UpdatePanel::addOriginalUnits(UpdateDocument& document, int row) const

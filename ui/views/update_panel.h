@@ -62,6 +62,8 @@ private:
     void addOptimizerStep(UpdateDocument& document, int row) const;
     void addLossFormula(UpdateDocument& document) const;
     void addLossChange(UpdateDocument& document, int row) const;
+    /** A logistic run's accuracy at row and, when next differs, at next. */
+    void addAccuracy(UpdateDocument& document, int row, int next) const;
     void addOriginalUnits(UpdateDocument& document, int row) const;
     /** Which rows the update from row used, e.g. "gradient of all 5 rows". */
     QString gradientSource(int row) const;

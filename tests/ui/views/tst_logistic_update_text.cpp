@@ -94,6 +94,7 @@ private slots:
     void gradientIsTheMeanOfTheTerms();
     void stepUsesThatGradient();
     void lossFormulaIsTheLogLoss();
+    void accuracyIsTheShareClassifiedRight();
     void linearRunShowsNoRows();
     void moreRowsAreCounted();
 };
@@ -179,10 +180,30 @@ void TestLogisticUpdateText::lossFormulaIsTheLogLoss()
     QVERIFY(!f.panel->text().contains(QStringLiteral("mse")));
 }
 
+void TestLogisticUpdateText::accuracyIsTheShareClassifiedRight()
+{
+    Fixture f = makeFixture("exam_hours");
+    const int last = f.model()->lastRow();
+    f.model()->setCurrentRow(last);
+    const Expected e = expected(*f.model(), last);
+    int right = 0;
+    for (std::size_t i = 0; i < e.p.size(); ++i)
+        right += (e.p[i] >= 0.5) == (e.y[i] == 1) ? 1 : 0;
+    const double percent = 100.0 * right / double(e.p.size());
+    static const QRegularExpression pattern(QStringLiteral("accuracy = (\\S+) %"));
+    const auto match = pattern.match(f.panel->text());
+    QVERIFY2(match.hasMatch(), qPrintable(f.panel->text()));
+    QVERIFY(std::abs(number(match.captured(1)) - percent) < 0.01);
+    f.model()->setCurrentRow(5);
+    QVERIFY(f.panel->text().contains(QStringLiteral("accuracy ")));
+    QVERIFY(f.panel->text().contains(QStringLiteral(" % → ")));
+}
+
 void TestLogisticUpdateText::linearRunShowsNoRows()
 {
     Fixture f = makeFixture("five_points");
     QVERIFY(!f.panel->text().contains(QStringLiteral("p = σ(z)")));
+    QVERIFY(!f.panel->text().contains(QStringLiteral("accuracy")));
 }
 
 void TestLogisticUpdateText::moreRowsAreCounted()
