@@ -100,6 +100,7 @@ private slots:
     void twoFeaturesMapTheClasses();
     void classMapBoundariesAreWhereTheLogOddsAreZero();
     void shadingFollowsTheCurrentTheta();
+    void predictedAgainstActualShowsProbabilities();
 };
 
 void TestFitLogistic::pointsSitAtTheirClassesJittered()
@@ -325,6 +326,29 @@ void TestFitLogistic::shadingFollowsTheCurrentTheta()
             QVERIFY(std::abs(data->cell(i, j) - sigma(theta[0] + theta[1] * x1 + theta[2] * x2)) < 1e-12);
         }
     }
+}
+
+void TestFitLogistic::predictedAgainstActualShowsProbabilities()
+{
+    Fixture f = makeFixture("logistic_homework");
+    f.view->setFitMode(FitPlot::PredictedVsActual);
+    QVERIFY(!f.view->classMap().isShown());
+    QCOMPARE(f.view->plot()->yAxis->label(), QStringLiteral("P(y = 1)"));
+    const int row = f.model()->lastRow();
+    f.model()->setCurrentRow(row);
+    const Eigen::VectorXd theta = originalTheta(*f.model(), row);
+    const Dataset& data = *f.model()->run()->dataset;
+    // Each point is (y, p) of a row: its p is σ of the row's log-odds, computed here from the data.
+    for (const auto& point : *f.view->dataGraph()->data()) {
+        bool found = false;
+        for (Eigen::Index i = 0; i < data.rowCount() && !found; ++i) {
+            const double p = sigma(theta[0] + theta[1] * data.values()(i, 0) + theta[2] * data.values()(i, 1));
+            found = point.key == data.values()(i, 2) && std::abs(point.value - p) < 1e-12;
+        }
+        QVERIFY(found);
+    }
+    f.view->setFitMode(FitPlot::FeatureVsTarget);
+    QVERIFY(f.view->classMap().isShown());
 }
 
 } // namespace tst_fit_logistic
