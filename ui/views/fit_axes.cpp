@@ -1,5 +1,8 @@
 #include "views/fit_axes.h"
 
+#include "run.h"
+
+#include "session/iteration_model.h"
 #include "views/fit_points.h"
 
 #include <qcustomplot.h>
@@ -47,7 +50,13 @@ void FitAxes::setLabels(const FitPoints& points, const QString& target, const QS
         // Nothing to name.
     } else if (!points.isByFeature()) {
         x = tr("actual %1").arg(target);
-        y = tr("predicted %1").arg(target);
+        y = points.isLogistic() ? tr("P(%1 = 1)").arg(target) : tr("predicted %1").arg(target);
+    } else if (points.isClassMap()) {
+        x = features.value(0);
+        y = features.value(1);
+    } else if (points.isSigmoid()) {
+        x = features.isEmpty() ? tr("row") : features.value(points.feature());
+        y = tr("P(%1 = 1)").arg(target);
     } else {
         x = features.isEmpty() ? tr("row") : features.value(points.feature());
         y = points.isPartial() ? partialLabel(target, features, symbols, points.feature(), hasIntercept) : target;
@@ -90,6 +99,26 @@ void FitAxes::fitFeature(FitPoints& points, bool keep, std::pair<double, double>
     m_plot->yAxis->setRange(y);
     // A kept view can be wider than the data the lines were sized for; they must still reach its edges.
     points.widenLineSpan(x.lower, x.upper);
+}
+
+void FitAxes::fitFeature(FitPoints& points, bool keep, const IterationModel& model)
+{
+    std::vector<Eigen::VectorXd> thetas { model.run()->leastSquares.theta };
+    if (!model.isEmpty())
+        thetas.push_back(model.theta(0));
+    fitFeature(points, keep, points.valueExtent(thetas));
+}
+
+QCPRange FitAxes::fitActual(const FitPoints& points, const IterationModel& model)
+{
+    const Eigen::VectorXd* optimum = model.run()->optimum();
+    auto shown = optimum ? points.predictions(*optimum) : std::nullopt;
+    const auto start = model.isEmpty() ? std::nullopt : points.predictions(model.theta(0));
+    if (shown && start) {
+        shown->conservativeResize(shown->size() + start->size());
+        shown->tail(start->size()) = *start;
+    }
+    return fitActual(points, shown ? &*shown : nullptr);
 }
 
 QCPRange FitAxes::fitActual(const FitPoints& points, const Eigen::VectorXd* best)

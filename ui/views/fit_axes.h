@@ -13,6 +13,7 @@ class QCustomPlot;
 namespace gdlab {
 
 class FitPoints;
+class IterationModel;
 
 /**
  * @brief The fit view's axis ranges: fixed per problem so that stepping moves only the line, kept after edited
@@ -37,13 +38,21 @@ public:
     void fitFeature(FitPoints& points, bool keep);
     /** @brief The same over values (partial residuals, which move with θ) instead of the target. */
     void fitFeature(FitPoints& points, bool keep, std::pair<double, double> values);
+    /**
+     * @brief fitFeature() over what the points show of model's run: partial residuals move with θ, so the frame
+     * holds them at the start and at the least-squares solution.
+     */
+    void fitFeature(FitPoints& points, bool keep, const IterationModel& model);
     /** @brief One range on both axes over the actual values and best (the least-squares ŷ, may be null). */
     QCPRange fitActual(const FitPoints& points, const Eigen::VectorXd* best);
+    /** @brief fitActual() over the predictions of model's optimum and start (from zeros, far below the data). */
+    QCPRange fitActual(const FitPoints& points, const IterationModel& model);
 
     /**
      * @brief Names the axes for the points' arrangement: the feature and the target, "y − θ2·x2" for partial
      * residuals (symbols: the parameters' symbols, features: the features' names, both in parameter order with
-     * the intercept's symbol first when there is one), actual and predicted target by actual value.
+     * the intercept's symbol first when there is one), actual and predicted target by actual value; for a logistic
+     * run "P(y = 1)" in place of the target's prediction, and the first two features on a map of the classes.
      */
     void setLabels(const FitPoints& points, const QString& target, const QStringList& features,
         const QStringList& symbols, bool hasIntercept);

@@ -1,5 +1,6 @@
 #include "views/fit_ghost_layer.h"
 
+#include "views/fit_curve.h"
 #include "views/plot_style.h"
 #include "views/view_palette.h"
 
@@ -26,21 +27,24 @@ void FitGhostLayer::clear()
     m_labels.clear();
 }
 
-void FitGhostLayer::setGhosts(const std::vector<Ghost>& ghosts, double x0, double x1, double labelX)
+void FitGhostLayer::setGhosts(const std::vector<Ghost>& ghosts, double x0, double x1, double labelX, bool sigmoid)
 {
     clear();
     for (const Ghost& ghost : ghosts) {
         QCPGraph* graph = m_plot->addGraph();
         graph->setLayer(m_layer);
         graph->setName(m_legendName);
-        graph->setData({ x0, x1 }, { ghost.line.at(x0), ghost.line.at(x1) }, true);
+        QVector<double> keys;
+        QVector<double> values;
+        FitCurve::sample(ghost.line, sigmoid, x0, x1, keys, values);
+        graph->setData(keys, values, true);
         m_graphs.push_back(graph);
 
         auto* label = new QCPItemText(m_plot);
         label->setLayer(m_layer);
         label->setText(ghost.label);
         label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-        label->position->setCoords(labelX, ghost.line.at(labelX));
+        label->position->setCoords(labelX, FitCurve::at(ghost.line, sigmoid, labelX));
         label->setPadding(QMargins(2, 0, 4, 1));
         m_labels.push_back(label);
     }

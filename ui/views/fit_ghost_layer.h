@@ -29,8 +29,11 @@ public:
     /** @brief legendName names the one legend entry that stands for every ghost. */
     FitGhostLayer(QCustomPlot* plot, QCPLayer* layer, QString legendName);
 
-    /** @brief Replaces the ghosts: lines from x0 to x1, labels at labelX on their lines (until arranged). */
-    void setGhosts(const std::vector<Ghost>& ghosts, double x0, double x1, double labelX);
+    /**
+     * @brief Replaces the ghosts: lines (or, with sigmoid, the logistic fits' curves σ(line)) from x0 to x1, labels at
+     * labelX on them (until arranged).
+     */
+    void setGhosts(const std::vector<Ghost>& ghosts, double x0, double x1, double labelX, bool sigmoid = false);
     void clear();
 
     /** @brief Renames the legend's entry (every ghost line carries the name; the legend shows one). */

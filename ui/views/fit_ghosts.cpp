@@ -44,7 +44,7 @@ void FitGhosts::update(const IterationModel& model, const FitPoints& points, boo
         if (line)
             ghosts.push_back({ *line, label(iteration) });
     }
-    m_layer.setGhosts(ghosts, points.lineStart(), points.lineEnd(), labelX);
+    m_layer.setGhosts(ghosts, points.lineStart(), points.lineEnd(), labelX, points.isSigmoid());
     if (!model.isEmpty())
         follow(model.iteration(model.currentRow()));
 }

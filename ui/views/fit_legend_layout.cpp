@@ -1,5 +1,6 @@
 #include "views/fit_legend_layout.h"
 
+#include "views/fit_curve.h"
 #include "views/fit_ghost_layer.h"
 #include "views/fit_points.h"
 #include "views/label_placement.h"
@@ -14,15 +15,10 @@ namespace gdlab {
 
 namespace {
 
-/** A two-point line graph read at x; NaN when it is not one. */
+/** A ghost's line, or a logistic fit's sampled curve, read at x. */
 double lineAt(const QCPGraph* graph, double x)
 {
-    const auto data = graph->data();
-    if (data->size() != 2)
-        return std::nan("");
-    const auto first = data->constBegin();
-    const auto second = first + 1;
-    return first->value + (second->value - first->value) * (x - first->key) / (second->key - first->key);
+    return FitCurve::graphAt(graph, x);
 }
 
 } // namespace

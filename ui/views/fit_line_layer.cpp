@@ -1,10 +1,9 @@
 #include "views/fit_line_layer.h"
 
+#include "views/fit_curve.h"
 #include "views/plot_style.h"
 
 #include <qcustomplot.h>
-
-#include <limits>
 
 namespace gdlab {
 
@@ -17,22 +16,21 @@ FitLineLayer::FitLineLayer(QCustomPlot* plot, QCPLayer* layer, const QColor& col
     m_graph->setLayer(layer);
 }
 
-void FitLineLayer::setLine(const std::optional<FitLines::Line>& line, double x0, double x1)
+void FitLineLayer::setLine(const std::optional<FitLines::Line>& line, double x0, double x1, bool sigmoid)
 {
-    if (line)
-        m_graph->setData({ x0, x1 }, { line->at(x0), line->at(x1) }, true);
-    else
+    if (!line) {
         m_graph->data()->clear();
+        return;
+    }
+    QVector<double> keys;
+    QVector<double> values;
+    FitCurve::sample(*line, sigmoid, x0, x1, keys, values);
+    m_graph->setData(keys, values, true);
 }
 
 double FitLineLayer::at(double x) const
 {
-    const auto data = m_graph->data();
-    if (data->size() != 2)
-        return std::numeric_limits<double>::quiet_NaN();
-    const auto first = data->constBegin();
-    const auto second = first + 1;
-    return first->value + (second->value - first->value) * (x - first->key) / (second->key - first->key);
+    return FitCurve::graphAt(m_graph, x);
 }
 
 void FitLineLayer::applyStyle(const PlotStyle& style)

@@ -15,8 +15,8 @@ namespace gdlab {
 class PlotStyle;
 
 /**
- * @brief One straight line of the fit view (the current fit, or the least-squares line), drawn as two points
- * far enough apart to cross the whole view.
+ * @brief One fit of the fit view (the current fit, or the optimum's), drawn far enough to cross the whole view: a
+ * straight line as two points, or a logistic fit's probability curve σ(line) sampled as FitCurve does.
  */
 class FitLineLayer {
 public:
@@ -25,9 +25,9 @@ public:
 
     QCPGraph* graph() const { return m_graph; }
 
-    /** @brief Draws line from x0 to x1; none clears it. */
-    void setLine(const std::optional<FitLines::Line>& line, double x0, double x1);
-    /** @brief The line drawn, read at x; NaN when there is none. */
+    /** @brief Draws line (or σ of it, with sigmoid) from x0 to x1; none clears it. */
+    void setLine(const std::optional<FitLines::Line>& line, double x0, double x1, bool sigmoid = false);
+    /** @brief The line or curve drawn, read at x; NaN when there is none or x is beyond its ends. */
     double at(double x) const;
 
     void applyStyle(const PlotStyle& style);

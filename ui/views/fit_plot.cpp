@@ -4,10 +4,14 @@
 
 #include "session/iteration_model.h"
 #include "views/fit_axes.h"
+#include "views/fit_class_map.h"
+#include "views/fit_curve.h"
 #include "views/fit_ghosts.h"
+#include "views/fit_legend_entries.h"
 #include "views/fit_legend_layout.h"
 #include "views/fit_point_gestures.h"
 #include "views/fit_sample_ring.h"
+#include "views/fit_threshold_layer.h"
 #include "views/legend_row.h"
 #include "views/off_frame_indicator.h"
 #include "views/plot_style.h"
@@ -28,6 +32,7 @@ namespace gdlab {
 
 namespace {
 
+const char* const kShadingLayer = "shading";
 const char* const kGhostLayer = "ghosts";
 const char* const kResidualLayer = "residuals";
 const char* const kPointLayer = "points";
@@ -68,7 +73,9 @@ FitPlot::~FitPlot() = default;
 
 void FitPlot::createLayers()
 {
-    // Ghosts lie under everything, residuals under the lines (on "main"), the points on top of the lines.
+    // A class map's shading under the grid, ghosts under everything else, residuals under the lines (on "main"),
+    // the points on top of the lines.
+    m_plot->addLayer(kShadingLayer, m_plot->layer("grid"), QCustomPlot::limBelow);
     m_plot->addLayer(kGhostLayer, m_plot->layer("grid"), QCustomPlot::limAbove);
     m_plot->addLayer(kResidualLayer, m_plot->layer(kGhostLayer), QCustomPlot::limAbove);
     m_plot->addLayer(kPointLayer, m_plot->layer("main"), QCustomPlot::limAbove);
@@ -82,6 +89,8 @@ void FitPlot::createLayers()
     m_current = std::make_unique<FitLineLayer>(m_plot, lines, ViewPalette::current(), 3.0, Qt::SolidLine);
     m_ghosts = std::make_unique<FitGhosts>(m_plot, m_plot->layer(kGhostLayer));
     m_sample = std::make_unique<FitSampleRing>(m_plot, m_plot->layer(kPointLayer));
+    m_classMap = std::make_unique<FitClassMap>(m_plot, m_plot->layer(kShadingLayer), lines, m_plot->layer(kPointLayer));
+    m_threshold = std::make_unique<FitThresholdLayer>(m_plot, m_plot->layer(kGhostLayer), m_plot->layer(kPointLayer));
     m_legend = std::make_unique<FitLegendLayout>(m_plot);
     m_legendRow = new LegendRow(m_plot, this);
     m_axes = std::make_unique<FitAxes>(m_plot);
@@ -104,21 +113,27 @@ void FitPlot::connectGestures()
         emit selectedRowChanged(row);
     });
     connect(m_gestures, &FitPointGestures::previewRequested, this, [this](int row, double x, double y) {
-        m_data->preview(m_points, row, x, y, currentLineY(x));
+        m_data->preview(m_points, row, x, editedTarget(y), currentLineY(x));
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     });
     connect(m_gestures, &FitPointGestures::addRequested, this, [this](double x, double y, QPoint where) {
         requestEdit(m_points.count(), where); // the new point is appended: select it once it is there
-        emit pointAddRequested(x, y);
+        emit pointAddRequested(x, editedTarget(y));
     });
     connect(m_gestures, &FitPointGestures::moveRequested, this, [this](int row, double x, double y, QPoint where) {
         requestEdit(row, where);
-        emit pointMoveRequested(row, x, y);
+        emit pointMoveRequested(row, x, editedTarget(y));
     });
     connect(m_gestures, &FitPointGestures::removeRequested, this, [this](int row, QPoint where) {
         requestEdit(-1, where);
         emit pointRemoveRequested(row);
     });
+}
+
+double FitPlot::editedTarget(double y) const
+{
+    // A logistic run's target is a class: a point goes to the class nearest to where it is dropped.
+    return m_points.isSigmoid() ? (y >= 0.5 ? 1.0 : 0.0) : y;
 }
 
 void FitPlot::requestEdit(int selectAfter, const QPoint& where)
@@ -181,8 +196,9 @@ void FitPlot::onRunReset(RunCause cause)
 
 FitPlot::FitMode FitPlot::defaultMode() const
 {
-    // With several features no line against one of them is the fit; predicted against actual shows all of it.
-    return m_points.lines().featureCount() > 1 ? PredictedVsActual : FeatureVsTarget;
+    // With several features no line against one of them is the fit; predicted against actual shows all of it. A
+    // logistic run's map of the classes shows its whole fit.
+    return m_points.lines().featureCount() > 1 && !m_points.isLogistic() ? PredictedVsActual : FeatureVsTarget;
 }
 
 void FitPlot::onRowsAppended()
@@ -258,7 +274,7 @@ double FitPlot::currentLineY(double x) const
     if (m_fitMode != FeatureVsTarget || m_model->isEmpty())
         return std::numeric_limits<double>::quiet_NaN();
     const auto line = m_points.line(m_model->theta(m_model->currentRow()));
-    return line ? line->at(x) : std::numeric_limits<double>::quiet_NaN();
+    return line ? FitCurve::at(*line, m_points.isSigmoid(), x) : std::numeric_limits<double>::quiet_NaN();
 }
 
 void FitPlot::changeEvent(QEvent* event)
@@ -275,12 +291,6 @@ bool FitPlot::hasProblem() const
     return m_model->run() != nullptr && !m_points.isEmpty();
 }
 
-QColor FitPlot::dataColour(const PlotStyle& style) const
-{
-    // The shared data colour is a dark grey that vanishes on a dark theme; there the points take the text colour.
-    return style.isDark() ? style.text() : ViewPalette::data();
-}
-
 void FitPlot::rebuild()
 {
     ++m_refreshCount;
@@ -292,6 +302,8 @@ void FitPlot::rebuild()
     if (hasProblem() && !m_model->isEmpty())
         m_points.follow(m_model->theta(m_model->currentRow()));
     m_data->setPoints(m_points);
+    m_classMap->setShown(hasProblem() && m_points.isClassMap());
+    m_classMap->setPoints(m_points);
     updateAxisLabels();
     updateAxisRanges();
     updateLeastSquares();
@@ -320,20 +332,9 @@ void FitPlot::updateAxisRanges()
         m_axes->clear();
         m_predictions->clear();
     } else if (m_fitMode == FeatureVsTarget) {
-        // Partial residuals move with θ: the frame holds them at the start and at the least-squares solution.
-        std::vector<Eigen::VectorXd> thetas { m_model->run()->leastSquares.theta };
-        if (!m_model->isEmpty())
-            thetas.push_back(m_model->theta(0));
-        m_axes->fitFeature(m_points, m_keepRanges, m_points.valueExtent(thetas));
+        m_axes->fitFeature(m_points, m_keepRanges, *m_model);
     } else {
-        // The start's predictions too: from zeros they all lie at 0, far below the data, and must be seen there.
-        auto shown = m_points.lines().predictions(m_model->run()->leastSquares.theta);
-        const auto start = m_model->isEmpty() ? std::nullopt : m_points.lines().predictions(m_model->theta(0));
-        if (shown && start) {
-            shown->conservativeResize(shown->size() + start->size());
-            shown->tail(start->size()) = *start;
-        }
-        m_predictions->setIdentity(m_axes->fitActual(m_points, shown ? &*shown : nullptr));
+        m_predictions->setIdentity(m_axes->fitActual(m_points, *m_model));
     }
 }
 
@@ -341,14 +342,17 @@ void FitPlot::updateLeastSquares()
 {
     m_leastSquares->setLine(std::nullopt, 0, 0);
     m_predictions->setLeastSquares(m_points, nullptr);
-    if (!hasProblem())
+    // The linear model's least squares, a logistic one's optimum (none on separable data).
+    const Eigen::VectorXd* optimum = hasProblem() ? m_model->run()->optimum() : nullptr;
+    m_classMap->setOptimum(m_points, optimum);
+    if (!optimum)
         return;
-    const Eigen::VectorXd& theta = m_model->run()->leastSquares.theta;
+    const Eigen::VectorXd& theta = *optimum;
     if (m_fitMode == FeatureVsTarget) {
-        m_leastSquares->setLine(m_points.line(theta), m_points.lineStart(), m_points.lineEnd());
+        m_leastSquares->setLine(m_points.line(theta), m_points.lineStart(), m_points.lineEnd(), m_points.isSigmoid());
         return;
     }
-    const auto best = m_points.lines().predictions(theta);
+    const auto best = m_points.predictions(theta);
     m_predictions->setLeastSquares(m_points, best ? &*best : nullptr);
 }
 
@@ -383,17 +387,20 @@ void FitPlot::updateCurrent()
             ends ? tr("predictions (iteration %1)").arg(m_model->iteration(row)) : tr("predictions"));
     } else {
         const auto line = available ? m_points.line(theta) : std::nullopt;
-        m_current->setLine(line, m_points.lineStart(), m_points.lineEnd());
+        m_current->setLine(line, m_points.lineStart(), m_points.lineEnd(), m_points.isSigmoid());
         m_current->graph()->setName(
             line ? tr("current fit (iteration %1)").arg(m_model->iteration(row)) : tr("current fit"));
+        m_threshold->update(m_points.isSigmoid(), line, m_points.lineStart(), m_points.lineEnd());
     }
+    m_classMap->setCurrent(m_points, available ? &theta : nullptr, available ? m_model->iteration(row) : 0);
     pointAtLineOffFrame();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void FitPlot::pointAtLineOffFrame()
 {
-    const auto line = m_fitMode == FeatureVsTarget && hasProblem() && !m_model->isEmpty()
+    // A probability curve never leaves the frame of 0…1.
+    const auto line = m_fitMode == FeatureVsTarget && hasProblem() && !m_model->isEmpty() && !m_points.isSigmoid()
         ? m_points.line(m_model->theta(m_model->currentRow()))
         : std::nullopt;
     if (line)
@@ -404,30 +411,11 @@ void FitPlot::pointAtLineOffFrame()
 
 void FitPlot::updateLegend()
 {
-    const bool byFeature = m_fitMode == FeatureVsTarget;
-    m_current->graph()->setVisible(byFeature);
-    m_leastSquares->graph()->setVisible(byFeature && m_showLeastSquares);
-    m_predictions->identity()->setVisible(!byFeature);
-    m_predictions->leastSquares()->setVisible(!byFeature && m_showLeastSquares);
-    if (byFeature)
-        m_data->points()->setName(tr("data"));
-
-    std::vector<QCPAbstractPlottable*> entries { m_data->points() };
-    if (byFeature) {
-        entries.push_back(m_current->graph());
-        if (m_showLeastSquares)
-            entries.push_back(m_leastSquares->graph());
-        // One entry stands for every ghost: each line carries its own label.
-        if (!m_ghosts->layer().isEmpty())
-            entries.push_back(m_ghosts->layer().graphs().front());
-    } else {
-        entries.push_back(m_predictions->identity());
-        if (m_showLeastSquares)
-            entries.push_back(m_predictions->leastSquares());
-    }
-    if (FitSampleRing::samples(*m_model))
-        entries.push_back(m_sample->graph());
-    m_legend->setEntries(entries);
+    const FitLegendEntries::Parts parts { m_data.get(), m_current.get(), m_leastSquares.get(), m_predictions.get(),
+        &m_ghosts->layer(), m_threshold.get(), m_classMap.get(), m_sample.get() };
+    m_legend->setEntries(FitLegendEntries::arrange(parts, m_points,
+        { m_fitMode == FeatureVsTarget, m_showLeastSquares, hasProblem() && m_model->run()->optimum(),
+            FitSampleRing::samples(*m_model) }));
 }
 
 void FitPlot::applyStyle()
@@ -438,8 +426,12 @@ void FitPlot::applyStyle()
     legend->setBrush(style.backgroundAlpha(200)); // the data behind it stays faintly visible
     legend->setIconSize(QSize(int(style.scaled(24)), int(style.scaled(12))));
 
-    const QColor points = m_fitMode == FeatureVsTarget ? dataColour(style) : ViewPalette::current();
-    m_data->applyStyle(style, points, m_points.count(), devicePixelRatioF());
+    // The shared data colour is a dark grey that vanishes on a dark theme; there the points take the text colour.
+    const QColor data = style.isDark() ? style.text() : ViewPalette::data();
+    m_data->applyStyle(
+        style, m_fitMode == FeatureVsTarget ? data : ViewPalette::current(), m_points.count(), devicePixelRatioF());
+    m_classMap->applyStyle(style, FitDataLayer::pointSize(style, m_points.count()));
+    m_threshold->applyStyle(style);
     m_current->applyStyle(style);
     m_leastSquares->applyStyle(style);
     m_predictions->applyStyle(style, m_points.count());

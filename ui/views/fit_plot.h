@@ -23,6 +23,8 @@ namespace gdlab {
 
 enum class RunCause;
 class FitAxes;
+class FitClassMap;
+class FitThresholdLayer;
 class FitLegendLayout;
 class FitPointGestures;
 class LegendRow;
@@ -33,6 +35,12 @@ class PlotStyle;
 /**
  * @brief The fit view: the data, the line at the current iteration with its residuals, the least-squares line
  * and muted ghost lines at the run's chosen iterations.
+ *
+ * A logistic run's fit is a probability. Against its one feature the view draws the classes at 0 and 1 (moved
+ * apart a little), the curve σ(θ0 + θ1·x) of the current θ, Newton's optimum dashed (none on separable data), the
+ * ghosts' curves and the 0.5 threshold with the decision point (FitThresholdLayer); a dragged or added point goes to
+ * the class nearest to where it is dropped. With two features or more it opens on a map of the classes over the
+ * first two features, the others held at their means (FitClassMap).
  *
  * It owns the plot and composes the pieces that draw on it (FitDataLayer, FitLineLayer, FitGhosts,
  * FitPredictionLayer, FitSampleRing, laid out by FitLegendLayout) from the run's data in original units
@@ -99,10 +107,14 @@ public:
     QCPGraph* sampleGraph() const { return m_sample->graph(); }
     /** @brief The data rows ringed by sampleGraph(), in the order the update took them. */
     const std::vector<long long>& sampleRows() const { return m_sample->rows(); }
+    /** @brief A logistic run's map of the classes (two features or more; hidden otherwise). */
+    const FitClassMap& classMap() const { return *m_classMap; }
+    /** @brief A logistic curve's 0.5 threshold and decision point (hidden otherwise). */
+    const FitThresholdLayer& threshold() const { return *m_threshold; }
     /** @brief The ring around the selected point; empty when nothing is selected. */
     QCPGraph* selectionGraph() const { return m_data->selection(); }
 
-    /** @brief The current line at x in original units (FeatureVsTarget); NaN when there is none. */
+    /** @brief The current line (a logistic run's curve) at x in original units (FeatureVsTarget); NaN when none. */
     double currentLineY(double x) const;
 
     /** @brief Point editing as the user wants it (on by default); it takes effect only where canEditPoints(). */
@@ -148,6 +160,8 @@ private:
     void onRunReset(RunCause cause);
     void onRowsAppended();
     void requestEdit(int selectAfter, const QPoint& where);
+    /** @brief The target an edit asks for at height y: y itself, or the nearest class of a logistic run. */
+    double editedTarget(double y) const;
     /** @brief Everything from the cached points: data, axes, lines, ghosts, legend, style. */
     void rebuild();
     void updateAxisLabels();
@@ -163,7 +177,6 @@ private:
     /** @brief Predicted against actual with several features (no line against one is the fit), else by feature. */
     FitMode defaultMode() const;
     bool hasProblem() const;
-    QColor dataColour(const PlotStyle& style) const;
 
     const IterationModel* m_model = nullptr;
     QCustomPlot* m_plot = nullptr;
@@ -174,6 +187,8 @@ private:
     std::unique_ptr<FitLineLayer> m_current;
     std::unique_ptr<FitGhosts> m_ghosts;
     std::unique_ptr<FitSampleRing> m_sample;
+    std::unique_ptr<FitClassMap> m_classMap;
+    std::unique_ptr<FitThresholdLayer> m_threshold;
     std::unique_ptr<FitAxes> m_axes;
     std::unique_ptr<FitLegendLayout> m_legend;
     FitPointGestures* m_gestures = nullptr;

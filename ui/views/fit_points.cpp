@@ -2,7 +2,12 @@
 
 #include "run.h"
 
+#include "logistic_loss.h"
+
+#include "views/fit_curve.h"
+
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 
 namespace gdlab {
@@ -10,6 +15,7 @@ namespace gdlab {
 void FitPoints::reset(const Run* run)
 {
     m_lines = run && run->dataset ? FitLines(run->problem, *run->dataset) : FitLines();
+    m_logistic = run && run->isLogistic();
     m_keys.clear();
     m_fixed.clear();
     m_sortedRows.clear();
@@ -32,8 +38,8 @@ void FitPoints::arrange(bool byFeature, int feature)
         if (!byFeature)
             m_keys[i] = target[i];
         else
-            m_keys[i] = features > 0 ? m_lines.features()(i, m_feature) : static_cast<double>(i + 1);
-        m_fixed[i] = target[i];
+            m_keys[i] = features > 0 ? m_lines.features()(i, isClassMap() ? 0 : m_feature) : static_cast<double>(i + 1);
+        m_fixed[i] = isClassMap() ? m_lines.features()(i, 1) : target[i] + (isSigmoid() ? jitter(i) : 0.0);
     }
     m_sortedRows.resize(static_cast<std::size_t>(rows));
     std::iota(m_sortedRows.begin(), m_sortedRows.end(), 0);
@@ -65,7 +71,7 @@ bool FitPoints::follow(const Eigen::VectorXd& theta)
 
 std::optional<FitLines::Line> FitPoints::line(const Eigen::VectorXd& theta) const
 {
-    if (!m_byFeature)
+    if (!m_byFeature || isClassMap())
         return std::nullopt;
     return m_lines.partialLine(theta, m_feature);
 }
@@ -73,19 +79,44 @@ std::optional<FitLines::Line> FitPoints::line(const Eigen::VectorXd& theta) cons
 std::optional<Eigen::VectorXd> FitPoints::fitEnds(const Eigen::VectorXd& theta) const
 {
     if (!m_byFeature)
-        return m_lines.predictions(theta);
+        return predictions(theta);
     const auto fit = line(theta);
     if (!fit || m_keys.size() != m_lines.rowCount())
         return std::nullopt;
     Eigen::VectorXd ends(m_keys.size());
     for (int i = 0; i < m_keys.size(); ++i)
-        ends[i] = fit->at(m_keys[i]);
+        ends[i] = FitCurve::at(*fit, isSigmoid(), m_keys[i]);
     return ends;
+}
+
+std::optional<Eigen::VectorXd> FitPoints::predictions(const Eigen::VectorXd& theta) const
+{
+    auto values = m_lines.predictions(theta);
+    if (values && m_logistic)
+        *values = values->unaryExpr([](double z) { return LogisticLoss::sigmoid(z); });
+    return values;
+}
+
+double FitPoints::jitter(int row)
+{
+    // A hash of the row (splitmix64's finaliser) rather than a random generator: the same offsets on every machine
+    // and in every view, whichever rows were drawn before.
+    auto h = static_cast<std::uint64_t>(row) + 0x9E3779B97F4A7C15ULL;
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    h ^= h >> 31;
+    const double unit = static_cast<double>(h >> 11) / static_cast<double>(1ULL << 53); // [0, 1)
+    return (2 * unit - 1) * maxJitter;
 }
 
 std::pair<double, double> FitPoints::valueExtent(const std::vector<Eigen::VectorXd>& thetas) const
 {
     std::pair<double, double> extent = targetExtent();
+    if ((isSigmoid() || isClassMap()) && !m_fixed.isEmpty()) {
+        // The jittered classes, or the second feature of a class map: the values as placed.
+        const auto [lowest, highest] = std::minmax_element(m_fixed.cbegin(), m_fixed.cend());
+        return { *lowest, *highest };
+    }
     if (!isPartial())
         return extent;
     bool first = true;

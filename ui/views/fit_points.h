@@ -23,11 +23,19 @@ struct Run;
  * predicted-against-actual mode a point's key is the actual y. keys() and fixedValues() are per data row; sortedRows()
  * is the order of the keys, the order a QCPGraph stores points in. The lines are drawn over lineStart() …
  * lineEnd(), wider than the data so that they always reach the edges of the view.
+ *
+ * A logistic run's fit is a probability: against its one feature the points sit at their class, 0 or 1, moved up or
+ * down a little (jitter(), the same for a row every time) so that rows at the same x show apart, and the fit is the
+ * curve σ(line) (isSigmoid()); with two features or more the points are placed at (the first feature, the second)
+ * as a map of the classes (isClassMap()), where no line is a fit against one feature. By actual value a logistic
+ * run's prediction is the probability p (predictions()).
  */
 class FitPoints {
 public:
     /** @brief Lines run this fraction of the keys' extent beyond them on each side. */
     static constexpr double lineOverhang = 0.5;
+    /** @brief A logistic run's points are moved up or down by at most this much from their class (0 or 1). */
+    static constexpr double maxJitter = 0.04;
 
     /** @brief Reads the run's data (null or no data: empty); the arrangement is empty until arrange(). */
     void reset(const Run* run);
@@ -45,8 +53,12 @@ public:
     /** @brief The fit at theta in this arrangement: the partial line against a feature (with one feature or none,
      * the line itself); nothing by actual value. */
     std::optional<FitLines::Line> line(const Eigen::VectorXd& theta) const;
-    /** @brief Per row, the residual's end on the fit at theta (the line at the key, or ŷ by actual value). */
+    /** @brief Per row, the residual's end on the fit at theta (the line or curve at the key, or ŷ by actual value). */
     std::optional<Eigen::VectorXd> fitEnds(const Eigen::VectorXd& theta) const;
+    /** @brief ŷ for every row at theta, or a logistic run's p = σ(xᵀθ). */
+    std::optional<Eigen::VectorXd> predictions(const Eigen::VectorXd& theta) const;
+    /** @brief The vertical offset of a logistic run's row from its class, in [−maxJitter, maxJitter], fixed per row. */
+    static double jitter(int row);
     /** @brief The lowest and highest value the points take at any of thetas (partial residuals) or y. */
     std::pair<double, double> valueExtent(const std::vector<Eigen::VectorXd>& thetas) const;
 
@@ -55,7 +67,13 @@ public:
     bool isEmpty() const { return m_keys.isEmpty(); }
     bool isByFeature() const { return m_byFeature; }
     /** @brief Against a feature with several: the points are partial residuals that move with θ. */
-    bool isPartial() const { return m_byFeature && m_lines.featureCount() > 1; }
+    bool isPartial() const { return m_byFeature && m_lines.featureCount() > 1 && !m_logistic; }
+    /** @brief The run is logistic: its fit is a probability. */
+    bool isLogistic() const { return m_logistic; }
+    /** @brief A logistic run against its one feature (or none): the fit is the curve σ(line). */
+    bool isSigmoid() const { return m_logistic && m_byFeature && m_lines.featureCount() <= 1; }
+    /** @brief A logistic run with two features or more, by feature: the points at (x1, x2), no line. */
+    bool isClassMap() const { return m_logistic && m_byFeature && m_lines.featureCount() > 1; }
     /** @brief The feature on the x axis (0-based), after clamping. */
     int feature() const { return m_feature; }
 
@@ -75,6 +93,7 @@ public:
 
 private:
     FitLines m_lines;
+    bool m_logistic = false;
     bool m_byFeature = true;
     int m_feature = 0;
     QVector<double> m_keys;

@@ -5,6 +5,7 @@
 #include "session/iteration_model.h"
 #include "update_sample.h"
 #include "update_step_text.h"
+#include "views/logistic_update_text.h"
 #include "views/optimizer_update_text.h"
 #include "views/plot_style.h"
 #include "views/update_document.h"
@@ -158,8 +159,10 @@ void UpdatePanel::addLastRow(UpdateDocument& document, int row) const
         table.plainRows << QStringLiteral("%1 = %2").arg(symbol(j), reading(theta[j]));
     }
     document.addTable(table);
-    const QString lossName = CoreText::loss(m_model->run()->settings.loss);
+    const QString lossName
+        = m_model->run()->isLogistic() ? tr("log loss") : CoreText::loss(m_model->run()->settings.loss);
     document.addText(tr("L = %1 (%2)").arg(reading(m_model->loss(row)), lossName));
+    addAccuracy(document, row, row);
 }
 
 void UpdatePanel::addUpdate(UpdateDocument& document, int row) const
@@ -175,9 +178,10 @@ void UpdatePanel::addUpdate(UpdateDocument& document, int row) const
         addOptimizerStep(document, row);
     } else {
         document.addHeading(tr("Update k = %1 → %2").arg(from).arg(to));
-        document.addText(tr("θ ← θ − lr · gradient"));
+        document.addText(m_model->run()->isLogistic() ? LogisticUpdateText::rule() : tr("θ ← θ − lr · gradient"));
         const double learningRate = m_model->run()->settings.learningRate;
         document.addText(tr("lr = %1, %2").arg(reading(learningRate), gradientSource(row)));
+        addLogisticTerms(document, row);
         addStepTable(document, row);
     }
     addLossFormula(document);
@@ -226,15 +230,37 @@ void UpdatePanel::addOptimizerStep(UpdateDocument& document, int row) const
     const OptimizerReplay replay = replayOptimizer(run, std::size_t(row));
     document.addText(
         tr("%1; g: %2").arg(OptimizerUpdateText::parameters(optimizer, learningRate, replay), gradientSource(row)));
+    addLogisticTerms(document, row);
     document.addTable(OptimizerUpdateText::table(
         optimizer, learningRate, replay, m_model->theta(row), m_model->theta(row + 1), m_model->parameterSymbols()));
+}
+
+void UpdatePanel::addLogisticTerms(UpdateDocument& document, int row) const
+{
+    const Run& run = *m_model->run();
+    if (!run.isLogistic() || !run.problem->keepsRows())
+        return;
+    // The rows the step's gradient was taken over, as the solver took them (empty: a shuffled order too costly).
+    std::vector<long long> rows = sampleRows(run.settings, run.problem->sampleCount(), m_model->iteration(row));
+    if (rows.empty())
+        return;
+    const Eigen::VectorXd theta = m_model->theta(row);
+    document.addTable(LogisticUpdateText::rowsTable(*run.problem, theta, rows));
+    const QString more = LogisticUpdateText::moreRows(rows.size());
+    if (!more.isEmpty())
+        document.addText(more);
+    document.addTable(LogisticUpdateText::gradientTable(
+        *run.problem, theta, rows, m_model->stepGradient(row + 1), m_model->parameterSymbols()));
 }
 
 void UpdatePanel::addLossFormula(UpdateDocument& document) const
 {
     const SolverSettings& settings = m_model->run()->settings;
+    const bool logistic = m_model->run()->isLogistic();
     const long long rows = m_model->run()->problem->sampleCount();
-    const QString loss = tr("Loss %1: %2").arg(CoreText::loss(settings.loss), CoreText::lossFormula(settings.loss));
+    const QString loss = logistic
+        ? tr("Loss log loss: L = (1/n)·Σ [−y·log p − (1 − y)·log(1 − p)]")
+        : tr("Loss %1: %2").arg(CoreText::loss(settings.loss), CoreText::lossFormula(settings.loss));
     QString over;
     switch (settings.method) {
     case DescentMethod::Batch:
@@ -247,7 +273,8 @@ void UpdatePanel::addLossFormula(UpdateDocument& document) const
         over = tr("for the step applied to the mini-batch; L below is over all %1 rows").arg(rows);
         break;
     }
-    const QString gradient = tr("%1, %2").arg(CoreText::lossGradientFormula(settings.loss), over);
+    const QString gradient = tr("%1, %2").arg(
+        logistic ? QStringLiteral("∇L = (1/n)·Xᵀ(p − y)") : CoreText::lossGradientFormula(settings.loss), over);
     // On screen the loss and its gradient go on lines of their own: one long line wraps mid-formula.
     document.addParagraph(
         loss.toHtmlEscaped() + QStringLiteral("<br>") + gradient.toHtmlEscaped(), tr("%1, %2").arg(loss, gradient));
@@ -262,6 +289,21 @@ void UpdatePanel::addLossChange(UpdateDocument& document, int row) const
     document.addParagraph(
         tr("L(θ<sub>k</sub>) = %1 → L(θ<sub>k+1</sub>) = %2%3").arg(reading(before), bold(reading(after)), change),
         tr("L(θ_k) = %1 → L(θ_k+1) = %2%3").arg(reading(before), reading(after), change));
+    addAccuracy(document, row, row + 1);
+}
+
+void UpdatePanel::addAccuracy(UpdateDocument& document, int row, int next) const
+{
+    const Run& run = *m_model->run();
+    if (!run.isLogistic() || !run.history || next > m_model->lastRow())
+        return;
+    // The share of rows on the right side of p = 0.5: what a class counts, beside a loss it cannot read.
+    const auto percent = [&run](int at) {
+        return QString::fromStdString(
+            formatForReading(100 * run.history->accuracy(std::size_t(at)), SignificantDigits::label));
+    };
+    document.addText(row == next ? tr("accuracy = %1 % (rows with p ≥ 0.5 exactly where y = 1)").arg(percent(row))
+                                 : tr("accuracy %1 % → %2 %").arg(percent(row), percent(next)));
 }
 
 void UpdatePanel::addOriginalUnits(UpdateDocument& document, int row) const

@@ -22,7 +22,8 @@ class UpdateDocument;
  * The gradient is the one the update used (IterationModel::stepGradient): all rows for batch descent, one
  * sample for SGD, one mini-batch otherwise. Below it, the loss formula in use and L(θ_k) → L(θ_{k+1}); with
  * standardized features also θ in the original units. Every number is the run's own, printed with
- * SignificantDigits::byHand digits.
+ * SignificantDigits::byHand digits. For a logistic run, the rows the gradient used come first (LogisticUpdateText):
+ * z = xᵀθ, p = σ(z) and p − y for the first few, and each parameter's gradient (1/n)·Σ (pᵢ − yᵢ)·xᵢⱼ.
  */
 class UpdatePanel : public QWidget {
     Q_OBJECT
@@ -55,10 +56,14 @@ private:
     void addLastRow(UpdateDocument& document, int row) const;
     void addUpdate(UpdateDocument& document, int row) const;
     void addStepTable(UpdateDocument& document, int row) const;
+    /** A logistic run's p = σ(xᵀθ), p − y and gradient for the first rows of the update from row; else nothing. */
+    void addLogisticTerms(UpdateDocument& document, int row) const;
     /** The update of momentum, Adam, …: its rule and the states it carries, with the step's numbers. */
     void addOptimizerStep(UpdateDocument& document, int row) const;
     void addLossFormula(UpdateDocument& document) const;
     void addLossChange(UpdateDocument& document, int row) const;
+    /** A logistic run's accuracy at row and, when next differs, at next. */
+    void addAccuracy(UpdateDocument& document, int row, int next) const;
     void addOriginalUnits(UpdateDocument& document, int row) const;
     /** Which rows the update from row used, e.g. "gradient of all 5 rows". */
     QString gradientSource(int row) const;

@@ -65,6 +65,17 @@ inline QColor contour()
 {
     return QColor(255, 255, 255, 140);
 }
+/** @brief A logistic run's rows of class 0 (y = 0) and the side of the map where p < 0.5 (Okabe–Ito bluish green). */
+inline QColor classZero()
+{
+    return QColor(0x00, 0x9E, 0x73);
+}
+/** @brief Rows of class 1 and the side where p > 0.5 (Okabe–Ito reddish purple): apart from class 0 in every
+ * common colour-blindness, and from the current fit's vermilion and the optimum's blue. */
+inline QColor classOne()
+{
+    return QColor(0xCC, 0x79, 0xA7);
+}
 /** @brief Extra runs (pinned runs, a learning-rate sweep) in order; distinct from the meanings above. */
 inline QColor series(int index)
 {
