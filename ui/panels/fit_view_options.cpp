@@ -45,7 +45,6 @@ FitViewOptions::FitViewOptions(const IterationModel* model, const FitPlot* plot,
 
     m_viewCombo->setToolTip(tr("What the fit view plots"));
     m_viewCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_leastSquaresCheck->setToolTip(tr("Show the least-squares solution the descent is heading for"));
     m_leastSquaresCheck->setChecked(m_plot->showLeastSquares());
     m_editHint->setForegroundRole(QPalette::PlaceholderText);
     // In a small view (1280x720 split four ways) the hint gives way to the controls, elided, whole in its tooltip.
@@ -97,14 +96,29 @@ void FitViewOptions::rebuildViewChoices()
     // With several features the view opens on predicted against actual, and each feature's plot is a partial
     // residual: the target less the other features' terms, through which the line is the whole fit.
     const bool several = features.size() > 1;
-    if (several)
-        choices.emplace_back(tr("predicted against actual %1").arg(target), kPredictedVsActual);
-    for (int i = 0; i < features.size(); ++i)
-        choices.emplace_back(
-            several ? tr("partial residual against %1").arg(features[i]) : tr("%1 against %2").arg(target, features[i]),
-            i);
-    if (!several)
-        choices.emplace_back(tr("predicted against actual %1").arg(target), kPredictedVsActual);
+    const bool logistic = run && run->isLogistic();
+    if (logistic) {
+        // The logistic fit is a probability: one feature draws the curve over the classes, more map the classes over
+        // the first two features with the decision line.
+        choices.emplace_back(several ? tr("classes over %1 and %2").arg(features[0], features[1])
+                                     : tr("P(%1 = 1) against %2").arg(target, features.value(0)),
+            0);
+        choices.emplace_back(tr("predicted p against actual %1").arg(target), kPredictedVsActual);
+    } else {
+        if (several)
+            choices.emplace_back(tr("predicted against actual %1").arg(target), kPredictedVsActual);
+        for (int i = 0; i < features.size(); ++i)
+            choices.emplace_back(several ? tr("partial residual against %1").arg(features[i])
+                                         : tr("%1 against %2").arg(target, features[i]),
+                i);
+        if (!several)
+            choices.emplace_back(tr("predicted against actual %1").arg(target), kPredictedVsActual);
+    }
+    // The model's optimum: least squares, or Newton's for the logistic model.
+    m_leastSquaresCheck->setText(logistic ? tr("optimum") : tr("least squares"));
+    m_leastSquaresCheck->setToolTip(logistic ? tr("Show Newton's optimum, the fit the descent is heading for")
+                                             : tr("Show the least-squares solution the descent is heading for"));
+    m_leastSquaresCheck->setEnabled(!run || run->optimum());
 
     // The same choices (another learning rate, say) leave the combo as it is.
     bool same = m_viewCombo->count() == static_cast<int>(choices.size());
@@ -115,7 +129,7 @@ void FitViewOptions::rebuildViewChoices()
         m_viewCombo->clear();
         for (const auto& [text, data] : choices) {
             m_viewCombo->addItem(text, data);
-            if (several && data != kPredictedVsActual)
+            if (several && !logistic && data != kPredictedVsActual)
                 m_viewCombo->setItemData(m_viewCombo->count() - 1,
                     tr("%1 less the other features' terms at the current θ, against %2: the line θ0 + θᵢ·%2 is "
                        "then the whole fit, and the vertical distances are the residuals")

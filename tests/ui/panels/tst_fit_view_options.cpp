@@ -68,6 +68,7 @@ private slots:
     void comboFollowsThePlot();
     void choicesFollowANewLesson();
     void leastSquaresCheckBox();
+    void logisticChoicesSayWhatIsDrawn();
     void editingHintAndCheckBox();
     void editingUnavailableSaysWhy();
     void choicesAreIntents();
@@ -156,6 +157,27 @@ void TestFitViewOptions::leastSquaresCheckBox()
     QVERIFY(!f.plot->plot()->legend->hasItemWithPlottable(f.plot->leastSquaresGraph()));
     check->setChecked(true);
     QVERIFY(f.plot->leastSquaresGraph()->visible());
+}
+
+// A logistic run draws a probability curve (one feature) or the classes over two features, and its optimum is
+// Newton's; separable data has none to show.
+void TestFitViewOptions::logisticChoicesSayWhatIsDrawn()
+{
+    Fixture one = makeFixture("exam_hours");
+    QCOMPARE(itemTexts(one.options->viewCombo()),
+        QStringList(
+            { QStringLiteral("P(pass = 1) against hours"), QStringLiteral("predicted p against actual pass") }));
+    QCOMPARE(one.options->leastSquaresCheck()->text(), QStringLiteral("optimum"));
+    QVERIFY(one.options->leastSquaresCheck()->isEnabled());
+    Fixture two = makeFixture("logistic_homework");
+    QCOMPARE(itemTexts(two.options->viewCombo()),
+        QStringList({ QStringLiteral("classes over x1 and x2"), QStringLiteral("predicted p against actual y") }));
+    QCOMPARE(two.plot->fitMode(), FitPlot::FeatureVsTarget);
+    QCOMPARE(two.options->viewCombo()->currentIndex(), 0);
+    Fixture separable = makeFixture("separable_hours");
+    QVERIFY(!separable.options->leastSquaresCheck()->isEnabled());
+    Fixture linear = makeFixture("five_points");
+    QCOMPARE(linear.options->leastSquaresCheck()->text(), QStringLiteral("least squares"));
 }
 
 void TestFitViewOptions::editingHintAndCheckBox()
