@@ -16,10 +16,12 @@
 #include "shell/session_actions.h"
 #include "shell/session_autosave.h"
 #include "shell/view_dump.h"
+#include "shell/window_settings.h"
 
 #include <QApplication>
 #include <QFileInfo>
 #include <QScreen>
+#include <QSettings>
 #include <QTimer>
 
 #include <algorithm>
@@ -198,8 +200,17 @@ QString openInWindow(gdlab::MainWindow& window, const gdlab::GuiOptions& options
 
 // After an abnormal exit the recovery file of the session it showed is still there: offer it, then keep saving
 // this one. Only for a window a person uses: --screenshot, the exports and --bench-ui run without either.
-void keepSessionSafe(gdlab::MainWindow& window)
+void keepSessionSafe(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
 {
+    // The window as the user left it last time (--size still wins), kept again when the program quits.
+    QSettings settings;
+    if (!window.isPresentationMode() && !options.size.isValid())
+        gdlab::WindowSettings::restore(&window, settings);
+    QObject::connect(qApp, &QCoreApplication::aboutToQuit, &window, [&window] {
+        QSettings settings;
+        if (!window.isPresentationMode())
+            gdlab::WindowSettings::save(&window, settings);
+    });
     const QString folder = gdlab::SessionAutosave::defaultFolder();
     gdlab::SessionAutosave::offerAbandoned(window.sessions(), &window, folder);
     new gdlab::SessionAutosave(window.sessions(), window.controller(), folder);
@@ -269,7 +280,7 @@ int main(int argc, char** argv)
     else
         window.show();
     if (!exportsSomething(options))
-        keepSessionSafe(window);
+        keepSessionSafe(window, options);
 
     if (exportsSomething(options)) {
         // Let the layout settle and every view (the 3-D bowl renders asynchronously) draw once, then save.

@@ -168,6 +168,7 @@ QWidget* MainWindow::createSidePanel()
     updateScroll->setWidgetResizable(true);
     updateScroll->setFrameShape(QFrame::NoFrame);
     auto* side = new QSplitter(Qt::Vertical);
+    side->setObjectName(QStringLiteral("sideColumn")); // WindowSettings keeps its sizes by this name
     side->addWidget(m_sidePanel);
     side->addWidget(new ViewFrame(tr("The update, with numbers"), updateScroll));
     side->setStretchFactor(0, 3);
@@ -184,6 +185,7 @@ void MainWindow::createLayout()
 {
     createViews();
     auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(QStringLiteral("viewsAndSide"));
     splitter->addWidget(createViewGrid());
     splitter->addWidget(createSidePanel());
     splitter->setStretchFactor(0, 1);
