@@ -3,6 +3,7 @@
 #include "loss.h"
 #include "path_sampling.h"
 #include "problem.h"
+#include "run.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "views/bowl_marker.h"
@@ -54,10 +55,13 @@ void BowlPathMarkers::setScale(double scale)
 void BowlPathMarkers::draw()
 {
     // Drawn on the surface like the path: at the optimum's projection (the optimum itself on a slice through it).
-    const Eigen::VectorXd& optimumTheta = m_model->run()->problem->leastSquaresTheta();
-    const QPointF optimum = m_surface->slicePoint(optimumTheta);
-    m_optimumMarker->setPosition(BowlMarker::at(optimum.x(), m_surface->sliceLoss(optimumTheta), optimum.y()));
-    m_optimumMarker->setVisible(true);
+    // Separable data (logistic) has no optimum to mark.
+    const Eigen::VectorXd* optimumTheta = m_model->run()->optimum();
+    if (optimumTheta) {
+        const QPointF optimum = m_surface->slicePoint(*optimumTheta);
+        m_optimumMarker->setPosition(BowlMarker::at(optimum.x(), m_surface->sliceLoss(*optimumTheta), optimum.y()));
+    }
+    m_optimumMarker->setVisible(optimumTheta != nullptr);
     m_pathStale = true;
     updateCurrent();
 }
