@@ -22,6 +22,8 @@ constexpr double levelSetMargin = 1.15;
 constexpr int tickIntervals = 10;
 // The optimum is at least this fraction of the view from every edge, whatever else sets the range.
 constexpr double optimumEdgeFraction = 0.15;
+// With no optimum (separable data), the frame reaches this fraction of the path beyond its last state.
+constexpr double runOnFraction = 0.25;
 
 struct Interval {
     double low = std::numeric_limits<double>::infinity();
@@ -265,6 +267,14 @@ SurfaceFrame frameLogisticSurface(const Problem& problem, Eigen::Index xParamete
     });
     const bool centred = optimum && optimum->size() == problem.parameterCount() && optimum->allFinite();
     if (!centred) {
+        // The way on from the last state, a quarter of the path again, so the run-off shows as heading somewhere.
+        if (path.history && path.rows > 1 && fits(path, 0, problem.parameterCount())
+            && fits(path, path.rows - 1, problem.parameterCount())) {
+            const auto first = path.history->theta(0);
+            const auto last = path.history->theta(path.rows - 1);
+            xRange.include(last(xParameter) + runOnFraction * (last(xParameter) - first(xParameter)));
+            yRange.include(last(yParameter) + runOnFraction * (last(yParameter) - first(yParameter)));
+        }
         xRange.include(0.0); // no path either: the origin, where a descent starts by default
         yRange.include(0.0);
         const Eigen::Vector2d span(xRange.high - xRange.low, yRange.high - yRange.low);

@@ -17,8 +17,13 @@ namespace gdlab {
 namespace {
 
 constexpr double percent = 100.0;
-/** Room above 100 % and below 0 %, so a curve at either end is not drawn on the axis rect's edge. */
+/** Room below 0 %, so a curve there is not drawn on the axis rect's edge. */
 constexpr double axisMargin = 3.0;
+/**
+ * The axis's top: room above 100 % for the legend, which sits top right where an accuracy that levels off near
+ * 100 % would run under it.
+ */
+constexpr double axisTop = 128.0;
 
 } // namespace
 
@@ -31,10 +36,12 @@ AccuracyCurve::AccuracyCurve(QCustomPlot* plot, QObject* parent)
     m_graph->setSelectable(QCP::stNone);
     QCPAxis* axis = plot->yAxis2;
     axis->setLabel(tr("accuracy (%)"));
-    axis->setRange(-axisMargin, percent + axisMargin);
-    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
-    ticker->setTickStep(25);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    axis->setRange(-axisMargin, axisTop);
+    // Ticks from 0 to 100 only: the room above is the legend's, not a scale beyond 100 %.
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (const int tick : { 0, 25, 50, 75, 100 })
+        ticker->addTick(tick, QString::number(tick));
+    ticker->setSubTickCount(0);
     axis->setTicker(ticker);
     axis->setVisible(false);
     m_graph->setVisible(false);

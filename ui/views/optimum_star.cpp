@@ -44,7 +44,8 @@ OptimumStar::OptimumStar(QCustomPlot* plot, QObject* parent)
 
 void OptimumStar::show(const QPointF& slicePoint, bool newton)
 {
-    m_curve->setName(newton ? tr("Newton's optimum") : tr("least squares"));
+    // "optimum", not "Newton's optimum": at 1024x700 the longer name wraps the contour map's legend into four rows.
+    m_curve->setName(newton ? tr("optimum") : tr("least squares"));
     if (!m_curve->parentPlot()->legend->hasItemWithPlottable(m_curve))
         m_curve->addToLegend();
     m_curve->setData(QVector<double> { slicePoint.x() }, QVector<double> { slicePoint.y() });

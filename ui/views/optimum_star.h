@@ -12,7 +12,7 @@ class PlotStyle;
 
 /**
  * @brief The model's optimum on the error surface: a ★ with a white rim, named in the legend "least squares" or, for
- * the logistic model, "Newton's optimum"; out of the legend while cleared (separable data has no optimum).
+ * the logistic model, "optimum" (Newton's); out of the legend while cleared (separable data has no optimum).
  */
 class OptimumStar : public QObject {
     Q_OBJECT

@@ -161,7 +161,7 @@ void TestLogisticViews::contourStarIsNewtonsOrNone()
         if (run.optimum()) {
             QCOMPARE(star->data()->size(), 1);
             QCOMPARE(star->data()->constBegin()->key, (*run.optimum())(0));
-            QCOMPARE(star->name(), QStringLiteral("Newton's optimum"));
+            QCOMPARE(star->name(), QStringLiteral("optimum"));
             QVERIFY(view.plot()->legend->hasItemWithPlottable(star));
         } else {
             QVERIFY(star->data()->isEmpty());
