@@ -23,7 +23,7 @@ constexpr double axisMargin = 3.0;
  * The axis's top: room above 100 % for the legend, which sits top right where an accuracy that levels off near
  * 100 % would run under it.
  */
-constexpr double axisTop = 128.0;
+constexpr double axisTop = 145.0;
 
 } // namespace
 
