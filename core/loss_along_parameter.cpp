@@ -15,6 +15,8 @@ namespace {
 constexpr int maxExpansions = 64;
 /** Halvings of the bracket: far more than a double's 52 bits need, stopped early when it stops shrinking. */
 constexpr int maxBisections = 200;
+/** A log loss this small is what is left of it where the slope underflowed (a denormal, or 0). */
+constexpr double negligibleLoss = 1e-300;
 
 } // namespace
 
@@ -62,7 +64,7 @@ void LossAlongParameter::findLogisticMinimum()
     }
     // Far out along a separating line the slope underflows to 0 with the loss: that is no lowest point either.
     const double end = slope(far) * direction;
-    if (expansions == maxExpansions || (end == 0 && !(loss(far) > 0))) {
+    if (expansions == maxExpansions || (end == 0 && !(loss(far) > negligibleLoss))) {
         m_hasMinimum = false;
         return;
     }

@@ -14,6 +14,7 @@
 #include <QtDataVisualization/QValue3DAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace gdlab {
 
@@ -27,6 +28,28 @@ constexpr float optimumMarkerSize = 0.09f;
 double spanOf(const QValue3DAxis* axis)
 {
     return std::max(1e-300, static_cast<double>(axis->max() - axis->min()));
+}
+
+/**
+ * The grid's loss at (a, b), bilinear between its samples and clamped to its edges: the height the path's length is
+ * measured at. Only the spacing of the markers depends on it; the markers themselves sit at sliceLoss(), which for
+ * the logistic model is a pass over the rows, too slow for every row of a long path over many rows.
+ */
+double gridHeight(const SurfaceGrid& grid, double a, double b)
+{
+    const auto cell = [](const SurfaceAxis& axis, double value, int& index) {
+        const double at = std::clamp(
+            (value - axis.min) / (axis.max - axis.min) * (axis.steps - 1), 0.0, static_cast<double>(axis.steps - 1));
+        index = std::min(static_cast<int>(at), axis.steps - 2);
+        return at - index;
+    };
+    int ix = 0;
+    int iy = 0;
+    const double u = cell(grid.x, a, ix);
+    const double v = cell(grid.y, b, iy);
+    const double low = (1 - u) * grid.at(ix, iy) + u * grid.at(ix + 1, iy);
+    const double high = (1 - u) * grid.at(ix, iy + 1) + u * grid.at(ix + 1, iy + 1);
+    return (1 - v) * low + v * high;
 }
 
 } // namespace
@@ -91,10 +114,14 @@ void BowlPathMarkers::rebuildPathLength()
     m_pathStale = false;
     std::vector<PathPoint> points;
     points.reserve(static_cast<std::size_t>(m_model->lastRow() + 1));
+    const bool logistic = m_model->run()->isLogistic();
     for (int row = 0; row <= m_model->lastRow(); ++row) {
         const auto theta = m_model->theta(row);
         const QPointF point = m_surface->slicePoint(theta);
-        points.push_back({ point.x(), m_surface->sliceLoss(theta), point.y() });
+        const double height = logistic && std::isfinite(point.x()) && std::isfinite(point.y())
+            ? gridHeight(m_surface->grid(), point.x(), point.y())
+            : m_surface->sliceLoss(theta);
+        points.push_back({ point.x(), height, point.y() });
     }
     // Lengths in units of each axis's span, so that "evenly spaced" means evenly spaced on screen.
     m_pathLength

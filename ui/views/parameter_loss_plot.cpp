@@ -233,12 +233,17 @@ void ParameterLossPlot::updateFrame()
     const History& history = m_model->history();
     const int rows = m_model->lastRow() + 1;
     const int stride = std::max(1, rows / maxFramingRows);
-    const double startLoss = m_line->lossAt(m_model->theta(0));
+    // The log loss on the line is a pass over the rows: a run's own losses tell a diverging row as well, for free.
+    const bool logistic = m_model->run()->isLogistic();
+    const auto lossAt = [&](int row, double value) {
+        return logistic ? history.loss(static_cast<std::size_t>(row)) : m_line->loss(value);
+    };
+    const double startLoss = lossAt(0, m_model->theta(0)(m_parameter));
     std::vector<double> values;
     values.reserve(static_cast<std::size_t>(rows / stride + 2));
     for (int row = 0; row < rows; row += stride) {
         const double value = history.theta(static_cast<std::size_t>(row))(m_parameter);
-        if (row == 0 || m_line->loss(value) <= divergingLossFactor * startLoss)
+        if (row == 0 || lossAt(row, value) <= divergingLossFactor * startLoss)
             values.push_back(value);
     }
     if (const Eigen::VectorXd* optimum = m_model->run()->optimum())
