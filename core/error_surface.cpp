@@ -1,6 +1,8 @@
 #include "error_surface.h"
 
 #include "input_error.h"
+#include "logistic_loss.h"
+#include "logistic_slice.h"
 #include "problem.h"
 
 #include <algorithm>
@@ -94,6 +96,22 @@ SurfaceGrid computeSurface(
         grid.maxValue = highest;
     }
     return grid;
+}
+
+int logisticSurfaceSteps(Eigen::Index rows, int wanted)
+{
+    const double perAxis = std::sqrt(logisticSurfaceBudget / static_cast<double>(std::max<Eigen::Index>(rows, 1)));
+    const int capped = static_cast<int>(std::min<double>(wanted, std::floor(perAxis)));
+    return std::min(wanted, std::max(capped, logisticSurfaceMinSteps));
+}
+
+SurfaceGrid computeLogisticSurface(
+    const Problem& problem, const Eigen::VectorXd& base, const SurfaceAxis& x, const SurfaceAxis& y)
+{
+    checkArguments(problem, base, x, y);
+    // LogisticLoss checks what the log loss needs of the problem (its rows, a 0/1 target).
+    const LogisticLoss check(problem);
+    return LogisticSlice(problem, x.parameter, y.parameter, base).grid(x, y);
 }
 
 } // namespace gdlab

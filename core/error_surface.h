@@ -39,4 +39,25 @@ struct SurfaceGrid {
 SurfaceGrid computeSurface(
     const Problem& problem, LossKind loss, const Eigen::VectorXd& base, const SurfaceAxis& x, const SurfaceAxis& y);
 
+/** @brief Cells × rows a logistic surface may cost: one log loss term each, about a third of a second. */
+constexpr double logisticSurfaceBudget = 3e7;
+/** @brief The fewest samples per axis a logistic surface is drawn with, however many rows: still a readable map. */
+constexpr int logisticSurfaceMinSteps = 24;
+
+/**
+ * @brief The samples per axis of a logistic surface over rows rows: wanted, fewer when wanted² cells × rows would
+ * pass logisticSurfaceBudget (a 10⁵-row file stays interactive), never fewer than logisticSurfaceMinSteps (nor
+ * more than wanted).
+ */
+int logisticSurfaceSteps(Eigen::Index rows, int wanted);
+
+/**
+ * @brief The mean log loss of logistic regression over parameters x.parameter and y.parameter, every other
+ * parameter held at base (LogisticSlice): a pass over the rows per cell, so callers cap the steps with
+ * logisticSurfaceSteps(). Throws InputError as computeSurface() does, and for a problem without rows or a 0/1
+ * target.
+ */
+SurfaceGrid computeLogisticSurface(
+    const Problem& problem, const Eigen::VectorXd& base, const SurfaceAxis& x, const SurfaceAxis& y);
+
 } // namespace gdlab

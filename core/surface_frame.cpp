@@ -1,6 +1,7 @@
 #include "surface_frame.h"
 
 #include "history.h"
+#include "logistic_loss.h"
 #include "problem.h"
 #include "slice_quadratic.h"
 
@@ -21,6 +22,8 @@ constexpr double levelSetMargin = 1.15;
 constexpr int tickIntervals = 10;
 // The optimum is at least this fraction of the view from every edge, whatever else sets the range.
 constexpr double optimumEdgeFraction = 0.15;
+// With no optimum (separable data), the frame reaches this fraction of the path beyond its last state.
+constexpr double runOnFraction = 0.25;
 
 struct Interval {
     double low = std::numeric_limits<double>::infinity();
@@ -159,6 +162,18 @@ SurfaceAxis roundedAxis(double centre, double halfSpan, Eigen::Index parameter, 
     return axis;
 }
 
+// The distance along parameter over which the log loss doubles from its minimum L* in its quadratic model at the
+// optimum, L* + ½·Hii·u²: sqrt(2L*/Hii), with the relative floor minimumHalfSpan() has for a near-perfect fit.
+double logisticDoublingDistance(const Problem& problem, const Eigen::VectorXd& optimum, Eigen::Index parameter)
+{
+    const LogisticLoss loss(problem);
+    const double minimum = loss.value(optimum);
+    const double curvature = loss.hessian(optimum)(parameter, parameter);
+    const double doubling = curvature > 0 && minimum > 0 ? std::sqrt(2 * minimum / curvature) : 0.0;
+    const double scale = std::max(std::abs(optimum(parameter)), 1e-3 * (1.0 + optimum.cwiseAbs().maxCoeff()));
+    return std::isfinite(doubling) ? std::max(doubling, 0.05 * scale) : 0.05 * scale;
+}
+
 } // namespace
 
 double roundTickStep(double span, int intervals)
@@ -239,6 +254,44 @@ SurfaceHeights surfaceHeights(const SurfaceGrid& grid, const SliceQuadratic& sli
     if (!(heights.high > heights.low))
         heights.high = heights.low + 1;
     return heights;
+}
+
+SurfaceFrame frameLogisticSurface(const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter,
+    const Eigen::VectorXd* optimum, const SurfacePath& path, int steps)
+{
+    Interval xRange;
+    Interval yRange;
+    forEachShownState(path, problem.parameterCount(), xParameter, yParameter, [&](double a, double b) {
+        xRange.include(a);
+        yRange.include(b);
+    });
+    const bool centred = optimum && optimum->size() == problem.parameterCount() && optimum->allFinite();
+    if (!centred) {
+        // The way on from the last state, a quarter of the path again, so the run-off shows as heading somewhere.
+        if (path.history && path.rows > 1 && fits(path, 0, problem.parameterCount())
+            && fits(path, path.rows - 1, problem.parameterCount())) {
+            const auto first = path.history->theta(0);
+            const auto last = path.history->theta(path.rows - 1);
+            xRange.include(last(xParameter) + runOnFraction * (last(xParameter) - first(xParameter)));
+            yRange.include(last(yParameter) + runOnFraction * (last(yParameter) - first(yParameter)));
+        }
+        xRange.include(0.0); // no path either: the origin, where a descent starts by default
+        yRange.include(0.0);
+        const Eigen::Vector2d span(xRange.high - xRange.low, yRange.high - yRange.low);
+        const double floor = 0.05 * std::max({ 1.0, span.maxCoeff() });
+        const SurfaceAxis x = axisOver(xRange, floor, xParameter, steps);
+        const SurfaceAxis y = axisOver(yRange, floor, yParameter, steps);
+        return { roundedAxis((x.min + x.max) / 2, (x.max - x.min) / 2, xParameter, steps),
+            roundedAxis((y.min + y.max) / 2, (y.max - y.min) / 2, yParameter, steps) };
+    }
+    const Eigen::Vector2d centre((*optimum)(xParameter), (*optimum)(yParameter));
+    const auto halfSpan = [&](const Interval& range, double at, Eigen::Index parameter) {
+        const double reach
+            = range.low <= range.high ? std::max(std::abs(range.low - at), std::abs(range.high - at)) : 0.0;
+        return std::max(reach * levelSetMargin, logisticDoublingDistance(problem, *optimum, parameter));
+    };
+    return { roundedAxis(centre(0), halfSpan(xRange, centre(0), xParameter), xParameter, steps),
+        roundedAxis(centre(1), halfSpan(yRange, centre(1), yParameter), yParameter, steps) };
 }
 
 } // namespace gdlab

@@ -82,4 +82,18 @@ std::vector<double> roundTicks(double low, double high, int maxIntervals);
  */
 SurfaceHeights surfaceHeights(const SurfaceGrid& grid, const SliceQuadratic& slice, double lossWeight);
 
+/**
+ * @brief The window of the logistic model's log-loss surface over xParameter and yParameter: centred on the
+ * optimum's projection (Newton's optimum, when the model has one) and wide enough on each axis for the start and
+ * the path (while its loss stays below surfacePathLossFactor times the start's) with a margin, and at least the
+ * distance over which the loss doubles from its minimum in the quadratic model of it there; the edges rounded
+ * outwards as frameSurface() rounds them. With no optimum (separable data, optimum null) the box around the start,
+ * the path and a quarter of the path again beyond its last state, with a margin, so that the run-off towards infinity
+ * shows as a path heading out of the map.
+ *
+ * The log loss has no closed-form level sets: the frame holds the points, not the level set through them.
+ */
+SurfaceFrame frameLogisticSurface(const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter,
+    const Eigen::VectorXd* optimum, const SurfacePath& path, int steps);
+
 } // namespace gdlab

@@ -193,7 +193,7 @@ QString ErrorSurfaceModel::sliceDescription() const
     if (base.size() != problem->parameterCount())
         return {};
     const IterationModel* model = m_model;
-    const bool atIterate = m_holdMode == HoldMode::CurrentIterate && !model->isEmpty();
+    const bool atIterate = holdsAtIterate() && !model->isEmpty();
     QStringList parts;
     for (Eigen::Index p = 0; p < problem->parameterCount(); ++p) {
         if (p == m_xParameter || p == m_yParameter)
@@ -213,12 +213,17 @@ QString ErrorSurfaceModel::sliceDescription() const
                          .arg(parts.join(QStringLiteral(", ")))
                          .arg(iteration);
     }
+    if (m_model->run()->isLogistic())
+        return one ? tr("%1, held at its value at Newton's optimum").arg(parts.front())
+                   : tr("%1, held at their values at Newton's optimum").arg(parts.join(QStringLiteral(", ")));
     return one ? tr("%1, held at its least-squares value").arg(parts.front())
                : tr("%1, held at their least-squares values").arg(parts.join(QStringLiteral(", ")));
 }
 
 QString ErrorSurfaceModel::lossTitle() const
 {
+    if (m_model->run() && m_model->run()->isLogistic())
+        return QStringLiteral("logloss");
     return QStringLiteral("loss (%1)")
         .arg(CoreText::loss(m_model->run() ? m_model->run()->settings.loss : LossKind::Mse));
 }
@@ -240,20 +245,32 @@ QPointF ErrorSurfaceModel::slicePoint(const Eigen::Ref<const Eigen::VectorXd>& t
 double ErrorSurfaceModel::sliceLoss(const Eigen::Ref<const Eigen::VectorXd>& theta) const
 {
     ensureComputed();
-    if (!m_slice || m_xParameter >= theta.size() || m_yParameter >= theta.size())
+    if (m_xParameter >= theta.size() || m_yParameter >= theta.size())
         return std::numeric_limits<double>::quiet_NaN();
-    return m_lossWeight * m_slice->sumOfSquaresAt(theta);
+    if (m_logisticSlice)
+        return m_logisticSlice->lossAt(theta);
+    return m_slice ? m_lossWeight * m_slice->sumOfSquaresAt(theta) : std::numeric_limits<double>::quiet_NaN();
 }
 
 double ErrorSurfaceModel::sliceMinimumLoss() const
 {
     ensureComputed();
+    if (m_logisticSlice) {
+        // The log loss's slice has no closed-form minimum: the optimum's, when the slice passes through it, is.
+        const Run* run = m_model->run();
+        const double atOptimum = run && run->optimum() ? m_logisticSlice->lossAt(*run->optimum()) : m_grid.maxValue;
+        return std::min(m_grid.minValue, atOptimum);
+    }
     return m_slice ? m_lossWeight * m_slice->minimumSumOfSquares() : std::numeric_limits<double>::quiet_NaN();
 }
 
 SurfaceHeights ErrorSurfaceModel::heights() const
 {
     ensureComputed();
+    if (m_logisticSlice) {
+        const double low = sliceMinimumLoss();
+        return { low, m_grid.maxValue > low ? m_grid.maxValue : low + 1 };
+    }
     return m_slice ? surfaceHeights(m_grid, *m_slice, m_lossWeight) : SurfaceHeights { 0.0, 1.0 };
 }
 
@@ -301,7 +318,7 @@ void ErrorSurfaceModel::onCurrentRowChanged()
     // Only a slice through the current iterate, or a frame that follows it, moves with the cursor; a 2-parameter
     // surface is the whole loss.
     const Problem* problem = this->problem();
-    if ((m_holdMode == HoldMode::CurrentIterate && problem && problem->parameterCount() > 2) || m_followCurrent)
+    if ((holdsAtIterate() && problem && problem->parameterCount() > 2) || m_followCurrent)
         invalidate();
 }
 
@@ -310,8 +327,9 @@ bool ErrorSurfaceModel::Inputs::operator==(const Inputs& other) const
     const auto sameAxis = [](const SurfaceAxis& a, const SurfaceAxis& b) {
         return a.parameter == b.parameter && a.min == b.min && a.max == b.max && a.steps == b.steps;
     };
-    return problem == other.problem && loss == other.loss && sameAxis(frame.x, other.frame.x)
-        && sameAxis(frame.y, other.frame.y) && base.size() == other.base.size() && base == other.base;
+    return problem == other.problem && loss == other.loss && logistic == other.logistic
+        && sameAxis(frame.x, other.frame.x) && sameAxis(frame.y, other.frame.y) && base.size() == other.base.size()
+        && base == other.base;
 }
 
 ErrorSurfaceModel::Inputs ErrorSurfaceModel::inputs() const
@@ -324,8 +342,13 @@ ErrorSurfaceModel::Inputs ErrorSurfaceModel::inputs() const
         return inputs;
     inputs.problem = run->problem;
     inputs.loss = run->settings.loss;
+    inputs.logistic = run->isLogistic();
     inputs.base = heldBase();
-    inputs.frame = frameSurface(*run->problem, m_xParameter, m_yParameter, inputs.base, path(), m_resolution);
+    // The log loss costs a pass over the rows per cell: fewer cells for many rows.
+    inputs.frame = inputs.logistic
+        ? frameLogisticSurface(*run->problem, m_xParameter, m_yParameter, run->optimum(), path(),
+            logisticSurfaceSteps(run->problem->sampleCount(), m_resolution))
+        : frameSurface(*run->problem, m_xParameter, m_yParameter, inputs.base, path(), m_resolution);
     if (m_followCurrent && !m_model->isEmpty()) {
         const auto theta = m_model->theta(m_model->currentRow());
         if (theta.size() == run->problem->parameterCount())
@@ -370,15 +393,22 @@ QString ErrorSurfaceModel::whyUnavailable() const
     return {};
 }
 
+bool ErrorSurfaceModel::holdsAtIterate() const
+{
+    const Run* run = m_model->run();
+    return m_holdMode == HoldMode::CurrentIterate || (run && !run->optimum());
+}
+
 Eigen::VectorXd ErrorSurfaceModel::heldBase() const
 {
     const Problem& problem = *this->problem();
-    if (m_holdMode == HoldMode::CurrentIterate && !m_model->isEmpty()) {
+    if (holdsAtIterate() && !m_model->isEmpty()) {
         const auto theta = m_model->theta(m_model->currentRow());
         if (theta.size() == problem.parameterCount() && theta.allFinite())
             return theta;
     }
-    return problem.leastSquaresTheta();
+    const Eigen::VectorXd* optimum = m_model->run()->optimum();
+    return optimum ? *optimum : Eigen::VectorXd(Eigen::VectorXd::Zero(problem.parameterCount()));
 }
 
 SurfacePath ErrorSurfaceModel::path() const
@@ -398,6 +428,7 @@ void ErrorSurfaceModel::recompute() const
     m_colours = SurfaceColourScale();
     m_base = Eigen::VectorXd();
     m_slice.reset();
+    m_logisticSlice.reset();
     m_unavailableReason = whyUnavailable();
     if (m_unavailableReason.isEmpty())
         computeGrid(*problem());
@@ -408,12 +439,18 @@ void ErrorSurfaceModel::computeGrid(const Problem& problem) const
     const Inputs& inputs = m_computedInputs;
     m_base = inputs.base;
     m_lossWeight = lossWeight(inputs.loss, problem.sampleCount());
-    m_slice.emplace(problem, m_xParameter, m_yParameter, m_base);
     try {
-        m_grid = computeSurface(problem, inputs.loss, m_base, inputs.frame.x, inputs.frame.y);
+        if (inputs.logistic) {
+            m_grid = computeLogisticSurface(problem, m_base, inputs.frame.x, inputs.frame.y);
+            m_logisticSlice.emplace(problem, m_xParameter, m_yParameter, m_base);
+        } else {
+            m_slice.emplace(problem, m_xParameter, m_yParameter, m_base);
+            m_grid = computeSurface(problem, inputs.loss, m_base, inputs.frame.x, inputs.frame.y);
+        }
     } catch (const InputError& error) {
         m_grid = SurfaceGrid();
         m_slice.reset();
+        m_logisticSlice.reset();
         m_unavailableReason = tr("The error surface cannot be computed: %1").arg(CoreText::message(error));
         return;
     }

@@ -2,6 +2,7 @@
 
 #include "contour.h"
 #include "error_surface.h"
+#include "logistic_slice.h"
 #include "run.h"
 #include "slice_quadratic.h"
 #include "surface_colour_scale.h"
@@ -33,7 +34,11 @@ struct SurfacePath;
  *
  * The range covers the optimum, the start and the path (as long as the path stays at loss levels no higher
  * than four times the start's, so a diverging run does not shrink the bowl to a dot). The other parameters
- * are held at the least-squares values or at the current iterate.
+ * are held at the model's optimum (Run::optimum(): least squares, or Newton's for the logistic model) or at the
+ * current iterate; with no optimum (separable data) always at the current iterate.
+ *
+ * For the logistic model the surface is the log loss (LogisticSlice, frameLogisticSurface()), a pass over the
+ * rows per cell: its resolution is capped by the rows (logisticSurfaceSteps()).
  *
  * The surface is computed lazily: a change (new problem, settings, history) only marks it stale and posts one
  * surfaceChanged for the next turn of the event loop, so the three signals one settings change causes cost one
@@ -87,7 +92,7 @@ public:
     QString axisTitle(int parameter) const;
     /** @brief A sentence saying what the other parameters are held at ("" with two parameters). */
     QString sliceDescription() const;
-    /** @brief "loss (mse)" etc.: the title of the loss axis and colour scale. */
+    /** @brief "loss (mse)" etc., "logloss" for the logistic model: the title of the loss axis and colour scale. */
     QString lossTitle() const;
 
     /** @brief The full parameter vector the slice passes through (other parameters at their held values). */
@@ -100,7 +105,10 @@ public:
      * parameters the slice is the whole loss and this is theta's loss. NaN without a surface.
      */
     double sliceLoss(const Eigen::Ref<const Eigen::VectorXd>& theta) const;
-    /** @brief The lowest loss on the slice (the least-squares loss when the slice passes through the optimum). */
+    /**
+     * @brief The lowest loss on the slice (the optimum's loss when the slice passes through the optimum). For the log
+     * loss through another point, the grid's lowest sample.
+     */
     double sliceMinimumLoss() const;
     /** @brief The heights a 3-D view of the grid spans (surfaceHeights()); {0, 1} without a surface. */
     SurfaceHeights heights() const;
@@ -125,6 +133,7 @@ private:
     struct Inputs {
         std::shared_ptr<const Problem> problem; ///< held, so that a new problem at the same address is another
         LossKind loss = LossKind::Mse;
+        bool logistic = false;
         SurfaceFrame frame;
         Eigen::VectorXd base;
 
@@ -139,8 +148,11 @@ private:
     const Problem* problem() const;
     /** Why the slice has no surface ("" when it has one). */
     QString whyUnavailable() const;
-    /** The point the slice passes through: the optimum, or the current iterate in CurrentIterate mode. */
+    /** The point the slice passes through: the optimum, or the current iterate in CurrentIterate mode or when the
+     * model has no optimum. */
     Eigen::VectorXd heldBase() const;
+    /** Whether the other parameters are held at the current iterate: asked to, or there is no optimum to hold. */
+    bool holdsAtIterate() const;
     SurfacePath path() const;
     Inputs inputs() const;
 
@@ -170,6 +182,7 @@ private:
     mutable SurfaceColourScale m_colours;
     mutable Eigen::VectorXd m_base;
     mutable std::optional<SliceQuadratic> m_slice;
+    mutable std::optional<LogisticSlice> m_logisticSlice; ///< in place of m_slice for the logistic model
     mutable double m_lossWeight = 1.0;
     mutable QString m_unavailableReason;
 };

@@ -3,6 +3,7 @@
 #include "loss.h"
 #include "path_sampling.h"
 #include "problem.h"
+#include "run.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "views/bowl_marker.h"
@@ -13,6 +14,7 @@
 #include <QtDataVisualization/QValue3DAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace gdlab {
 
@@ -26,6 +28,28 @@ constexpr float optimumMarkerSize = 0.09f;
 double spanOf(const QValue3DAxis* axis)
 {
     return std::max(1e-300, static_cast<double>(axis->max() - axis->min()));
+}
+
+/**
+ * The grid's loss at (a, b), bilinear between its samples and clamped to its edges: the height the path's length is
+ * measured at. Only the spacing of the markers depends on it; the markers themselves sit at sliceLoss(), which for
+ * the logistic model is a pass over the rows, too slow for every row of a long path over many rows.
+ */
+double gridHeight(const SurfaceGrid& grid, double a, double b)
+{
+    const auto cell = [](const SurfaceAxis& axis, double value, int& index) {
+        const double at = std::clamp(
+            (value - axis.min) / (axis.max - axis.min) * (axis.steps - 1), 0.0, static_cast<double>(axis.steps - 1));
+        index = std::min(static_cast<int>(at), axis.steps - 2);
+        return at - index;
+    };
+    int ix = 0;
+    int iy = 0;
+    const double u = cell(grid.x, a, ix);
+    const double v = cell(grid.y, b, iy);
+    const double low = (1 - u) * grid.at(ix, iy) + u * grid.at(ix + 1, iy);
+    const double high = (1 - u) * grid.at(ix, iy + 1) + u * grid.at(ix + 1, iy + 1);
+    return (1 - v) * low + v * high;
 }
 
 } // namespace
@@ -54,10 +78,13 @@ void BowlPathMarkers::setScale(double scale)
 void BowlPathMarkers::draw()
 {
     // Drawn on the surface like the path: at the optimum's projection (the optimum itself on a slice through it).
-    const Eigen::VectorXd& optimumTheta = m_model->run()->problem->leastSquaresTheta();
-    const QPointF optimum = m_surface->slicePoint(optimumTheta);
-    m_optimumMarker->setPosition(BowlMarker::at(optimum.x(), m_surface->sliceLoss(optimumTheta), optimum.y()));
-    m_optimumMarker->setVisible(true);
+    // Separable data (logistic) has no optimum to mark.
+    const Eigen::VectorXd* optimumTheta = m_model->run()->optimum();
+    if (optimumTheta) {
+        const QPointF optimum = m_surface->slicePoint(*optimumTheta);
+        m_optimumMarker->setPosition(BowlMarker::at(optimum.x(), m_surface->sliceLoss(*optimumTheta), optimum.y()));
+    }
+    m_optimumMarker->setVisible(optimumTheta != nullptr);
     m_pathStale = true;
     updateCurrent();
 }
@@ -87,10 +114,14 @@ void BowlPathMarkers::rebuildPathLength()
     m_pathStale = false;
     std::vector<PathPoint> points;
     points.reserve(static_cast<std::size_t>(m_model->lastRow() + 1));
+    const bool logistic = m_model->run()->isLogistic();
     for (int row = 0; row <= m_model->lastRow(); ++row) {
         const auto theta = m_model->theta(row);
         const QPointF point = m_surface->slicePoint(theta);
-        points.push_back({ point.x(), m_surface->sliceLoss(theta), point.y() });
+        const double height = logistic && std::isfinite(point.x()) && std::isfinite(point.y())
+            ? gridHeight(m_surface->grid(), point.x(), point.y())
+            : m_surface->sliceLoss(theta);
+        points.push_back({ point.x(), height, point.y() });
     }
     // Lengths in units of each axis's span, so that "evenly spaced" means evenly spaced on screen.
     m_pathLength

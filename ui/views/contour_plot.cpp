@@ -194,7 +194,11 @@ void ContourPlot::drawSurface()
     m_stack->setCurrentWidget(m_plot);
     m_contours->draw(m_surface->contours());
     m_subtitle->setText(m_surface->sliceDescription());
-    m_optimum->show(m_surface->slicePoint(m_model->run()->problem->leastSquaresTheta()));
+    // The model's optimum (least squares, Newton's); separable data has none to mark.
+    if (const Eigen::VectorXd* optimum = m_model->run()->optimum())
+        m_optimum->show(m_surface->slicePoint(*optimum), m_model->run()->isLogistic());
+    else
+        m_optimum->clear();
 }
 
 void ContourPlot::onSurfaceChanged()

@@ -41,7 +41,9 @@ double LeastSquaresFloor::minimumLoss(const IterationModel& model)
     if (!run || !run->problem)
         return unknown;
     const double weight = lossWeight(run->settings.loss, run->problem->sampleCount());
-    const double minimum = weight * run->leastSquares.sumOfSquares;
+    double minimum = weight * run->leastSquares.sumOfSquares;
+    if (run->isLogistic())
+        minimum = run->optimum() ? run->logistic->loss : unknown; // separable data: no floor, the loss falls to 0
     // No floor worth drawing, and it would stretch the log axis over decades the curve never reaches.
     if (!model.isEmpty() && minimum < model.loss(0) * meaningfulMinimum)
         return 0;
@@ -60,7 +62,9 @@ void LeastSquaresFloor::update(const IterationModel& model, bool logarithmic)
     m_line->point1->setCoords(0, m_value);
     m_line->point2->setCoords(1, m_value);
     m_label->position->setCoords(1.0, m_value);
-    m_label->setText(tr("least squares: %1").arg(QString::number(m_value, 'g', 4)));
+    const Run* run = model.run();
+    const QString name = run && run->isLogistic() ? tr("Newton's optimum") : tr("least squares");
+    m_label->setText(tr("%1: %2").arg(name, QString::number(m_value, 'g', 4)));
 }
 
 void LeastSquaresFloor::applyStyle(const PlotStyle& style)

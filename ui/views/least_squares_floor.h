@@ -12,8 +12,9 @@ class IterationModel;
 class PlotStyle;
 
 /**
- * @brief The floor the loss curve approaches: a dashed horizontal line at the least-squares loss of the run
- * shown, labelled with its value at the right edge.
+ * @brief The floor the loss curve approaches: a dashed horizontal line at the optimum's loss of the run shown
+ * (least squares, or Newton's optimum for the logistic model), labelled with its value at the right edge; none when
+ * the model has no optimum (separable data).
  */
 class LeastSquaresFloor : public QObject {
     Q_OBJECT
@@ -27,7 +28,7 @@ public:
     double value() const { return m_value; }
 
     /**
-     * @brief The least-squares loss of the model's run under its loss: NaN without a run, 0 when it is below
+     * @brief The optimum's loss of the model's run under its loss: NaN without a run or optimum, 0 when it is below
      * the starting loss by more than rounding (data on an exact line leave a minimum of 1e-28 or so).
      */
     static double minimumLoss(const IterationModel& model);

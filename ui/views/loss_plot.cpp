@@ -5,6 +5,7 @@
 #include "run.h"
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
+#include "views/accuracy_curve.h"
 #include "views/divergence_warning.h"
 #include "views/least_squares_floor.h"
 #include "views/legend_row.h"
@@ -43,6 +44,7 @@ LossPlot::LossPlot(const IterationModel* model, QWidget* parent)
     , m_plot(new QCustomPlot(this))
     , m_pinnedCurves(new PinnedLossCurves(m_plot, this))
     , m_curve(new LossCurve(m_plot, this))
+    , m_accuracy(new AccuracyCurve(m_plot, this))
     , m_floor(new LeastSquaresFloor(m_plot, this))
     , m_marker(new LossMarker(m_plot, this))
     , m_warning(new DivergenceWarning(m_plot, this))
@@ -124,6 +126,11 @@ QCPTextElement* LossPlot::warningText() const
     return m_warning->element();
 }
 
+QCPGraph* LossPlot::accuracyGraph() const
+{
+    return m_accuracy->graph();
+}
+
 QString LossPlot::warningMessage() const
 {
     return m_warning->message();
@@ -176,6 +183,8 @@ void LossPlot::refresh()
 {
     ++m_refreshCount;
     m_curve->rebuild(*m_model, m_logarithmic);
+    m_accuracy->rebuild(*m_model);
+    updateLegend();
     updateLabels();
     m_floor->update(*m_model, m_logarithmic);
     m_warning->update(*m_model);
@@ -187,6 +196,7 @@ void LossPlot::refresh()
 void LossPlot::onRowsAppended(int first, int last)
 {
     m_curve->append(*m_model, first, last, m_logarithmic);
+    m_accuracy->rebuild(*m_model);
     // The floor is hidden when it is rounding noise next to the first loss, which the first rows bring.
     m_floor->update(*m_model, m_logarithmic);
     updateRanges();
@@ -214,6 +224,7 @@ void LossPlot::onPinnedChanged()
     m_pinnedCurves->rebuild(m_logarithmic);
     m_pinnedCurves->updateLabels(m_curve->graph());
     m_pinnedCurves->applyStyle(PlotStyle(*this, m_presentation));
+    updateLegend();
     m_pinnedMarkers->setRuns(m_pinned);
     m_pinnedMarkers->rebuild();
     m_pinnedMarkers->liveChanged(*m_model);
@@ -270,8 +281,15 @@ void LossPlot::updateYRange()
 
 void LossPlot::updateLabels()
 {
-    const LossKind loss = m_model->run() ? m_model->run()->settings.loss : SolverSettings().loss;
-    m_plot->yAxis->setLabel(tr("loss (%1)").arg(CoreText::loss(loss)));
+    const Run* run = m_model->run();
+    const LossKind loss = run ? run->settings.loss : SolverSettings().loss;
+    m_plot->yAxis->setLabel(
+        run && run->isLogistic() ? tr("loss (logloss)") : tr("loss (%1)").arg(CoreText::loss(loss)));
+}
+
+void LossPlot::updateLegend()
+{
+    m_plot->legend->setVisible(!m_pinnedCurves->graphs().empty() || m_accuracy->isShown());
 }
 
 void LossPlot::updateMarker()
@@ -291,6 +309,7 @@ void LossPlot::applyStyle()
     legend->setBrush(style.backgroundAlpha(215));
     legend->setBorderPen(QPen(style.textAlpha(70), 1));
     m_curve->applyStyle(style);
+    m_accuracy->applyStyle(style);
     m_floor->applyStyle(style);
     m_marker->applyStyle(style);
     m_pinnedCurves->applyStyle(style);

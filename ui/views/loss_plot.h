@@ -13,6 +13,7 @@ class QCPItemTracer;
 
 namespace gdlab {
 
+class AccuracyCurve;
 class DivergenceWarning;
 class IterationModel;
 class LeastSquaresFloor;
@@ -69,13 +70,18 @@ public:
     QCPItemTracer* tracer() const;
     /** @brief "k = 10, loss = 0.123" beside the tracer. */
     QCPItemText* markerLabel() const;
-    /** @brief A horizontal line at the least-squares loss: the floor the curve approaches. */
+    /**
+     * @brief A horizontal line at the optimum's loss (least squares, or Newton's for the logistic model): the floor
+     * the curve approaches; hidden when there is none (separable data).
+     */
     QCPItemStraightLine* minimumLine() const;
     /**
      * @brief The divergence warning: a red line of text above the plot (never over the curve), in the plot's
      * layout only while the last run diverged; its text is wrapped to the widget's width.
      */
     QCPTextElement* warningText() const;
+    /** @brief The logistic model's accuracy in % against iteration on the right axis; hidden for the linear model. */
+    QCPGraph* accuracyGraph() const;
     /** @brief The warning as one line ("Diverged after 37 updates: learning rate 0.5 is above …"), or empty. */
     QString warningMessage() const;
     /** @brief The iteration the marker stands at. */
@@ -105,6 +111,8 @@ private:
     void updateYRange();
     void updateLabels();
     void updateMarker();
+    /** A legend when there is something to tell apart: pinned runs, or the loss and the accuracy. */
+    void updateLegend();
     void applyStyle();
     void replot();
 
@@ -113,6 +121,7 @@ private:
     // The pieces, children of this view; their plottables and items belong to m_plot.
     PinnedLossCurves* m_pinnedCurves;
     LossCurve* m_curve;
+    AccuracyCurve* m_accuracy;
     LeastSquaresFloor* m_floor;
     LossMarker* m_marker;
     DivergenceWarning* m_warning;

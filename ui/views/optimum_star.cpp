@@ -42,14 +42,20 @@ OptimumStar::OptimumStar(QCustomPlot* plot, QObject* parent)
     m_curve->setLineStyle(QCPCurve::lsNone);
 }
 
-void OptimumStar::show(const QPointF& slicePoint)
+void OptimumStar::show(const QPointF& slicePoint, bool newton)
 {
+    // "optimum", not "Newton's optimum": at 1024x700 the longer name wraps the contour map's legend into four rows.
+    m_curve->setName(newton ? tr("optimum") : tr("least squares"));
+    if (!m_curve->parentPlot()->legend->hasItemWithPlottable(m_curve))
+        m_curve->addToLegend();
     m_curve->setData(QVector<double> { slicePoint.x() }, QVector<double> { slicePoint.y() });
 }
 
 void OptimumStar::clear()
 {
     m_curve->data()->clear();
+    // A star that is not there is not named either.
+    m_curve->removeFromLegend();
 }
 
 void OptimumStar::applyStyle(const PlotStyle& style)

@@ -10,7 +10,10 @@ namespace gdlab {
 
 class PlotStyle;
 
-/** @brief The least-squares optimum on the error surface: a ★ with a white rim, named in the legend. */
+/**
+ * @brief The model's optimum on the error surface: a ★ with a white rim, named in the legend "least squares" or, for
+ * the logistic model, "optimum" (Newton's); out of the legend while cleared (separable data has no optimum).
+ */
 class OptimumStar : public QObject {
     Q_OBJECT
 
@@ -19,7 +22,8 @@ public:
 
     QCPCurve* curve() const { return m_curve; }
 
-    void show(const QPointF& slicePoint);
+    /** @param newton the optimum is Newton's (the logistic model's), not the least-squares one */
+    void show(const QPointF& slicePoint, bool newton = false);
     void clear();
     void applyStyle(const PlotStyle& style);
 

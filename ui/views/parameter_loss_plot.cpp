@@ -182,7 +182,7 @@ void ParameterLossPlot::onCurrentRowChanged()
     if (!m_line)
         return;
     // Held at the current step, the curve itself moves with the cursor (with more than one parameter).
-    if (m_surface->holdMode() == ErrorSurfaceModel::HoldMode::CurrentIterate) {
+    if (heldAtStep()) {
         rebuildLine();
         drawCurve();
     }
@@ -201,19 +201,27 @@ void ParameterLossPlot::onSurfaceChanged()
 
 Eigen::VectorXd ParameterLossPlot::heldBase() const
 {
-    const Problem& problem = *m_model->run()->problem;
-    if (m_surface->holdMode() == ErrorSurfaceModel::HoldMode::CurrentIterate) {
+    const Run& run = *m_model->run();
+    const Eigen::VectorXd* optimum = run.optimum();
+    if (m_surface->holdMode() == ErrorSurfaceModel::HoldMode::CurrentIterate || !optimum) {
         const auto theta = m_model->theta(m_model->currentRow());
-        if (theta.size() == problem.parameterCount() && theta.allFinite())
+        if (theta.size() == run.problem->parameterCount() && theta.allFinite())
             return theta;
     }
-    return problem.leastSquaresTheta();
+    return optimum ? *optimum : Eigen::VectorXd(Eigen::VectorXd::Zero(run.problem->parameterCount()));
+}
+
+bool ParameterLossPlot::heldAtStep() const
+{
+    return m_surface->holdMode() == ErrorSurfaceModel::HoldMode::CurrentIterate || !m_model->run()->optimum();
 }
 
 void ParameterLossPlot::rebuildLine()
 {
     const Run& run = *m_model->run();
-    m_line = std::make_unique<LossAlongParameter>(*run.problem, run.settings.loss, m_parameter, heldBase());
+    m_line = run.isLogistic()
+        ? std::make_unique<LossAlongParameter>(LossAlongParameter::logistic(*run.problem, m_parameter, heldBase()))
+        : std::make_unique<LossAlongParameter>(*run.problem, run.settings.loss, m_parameter, heldBase());
     m_plot->xAxis->setLabel(m_surface->axisTitle(m_parameter));
     m_plot->yAxis->setLabel(m_surface->lossTitle());
     updateHeldText();
@@ -225,15 +233,21 @@ void ParameterLossPlot::updateFrame()
     const History& history = m_model->history();
     const int rows = m_model->lastRow() + 1;
     const int stride = std::max(1, rows / maxFramingRows);
-    const double startLoss = m_line->lossAt(m_model->theta(0));
+    // The log loss on the line is a pass over the rows: a run's own losses tell a diverging row as well, for free.
+    const bool logistic = m_model->run()->isLogistic();
+    const auto lossAt = [&](int row, double value) {
+        return logistic ? history.loss(static_cast<std::size_t>(row)) : m_line->loss(value);
+    };
+    const double startLoss = lossAt(0, m_model->theta(0)(m_parameter));
     std::vector<double> values;
     values.reserve(static_cast<std::size_t>(rows / stride + 2));
     for (int row = 0; row < rows; row += stride) {
         const double value = history.theta(static_cast<std::size_t>(row))(m_parameter);
-        if (row == 0 || m_line->loss(value) <= divergingLossFactor * startLoss)
+        if (row == 0 || lossAt(row, value) <= divergingLossFactor * startLoss)
             values.push_back(value);
     }
-    values.push_back(m_model->run()->problem->leastSquaresTheta()(m_parameter));
+    if (const Eigen::VectorXd* optimum = m_model->run()->optimum())
+        values.push_back((*optimum)(m_parameter));
     const auto [low, high] = m_line->frame(values);
     m_plot->xAxis->setRange(low, high);
 }
@@ -254,8 +268,11 @@ void ParameterLossPlot::drawCurve()
         = m_line->hasMinimum() ? m_line->minimumLoss() : *std::min_element(values.begin(), values.end());
     const double span = top > bottom ? top - bottom : std::max(1.0, std::abs(top));
     m_plot->yAxis->setRange(bottom - 0.06 * span, top + 0.1 * span);
-    const double optimum = m_model->run()->problem->leastSquaresTheta()(m_parameter);
-    m_optimum->show(QPointF(optimum, m_line->loss(optimum)));
+    if (const Eigen::VectorXd* optimum = m_model->run()->optimum())
+        m_optimum->show(
+            QPointF((*optimum)(m_parameter), m_line->loss((*optimum)(m_parameter))), m_model->run()->isLogistic());
+    else
+        m_optimum->clear(); // separable data: no optimum to mark
 }
 
 void ParameterLossPlot::updateCurrent()
@@ -282,7 +299,7 @@ QString ParameterLossPlot::heldValuesText() const
     const Problem& problem = *m_model->run()->problem;
     if (problem.parameterCount() < 2 || !m_line)
         return {};
-    const bool atStep = m_surface->holdMode() == ErrorSurfaceModel::HoldMode::CurrentIterate;
+    const bool atStep = heldAtStep();
     const Eigen::VectorXd base = heldBase();
     QStringList parts;
     for (Eigen::Index p = 0; p < problem.parameterCount(); ++p) {
@@ -292,7 +309,8 @@ QString ParameterLossPlot::heldValuesText() const
     }
     return atStep ? tr("Others held at the current step: %1 (the slope is ∂L/∂%2 at the current θ)")
                         .arg(parts.join(QStringLiteral(", ")), m_model->parameterSymbols().value(m_parameter))
-                  : tr("Others held at least squares: %1").arg(parts.join(QStringLiteral(", ")));
+        : m_model->run()->isLogistic() ? tr("Others held at Newton's optimum: %1").arg(parts.join(QStringLiteral(", ")))
+                                       : tr("Others held at least squares: %1").arg(parts.join(QStringLiteral(", ")));
 }
 
 void ParameterLossPlot::updateHeldText()

@@ -84,6 +84,8 @@ private:
     QString heldValuesText() const;
     /** The full θ the line passes through: least squares, or the current step (as the surface holds). */
     Eigen::VectorXd heldBase() const;
+    /** Whether the others are held at the current step: asked to, or the model has no optimum (separable data). */
+    bool heldAtStep() const;
     void applyStyle();
     void replot();
 

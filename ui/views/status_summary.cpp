@@ -1,7 +1,9 @@
 #include "views/status_summary.h"
 #include "session/core_text.h"
 
+#include "history.h"
 #include "number_format.h"
+#include "run.h"
 #include "session/iteration_model.h"
 #include "views/view_palette.h"
 
@@ -36,11 +38,7 @@ StatusSummary::StatusSummary(const IterationModel* model, QWidget* parent)
     // the status word beside them always stays whole.
     m_numbers->setMinimumWidth(1);
     m_status->setTextFormat(Qt::PlainText);
-    m_explanation = tr("At the current iteration: the loss, the root mean squared error, the norm of the "
-                       "full-data gradient, and the distance ‖θk − θ*‖ to the least-squares solution θ*, "
-                       "measured in the space the descent runs in (standardized units when the features "
-                       "are standardized).");
-    m_numbers->setToolTip(m_explanation);
+    m_numbers->setToolTip(explanation());
     m_status->setToolTip(tr("\"running\" before the last iteration; at the last one, why the descent stopped"));
 
     auto* layout = new QHBoxLayout(this);
@@ -125,18 +123,55 @@ void StatusSummary::showCurrentRow()
         return;
     }
     const int row = m_model->currentRow();
-    const Eigen::VectorXd& optimum = m_model->run()->leastSquares.theta;
-    const double distance
-        = optimum.size() == m_model->theta(row).size() ? (m_model->theta(row) - optimum).norm() : std::nan("");
+    const Run& run = *m_model->run();
     QStringList& parts = m_parts;
     parts.clear();
     parts << tr("iteration %1 / %2").arg(m_model->iteration(row)).arg(m_model->iteration(m_model->lastRow()))
-          << tr("loss %1").arg(number(m_model->loss(row))) << tr("RMSE %1").arg(number(m_model->rmse(row)))
-          << tr("|∇| %1").arg(number(m_model->gradientNorm(row)))
-          << tr("distance to least squares %1").arg(number(distance));
+          << tr("loss %1").arg(number(m_model->loss(row)));
+    if (run.isLogistic())
+        parts << tr("accuracy %1 %").arg(QString::number(100 * m_model->history().accuracy(std::size_t(row)), 'g', 4));
+    else
+        parts << tr("RMSE %1").arg(number(m_model->rmse(row)));
+    parts << tr("|∇| %1").arg(number(m_model->gradientNorm(row))) << distancePart(row);
+    m_explanation = explanation();
     // The separator before the status stays in the plain label, so that only the status word is coloured.
     showStatus();
     showParts();
+}
+
+QString StatusSummary::distancePart(int row) const
+{
+    const Run& run = *m_model->run();
+    const Eigen::VectorXd* optimum = run.optimum();
+    if (!optimum) {
+        // Separable data: no optimum to measure the distance to, and the reason is the lesson.
+        return run.logistic && run.logistic->separable ? tr("no optimum: the data is linearly separable")
+                                                       : tr("no optimum found");
+    }
+    const auto theta = m_model->theta(row);
+    const double distance = optimum->size() == theta.size() ? (theta - *optimum).norm() : std::nan("");
+    return run.isLogistic() ? tr("distance to Newton's optimum %1").arg(number(distance))
+                            : tr("distance to least squares %1").arg(number(distance));
+}
+
+QString StatusSummary::explanation() const
+{
+    const Run* run = m_model->run();
+    const QString space = tr("measured in the space the descent runs in (standardized units when the features are "
+                             "standardized).");
+    if (!run || !run->isLogistic())
+        return tr("At the current iteration: the loss, the root mean squared error, the norm of the full-data "
+                  "gradient, and the distance ‖θk − θ*‖ to the least-squares solution θ*, %1")
+            .arg(space);
+    if (!run->optimum())
+        return tr("At the current iteration: the log loss, the accuracy (the share of rows classified right: p ≥ 0.5 "
+                  "for class 1, p < 0.5 for class 0) and the norm of the full-data gradient. There is no optimum "
+                  "to measure a distance to: %1.")
+            .arg(QString::fromStdString(run->logistic ? run->logistic->message : std::string()));
+    return tr("At the current iteration: the log loss, the accuracy (the share of rows classified right: p ≥ 0.5 for "
+              "class 1, p < 0.5 for class 0), the norm of the full-data gradient, and the distance ‖θk − θ*‖ to "
+              "Newton's optimum θ* (the minimum of the log loss), %1")
+        .arg(space);
 }
 
 void StatusSummary::showStatus()

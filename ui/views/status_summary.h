@@ -11,7 +11,8 @@ class IterationModel;
 
 /**
  * @brief One line for the main window's status bar: "iteration k / N · loss … · RMSE … · |∇| … · distance to
- * least squares … · status", for the model's current row.
+ * least squares … · status", for the model's current row. For the logistic model the accuracy takes the RMSE's place
+ * and the distance is to Newton's optimum, or, when the data is linearly separable, the line says there is none.
  *
  * The status is "running" before the last row (or while a worker still computes) and, at the last row, why
  * the descent stopped: "converged" (green), "max iterations" or "diverged" (ViewPalette::warning()).
@@ -40,6 +41,10 @@ private:
     void showCurrentRow();
     void showStatus();
     void showParts();
+    /** "distance to least squares …", "distance to Newton's optimum …" or why there is no optimum. */
+    QString distancePart(int row) const;
+    /** The numbers' tooltip: what each one is, for the run's model. */
+    QString explanation() const;
 
     const IterationModel* m_model = nullptr;
     QLabel* m_numbers = nullptr;

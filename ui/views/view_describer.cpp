@@ -127,7 +127,8 @@ ViewDescription ViewDescriber::describeContour(
     ViewDescription::Mark current = mark(on(model.theta(model.currentRow())), ranges);
     current.indicated = view.offFrameIndicator()->isShown();
     description.marks.insert(QStringLiteral("current"), current);
-    description.marks.insert(QStringLiteral("optimum"), mark(on(model.run()->problem->leastSquaresTheta()), ranges));
+    if (const Eigen::VectorXd* optimum = model.run()->optimum())
+        description.marks.insert(QStringLiteral("optimum"), mark(on(*optimum), ranges));
     description.marks.insert(QStringLiteral("start"), mark(on(model.theta(0)), ranges));
     return description;
 }
@@ -153,8 +154,10 @@ ViewDescription ViewDescriber::describeBowl(
         return QVector<double> { point.x(), point.y(), surface.sliceLoss(theta) };
     };
     description.marks.insert(QStringLiteral("current"), mark(on(model.theta(model.currentRow())), ranges));
-    const QVector3D optimum = view.optimumMarkerPosition();
-    description.marks.insert(QStringLiteral("optimum"), mark({ optimum.x(), optimum.z(), optimum.y() }, ranges));
+    if (model.run()->optimum()) {
+        const QVector3D optimum = view.optimumMarkerPosition();
+        description.marks.insert(QStringLiteral("optimum"), mark({ optimum.x(), optimum.z(), optimum.y() }, ranges));
+    }
     description.marks.insert(QStringLiteral("start"), mark(on(model.theta(0)), ranges));
     return description;
 }

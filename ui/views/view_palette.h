@@ -55,6 +55,11 @@ inline QColor caution()
 {
     return QColor(0x9A, 0x62, 0x00);
 }
+/** @brief The logistic model's accuracy on the loss view (a dark purple, apart from the runs' series colours). */
+inline QColor accuracy()
+{
+    return QColor(0x5E, 0x3C, 0x99);
+}
 /** @brief The outline that lifts a marker off the colour map (the current point, the ★). */
 inline QColor outline()
 {
