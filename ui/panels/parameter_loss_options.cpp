@@ -72,6 +72,7 @@ void ParameterLossOptions::refresh()
     }
     // With one parameter there is nothing to hold.
     m_holdCombo->setVisible(labels.size() > 1);
+    m_holdCombo->setItemText(0, m_surface->holdAtOptimumText());
     syncFromPlot();
 }
 

@@ -59,8 +59,10 @@ SurfaceSliceControls::SurfaceSliceControls(
     m_holdCombo = compactCombo(this, 8);
     m_holdCombo->addItem(tr("others at least squares"));
     m_holdCombo->addItem(tr("others at the current step"));
-    m_holdCombo->setToolTip(tr("The surface is a slice: the parameters not on its axes are held at their "
-                               "least-squares values, or at the current step's (the slice then moves as you step)"));
+    m_holdCombo->setToolTip(
+        tr("The surface is a slice: the parameters not on its axes are held at their "
+           "optimum's values (least squares, or Newton's for the logistic model), or at the current "
+           "step's (the slice then moves as you step)"));
     m_note = new QLabel(this);
     // A long column name must not widen the row: the note is clipped, and its tooltip has it whole.
     m_note->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -125,6 +127,7 @@ void SurfaceSliceControls::refresh()
     // A new run (another lesson, other columns) may have other parameters; the surface model has chosen its
     // slice for it already, whichever of the runReset slots runs first.
     const QStringList labels = parameterLabels();
+    m_holdCombo->setItemText(holdLeastSquares, m_surface->holdAtOptimumText());
     rebuildItems(labels);
     showNote(labels);
     syncFromModel();

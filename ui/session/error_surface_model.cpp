@@ -220,6 +220,14 @@ QString ErrorSurfaceModel::sliceDescription() const
                : tr("%1, held at their least-squares values").arg(parts.join(QStringLiteral(", ")));
 }
 
+QString ErrorSurfaceModel::holdAtOptimumText() const
+{
+    const Run* run = m_model->run();
+    if (!run || !run->isLogistic())
+        return tr("others at least squares");
+    return run->optimum() ? tr("others at Newton's optimum") : tr("others at the current step (no optimum)");
+}
+
 QString ErrorSurfaceModel::lossTitle() const
 {
     if (m_model->run() && m_model->run()->isLogistic())

@@ -92,6 +92,9 @@ public:
     QString axisTitle(int parameter) const;
     /** @brief A sentence saying what the other parameters are held at ("" with two parameters). */
     QString sliceDescription() const;
+    /** @brief The hold choice that keeps the others at the optimum: "others at least squares", "… at Newton's optimum".
+     */
+    QString holdAtOptimumText() const;
     /** @brief "loss (mse)" etc., "logloss" for the logistic model: the title of the loss axis and colour scale. */
     QString lossTitle() const;
 

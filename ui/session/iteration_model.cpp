@@ -62,8 +62,8 @@ QVariant IterationModel::data(const QModelIndex& index, int role) const
             return QString::number(epoch(row));
         case LossColumn:
             return format(loss(row));
-        case RmseColumn:
-            return format(rmse(row));
+        case RmseColumn: // the logistic model has no RMSE: the column holds its accuracy
+            return format(m_run && m_run->isLogistic() ? history().accuracy(at(row)) : rmse(row));
         case GradientNormColumn:
             return format(gradientNorm(row));
         default: {
@@ -121,7 +121,7 @@ QVariant IterationModel::headerData(int section, Qt::Orientation orientation, in
         case LossColumn:
             return tr("loss");
         case RmseColumn:
-            return tr("RMSE");
+            return m_run && m_run->isLogistic() ? tr("accuracy") : tr("RMSE");
         case GradientNormColumn:
             return tr("|∇|");
         default:

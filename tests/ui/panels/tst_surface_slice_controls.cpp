@@ -201,6 +201,10 @@ void TestSurfaceSliceControls::holdModeSaysWhich()
     m_surface->setHoldMode(HoldMode::CurrentIterate);
     settle();
     QCOMPARE(m_controls->holdCombo()->currentIndex(), 1);
+    QCOMPARE(m_controls->holdCombo()->itemText(0), QStringLiteral("others at least squares"));
+    // The logistic model's optimum is Newton's.
+    load("logistic_homework");
+    QCOMPARE(m_controls->holdCombo()->itemText(0), QStringLiteral("others at Newton's optimum"));
 }
 
 void TestSurfaceSliceControls::noInterceptThreeParameters()

@@ -2,6 +2,7 @@
 
 #include "dataset.h"
 #include "run.h"
+#include "session/session_controller.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>
@@ -157,6 +158,14 @@ void TestIterationModel::headers()
     QVERIFY(!header(IterationModel::LossColumn, Qt::ToolTipRole).isEmpty());
     QCOMPARE(m_model->headerData(2, Qt::Vertical).toInt(), 2);
     QVERIFY(!m_model->headerData(99, Qt::Horizontal).isValid());
+
+    // The logistic model has no RMSE: the column holds its accuracy, and says so.
+    gdlab::SessionController logistic;
+    QVERIFY(logistic.loadLesson(QStringLiteral("exam_hours")).isEmpty());
+    const IterationModel* model = logistic.model();
+    QCOMPARE(model->headerData(IterationModel::RmseColumn, Qt::Horizontal).toString(), QStringLiteral("accuracy"));
+    QCOMPARE(model->index(0, IterationModel::RmseColumn).data(Qt::ToolTipRole).toString(),
+        QString::number(model->history().accuracy(0), 'g', 17));
 }
 
 void TestIterationModel::displayData()
