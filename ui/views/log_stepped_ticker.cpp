@@ -44,6 +44,10 @@ QVector<double> LogSteppedTicker::createTickVector(double, const QCPRange& range
             break;
         chosen = ticks;
     }
+    // Within a fraction of a decade (a log loss from 0.72 down to 0.58) even the densest set leaves one tick or
+    // none; evenly stepped ticks are then about evenly spaced on the log axis too.
+    if (chosen.size() < 3)
+        return QCPAxisTicker::createTickVector(getTickStep(range), range);
     return chosen;
 }
 

@@ -46,6 +46,9 @@ void TestLogSteppedTicker::ticks_data()
     // No power of ten inside: the densest set still gives a handful.
     QTest::newRow("1.5 to 6") << 1.5 << 6.0 << 5 << QVector<double> { 1.5, 2, 3, 5 };
     QTest::newRow("small losses") << 0.0012 << 0.0041 << 5 << QVector<double> { 0.0015, 0.002, 0.003 };
+    // logistic_homework's log loss, 0.69 down to 0.58: under a quarter of a decade, evenly stepped ticks.
+    QTest::newRow("a fraction of a decade")
+        << 0.57 << 0.72 << 5 << QVector<double> { 0.575, 0.6, 0.625, 0.65, 0.675, 0.7 };
 }
 
 void TestLogSteppedTicker::ticks()
