@@ -154,7 +154,9 @@ bool readGhosts(Fields& fields, std::vector<long long>* ghosts)
         return fields.fail("ghost_iterations", QStringLiteral("a list of iterations"));
     std::vector<long long> read;
     for (const QJsonValue& ghost : value.toArray()) {
-        if (!ghost.isDouble() || ghost.toDouble() < 0 || ghost.toDouble() != std::floor(ghost.toDouble()))
+        const double iteration = ghost.toDouble();
+        if (!ghost.isDouble() || !(iteration >= 0 && iteration <= double(RunJsonReader::kMaxIterations))
+            || iteration != std::floor(iteration))
             return fields.fail("ghost_iterations", QStringLiteral("a list of iterations"));
         read.push_back(static_cast<long long>(ghost.toDouble()));
     }
@@ -189,7 +191,7 @@ bool RunJsonReader::readSettings(
     settings.shuffle = fields.boolean("shuffle");
     settings.seed = readSeed(fields);
     settings.learningRate = fields.number("learning_rate", 0, std::numeric_limits<double>::max(), true);
-    settings.iterations = fields.integer("iterations", 0, 1LL << 40);
+    settings.iterations = fields.integer("iterations", 0, kMaxIterations);
     settings.tolerance = fields.number("tolerance", 0, std::numeric_limits<double>::max());
     std::vector<long long> readGhostIterations;
     if (!fields.ok() || !readInit(fields, &settings) || !readOptimizer(fields, &settings.optimizer, error)

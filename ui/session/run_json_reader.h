@@ -20,6 +20,9 @@ class Dataset;
  */
 class RunJsonReader {
 public:
+    /** @brief The largest iteration count, ghost or cursor a file may give (far beyond any run, within a double). */
+    static constexpr long long kMaxIterations = 1LL << 40;
+
     /** @brief "settings": every solver setting and the ghost iterations. */
     static bool readSettings(
         const QJsonObject& settings, SolverSettings* out, std::vector<long long>* ghosts, QString* error);

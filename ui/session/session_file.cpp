@@ -112,7 +112,8 @@ std::optional<SavedSession> SessionFile::read(const QByteArray& bytes, const QSt
             root.value(QLatin1String("settings")).toObject(), &session.settings, &session.ghostIterations, &why))
         return failed(why);
     const QJsonValue iteration = root.value(QLatin1String("cursor")).toObject().value(QLatin1String("iteration"));
-    if (!iteration.isDouble() || iteration.toDouble() < 0)
+    if (!iteration.isDouble()
+        || !(iteration.toDouble() >= 0 && iteration.toDouble() <= double(RunJsonReader::kMaxIterations)))
         return failed(QStringLiteral("cursor.iteration: expected an iteration, found %1").arg(iteration.toDouble()));
     session.iteration = static_cast<long long>(iteration.toDouble());
     for (const QJsonValue& pin : root.value(QLatin1String("pins")).toArray()) {

@@ -202,6 +202,10 @@ void TestSessionFile::badFilesAreRefused_data()
     QTest::addRow("unknown lesson") << replaced("\"lesson\": \"five_points\"", "\"lesson\": \"six_points\"")
                                     << "no lesson is called \"six_points\"";
     QTest::addRow("negative cursor") << replaced("\"iteration\": 10", "\"iteration\": -4") << "cursor.iteration";
+    // Found by fuzz_session_file: numbers beyond a long long were cast before being checked.
+    QTest::addRow("huge cursor") << replaced("\"iteration\": 10", "\"iteration\": 7e99") << "cursor.iteration";
+    QTest::addRow("huge ghost") << replaced("\"ghost_iterations\": [", "\"ghost_iterations\": [7.77778e+99, ")
+                                << "settings.ghost_iterations";
 }
 
 void TestSessionFile::badFilesAreRefused()
