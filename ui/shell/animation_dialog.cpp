@@ -1,5 +1,7 @@
 #include "shell/animation_dialog.h"
 
+#include "shell/file_row.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -50,13 +52,8 @@ AnimationDialog::AnimationDialog(const ViewExporter* views, AnimationExporter* a
     m_fps->setDecimals(1);
     m_fps->setValue(10);
     m_width = spinBox(64, 4096, 640, tr(" px"));
-    m_path = new QLineEdit(path);
-    // Room for a folder and a name: the path is what the user checks before exporting.
-    m_path->setMinimumWidth(m_path->fontMetrics().averageCharWidth() * 48);
-    auto* browse = new QPushButton(tr("Browse…"));
-    auto* fileRow = new QHBoxLayout;
-    fileRow->addWidget(m_path, 1);
-    fileRow->addWidget(browse);
+    auto* fileRow = new FileRow(path);
+    m_path = fileRow->edit();
     auto* range = new QHBoxLayout;
     range->addWidget(m_first, 1);
     range->addWidget(new QLabel(tr("to")));
@@ -83,7 +80,7 @@ AnimationDialog::AnimationDialog(const ViewExporter* views, AnimationExporter* a
         connect(box, &QSpinBox::valueChanged, this, &AnimationDialog::updateSummary);
     connect(m_fps, &QDoubleSpinBox::valueChanged, this, &AnimationDialog::updateSummary);
     connect(m_path, &QLineEdit::textChanged, this, &AnimationDialog::updateSummary);
-    connect(browse, &QPushButton::clicked, this, &AnimationDialog::browse);
+    connect(fileRow->browseButton(), &QPushButton::clicked, this, &AnimationDialog::browse);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AnimationDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AnimationDialog::reject);
     updateSummary();

@@ -1,12 +1,13 @@
 #include "shell/export_dialog.h"
 
+#include "shell/file_row.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -24,14 +25,9 @@ ExportDialog::ExportDialog(const ViewExporter* views, ViewExporter::Target targe
     m_target = new QComboBox;
     for (int i = 0; i <= ViewExporter::Window; ++i)
         m_target->addItem(ViewExporter::targetTitle(static_cast<ViewExporter::Target>(i)), i);
-    m_path = new QLineEdit(
+    auto* fileRow = new FileRow(
         QDir(directory).filePath(QStringLiteral("%1-%2.png").arg(baseName, ViewExporter::targetName(target))));
-    // Room for a folder and a name: the path is what the user checks before exporting.
-    m_path->setMinimumWidth(m_path->fontMetrics().averageCharWidth() * 48);
-    auto* browse = new QPushButton(tr("Browse…"));
-    auto* fileRow = new QHBoxLayout;
-    fileRow->addWidget(m_path, 1);
-    fileRow->addWidget(browse);
+    m_path = fileRow->edit();
     m_scale = new QComboBox;
     m_scale->addItem(tr("1× (as on screen)"), 1);
     m_scale->addItem(tr("2× (projector, slides)"), 2);
@@ -53,7 +49,7 @@ ExportDialog::ExportDialog(const ViewExporter* views, ViewExporter::Target targe
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateSummary);
     connect(m_path, &QLineEdit::textEdited, this, [this] { m_nameTyped = true; });
     connect(m_scale, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSummary);
-    connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(fileRow->browseButton(), &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     updateSummary();
