@@ -12,6 +12,22 @@
 
 namespace gdlab {
 
+void SurfaceGrid::findRange()
+{
+    double lowest = std::numeric_limits<double>::infinity();
+    double highest = -lowest;
+    for (const double value : values) {
+        if (std::isfinite(value)) {
+            lowest = std::min(lowest, value);
+            highest = std::max(highest, value);
+        }
+    }
+    if (lowest <= highest) {
+        minValue = lowest;
+        maxValue = highest;
+    }
+}
+
 namespace {
 
 void checkAxis(const SurfaceAxis& axis, const char* name, Eigen::Index parameterCount)
@@ -72,8 +88,6 @@ SurfaceGrid computeSurface(
     grid.x = x;
     grid.y = y;
     grid.values.resize(static_cast<std::size_t>(x.steps) * static_cast<std::size_t>(y.steps));
-    double lowest = std::numeric_limits<double>::infinity();
-    double highest = -std::numeric_limits<double>::infinity();
     for (int iy = 0; iy < y.steps; ++iy) {
         const double dj = y.valueAt(iy) - optimum(j);
         // Everything that does not depend on di, so a cell costs a handful of flops.
@@ -85,16 +99,9 @@ SurfaceGrid computeSurface(
             // Σr² cannot be negative; rounding can make it so by a hair at the optimum of an exact fit.
             const double value = weight * std::max(0.0, constant + di * (linear + di * gii));
             row[ix] = value;
-            if (std::isfinite(value)) {
-                lowest = std::min(lowest, value);
-                highest = std::max(highest, value);
-            }
         }
     }
-    if (lowest <= highest) {
-        grid.minValue = lowest;
-        grid.maxValue = highest;
-    }
+    grid.findRange();
     return grid;
 }
 

@@ -29,6 +29,8 @@ struct SurfaceGrid {
     double maxValue = 0;
 
     double at(int ix, int iy) const { return values[static_cast<std::size_t>(iy) * x.steps + ix]; }
+    /** @brief Sets minValue and maxValue to the finite values' range (left as they are when none is finite). */
+    void findRange();
 };
 
 /**

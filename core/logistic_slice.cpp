@@ -56,8 +56,6 @@ SurfaceGrid LogisticSlice::grid(const SurfaceAxis& x, const SurfaceAxis& y) cons
     grid.x = x;
     grid.y = y;
     grid.values.resize(static_cast<std::size_t>(x.steps) * static_cast<std::size_t>(y.steps));
-    double lowest = std::numeric_limits<double>::infinity();
-    double highest = -std::numeric_limits<double>::infinity();
     for (int iy = 0; iy < y.steps; ++iy) {
         // The θy share of the row's margins is the same across the grid row: one pass for it, one per cell.
         m_rowShare = m_offset + y.valueAt(iy) * m_yColumn;
@@ -66,16 +64,9 @@ SurfaceGrid LogisticSlice::grid(const SurfaceAxis& x, const SurfaceAxis& y) cons
             m_margins = m_rowShare + x.valueAt(ix) * m_xColumn;
             const double value = meanMarginLoss(m_margins);
             row[ix] = value;
-            if (std::isfinite(value)) {
-                lowest = std::min(lowest, value);
-                highest = std::max(highest, value);
-            }
         }
     }
-    if (lowest <= highest) {
-        grid.minValue = lowest;
-        grid.maxValue = highest;
-    }
+    grid.findRange();
     return grid;
 }
 
