@@ -80,9 +80,7 @@ double LogisticLoss::evaluate(const double* theta, double* gradient, double* acc
         margin = sign * z;
         e = (-margin.abs()).exp();
         plus = 1.0 + e;
-        // log1p(e) as log(1 + e) corrected for the rounding of 1 + e (exact where 1 + e rounds to 1); the row's loss is
-        // softplus(−m) = max(−m, 0) + log1p(e).
-        lossSum += (plus.log() - ((plus - 1.0) - e) / plus + (-margin).max(0.0)).sum();
+        lossSum += marginLossSum(margin, e, plus);
         if (accuracy)
             correct += (margin > 0.0).count() + ((margin == 0.0) && (sign > 0.0)).count();
         if (hessian) {

@@ -66,6 +66,17 @@ public:
     static double sigmoid(double z);
     /** @brief One row's loss softplus(z) − y·z for y = 0 or 1, without cancellation (softplus(−z) for y = 1). */
     static double rowLoss(double z, double y);
+    /**
+     * @brief Σ softplus(−mᵢ) over the margins mᵢ = (2yᵢ − 1)·zᵢ, given e = exp(−|m|) and plus = 1 + e (arrays or Eigen
+     * expressions): max(−m, 0) + log1p(e), with log1p(e) taken as log(1 + e) corrected for the rounding of 1 + e
+     * (exact where 1 + e rounds to 1), because Eigen vectorises log and not log1p. The one form of the row losses'
+     * sum, for the descent and for the surfaces, so that both give the same loss bit for bit.
+     */
+    template <typename Margins, typename Exp, typename Plus>
+    static double marginLossSum(const Margins& margin, const Exp& e, const Plus& plus)
+    {
+        return (plus.log() - ((plus - 1.0) - e) / plus + (-margin).max(0.0)).sum();
+    }
 
 private:
     const Problem& m_problem;
