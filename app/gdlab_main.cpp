@@ -279,9 +279,6 @@ int main(int argc, char** argv)
         window.setPresentationMode(true);
     else
         window.show();
-    if (!exportsSomething(options))
-        keepSessionSafe(window, options);
-
     if (exportsSomething(options)) {
         // Let the layout settle and every view (the 3-D bowl renders asynchronously) draw once, then save.
         int exitCode = 0;
@@ -292,5 +289,6 @@ int main(int argc, char** argv)
         QApplication::exec();
         return exitCode;
     }
+    keepSessionSafe(window, options);
     return QApplication::exec();
 }

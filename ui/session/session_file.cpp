@@ -56,12 +56,12 @@ std::shared_ptr<const Dataset> readData(const QJsonObject& data, QString* lesson
 } // namespace
 
 QByteArray SessionFile::write(
-    const Run& run, long long iteration, bool edited, const QJsonObject& views, const std::vector<const Run*>& pins)
+    const Run& run, long long iteration, const QJsonObject& views, const std::vector<const Run*>& pins)
 {
     QJsonArray pinned;
     for (const Run* pin : pins)
         pinned.append(QJsonObject { { QStringLiteral("settings"), RunJson::settings(*pin) } });
-    const bool asLesson = !run.lessonName.empty() && !edited;
+    const bool asLesson = !run.lessonName.empty();
     const bool withValues = !asLesson && run.dataset && run.dataset->rowCount() <= kMaxSavedRows;
     QJsonObject data = RunJson::data(run, withValues);
     if (!asLesson)

@@ -33,9 +33,12 @@ public:
     static constexpr int kVersion = 1;
     static constexpr long long kMaxSavedRows = 200'000;
 
-    /** @brief The session of run at iteration with pins pinned; edited: its points are no longer the lesson's. */
-    static QByteArray write(const Run& run, long long iteration, bool edited, const QJsonObject& views,
-        const std::vector<const Run*>& pins = {});
+    /**
+     * @brief The session of run at iteration with pins pinned. The data goes by the lesson's name while run names its
+     * lesson (points edited make it the user's own data, with no lesson name).
+     */
+    static QByteArray write(
+        const Run& run, long long iteration, const QJsonObject& views, const std::vector<const Run*>& pins = {});
     /**
      * @brief The session in bytes, read from fileName (named in messages). On anything wrong (not JSON, another
      * format, a newer version, a bad field, a CSV that is gone) nothing, with a message naming the file and the

@@ -104,7 +104,7 @@ bool SessionActions::saveCopy(const QString& path, QString* errorMessage) const
     for (int index = 0; index < pinned->count(); ++index)
         if (!pinned->run(index).raced)
             pins.push_back(pinned->run(index).run.get());
-    file.write(SessionFile::write(*run, iteration, false, viewsJson(), pins));
+    file.write(SessionFile::write(*run, iteration, viewsJson(), pins));
     if (!file.commit()) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;

@@ -24,11 +24,11 @@ using gdlab::SolverSettings;
 
 namespace {
 
-std::optional<SavedSession> reread(const SessionController& controller, bool edited = false)
+std::optional<SavedSession> reread(const SessionController& controller)
 {
     const QByteArray bytes
         = SessionFile::write(*controller.latestRun(), controller.model()->iteration(controller.model()->currentRow()),
-            edited, QJsonObject { { QStringLiteral("loss_axis"), QStringLiteral("linear") } });
+            QJsonObject { { QStringLiteral("loss_axis"), QStringLiteral("linear") } });
     QString error;
     std::optional<SavedSession> session = SessionFile::read(bytes, QStringLiteral("class.gdlab"), &error);
     if (!session)
@@ -75,9 +75,15 @@ void TestSessionFile::lessonRoundTrip()
     QCOMPARE(session->dataset->values(), controller.latestRun()->dataset->values());
     QCOMPARE(session->views.value(QStringLiteral("loss_axis")).toString(), QStringLiteral("linear"));
     // An edited lesson is no longer the lesson: its rows go into the file.
-    const std::optional<SavedSession> edited = reread(controller, true);
+    Dataset moved = *controller.latestRun()->dataset;
+    Eigen::MatrixXd values = moved.values();
+    values(0, 0) += 0.25;
+    QVERIFY(controller.editDataset(Dataset(moved.columnNames(), values, moved.source()), QStringLiteral("edited"))
+                .isEmpty());
+    const std::optional<SavedSession> edited = reread(controller);
     QVERIFY(edited && edited->lesson.empty());
     QCOMPARE(edited->dataset->values(), controller.latestRun()->dataset->values());
+    QCOMPARE(edited->dataset->values()(0, 0), values(0, 0));
 }
 
 void TestSessionFile::everySettingRoundTrips()
@@ -170,7 +176,7 @@ void TestSessionFile::badFilesAreRefused_data()
 {
     SessionController controller;
     QVERIFY(controller.loadLesson(QStringLiteral("five_points")).isEmpty());
-    const QByteArray good = SessionFile::write(*controller.latestRun(), 10, false, {});
+    const QByteArray good = SessionFile::write(*controller.latestRun(), 10, {});
     QVERIFY(refusal(good).isEmpty());
     const auto replaced = [&good](const char* from, const char* to) {
         QByteArray bytes = good;
@@ -232,7 +238,7 @@ void TestSessionFile::missingCsvIsNamed()
     SessionController controller;
     const Dataset data = gdlab::CsvReader::readFile(path.toStdString());
     QVERIFY(controller.openDataset(data, gdlab::ProblemSpec {}, QStringLiteral("big")).isEmpty());
-    const QByteArray bytes = SessionFile::write(*controller.latestRun(), 0, false, {});
+    const QByteArray bytes = SessionFile::write(*controller.latestRun(), 0, {});
     QVERIFY(!bytes.contains("\"values\""));
     QVERIFY(refusal(bytes).isEmpty()); // read again from the file
     QVERIFY(QFile::remove(path));
