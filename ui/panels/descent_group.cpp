@@ -27,6 +27,12 @@ constexpr int kMaxBatchSize = 1'000'000;
 /** The loss combo's entry for the logistic model's log loss, which is not a LossKind. */
 constexpr int kLogLossEntry = -1;
 
+/** The loss combo's entry for settings: their quadratic loss, or the log loss of the logistic model. */
+int lossEntry(const SolverSettings& settings)
+{
+    return settings.model == ModelKind::Logistic ? kLogLossEntry : int(settings.loss);
+}
+
 void setEntryEnabled(QComboBox* combo, const QVariant& data, bool enabled)
 {
     if (auto* items = qobject_cast<QStandardItemModel*>(combo->model()))
@@ -150,7 +156,7 @@ void DescentGroup::connectEdits()
     connect(m_model, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
         SolverSettings settings = m_settings;
         settings.model = ModelKind(m_model->itemData(index).toInt());
-        showData(m_loss, settings.model == ModelKind::Logistic ? kLogLossEntry : int(settings.loss));
+        showData(m_loss, lossEntry(settings));
         send(settings);
     });
     connect(m_tolerance, &QLineEdit::editingFinished, this, &DescentGroup::onToleranceEdited);
@@ -165,7 +171,7 @@ void DescentGroup::showSettings(const SolverSettings& settings)
     showChecked(m_shuffle, settings.shuffle);
     showValue(m_seed, int(std::min<std::uint64_t>(settings.seed, INT_MAX)));
     showData(m_model, int(settings.model));
-    showData(m_loss, settings.model == ModelKind::Logistic ? kLogLossEntry : int(settings.loss));
+    showData(m_loss, lossEntry(settings));
     // "1e-6" as typed stays as it is: only another value is written over it.
     double shown = 0;
     if (!readTolerance(&shown) || shown != settings.tolerance)
