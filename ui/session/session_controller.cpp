@@ -1,6 +1,7 @@
 #include "session/session_controller.h"
 #include "session/core_text.h"
 
+#include "binary_target.h"
 #include "csv_reader.h"
 #include "dataset.h"
 #include "input_error.h"
@@ -135,7 +136,13 @@ QString SessionController::openSession(const SavedSession& session)
 QString SessionController::openDataset(const Dataset& dataset, const ProblemSpec& spec, const QString& title)
 {
     try {
-        const SolverSettings settings = m_latest ? m_latest->settings : SolverSettings {};
+        SolverSettings settings = m_latest ? m_latest->settings : SolverSettings {};
+        // The settings carry over to other data, but not a logistic model its target cannot take (values other than
+        // 0 and 1): such data opens in the linear model rather than being refused.
+        const Eigen::Index target = spec.target >= 0 ? spec.target : dataset.columnCount() - 1;
+        if (settings.model == ModelKind::Logistic && target >= 0 && target < dataset.columnCount()
+            && !isBinaryColumn(dataset, target))
+            settings.model = ModelKind::Linear;
         Run run = prepare(std::make_shared<const Dataset>(dataset), spec, settings, false);
         run.cause = RunCause::NewData;
         run.title = title.toStdString();

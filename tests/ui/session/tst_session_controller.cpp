@@ -295,6 +295,13 @@ void TestSessionController::modelSwitch()
     QVERIFY(!run()->isLogistic());
     QCOMPARE(run()->optimum(), &run()->leastSquares.theta);
 
+    // Other data opened while the logistic model is on screen: a target of other values opens in the linear model.
+    QVERIFY(m_controller->loadLesson(QStringLiteral("exam_hours")).isEmpty());
+    const gdlab::Dataset prices = gdlab::CsvReader::parse("size,price\n1,3\n2,5\n3,8\n", "prices.csv");
+    QVERIFY(m_controller->openDataset(prices, gdlab::ProblemSpec {}, QStringLiteral("prices")).isEmpty());
+    QVERIFY(!run()->isLogistic());
+    QCOMPARE(run()->settings.learningRate, 0.5); // the other settings carry over
+
     // A file of the user's: the refusal names its line and column.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("classes.csv"));
