@@ -2,6 +2,7 @@
 
 #include "history.h"
 #include "input_error.h"
+#include "number_format.h"
 
 #include <charconv>
 #include <cmath>
@@ -29,6 +30,19 @@ std::string shortText(double value)
     stream.precision(8);
     stream << value;
     return stream.str();
+}
+
+// The fewest digits that read back as the same double: "0.05", not "0.050000000000000003".
+std::string exactText(double value)
+{
+    for (int digits = 1; digits < SignificantDigits::exact; ++digits) {
+        const std::string text = formatSignificant(value, digits);
+        double back = 0;
+        std::from_chars(text.data(), text.data() + text.size(), back);
+        if (back == value)
+            return text;
+    }
+    return formatSignificant(value, SignificantDigits::exact);
 }
 
 double parseNumber(std::string_view entry, std::string_view key, std::string_view text)
@@ -119,6 +133,27 @@ std::vector<RaceEntry> parseRace(std::string_view text)
         throw InputError("--race: at most " + std::to_string(kMaxRaceEntries) + " configurations, not "
             + std::to_string(entries.size()));
     return entries;
+}
+
+std::string raceText(const std::vector<RaceEntry>& entries)
+{
+    std::string text;
+    for (const RaceEntry& entry : entries) {
+        text += (text.empty() ? "" : ",") + std::string(optimizerName(entry.optimizer.kind));
+        if (entry.learningRate)
+            text += ":lr=" + exactText(*entry.learningRate);
+        OptimizerSettings defaults;
+        defaults.kind = entry.optimizer.kind;
+        for (int i = 0; i <= int(OptimizerParameter::Epsilon); ++i) {
+            const auto parameter = OptimizerParameter(i);
+            const bool given = parameter == OptimizerParameter::Epsilon
+                ? entry.optimizer.epsilon.has_value()
+                : entry.optimizer.value(parameter) != defaults.value(parameter);
+            if (usesParameter(entry.optimizer.kind, parameter) && given)
+                text += ":" + std::string(parameterName(parameter)) + "=" + exactText(entry.optimizer.value(parameter));
+        }
+    }
+    return text;
 }
 
 RaceFinish raceFinish(const History& history, double tolerance, std::optional<long long> diverged)

@@ -38,6 +38,13 @@ constexpr int kMaxRaceEntries = 4;
  */
 std::vector<RaceEntry> parseRace(std::string_view text);
 
+/**
+ * @brief The text parseRace() reads back into the same entries ("gd,momentum:lr=0.05:momentum=0.8"): every number
+ * to all its digits, a parameter only where it differs from the optimizer's default (ε where it was given). A
+ * session keeps its race this way.
+ */
+std::string raceText(const std::vector<RaceEntry>& entries);
+
 /** @brief Where a race run got to: the first iteration at the tolerance, or where it diverged. */
 struct RaceFinish {
     std::optional<long long> reached; ///< first iteration with |∇| ≤ tolerance

@@ -505,6 +505,13 @@ void TestOptimizerStep::raceEntries()
     QCOMPARE(applied.iterations, 77LL);
     QCOMPARE(applied.optimizer.kind, OptimizerKind::Momentum);
     QCOMPARE(tuned[2].applyTo(base).learningRate, 0.01);
+
+    // raceText reads back into the same entries, with the fewest digits that do.
+    QCOMPARE(gdlab::raceText(tuned), std::string("gd:lr=0.02,momentum:lr=0.05:momentum=0.8,adam:beta2=0.99"));
+    const std::vector<gdlab::RaceEntry> odd = gdlab::parseRace("rmsprop:lr=0.1234567890123456:rho=0.9:eps=1e-08");
+    QCOMPARE(gdlab::raceText(odd), std::string("rmsprop:lr=0.1234567890123456:rho=0.9:eps=1e-08"));
+    QVERIFY(gdlab::parseRace(gdlab::raceText(odd)) == odd);
+    QVERIFY(gdlab::parseRace(gdlab::raceText(plain)) == plain);
 }
 
 void TestOptimizerStep::badRaceEntries_data()

@@ -22,6 +22,8 @@ struct SavedSession {
     std::vector<long long> ghostIterations;
     long long iteration = 0; ///< where the cursor was
     std::vector<SolverSettings> pins; ///< the runs the user pinned, by their settings (computed again on opening)
+    /** The race that was running, as parseRace() reads it ("gd,momentum:lr=0.05"), checked; empty for none. */
+    std::string race;
     /** Each view's options, as the window wrote them (SessionActions reads them back; unknown keys are ignored). */
     QJsonObject views;
 };

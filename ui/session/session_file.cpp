@@ -2,6 +2,7 @@
 
 #include "csv_reader.h"
 #include "lesson.h"
+#include "race_entry.h"
 #include "run.h"
 #include "session/run_json.h"
 #include "session/run_json_reader.h"
@@ -55,8 +56,8 @@ std::shared_ptr<const Dataset> readData(const QJsonObject& data, QString* lesson
 
 } // namespace
 
-QByteArray SessionFile::write(
-    const Run& run, long long iteration, const QJsonObject& views, const std::vector<const Run*>& pins)
+QByteArray SessionFile::write(const Run& run, long long iteration, const QJsonObject& views,
+    const std::vector<const Run*>& pins, const std::string& race)
 {
     QJsonArray pinned;
     for (const Run* pin : pins)
@@ -66,12 +67,14 @@ QByteArray SessionFile::write(
     QJsonObject data = RunJson::data(run, withValues);
     if (!asLesson)
         data.insert(QStringLiteral("lesson"), QJsonValue());
-    const QJsonObject session { { QStringLiteral("format"), QStringLiteral("gdlab-session") },
+    QJsonObject session { { QStringLiteral("format"), QStringLiteral("gdlab-session") },
         { QStringLiteral("version"), kVersion }, { QStringLiteral("data"), data },
         { QStringLiteral("problem"), RunJson::problem(*run.problem) },
         { QStringLiteral("settings"), RunJson::settings(run) },
         { QStringLiteral("cursor"), QJsonObject { { QStringLiteral("iteration"), iteration } } },
         { QStringLiteral("pins"), pinned }, { QStringLiteral("views"), views } };
+    if (!race.empty())
+        session.insert(QStringLiteral("race"), QString::fromStdString(race));
     return QJsonDocument(session).toJson(QJsonDocument::Indented);
 }
 
@@ -123,6 +126,14 @@ std::optional<SavedSession> SessionFile::read(const QByteArray& bytes, const QSt
                 pin.toObject().value(QLatin1String("settings")).toObject(), &settings, &ghosts, &why))
             return failed(QStringLiteral("a pinned run's %1").arg(why));
         session.pins.push_back(settings);
+    }
+    const QJsonValue race = root.value(QLatin1String("race"));
+    if (!race.isUndefined()) {
+        try {
+            session.race = raceText(parseRace(race.toString().toStdString()));
+        } catch (const std::exception& failure) {
+            return failed(QStringLiteral("race: %1").arg(QString::fromUtf8(failure.what())));
+        }
     }
     session.views = root.value(QLatin1String("views")).toObject();
     return session;

@@ -1,26 +1,33 @@
 #include "shell/session_actions.h"
 
+#include "race_entry.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
+#include "session/race.h"
 #include "session/saved_session.h"
 #include "session/session_controller.h"
 #include "session/session_file.h"
 #include "shell/main_actions.h"
 #include "shell/main_window.h"
+#include "shell/race_launcher.h"
 #include "shell/second_view_tabs.h"
+#include "views/bowl_view.h"
 #include "views/loss_plot.h"
 
 #include <QAction>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QStatusBar>
 
+#include <cmath>
 #include <exception>
 #include <memory>
+#include <optional>
 
 namespace gdlab {
 
@@ -31,6 +38,26 @@ const QString kFilter = QStringLiteral("gdlab sessions (*.gdlab);;All files (*)"
 QString holdName(ErrorSurfaceModel::HoldMode mode)
 {
     return mode == ErrorSurfaceModel::HoldMode::CurrentIterate ? QStringLiteral("current") : QStringLiteral("optimum");
+}
+
+QJsonObject cameraJson(const BowlCamera& camera)
+{
+    return { { QStringLiteral("x_rotation"), camera.xRotation }, { QStringLiteral("y_rotation"), camera.yRotation },
+        { QStringLiteral("zoom"), camera.zoomLevel },
+        { QStringLiteral("target"), QJsonArray { camera.target.x(), camera.target.y(), camera.target.z() } } };
+}
+
+/** The camera json describes, or none when a number is missing or not finite (the view keeps its own). */
+std::optional<BowlCamera> cameraFromJson(const QJsonObject& json)
+{
+    const QJsonArray target = json.value(QLatin1String("target")).toArray();
+    const QJsonValue values[] = { json.value(QLatin1String("x_rotation")), json.value(QLatin1String("y_rotation")),
+        json.value(QLatin1String("zoom")), target.at(0), target.at(1), target.at(2) };
+    for (const QJsonValue& value : values)
+        if (!value.isDouble() || !std::isfinite(value.toDouble()))
+            return std::nullopt;
+    const auto number = [&values](int index) { return static_cast<float>(values[index].toDouble()); };
+    return BowlCamera { number(0), number(1), number(2), QVector3D(number(3), number(4), number(5)) };
 }
 
 } // namespace
@@ -50,10 +77,13 @@ QJsonObject SessionActions::viewsJson() const
     const QJsonObject slice { { QStringLiteral("x"), surface->xParameter() },
         { QStringLiteral("y"), surface->yParameter() }, { QStringLiteral("hold"), holdName(surface->holdMode()) },
         { QStringLiteral("follow"), surface->followsCurrent() } };
-    return { { QStringLiteral("loss_axis"),
-                 m_window->lossPlot()->isLogarithmic() ? QStringLiteral("log") : QStringLiteral("linear") },
+    QJsonObject views { { QStringLiteral("loss_axis"),
+                            m_window->lossPlot()->isLogarithmic() ? QStringLiteral("log") : QStringLiteral("linear") },
         { QStringLiteral("surface"), slice },
         { QStringLiteral("second_view"), m_window->secondViewTabs()->currentIndex() } };
+    if (const std::optional<BowlCamera> camera = m_window->bowlView()->camera())
+        views.insert(QStringLiteral("bowl"), cameraJson(*camera));
+    return views;
 }
 
 void SessionActions::applyViews(const QJsonObject& views)
@@ -75,6 +105,8 @@ void SessionActions::applyViews(const QJsonObject& views)
     const int tab = views.value(QLatin1String("second_view")).toInt(-1);
     if (tab >= 0 && tab < m_window->secondViewTabs()->count())
         m_window->secondViewTabs()->setCurrentIndex(tab);
+    if (const std::optional<BowlCamera> camera = cameraFromJson(views.value(QLatin1String("bowl")).toObject()))
+        m_window->bowlView()->setCamera(*camera);
 }
 
 bool SessionActions::save(const QString& path, QString* errorMessage)
@@ -104,7 +136,9 @@ bool SessionActions::saveCopy(const QString& path, QString* errorMessage) const
     for (int index = 0; index < pinned->count(); ++index)
         if (!pinned->run(index).raced)
             pins.push_back(pinned->run(index).run.get());
-    file.write(SessionFile::write(*run, iteration, viewsJson(), pins));
+    const Race* race = m_window->raceLauncher()->race();
+    file.write(
+        SessionFile::write(*run, iteration, viewsJson(), pins, race->isActive() ? raceText(race->entries()) : ""));
     if (!file.commit()) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
@@ -136,6 +170,12 @@ QString SessionActions::open(const QString& path)
             return tr("%1: a pinned run cannot run on this data: %2").arg(path, QString::fromUtf8(error.what()));
         }
     }
+    // The race the session had, or none (even on a lesson that opens with one: the teacher stopped it).
+    if (session->race.empty())
+        m_window->raceLauncher()->stop();
+    else if (const QString refusal = m_window->raceLauncher()->start(QString::fromStdString(session->race));
+             !refusal.isEmpty())
+        return tr("%1: its race cannot run on this data: %2").arg(path, refusal);
     applyViews(session->views);
     m_path = path;
     return {};

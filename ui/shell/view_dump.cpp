@@ -62,6 +62,12 @@ QJsonObject ViewDump::toJson(const ViewDescription& view)
         json.insert(QStringLiteral("z_range"), array(*view.zRange));
     if (view.axisFontPointSize)
         json.insert(QStringLiteral("axis_font_size"), *view.axisFontPointSize);
+    if (view.camera) {
+        QJsonArray camera;
+        for (double value : *view.camera)
+            camera.append(value);
+        json.insert(QStringLiteral("camera"), camera);
+    }
     QJsonObject marks;
     for (auto it = view.marks.cbegin(); it != view.marks.cend(); ++it)
         marks.insert(it.key(), markJson(it.value()));

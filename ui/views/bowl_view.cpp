@@ -5,6 +5,8 @@
 #include "views/bowl_graph_host.h"
 #include "views/bowl_style.h"
 
+#include <QtDataVisualization/Q3DCamera>
+#include <QtDataVisualization/Q3DScene>
 #include <QtDataVisualization/Q3DSurface>
 
 #include <QEvent>
@@ -47,6 +49,24 @@ bool BowlView::openGLAvailable()
 Q3DSurface* BowlView::graph() const
 {
     return m_host->graph();
+}
+
+std::optional<BowlCamera> BowlView::camera() const
+{
+    if (!hasGraph())
+        return std::nullopt;
+    const Q3DCamera* camera = graph()->scene()->activeCamera();
+    return BowlCamera { camera->xRotation(), camera->yRotation(), camera->zoomLevel(), camera->target() };
+}
+
+void BowlView::setCamera(const BowlCamera& camera)
+{
+    if (!hasGraph())
+        return;
+    Q3DCamera* active = graph()->scene()->activeCamera();
+    // Q3DCamera wraps the rotation around and clamps the zoom and target to the graph's own limits.
+    active->setCameraPosition(camera.xRotation, camera.yRotation, camera.zoomLevel);
+    active->setTarget(camera.target);
 }
 
 bool BowlView::isGraphWindow(const QObject* object) const

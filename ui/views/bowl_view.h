@@ -1,5 +1,6 @@
 #pragma once
 
+#include "views/bowl_camera.h"
 #include "views/bowl_path_markers.h"
 #include "views/bowl_pinned_layer.h"
 #include "views/bowl_surface_layer.h"
@@ -9,6 +10,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class Q3DSurface;
 class QCustom3DItem;
@@ -55,6 +57,10 @@ public:
     bool isPresentationMode() const { return m_presentation; }
     /** @brief Shows these pinned runs' paths (null: none). */
     void setPinnedRuns(const PinnedRuns* runs);
+    /** @brief Where the bowl is looked at from (none without a graph). */
+    std::optional<BowlCamera> camera() const;
+    /** @brief Looks from there (rotations and zoom kept within what the mouse could reach); nothing without a graph. */
+    void setCamera(const BowlCamera& camera);
     /** @brief How many times the view redrew everything. */
     int refreshCount() const { return m_refreshCount; }
 

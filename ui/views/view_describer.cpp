@@ -146,6 +146,9 @@ ViewDescription ViewDescriber::describeBowl(
     description.yRange = range(graph->axisZ());
     description.zRange = range(graph->axisY());
     description.axisFontPointSize = graph->activeTheme()->font().pointSizeF();
+    if (const std::optional<BowlCamera> camera = view.camera())
+        description.camera = QVector<double> { camera->xRotation, camera->yRotation, camera->zoomLevel,
+            camera->target.x(), camera->target.y(), camera->target.z() };
     if (model.isEmpty() || !model.run() || view.isShowingMessage() || !surface.isValid())
         return description;
     const QList<ViewDescription::Range> ranges { *description.xRange, *description.yRange, *description.zRange };

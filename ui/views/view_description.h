@@ -40,6 +40,8 @@ struct ViewDescription {
     QList<Text> texts;
     /** @brief The point size of the view's axis labels where they are not in texts (the bowl draws them in 3-D). */
     std::optional<double> axisFontPointSize;
+    /** @brief The bowl's camera: x and y rotation in degrees, zoom in percent, then the target's x, y, z. */
+    std::optional<QVector<double>> camera;
 };
 
 } // namespace gdlab

@@ -9,8 +9,10 @@
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
 #include "session/point_editor.h"
+#include "session/race.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
+#include "shell/race_launcher.h"
 #include "shell/second_view_tabs.h"
 #include "shell/session_actions.h"
 #include "views/loss_plot.h"
@@ -43,6 +45,7 @@ private slots:
     void everyShortcutReachesItsActionAlone();
     void undoAndRedoFromTheKeyboardRestoreTheLesson();
     void sessionKeepsTheViews();
+    void sessionKeepsTheRace();
 };
 
 namespace {
@@ -265,6 +268,12 @@ void TestMainActions::sessionKeepsTheViews()
     QCOMPARE(pin.history().theta(pin.history().size() - 1),
         window.pinnedRuns()->run(0).history().theta(pin.history().size() - 1));
 
+    // No race was running: opening stops the one the other window ran.
+    QVERIFY(reopened.raceLauncher()->start(QStringLiteral("gd,adam")).isEmpty());
+    const QString reopenedAgain = reopened.sessions()->open(path);
+    QVERIFY2(reopenedAgain.isEmpty(), qPrintable(reopenedAgain));
+    QVERIFY(!reopened.raceLauncher()->race()->isActive());
+
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("{\"format\": \"gdlab-session\", \"version\": 7}");
@@ -273,6 +282,47 @@ void TestMainActions::sessionKeepsTheViews()
     QVERIFY2(refusal.contains(QStringLiteral("newer gdlab")), qPrintable(refusal));
     QCOMPARE(other.model()->currentRow(), 7);
     QVERIFY(!reopened.sessions()->open(directory.filePath(QStringLiteral("gone.gdlab"))).isEmpty());
+}
+
+// The race running goes into the session by its text and runs again when the session opens, leaving the user's pins
+// be; a race that cannot be read is refused with the field named.
+void TestMainActions::sessionKeepsTheRace()
+{
+    gdlab::SessionController controller;
+    QVERIFY(controller.loadLesson(QStringLiteral("five_points")).isEmpty());
+    gdlab::MainWindow window(&controller);
+    QVERIFY(window.pinnedRuns()->pinCurrent());
+    QVERIFY(window.raceLauncher()->start(QStringLiteral("gd,momentum:lr=0.005:momentum=0.8,adam:lr=0.1")).isEmpty());
+    controller.waitForComputation();
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("race.gdlab"));
+    QString error;
+    QVERIFY2(window.sessions()->save(path, &error), qPrintable(error));
+
+    gdlab::SessionController other;
+    QVERIFY(other.loadLesson(QStringLiteral("the_ravine")).isEmpty());
+    gdlab::MainWindow reopened(&other);
+    QVERIFY2(reopened.sessions()->open(path).isEmpty(), qPrintable(reopened.sessions()->open(path)));
+    const gdlab::Race* race = reopened.raceLauncher()->race();
+    QVERIFY(race->isActive());
+    QVERIFY(race->entries() == window.raceLauncher()->race()->entries());
+    QCOMPARE(race->count(), 3);
+    QCOMPARE(race->label(1), window.raceLauncher()->race()->label(1));
+    QCOMPARE(reopened.pinnedRuns()->pinnedCount(), 1);
+    QCOMPARE(reopened.pinnedRuns()->racedCount(), 2);
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    file.close();
+    QVERIFY(bytes.contains("\"race\": \"gd,momentum:lr=0.005:momentum=0.8,adam:lr=0.1\""));
+    bytes.replace("adam:lr=0.1", "adam:rho=0.5");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+    file.close();
+    const QString refusal = reopened.sessions()->open(path);
+    QVERIFY2(refusal.contains(QStringLiteral("race:")) && refusal.contains(QStringLiteral("rho")), qPrintable(refusal));
+    QVERIFY(race->entries() == window.raceLauncher()->race()->entries());
 }
 
 } // namespace tst_main_actions

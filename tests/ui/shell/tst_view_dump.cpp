@@ -5,7 +5,9 @@
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
+#include "shell/session_actions.h"
 #include "shell/view_dump.h"
+#include "views/bowl_view.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,6 +73,7 @@ private slots:
     void layoutStaysWhileStepping_data();
     void layoutStaysWhileStepping();
     void presentationModeAndBack();
+    void sessionKeepsTheBowlsCamera();
 
 private:
     void open(const QString& lesson, const QSize& size, double learningRate = 0);
@@ -343,6 +346,38 @@ void TestViewDump::presentationModeAndBack()
         QCOMPARE(restored.value(name).toObject().value(QStringLiteral("texts")),
             normalViews.value(name).toObject().value(QStringLiteral("texts")));
     }
+}
+
+// A bowl turned to show its ravine goes into the dump and the session, and a session opened in another window turns
+// that window's bowl the same way.
+void TestViewDump::sessionKeepsTheBowlsCamera()
+{
+    open(QStringLiteral("the_ravine"), laptop);
+    const BowlCamera turned { 120.0f, 60.0f, 150.0f, QVector3D(0.25f, -0.5f, 0.0f) };
+    m_window->bowlView()->setCamera(turned);
+    QCOMPARE(*m_window->bowlView()->camera(), turned);
+    const QJsonArray dumped = dumpAt(0)
+                                  .value(QStringLiteral("views"))
+                                  .toObject()
+                                  .value(QStringLiteral("bowl"))
+                                  .toObject()
+                                  .value(QStringLiteral("camera"))
+                                  .toArray();
+    QCOMPARE(dumped.size(), 6);
+    QCOMPARE(dumped[0].toDouble(), 120.0);
+    QCOMPARE(dumped[2].toDouble(), 150.0);
+    QCOMPARE(dumped[4].toDouble(), -0.5);
+
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("camera.gdlab"));
+    QString error;
+    QVERIFY2(m_window->sessions()->save(path, &error), qPrintable(error));
+    SessionController other;
+    QVERIFY(other.loadLesson(QStringLiteral("five_points")).isEmpty());
+    MainWindow reopened(&other);
+    QVERIFY(!(*reopened.bowlView()->camera() == turned));
+    QVERIFY2(reopened.sessions()->open(path).isEmpty(), qPrintable(reopened.sessions()->open(path)));
+    QCOMPARE(*reopened.bowlView()->camera(), turned);
 }
 
 } // namespace tst_view_dump
