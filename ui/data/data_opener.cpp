@@ -79,6 +79,10 @@ void DataOpener::openFile(const QString& path)
 {
     if (path.isEmpty())
         return;
+    if (QFileInfo(path).suffix().compare(QLatin1String("gdlab"), Qt::CaseInsensitive) == 0) {
+        emit sessionRequested(path);
+        return;
+    }
     // One load at a time: the newer request is what the user wants now.
     if (isLoading()) {
         discardTask();

@@ -56,7 +56,10 @@ public:
 
     /** @brief Asks for a CSV file (blocking file dialog) and opens it. */
     void openWithDialog();
-    /** @brief Starts loading path; a load already running is cancelled first. */
+    /**
+     * @brief Starts loading path; a load already running is cancelled first. A session (.gdlab) is not data: it is
+     * handed on as sessionRequested() (from the recent list or a drop alike).
+     */
     void openFile(const QString& path);
     /** @brief Stops the load in progress, if any; the session keeps its data. */
     void cancelLoading();
@@ -98,6 +101,8 @@ public:
     CsvLoadTask* activeTask() const { return m_task; }
 
 signals:
+    /** @brief A .gdlab file was chosen from the recent list or dropped: the window's sessions open it. */
+    void sessionRequested(const QString& path);
     void loadingStarted();
     /** @brief ok is true when the controller now holds the file's data. */
     void loadingFinished(bool ok);

@@ -1,5 +1,7 @@
 #include "shell/session_actions.h"
 
+#include "data/data_opener.h"
+#include "data/recent_files.h"
 #include "race_entry.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
@@ -21,7 +23,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QStatusBar>
 
 #include <cmath>
@@ -69,6 +70,8 @@ SessionActions::SessionActions(MainWindow* window, MainActions* actions)
     connect(actions->openSession(), &QAction::triggered, this, &SessionActions::openInteractively);
     connect(actions->saveSession(), &QAction::triggered, this, [this] { saveInteractively(m_path.isEmpty()); });
     connect(actions->saveSessionAs(), &QAction::triggered, this, [this] { saveInteractively(true); });
+    // A session chosen from File › Open recent or dropped on the window.
+    connect(window->dataOpener(), &DataOpener::sessionRequested, this, &SessionActions::openAndReport);
 }
 
 QJsonObject SessionActions::viewsJson() const
@@ -146,7 +149,7 @@ bool SessionActions::saveCopy(const QString& path, QString* errorMessage) const
     return true;
 }
 
-QString SessionActions::open(const QString& path)
+QString SessionActions::openCopy(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -177,15 +180,29 @@ QString SessionActions::open(const QString& path)
              !refusal.isEmpty())
         return tr("%1: its race cannot run on this data: %2").arg(path, refusal);
     applyViews(session->views);
-    m_path = path;
     return {};
+}
+
+QString SessionActions::open(const QString& path)
+{
+    const QString error = openCopy(path);
+    if (error.isEmpty())
+        m_path = path;
+    return error;
+}
+
+void SessionActions::remember(const QString& path) const
+{
+    RecentFiles* recent = m_window->dataOpener()->recentFiles();
+    recent->add(path);
+    recent->rememberDirectory(path);
 }
 
 QString SessionActions::startFolder() const
 {
     if (!m_path.isEmpty())
         return QFileInfo(m_path).absolutePath();
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return m_window->dataOpener()->recentFiles()->startDirectory();
 }
 
 void SessionActions::saveInteractively(bool choosePath)
@@ -207,15 +224,22 @@ void SessionActions::saveInteractively(bool choosePath)
         m_window->statusBar()->showMessage(error, 8000);
         return;
     }
+    remember(path);
     m_window->statusBar()->showMessage(tr("Saved the session to %1").arg(path), 6000);
 }
 
 void SessionActions::openInteractively()
 {
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Open session"), startFolder(), kFilter);
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openAndReport(path);
+}
+
+void SessionActions::openAndReport(const QString& path)
+{
     const QString error = open(path);
+    if (error.isEmpty())
+        remember(path);
     m_window->statusBar()->showMessage(error.isEmpty() ? tr("Opened the session %1").arg(path) : error, 8000);
 }
 

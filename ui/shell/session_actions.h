@@ -26,6 +26,8 @@ public:
     bool saveCopy(const QString& path, QString* errorMessage) const;
     /** @brief Opens the session in path; on any problem nothing on screen changes and the message says why. */
     QString open(const QString& path);
+    /** @brief Like open(), but Save still asks where to write (the autosave's recovery copy is not the user's). */
+    QString openCopy(const QString& path);
     /** @brief The file the session was last saved to or opened from (Save writes there); empty at first. */
     QString currentPath() const { return m_path; }
 
@@ -37,7 +39,11 @@ public:
 private:
     void saveInteractively(bool choosePath);
     void openInteractively();
-    /** The folder dialogs start in: the current session's, or the user's documents. */
+    /** Opens path and says how it went in the status bar. */
+    void openAndReport(const QString& path);
+    /** Puts path at the top of File › Open recent, and its folder as where the next dialog starts. */
+    void remember(const QString& path) const;
+    /** The folder dialogs start in: the current session's, or the last one a file was opened from or saved to. */
     QString startFolder() const;
 
     MainWindow* m_window;

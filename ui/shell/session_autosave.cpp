@@ -88,7 +88,7 @@ void SessionAutosave::offerAbandoned(SessionActions* sessions, QWidget* parent, 
         tr("gdlab did not close normally last time. Restore the session it was showing (saved %1)?").arg(saved),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     if (answer == QMessageBox::Yes) {
-        const QString error = sessions->open(abandoned);
+        const QString error = sessions->openCopy(abandoned);
         if (!error.isEmpty())
             QMessageBox::warning(parent, tr("Restore the last session"), error);
     }

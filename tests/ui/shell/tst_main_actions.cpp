@@ -1,5 +1,7 @@
 #include "shell/main_actions.h"
 
+#include "data/data_opener.h"
+#include "data/recent_files.h"
 #include "dataset.h"
 #include "history.h"
 #include "lesson.h"
@@ -23,6 +25,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QShortcut>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
@@ -38,6 +41,7 @@ class TestMainActions : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void actionsHaveTheirShortcuts();
     void menusHoldTheActions();
     void noShortcutIsBoundTwiceInTheWindow();
@@ -284,6 +288,14 @@ void TestMainActions::sessionKeepsTheViews()
     QVERIFY(!reopened.sessions()->open(directory.filePath(QStringLiteral("gone.gdlab"))).isEmpty());
 }
 
+void TestMainActions::initTestCase()
+{
+    // Sessions opened go to the recent list in QSettings: keep it out of the user's own configuration.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("gdlab-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_main_actions"));
+}
+
 // The race running goes into the session by its text and runs again when the session opens, leaving the user's pins
 // be; a race that cannot be read is refused with the field named.
 void TestMainActions::sessionKeepsTheRace()
@@ -310,6 +322,21 @@ void TestMainActions::sessionKeepsTheRace()
     QCOMPARE(race->label(1), window.raceLauncher()->race()->label(1));
     QCOMPARE(reopened.pinnedRuns()->pinnedCount(), 1);
     QCOMPARE(reopened.pinnedRuns()->racedCount(), 2);
+
+    // A session chosen from File › Open recent, or dropped, goes to the sessions, not to the CSV reader; the
+    // recovery copy the autosave offers is opened without becoming the file Save writes to.
+    gdlab::SessionController third;
+    QVERIFY(third.loadLesson(QStringLiteral("five_points")).isEmpty());
+    gdlab::MainWindow dropped(&third);
+    dropped.dataOpener()->openFile(path);
+    QVERIFY(dropped.raceLauncher()->race()->isActive());
+    QCOMPARE(dropped.sessions()->currentPath(), path);
+    QVERIFY(dropped.dataOpener()->recentFiles()->files().contains(path));
+    gdlab::SessionController fourth;
+    QVERIFY(fourth.loadLesson(QStringLiteral("five_points")).isEmpty());
+    gdlab::MainWindow recovered(&fourth);
+    QVERIFY(recovered.sessions()->openCopy(path).isEmpty());
+    QVERIFY(recovered.sessions()->currentPath().isEmpty());
 
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
