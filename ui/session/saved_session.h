@@ -24,6 +24,8 @@ struct SavedSession {
     std::vector<SolverSettings> pins; ///< the runs the user pinned, by their settings (computed again on opening)
     /** Each view's options, as the window wrote them (SessionActions reads them back; unknown keys are ignored). */
     QJsonObject views;
+    /** The guide that was open and its step ({"name"|"path", "step"}, GuideRunner::sessionJson); empty: none. */
+    QJsonObject guide;
 };
 
 } // namespace gdlab

@@ -21,7 +21,8 @@ struct Run;
  *  "data": {...}, "problem": {...}, "settings": {...},   # as RunJson writes them
  *  "cursor": {"iteration": k},
  *  "pins": [{"settings": {...}}, ...],                 # the runs the user pinned, computed again on opening
- *  "views": {...}}                                      # each view's options (SessionActions)
+ *  "views": {...},                                      # each view's options (SessionActions)
+ *  "guide": {"name": NAME | "path": FILE, "step": k}}   # the guide open and its step (from 1); only when one is
  * ```
  *
  * The data is a lesson's name while its points are the lesson's own; otherwise its rows are in the file (up to
@@ -35,10 +36,10 @@ public:
 
     /**
      * @brief The session of run at iteration with pins pinned. The data goes by the lesson's name while run names its
-     * lesson (points edited make it the user's own data, with no lesson name).
+     * lesson (points edited make it the user's own data, with no lesson name). guide: the guide open, if any.
      */
-    static QByteArray write(
-        const Run& run, long long iteration, const QJsonObject& views, const std::vector<const Run*>& pins = {});
+    static QByteArray write(const Run& run, long long iteration, const QJsonObject& views,
+        const std::vector<const Run*>& pins = {}, const QJsonObject& guide = {});
     /**
      * @brief The session in bytes, read from fileName (named in messages). On anything wrong (not JSON, another
      * format, a newer version, a bad field, a CSV that is gone) nothing, with a message naming the file and the

@@ -6,6 +6,7 @@
 #include "session/saved_session.h"
 #include "session/session_controller.h"
 #include "session/session_file.h"
+#include "shell/guide_runner.h"
 #include "shell/main_actions.h"
 #include "shell/main_window.h"
 #include "shell/second_view_tabs.h"
@@ -104,7 +105,7 @@ bool SessionActions::saveCopy(const QString& path, QString* errorMessage) const
     for (int index = 0; index < pinned->count(); ++index)
         if (!pinned->run(index).raced)
             pins.push_back(pinned->run(index).run.get());
-    file.write(SessionFile::write(*run, iteration, viewsJson(), pins));
+    file.write(SessionFile::write(*run, iteration, viewsJson(), pins, m_window->guideRunner()->sessionJson()));
     if (!file.commit()) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
@@ -138,6 +139,15 @@ QString SessionActions::open(const QString& path)
     }
     applyViews(session->views);
     m_path = path;
+    // The screen is the session's; the guide comes back at its step without applying it again. A guide that is
+    // gone leaves the session open and says so.
+    if (!session->guide.isEmpty()) {
+        const QString guideError = m_window->guideRunner()->resume(session->guide);
+        if (!guideError.isEmpty())
+            m_window->statusBar()->showMessage(tr("The session's guide did not open: %1").arg(guideError), 10000);
+    } else if (m_window->guideRunner()->isOpen()) {
+        m_window->guideRunner()->close();
+    }
     return {};
 }
 
