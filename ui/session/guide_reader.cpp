@@ -163,7 +163,7 @@ bool Reader::readSource(const QJsonObject& root, Guide* guide)
     const QJsonValue lesson = root.value(QLatin1String("lesson"));
     const QJsonValue data = root.value(QLatin1String("data"));
     if (lesson.isUndefined() == data.isUndefined())
-        return fail({ lesson.isUndefined() ? QStringLiteral("title") : QStringLiteral("data") },
+        return fail(lesson.isUndefined() ? QStringList {} : QStringList { QStringLiteral("data") },
             QStringLiteral("a guide names a \"lesson\" or its \"data\" (a CSV file), one of them"));
     Run start;
     if (!lesson.isUndefined()) {
