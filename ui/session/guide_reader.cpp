@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gdlab {
@@ -110,8 +111,10 @@ std::optional<Guide> Reader::read()
     QJsonParseError parse;
     const QJsonDocument document = QJsonDocument::fromJson(m_bytes, &parse);
     if (parse.error != QJsonParseError::NoError) {
+        // Qt's offset is just past the character it could not take: the column is that character's.
         *m_error = QStringLiteral("%1: %2: %3")
-                       .arg(m_fileName, JsonLocator::lineAndColumn(m_bytes, parse.offset), parse.errorString());
+                       .arg(m_fileName, JsonLocator::lineAndColumn(m_bytes, std::max(0, parse.offset - 1)),
+                           parse.errorString());
         return std::nullopt;
     }
     if (!document.isObject()) {

@@ -23,6 +23,7 @@
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QMessageBox>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -57,11 +58,7 @@ void GuideRunner::fillMenu(QMenu* menu)
         const std::optional<Guide> guide = GuideCatalog::load(name, &error);
         QAction* action = menu->addAction(guide ? guide->title : name);
         action->setToolTip(guide ? tr("The guide %1 (gdlab --guide %1)").arg(name) : error);
-        connect(action, &QAction::triggered, this, [this, name] {
-            const QString message = open(name);
-            if (!message.isEmpty())
-                m_window->statusBar()->showMessage(message, 10000);
-        });
+        connect(action, &QAction::triggered, this, [this, name] { report(open(name)); });
     }
 }
 
@@ -71,9 +68,18 @@ void GuideRunner::openInteractively()
         m_window, tr("Open guide"), QString(), tr("gdlab guides (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    const QString message = open(path);
-    if (!message.isEmpty())
-        m_window->statusBar()->showMessage(message, 10000);
+    report(open(path));
+}
+
+void GuideRunner::report(const QString& message)
+{
+    if (message.isEmpty())
+        return;
+    m_window->statusBar()->showMessage(message, 10000);
+    // Window-modal but not blocking, as the window's other messages: the line and column are there to be read.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("gdlab"), message, QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 QString GuideRunner::open(const QString& nameOrPath, int step)

@@ -77,6 +77,8 @@ private:
     void refresh();
     void fillMenu(QMenu* menu);
     void openInteractively();
+    /** Shows a guide that did not open, or a step refused, where the user looks: a message box. */
+    void report(const QString& message);
 
     MainWindow* m_window;
     GuideBar* m_bar;

@@ -103,7 +103,7 @@ void TestGuideReader::errorsSayWhere_data()
     QTest::addColumn<QString>("expected");
     // Columns count characters from 1, at the bad value (an unknown key: at its value).
     QTest::newRow("syntax") << validWith(R"("cursor": 0,)", R"("cursor": 0,,)")
-                            << "class.json: line 4, column 51: unterminated object";
+                            << "class.json: line 4, column 50: unterminated object";
     QTest::newRow("cut short") << QByteArray(kValid).left(120) << "class.json: line 4, column ";
     QTest::newRow("not a guide") << validWith("gdlab-guide", "gdlab-session") << "not a gdlab guide";
     QTest::newRow("unknown step key") << validWith(R"("emphasise": "fit")", R"("emphasize": "fit")")

@@ -46,6 +46,7 @@ private slots:
     void playStopsAtItsIteration();
     void sessionKeepsTheGuideAndItsStep();
     void aRefusedStepShowsItsMessage();
+    void aMalformedGuideKeepsWhatWasOpen();
 
 private:
     GuideRunner* runner() const { return m_window->guideRunner(); }
@@ -292,6 +293,24 @@ void TestGuideRunner::aRefusedStepShowsItsMessage()
     QCOMPARE(m_controller->latestRun()->lessonName, std::string("five_points"));
     QVERIFY(runner()->goTo(0).isEmpty());
     QVERIFY(m_window->guideBar()->messageLabel()->isHidden());
+}
+
+void TestGuideRunner::aMalformedGuideKeepsWhatWasOpen()
+{
+    QVERIFY(runner()->open("five_points", 2).isEmpty());
+    const QString caption = runner()->caption();
+    QTemporaryDir folder;
+    const QString path = folder.filePath("broken.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"gdlab-guide\", \"version\": 1,\n \"steps\": [}");
+    file.close();
+    const QString error = runner()->open(path);
+    QVERIFY2(error.startsWith(path + ": line 2, column 12: "), qPrintable(error));
+    QCOMPARE(runner()->guide().name, QStringLiteral("five_points"));
+    QCOMPARE(runner()->stepIndex(), 2);
+    QCOMPARE(runner()->caption(), caption);
+    QCOMPARE(m_controller->latestRun()->lessonName, std::string("five_points"));
 }
 
 } // namespace tst_guide_runner
