@@ -7,6 +7,7 @@
 #include "session/iteration_model.h"
 #include "session/json_locator.h"
 #include "session/session_controller.h"
+#include "session/session_file.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -30,6 +31,7 @@ private slots:
     void locatorFindsValues();
     void captionsFillFromTheModel();
     void builtInGuidesRead();
+    void sessionFileKeepsTheGuide();
 };
 
 namespace {
@@ -216,6 +218,30 @@ void TestGuideReader::builtInGuidesRead()
     QString error;
     QVERIFY(!gdlab::GuideCatalog::load("no_such_guide", &error));
     QVERIFY2(error.contains("no built-in guide is called that"), qPrintable(error));
+}
+
+void TestGuideReader::sessionFileKeepsTheGuide()
+{
+    gdlab::SessionController controller;
+    QVERIFY(controller.loadLesson("five_points").isEmpty());
+    const QJsonObject guide { { "name", "five_points" }, { "step", 5 } };
+    const QByteArray bytes = gdlab::SessionFile::write(*controller.latestRun(), 10, {}, {}, guide);
+    QString error;
+    std::optional<gdlab::SavedSession> session = gdlab::SessionFile::read(bytes, "class.gdlab", &error);
+    QVERIFY2(session, qPrintable(error));
+    QCOMPARE(session->guide, guide);
+    // Without a guide open the file has none, and reads as before.
+    const QByteArray plain = gdlab::SessionFile::write(*controller.latestRun(), 10, {});
+    QVERIFY(!plain.contains("\"guide\""));
+    session = gdlab::SessionFile::read(plain, "class.gdlab", &error);
+    QVERIFY2(session && session->guide.isEmpty(), qPrintable(error));
+    // A bad guide entry is refused like any other bad field.
+    for (const QJsonObject& bad : { QJsonObject { { "name", "five_points" }, { "step", 0 } },
+             QJsonObject { { "name", 3 }, { "step", 1 } }, QJsonObject { { "step", 2 } } }) {
+        const QByteArray text = gdlab::SessionFile::write(*controller.latestRun(), 10, {}, {}, bad);
+        QVERIFY(!gdlab::SessionFile::read(text, "class.gdlab", &error));
+        QVERIFY2(error.startsWith("class.gdlab: guide"), qPrintable(error));
+    }
 }
 
 } // namespace tst_guide_reader
