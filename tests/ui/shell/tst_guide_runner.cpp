@@ -144,8 +144,8 @@ void TestGuideRunner::captionsQuoteTheTutorials()
     QVERIFY2(captionAt("three_features_ints_n20", 5).contains("still (1, 2, 1)"), qPrintable(runner()->caption()));
     QCOMPARE(m_window->pinnedRuns()->count(), 2);
     QVERIFY2(captionAt("three_features_ints_n20", 6).contains("θ = (1, 2, 1)"), qPrintable(runner()->caption()));
-    QVERIFY2(
-        captionAt("three_features_ints_n20", 7).contains("θ = (1, 2, 1), the normal equation's"), qPrintable(runner()->caption()));
+    QVERIFY2(captionAt("three_features_ints_n20", 7).contains("θ = (1, 2, 1), the normal equation's"),
+        qPrintable(runner()->caption()));
     // RSS from (0, 0): the bound 0.0169048 for lr, and a rate above it diverges.
     QVERIFY2(captionAt("five_points_rss", 2).contains("lr = 0.016904"), qPrintable(runner()->caption()));
 }
