@@ -9,6 +9,7 @@
 #include "session/session_controller.h"
 #include "shell/guide_bar.h"
 #include "shell/guide_runner.h"
+#include "shell/main_actions.h"
 #include "shell/main_window.h"
 #include "shell/session_actions.h"
 #include "views/view_frame.h"
@@ -20,6 +21,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -47,6 +49,7 @@ private slots:
     void sessionKeepsTheGuideAndItsStep();
     void aRefusedStepShowsItsMessage();
     void aMalformedGuideKeepsWhatWasOpen();
+    void fileMenuListsTheGuides();
 
 private:
     GuideRunner* runner() const { return m_window->guideRunner(); }
@@ -311,6 +314,19 @@ void TestGuideRunner::aMalformedGuideKeepsWhatWasOpen()
     QCOMPARE(runner()->stepIndex(), 2);
     QCOMPARE(runner()->caption(), caption);
     QCOMPARE(m_controller->latestRun()->lessonName, std::string("five_points"));
+}
+
+void TestGuideRunner::fileMenuListsTheGuides()
+{
+    const QList<QAction*> entries = m_window->actions()->guidesMenu()->actions();
+    QCOMPARE(entries.size(), GuideCatalog::names().size());
+    QCOMPARE(entries[3]->text(), QStringLiteral("Per-sample SGD, batch descent and the normal equation on integers"));
+    entries[3]->trigger();
+    QVERIFY(runner()->isOpen());
+    QCOMPARE(runner()->guide().name, QStringLiteral("three_features_ints_n20"));
+    QCOMPARE(runner()->stepIndex(), 0);
+    QCOMPARE(m_controller->latestRun()->lessonName, std::string("three_features_ints_n20"));
+    QVERIFY(m_window->actions()->openGuide()->isEnabled());
 }
 
 } // namespace tst_guide_runner
