@@ -93,6 +93,9 @@ QString GuideRunner::open(const QString& nameOrPath, int step)
 
 QString GuideRunner::open(const Guide& guide, int step)
 {
+    // Checked before anything changes, so that a step the guide does not have leaves the guide that was open.
+    if (step < 0 || step >= int(guide.steps.size()))
+        return tr("There is no step %1 in %2, which has %3.").arg(step + 1).arg(guide.title).arg(guide.steps.size());
     stopPlaying();
     m_guide = guide;
     m_open = true;

@@ -314,6 +314,11 @@ void TestGuideRunner::aMalformedGuideKeepsWhatWasOpen()
     QCOMPARE(runner()->stepIndex(), 2);
     QCOMPARE(runner()->caption(), caption);
     QCOMPARE(m_controller->latestRun()->lessonName, std::string("five_points"));
+    // So does a step the guide does not have.
+    QVERIFY(runner()->open("two_features_n100", 5).contains("There is no step 6"));
+    QVERIFY(!runner()->goTo(-1).isEmpty());
+    QCOMPARE(runner()->guide().name, QStringLiteral("five_points"));
+    QCOMPARE(runner()->caption(), caption);
 }
 
 void TestGuideRunner::fileMenuListsTheGuides()
