@@ -6,11 +6,13 @@
 #include "gui_options.h"
 #include "input_error.h"
 #include "redraw_benchmark.h"
+#include "session/guide_catalog.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "shell/animation_exporter.h"
 #include "shell/app_icon.h"
 #include "shell/export_actions.h"
+#include "shell/guide_runner.h"
 #include "shell/main_window.h"
 #include "shell/race_launcher.h"
 #include "shell/session_actions.h"
@@ -142,6 +144,35 @@ int saveAndExit(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
     return 0;
 }
 
+// --list-guides: a name and a title per line.
+QString guideList()
+{
+    QString list;
+    for (const QString& name : gdlab::GuideCatalog::names()) {
+        QString error;
+        const std::optional<gdlab::Guide> guide = gdlab::GuideCatalog::load(name, &error);
+        list += QStringLiteral("%1\t%2\n").arg(name, guide ? guide->title : error);
+    }
+    return list;
+}
+
+// --guide and --guide-step, checked before any window opens: the guide reads, and has that step.
+QString checkGuide(const gdlab::GuiOptions& options)
+{
+    if (options.guide.isEmpty())
+        return {};
+    QString error;
+    const std::optional<gdlab::Guide> guide = gdlab::GuideCatalog::load(options.guide, &error);
+    if (!guide)
+        return error;
+    if (options.guideStep > int(guide->steps.size()))
+        return QStringLiteral("invalid value '%1' for --guide-step: %2 has %3 steps")
+            .arg(options.guideStep)
+            .arg(options.guide)
+            .arg(guide->steps.size());
+    return {};
+}
+
 // Arguments QApplication takes for itself (-platform offscreen, -style …); parsed before it exists, they would
 // read as unknown options.
 bool hasQtArgument(const QStringList& arguments)
@@ -174,6 +205,13 @@ std::optional<int> answerWithoutWindow(int argc, char** argv)
         std::fputs(qPrintable(early.exitText), stdout);
         return 0;
     }
+    if (early.options.listGuides) {
+        std::fputs(qPrintable(guideList()), stdout);
+        return 0;
+    }
+    const QString guideError = checkGuide(early.options);
+    if (!guideError.isEmpty())
+        return fail(guideError);
     return std::nullopt;
 }
 
@@ -186,6 +224,12 @@ QString openInWindow(gdlab::MainWindow& window, const gdlab::GuiOptions& options
         error = window.sessions()->open(options.sessionPath);
     if (error.isEmpty())
         error = applyFlags(controller, options);
+    if (error.isEmpty() && !options.guide.isEmpty()) {
+        // The guide opens its own lesson or data at its step; --step then moves the cursor from there.
+        error = window.guideRunner()->open(options.guide, options.guideStep - 1);
+        if (error.isEmpty() && options.step)
+            controller.model()->setCurrentRow(controller.model()->rowForIteration(*options.step));
+    }
     if (!error.isEmpty() || options.race.isEmpty())
         return error;
     error = window.raceLauncher()->start(options.race);
@@ -259,6 +303,12 @@ int main(int argc, char** argv)
     }
     gdlab::GuiOptions options = parsed.options;
     options.sessionPath = sessionPath;
+    if (options.listGuides) {
+        std::fputs(qPrintable(guideList()), stdout);
+        return 0;
+    }
+    if (const QString guideError = checkGuide(options); !guideError.isEmpty())
+        return fail(guideError);
 
     gdlab::SessionController controller;
     QString error = openData(controller, options);

@@ -75,6 +75,13 @@ struct GuiFlags {
         QStringLiteral("WxH") };
     QCommandLineOption presentation { QStringLiteral("presentation"),
         QStringLiteral("Start in presentation mode (large text, full screen).") };
+    QCommandLineOption guide { QStringLiteral("guide"),
+        QStringLiteral("Open a guided lesson: a built-in guide's name (see --list-guides) or a guide file (.json)."),
+        QStringLiteral("name|file") };
+    QCommandLineOption guideStep { QStringLiteral("guide-step"),
+        QStringLiteral("Open the guide at step k (from 1; default 1)."), QStringLiteral("k") };
+    QCommandLineOption listGuides { QStringLiteral("list-guides"),
+        QStringLiteral("Print the built-in guides, a name and a title per line, then exit.") };
     QCommandLineOption bench { QStringLiteral("bench-ui"),
         QStringLiteral("Measure the time from a learning-rate change to all views redrawn, print it, exit.") };
 
@@ -82,7 +89,7 @@ struct GuiFlags {
     {
         return { lesson, data, session, saveSession, noIntercept, lr, iterations, method, model, loss, optimizer, race,
             step, screenshot, dumpViews, exportView, exportFile, exportScale, animation, frames, fps, size,
-            presentation, bench };
+            presentation, guide, guideStep, listGuides, bench };
     }
 };
 
@@ -338,6 +345,38 @@ bool parseExports(const QCommandLineParser& parser, const GuiFlags& flags, GuiOp
     return true;
 }
 
+// A guide opens its own lesson or data with its own settings: flags that choose them would be overwritten.
+bool parseGuide(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptionsResult& result)
+{
+    GuiOptions& options = result.options;
+    options.listGuides = parser.isSet(flags.listGuides);
+    if (parser.isSet(flags.guideStep)) {
+        bool ok = false;
+        options.guideStep = parser.value(flags.guideStep).toInt(&ok);
+        if (!ok || options.guideStep < 1)
+            return refuse(
+                result, QStringLiteral("guide-step"), parser.value(flags.guideStep), QStringLiteral("a step from 1"));
+        if (!parser.isSet(flags.guide)) {
+            result.error = QStringLiteral("--guide-step needs --guide NAME|FILE");
+            return false;
+        }
+    }
+    if (!parser.isSet(flags.guide))
+        return true;
+    options.guide = parser.value(flags.guide);
+    if (options.guide.isEmpty())
+        return refuse(result, QStringLiteral("guide"), options.guide, QStringLiteral("a guide's name or file"));
+    for (const QCommandLineOption* chooser : { &flags.lesson, &flags.data, &flags.session, &flags.noIntercept,
+             &flags.lr, &flags.iterations, &flags.method, &flags.model, &flags.loss, &flags.optimizer, &flags.race }) {
+        if (parser.isSet(*chooser)) {
+            result.error = QStringLiteral("--guide opens its own data and settings: --%1 cannot go with it")
+                               .arg(chooser->names().constFirst());
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 GuiOptionsResult parseGuiOptions(const QStringList& arguments)
@@ -356,8 +395,9 @@ GuiOptionsResult parseGuiOptions(const QStringList& arguments)
     }
     // Each group stops at its first bad value, and the next group is not read: one message, the first problem.
     if (parseExits(parser, help, version, result) && parseData(parser, flags, result)
-        && parseDescent(parser, flags, result) && parseWindow(parser, flags, result))
-        parseExports(parser, flags, result);
+        && parseDescent(parser, flags, result) && parseWindow(parser, flags, result)
+        && parseExports(parser, flags, result))
+        parseGuide(parser, flags, result);
     return result;
 }
 

@@ -39,6 +39,9 @@ struct GuiOptions {
     double animationFps = 10;
     QSize size; ///< window size; invalid = the default
     bool presentation = false;
+    QString guide; ///< --guide: a built-in guide's name or a guide file, opened at guideStep
+    int guideStep = 1; ///< --guide-step: from 1, as the guide bar counts
+    bool listGuides = false; ///< --list-guides: print the built-in guides' names and titles, exit
     bool benchUi = false; ///< measure a learning-rate change to all views redrawn, print, exit
 };
 

@@ -18,6 +18,7 @@ private slots:
     void badValues();
     void helpAndVersion();
     void exportFlags();
+    void guideFlags();
 };
 
 namespace {
@@ -90,6 +91,14 @@ void TestGuiOptions::badValues_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected");
     QTest::addRow("unknown lesson") << QStringList { "--lesson", "nope" } << "'nope' for --lesson";
+    QTest::addRow("guide step 0") << QStringList { "--guide", "five_points", "--guide-step", "0" }
+                                  << "'0' for --guide-step: expected a step from 1";
+    QTest::addRow("guide step without a guide")
+        << QStringList { "--guide-step", "2" } << "--guide-step needs --guide NAME|FILE";
+    QTest::addRow("guide and a lesson") << QStringList { "--guide", "five_points", "--lesson", "nist_norris" }
+                                        << "--guide opens its own data and settings: --lesson cannot go with it";
+    QTest::addRow("guide and a rate") << QStringList { "--lr", "0.1", "--guide", "five_points" }
+                                      << "--lr cannot go with it";
     QTest::addRow("negative lr") << QStringList { "--lr", "-1" } << "'-1' for --lr";
     QTest::addRow("text lr") << QStringList { "--lr", "fast" } << "'fast' for --lr";
     QTest::addRow("nan lr") << QStringList { "--lr", "nan" } << "'nan' for --lr";
@@ -173,6 +182,17 @@ void TestGuiOptions::helpAndVersion()
     QVERIFY(help.exitText.contains(QStringLiteral("--export-animation")));
     const GuiOptionsResult version = parse({ "--version" });
     QVERIFY(version.exitText.startsWith(QStringLiteral("gdlab ")));
+}
+
+void TestGuiOptions::guideFlags()
+{
+    const GuiOptionsResult result = parse({ "--guide", "five_points", "--guide-step", "3", "--step", "7" });
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.options.guide, QStringLiteral("five_points"));
+    QCOMPARE(result.options.guideStep, 3);
+    QVERIFY(!result.options.listGuides);
+    QCOMPARE(parse({ "--guide", "mine.json" }).options.guideStep, 1);
+    QVERIFY(parse({ "--list-guides" }).options.listGuides);
 }
 
 } // namespace tst_gui_options

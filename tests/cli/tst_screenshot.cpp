@@ -27,6 +27,7 @@ private slots:
     void exportsFromTheCommandLine();
     void badExportsExitCleanly();
     void savedSessionReopensTheSameScreen();
+    void guidesFromTheCommandLine();
 
 private:
     static int run(const QStringList& arguments, const QProcessEnvironment& environment, QString* errors = nullptr);
@@ -203,6 +204,54 @@ void TestScreenshot::helpAndBadFlagsWithoutADisplay()
     QVERIFY2(
         errors.startsWith(QStringLiteral("gdlab: ")) && errors.contains(QStringLiteral("'many'")), qPrintable(errors));
     QVERIFY2(!errors.contains(QStringLiteral("display")), qPrintable(errors));
+}
+
+// --list-guides and a bad guide answer without a display; --guide-step K opens step K, which a session then keeps.
+void TestScreenshot::guidesFromTheCommandLine()
+{
+    QProcessEnvironment bare = QProcessEnvironment::systemEnvironment();
+    bare.remove(QStringLiteral("DISPLAY"));
+    bare.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    bare.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    QProcess process;
+    process.setProcessEnvironment(bare);
+    process.start(QStringLiteral(GDLAB_GUI_PATH), { QStringLiteral("--list-guides") });
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines.first(), QStringLiteral("five_points\tFive points: one line, step by step"));
+    QString errors;
+    QCOMPARE(run({ "--guide", "nope" }, bare, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("gdlab: nope: no built-in guide is called that")), qPrintable(errors));
+    QCOMPARE(run({ "--guide", "five_points", "--guide-step", "9" }, bare, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("five_points has 8 steps")), qPrintable(errors));
+
+    QTemporaryDir directory;
+    const QString broken = directory.filePath(QStringLiteral("broken.json"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"gdlab-guide\", \"version\": 1, \"lesson\": \"five_points\",\n \"title\": 3}");
+    file.close();
+    QCOMPARE(run({ "--guide", broken }, bare, &errors), 2);
+    QVERIFY2(errors.contains(QStringLiteral("broken.json: line 2, column 11: \"title\": expected text")),
+        qPrintable(errors));
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    const QString session = directory.filePath(QStringLiteral("guided.gdlab"));
+    const QString png = directory.filePath(QStringLiteral("step5.png"));
+    QCOMPARE(run({ "--guide", "five_points", "--guide-step", "5", "--size", "1024x700", "--screenshot", png,
+                     "--save-session", session },
+                 environment, &errors),
+        0);
+    QVERIFY(QImage(png).size() == QSize(1024, 700));
+    QFile saved(session);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(saved.readAll()).object();
+    QCOMPARE(root.value("guide").toObject().value("name").toString(), QStringLiteral("five_points"));
+    QCOMPARE(root.value("guide").toObject().value("step").toInt(), 5);
+    QCOMPARE(root.value("cursor").toObject().value("iteration").toInt(), 10);
 }
 
 // --export and --export-animation run after the other flags, on the offscreen platform too (no bowl there).

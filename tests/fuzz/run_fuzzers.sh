@@ -11,7 +11,8 @@
 #   FUZZ_PARALLEL=1      run the targets at the same time instead of one after the other
 #   FUZZ_KEEP_CORPUS=1   keep the scratch corpus of the previous run (re-adding the seeds) instead of starting over
 #   FUZZ_BUILD_JOBS=N    parallel compile jobs (default 2)
-#   FUZZ_TARGETS="..."   the targets to run (default: fuzz_csv_reader fuzz_run_options fuzz_session_file)
+#   FUZZ_TARGETS="..."   the targets to run (default: fuzz_csv_reader fuzz_run_options fuzz_session_file
+#                        fuzz_guide_reader)
 #   FUZZ_BUILD_DIR, FUZZ_OUT_DIR   instead of build-fuzz/ and fuzz-out/ in the source tree
 set -euo pipefail
 
@@ -24,7 +25,7 @@ fi
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 out=${FUZZ_OUT_DIR:-$root/fuzz-out}
-targets=${FUZZ_TARGETS:-fuzz_csv_reader fuzz_run_options fuzz_session_file}
+targets=${FUZZ_TARGETS:-fuzz_csv_reader fuzz_run_options fuzz_session_file fuzz_guide_reader}
 fuzz_src=$root/tests/fuzz
 source "$root/scripts/install_deps.sh"
 gdlab_install_deps "${GDLAB_PACKAGES[@]}" clang libclang-rt-14-dev
@@ -43,6 +44,7 @@ seeds_of() {
         fuzz_csv_reader) echo "$fuzz_src/csv_corpus" ;;
         fuzz_run_options) echo "$fuzz_src/options_corpus" ;;
         fuzz_session_file) echo "$fuzz_src/session_corpus" ;;
+        fuzz_guide_reader) echo "$fuzz_src/guide_corpus" ;;
     esac
 }
 dict_of() {
@@ -50,6 +52,7 @@ dict_of() {
         fuzz_csv_reader) echo "$fuzz_src/csv.dict" ;;
         fuzz_run_options) echo "$fuzz_src/run_options.dict" ;;
         fuzz_session_file) echo "$fuzz_src/session.dict" ;;
+        fuzz_guide_reader) echo "$fuzz_src/guide.dict" ;;
     esac
 }
 

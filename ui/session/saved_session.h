@@ -26,6 +26,8 @@ struct SavedSession {
     std::string race;
     /** Each view's options, as the window wrote them (SessionActions reads them back; unknown keys are ignored). */
     QJsonObject views;
+    /** The guide that was open and its step ({"name"|"path", "step"}, GuideRunner::sessionJson); empty: none. */
+    QJsonObject guide;
 };
 
 } // namespace gdlab

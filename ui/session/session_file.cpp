@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
 #include <exception>
 
 namespace gdlab {
@@ -54,10 +55,31 @@ std::shared_ptr<const Dataset> readData(const QJsonObject& data, QString* lesson
     }
 }
 
+/** "guide": absent (older files, no guide open), or the guide's name or path and its step. */
+bool readGuide(const QJsonValue& value, QJsonObject* guide, QString* error)
+{
+    if (value.isUndefined() || value.isNull())
+        return true;
+    const QJsonObject object = value.toObject();
+    const QJsonValue name = object.contains(QLatin1String("name")) ? object.value(QLatin1String("name"))
+                                                                   : object.value(QLatin1String("path"));
+    const double step = object.value(QLatin1String("step")).toDouble(0);
+    if (!value.isObject() || !name.isString() || name.toString().isEmpty()) {
+        *error = QStringLiteral("guide: expected {\"name\" or \"path\": TEXT, \"step\": N}");
+        return false;
+    }
+    if (!object.value(QLatin1String("step")).isDouble() || !(step >= 1 && step <= 1e6) || step != std::floor(step)) {
+        *error = QStringLiteral("guide.step: expected a step from 1");
+        return false;
+    }
+    *guide = object;
+    return true;
+}
+
 } // namespace
 
 QByteArray SessionFile::write(const Run& run, long long iteration, const QJsonObject& views,
-    const std::vector<const Run*>& pins, const std::string& race)
+    const std::vector<const Run*>& pins, const std::string& race, const QJsonObject& guide)
 {
     QJsonArray pinned;
     for (const Run* pin : pins)
@@ -75,6 +97,8 @@ QByteArray SessionFile::write(const Run& run, long long iteration, const QJsonOb
         { QStringLiteral("pins"), pinned }, { QStringLiteral("views"), views } };
     if (!race.empty())
         session.insert(QStringLiteral("race"), QString::fromStdString(race));
+    if (!guide.isEmpty())
+        session.insert(QStringLiteral("guide"), guide);
     return QJsonDocument(session).toJson(QJsonDocument::Indented);
 }
 
@@ -136,6 +160,8 @@ std::optional<SavedSession> SessionFile::read(const QByteArray& bytes, const QSt
         }
     }
     session.views = root.value(QLatin1String("views")).toObject();
+    if (!readGuide(root.value(QLatin1String("guide")), &session.guide, &why))
+        return failed(why);
     return session;
 }
 

@@ -22,7 +22,8 @@ struct Run;
  *  "cursor": {"iteration": k},
  *  "pins": [{"settings": {...}}, ...],                 # the runs the user pinned, computed again on opening
  *  "race": "gd,momentum:lr=0.05",                      # the race running (raceText), absent for none
- *  "views": {...}}                                      # each view's options (SessionActions)
+ *  "views": {...},                                      # each view's options (SessionActions)
+ *  "guide": {"name": NAME | "path": FILE, "step": k}}   # the guide open and its step (from 1); only when one is
  * ```
  *
  * The data is a lesson's name while its points are the lesson's own; otherwise its rows are in the file (up to
@@ -35,12 +36,12 @@ public:
     static constexpr long long kMaxSavedRows = 200'000;
 
     /**
-     * @brief The session of run at iteration with pins pinned and race running (raceText; empty: none). The data goes
-     * by the lesson's name while run names its lesson (points edited make it the user's own data, with no lesson
-     * name).
+     * @brief The session of run at iteration with pins pinned, race running (raceText; empty: none) and guide open
+     * (empty: none). The data goes by the lesson's name while run names its lesson (points edited make it the user's
+     * own data, with no lesson name).
      */
     static QByteArray write(const Run& run, long long iteration, const QJsonObject& views,
-        const std::vector<const Run*>& pins = {}, const std::string& race = {});
+        const std::vector<const Run*>& pins = {}, const std::string& race = {}, const QJsonObject& guide = {});
     /**
      * @brief The session in bytes, read from fileName (named in messages). On anything wrong (not JSON, another
      * format, a newer version, a bad field, a CSV that is gone) nothing, with a message naming the file and the

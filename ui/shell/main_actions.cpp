@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QKeySequence>
 #include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStyle>
 #include <QToolBar>
@@ -41,6 +42,9 @@ void MainActions::createFileActions()
     m_saveSession->setToolTip(tr("Save the data, the settings, the cursor and the views as a .gdlab file (Ctrl+S)"));
     m_saveSessionAs = new QAction(tr("Save session &as…"), this);
     m_saveSessionAs->setShortcut(QKeySequence::SaveAs);
+    m_openGuide = new QAction(tr("Open &guide…"), this);
+    m_openGuide->setToolTip(tr("Open a guided lesson (a .json guide): narrated steps a class walks through"));
+    m_guides = new QMenu(tr("&Guides"), m_window);
     m_exportHistory = new QAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export history…"), this);
     m_exportHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportHistory->setToolTip(tr("Save every iteration as CSV (Ctrl+E)"));
@@ -84,6 +88,9 @@ void MainActions::buildMenus(QMenu* recentFiles, QUndoStack* edits, const QList<
     file->addMenu(recentFiles);
     file->addSeparator();
     file->addActions({ m_openSession, m_saveSession, m_saveSessionAs });
+    file->addSeparator();
+    file->addAction(m_openGuide);
+    file->addMenu(m_guides);
     file->addSeparator();
     file->addAction(m_exportHistory);
     file->addAction(m_exportData);

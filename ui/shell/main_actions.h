@@ -29,6 +29,9 @@ public:
     QAction* openSession() const { return m_openSession; }
     QAction* saveSession() const { return m_saveSession; }
     QAction* saveSessionAs() const { return m_saveSessionAs; }
+    /** @brief File › Open guide…: a guide (JSON) from a file; File › Guides lists the built-in ones (GuideRunner). */
+    QAction* openGuide() const { return m_openGuide; }
+    QMenu* guidesMenu() const { return m_guides; }
     QAction* exportHistory() const { return m_exportHistory; }
     QAction* exportData() const { return m_exportData; }
     /** @brief File › Export view…: the view last clicked, as PNG, SVG or PDF. */
@@ -62,6 +65,8 @@ private:
     QAction* m_openSession = nullptr;
     QAction* m_saveSession = nullptr;
     QAction* m_saveSessionAs = nullptr;
+    QAction* m_openGuide = nullptr;
+    QMenu* m_guides = nullptr;
     QAction* m_exportHistory = nullptr;
     QAction* m_exportData = nullptr;
     QAction* m_exportView = nullptr;

@@ -18,6 +18,8 @@
 #include "shell/app_icon.h"
 #include "shell/edit_focus_guard.h"
 #include "shell/export_actions.h"
+#include "shell/guide_bar.h"
+#include "shell/guide_runner.h"
 #include "shell/intent_router.h"
 #include "shell/main_actions.h"
 #include "shell/presentation_layout.h"
@@ -202,6 +204,9 @@ void MainWindow::createLayout()
     layout->setContentsMargins(6, 4, 6, 2);
     layout->setSpacing(4);
     layout->addWidget(splitter, 1);
+    // A guide's bar sits between the views and the playback bar: captions under the views they talk about.
+    m_guideBar = new GuideBar;
+    layout->addWidget(m_guideBar);
     // While presenting, the playback bar is the one strip of controls left, with a button for the rest.
     auto* strip = new QHBoxLayout;
     strip->setContentsMargins(0, 0, 0, 0);
@@ -239,6 +244,7 @@ void MainWindow::createActions()
     m_actions->followPins(m_pinnedRuns);
     m_exports = new ExportActions(this, m_actions);
     m_sessions = new SessionActions(this, m_actions);
+    m_guides = new GuideRunner(this, m_guideBar, m_actions);
     m_actions->buildMenus(m_dataOpener->recentFilesMenu(), m_pointEditor->undoStack(), m_playbackBar->actions());
 }
 

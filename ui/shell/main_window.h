@@ -16,6 +16,8 @@ class DataOpener;
 class ExportActions;
 class ErrorSurfaceModel;
 class FitPlot;
+class GuideBar;
+class GuideRunner;
 class HistoryTable;
 class IntentRouter;
 class MainActions;
@@ -74,6 +76,11 @@ public:
     ExportActions* exports() const { return m_exports; }
     /** @brief File › Open session…, Save session, Save session as… (.gdlab files). */
     SessionActions* sessions() const { return m_sessions; }
+    /** @brief The guided lessons: the bar above the playback bar and what drives it (File › Open guide…). */
+    GuideRunner* guideRunner() const { return m_guides; }
+    GuideBar* guideBar() const { return m_guideBar; }
+    /** @brief The four views' frames: fit, error surface, loss, bowl. */
+    const QList<ViewFrame*>& viewFrames() const { return m_frames; }
     /** @brief The learning-rate sweep window, created on first use. */
     SweepDialog* sweepDialog();
 
@@ -135,6 +142,8 @@ private:
     MainActions* m_actions = nullptr;
     ExportActions* m_exports = nullptr;
     SessionActions* m_sessions = nullptr;
+    GuideBar* m_guideBar = nullptr;
+    GuideRunner* m_guides = nullptr;
     QTabWidget* m_sidePanel = nullptr;
     QWidget* m_sideColumn = nullptr;
     PresentationLayout* m_presentationLayout = nullptr;

@@ -10,6 +10,7 @@
 #include "session/saved_session.h"
 #include "session/session_controller.h"
 #include "session/session_file.h"
+#include "shell/guide_runner.h"
 #include "shell/main_actions.h"
 #include "shell/main_window.h"
 #include "shell/race_launcher.h"
@@ -140,8 +141,8 @@ bool SessionActions::saveCopy(const QString& path, QString* errorMessage) const
         if (!pinned->run(index).raced)
             pins.push_back(pinned->run(index).run.get());
     const Race* race = m_window->raceLauncher()->race();
-    file.write(
-        SessionFile::write(*run, iteration, viewsJson(), pins, race->isActive() ? raceText(race->entries()) : ""));
+    file.write(SessionFile::write(*run, iteration, viewsJson(), pins, race->isActive() ? raceText(race->entries()) : "",
+        m_window->guideRunner()->sessionJson()));
     if (!file.commit()) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
@@ -180,6 +181,15 @@ QString SessionActions::openCopy(const QString& path)
              !refusal.isEmpty())
         return tr("%1: its race cannot run on this data: %2").arg(path, refusal);
     applyViews(session->views);
+    // The screen is the session's; the guide comes back at its step without applying it again. A guide that is
+    // gone leaves the session open and says so.
+    if (!session->guide.isEmpty()) {
+        const QString guideError = m_window->guideRunner()->resume(session->guide);
+        if (!guideError.isEmpty())
+            m_window->statusBar()->showMessage(tr("The session's guide did not open: %1").arg(guideError), 10000);
+    } else if (m_window->guideRunner()->isOpen()) {
+        m_window->guideRunner()->close();
+    }
     return {};
 }
 

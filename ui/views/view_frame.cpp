@@ -12,7 +12,13 @@ ViewFrame::ViewFrame(const QString& title, QWidget* view, QWidget* parent)
     : QFrame(parent)
     , m_title(new QLabel(title, this))
     , m_view(view)
+    , m_veil(new QWidget(this))
 {
+    // A veil of the window's colour over the view, drawn above it and passing the mouse through.
+    m_veil->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_veil->setAttribute(Qt::WA_StyledBackground);
+    m_veil->setStyleSheet(QStringLiteral("background: rgba(255, 255, 255, 170);"));
+    m_veil->hide();
     setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 4);
@@ -33,6 +39,23 @@ void ViewFrame::setPresentationMode(bool on)
         return;
     m_presentation = on;
     applyFont();
+}
+
+void ViewFrame::setDimmed(bool on)
+{
+    if (on == m_dimmed)
+        return;
+    m_dimmed = on;
+    m_veil->setGeometry(m_view->geometry());
+    m_veil->setVisible(on);
+    m_veil->raise();
+    m_title->setEnabled(!on);
+}
+
+void ViewFrame::resizeEvent(QResizeEvent* event)
+{
+    QFrame::resizeEvent(event);
+    m_veil->setGeometry(m_view->geometry());
 }
 
 void ViewFrame::changeEvent(QEvent* event)

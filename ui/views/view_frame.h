@@ -21,18 +21,25 @@ public:
     /** @brief The label that shows the title. */
     QLabel* titleLabel() const { return m_title; }
     bool isPresentationMode() const { return m_presentation; }
+    /** @brief Dims the view under a veil (a guide emphasises another view); the bowl's OpenGL window shows through
+     * it, so its title greys too. */
+    void setDimmed(bool on);
+    bool isDimmed() const { return m_dimmed; }
     /** @brief Larger title text for presentation mode (PlotStyle's scale, as the plots). */
     void setPresentationMode(bool on);
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void applyFont();
 
     QLabel* m_title;
     QWidget* m_view;
+    QWidget* m_veil;
     bool m_presentation = false;
+    bool m_dimmed = false;
 };
 
 } // namespace gdlab
