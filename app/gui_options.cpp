@@ -75,6 +75,9 @@ struct GuiFlags {
         QStringLiteral("WxH") };
     QCommandLineOption presentation { QStringLiteral("presentation"),
         QStringLiteral("Start in presentation mode (large text, full screen).") };
+    QCommandLineOption theme { QStringLiteral("theme"),
+        QStringLiteral("system (the desktop's look), light, dark or high-contrast; not kept, unlike View > Theme."),
+        QStringLiteral("name") };
     QCommandLineOption bench { QStringLiteral("bench-ui"),
         QStringLiteral("Measure the time from a learning-rate change to all views redrawn, print it, exit.") };
 
@@ -82,7 +85,7 @@ struct GuiFlags {
     {
         return { lesson, data, session, saveSession, noIntercept, lr, iterations, method, model, loss, optimizer, race,
             step, screenshot, dumpViews, exportView, exportFile, exportScale, animation, frames, fps, size,
-            presentation, bench };
+            presentation, theme, bench };
     }
 };
 
@@ -261,6 +264,14 @@ bool parseWindow(const QCommandLineParser& parser, const GuiFlags& flags, GuiOpt
         return false;
     options.presentation = parser.isSet(flags.presentation);
     options.benchUi = parser.isSet(flags.bench);
+    // The names are ThemeManager's; the window's side turns the name into a theme.
+    static const QStringList themes { QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark"),
+        QStringLiteral("high-contrast") };
+    if (parser.isSet(flags.theme)) {
+        options.theme = parser.value(flags.theme);
+        if (!themes.contains(options.theme))
+            return refuse(result, QStringLiteral("theme"), options.theme, themes.join(QStringLiteral(", ")));
+    }
     return true;
 }
 

@@ -39,6 +39,7 @@ struct GuiOptions {
     double animationFps = 10;
     QSize size; ///< window size; invalid = the default
     bool presentation = false;
+    QString theme; ///< --theme: system, light, dark or high-contrast; empty = the one kept in the settings
     bool benchUi = false; ///< measure a learning-rate change to all views redrawn, print, exit
 };
 

@@ -31,6 +31,7 @@ class SessionActions;
 class SessionController;
 class StatusSummary;
 class SweepDialog;
+class ThemeManager;
 class UpdatePanel;
 class ViewFrame;
 
@@ -74,6 +75,8 @@ public:
     ExportActions* exports() const { return m_exports; }
     /** @brief File › Open session…, Save session, Save session as… (.gdlab files). */
     SessionActions* sessions() const { return m_sessions; }
+    /** @brief The theme (View › Theme): the application's palette and the views' colours. */
+    ThemeManager* themes() const { return m_themes; }
     /** @brief The learning-rate sweep window, created on first use. */
     SweepDialog* sweepDialog();
 
@@ -135,6 +138,7 @@ private:
     MainActions* m_actions = nullptr;
     ExportActions* m_exports = nullptr;
     SessionActions* m_sessions = nullptr;
+    ThemeManager* m_themes = nullptr;
     QTabWidget* m_sidePanel = nullptr;
     QWidget* m_sideColumn = nullptr;
     PresentationLayout* m_presentationLayout = nullptr;

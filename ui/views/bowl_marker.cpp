@@ -16,16 +16,21 @@ const QString sphereMesh = QStringLiteral(":/defaultMeshes/sphereSmooth");
 
 QCustom3DItem* add(Q3DSurface* graph, const QColor& colour)
 {
-    // A one-colour texture: custom items take their colour from a texture, not from the theme.
-    QImage texture(2, 2, QImage::Format_RGB32);
-    texture.fill(colour);
     auto* item = new QCustom3DItem;
     item->setMeshFile(sphereMesh);
-    item->setTextureImage(texture);
+    setColour(item, colour);
     item->setShadowCasting(false);
     item->setVisible(false);
     graph->addCustomItem(item); // the graph owns it from here
     return item;
+}
+
+void setColour(QCustom3DItem* item, const QColor& colour)
+{
+    // A one-colour texture: custom items take their colour from a texture, not from the theme.
+    QImage texture(2, 2, QImage::Format_RGB32);
+    texture.fill(colour);
+    item->setTextureImage(texture);
 }
 
 void setSize(QCustom3DItem* item, float size)

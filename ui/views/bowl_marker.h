@@ -13,6 +13,8 @@ namespace BowlMarker {
 
 /** @brief A hidden sphere of colour, added to graph, which owns it (removeCustomItem() deletes it). */
 QCustom3DItem* add(Q3DSurface* graph, const QColor& colour);
+/** @brief Paints the sphere colour (a theme's change recolours the markers in place). */
+void setColour(QCustom3DItem* item, const QColor& colour);
 /** @brief Makes the sphere size across, in the graph's units (the plot box spans 2). */
 void setSize(QCustom3DItem* item, float size);
 /** @brief A point on the bowl: the parameters (x, z) of the slice, the loss as the height. */

@@ -66,6 +66,14 @@ BowlPathMarkers::BowlPathMarkers(Q3DSurface* graph, const ErrorSurfaceModel* sur
     setScale(1.0);
 }
 
+void BowlPathMarkers::applyColours()
+{
+    for (QCustom3DItem* item : m_pathMarkers)
+        BowlMarker::setColour(item, ViewPalette::current());
+    BowlMarker::setColour(m_currentMarker, ViewPalette::current());
+    BowlMarker::setColour(m_optimumMarker, ViewPalette::leastSquares());
+}
+
 void BowlPathMarkers::setScale(double scale)
 {
     const auto size = [scale](float normal) { return normal * static_cast<float>(scale); };
