@@ -16,21 +16,27 @@ const QString sphereMesh = QStringLiteral(":/defaultMeshes/sphereSmooth");
 
 QCustom3DItem* add(Q3DSurface* graph, const QColor& colour)
 {
+    // A one-colour texture: custom items take their colour from a texture, not from the theme.
+    QImage texture(2, 2, QImage::Format_RGB32);
+    texture.fill(colour);
     auto* item = new QCustom3DItem;
     item->setMeshFile(sphereMesh);
-    setColour(item, colour);
+    item->setTextureImage(texture);
     item->setShadowCasting(false);
     item->setVisible(false);
     graph->addCustomItem(item); // the graph owns it from here
     return item;
 }
 
-void setColour(QCustom3DItem* item, const QColor& colour)
+QCustom3DItem* recoloured(Q3DSurface* graph, QCustom3DItem* item, const QColor& colour)
 {
-    // A one-colour texture: custom items take their colour from a texture, not from the theme.
-    QImage texture(2, 2, QImage::Format_RGB32);
-    texture.fill(colour);
-    item->setTextureImage(texture);
+    QCustom3DItem* copy = add(graph, colour);
+    copy->setMeshFile(item->meshFile());
+    copy->setPosition(item->position());
+    copy->setScaling(item->scaling());
+    copy->setVisible(item->isVisible());
+    graph->removeCustomItem(item);
+    return copy;
 }
 
 void setSize(QCustom3DItem* item, float size)

@@ -68,10 +68,10 @@ BowlPathMarkers::BowlPathMarkers(Q3DSurface* graph, const ErrorSurfaceModel* sur
 
 void BowlPathMarkers::applyColours()
 {
-    for (QCustom3DItem* item : m_pathMarkers)
-        BowlMarker::setColour(item, ViewPalette::current());
-    BowlMarker::setColour(m_currentMarker, ViewPalette::current());
-    BowlMarker::setColour(m_optimumMarker, ViewPalette::leastSquares());
+    for (QCustom3DItem*& item : m_pathMarkers)
+        item = BowlMarker::recoloured(m_graph, item, ViewPalette::current());
+    m_currentMarker = BowlMarker::recoloured(m_graph, m_currentMarker, ViewPalette::current());
+    m_optimumMarker = BowlMarker::recoloured(m_graph, m_optimumMarker, ViewPalette::leastSquares());
 }
 
 void BowlPathMarkers::setScale(double scale)

@@ -418,6 +418,12 @@ void TestBowlView::followsTheTheme()
     const QString lightLegend = legendHtml();
     QVERIFY(lightLegend.contains(gdlab::ViewPalette::series(pinned.run(0).seriesIndex).name()));
 
+    m_controller->model()->setCurrentRow(20);
+    const QVector3D current = m_view->currentMarkerPosition();
+    const QVector3D optimum = m_view->optimumMarkerPosition();
+    const int pathMarkers = m_view->visiblePathMarkerCount();
+    QVERIFY(pathMarkers > 0);
+
     gdlab::ViewPalette::setScheme(gdlab::PaletteScheme::Dark);
     const QPalette dark = gdlab::ThemePalette::palette(gdlab::PaletteScheme::Dark);
     m_view->setPalette(dark);
@@ -427,6 +433,10 @@ void TestBowlView::followsTheTheme()
     QCOMPARE(theme->labelTextColor(), dark.color(QPalette::Text));
     QCOMPARE(theme->gridLineColor(), dark.color(QPalette::Mid));
     const QString darkLegend = legendHtml();
+    // The markers are made anew in the theme's colours, where they were.
+    QCOMPARE(m_view->currentMarkerPosition(), current);
+    QCOMPARE(m_view->optimumMarkerPosition(), optimum);
+    QCOMPARE(m_view->visiblePathMarkerCount(), pathMarkers);
     gdlab::ViewPalette::setScheme(gdlab::PaletteScheme::Light);
     QVERIFY(darkLegend != lightLegend);
     QVERIFY(!darkLegend.contains(gdlab::ViewPalette::series(pinned.run(0).seriesIndex).name()));
