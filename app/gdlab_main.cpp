@@ -18,6 +18,8 @@
 #include "shell/theme_manager.h"
 #include "shell/view_dump.h"
 #include "shell/window_settings.h"
+#include "views/theme_palette.h"
+#include "views/view_palette.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -225,8 +227,12 @@ void applyTheme(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
     std::optional<gdlab::ThemeKind> theme = gdlab::ThemeManager::parse(options.theme);
     if (!theme && !exportsSomething(options) && !options.benchUi)
         theme = gdlab::ThemeManager::stored(QSettings());
-    if (theme && *theme != gdlab::ThemeKind::System)
-        window.themes()->apply(*theme);
+    // System keeps the platform's look, but on a dark desktop the views need the dark meaning colours: applying it
+    // sets them.
+    const gdlab::ThemeKind kind = theme.value_or(gdlab::ThemeKind::System);
+    if (kind != gdlab::ThemeKind::System
+        || gdlab::ThemePalette::schemeFor(QApplication::palette()) != gdlab::ViewPalette::scheme())
+        window.themes()->apply(kind);
 }
 
 // Qt reads -session (and --session) as the desktop's session-management id and takes it out of the arguments, so
