@@ -17,8 +17,11 @@
 #include "shell/race_launcher.h"
 #include "shell/session_actions.h"
 #include "shell/session_autosave.h"
+#include "shell/theme_manager.h"
 #include "shell/view_dump.h"
 #include "shell/window_settings.h"
+#include "views/theme_palette.h"
+#include "views/view_palette.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -260,6 +263,22 @@ void keepSessionSafe(gdlab::MainWindow& window, const gdlab::GuiOptions& options
     new gdlab::SessionAutosave(window.sessions(), window.controller(), folder);
 }
 
+// --theme for this run only; else, for a window a person uses, the theme chosen last time in View › Theme. The
+// screenshots and exports keep the platform's look unless --theme is given, so that they do not depend on the
+// settings of the machine that makes them.
+void applyTheme(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
+{
+    std::optional<gdlab::ThemeKind> theme = gdlab::ThemeManager::parse(options.theme);
+    if (!theme && !exportsSomething(options) && !options.benchUi)
+        theme = gdlab::ThemeManager::stored(QSettings());
+    // System keeps the platform's look, but on a dark desktop the views need the dark meaning colours: applying it
+    // sets them.
+    const gdlab::ThemeKind kind = theme.value_or(gdlab::ThemeKind::System);
+    if (kind != gdlab::ThemeKind::System
+        || gdlab::ThemePalette::schemeFor(QApplication::palette()) != gdlab::ViewPalette::scheme())
+        window.themes()->apply(kind);
+}
+
 // Qt reads -session (and --session) as the desktop's session-management id and takes it out of the arguments, so
 // gdlab's --session FILE is taken out first, here, and put back into the options once they are parsed.
 QString takeSessionFlag(int& argc, char** argv)
@@ -317,6 +336,7 @@ int main(int argc, char** argv)
 
     gdlab::MainWindow window(&controller);
     window.resize(initialSize(options));
+    applyTheme(window, options);
     error = openInWindow(window, options);
     if (!error.isEmpty())
         return fail(error);

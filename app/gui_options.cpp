@@ -82,6 +82,9 @@ struct GuiFlags {
         QStringLiteral("Open the guide at step k (from 1; default 1)."), QStringLiteral("k") };
     QCommandLineOption listGuides { QStringLiteral("list-guides"),
         QStringLiteral("Print the built-in guides, a name and a title per line, then exit.") };
+    QCommandLineOption theme { QStringLiteral("theme"),
+        QStringLiteral("system (the desktop's look), light, dark or high-contrast; not kept, unlike View > Theme."),
+        QStringLiteral("name") };
     QCommandLineOption bench { QStringLiteral("bench-ui"),
         QStringLiteral("Measure the time from a learning-rate change to all views redrawn, print it, exit.") };
 
@@ -89,7 +92,7 @@ struct GuiFlags {
     {
         return { lesson, data, session, saveSession, noIntercept, lr, iterations, method, model, loss, optimizer, race,
             step, screenshot, dumpViews, exportView, exportFile, exportScale, animation, frames, fps, size,
-            presentation, guide, guideStep, listGuides, bench };
+            presentation, guide, guideStep, listGuides, theme, bench };
     }
 };
 
@@ -268,6 +271,14 @@ bool parseWindow(const QCommandLineParser& parser, const GuiFlags& flags, GuiOpt
         return false;
     options.presentation = parser.isSet(flags.presentation);
     options.benchUi = parser.isSet(flags.bench);
+    // The names are ThemeManager's; the window's side turns the name into a theme.
+    static const QStringList themes { QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark"),
+        QStringLiteral("high-contrast") };
+    if (parser.isSet(flags.theme)) {
+        options.theme = parser.value(flags.theme);
+        if (!themes.contains(options.theme))
+            return refuse(result, QStringLiteral("theme"), options.theme, themes.join(QStringLiteral(", ")));
+    }
     return true;
 }
 

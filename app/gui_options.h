@@ -42,6 +42,7 @@ struct GuiOptions {
     QString guide; ///< --guide: a built-in guide's name or a guide file, opened at guideStep
     int guideStep = 1; ///< --guide-step: from 1, as the guide bar counts
     bool listGuides = false; ///< --list-guides: print the built-in guides' names and titles, exit
+    QString theme; ///< --theme: system, light, dark or high-contrast; empty = the one kept in the settings
     bool benchUi = false; ///< measure a learning-rate change to all views redrawn, print, exit
 };
 

@@ -19,6 +19,8 @@ private slots:
     void helpAndVersion();
     void exportFlags();
     void guideFlags();
+    void theme_data();
+    void theme();
 };
 
 namespace {
@@ -41,6 +43,7 @@ void TestGuiOptions::defaults()
     QVERIFY(!result.options.size.isValid());
     QVERIFY(!result.options.benchUi);
     QVERIFY(!result.options.noIntercept);
+    QVERIFY(result.options.theme.isEmpty()); // the theme kept in the settings
 }
 
 void TestGuiOptions::everyFlag()
@@ -138,7 +141,24 @@ void TestGuiOptions::badValues_data()
     QTest::addRow("fast fps") << QStringList { "--export-animation", "x.gif", "--fps", "100" } << "'100' for --fps";
     QTest::addRow("view alone") << QStringList { "--export-view", "fit" } << "--export-view needs";
     QTest::addRow("frames alone") << QStringList { "--frames", "10" } << "--frames needs";
+    QTest::addRow("theme") << QStringList { "--theme", "solarized" } << "'solarized' for --theme";
+    QTest::addRow("theme's case") << QStringList { "--theme", "Dark" } << "'Dark' for --theme";
     QTest::addRow("scale alone") << QStringList { "--export-scale", "2" } << "--export-scale needs";
+}
+
+void TestGuiOptions::theme_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char* name : { "system", "light", "dark", "high-contrast" })
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestGuiOptions::theme()
+{
+    QFETCH(QString, name);
+    const GuiOptionsResult result = parse({ "--theme", name, "--lesson", "five_points" });
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.options.theme, name);
 }
 
 void TestGuiOptions::exportFlags()

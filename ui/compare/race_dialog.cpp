@@ -8,6 +8,7 @@
 
 #include "optimizer_settings.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -53,9 +54,7 @@ RaceDialog::RaceDialog(const IterationModel* model, const Race* race, QWidget* p
         m_entries->fontMetrics().horizontalAdvance(QStringLiteral("gd,momentum,nesterov,adam")) + 16);
     m_error->setWordWrap(true);
     m_error->setVisible(false);
-    QPalette warning = m_error->palette();
-    warning.setColor(QPalette::WindowText, ViewPalette::warning());
-    m_error->setPalette(warning);
+    applyWarningColour();
     m_legend->setTextFormat(Qt::RichText);
     m_legend->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -127,6 +126,22 @@ void RaceDialog::showEvent(QShowEvent* event)
     const QSize size = frameGeometry().size();
     const QPoint corner = area.topLeft() + QPoint(area.width(), area.height() - bottomRoom);
     move(std::max(area.left(), corner.x() - size.width()), std::max(area.top(), corner.y() - size.height()));
+}
+
+void RaceDialog::changeEvent(QEvent* event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_legend) {
+        applyWarningColour();
+        updateLegend();
+    }
+}
+
+void RaceDialog::applyWarningColour()
+{
+    QPalette warning = m_error->palette();
+    warning.setColor(QPalette::WindowText, ViewPalette::warning());
+    m_error->setPalette(warning);
 }
 
 void RaceDialog::showError(const QString& message)

@@ -49,10 +49,13 @@ signals:
 protected:
     /** The first time: in the window's bottom-right corner, over the controls rather than the views. */
     void showEvent(QShowEvent* event) override;
+    /** A theme's palette: the refusal and the legend take its warning and series colours. */
+    void changeEvent(QEvent* event) override;
 
 private:
     void updateLegend();
     void followRace();
+    void applyWarningColour();
 
     const IterationModel* m_model;
     const Race* m_race;

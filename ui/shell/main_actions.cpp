@@ -115,7 +115,8 @@ void MainActions::buildMenus(QMenu* recentFiles, QUndoStack* edits, const QList<
     compare->addSeparator();
     compare->addAction(m_sweep);
     compare->addAction(m_race);
-    bar->addMenu(tr("&View"))->addAction(m_presentation);
+    m_view = bar->addMenu(tr("&View"));
+    m_view->addAction(m_presentation);
     QMenu* play = bar->addMenu(tr("&Playback"));
     for (QAction* action : playback) {
         // Playback keys work wherever the focus is in the window.

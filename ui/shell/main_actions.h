@@ -48,6 +48,8 @@ public:
     QAction* sweep() const { return m_sweep; }
     QAction* race() const { return m_race; }
     QAction* presentation() const { return m_presentation; }
+    /** @brief The View menu, once buildMenus() has made it (the window adds the theme menu to it). */
+    QMenu* viewMenu() const { return m_view; }
 
     /** @brief Builds the menus and the toolbar: the recent-files menu, undo and redo, the playback actions. */
     void buildMenus(QMenu* recentFiles, QUndoStack* edits, const QList<QAction*>& playback);
@@ -80,6 +82,7 @@ private:
     QAction* m_sweep = nullptr;
     QAction* m_race = nullptr;
     QAction* m_presentation = nullptr;
+    QMenu* m_view = nullptr;
 };
 
 } // namespace gdlab

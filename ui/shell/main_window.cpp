@@ -26,6 +26,7 @@
 #include "shell/race_launcher.h"
 #include "shell/second_view_tabs.h"
 #include "shell/session_actions.h"
+#include "shell/theme_manager.h"
 #include "views/bowl_view.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
@@ -246,6 +247,8 @@ void MainWindow::createActions()
     m_sessions = new SessionActions(this, m_actions);
     m_guides = new GuideRunner(this, m_guideBar, m_actions);
     m_actions->buildMenus(m_dataOpener->recentFilesMenu(), m_pointEditor->undoStack(), m_playbackBar->actions());
+    m_themes = new ThemeManager(this);
+    m_actions->viewMenu()->addMenu(m_themes->menu());
 }
 
 void MainWindow::setPresentationMode(bool on)

@@ -33,6 +33,7 @@ class SessionActions;
 class SessionController;
 class StatusSummary;
 class SweepDialog;
+class ThemeManager;
 class UpdatePanel;
 class ViewFrame;
 
@@ -81,6 +82,8 @@ public:
     GuideBar* guideBar() const { return m_guideBar; }
     /** @brief The four views' frames: fit, error surface, loss, bowl. */
     const QList<ViewFrame*>& viewFrames() const { return m_frames; }
+    /** @brief The theme (View › Theme): the application's palette and the views' colours. */
+    ThemeManager* themes() const { return m_themes; }
     /** @brief The learning-rate sweep window, created on first use. */
     SweepDialog* sweepDialog();
 
@@ -144,6 +147,7 @@ private:
     SessionActions* m_sessions = nullptr;
     GuideBar* m_guideBar = nullptr;
     GuideRunner* m_guides = nullptr;
+    ThemeManager* m_themes = nullptr;
     QTabWidget* m_sidePanel = nullptr;
     QWidget* m_sideColumn = nullptr;
     PresentationLayout* m_presentationLayout = nullptr;

@@ -28,6 +28,17 @@ QCustom3DItem* add(Q3DSurface* graph, const QColor& colour)
     return item;
 }
 
+QCustom3DItem* recoloured(Q3DSurface* graph, QCustom3DItem* item, const QColor& colour)
+{
+    QCustom3DItem* copy = add(graph, colour);
+    copy->setMeshFile(item->meshFile());
+    copy->setPosition(item->position());
+    copy->setScaling(item->scaling());
+    copy->setVisible(item->isVisible());
+    graph->removeCustomItem(item);
+    return copy;
+}
+
 void setSize(QCustom3DItem* item, float size)
 {
     item->setScaling(QVector3D(size, size, size));

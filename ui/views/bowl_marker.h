@@ -13,6 +13,11 @@ namespace BowlMarker {
 
 /** @brief A hidden sphere of colour, added to graph, which owns it (removeCustomItem() deletes it). */
 QCustom3DItem* add(Q3DSurface* graph, const QColor& colour);
+/**
+ * @brief item again in colour, where it was, as large and as visible; item is removed (deleted). A new item
+ * rather than a new texture: Qt DataVisualization draws an item whose texture image was replaced black.
+ */
+QCustom3DItem* recoloured(Q3DSurface* graph, QCustom3DItem* item, const QColor& colour);
 /** @brief Makes the sphere size across, in the graph's units (the plot box spans 2). */
 void setSize(QCustom3DItem* item, float size);
 /** @brief A point on the bowl: the parameters (x, z) of the slice, the loss as the height. */

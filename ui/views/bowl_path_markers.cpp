@@ -66,6 +66,14 @@ BowlPathMarkers::BowlPathMarkers(Q3DSurface* graph, const ErrorSurfaceModel* sur
     setScale(1.0);
 }
 
+void BowlPathMarkers::applyColours()
+{
+    for (QCustom3DItem*& item : m_pathMarkers)
+        item = BowlMarker::recoloured(m_graph, item, ViewPalette::current());
+    m_currentMarker = BowlMarker::recoloured(m_graph, m_currentMarker, ViewPalette::current());
+    m_optimumMarker = BowlMarker::recoloured(m_graph, m_optimumMarker, ViewPalette::leastSquares());
+}
+
 void BowlPathMarkers::setScale(double scale)
 {
     const auto size = [scale](float normal) { return normal * static_cast<float>(scale); };

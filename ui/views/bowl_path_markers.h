@@ -37,6 +37,8 @@ public:
     void hide();
     /** @brief Marker sizes times scale (presentation mode). */
     void setScale(double scale);
+    /** @brief The markers in the theme's colours (ViewPalette): the path and current point, the optimum. */
+    void applyColours();
 
     QVector3D currentPosition() const;
     QVector3D optimumPosition() const;

@@ -20,6 +20,9 @@ QFont BowlStyle::labelFont() const
 {
     QFont font = m_font;
     font.setPointSizeF(labelPointSize * m_plot.scale());
+    // The labels are textures scaled down with the scene: light strokes on a dark background thin out to grey, so
+    // a dark theme draws them bold.
+    font.setBold(m_plot.isDark());
     return font;
 }
 

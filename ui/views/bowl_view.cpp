@@ -135,6 +135,11 @@ void BowlView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         applyStyle();
+    // A theme changes the palette: the markers take its colours (the pinned runs' are made anew, with their legend).
+    if (event->type() == QEvent::PaletteChange && hasGraph()) {
+        m_pathMarkers->applyColours();
+        m_pinnedLayer->draw();
+    }
 }
 
 void BowlView::applyStyle()

@@ -86,6 +86,8 @@ void ContourLegend::applyStyle(const PlotStyle& style)
     legend->setBrush(style.backgroundAlpha(210));
     // Below the map the legend needs no frame to set it off from the colours.
     legend->setBorderPen(Qt::NoPen);
+    // The markers grow with presentation mode and the high-contrast theme's thicker lines; their icons with them.
+    legend->setIconSize(QSize(int(style.scaled(24)), int(style.scaled(12))));
     m_arrowEntry->setPen(CurrentPointLayer::arrowPen(style));
 }
 

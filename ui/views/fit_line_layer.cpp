@@ -7,7 +7,7 @@
 
 namespace gdlab {
 
-FitLineLayer::FitLineLayer(QCustomPlot* plot, QCPLayer* layer, const QColor& colour, double width, Qt::PenStyle dash)
+FitLineLayer::FitLineLayer(QCustomPlot* plot, QCPLayer* layer, QColor (*colour)(), double width, Qt::PenStyle dash)
     : m_graph(plot->addGraph())
     , m_colour(colour)
     , m_width(width)
@@ -35,7 +35,7 @@ double FitLineLayer::at(double x) const
 
 void FitLineLayer::applyStyle(const PlotStyle& style)
 {
-    m_graph->setPen(QPen(m_colour, style.scaled(m_width), m_dash));
+    m_graph->setPen(QPen(m_colour(), style.scaled(m_width), m_dash));
 }
 
 } // namespace gdlab

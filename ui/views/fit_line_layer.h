@@ -20,8 +20,11 @@ class PlotStyle;
  */
 class FitLineLayer {
 public:
-    /** @brief A line of this colour, width (before presentation scaling) and dash, on layer. */
-    FitLineLayer(QCustomPlot* plot, QCPLayer* layer, const QColor& colour, double width, Qt::PenStyle dash);
+    /**
+     * @brief A line of the colour that colour gives (a ViewPalette meaning, read again at each applyStyle so that
+     * the line follows the theme), width (before presentation scaling) and dash, on layer.
+     */
+    FitLineLayer(QCustomPlot* plot, QCPLayer* layer, QColor (*colour)(), double width, Qt::PenStyle dash);
 
     QCPGraph* graph() const { return m_graph; }
 
@@ -34,7 +37,7 @@ public:
 
 private:
     QCPGraph* m_graph = nullptr;
-    QColor m_colour;
+    QColor (*m_colour)() = nullptr;
     double m_width = 1.0;
     Qt::PenStyle m_dash = Qt::SolidLine;
 };

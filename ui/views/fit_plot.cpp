@@ -84,9 +84,9 @@ void FitPlot::createLayers()
 
     m_data = std::make_unique<FitDataLayer>(m_plot, m_plot->layer(kResidualLayer), m_plot->layer(kPointLayer));
     // On one layer, creation order is drawing order: the current line over the least-squares one.
-    m_leastSquares = std::make_unique<FitLineLayer>(m_plot, lines, ViewPalette::leastSquares(), 2.0, Qt::DashLine);
+    m_leastSquares = std::make_unique<FitLineLayer>(m_plot, lines, &ViewPalette::leastSquares, 2.0, Qt::DashLine);
     m_predictions = std::make_unique<FitPredictionLayer>(m_plot, lines);
-    m_current = std::make_unique<FitLineLayer>(m_plot, lines, ViewPalette::current(), 3.0, Qt::SolidLine);
+    m_current = std::make_unique<FitLineLayer>(m_plot, lines, &ViewPalette::current, 3.0, Qt::SolidLine);
     m_ghosts = std::make_unique<FitGhosts>(m_plot, m_plot->layer(kGhostLayer));
     m_sample = std::make_unique<FitSampleRing>(m_plot, m_plot->layer(kPointLayer));
     m_classMap = std::make_unique<FitClassMap>(m_plot, m_plot->layer(kShadingLayer), lines, m_plot->layer(kPointLayer));
@@ -426,8 +426,7 @@ void FitPlot::applyStyle()
     legend->setBrush(style.backgroundAlpha(200)); // the data behind it stays faintly visible
     legend->setIconSize(QSize(int(style.scaled(24)), int(style.scaled(12))));
 
-    // The shared data colour is a dark grey that vanishes on a dark theme; there the points take the text colour.
-    const QColor data = style.isDark() ? style.text() : ViewPalette::data();
+    const QColor data = ViewPalette::data();
     m_data->applyStyle(
         style, m_fitMode == FeatureVsTarget ? data : ViewPalette::current(), m_points.count(), devicePixelRatioF());
     m_classMap->applyStyle(style, FitDataLayer::pointSize(style, m_points.count()));

@@ -148,7 +148,7 @@ void LossMarker::applyStyle(const PlotStyle& style)
     m_tracer->setBrush(ViewPalette::current());
     m_tracer->setSize(style.scaled(11));
     m_label->setFont(style.font(0.9));
-    m_label->setColor(ViewPalette::current().darker(style.isDark() ? 70 : 115));
+    m_label->setColor(ViewPalette::currentText());
     m_label->setBrush(style.backgroundAlpha(200));
     m_offset = style.scaled(labelOffset);
 }

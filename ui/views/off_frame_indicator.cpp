@@ -114,7 +114,7 @@ void OffFrameIndicator::applyStyle(const PlotStyle& style)
     m_arrow->setPen(pen);
     m_arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 6 * pen.widthF(), 7 * pen.widthF()));
     m_label->setFont(style.font(0.85));
-    m_label->setColor(ViewPalette::current().darker(130)); // the marker's colour, dark enough for text
+    m_label->setColor(ViewPalette::currentText()); // the marker's colour, as text
     m_label->setBrush(style.backgroundAlpha(210));
 }
 

@@ -1,6 +1,7 @@
 #include "views/plot_style.h"
 
 #include "views/log_stepped_ticker.h"
+#include "views/view_palette.h"
 
 #include <qcustomplot.h>
 
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace gdlab {
 
@@ -19,10 +21,28 @@ constexpr double minimumLogTickerDecades = 2.0;
 /** Beyond this many decades sub-ticks merge into a grey band and are left out. */
 constexpr double maximumSubTickDecades = 4.0;
 
+/** The grid and sub-grid alphas: a projector washes faint lines out, and light on dark reads fainter than dark on
+ * light, so the dark and high-contrast themes draw the grid stronger. */
+std::pair<int, int> gridAlphas(PaletteScheme scheme)
+{
+    switch (scheme) {
+    case PaletteScheme::Dark:
+        return { 55, 26 };
+    case PaletteScheme::HighContrast:
+        return { 95, 45 };
+    case PaletteScheme::Light:
+        break;
+    }
+    return { 40, 18 };
+}
+
 } // namespace
 
 PlotStyle::PlotStyle(const QWidget& widget, bool presentation)
     : m_scale(presentation ? presentationScale : 1.0)
+    , m_lineScale(ViewPalette::lineScale())
+    , m_gridAlpha(gridAlphas(ViewPalette::scheme()).first)
+    , m_subGridAlpha(gridAlphas(ViewPalette::scheme()).second)
     , m_presentation(presentation)
     , m_font(QApplication::font())
     , m_text(widget.palette().color(QPalette::Text))
@@ -70,7 +90,7 @@ void PlotStyle::apply(QCustomPlot* plot) const
 
 void PlotStyle::applyToAxis(QCPAxis* axis) const
 {
-    const QPen pen(m_text, m_scale);
+    const QPen pen(m_text, m_scale * m_lineScale);
     axis->setBasePen(pen);
     axis->setTickPen(pen);
     axis->setSubTickPen(pen);
@@ -78,9 +98,9 @@ void PlotStyle::applyToAxis(QCPAxis* axis) const
     axis->setTickLabelColor(m_text);
     axis->setLabelFont(font());
     axis->setTickLabelFont(font(0.9));
-    axis->grid()->setPen(QPen(textAlpha(40), 1));
-    axis->grid()->setZeroLinePen(QPen(textAlpha(40), 1));
-    axis->grid()->setSubGridPen(QPen(textAlpha(18), 1));
+    axis->grid()->setPen(QPen(textAlpha(m_gridAlpha), 1));
+    axis->grid()->setZeroLinePen(QPen(textAlpha(m_gridAlpha), 1));
+    axis->grid()->setSubGridPen(QPen(textAlpha(m_subGridAlpha), 1));
 }
 
 void PlotStyle::setLogarithmicRange(QCPAxis* axis, double low, double high, double headroom)

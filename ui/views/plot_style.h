@@ -30,8 +30,11 @@ public:
     bool isPresentation() const { return m_presentation; }
     /** @brief 1, or presentationScale in presentation mode. */
     double scale() const { return m_scale; }
-    /** @brief A width or size in pixels at this scale. */
-    double scaled(double pixels) const { return pixels * m_scale; }
+    /**
+     * @brief A width or size in pixels at this scale, and at the theme's line scale (ViewPalette::lineScale():
+     * the high-contrast theme draws lines and markers thicker).
+     */
+    double scaled(double pixels) const { return pixels * m_scale * m_lineScale; }
     /** @brief The widget's font at this scale, times relative (0.9 for tick labels, 0.85 for annotations). */
     QFont font(double relative = 1.0) const;
 
@@ -59,6 +62,10 @@ public:
 
 private:
     double m_scale = 1.0;
+    double m_lineScale = 1.0;
+    /** The grid's alpha over the text colour, and the sub-grid's: stronger where the background is dark. */
+    int m_gridAlpha = 40;
+    int m_subGridAlpha = 18;
     bool m_presentation = false;
     QFont m_font;
     QColor m_text;

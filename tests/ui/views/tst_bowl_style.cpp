@@ -71,6 +71,11 @@ void TestBowlStyle::themeFollowsThePalette()
     QCOMPARE(theme.labelBackgroundColor(), palette.color(QPalette::Base));
     QCOMPARE(theme.gridLineColor(), palette.color(QPalette::Mid));
     QCOMPARE(theme.font().pointSizeF(), BowlStyle::labelPointSize * gdlab::PlotStyle::presentationScale);
+    // Light labels on dark are bold (thin light strokes scaled down turn grey); dark ones on light are not.
+    QVERIFY(theme.font().bold());
+    QWidget light;
+    BowlStyle(light, false).apply(&theme);
+    QVERIFY(!theme.font().bold());
 }
 
 } // namespace tst_bowl_style

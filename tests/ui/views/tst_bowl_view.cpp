@@ -9,12 +9,15 @@
 #include "session/pinned_runs.h"
 #include "session/session_controller.h"
 #include "views/plot_style.h"
+#include "views/theme_palette.h"
+#include "views/view_palette.h"
 
 #include <QtDataVisualization/Q3DSurface>
 #include <QtDataVisualization/Q3DTheme>
 #include <QtDataVisualization/QCustom3DItem>
 
 #include <QGuiApplication>
+#include <QLabel>
 
 #include <QtTest>
 
@@ -58,6 +61,7 @@ private slots:
     void oneRunResetOneRefresh();
     void onlyANewSurfaceRefreshes();
     void presentationModeEnlargesTheFonts();
+    void followsTheTheme();
 
 private:
     bool makeView();
@@ -392,6 +396,50 @@ void TestBowlView::presentationModeEnlargesTheFonts()
     QCOMPARE(theme->font().pointSizeF(), labels * gdlab::PlotStyle::presentationScale);
     m_view->setPresentationMode(false);
     QCOMPARE(theme->font().pointSizeF(), labels);
+}
+
+// A theme changes the application's palette: the bowl's background, labels and grid follow it, and the pinned
+// runs' legend is written again in the theme's series colours.
+void TestBowlView::followsTheTheme()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    gdlab::PinnedRuns pinned(m_controller->model());
+    m_view->setPinnedRuns(&pinned);
+    QVERIFY(pinned.pinCurrent());
+    // The legend's rich text names each run's colour.
+    const auto legendHtml = [this] {
+        QString html;
+        for (const QLabel* label : m_view->findChildren<QLabel*>())
+            if (label->text().contains(QLatin1String("<span")))
+                html += label->text();
+        return html;
+    };
+    const QString lightLegend = legendHtml();
+    QVERIFY(lightLegend.contains(gdlab::ViewPalette::series(pinned.run(0).seriesIndex).name()));
+
+    m_controller->model()->setCurrentRow(20);
+    const QVector3D current = m_view->currentMarkerPosition();
+    const QVector3D optimum = m_view->optimumMarkerPosition();
+    const int pathMarkers = m_view->visiblePathMarkerCount();
+    QVERIFY(pathMarkers > 0);
+
+    gdlab::ViewPalette::setScheme(gdlab::PaletteScheme::Dark);
+    const QPalette dark = gdlab::ThemePalette::palette(gdlab::PaletteScheme::Dark);
+    m_view->setPalette(dark);
+    const Q3DTheme* theme = m_view->graph()->activeTheme();
+    QCOMPARE(theme->backgroundColor(), dark.color(QPalette::Window));
+    QCOMPARE(theme->windowColor(), dark.color(QPalette::Window));
+    QCOMPARE(theme->labelTextColor(), dark.color(QPalette::Text));
+    QCOMPARE(theme->gridLineColor(), dark.color(QPalette::Mid));
+    const QString darkLegend = legendHtml();
+    // The markers are made anew in the theme's colours, where they were.
+    QCOMPARE(m_view->currentMarkerPosition(), current);
+    QCOMPARE(m_view->optimumMarkerPosition(), optimum);
+    QCOMPARE(m_view->visiblePathMarkerCount(), pathMarkers);
+    gdlab::ViewPalette::setScheme(gdlab::PaletteScheme::Light);
+    QVERIFY(darkLegend != lightLegend);
+    QVERIFY(!darkLegend.contains(gdlab::ViewPalette::series(pinned.run(0).seriesIndex).name()));
 }
 
 } // namespace tst_bowl_view

@@ -1,6 +1,7 @@
 #include "views/fit_line_layer.h"
 
 #include "views/plot_style.h"
+#include "views/view_palette.h"
 
 #include <qcustomplot.h>
 
@@ -22,12 +23,13 @@ private slots:
     void noLineClearsIt();
     void styleScalesTheWidthOnly();
     void onTheLayerGiven();
+    void followsTheScheme();
 };
 
 void TestFitLineLayer::drawsTheLineAcrossTheSpan()
 {
     QCustomPlot plot;
-    FitLineLayer layer(&plot, plot.layer("main"), Qt::red, 2.0, Qt::DashLine);
+    FitLineLayer layer(&plot, plot.layer("main"), &gdlab::ViewPalette::current, 2.0, Qt::DashLine);
     layer.setLine(FitLines::Line { 0.5, 2.0 }, -3, 7);
     const auto data = layer.graph()->data();
     QCOMPARE(data->size(), 2);
@@ -42,7 +44,7 @@ void TestFitLineLayer::drawsTheLineAcrossTheSpan()
 void TestFitLineLayer::noLineClearsIt()
 {
     QCustomPlot plot;
-    FitLineLayer layer(&plot, plot.layer("main"), Qt::red, 2.0, Qt::SolidLine);
+    FitLineLayer layer(&plot, plot.layer("main"), &gdlab::ViewPalette::current, 2.0, Qt::SolidLine);
     layer.setLine(FitLines::Line { 1, 1 }, 0, 1);
     layer.setLine(std::nullopt, 0, 1);
     QCOMPARE(layer.graph()->data()->size(), 0);
@@ -53,11 +55,11 @@ void TestFitLineLayer::styleScalesTheWidthOnly()
 {
     QCustomPlot plot;
     QWidget widget;
-    FitLineLayer layer(&plot, plot.layer("main"), Qt::blue, 2.0, Qt::DashLine);
+    FitLineLayer layer(&plot, plot.layer("main"), &gdlab::ViewPalette::leastSquares, 2.0, Qt::DashLine);
     layer.applyStyle(PlotStyle(widget, false));
     QCOMPARE(layer.graph()->pen().widthF(), 2.0);
     QCOMPARE(layer.graph()->pen().style(), Qt::DashLine);
-    QCOMPARE(layer.graph()->pen().color(), QColor(Qt::blue));
+    QCOMPARE(layer.graph()->pen().color(), gdlab::ViewPalette::leastSquares());
     layer.applyStyle(PlotStyle(widget, true));
     QCOMPARE(layer.graph()->pen().widthF(), 2.0 * PlotStyle::presentationScale);
     QCOMPARE(layer.graph()->pen().style(), Qt::DashLine);
@@ -67,8 +69,25 @@ void TestFitLineLayer::onTheLayerGiven()
 {
     QCustomPlot plot;
     plot.addLayer(QStringLiteral("lines"));
-    FitLineLayer layer(&plot, plot.layer("lines"), Qt::blue, 1.0, Qt::SolidLine);
+    FitLineLayer layer(&plot, plot.layer("lines"), &gdlab::ViewPalette::leastSquares, 1.0, Qt::SolidLine);
     QCOMPARE(layer.graph()->layer(), plot.layer("lines"));
+}
+
+// The colour is read again at each restyle: a theme's change reaches the line without making it anew.
+void TestFitLineLayer::followsTheScheme()
+{
+    QCustomPlot plot;
+    QWidget widget;
+    FitLineLayer layer(&plot, plot.layer("main"), &gdlab::ViewPalette::current, 3.0, Qt::SolidLine);
+    layer.applyStyle(PlotStyle(widget, false));
+    const QColor light = layer.graph()->pen().color();
+    gdlab::ViewPalette::setScheme(gdlab::PaletteScheme::Dark);
+    layer.applyStyle(PlotStyle(widget, false));
+    const QColor dark = layer.graph()->pen().color();
+    const QColor expected = gdlab::ViewPalette::current();
+    gdlab::ViewPalette::setScheme(gdlab::PaletteScheme::Light);
+    QCOMPARE(dark, expected);
+    QVERIFY(dark != light);
 }
 
 } // namespace tst_fit_line_layer
