@@ -14,6 +14,7 @@
 #include "shell/export_actions.h"
 #include "shell/guide_runner.h"
 #include "shell/main_window.h"
+#include "shell/presentation_size_menu.h"
 #include "shell/race_launcher.h"
 #include "shell/session_actions.h"
 #include "shell/session_autosave.h"
@@ -266,7 +267,7 @@ void keepSessionSafe(gdlab::MainWindow& window, const gdlab::GuiOptions& options
 // --theme for this run only; else, for a window a person uses, the theme chosen last time in View › Theme. The
 // screenshots and exports keep the platform's look unless --theme is given, so that they do not depend on the
 // settings of the machine that makes them.
-void applyTheme(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
+void applyLooks(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
 {
     std::optional<gdlab::ThemeKind> theme = gdlab::ThemeManager::parse(options.theme);
     if (!theme && !exportsSomething(options) && !options.benchUi)
@@ -277,6 +278,9 @@ void applyTheme(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
     if (kind != gdlab::ThemeKind::System
         || gdlab::ThemePalette::schemeFor(QApplication::palette()) != gdlab::ViewPalette::scheme())
         window.themes()->apply(kind);
+    // The presentation size chosen last time, likewise only for a window a person uses.
+    if (!exportsSomething(options) && !options.benchUi)
+        window.presentationSizes()->apply(gdlab::PresentationSizeMenu::stored(QSettings()));
 }
 
 // Qt reads -session (and --session) as the desktop's session-management id and takes it out of the arguments, so
@@ -336,7 +340,7 @@ int main(int argc, char** argv)
 
     gdlab::MainWindow window(&controller);
     window.resize(initialSize(options));
-    applyTheme(window, options);
+    applyLooks(window, options);
     error = openInWindow(window, options);
     if (!error.isEmpty())
         return fail(error);

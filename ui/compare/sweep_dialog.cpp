@@ -400,7 +400,7 @@ double SweepDialog::roomForMinimumLabel(double low, double high) const
 {
     if (!m_minimumLine->visible() || !(high > 0))
         return low;
-    const double strip = kMinimumLabelStrip * (m_presentation ? PlotStyle::presentationScale : 1.0);
+    const double strip = kMinimumLabelStrip * (m_presentation ? PlotStyle::presentationScale() : 1.0);
     const double lowest = std::pow(m_sweep->minimumLoss() / std::pow(high, strip), 1 / (1 - strip));
     return std::min(low, lowest);
 }

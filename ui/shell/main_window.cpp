@@ -23,6 +23,7 @@
 #include "shell/intent_router.h"
 #include "shell/main_actions.h"
 #include "shell/presentation_layout.h"
+#include "shell/presentation_size_menu.h"
 #include "shell/race_launcher.h"
 #include "shell/second_view_tabs.h"
 #include "shell/session_actions.h"
@@ -249,6 +250,8 @@ void MainWindow::createActions()
     m_actions->buildMenus(m_dataOpener->recentFilesMenu(), m_pointEditor->undoStack(), m_playbackBar->actions());
     m_themes = new ThemeManager(this);
     m_actions->viewMenu()->addMenu(m_themes->menu());
+    m_presentationSizes = new PresentationSizeMenu(this);
+    m_actions->viewMenu()->addMenu(m_presentationSizes->menu());
 }
 
 void MainWindow::setPresentationMode(bool on)
@@ -258,12 +261,7 @@ void MainWindow::setPresentationMode(bool on)
     m_presentationMode = on;
     const QSignalBlocker blocker(m_actions->presentation());
     m_actions->presentation()->setChecked(on);
-    // The controls, the playback bar and the status line grow with the window's font; the views and their
-    // frames draw with PlotStyle, which grows by the same one scale from the base font.
-    QFont font = m_normalFont;
-    if (on)
-        font.setPointSizeF(m_normalFont.pointSizeF() * PlotStyle::presentationScale);
-    setFont(font);
+    applyPresentationFont();
     for (ViewFrame* frame : std::as_const(m_frames))
         frame->setPresentationMode(on);
     m_fitPlot->setPresentationMode(on);
@@ -278,6 +276,30 @@ void MainWindow::setPresentationMode(bool on)
         m_presentationLayout->enter();
     else
         m_presentationLayout->leave();
+}
+
+void MainWindow::setPresentationScale(double scale)
+{
+    PlotStyle::setPresentationScale(scale);
+    if (!m_presentationMode)
+        return;
+    // The views restyle on the font change the window's new font sends them, reading the new scale; the sweep is a
+    // window of its own, which a font change does not reach.
+    applyPresentationFont();
+    if (m_sweepDialog) {
+        m_sweepDialog->setPresentationMode(false);
+        m_sweepDialog->setPresentationMode(true);
+    }
+}
+
+void MainWindow::applyPresentationFont()
+{
+    // The controls, the playback bar and the status line grow with the window's font; the views and their
+    // frames draw with PlotStyle, which grows by the same one scale from the base font.
+    QFont font = m_normalFont;
+    if (m_presentationMode)
+        font.setPointSizeF(m_normalFont.pointSizeF() * PlotStyle::presentationScale());
+    setFont(font);
 }
 
 bool MainWindow::areControlsVisible() const

@@ -29,6 +29,7 @@ class PlaybackBar;
 class SecondViewTabs;
 class PointEditor;
 class PresentationLayout;
+class PresentationSizeMenu;
 class SessionActions;
 class SessionController;
 class StatusSummary;
@@ -89,6 +90,13 @@ public:
 
     bool isPresentationMode() const { return m_presentationMode; }
     void setPresentationMode(bool on);
+    /**
+     * @brief How much larger presentation mode draws everything (PlotStyle::presentationScale(), kept within its
+     * range); in presentation mode the window and its views grow or shrink at once.
+     */
+    void setPresentationScale(double scale);
+    /** @brief View › Presentation size. */
+    PresentationSizeMenu* presentationSizes() const { return m_presentationSizes; }
     /** @brief Whether the side panel (controls, history, the update) is shown. */
     bool areControlsVisible() const;
 
@@ -118,6 +126,8 @@ private:
     int sideColumnWidth() const;
     void createLayout();
     void showSweep();
+    /** The window's font: the base font, enlarged by the presentation scale in presentation mode. */
+    void applyPresentationFont();
     void exportHistoryInteractively();
     bool exportHistorySettings(const QString& path, QString* errorMessage) const;
     void showError(const QString& message);
@@ -148,6 +158,7 @@ private:
     GuideBar* m_guideBar = nullptr;
     GuideRunner* m_guides = nullptr;
     ThemeManager* m_themes = nullptr;
+    PresentationSizeMenu* m_presentationSizes = nullptr;
     QTabWidget* m_sidePanel = nullptr;
     QWidget* m_sideColumn = nullptr;
     PresentationLayout* m_presentationLayout = nullptr;

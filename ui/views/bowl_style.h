@@ -12,7 +12,7 @@ namespace gdlab {
 
 /**
  * @brief The look of the 3-D bowl: its theme's colours from the widget's palette, and its fonts and marker sizes
- * at the one presentation scale every view shares (PlotStyle::presentationScale).
+ * at the one presentation scale every view shares (PlotStyle::presentationScale()).
  *
  * A value, made from the view whenever its palette, font or presentation mode changes.
  */
@@ -26,7 +26,7 @@ public:
 
     BowlStyle(const QWidget& widget, bool presentation);
 
-    /** @brief 1, or PlotStyle::presentationScale in presentation mode. */
+    /** @brief 1, or PlotStyle::presentationScale() in presentation mode. */
     double scale() const { return m_plot.scale(); }
     /** @brief The theme's font: the axis labels and titles. */
     QFont labelFont() const;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <utility>
 
 namespace gdlab {
@@ -36,10 +37,24 @@ std::pair<int, int> gridAlphas(PaletteScheme scheme)
     return { 40, 18 };
 }
 
+double g_presentationScale = PlotStyle::defaultPresentationScale;
+
 } // namespace
 
+double PlotStyle::presentationScale()
+{
+    return g_presentationScale;
+}
+
+void PlotStyle::setPresentationScale(double scale)
+{
+    const double smallest = presentationScales[0];
+    const double largest = presentationScales[std::size(presentationScales) - 1];
+    g_presentationScale = std::isfinite(scale) ? std::clamp(scale, smallest, largest) : defaultPresentationScale;
+}
+
 PlotStyle::PlotStyle(const QWidget& widget, bool presentation)
-    : m_scale(presentation ? presentationScale : 1.0)
+    : m_scale(presentation ? presentationScale() : 1.0)
     , m_lineScale(ViewPalette::lineScale())
     , m_gridAlpha(gridAlphas(ViewPalette::scheme()).first)
     , m_subGridAlpha(gridAlphas(ViewPalette::scheme()).second)

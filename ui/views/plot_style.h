@@ -18,8 +18,16 @@ namespace gdlab {
  */
 class PlotStyle {
 public:
-    /** @brief How much larger everything is drawn in presentation mode (fonts, lines, markers). */
-    static constexpr double presentationScale = 1.5;
+    /** @brief How much larger everything is drawn in presentation mode unless the user chose otherwise. */
+    static constexpr double defaultPresentationScale = 1.5;
+    /** @brief The sizes View › Presentation size offers, smallest first. */
+    static constexpr double presentationScales[] = { 1.25, 1.5, 1.75, 2.0 };
+
+    /** @brief How much larger everything is drawn in presentation mode (fonts, lines, markers): one for all views. */
+    static double presentationScale();
+    /** @brief Sets it for every style made from now on, kept within presentationScales' range. The window restyles
+     * its views itself (MainWindow::setPresentationScale). */
+    static void setPresentationScale(double scale);
 
     /**
      * @brief The style of widget: its palette, and the program's base font (QApplication::font(), not the
@@ -28,7 +36,7 @@ public:
     PlotStyle(const QWidget& widget, bool presentation);
 
     bool isPresentation() const { return m_presentation; }
-    /** @brief 1, or presentationScale in presentation mode. */
+    /** @brief 1, or presentationScale() in presentation mode. */
     double scale() const { return m_scale; }
     /**
      * @brief A width or size in pixels at this scale, and at the theme's line scale (ViewPalette::lineScale():

@@ -333,9 +333,9 @@ void TestSweepDialog::presentationModeEnlarges()
     QVERIFY(!dialog.isPresentationMode());
     dialog.setPresentationMode(true);
     QVERIFY(dialog.isPresentationMode());
-    QCOMPARE(dialog.graphs().front()->pen().widthF(), width * PlotStyle::presentationScale);
-    QCOMPARE(dialog.plot()->xAxis->labelFont().pointSizeF(), labelSize * PlotStyle::presentationScale);
-    QCOMPARE(dialog.findChild<QLabel*>()->font().pointSizeF(), headerSize * PlotStyle::presentationScale);
+    QCOMPARE(dialog.graphs().front()->pen().widthF(), width * PlotStyle::presentationScale());
+    QCOMPARE(dialog.plot()->xAxis->labelFont().pointSizeF(), labelSize * PlotStyle::presentationScale());
+    QCOMPARE(dialog.findChild<QLabel*>()->font().pointSizeF(), headerSize * PlotStyle::presentationScale());
     // The colours stay the palette's.
     QCOMPARE(dialog.graphs().front()->pen().color(), ViewPalette::series(0));
     // A new sweep keeps the presentation scale.
@@ -343,7 +343,7 @@ void TestSweepDialog::presentationModeEnlarges()
     settings.iterations = 50;
     QVERIFY(controller->setSettings(settings).isEmpty());
     dialog.refresh();
-    QCOMPARE(dialog.graphs().front()->pen().widthF(), width * PlotStyle::presentationScale);
+    QCOMPARE(dialog.graphs().front()->pen().widthF(), width * PlotStyle::presentationScale());
     dialog.setPresentationMode(false);
     QCOMPARE(dialog.graphs().front()->pen().widthF(), width);
     QCOMPARE(dialog.plot()->xAxis->labelFont().pointSizeF(), labelSize);

@@ -9,6 +9,7 @@
 #include "session/point_editor.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
+#include "shell/presentation_size_menu.h"
 #include "shell/second_view_tabs.h"
 #include "support/model_states.h"
 #include "views/bowl_view.h"
@@ -30,7 +31,9 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSet>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,6 +81,7 @@ private slots:
     void windowIcon();
     void presentationModeEnlargesText();
     void presentationModeReachesTheBowl();
+    void presentationSizeIsChosenAndKept();
     void screenshotFile();
     void unfittableFileShowsOneMessage();
     void steppingMovesNoViewAndGrowsNoWindow_data();
@@ -286,6 +290,40 @@ void TestMainWindow::presentationModeEnlargesText()
     QCOMPARE(m_window->font().pointSizeF(), normal);
 }
 
+// View › Presentation size: the window, its views and the bowl grow by the chosen scale at once, the choice is kept
+// in the settings, and what the settings hold that the menu does not offer falls back to the default.
+void TestMainWindow::presentationSizeIsChosenAndKept()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("gdlab-tests"));
+    QSettings().remove(PresentationSizeMenu::settingsKey);
+    PresentationSizeMenu* sizes = m_window->presentationSizes();
+    QVERIFY(sizes->action(PlotStyle::defaultPresentationScale)->isChecked());
+    const qreal base = QApplication::font().pointSizeF();
+    const qreal axis = m_window->fitPlot()->plot()->xAxis->tickLabelFont().pointSizeF();
+    const qreal message = m_window->bowlView()->messageFont().pointSizeF();
+    QTest::keyClick(m_window.get(), Qt::Key_F11);
+    QCOMPARE(m_window->font().pointSizeF(), base * 1.5);
+    sizes->action(2.0)->trigger();
+    QCOMPARE(PlotStyle::presentationScale(), 2.0);
+    QVERIFY(sizes->action(2.0)->isChecked() && !sizes->action(1.5)->isChecked());
+    QCOMPARE(m_window->font().pointSizeF(), base * 2.0);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->fitPlot()->plot()->xAxis->tickLabelFont().pointSizeF(), axis * 2.0);
+    QCOMPARE(m_window->bowlView()->messageFont().pointSizeF(), message * 2.0);
+    QCOMPARE(PresentationSizeMenu::stored(QSettings()), 2.0);
+    QTest::keyClick(m_window.get(), Qt::Key_F11);
+    QCOMPARE(m_window->font().pointSizeF(), base);
+    QCOMPARE(m_window->fitPlot()->plot()->xAxis->tickLabelFont().pointSizeF(), axis);
+
+    QSettings().setValue(PresentationSizeMenu::settingsKey, 7.0);
+    QCOMPARE(PresentationSizeMenu::stored(QSettings()), PlotStyle::defaultPresentationScale);
+    QSettings().setValue(PresentationSizeMenu::settingsKey, QStringLiteral("big"));
+    QCOMPARE(PresentationSizeMenu::stored(QSettings()), PlotStyle::defaultPresentationScale);
+    sizes->apply(PlotStyle::defaultPresentationScale); // the other tests read the default
+    QSettings().remove(PresentationSizeMenu::settingsKey);
+}
+
 void TestMainWindow::presentationModeReachesTheBowl()
 {
     BowlView* bowl = m_window->bowlView();
@@ -293,8 +331,8 @@ void TestMainWindow::presentationModeReachesTheBowl()
     QTest::keyClick(m_window.get(), Qt::Key_F11);
     QVERIFY(bowl->isPresentationMode());
     // One scale for everything: the bowl grows by it once, like the window's own font.
-    QCOMPARE(bowl->messageFont().pointSizeF(), normal * PlotStyle::presentationScale);
-    QCOMPARE(m_window->font().pointSizeF(), QApplication::font().pointSizeF() * PlotStyle::presentationScale);
+    QCOMPARE(bowl->messageFont().pointSizeF(), normal * PlotStyle::presentationScale());
+    QCOMPARE(m_window->font().pointSizeF(), QApplication::font().pointSizeF() * PlotStyle::presentationScale());
     QTest::keyClick(m_window.get(), Qt::Key_F11);
     QVERIFY(!bowl->isPresentationMode());
     QCOMPARE(bowl->messageFont().pointSizeF(), normal);

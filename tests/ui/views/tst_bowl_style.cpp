@@ -25,7 +25,7 @@ void TestBowlStyle::presentationScalesEverything_data()
     QTest::addColumn<bool>("presentation");
     QTest::addColumn<double>("scale");
     QTest::addRow("normal") << false << 1.0;
-    QTest::addRow("presentation") << true << gdlab::PlotStyle::presentationScale;
+    QTest::addRow("presentation") << true << gdlab::PlotStyle::presentationScale();
 }
 
 void TestBowlStyle::presentationScalesEverything()
@@ -70,7 +70,7 @@ void TestBowlStyle::themeFollowsThePalette()
     QCOMPARE(theme.labelTextColor(), palette.color(QPalette::Text));
     QCOMPARE(theme.labelBackgroundColor(), palette.color(QPalette::Base));
     QCOMPARE(theme.gridLineColor(), palette.color(QPalette::Mid));
-    QCOMPARE(theme.font().pointSizeF(), BowlStyle::labelPointSize * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(theme.font().pointSizeF(), BowlStyle::labelPointSize * gdlab::PlotStyle::presentationScale());
     // Light labels on dark are bold (thin light strokes scaled down turn grey); dark ones on light are not.
     QVERIFY(theme.font().bold());
     QWidget light;

@@ -133,7 +133,7 @@ void TestBowlView::fallbackWhenOpenGLIsSwitchedOff()
     // The sentence grows in presentation mode like every view's text.
     const qreal normal = view.messageFont().pointSizeF();
     view.setPresentationMode(true);
-    QCOMPARE(view.messageFont().pointSizeF(), normal * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(view.messageFont().pointSizeF(), normal * gdlab::PlotStyle::presentationScale());
     view.setPresentationMode(false);
     QCOMPARE(view.messageFont().pointSizeF(), normal);
 }
@@ -387,13 +387,13 @@ void TestBowlView::presentationModeEnlargesTheFonts()
     m_view->setPresentationMode(true);
     QVERIFY(m_view->isPresentationMode());
     // Axis labels and titles (the theme's font) and the text around the bowl grow by the one scale.
-    QCOMPARE(theme->font().pointSizeF(), labels * gdlab::PlotStyle::presentationScale);
-    QCOMPARE(m_view->messageFont().pointSizeF(), text * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(theme->font().pointSizeF(), labels * gdlab::PlotStyle::presentationScale());
+    QCOMPARE(m_view->messageFont().pointSizeF(), text * gdlab::PlotStyle::presentationScale());
     // A font change of the window (presentation mode enlarges it too) keeps the scale.
     QFont larger = m_view->font();
     larger.setPointSizeF(larger.pointSizeF() * 1.35);
     m_view->setFont(larger);
-    QCOMPARE(theme->font().pointSizeF(), labels * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(theme->font().pointSizeF(), labels * gdlab::PlotStyle::presentationScale());
     m_view->setPresentationMode(false);
     QCOMPARE(theme->font().pointSizeF(), labels);
 }

@@ -102,10 +102,10 @@ void TestContourLinesLayer::presentationIsThicker()
     layer.applyStyle(gdlab::PlotStyle(plot, false));
     const double width = layer.curves().front()->pen().widthF();
     layer.applyStyle(gdlab::PlotStyle(plot, true));
-    QCOMPARE(layer.curves().front()->pen().widthF(), width * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(layer.curves().front()->pen().widthF(), width * gdlab::PlotStyle::presentationScale());
     // Lines drawn later get the style in force.
     layer.draw({ line({ { 0, 0 }, { 1, 1 } }, false) });
-    QCOMPARE(layer.curves().front()->pen().widthF(), width * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(layer.curves().front()->pen().widthF(), width * gdlab::PlotStyle::presentationScale());
 }
 
 } // namespace tst_contour_lines_layer

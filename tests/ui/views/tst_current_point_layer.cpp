@@ -138,8 +138,8 @@ void TestCurrentPointLayer::presentationEnlarges()
     QCOMPARE(layer.arrow()->pen().color(), gdlab::ViewPalette::gradient());
     QCOMPARE(layer.point()->scatterStyle().brush().color(), gdlab::ViewPalette::current());
     layer.applyStyle(gdlab::PlotStyle(plot, true));
-    QCOMPARE(layer.point()->scatterStyle().size(), size * gdlab::PlotStyle::presentationScale);
-    QCOMPARE(layer.arrow()->pen().widthF(), width * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(layer.point()->scatterStyle().size(), size * gdlab::PlotStyle::presentationScale());
+    QCOMPARE(layer.arrow()->pen().widthF(), width * gdlab::PlotStyle::presentationScale());
     QCOMPARE(CurrentPointLayer::arrowPen(gdlab::PlotStyle(plot, true)), layer.arrow()->pen());
 }
 

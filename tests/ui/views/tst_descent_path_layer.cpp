@@ -144,7 +144,7 @@ void TestDescentPathLayer::stepDotsOnShortPaths()
     QCOMPARE(f.path->curve()->pen().color(), gdlab::ViewPalette::current());
     const double size = f.path->curve()->scatterStyle().size();
     f.path->applyStyle(gdlab::PlotStyle(*f.plot, true));
-    QCOMPARE(f.path->curve()->scatterStyle().size(), size * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(f.path->curve()->scatterStyle().size(), size * gdlab::PlotStyle::presentationScale());
     QCOMPARE(
         DescentPathLayer::stepDots(DescentPathLayer::stepDotLimit + 1, Qt::black, 4).shape(), QCPScatterStyle::ssNone);
     QCOMPARE(DescentPathLayer::stepDots(DescentPathLayer::stepDotLimit, Qt::black, 4).shape(), QCPScatterStyle::ssDisc);

@@ -175,8 +175,8 @@ void TestFitDataLayer::styleFollowsScaleAndDensity()
     QVERIFY(f.layer->points()->antialiasedScatters());
     QCOMPARE(f.layer->points()->pen().color(), QColor(Qt::darkGray));
     f.layer->applyStyle(large, Qt::darkGray, 4, 1.0);
-    QCOMPARE(f.layer->points()->scatterStyle().size(), size * PlotStyle::presentationScale);
-    QCOMPARE(f.layer->residuals()->pen().widthF(), residualWidth * PlotStyle::presentationScale);
+    QCOMPARE(f.layer->points()->scatterStyle().size(), size * PlotStyle::presentationScale());
+    QCOMPARE(f.layer->residuals()->pen().widthF(), residualWidth * PlotStyle::presentationScale());
     QVERIFY(f.layer->selection()->scatterStyle().size() > f.layer->points()->scatterStyle().size());
     // Thousands of points: small pixmap discs without antialiasing.
     f.layer->applyStyle(normal, Qt::darkGray, FitDataLayer::manyPoints + 1, 1.0);

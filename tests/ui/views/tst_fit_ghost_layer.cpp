@@ -84,7 +84,7 @@ void TestFitGhostLayer::styleIsMutedAndScaled()
     QCOMPARE(points, normal.font(0.85).pointSizeF());
     QVERIFY(layer.labels()[0]->brush().color().alpha() < 255); // the grid shows through
     layer.applyStyle(PlotStyle(widget, true));
-    QCOMPARE(layer.graphs()[1]->pen().widthF(), width * PlotStyle::presentationScale);
+    QCOMPARE(layer.graphs()[1]->pen().widthF(), width * PlotStyle::presentationScale());
     QVERIFY(layer.labels()[1]->font().pointSizeF() > points);
 }
 

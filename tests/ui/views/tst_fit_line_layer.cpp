@@ -61,7 +61,7 @@ void TestFitLineLayer::styleScalesTheWidthOnly()
     QCOMPARE(layer.graph()->pen().style(), Qt::DashLine);
     QCOMPARE(layer.graph()->pen().color(), gdlab::ViewPalette::leastSquares());
     layer.applyStyle(PlotStyle(widget, true));
-    QCOMPARE(layer.graph()->pen().widthF(), 2.0 * PlotStyle::presentationScale);
+    QCOMPARE(layer.graph()->pen().widthF(), 2.0 * PlotStyle::presentationScale());
     QCOMPARE(layer.graph()->pen().style(), Qt::DashLine);
 }
 

@@ -197,7 +197,7 @@ void TestLossCurve::presentationIsThicker()
     curve.applyStyle(PlotStyle(plot, false));
     const double width = curve.graph()->pen().widthF();
     curve.applyStyle(PlotStyle(plot, true));
-    QCOMPARE(curve.graph()->pen().widthF(), width * PlotStyle::presentationScale);
+    QCOMPARE(curve.graph()->pen().widthF(), width * PlotStyle::presentationScale());
 }
 
 } // namespace tst_loss_curve

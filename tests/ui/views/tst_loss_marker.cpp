@@ -119,8 +119,8 @@ void TestLossMarker::presentationMovesTheLabelFurther()
     const double size = marker.tracer()->size();
     marker.applyStyle(PlotStyle(plot, true));
     marker.update(model, curve.graph(), true);
-    QCOMPARE(std::abs(marker.label()->position->key()), offset * PlotStyle::presentationScale);
-    QCOMPARE(marker.tracer()->size(), size * PlotStyle::presentationScale);
+    QCOMPARE(std::abs(marker.label()->position->key()), offset * PlotStyle::presentationScale());
+    QCOMPARE(marker.tracer()->size(), size * PlotStyle::presentationScale());
     QCOMPARE(marker.tracer()->brush().color(), gdlab::ViewPalette::current());
 }
 

@@ -57,7 +57,7 @@ void TestOptimumStar::presentationEnlarges()
     star.applyStyle(PlotStyle(plot, false));
     const double size = star.curve()->scatterStyle().size();
     star.applyStyle(PlotStyle(plot, true));
-    QCOMPARE(star.curve()->scatterStyle().size(), size * PlotStyle::presentationScale);
+    QCOMPARE(star.curve()->scatterStyle().size(), size * PlotStyle::presentationScale());
 }
 
 } // namespace tst_optimum_star

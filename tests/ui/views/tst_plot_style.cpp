@@ -47,9 +47,9 @@ void TestPlotStyle::presentationScalesEverything()
     QApplication::setFont(font);
     QWidget widget;
     const PlotStyle style(widget, true);
-    QCOMPARE(style.scale(), PlotStyle::presentationScale);
-    QCOMPARE(style.font().pointSizeF(), 10.0 * PlotStyle::presentationScale);
-    QCOMPARE(style.scaled(2.0), 2.0 * PlotStyle::presentationScale);
+    QCOMPARE(style.scale(), PlotStyle::presentationScale());
+    QCOMPARE(style.font().pointSizeF(), 10.0 * PlotStyle::presentationScale());
+    QCOMPARE(style.scaled(2.0), 2.0 * PlotStyle::presentationScale());
     QCOMPARE(style.textAlpha(40).alpha(), 40);
     QCOMPARE(style.textAlpha(40).rgb(), style.text().rgb());
 }
@@ -63,10 +63,10 @@ void TestPlotStyle::windowFontDoesNotCompound()
     QApplication::setFont(font);
     QWidget window;
     QFont large = font;
-    large.setPointSizeF(10 * PlotStyle::presentationScale);
+    large.setPointSizeF(10 * PlotStyle::presentationScale());
     window.setFont(large);
     QWidget view(&window);
-    QCOMPARE(PlotStyle(view, true).font().pointSizeF(), 10 * PlotStyle::presentationScale);
+    QCOMPARE(PlotStyle(view, true).font().pointSizeF(), 10 * PlotStyle::presentationScale());
     QCOMPARE(PlotStyle(view, false).font().pointSizeF(), 10.0);
 }
 
@@ -77,7 +77,7 @@ void TestPlotStyle::axisAndPlotFollowTheStyle()
     style.apply(&plot);
     QCOMPARE(plot.xAxis->labelFont().pointSizeF(), style.font().pointSizeF());
     QCOMPARE(plot.yAxis->tickLabelFont().pointSizeF(), style.font(0.9).pointSizeF());
-    QCOMPARE(plot.xAxis->basePen().widthF(), PlotStyle::presentationScale);
+    QCOMPARE(plot.xAxis->basePen().widthF(), PlotStyle::presentationScale());
     QCOMPARE(plot.yAxis->labelColor(), style.text());
     QCOMPARE(plot.legend->font().pointSizeF(), style.font(0.9).pointSizeF());
 }

@@ -154,7 +154,7 @@ void TestSurfaceMapLayer::presentationWidensTheBar()
     f.layer->applyStyle(gdlab::PlotStyle(*f.plot, false));
     const int width = f.layer->scale()->barWidth();
     f.layer->applyStyle(gdlab::PlotStyle(*f.plot, true));
-    QCOMPARE(f.layer->scale()->barWidth(), qRound(width * gdlab::PlotStyle::presentationScale));
+    QCOMPARE(f.layer->scale()->barWidth(), qRound(width * gdlab::PlotStyle::presentationScale()));
     QCOMPARE(f.layer->scale()->axis()->labelFont().pointSizeF(), gdlab::PlotStyle(*f.plot, true).font().pointSizeF());
 }
 

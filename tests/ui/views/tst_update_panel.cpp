@@ -310,10 +310,10 @@ void TestUpdatePanel::presentationModeEnlarges()
     QCOMPARE(label->font().pointSizeF(), normal);
     // A window in presentation mode enlarges its own font; the panel does not enlarge that again.
     QFont bigger = f.panel->font();
-    bigger.setPointSizeF(normal * gdlab::PlotStyle::presentationScale);
+    bigger.setPointSizeF(normal * gdlab::PlotStyle::presentationScale());
     f.panel->setFont(bigger);
     f.panel->setPresentationMode(true);
-    QCOMPARE(label->font().pointSizeF(), normal * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(label->font().pointSizeF(), normal * gdlab::PlotStyle::presentationScale());
 }
 
 void TestUpdatePanel::oneResetOneRefresh()

@@ -49,7 +49,7 @@ void TestViewFrame::presentationModeEnlargesAsThePlotsDo()
     const double normal = frame.titleLabel()->font().pointSizeF();
     frame.setPresentationMode(true);
     QVERIFY(frame.isPresentationMode());
-    QCOMPARE(frame.titleLabel()->font().pointSizeF(), normal * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(frame.titleLabel()->font().pointSizeF(), normal * gdlab::PlotStyle::presentationScale());
     frame.setPresentationMode(false);
     QCOMPARE(frame.titleLabel()->font().pointSizeF(), normal);
 }
@@ -61,10 +61,10 @@ void TestViewFrame::followsTheInheritedFont()
     auto* frame = new ViewFrame(QStringLiteral("Bowl"), new QWidget, &window);
     const double normal = frame->titleLabel()->font().pointSizeF();
     QFont bigger = window.font();
-    bigger.setPointSizeF(bigger.pointSizeF() * gdlab::PlotStyle::presentationScale);
+    bigger.setPointSizeF(bigger.pointSizeF() * gdlab::PlotStyle::presentationScale());
     window.setFont(bigger);
     frame->setPresentationMode(true);
-    QCOMPARE(frame->titleLabel()->font().pointSizeF(), normal * gdlab::PlotStyle::presentationScale);
+    QCOMPARE(frame->titleLabel()->font().pointSizeF(), normal * gdlab::PlotStyle::presentationScale());
 }
 
 } // namespace tst_view_frame
