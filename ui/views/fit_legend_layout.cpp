@@ -108,7 +108,8 @@ std::vector<QRectF> FitLegendLayout::pointRects(const QCPGraph* points, double p
     for (auto it = points->data()->constBegin(); it != points->data()->constEnd(); ++it) {
         const QPointF pixel(m_plot->xAxis->coordToPixel(it->key), m_plot->yAxis->coordToPixel(it->value));
         if (std::isfinite(pixel.x()) && std::isfinite(pixel.y()) && area.contains(pixel.toPoint()))
-            rects.push_back(LabelPlacement::around(pixel.x(), pixel.y(), pointSize + 2));
+            // Three pixels of air around the marker: a label that merely touches a point reads as its caption.
+            rects.push_back(LabelPlacement::around(pixel.x(), pixel.y(), pointSize + 6));
     }
     return rects;
 }

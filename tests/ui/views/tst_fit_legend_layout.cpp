@@ -31,6 +31,7 @@ private slots:
     void entriesInOrder();
     void legendGoesWhereThePointsAreNot();
     void labelsOfCloseLinesDoNotOverlap();
+    void labelsKeepAirAroundPoints();
     void smallViewDropsTheLegend();
 };
 
@@ -147,8 +148,9 @@ void TestFitLegendLayout::labelsOfCloseLinesDoNotOverlap()
     const QRectF b = labelRect(second);
     QVERIFY2(!a.intersects(b), "labels of lines that nearly coincide must not overlap");
     for (const auto& point : *points->data()) {
+        // Not even touching: two pixels of air on every side of the 8-pixel marker.
         const QRectF marker = gdlab::LabelPlacement::around(
-            plot.xAxis->coordToPixel(point.key), plot.yAxis->coordToPixel(point.value), 8);
+            plot.xAxis->coordToPixel(point.key), plot.yAxis->coordToPixel(point.value), 8 + 4);
         QVERIFY(!a.intersects(marker) && !b.intersects(marker));
     }
     // Each label touches its own line (y = 5 here): above it or below it.
@@ -158,6 +160,37 @@ void TestFitLegendLayout::labelsOfCloseLinesDoNotOverlap()
     // Both inside the plot's area.
     const QRectF area = plot.axisRect()->rect();
     QVERIFY(area.adjusted(-1, -1, 1, 1).contains(a) && area.adjusted(-1, -1, 1, 1).contains(b));
+}
+
+// A point just above where a label would sit at the right edge, close enough to touch it: the label goes elsewhere
+// (the five points' "after 1000 steps" touched the top-right point at 1024×700).
+void TestFitLegendLayout::labelsKeepAirAroundPoints()
+{
+    QCustomPlot plot;
+    plot.resize(500, 400);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    FitLegendLayout layout(&plot);
+    FitGhostLayer ghosts(&plot, plot.layer("main"), QStringLiteral("earlier fits"));
+    plot.xAxis->setRange(0, 10);
+    plot.yAxis->setRange(0, 10);
+    ghosts.setGhosts({ { FitLines::Line { 5.0, 0.0 }, QStringLiteral("after 1000 steps") } }, -10, 20, 10);
+    ghosts.applyStyle(PlotStyle(plot, false));
+    plot.replot();
+    layout.arrange(ghosts, nullptr, 8);
+    plot.replot();
+    const QRectF alone = labelRect(ghosts.labels()[0]);
+    // The marker's edge 1.5 pixels above the label's top.
+    QCPGraph* points = plot.addGraph();
+    const double x = plot.xAxis->pixelToCoord(alone.right() - 20);
+    const double y = plot.yAxis->pixelToCoord(alone.top() - 4 - 1.5);
+    points->setData({ x }, { y });
+    layout.arrange(ghosts, points, 8);
+    plot.replot();
+    const QRectF label = labelRect(ghosts.labels()[0]);
+    const QRectF withAir
+        = gdlab::LabelPlacement::around(plot.xAxis->coordToPixel(x), plot.yAxis->coordToPixel(y), 8 + 4);
+    QVERIFY2(!label.intersects(withAir), "a label must not touch a data point");
 }
 
 void TestFitLegendLayout::smallViewDropsTheLegend()
