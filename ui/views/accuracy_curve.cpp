@@ -37,9 +37,10 @@ AccuracyCurve::AccuracyCurve(QCustomPlot* plot, QObject* parent)
     QCPAxis* axis = plot->yAxis2;
     axis->setLabel(tr("accuracy (%)"));
     axis->setRange(-axisMargin, axisTop);
-    // Ticks from 0 to 100 only: the room above is the legend's, not a scale beyond 100 %.
+    // Ticks up to 100 only: the room above is the legend's, not a scale beyond 100 %. No label at 0 %: it would sit in
+    // the corner beside the iteration axis's last label, and a classifier's accuracy starts near 50 % anyway.
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (const int tick : { 0, 25, 50, 75, 100 })
+    for (const int tick : { 25, 50, 75, 100 })
         ticker->addTick(tick, QString::number(tick));
     ticker->setSubTickCount(0);
     axis->setTicker(ticker);

@@ -82,12 +82,21 @@ void FitLegendLayout::arrange(const FitGhostLayer& ghosts, const QCPGraph* point
     // A legend that would cover most of a small view (a 1280x720 screen split four ways and more) is dropped;
     // the colours are the same in every view and the large view has it.
     const QRect area = m_plot->axisRect()->rect();
-    const bool outside = m_plot->legend->layout() != m_plot->axisRect()->insetLayout();
-    m_plot->legend->setVisible(outside || legendFits(m_plot->legend->minimumOuterSizeHint(), area.size()));
+    // Outside in its own row (presentation mode), or left out of the layout when that row has no room (LegendRow).
+    const QCPLayout* holder = m_plot->legend->layout();
+    const bool outside = holder == m_plot->plotLayout();
+    m_plot->legend->setVisible(holder && (outside || legendFits(m_plot->legend->minimumOuterSizeHint(), area.size())));
 
     std::vector<QRectF> taken = pointRects(points, pointSize);
     if (m_plot->legend->visible())
         taken.push_back(m_plot->legend->outerRect());
+    // The plot's other labels (the decision point's, an off-frame line's equation) were placed first: keep off them.
+    const std::vector<QCPItemText*>& own = ghosts.labels();
+    for (int i = 0; i < m_plot->itemCount(); ++i) {
+        const auto* text = qobject_cast<const QCPItemText*>(m_plot->item(i));
+        if (text && text->visible() && !text->text().isEmpty() && std::find(own.begin(), own.end(), text) == own.end())
+            taken.emplace_back(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition());
+    }
     // Top down by where their lines leave the view on the right, so that the labels keep the lines' order there.
     std::vector<std::pair<double, std::size_t>> order;
     for (std::size_t i = 0; i < ghosts.labels().size() && i < ghosts.graphs().size(); ++i) {
@@ -145,8 +154,12 @@ void FitLegendLayout::placeLabel(
         sides.push_back(Qt::AlignTop);
     }
     const int chosen = LabelPlacement::choose(candidates, taken, area);
-    if (chosen < 0)
+    // In a plot too small for every label (presentation mode on a small screen), a label with no free place is left
+    // out rather than printed over another or a point: the line keeps its colour and the legend names it.
+    if (chosen < 0 || LabelPlacement::cover(candidates[std::size_t(chosen)], taken, area) > 0) {
+        label->setVisible(false);
         return;
+    }
     const QRectF rect = candidates[std::size_t(chosen)];
     label->setPositionAlignment(Qt::AlignRight | sides[std::size_t(chosen)]);
     const double anchorY = sides[std::size_t(chosen)] == Qt::AlignBottom ? rect.bottom() : rect.top();

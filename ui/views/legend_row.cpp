@@ -15,36 +15,33 @@ LegendRow::LegendRow(QCustomPlot* plot, QObject* parent)
     connect(m_plot, &QCustomPlot::beforeReplot, this, &LegendRow::wrap);
 }
 
-bool LegendRow::isOutside() const
+bool LegendRow::isDropped() const
 {
-    return m_plot->legend->layout() == m_plot->plotLayout();
+    return m_outside && m_plot->legend->layout() != m_plot->plotLayout();
 }
 
 void LegendRow::setOutside(bool outside)
 {
-    if (outside == isOutside())
+    if (outside == m_outside)
         return;
+    m_outside = outside;
     QCPLegend* legend = m_plot->legend;
     QCPLayoutInset* inset = m_plot->axisRect()->insetLayout();
-    QCPLayoutGrid* grid = m_plot->plotLayout();
     if (outside) {
         for (int i = 0; i < inset->elementCount(); ++i)
             if (inset->elementAt(i) == legend)
                 m_corner = inset->insetAlignment(i);
         inset->take(legend);
         inset->simplify();
-        const int row = grid->rowCount();
-        grid->insertRow(row);
-        grid->addElement(row, 0, legend);
-        grid->setRowStretchFactor(row, 0.001);
+        showRow(true);
         legend->setMargins(QMargins(6, 2, 6, 2));
         legend->setMinimumSize(1, 0); // the plot's width sets the columns, not the other way round
         legend->setFillOrder(QCPLegend::foColumnsFirst);
         wrap();
         return;
     }
-    grid->take(legend);
-    grid->simplify();
+    showRow(false);
+    legend->setVisible(true);
     legend->setWrap(0);
     legend->setFillOrder(QCPLegend::foRowsFirst, true);
     legend->setMargins(QMargins(7, 5, 7, 4));
@@ -54,7 +51,7 @@ void LegendRow::setOutside(bool outside)
 
 void LegendRow::wrap()
 {
-    if (!isOutside())
+    if (!m_outside)
         return;
     QCPLegend* legend = m_plot->legend;
     std::vector<int> widths;
@@ -67,6 +64,25 @@ void LegendRow::wrap()
         legend->setWrap(columns);
         legend->setFillOrder(QCPLegend::foColumnsFirst, true);
     }
+    showRow(legend->minimumOuterSizeHint().height() <= kMaxShare * m_plot->height());
+}
+
+void LegendRow::showRow(bool shown)
+{
+    QCPLegend* legend = m_plot->legend;
+    QCPLayoutGrid* grid = m_plot->plotLayout();
+    if (shown == (legend->layout() == grid))
+        return;
+    if (shown) {
+        const int row = grid->rowCount();
+        grid->insertRow(row);
+        grid->addElement(row, 0, legend);
+        grid->setRowStretchFactor(row, 0.001);
+    } else {
+        grid->take(legend);
+        grid->simplify();
+    }
+    legend->setVisible(shown);
 }
 
 } // namespace gdlab

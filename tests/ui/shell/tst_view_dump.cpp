@@ -162,14 +162,29 @@ void TestViewDump::writesTheIssuesFormat()
 
 void TestViewDump::textsDoNotOverlap_data()
 {
-    addLessons(true);
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("presentation");
+    for (const Lesson& lesson : lessonCatalog()) {
+        const QString name = QString::fromStdString(lesson.name);
+        for (const QSize& size : { projector, laptop })
+            for (bool presentation : { false, true })
+                QTest::addRow(
+                    "%s %dx%d%s", lesson.name.c_str(), size.width(), size.height(), presentation ? " presentation" : "")
+                    << name << size << presentation;
+    }
 }
 
 void TestViewDump::textsDoNotOverlap()
 {
     QFETCH(QString, lesson);
     QFETCH(QSize, size);
+    QFETCH(bool, presentation);
     open(lesson, size);
+    if (presentation) {
+        m_window->setPresentationMode(true);
+        QCoreApplication::processEvents();
+    }
     const int last = m_controller->model()->lastRow();
     for (int row : { 0, std::min(10, last), last }) {
         const QJsonObject views = dumpAt(row).value(QStringLiteral("views")).toObject();
