@@ -88,7 +88,7 @@ void FitLegendLayout::arrange(const FitGhostLayer& ghosts, const QCPGraph* point
     m_plot->legend->setVisible(holder && (outside || legendFits(m_plot->legend->minimumOuterSizeHint(), area.size())));
 
     std::vector<QRectF> taken = pointRects(points, pointSize);
-    if (m_plot->legend->visible())
+    if (m_plot->legend->visible() && m_plot->legend->layout())
         taken.push_back(m_plot->legend->outerRect());
     // The plot's other labels (the decision point's, an off-frame line's equation) were placed first: keep off them.
     const std::vector<QCPItemText*>& own = ghosts.labels();

@@ -8,6 +8,13 @@
 
 namespace gdlab {
 
+namespace {
+
+/** The layer, never drawn, that holds a legend left out for want of room. */
+const char* const kDroppedLayer = "gdlabDroppedLegend";
+
+} // namespace
+
 LegendRow::LegendRow(QCustomPlot* plot, QObject* parent)
     : QObject(parent)
     , m_plot(plot)
@@ -41,7 +48,7 @@ void LegendRow::setOutside(bool outside)
         return;
     }
     showRow(false);
-    legend->setVisible(true);
+    legend->setLayer(m_legendLayer);
     legend->setWrap(0);
     legend->setFillOrder(QCPLegend::foRowsFirst, true);
     legend->setMargins(QMargins(7, 5, 7, 4));
@@ -73,16 +80,25 @@ void LegendRow::showRow(bool shown)
     QCPLayoutGrid* grid = m_plot->plotLayout();
     if (shown == (legend->layout() == grid))
         return;
+    // Left out, the legend goes to a layer that is not drawn rather than being hidden: whether it is visible stays
+    // the view's to say (the loss view shows it only with pinned runs or the accuracy), for when it comes back.
+    if (!m_plot->layer(kDroppedLayer)) {
+        m_plot->addLayer(kDroppedLayer);
+        m_plot->layer(kDroppedLayer)->setVisible(false);
+    }
     if (shown) {
         const int row = grid->rowCount();
         grid->insertRow(row);
         grid->addElement(row, 0, legend);
         grid->setRowStretchFactor(row, 0.001);
+        legend->setLayer(m_legendLayer);
     } else {
         grid->take(legend);
         grid->simplify();
+        if (legend->layer()->name() != QLatin1String(kDroppedLayer))
+            m_legendLayer = legend->layer()->name();
+        legend->setLayer(QString::fromLatin1(kDroppedLayer));
     }
-    legend->setVisible(shown);
 }
 
 } // namespace gdlab

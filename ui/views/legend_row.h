@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 #include <Qt>
 
 class QCustomPlot;
@@ -37,6 +38,7 @@ private:
 
     QCustomPlot* m_plot;
     bool m_outside = false;
+    QString m_legendLayer = QStringLiteral("legend"); ///< the layer the legend is drawn on when it is shown
     Qt::Alignment m_corner = Qt::AlignTop | Qt::AlignRight;
 };
 
