@@ -48,7 +48,7 @@ void LegendRow::setOutside(bool outside)
         return;
     }
     showRow(false);
-    legend->setLayer(m_legendLayer);
+    moveLegendTo(m_legendLayer);
     legend->setWrap(0);
     legend->setFillOrder(QCPLegend::foRowsFirst, true);
     legend->setMargins(QMargins(7, 5, 7, 4));
@@ -91,14 +91,24 @@ void LegendRow::showRow(bool shown)
         grid->insertRow(row);
         grid->addElement(row, 0, legend);
         grid->setRowStretchFactor(row, 0.001);
-        legend->setLayer(m_legendLayer);
+        moveLegendTo(m_legendLayer);
     } else {
         grid->take(legend);
         grid->simplify();
         if (legend->layer()->name() != QLatin1String(kDroppedLayer))
             m_legendLayer = legend->layer()->name();
-        legend->setLayer(QString::fromLatin1(kDroppedLayer));
+        moveLegendTo(QString::fromLatin1(kDroppedLayer));
     }
+}
+
+void LegendRow::moveLegendTo(const QString& layer)
+{
+    // The entries are layerables of their own: they go with the legend, or they would be drawn where it is not.
+    QCPLegend* legend = m_plot->legend;
+    legend->setLayer(layer);
+    for (int k = 0; k < legend->itemCount(); ++k)
+        if (QCPAbstractLegendItem* item = legend->item(k))
+            item->setLayer(layer);
 }
 
 } // namespace gdlab

@@ -35,6 +35,7 @@ private:
     void wrap();
     /** Puts the legend's row below the plot, or takes it out (and hides the legend). */
     void showRow(bool shown);
+    void moveLegendTo(const QString& layer);
 
     QCustomPlot* m_plot;
     bool m_outside = false;
