@@ -1,5 +1,6 @@
 // The explicit themes' palettes: text that reads on them, selections that show, and the meaning colours that go
 // with a desktop's own palette.
+#include "support/contrast_ratio.h"
 #include "views/theme_palette.h"
 
 #include <QtTest>
@@ -24,18 +25,7 @@ private slots:
 
 namespace {
 
-double luminance(const QColor& colour)
-{
-    const auto linear = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
-    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF());
-}
-
-double contrast(const QColor& a, const QColor& b)
-{
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
+using gdlab::test::contrast;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // Every meaning colour of every theme against the theme's own backgrounds, as WCAG measures contrast: text at
 // 4.5:1 (7:1 in high contrast), marks at 3:1, and the markers on the colour map lifted off every colour of it.
+#include "support/contrast_ratio.h"
 #include "views/colour_map.h"
 #include "views/plot_style.h"
 #include "views/theme_palette.h"
@@ -33,19 +34,7 @@ private slots:
 
 namespace {
 
-/** WCAG 2 relative luminance of an sRGB colour. */
-double luminance(const QColor& colour)
-{
-    const auto linear = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
-    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF());
-}
-
-double contrast(const QColor& a, const QColor& b)
-{
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
+using gdlab::test::contrast;
 
 /** A translucent colour as it shows over background. */
 QColor over(const QColor& colour, const QColor& background)
