@@ -57,6 +57,16 @@ int distinctColours(const QImage& image)
             colours.insert(image.pixel(x, y));
     return colours.size();
 }
+
+// As over ssh or in a script: no display of any kind.
+QProcessEnvironment withoutDisplay()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    return environment;
+}
 } // namespace
 
 void TestScreenshot::everyLesson_data()
@@ -186,10 +196,7 @@ void TestScreenshot::badDataExitsCleanly()
 // with Qt's "could not connect to display" abort.
 void TestScreenshot::helpAndBadFlagsWithoutADisplay()
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    const QProcessEnvironment environment = withoutDisplay();
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(GDLAB_GUI_PATH), { QStringLiteral("--help") });
@@ -209,10 +216,7 @@ void TestScreenshot::helpAndBadFlagsWithoutADisplay()
 // --list-guides and a bad guide answer without a display; --guide-step K opens step K, which a session then keeps.
 void TestScreenshot::guidesFromTheCommandLine()
 {
-    QProcessEnvironment bare = QProcessEnvironment::systemEnvironment();
-    bare.remove(QStringLiteral("DISPLAY"));
-    bare.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    bare.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    const QProcessEnvironment bare = withoutDisplay();
     QProcess process;
     process.setProcessEnvironment(bare);
     process.start(QStringLiteral(GDLAB_GUI_PATH), { QStringLiteral("--list-guides") });
