@@ -24,6 +24,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSaveFile>
+#include <QSplitter>
 #include <QStatusBar>
 
 #include <cmath>
@@ -87,7 +88,31 @@ QJsonObject SessionActions::viewsJson() const
         { QStringLiteral("second_view"), m_window->secondViewTabs()->currentIndex() } };
     if (const std::optional<BowlCamera> camera = m_window->bowlView()->camera())
         views.insert(QStringLiteral("bowl"), cameraJson(*camera));
+    views.insert(QStringLiteral("layout"), layoutJson());
     return views;
+}
+
+QJsonObject SessionActions::layoutJson() const
+{
+    QJsonObject splitters;
+    for (const QSplitter* splitter : m_window->findChildren<QSplitter*>())
+        if (!splitter->objectName().isEmpty())
+            splitters.insert(splitter->objectName(), QString::fromLatin1(splitter->saveState().toBase64()));
+    return { { QStringLiteral("presentation"), m_window->isPresentationMode() },
+        { QStringLiteral("splitters"), splitters } };
+}
+
+void SessionActions::applyLayout(const QJsonObject& layout)
+{
+    const QJsonObject splitters = layout.value(QLatin1String("splitters")).toObject();
+    for (QSplitter* splitter : m_window->findChildren<QSplitter*>()) {
+        const QJsonValue state = splitters.value(splitter->objectName());
+        if (!splitter->objectName().isEmpty() && state.isString())
+            splitter->restoreState(QByteArray::fromBase64(state.toString().toLatin1())); // false on garbage: kept
+    }
+    const QJsonValue presentation = layout.value(QLatin1String("presentation"));
+    if (presentation.isBool())
+        m_window->setPresentationMode(presentation.toBool());
 }
 
 void SessionActions::applyViews(const QJsonObject& views)
@@ -111,6 +136,7 @@ void SessionActions::applyViews(const QJsonObject& views)
         m_window->secondViewTabs()->setCurrentIndex(tab);
     if (const std::optional<BowlCamera> camera = cameraFromJson(views.value(QLatin1String("bowl")).toObject()))
         m_window->bowlView()->setCamera(*camera);
+    applyLayout(views.value(QLatin1String("layout")).toObject());
 }
 
 bool SessionActions::save(const QString& path, QString* errorMessage)

@@ -12,7 +12,8 @@ class MainWindow;
 /**
  * @brief File › Open session…, Save session and Save session as…: the window's state as a .gdlab file
  * (SessionFile) and back. It adds to the file what the views show beyond the run: the loss axis, the surface's
- * slice, hold mode and follow option, and the second view's tab.
+ * slice, hold mode and follow option, the second view's tab, the bowl's camera, and the layout (presentation mode,
+ * the splitters).
  */
 class SessionActions : public QObject {
     Q_OBJECT
@@ -39,6 +40,9 @@ public:
 private:
     void saveInteractively(bool choosePath);
     void openInteractively();
+    /** The window's layout: presentation mode and every named splitter's state. */
+    QJsonObject layoutJson() const;
+    void applyLayout(const QJsonObject& layout);
     /** Opens path and says how it went in the status bar. */
     void openAndReport(const QString& path);
     /** Puts path at the top of File › Open recent, and its folder as where the next dialog starts. */

@@ -25,6 +25,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QShortcut>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -244,6 +245,11 @@ void TestMainActions::sessionKeepsTheViews()
     window.surfaceModel()->setParameters(0, 2);
     window.surfaceModel()->setHoldMode(gdlab::ErrorSurfaceModel::HoldMode::CurrentIterate);
     window.secondViewTabs()->setCurrentIndex(1);
+    // The layout: a splitter moved by hand comes back as it was.
+    auto* splitter = window.findChild<QSplitter*>(QStringLiteral("viewsAndSide"));
+    QVERIFY(splitter);
+    splitter->setSizes({ 700, 300 });
+    const QByteArray splitterState = splitter->saveState();
     // A pinned run goes into the session by its settings and is computed again there.
     QVERIFY(window.pinnedRuns()->pinCurrent());
     QVERIFY(controller.setLearningRate(controller.latestRun()->settings.learningRate / 2).isEmpty());
@@ -263,7 +269,15 @@ void TestMainActions::sessionKeepsTheViews()
     QCOMPARE(reopened.sessions()->viewsJson(), window.sessions()->viewsJson());
     QVERIFY(!reopened.lossPlot()->isLogarithmic());
     QCOMPARE(reopened.surfaceModel()->yParameter(), 2);
+    QCOMPARE(reopened.findChild<QSplitter*>(QStringLiteral("viewsAndSide"))->saveState(), splitterState);
+    QVERIFY(!reopened.isPresentationMode());
     QCOMPARE(other.model()->currentRow(), 7);
+    // A session saved in presentation mode opens in it: the class sees what the teacher prepared.
+    window.setPresentationMode(true);
+    QVERIFY2(window.sessions()->save(path, &error), qPrintable(error));
+    QVERIFY(reopened.sessions()->open(path).isEmpty());
+    QVERIFY(reopened.isPresentationMode());
+    reopened.setPresentationMode(false);
     QCOMPARE(other.latestRun()->lessonName, std::string("three_features_ints_n20"));
     QCOMPARE(reopened.pinnedRuns()->pinnedCount(), 1);
     const gdlab::PinnedRun& pin = reopened.pinnedRuns()->run(0);
