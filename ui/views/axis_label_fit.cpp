@@ -22,8 +22,8 @@ AxisLabelFit::AxisLabelFit(QCustomPlot* plot)
 
 QString AxisLabelFit::fitted(const QString& label, double length, const QFontMetricsF& metrics)
 {
-    // An axis not laid out yet (or squeezed to nothing) says nothing of the room there will be.
-    if (metrics.horizontalAdvance(label) <= length || length < 2 * metrics.height())
+    // An axis not laid out yet says nothing of the room there will be.
+    if (metrics.horizontalAdvance(label) <= length || length <= 0)
         return label;
     const qsizetype parenthesis = label.indexOf(QLatin1String(" ("));
     if (parenthesis > 0) // the name, even where it runs a little past: the axis must still say what it is

@@ -21,6 +21,7 @@ ContourLegend::ContourLegend(QCustomPlot* plot, const QCPLayoutElement* besideMa
     , m_plot(plot)
     , m_besideMap(besideMap)
     , m_arrowEntry(plot->addGraph())
+    , m_drop(plot)
 {
     // The arrow keeps one length whatever |∇|: the legend says so, so that nobody reads a step size into it.
     m_arrowEntry->setName(tr("−∇ direction (fixed length)"));
@@ -76,6 +77,7 @@ void ContourLegend::wrap()
         legend->setWrap(columns);
         legend->setFillOrder(QCPLegend::foColumnsFirst, true); // re-flows the items into the new column count
     }
+    m_drop.fit();
 }
 
 void ContourLegend::applyStyle(const PlotStyle& style)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "views/legend_drop.h"
+
 #include <QObject>
 
 #include <vector>
@@ -42,6 +44,7 @@ private:
     QCustomPlot* m_plot;
     const QCPLayoutElement* m_besideMap;
     QCPGraph* m_arrowEntry;
+    LegendDrop m_drop; ///< a legend taller than the map allows is left out (presentation mode on a small screen)
 };
 
 } // namespace gdlab

@@ -8,23 +8,17 @@
 
 namespace gdlab {
 
-namespace {
-
-/** The layer, never drawn, that holds a legend left out for want of room. */
-const char* const kDroppedLayer = "gdlabDroppedLegend";
-
-} // namespace
-
 LegendRow::LegendRow(QCustomPlot* plot, QObject* parent)
     : QObject(parent)
     , m_plot(plot)
+    , m_drop(plot)
 {
     connect(m_plot, &QCustomPlot::beforeReplot, this, &LegendRow::wrap);
 }
 
 bool LegendRow::isDropped() const
 {
-    return m_outside && m_plot->legend->layout() != m_plot->plotLayout();
+    return m_outside && !m_drop.isInRow();
 }
 
 void LegendRow::setOutside(bool outside)
@@ -40,15 +34,14 @@ void LegendRow::setOutside(bool outside)
                 m_corner = inset->insetAlignment(i);
         inset->take(legend);
         inset->simplify();
-        showRow(true);
+        m_drop.showRow(true);
         legend->setMargins(QMargins(6, 2, 6, 2));
         legend->setMinimumSize(1, 0); // the plot's width sets the columns, not the other way round
         legend->setFillOrder(QCPLegend::foColumnsFirst);
         wrap();
         return;
     }
-    showRow(false);
-    moveLegendTo(m_legendLayer);
+    m_drop.takeOut();
     legend->setWrap(0);
     legend->setFillOrder(QCPLegend::foRowsFirst, true);
     legend->setMargins(QMargins(7, 5, 7, 4));
@@ -71,44 +64,7 @@ void LegendRow::wrap()
         legend->setWrap(columns);
         legend->setFillOrder(QCPLegend::foColumnsFirst, true);
     }
-    showRow(legend->minimumOuterSizeHint().height() <= kMaxShare * m_plot->height());
-}
-
-void LegendRow::showRow(bool shown)
-{
-    QCPLegend* legend = m_plot->legend;
-    QCPLayoutGrid* grid = m_plot->plotLayout();
-    if (shown == (legend->layout() == grid))
-        return;
-    // Left out, the legend goes to a layer that is not drawn rather than being hidden: whether it is visible stays
-    // the view's to say (the loss view shows it only with pinned runs or the accuracy), for when it comes back.
-    if (!m_plot->layer(kDroppedLayer)) {
-        m_plot->addLayer(kDroppedLayer);
-        m_plot->layer(kDroppedLayer)->setVisible(false);
-    }
-    if (shown) {
-        const int row = grid->rowCount();
-        grid->insertRow(row);
-        grid->addElement(row, 0, legend);
-        grid->setRowStretchFactor(row, 0.001);
-        moveLegendTo(m_legendLayer);
-    } else {
-        grid->take(legend);
-        grid->simplify();
-        if (legend->layer()->name() != QLatin1String(kDroppedLayer))
-            m_legendLayer = legend->layer()->name();
-        moveLegendTo(QString::fromLatin1(kDroppedLayer));
-    }
-}
-
-void LegendRow::moveLegendTo(const QString& layer)
-{
-    // The entries are layerables of their own: they go with the legend, or they would be drawn where it is not.
-    QCPLegend* legend = m_plot->legend;
-    legend->setLayer(layer);
-    for (int k = 0; k < legend->itemCount(); ++k)
-        if (QCPAbstractLegendItem* item = legend->item(k))
-            item->setLayer(layer);
+    m_drop.fit();
 }
 
 } // namespace gdlab

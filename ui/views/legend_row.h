@@ -1,8 +1,9 @@
 #pragma once
 
 #include <QObject>
-#include <QString>
 #include <Qt>
+
+#include "views/legend_drop.h"
 
 class QCustomPlot;
 
@@ -13,18 +14,15 @@ namespace gdlab {
  * legend's text is half as large again, and inside the axis rect it would cover the data the back row looks at.
  *
  * Outside, the entries run in as many columns as the plot's width holds (ContourLegend::columnsThatFit); a row that
- * would still take more than kMaxShare of the plot's height (presentation mode on a small screen) is left out until
- * there is room, since a plot squeezed to a strip shows nothing the legend could name. Inside, the legend goes back
- * to the corner it had.
+ * would still take more than LegendDrop::kMaxShare of the plot's height (presentation mode on a small screen) is left
+ * out until there is room, since a plot squeezed to a strip shows nothing the legend could name. Inside, the legend
+ * goes back to the corner it had.
  */
 class LegendRow : public QObject {
     Q_OBJECT
 
 public:
     explicit LegendRow(QCustomPlot* plot, QObject* parent = nullptr);
-
-    /** @brief The most of the plot's height the legend's row may take. */
-    static constexpr double kMaxShare = 0.3;
 
     void setOutside(bool outside);
     bool isOutside() const { return m_outside; }
@@ -33,13 +31,10 @@ public:
 
 private:
     void wrap();
-    /** Puts the legend's row below the plot, or takes it out (and hides the legend). */
-    void showRow(bool shown);
-    void moveLegendTo(const QString& layer);
 
     QCustomPlot* m_plot;
     bool m_outside = false;
-    QString m_legendLayer = QStringLiteral("legend"); ///< the layer the legend is drawn on when it is shown
+    LegendDrop m_drop;
     Qt::Alignment m_corner = Qt::AlignTop | Qt::AlignRight;
 };
 

@@ -26,6 +26,7 @@ void TestAxisLabelFit::fittedShortensInSteps()
     QCOMPARE(AxisLabelFit::fitted(label, whole + 1, metrics), label);
     QCOMPARE(AxisLabelFit::fitted(label, whole - 1, metrics), QStringLiteral("θ2"));
     QCOMPARE(AxisLabelFit::fitted(label, 3 * metrics.height(), metrics), QStringLiteral("θ2"));
+    QCOMPARE(AxisLabelFit::fitted(label, 0.5 * metrics.height(), metrics), QStringLiteral("θ2")); // a sliver of a plot
     QCOMPARE(AxisLabelFit::fitted(label, 0, metrics), label); // not laid out yet
     // Without a parenthesis, or too short even for the name: elided, never longer than the room.
     const QString plain = QStringLiteral("loss (mse) over the whole data set");

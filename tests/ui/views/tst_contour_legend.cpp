@@ -27,6 +27,7 @@ private slots:
     void belowTheMap();
     void anEntryForTheArrow();
     void wrapsToTheWidth();
+    void leftOutOfAShortPlot();
 };
 
 void TestContourLegend::columnsThatFit_data()
@@ -100,6 +101,36 @@ void TestContourLegend::wrapsToTheWidth()
     plot.replot(); // the layout settles
     QVERIFY2(plot.legend->outerRect().width() <= plot.width(),
         qPrintable(QStringLiteral("%1 > %2").arg(plot.legend->outerRect().width()).arg(plot.width())));
+}
+
+// Presentation mode on a small screen: a legend that would take more than its share of the plot's height is left
+// out (not drawn, no row) so the map keeps its height, and comes back below the map when the plot grows.
+void TestContourLegend::leftOutOfAShortPlot()
+{
+    QCustomPlot plot;
+    auto* scale = new QCPColorScale(&plot);
+    plot.plotLayout()->addElement(0, 1, scale);
+    ContourLegend legend(&plot, scale);
+    for (const char* name : { "descent path (lr 0.2, gd)", "current θ", "least squares", "momentum", "lr 0.5, adam" })
+        plot.addGraph()->setName(QString::fromUtf8(name));
+    plot.resize(300, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.replot();
+    QCOMPARE(plot.plotLayout()->element(1, 0), plot.legend);
+    plot.resize(300, 160);
+    plot.replot();
+    plot.replot();
+    QVERIFY(plot.legend->layout() == nullptr);
+    QCOMPARE(plot.plotLayout()->rowCount(), 1);
+    QVERIFY(!plot.legend->realVisibility()); // on a layer that is not drawn
+    const int mapHeight = plot.axisRect()->outerRect().height();
+    QVERIFY2(mapHeight > 100, qPrintable(QString::number(mapHeight)));
+    plot.resize(300, 600);
+    plot.replot();
+    QCOMPARE(plot.plotLayout()->element(1, 0), plot.legend);
+    QVERIFY(plot.legend->realVisibility());
+    QVERIFY(plot.legend->item(0)->realVisibility());
 }
 
 } // namespace tst_contour_legend
