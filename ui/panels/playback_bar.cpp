@@ -1,9 +1,11 @@
 #include "panels/playback_bar.h"
 
+#include "panels/themed_icon.h"
 #include "session/iteration_model.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
@@ -170,7 +172,8 @@ void PlaybackBar::setStepsPerSecond(int stepsPerSecond)
 QAction* PlaybackBar::makeAction(
     const QString& text, const QString& toolTip, QStyle::StandardPixmap icon, const QKeySequence& shortcut)
 {
-    auto* action = new QAction(style()->standardIcon(icon), text, this);
+    auto* action = new QAction(ThemedIcon::standard(*this, icon, kIconSize), text, this);
+    action->setProperty(kIconKind, int(icon));
     action->setShortcut(shortcut);
     action->setShortcutContext(Qt::WindowShortcut);
     action->setToolTip(shortcutHint(toolTip, shortcut));
@@ -182,7 +185,7 @@ QToolButton* PlaybackBar::makeButton(QAction* action)
 {
     auto* button = new QToolButton(this);
     button->setDefaultAction(action);
-    button->setIconSize(QSize(20, 20));
+    button->setIconSize(QSize(kIconSize, kIconSize));
     button->setAccessibleName(action->text());
     return button;
 }
@@ -257,9 +260,22 @@ void PlaybackBar::followCurrentRow()
 void PlaybackBar::updatePlayAction()
 {
     const bool playing = isPlaying();
-    m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    const QStyle::StandardPixmap icon = playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay;
+    m_playAction->setProperty(kIconKind, int(icon));
+    m_playAction->setIcon(ThemedIcon::standard(*this, icon, kIconSize));
     m_playAction->setText(playing ? tr("Pause") : tr("Play"));
     m_playAction->setToolTip(shortcutHint(playing ? tr("Pause") : tr("Play"), m_playAction->shortcut()));
+}
+
+void PlaybackBar::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    // A theme changes the buttons' text colour: the icons follow it.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        for (QAction* action : { m_firstAction, m_stepBackAction, m_playAction, m_stepForwardAction, m_lastAction })
+            if (action)
+                action->setIcon(ThemedIcon::standard(
+                    *this, QStyle::StandardPixmap(action->property(kIconKind).toInt()), kIconSize));
 }
 
 void PlaybackBar::updateTimerInterval()

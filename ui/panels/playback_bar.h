@@ -73,7 +73,15 @@ signals:
     /** @brief The bar moves the descent to row (a step, the scrubber, playback); the window makes it current. */
     void rowRequested(int row);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    /** Icon size of the buttons, in pixels. */
+    static constexpr int kIconSize = 20;
+    /** The QAction property naming its standard icon, drawn again in the text colour when the palette changes. */
+    static constexpr const char* kIconKind = "gdlabIconKind";
+
     QAction* makeAction(
         const QString& text, const QString& toolTip, QStyle::StandardPixmap icon, const QKeySequence& shortcut);
     QToolButton* makeButton(QAction* action);

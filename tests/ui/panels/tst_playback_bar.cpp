@@ -43,6 +43,7 @@ private slots:
     void oneResetOneRefresh();
     void requestsRowsWithoutMovingThem();
     void followsAStreamingRun();
+    void iconsTakeTheTextColour();
 
 private:
     IterationModel* model() const { return m_controller->model(); }
@@ -274,6 +275,29 @@ void TestPlaybackBar::followsAStreamingRun()
     QCOMPARE(bar.scrubber()->maximum(), 1000);
     QCOMPARE(bar.positionLabel()->text(), QStringLiteral("299 / 1000"));
     QCOMPARE(bar.refreshCount(), 2);
+}
+
+// On a dark palette the buttons' icons are drawn in its light text colour (Fusion's own are dark grey), and again
+// when the palette changes.
+void TestPlaybackBar::iconsTakeTheTextColour()
+{
+    const auto inkOf = [](const QAction* action) {
+        const QImage image = action->icon().pixmap(QSize(20, 20)).toImage();
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                if (qAlpha(image.pixel(x, y)) == 255)
+                    return QColor(image.pixel(x, y));
+        return QColor();
+    };
+    QPalette dark = m_bar->palette();
+    dark.setColor(QPalette::Active, QPalette::ButtonText, QColor(0xF0, 0xF0, 0xF0));
+    dark.setColor(QPalette::Inactive, QPalette::ButtonText, QColor(0xF0, 0xF0, 0xF0));
+    m_bar->setPalette(dark);
+    QCOMPARE(inkOf(m_bar->playAction()), QColor(0xF0, 0xF0, 0xF0));
+    QCOMPARE(inkOf(m_bar->lastAction()), QColor(0xF0, 0xF0, 0xF0));
+    m_bar->playAction()->trigger(); // the pause icon too
+    QCOMPARE(inkOf(m_bar->playAction()), QColor(0xF0, 0xF0, 0xF0));
+    m_bar->playAction()->trigger();
 }
 
 } // namespace tst_playback_bar
