@@ -5,7 +5,6 @@
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
-#include "views/axis_label_fit.h"
 #include "views/contour_legend.h"
 #include "views/contour_lines_layer.h"
 #include "views/descent_path_layer.h"
@@ -35,7 +34,6 @@ ContourPlot::ContourPlot(const IterationModel* model, const ErrorSurfaceModel* s
 {
     m_plot = new QCustomPlot(this);
     new TickDensity(m_plot);
-    new AxisLabelFit(m_plot);
     m_message = new QLabel(this);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);

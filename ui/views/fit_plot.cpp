@@ -3,7 +3,6 @@
 #include "run.h"
 
 #include "session/iteration_model.h"
-#include "views/axis_label_fit.h"
 #include "views/fit_axes.h"
 #include "views/fit_class_map.h"
 #include "views/fit_curve.h"
@@ -46,7 +45,6 @@ FitPlot::FitPlot(const IterationModel* model, QWidget* parent)
     , m_plot(new QCustomPlot(this))
 {
     new TickDensity(m_plot);
-    new AxisLabelFit(m_plot);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);

@@ -6,7 +6,6 @@
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
 #include "views/accuracy_curve.h"
-#include "views/axis_label_fit.h"
 #include "views/divergence_warning.h"
 #include "views/least_squares_floor.h"
 #include "views/legend_row.h"
@@ -53,7 +52,6 @@ LossPlot::LossPlot(const IterationModel* model, QWidget* parent)
     , m_pinnedMarkers(new PinnedLossMarkers(m_plot, this))
 {
     new TickDensity(m_plot);
-    new AxisLabelFit(m_plot);
     // "k = …, loss = …" must not cover "least squares: …" where the curve reaches its floor.
     m_marker->avoid(m_floor->label());
     auto* layout = new QVBoxLayout(this);

@@ -6,7 +6,6 @@
 #include "run.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
-#include "views/axis_label_fit.h"
 #include "views/cosmetic_pen.h"
 #include "views/optimum_star.h"
 #include "views/plot_style.h"
@@ -47,7 +46,6 @@ ParameterLossPlot::ParameterLossPlot(const IterationModel* model, const ErrorSur
     , m_plot(new QCustomPlot(this))
 {
     new TickDensity(m_plot);
-    new AxisLabelFit(m_plot);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
     m_message->setMargin(24);

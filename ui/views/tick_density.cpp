@@ -1,5 +1,7 @@
 #include "views/tick_density.h"
 
+#include "views/axis_label_fit.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -43,20 +45,24 @@ void TickDensity::adjust()
 
 void TickDensity::adjustAxis(QCPAxis* axis)
 {
-    if (!axis || !axis->visible() || !axis->tickLabels() || axis->ticker().isNull())
+    if (!axis || !axis->visible())
         return;
-    const QFontMetricsF metrics(axis->tickLabelFont());
     const bool vertical = axis->orientation() == Qt::Vertical;
-    // Stacked labels need their height and as much again between them; labels side by side, a typical label's
-    // width and half as much again.
-    const double extent = vertical ? metrics.height() : 0.75 * metrics.horizontalAdvance(QStringLiteral("−0.000"));
-    // The ticks are made before this replot's layout, so from the last layout's axis length, corrected by how
-    // much the plot has grown or shrunk since (the margins hardly change): a resize then needs no second replot.
+    // The ticks and the label are set before this replot's layout, so from the last layout's axis length, corrected
+    // by how much the plot has grown or shrunk since (the margins hardly change): a resize then needs no second
+    // replot.
     const QSize grown = m_laidOut.isValid() ? m_plot->viewport().size() - m_laidOut : QSize(0, 0);
     const double length
         = vertical ? axis->axisRect()->height() + grown.height() : axis->axisRect()->width() + grown.width();
-    const int count = countFor(length, extent, kPreferredTicks);
-    axis->ticker()->setTickCount(count);
+    if (vertical)
+        AxisLabelFit::apply(axis, length);
+    if (!axis->tickLabels() || axis->ticker().isNull())
+        return;
+    const QFontMetricsF metrics(axis->tickLabelFont());
+    // Stacked labels need their height and as much again between them; labels side by side, a typical label's
+    // width and half as much again.
+    const double extent = vertical ? metrics.height() : 0.75 * metrics.horizontalAdvance(QStringLiteral("−0.000"));
+    axis->ticker()->setTickCount(countFor(length, extent, kPreferredTicks));
 }
 
 } // namespace gdlab

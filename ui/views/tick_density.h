@@ -10,7 +10,8 @@ namespace gdlab {
 
 /**
  * @brief Fewer ticks on a short axis: before each replot, every axis of the plot (the colour scale's too) asks
- * its ticker for no more ticks than its length holds with room between the labels.
+ * its ticker for no more ticks than its length holds with room between the labels, and a vertical axis's label is
+ * fitted to its length (AxisLabelFit).
  *
  * QCustomPlot's tickers aim at a fixed count (five); at 1024×700, split four ways, a 100 px loss axis or
  * colour bar then stacks its labels on top of each other. The count only goes down from the ticker's own, so a

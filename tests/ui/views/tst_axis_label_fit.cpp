@@ -1,6 +1,7 @@
-// AxisLabelFit: a vertical axis's label never runs past its axis (over the text above a short plot), and comes back
-// whole once there is room.
+// AxisLabelFit, as TickDensity applies it: a vertical axis's label never runs past its axis (over the text above a
+// short plot), and comes back whole once there is room.
 #include "views/axis_label_fit.h"
+#include "views/tick_density.h"
 
 #include <qcustomplot.h>
 
@@ -40,7 +41,7 @@ void TestAxisLabelFit::fittedShortensInSteps()
 void TestAxisLabelFit::shortPlotShortensTheLabelAndTallGivesItBack()
 {
     QCustomPlot plot;
-    new AxisLabelFit(&plot);
+    new TickDensity(&plot); // fits the labels before each replot
     const QString label = QStringLiteral("θ2 (slope of x2), held nowhere in particular");
     plot.yAxis->setLabel(label);
     plot.xAxis->setLabel(QStringLiteral("a horizontal label is left as it is, however long it gets"));
