@@ -15,6 +15,7 @@
 #include "shell/main_window.h"
 #include "shell/race_launcher.h"
 #include "shell/second_view_tabs.h"
+#include "shell/window_settings.h"
 #include "views/bowl_view.h"
 #include "views/loss_plot.h"
 
@@ -24,7 +25,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSaveFile>
-#include <QSplitter>
 #include <QStatusBar>
 
 #include <cmath>
@@ -95,9 +95,9 @@ QJsonObject SessionActions::viewsJson() const
 QJsonObject SessionActions::layoutJson() const
 {
     QJsonObject splitters;
-    for (const QSplitter* splitter : m_window->findChildren<QSplitter*>())
-        if (!splitter->objectName().isEmpty())
-            splitters.insert(splitter->objectName(), QString::fromLatin1(splitter->saveState().toBase64()));
+    const QMap<QString, QByteArray> states = WindowSettings::splitterStates(m_window);
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        splitters.insert(it.key(), QString::fromLatin1(it.value().toBase64()));
     return { { QStringLiteral("presentation"), m_window->isPresentationMode() },
         { QStringLiteral("splitters"), splitters } };
 }
@@ -105,11 +105,11 @@ QJsonObject SessionActions::layoutJson() const
 void SessionActions::applyLayout(const QJsonObject& layout)
 {
     const QJsonObject splitters = layout.value(QLatin1String("splitters")).toObject();
-    for (QSplitter* splitter : m_window->findChildren<QSplitter*>()) {
-        const QJsonValue state = splitters.value(splitter->objectName());
-        if (!splitter->objectName().isEmpty() && state.isString())
-            splitter->restoreState(QByteArray::fromBase64(state.toString().toLatin1())); // false on garbage: kept
-    }
+    QMap<QString, QByteArray> states;
+    for (auto it = splitters.constBegin(); it != splitters.constEnd(); ++it)
+        if (it.value().isString())
+            states.insert(it.key(), QByteArray::fromBase64(it.value().toString().toLatin1()));
+    WindowSettings::restoreSplitters(m_window, states);
     const QJsonValue presentation = layout.value(QLatin1String("presentation"));
     if (presentation.isBool())
         m_window->setPresentationMode(presentation.toBool());
