@@ -12,8 +12,7 @@
 #include "views/view_palette.h"
 
 #include <QEvent>
-#include <QLabel>
-#include <QScrollArea>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -37,28 +36,24 @@ QString bold(const QString& text)
 UpdatePanel::UpdatePanel(const IterationModel* model, QWidget* parent)
     : QWidget(parent)
     , m_model(model)
-    , m_label(new QLabel)
-    , m_scroll(new QScrollArea(this))
+    , m_text(new QTextBrowser(this))
 {
-    m_label->setTextFormat(Qt::RichText);
-    m_label->setWordWrap(true);
-    m_label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // A read-only text view, not a word-wrapped rich-text QLabel in a scroll area: such a label is laid out anew
+    // for every width the layouts ask its heightForWidth() about, which cost a cursor step tens of milliseconds.
+    // The view lays its document out once per text, at its own width, and scrolls what does not fit.
+    m_text->setOpenLinks(false);
+    m_text->setFrameShape(QFrame::NoFrame);
+    m_text->setLineWrapMode(QTextEdit::WidgetWidth);
     // A teacher may want to paste the numbers into a worksheet.
-    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_label->setToolTip(tr("One update of gradient descent with the actual numbers: θ(k+1) = θ(k) − lr · gradient. "
-                           "Step forward and back to see other updates."));
-    // Many parameters or original units make the text wider and taller than the panel: it scrolls, never cut off.
-    auto* content = new QWidget;
-    auto* contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->addWidget(m_label);
-    contentLayout->addStretch(1);
-    m_scroll->setWidget(content);
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->document()->setDocumentMargin(0);
+    // The panel's own background, as the text had when it was a label.
+    m_text->viewport()->setAutoFillBackground(false);
+    m_text->setToolTip(tr("One update of gradient descent with the actual numbers: θ(k+1) = θ(k) − lr · gradient. "
+                          "Step forward and back to see other updates."));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_scroll);
+    layout->addWidget(m_text);
 
     connect(m_model, &IterationModel::runReset, this, &UpdatePanel::refresh);
     connect(m_model, &IterationModel::currentRowChanged, this, &UpdatePanel::onCurrentRowChanged);
@@ -73,13 +68,13 @@ UpdatePanel::~UpdatePanel() = default;
 
 QString UpdatePanel::richText() const
 {
-    return m_label->text();
+    return m_html;
 }
 
 QSize UpdatePanel::minimumSizeHint() const
 {
     // The text scrolls: a long update never sets the side panel's width or the window's height.
-    return m_scroll->minimumSizeHint();
+    return m_text->minimumSizeHint();
 }
 
 void UpdatePanel::setPresentationMode(bool on)
@@ -103,7 +98,7 @@ void UpdatePanel::applyFont()
 {
     // The label gets its own font so that the panel keeps following the font its parent sets (the main
     // window enlarges everything in presentation mode); setting it does not send the panel a FontChange.
-    m_label->setFont(PlotStyle(*this, m_presentation).font());
+    m_text->setFont(PlotStyle(*this, m_presentation).font());
     updateGeometry();
 }
 
@@ -142,9 +137,9 @@ void UpdatePanel::showRow(int row)
     if (run && m_shownRow >= 0 && run->problem->isStandardized())
         addOriginalUnits(document, m_shownRow);
 
-    m_label->setText(document.html());
+    m_html = document.html();
+    m_text->setHtml(m_html);
     m_plainText = document.plainText();
-    updateGeometry();
 }
 
 void UpdatePanel::addLastRow(UpdateDocument& document, int row) const

@@ -5,8 +5,7 @@
 #include <QString>
 #include <QWidget>
 
-class QLabel;
-class QScrollArea;
+class QTextBrowser;
 
 namespace gdlab {
 
@@ -34,7 +33,7 @@ public:
 
     /** @brief Everything the panel shows, as plain text, one line per displayed line or table row. */
     QString text() const { return m_plainText; }
-    /** @brief The rich text the label shows. */
+    /** @brief The rich text the panel shows. */
     QString richText() const;
     /** @brief How many times the panel was built anew for a whole new run (once per runReset). */
     int refreshCount() const { return m_refreshCount; }
@@ -71,8 +70,8 @@ private:
     void applyFont();
 
     const IterationModel* m_model = nullptr;
-    QLabel* m_label = nullptr;
-    QScrollArea* m_scroll = nullptr;
+    QTextBrowser* m_text = nullptr;
+    QString m_html; ///< the rich text shown, as built (the view's toHtml() is its own rewriting)
     QString m_plainText;
     int m_shownRow = -1; ///< the row the text is about; -1 before anything is shown
     int m_refreshCount = 0;
