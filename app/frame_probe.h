@@ -28,7 +28,12 @@ public:
     double lastFrameMilliseconds() const { return m_lastFrame; }
     /** @brief The longest the event loop went without running this probe's timer, beyond its interval. */
     double blockedMaxMilliseconds() const { return m_blockedMax; }
-    void resetBlocked() { m_blockedMax = 0; }
+    /** @brief Measures blocks from now on: what the event loop did before (a lesson loading) is not counted. */
+    void resetBlocked()
+    {
+        m_blockedMax = 0;
+        m_sinceTick.restart();
+    }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

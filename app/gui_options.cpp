@@ -3,9 +3,12 @@
 #include "input_error.h"
 #include "lesson.h"
 #include "race_entry.h"
+#include "redraw_benchmark.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+
+#include <utility>
 
 namespace gdlab {
 
@@ -129,7 +132,9 @@ bool parseData(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptio
     GuiOptions& options = result.options;
     if (parser.isSet(flags.lesson)) {
         options.lesson = parser.value(flags.lesson);
-        if (!findLesson(options.lesson.toStdString()))
+        if (parser.isSet(flags.bench) && options.lesson.contains(QLatin1Char(',')))
+            options.benchCase = std::exchange(options.lesson, QString());
+        else if (!findLesson(options.lesson.toStdString()))
             return refuse(result, QStringLiteral("lesson"), options.lesson, lessonNames());
     }
     if (parser.isSet(flags.data))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -29,7 +30,10 @@ public:
     RedrawBenchmark(MainWindow* window, int repetitions);
     ~RedrawBenchmark();
 
-    /** @brief Measures every case (lesson empty) or that one lesson, and returns the report. */
+    /** @brief The cases besides the lessons: "n10k" (10,000 synthetic rows) and "updates1e6" (10⁶ updates). */
+    static QStringList syntheticCases();
+
+    /** @brief Measures every case (lesson empty) or that one lesson or synthetic case, and returns the report. */
     QString run(const QString& lesson);
 
 private:

@@ -47,6 +47,13 @@ void History::appendStepGradient(const double* stepGradient)
         m_stepGradient.resize(m_stepGradient.size() + columnStride(), 0.0);
 }
 
+std::size_t History::memoryBytes() const
+{
+    std::size_t doubles = m_theta.capacity() + m_stepGradient.capacity() + m_loss.capacity() + m_rmse.capacity()
+        + m_gradientNorm.capacity() + m_accuracy.capacity();
+    return doubles * sizeof(double) + m_epoch.capacity() * sizeof(long long);
+}
+
 void History::retainLast()
 {
     if (size() <= 1)

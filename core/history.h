@@ -108,6 +108,8 @@ public:
         append(epoch, theta, loss, std::numeric_limits<double>::quiet_NaN(), gradientNorm, stepGradient);
         m_accuracy.push_back(accuracy);
     }
+    /** @brief The bytes the columns hold (their capacity), for the memory figures of the benchmarks. */
+    std::size_t memoryBytes() const;
     /** @brief Drops every row but the last (a history streamed to a file keeps O(k) in memory). */
     void retainLast();
     /**

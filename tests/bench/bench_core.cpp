@@ -76,6 +76,33 @@ void BM_BatchUpdatesSufficientStatistics(benchmark::State& state)
 }
 BENCHMARK(BM_BatchUpdatesSufficientStatistics)->Arg(10'000)->Unit(benchmark::kMillisecond);
 
+// Issue "Live": a history of 10⁶ updates at k = 10 in at most 150 MB. The figure is the columns' bytes (what the
+// window keeps per run); SGD also keeps the gradient each update used, for the update panel.
+void BM_HistoryMemory(benchmark::State& state)
+{
+    static const gdlab::Problem problem(syntheticDataset(10'000, 10), gdlab::ProblemSpec {});
+    gdlab::SolverSettings settings;
+    settings.learningRate = 0.001;
+    settings.iterations = 1'000'000;
+    settings.tolerance = 0;
+    settings.method = static_cast<gdlab::DescentMethod>(state.range(0));
+    std::size_t bytes = 0;
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        const gdlab::History history = gdlab::Solver(problem, settings).run();
+        bytes = history.memoryBytes();
+        rows = history.size();
+    }
+    state.counters["MB"] = static_cast<double>(bytes) / 1e6;
+    state.counters["rows"] = static_cast<double>(rows);
+    state.SetLabel(settings.method == gdlab::DescentMethod::Batch ? "batch, k=10" : "sgd, k=10");
+}
+BENCHMARK(BM_HistoryMemory)
+    ->Arg(static_cast<int>(gdlab::DescentMethod::Batch))
+    ->Arg(static_cast<int>(gdlab::DescentMethod::Sgd))
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
 // The lean path (Solver::runToEnd, what gdlab-run takes without --history): batch updates from the sufficient
 // statistics keeping only the last state, for k = 1 … 10 features (p = k + 1 parameters) and every optimizer. n does
 // not matter to an update (O(k²) each), so the problems are small; the lesson-sized rate keeps every run finite.

@@ -1,5 +1,6 @@
 #include "views/fit_ghost_layer.h"
 
+#include "views/clipped_line_graph.h"
 #include "views/fit_curve.h"
 #include "views/plot_style.h"
 #include "views/view_palette.h"
@@ -31,7 +32,7 @@ void FitGhostLayer::setGhosts(const std::vector<Ghost>& ghosts, double x0, doubl
 {
     clear();
     for (const Ghost& ghost : ghosts) {
-        QCPGraph* graph = m_plot->addGraph();
+        QCPGraph* graph = addClippedLineGraph(m_plot);
         graph->setLayer(m_layer);
         graph->setName(m_legendName);
         QVector<double> keys;

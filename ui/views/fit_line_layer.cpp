@@ -1,5 +1,6 @@
 #include "views/fit_line_layer.h"
 
+#include "views/clipped_line_graph.h"
 #include "views/fit_curve.h"
 #include "views/plot_style.h"
 
@@ -8,7 +9,7 @@
 namespace gdlab {
 
 FitLineLayer::FitLineLayer(QCustomPlot* plot, QCPLayer* layer, QColor (*colour)(), double width, Qt::PenStyle dash)
-    : m_graph(plot->addGraph())
+    : m_graph(addClippedLineGraph(plot))
     , m_colour(colour)
     , m_width(width)
     , m_dash(dash)

@@ -1,5 +1,6 @@
 #include "views/fit_prediction_layer.h"
 
+#include "views/clipped_line_graph.h"
 #include "views/fit_data_layer.h"
 #include "views/fit_points.h"
 #include "views/plot_style.h"
@@ -10,7 +11,7 @@
 namespace gdlab {
 
 FitPredictionLayer::FitPredictionLayer(QCustomPlot* plot, QCPLayer* layer)
-    : m_identity(plot->addGraph())
+    : m_identity(addClippedLineGraph(plot))
     , m_leastSquares(plot->addGraph())
 {
     m_identity->setLayer(layer);

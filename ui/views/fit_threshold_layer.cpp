@@ -1,6 +1,7 @@
 #include "views/fit_threshold_layer.h"
 
 #include "number_format.h"
+#include "views/clipped_line_graph.h"
 
 #include "views/fit_curve.h"
 #include "views/plot_style.h"
@@ -14,7 +15,7 @@ namespace gdlab {
 
 FitThresholdLayer::FitThresholdLayer(QCustomPlot* plot, QCPLayer* lineLayer, QCPLayer* markerLayer)
     : m_plot(plot)
-    , m_threshold(plot->addGraph())
+    , m_threshold(addClippedLineGraph(plot))
     , m_decision(plot->addGraph())
     , m_label(new QCPItemText(plot))
 {

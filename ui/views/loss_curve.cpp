@@ -3,6 +3,7 @@
 #include "history.h"
 #include "min_max_columns.h"
 #include "session/iteration_model.h"
+#include "views/clipped_line_graph.h"
 #include "views/plot_style.h"
 
 #include <qcustomplot.h>
@@ -21,7 +22,7 @@ constexpr double noCap = std::numeric_limits<double>::infinity();
 
 LossCurve::LossCurve(QCustomPlot* plot, QObject* parent)
     : QObject(parent)
-    , m_graph(plot->addGraph())
+    , m_graph(addClippedLineGraph(plot))
 {
     m_graph->setName(tr("loss"));
 }

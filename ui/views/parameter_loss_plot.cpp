@@ -6,6 +6,7 @@
 #include "run.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
+#include "views/clipped_line_graph.h"
 #include "views/cosmetic_pen.h"
 #include "views/optimum_star.h"
 #include "views/plot_style.h"
@@ -54,9 +55,9 @@ ParameterLossPlot::ParameterLossPlot(const IterationModel* model, const ErrorSur
     m_stack->addWidget(m_message);
     m_plot->setMinimumSize(220, 150);
 
-    m_curve = m_plot->addGraph();
+    m_curve = addClippedLineGraph(m_plot);
     m_curve->setName(tr("loss along the parameter"));
-    m_steps = m_plot->addGraph();
+    m_steps = addClippedLineGraph(m_plot);
     m_steps->setName(tr("earlier steps"));
     m_steps->setLineStyle(QCPGraph::lsNone);
     // The off-frame arrow draws on "arrow", over the curve and the markers, as on the contour map.

@@ -2,6 +2,7 @@
 
 #include "min_max_columns.h"
 #include "session/pinned_runs.h"
+#include "views/clipped_line_graph.h"
 #include "views/loss_curve.h"
 #include "views/plot_style.h"
 #include "views/view_palette.h"
@@ -43,7 +44,7 @@ void PinnedLossCurves::rebuild(bool logarithmic)
     const int count = m_runs ? m_runs->count() : 0;
     for (int index = 0; index < count; ++index) {
         const PinnedRun& run = m_runs->run(index);
-        QCPGraph* graph = m_plot->addGraph();
+        QCPGraph* graph = addClippedLineGraph(m_plot);
         graph->setLayer(QStringLiteral("pinned"));
         graph->setSelectable(QCP::stNone);
         // The run's marker (PinnedLossMarkers) is its legend entry: the icon shows its shape as well as its colour.
