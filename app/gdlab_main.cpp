@@ -346,9 +346,7 @@ int main(int argc, char** argv)
         return fail(error);
     if (options.benchUi) {
         window.show();
-        std::fputs(qPrintable(gdlab::RedrawBenchmark(&window, 20)
-                                  .run(options.benchCase.isEmpty() ? options.lesson : options.benchCase)),
-            stdout);
+        std::fputs(qPrintable(gdlab::RedrawBenchmark(&window, 20).run(options.benchCase)), stdout);
         return 0;
     }
     if (options.presentation)

@@ -12,6 +12,10 @@
 
 namespace gdlab {
 
+/** @brief --bench-ui's cases besides the lessons: 10,000 synthetic rows, and 10⁶ updates on five_points. */
+inline const QString benchTenThousandRows = QStringLiteral("n10k");
+inline const QString benchMillionUpdates = QStringLiteral("updates1e6");
+
 /** @brief The command line of the gdlab window, parsed. */
 struct GuiOptions {
     QString lesson; ///< empty = the default lesson (unless data is given)

@@ -1,5 +1,7 @@
 #include "redraw_benchmark.h"
 
+#include "gui_options.h"
+
 #include "dataset.h"
 #include "frame_probe.h"
 #include "lesson.h"
@@ -25,8 +27,8 @@ namespace gdlab {
 
 namespace {
 
-const QString syntheticRows = QStringLiteral("n10k");
-const QString millionUpdates = QStringLiteral("updates1e6");
+const QString& syntheticRows = benchTenThousandRows;
+const QString& millionUpdates = benchMillionUpdates;
 
 Dataset tenThousandRows()
 {
@@ -87,11 +89,6 @@ RedrawBenchmark::RedrawBenchmark(MainWindow* window, int repetitions)
 }
 
 RedrawBenchmark::~RedrawBenchmark() = default;
-
-QStringList RedrawBenchmark::syntheticCases()
-{
-    return { syntheticRows, millionUpdates };
-}
 
 bool RedrawBenchmark::load(const QString& name)
 {

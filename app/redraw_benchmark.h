@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -30,10 +29,7 @@ public:
     RedrawBenchmark(MainWindow* window, int repetitions);
     ~RedrawBenchmark();
 
-    /** @brief The cases besides the lessons: "n10k" (10,000 synthetic rows) and "updates1e6" (10⁶ updates). */
-    static QStringList syntheticCases();
-
-    /** @brief Measures every case (lesson empty) or that one lesson or synthetic case, and returns the report. */
+    /** @brief Measures every case (lesson empty) or those listed ("five_points,n10k"), and returns the report. */
     QString run(const QString& lesson);
 
 private:

@@ -21,6 +21,7 @@ private slots:
     void guideFlags();
     void theme_data();
     void theme();
+    void benchCases();
 };
 
 namespace {
@@ -94,6 +95,9 @@ void TestGuiOptions::badValues_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected");
     QTest::addRow("unknown lesson") << QStringList { "--lesson", "nope" } << "'nope' for --lesson";
+    QTest::addRow("a benchmark case without --bench-ui") << QStringList { "--lesson", "n10k" } << "'n10k' for --lesson";
+    QTest::addRow("unknown benchmark case")
+        << QStringList { "--bench-ui", "--lesson", "five_points,nope" } << "'nope' for --lesson";
     QTest::addRow("guide step 0") << QStringList { "--guide", "five_points", "--guide-step", "0" }
                                   << "'0' for --guide-step: expected a step from 1";
     QTest::addRow("guide step without a guide")
@@ -213,6 +217,19 @@ void TestGuiOptions::guideFlags()
     QVERIFY(!result.options.listGuides);
     QCOMPARE(parse({ "--guide", "mine.json" }).options.guideStep, 1);
     QVERIFY(parse({ "--list-guides" }).options.listGuides);
+}
+
+// --bench-ui takes lessons and its synthetic cases as a list; the window itself opens the default lesson.
+void TestGuiOptions::benchCases()
+{
+    const GuiOptionsResult result = parse({ "--bench-ui", "--lesson", "separable_hours,n10k,updates1e6" });
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.options.benchCase, QStringLiteral("separable_hours,n10k,updates1e6"));
+    QVERIFY(result.options.lesson.isEmpty());
+    QCOMPARE(parse({ "--lesson", "two_features_n50" }).options.benchCase, QString());
+    const gdlab::GuiOptions one = parse({ "--bench-ui", "--lesson", "two_features_n50" }).options;
+    QCOMPARE(one.lesson, QStringLiteral("two_features_n50"));
+    QCOMPARE(one.benchCase, QStringLiteral("two_features_n50"));
 }
 
 } // namespace tst_gui_options
