@@ -17,14 +17,26 @@ std::vector<int> thinnedIndices(int steps, int limit)
 
 std::vector<double> cumulativeLengths(const std::vector<PathPoint>& points, const PathPoint& spans)
 {
-    std::vector<double> lengths(points.size(), 0.0);
-    for (std::size_t k = 1; k < points.size(); ++k) {
-        const PathPoint& a = points[k - 1];
-        const PathPoint& b = points[k];
-        const double step = std::hypot((b[0] - a[0]) / spans[0], (b[1] - a[1]) / spans[1], (b[2] - a[2]) / spans[2]);
-        lengths[k] = lengths[k - 1] + (std::isfinite(step) ? step : 0.0);
-    }
+    std::vector<double> lengths;
+    PathPoint last {};
+    extendCumulativeLengths(lengths, last, points, spans);
     return lengths;
+}
+
+void extendCumulativeLengths(
+    std::vector<double>& lengths, PathPoint& last, const std::vector<PathPoint>& points, const PathPoint& spans)
+{
+    lengths.reserve(lengths.size() + points.size());
+    for (const PathPoint& point : points) {
+        if (lengths.empty()) {
+            lengths.push_back(0.0);
+        } else {
+            const double step = std::hypot(
+                (point[0] - last[0]) / spans[0], (point[1] - last[1]) / spans[1], (point[2] - last[2]) / spans[2]);
+            lengths.push_back(lengths.back() + (std::isfinite(step) ? step : 0.0));
+        }
+        last = point;
+    }
 }
 
 std::vector<std::size_t> evenlyAlong(const std::vector<double>& lengths, int count)

@@ -19,6 +19,14 @@ std::vector<int> thinnedIndices(int steps, int limit);
 std::vector<double> cumulativeLengths(const std::vector<PathPoint>& points, const PathPoint& spans);
 
 /**
+ * @brief Extends lengths (cumulativeLengths() of a path whose last point is last) by the points that follow, the
+ * same sums in the same order: a path that grows row by row is measured once, not again from its start.
+ * @param last the path's last point so far; becomes the last of points (unused and set when lengths is empty)
+ */
+void extendCumulativeLengths(
+    std::vector<double>& lengths, PathPoint& last, const std::vector<PathPoint>& points, const PathPoint& spans);
+
+/**
  * @brief Up to count indices evenly spaced by length along a path with these cumulative lengths, the start and
  * the end always included; sorted, without repeats (empty for an empty path).
  */

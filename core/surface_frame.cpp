@@ -95,14 +95,16 @@ double minimumHalfSpan(const Problem& problem, Eigen::Index parameter)
 // Calls visit(a, b) with the slice coordinates of each state the frame must show: the start, then the path's
 // states while their loss stays below surfacePathLossFactor times the start's (a diverging run is shown by its
 // first steps). Rows of another problem (another parameter count) and states that are not finite are skipped.
+// From row first on: the rows before it were visited already (a path that grew).
 template <typename Visit>
-void forEachShownState(const SurfacePath& path, Eigen::Index count, Eigen::Index x, Eigen::Index y, Visit visit)
+void forEachShownState(
+    const SurfacePath& path, Eigen::Index count, Eigen::Index x, Eigen::Index y, Visit visit, std::size_t first = 0)
 {
     if (!path.history || path.rows == 0 || !fits(path, 0, count))
         return;
     const History& history = *path.history;
     const double limit = surfacePathLossFactor * history.loss(0);
-    for (std::size_t row = 0; row < path.rows; ++row)
+    for (std::size_t row = first; row < path.rows; ++row)
         if (fits(path, row, count) && (row == 0 || history.loss(row) <= limit))
             visit(history.theta(row)(x), history.theta(row)(y));
 }
@@ -140,13 +142,19 @@ double riseAt(const SliceQuadratic& slice, double a, double b)
 // forEachShownState() visits. Levels, not the points' own boxes: a descent that lowers the loss at every step
 // stays inside the start's level set, so every rate that converges from one start gives the same frame, and the
 // same surface.
-double riseToHoldThePath(
-    const Problem& problem, Eigen::Index x, Eigen::Index y, const SliceQuadratic& slice, const SurfacePath& path)
+double riseToHoldThePath(const Problem& problem, Eigen::Index x, Eigen::Index y, const SliceQuadratic& slice,
+    const Eigen::VectorXd& base, const SurfacePath& path, PathRiseCache* cache)
 {
+    // The rise is a maximum over the rows: the cache's rows need not be visited again, and the result is the same.
+    const bool growing = cache && cache->problem == &problem && cache->history == path.history && cache->x == x
+        && cache->y == y && cache->base.size() == base.size() && cache->base == base && cache->rows <= path.rows;
     const Eigen::VectorXd& optimum = problem.leastSquaresTheta();
-    double rise = riseAt(slice, optimum(x), optimum(y));
+    double rise = growing ? cache->rise : riseAt(slice, optimum(x), optimum(y));
     forEachShownState(
-        path, problem.parameterCount(), x, y, [&](double a, double b) { rise = std::max(rise, riseAt(slice, a, b)); });
+        path, problem.parameterCount(), x, y, [&](double a, double b) { rise = std::max(rise, riseAt(slice, a, b)); },
+        growing ? cache->rows : 0);
+    if (cache)
+        *cache = { &problem, path.history, x, y, base, path.rows, rise };
     return rise;
 }
 
@@ -209,7 +217,7 @@ std::vector<double> roundTicks(double low, double high, int maxIntervals)
 }
 
 SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter,
-    const Eigen::VectorXd& base, const SurfacePath& path, int steps)
+    const Eigen::VectorXd& base, const SurfacePath& path, int steps, PathRiseCache* cache)
 {
     const SliceQuadratic slice(problem, xParameter, yParameter, base);
     if (!slice.hasMinimum())
@@ -217,7 +225,8 @@ SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen
     // Centred on the slice's lowest point, the bounding box of the highest level set it must show (with a
     // margin): the ellipses keep their shape, the start's whole contour is in view, and an lr change that keeps
     // the start keeps the frame, so the surface need not be computed again.
-    const double level = slice.minimumSumOfSquares() + riseToHoldThePath(problem, xParameter, yParameter, slice, path);
+    const double level
+        = slice.minimumSumOfSquares() + riseToHoldThePath(problem, xParameter, yParameter, slice, base, path, cache);
     const Eigen::Vector2d centre = slice.minimum();
     Eigen::Vector2d half = slice.levelSetHalfSpans(level) * levelSetMargin;
     half(0) = std::max(half(0), minimumHalfSpan(problem, xParameter));

@@ -26,6 +26,21 @@ struct SurfacePath {
     std::size_t rows = 0;
 };
 
+/**
+ * @brief What frameSurface() found along the first rows of a path, so that a path that grows (a run streaming in)
+ * is read once: the next call looks only at the rows after `rows`. A cache of another problem, path or slice is
+ * started afresh. The caller starts a new cache for a new history (a freed history's address may be reused).
+ */
+struct PathRiseCache {
+    const Problem* problem = nullptr;
+    const History* history = nullptr;
+    Eigen::Index x = -1;
+    Eigen::Index y = -1;
+    Eigen::VectorXd base;
+    std::size_t rows = 0; ///< the rows read
+    double rise = 0; ///< the highest rise above the slice's minimum among them (and the optimum's)
+};
+
 /** @brief The loss range a 3-D view of a surface spans (its height axis). */
 struct SurfaceHeights {
     double low = 0;
@@ -51,9 +66,10 @@ constexpr double surfacePathLossFactor = 25.0;
  * Both parameters must be valid and different; the path's rows must have the problem's parameter count to count
  * (others are skipped, as are states that are not finite).
  * @param steps samples per axis
+ * @param cache when given, the rows it has read are not read again (the frame is the same), and it is updated
  */
 SurfaceFrame frameSurface(const Problem& problem, Eigen::Index xParameter, Eigen::Index yParameter,
-    const Eigen::VectorXd& base, const SurfacePath& path, int steps);
+    const Eigen::VectorXd& base, const SurfacePath& path, int steps, PathRiseCache* cache = nullptr);
 
 /**
  * @brief frame, or when the point (a, b) lies outside it or within a tenth of its span from an edge, the frame

@@ -37,6 +37,7 @@ private slots:
     void thinnedIndices();
     void cumulativeLengthsAreInUnitsOfTheSpans();
     void stepsThatAreNotFiniteAddNothing();
+    void extendingMeasuresLikeTheWhole();
     void evenlyAlongIncludesBothEnds();
     void evenlyAlongAnEmptyPath();
     void everyRowWhileTheyFit();
@@ -158,6 +159,29 @@ void TestPathSampling::beyondTheLimitByIterationAndByLength()
     // A path that has not moved has no length to space markers by: only the iteration half.
     const std::vector<int> still = gdlab::pathMarkerRows(current, limit, std::vector<double>(current + 1, 0.0));
     QCOMPARE(static_cast<int>(still.size()), limit / 2);
+}
+
+// A path measured as it grows (the bowl's markers follow a streaming run) has the lengths of the whole path, bit for
+// bit, whatever the pieces it came in.
+void TestPathSampling::extendingMeasuresLikeTheWhole()
+{
+    std::vector<PathPoint> points;
+    for (int k = 0; k < 40; ++k)
+        points.push_back(
+            { std::sin(0.3 * k), 1.0 / (k + 1), k % 7 == 3 ? std::numeric_limits<double>::infinity() : 0.1 * k });
+    const PathPoint spans { 2, 0.5, 3 };
+    const std::vector<double> whole = gdlab::cumulativeLengths(points, spans);
+    for (const std::size_t piece : { std::size_t(1), std::size_t(3), std::size_t(17), std::size_t(40) }) {
+        std::vector<double> lengths;
+        PathPoint last {};
+        for (std::size_t first = 0; first < points.size(); first += piece) {
+            const auto end = points.begin() + static_cast<std::ptrdiff_t>(std::min(points.size(), first + piece));
+            gdlab::extendCumulativeLengths(
+                lengths, last, std::vector<PathPoint>(points.begin() + static_cast<std::ptrdiff_t>(first), end), spans);
+        }
+        QVERIFY(lengths == whole);
+        QCOMPARE(last, points.back());
+    }
 }
 
 } // namespace tst_path_sampling

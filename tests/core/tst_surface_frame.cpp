@@ -115,6 +115,7 @@ private slots:
     void heightsReachDownToTheSlicesLowestPoint();
     void heightsOfAFlatGrid();
     void frameHoldingFollowsAPointOutside();
+    void growingPathReadOnceGivesTheSameFrame();
 };
 
 void TestSurfaceFrame::coversOptimumStartAndPath()
@@ -378,6 +379,34 @@ void TestSurfaceFrame::frameHoldingFollowsAPointOutside()
         QVERIFY(std::abs((grown.x.min + grown.x.max) / 2 - 1.0) < 0.2 * spanX);
         QVERIFY(spanX / spanY > 6.0 * 0.5 && spanX / spanY < 6.0 * 2.0);
     }
+}
+
+// A run streaming in: the frame of each longer path, read through one cache, is the frame read from the start; the
+// cache moves on to the new rows only, and another slice or another history starts it afresh.
+void TestSurfaceFrame::growingPathReadOnceGivesTheSameFrame()
+{
+    const Problem problem = noisyProblem();
+    Eigen::VectorXd start(3);
+    start << -2.0, 4.0, 0.5;
+    const History history = historyOf(problem, straightPath(problem, start, 30));
+    const Eigen::VectorXd& base = problem.leastSquaresTheta();
+    const auto sameFrame = [](const SurfaceFrame& a, const SurfaceFrame& b) {
+        return a.x.min == b.x.min && a.x.max == b.x.max && a.y.min == b.y.min && a.y.max == b.y.max;
+    };
+    gdlab::PathRiseCache cache;
+    for (std::size_t rows : { std::size_t(1), std::size_t(2), std::size_t(9), std::size_t(30) }) {
+        const SurfaceFrame read = gdlab::frameSurface(problem, 1, 2, base, { &history, rows }, 10, &cache);
+        QVERIFY(sameFrame(read, gdlab::frameSurface(problem, 1, 2, base, { &history, rows }, 10)));
+        QCOMPARE(cache.rows, rows);
+    }
+    // Another slice, then a shorter path of another history: each from its start.
+    QVERIFY(sameFrame(gdlab::frameSurface(problem, 0, 2, base, { &history, 30 }, 10, &cache),
+        gdlab::frameSurface(problem, 0, 2, base, { &history, 30 }, 10)));
+    QCOMPARE(cache.x, Eigen::Index(0));
+    const History other = historyOf(problem, straightPath(problem, -start, 5));
+    QVERIFY(sameFrame(gdlab::frameSurface(problem, 0, 2, base, { &other, 5 }, 10, &cache),
+        gdlab::frameSurface(problem, 0, 2, base, { &other, 5 }, 10)));
+    QCOMPARE(cache.history, &other);
 }
 
 } // namespace tst_surface_frame

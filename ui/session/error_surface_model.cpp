@@ -356,7 +356,7 @@ ErrorSurfaceModel::Inputs ErrorSurfaceModel::inputs() const
     inputs.frame = inputs.logistic
         ? frameLogisticSurface(*run->problem, m_xParameter, m_yParameter, run->optimum(), path(),
             logisticSurfaceSteps(run->problem->sampleCount(), m_resolution))
-        : frameSurface(*run->problem, m_xParameter, m_yParameter, inputs.base, path(), m_resolution);
+        : frameSurface(*run->problem, m_xParameter, m_yParameter, inputs.base, path(), m_resolution, pathRiseCache());
     if (m_followCurrent && !m_model->isEmpty()) {
         const auto theta = m_model->theta(m_model->currentRow());
         if (theta.size() == run->problem->parameterCount())
@@ -417,6 +417,17 @@ Eigen::VectorXd ErrorSurfaceModel::heldBase() const
     }
     const Eigen::VectorXd* optimum = m_model->run()->optimum();
     return optimum ? *optimum : Eigen::VectorXd(Eigen::VectorXd::Zero(problem.parameterCount()));
+}
+
+PathRiseCache* ErrorSurfaceModel::pathRiseCache() const
+{
+    // Another history may be allocated where a freed one was: the cache belongs to this one only.
+    const std::shared_ptr<const History>& history = m_model->run()->history;
+    if (m_pathRiseHistory.lock() != history) {
+        m_pathRise = PathRiseCache();
+        m_pathRiseHistory = history;
+    }
+    return &m_pathRise;
 }
 
 SurfacePath ErrorSurfaceModel::path() const

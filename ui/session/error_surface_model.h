@@ -157,6 +157,8 @@ private:
     /** Whether the other parameters are held at the current iterate: asked to, or there is no optimum to hold. */
     bool holdsAtIterate() const;
     SurfacePath path() const;
+    /** The path reading of the run's history, started afresh for another history. */
+    PathRiseCache* pathRiseCache() const;
     Inputs inputs() const;
 
     const IterationModel* m_model;
@@ -178,6 +180,9 @@ private:
     mutable bool m_dirty = true;
     mutable bool m_computed = false;
     mutable std::weak_ptr<const Run> m_computedFor;
+    /** The frame's reading of the path so far: a run streaming in is read once, not again per notice. */
+    mutable PathRiseCache m_pathRise;
+    mutable std::weak_ptr<const History> m_pathRiseHistory;
     mutable Inputs m_computedInputs;
     mutable int m_revision = 0;
     mutable SurfaceGrid m_grid;

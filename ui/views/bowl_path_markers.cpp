@@ -117,23 +117,32 @@ QVector3D BowlPathMarkers::positionOf(int row) const
     return BowlMarker::at(point.x(), m_surface->sliceLoss(theta), point.y());
 }
 
-void BowlPathMarkers::rebuildPathLength()
+void BowlPathMarkers::measurePathTo(int row)
 {
-    m_pathStale = false;
+    if (m_pathStale) {
+        // A new run or new axes: measured again from the start, in units of each axis's span, so that "evenly
+        // spaced" means evenly spaced on screen.
+        m_pathStale = false;
+        m_pathLength.clear();
+        m_spans = { spanOf(m_graph->axisX()), spanOf(m_graph->axisY()), spanOf(m_graph->axisZ()) };
+    }
+    // Only up to the row asked for: the markers never look past the current row, so the rows a long run streams
+    // in behind the cursor cost nothing until the cursor gets there.
+    const int first = static_cast<int>(m_pathLength.size());
+    if (row < first)
+        return;
     std::vector<PathPoint> points;
-    points.reserve(static_cast<std::size_t>(m_model->lastRow() + 1));
+    points.reserve(static_cast<std::size_t>(row - first + 1));
     const bool logistic = m_model->run()->isLogistic();
-    for (int row = 0; row <= m_model->lastRow(); ++row) {
-        const auto theta = m_model->theta(row);
+    for (int k = first; k <= row; ++k) {
+        const auto theta = m_model->theta(k);
         const QPointF point = m_surface->slicePoint(theta);
         const double height = logistic && std::isfinite(point.x()) && std::isfinite(point.y())
             ? gridHeight(m_surface->grid(), point.x(), point.y())
             : m_surface->sliceLoss(theta);
         points.push_back({ point.x(), height, point.y() });
     }
-    // Lengths in units of each axis's span, so that "evenly spaced" means evenly spaced on screen.
-    m_pathLength
-        = cumulativeLengths(points, { spanOf(m_graph->axisX()), spanOf(m_graph->axisY()), spanOf(m_graph->axisZ()) });
+    extendCumulativeLengths(m_pathLength, m_lastPoint, points, m_spans);
 }
 
 void BowlPathMarkers::updateCurrent()
@@ -142,9 +151,9 @@ void BowlPathMarkers::updateCurrent()
         hidePath();
         return;
     }
-    if (m_pathStale)
-        rebuildPathLength();
     const int current = m_model->currentRow();
+    if (current <= m_model->lastRow())
+        measurePathTo(current);
     if (current >= static_cast<int>(m_pathLength.size())) {
         hidePath();
         return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "path_sampling.h"
+
 #include <QVector3D>
 
 #include <vector>
@@ -29,8 +31,6 @@ public:
 
     /** @brief Places everything anew: after the surface, and so the axes, changed. The surface must be valid. */
     void draw();
-    /** @brief The path has more rows now: its length is recomputed on the next update. */
-    void pathGrew() { m_pathStale = true; }
     /** @brief Follows the current row: the path up to it and its marker. */
     void updateCurrent();
     /** @brief Hides every marker (there is no surface). */
@@ -46,7 +46,8 @@ public:
     int visiblePathMarkers() const;
 
 private:
-    void rebuildPathLength();
+    /** Measures the path's length up to row (its rows measured before are kept unless the path is stale). */
+    void measurePathTo(int row);
     void hidePath();
     QVector3D positionOf(int row) const;
 
@@ -57,7 +58,9 @@ private:
     QCustom3DItem* m_currentMarker = nullptr;
     QCustom3DItem* m_optimumMarker = nullptr;
     /** Cumulative length of the path in view-normalised (x, loss, z) units, per row; markers are spaced on it. */
-    std::vector<double> m_pathLength;
+    std::vector<double> m_pathLength; ///< cumulative lengths of the path's first rows (up to the cursor at least)
+    PathPoint m_lastPoint {}; ///< the point of m_pathLength's last row
+    PathPoint m_spans { 1, 1, 1 }; ///< the axes' spans the lengths are measured in
     bool m_pathStale = true;
 };
 

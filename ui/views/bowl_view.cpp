@@ -104,7 +104,6 @@ void BowlView::onRowsAppended()
 {
     if (!hasGraph())
         return;
-    m_pathMarkers->pathGrew();
     m_pathMarkers->updateCurrent();
 }
 
