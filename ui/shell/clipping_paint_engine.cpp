@@ -1,12 +1,12 @@
 #include "shell/clipping_paint_engine.h"
 
+#include "views/segment_clip.h"
+
 #include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QPainterPath>
 #include <QPixmap>
 #include <QTextItem>
-
-#include <array>
 
 namespace gdlab {
 
@@ -141,33 +141,6 @@ void ClippingPaintEngine::drawPolygon(const QPointF* points, int pointCount, Pol
         m_target.drawPolyline(polygon);
     else if (clip->intersects(bounds))
         drawClippedPolyline(polygon, *clip);
-}
-
-bool ClippingPaintEngine::clipSegment(QPointF& a, QPointF& b, const QRectF& clip)
-{
-    const QPointF d = b - a;
-    double enter = 0;
-    double leave = 1;
-    const std::array<std::pair<double, double>, 4> edges { { { -d.x(), a.x() - clip.left() },
-        { d.x(), clip.right() - a.x() }, { -d.y(), a.y() - clip.top() }, { d.y(), clip.bottom() - a.y() } } };
-    for (const auto& [p, q] : edges) {
-        if (p == 0) {
-            if (q < 0)
-                return false; // parallel to this edge and outside it
-            continue;
-        }
-        const double t = q / p;
-        if (p < 0)
-            enter = std::max(enter, t);
-        else
-            leave = std::min(leave, t);
-        if (enter > leave)
-            return false;
-    }
-    const QPointF start = a;
-    a = start + d * enter;
-    b = start + d * leave;
-    return true;
 }
 
 void ClippingPaintEngine::drawClippedPolyline(const QPolygonF& polyline, const QRectF& clip)

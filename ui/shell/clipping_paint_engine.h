@@ -45,8 +45,6 @@ private:
     /** The part of source that lands in clipped, when source is drawn into rect. */
     static QRectF croppedSource(const QRectF& rect, const QRectF& clipped, const QRectF& source);
     void drawClippedPolyline(const QPolygonF& polyline, const QRectF& clip);
-    /** Cuts the segment from a to b to clip (Liang–Barsky); false when nothing of it is inside. */
-    static bool clipSegment(QPointF& a, QPointF& b, const QRectF& clip);
     void updateClip(const QPaintEngineState& state);
 
     QPaintDevice* m_device;

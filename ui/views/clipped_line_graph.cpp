@@ -1,5 +1,7 @@
 #include "views/clipped_line_graph.h"
 
+#include "views/segment_clip.h"
+
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -8,37 +10,6 @@
 namespace gdlab {
 
 namespace {
-
-/** Clips the segment a–b to rect (Liang–Barsky); false when no part of it is inside. */
-bool clipSegment(const QRectF& rect, QPointF& a, QPointF& b)
-{
-    const double dx = b.x() - a.x();
-    const double dy = b.y() - a.y();
-    double enter = 0;
-    double leave = 1;
-    const double p[4] = { -dx, dx, -dy, dy };
-    const double q[4] = { a.x() - rect.left(), rect.right() - a.x(), a.y() - rect.top(), rect.bottom() - a.y() };
-    for (int side = 0; side < 4; ++side) {
-        if (p[side] == 0) {
-            if (q[side] < 0)
-                return false; // parallel to this side and outside it
-            continue;
-        }
-        const double t = q[side] / p[side];
-        if (p[side] < 0)
-            enter = std::max(enter, t);
-        else
-            leave = std::min(leave, t);
-        if (enter > leave)
-            return false;
-    }
-    const QPointF start = a;
-    if (leave < 1)
-        b = QPointF(start.x() + leave * dx, start.y() + leave * dy);
-    if (enter > 0)
-        a = QPointF(start.x() + enter * dx, start.y() + enter * dy);
-    return true;
-}
 
 bool isPoint(const QPointF& point)
 {
@@ -61,7 +32,7 @@ protected:
         for (int i = 0; i + 1 < lines.size(); ++i) {
             QPointF a = lines[i];
             QPointF b = lines[i + 1];
-            if (!isPoint(a) || !isPoint(b) || !clipSegment(rect, a, b))
+            if (!isPoint(a) || !isPoint(b) || !clipSegment(a, b, rect))
                 continue;
             if (clipped.isEmpty() || clipped.constLast() != a) {
                 if (!clipped.isEmpty())
