@@ -12,7 +12,10 @@
 #include "views/view_palette.h"
 
 #include <QEvent>
+#include <QResizeEvent>
+#include <QScrollBar>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -51,6 +54,7 @@ UpdatePanel::UpdatePanel(const IterationModel* model, QWidget* parent)
     m_text->viewport()->setAutoFillBackground(false);
     m_text->setToolTip(tr("One update of gradient descent with the actual numbers: θ(k+1) = θ(k) − lr · gradient. "
                           "Step forward and back to see other updates."));
+    m_text->installEventFilter(this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_text);
@@ -83,6 +87,17 @@ void UpdatePanel::setPresentationMode(bool on)
         return;
     m_presentation = on;
     applyFont();
+}
+
+bool UpdatePanel::eventFilter(QObject* watched, QEvent* event)
+{
+    // The text view itself, not its viewport, whose width changes as a scroll bar comes and goes.
+    if (watched == m_text && event->type() == QEvent::Resize) {
+        const auto* resize = static_cast<QResizeEvent*>(event);
+        if (resize->size().width() != resize->oldSize().width() && m_shownRow >= 0)
+            showRow(m_shownRow);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void UpdatePanel::changeEvent(QEvent* event)
@@ -123,11 +138,26 @@ void UpdatePanel::onCurrentRowChanged(int row)
 
 void UpdatePanel::showRow(int row)
 {
+    const Run* run = m_model->run();
+    m_shownRow = m_model->isEmpty() ? -1 : std::clamp(row, 0, m_model->lastRow());
+    // A step whose line is wider than the panel would hide its result behind a scroll bar: then each new value
+    // goes on a line of its own.
+    m_narrow = false;
+    UpdateDocument document = buildDocument(run);
+    if (!fitsTheWidth(document.html())) {
+        m_narrow = true;
+        document = buildDocument(run);
+    }
+    m_html = document.html();
+    m_text->setHtml(m_html);
+    m_plainText = document.plainText();
+}
+
+UpdateDocument UpdatePanel::buildDocument(const Run* run) const
+{
     QColor muted = palette().color(QPalette::Text);
     muted.setAlphaF(0.6);
     UpdateDocument document(muted);
-    const Run* run = m_model->run();
-    m_shownRow = m_model->isEmpty() ? -1 : std::clamp(row, 0, m_model->lastRow());
     if (!run || m_shownRow < 0)
         document.addText(tr("No descent yet: open a lesson or a CSV file."));
     else if (m_shownRow >= m_model->lastRow())
@@ -136,10 +166,20 @@ void UpdatePanel::showRow(int row)
         addUpdate(document, m_shownRow);
     if (run && m_shownRow >= 0 && run->problem->isStandardized())
         addOriginalUnits(document, m_shownRow);
+    return document;
+}
 
-    m_html = document.html();
-    m_text->setHtml(m_html);
-    m_plainText = document.plainText();
+bool UpdatePanel::fitsTheWidth(const QString& html) const
+{
+    // Laid out apart from the view, at the width it has with a vertical scroll bar shown: the answer does not
+    // change as that bar comes and goes, which would lay the text out back and forth.
+    const double width = m_text->contentsRect().width() - m_text->verticalScrollBar()->sizeHint().width();
+    QTextDocument probe;
+    probe.setDefaultFont(m_text->font());
+    probe.setDocumentMargin(m_text->document()->documentMargin());
+    probe.setHtml(html);
+    probe.setTextWidth(width);
+    return probe.idealWidth() <= width;
 }
 
 void UpdatePanel::addLastRow(UpdateDocument& document, int row) const
@@ -195,17 +235,27 @@ void UpdatePanel::addStepTable(UpdateDocument& document, int row) const
 
     UpdateDocument::Table table;
     table.header = { QString(), QStringLiteral("θ<sub>k</sub>"), QString(), QStringLiteral("lr"), QString(),
-        QStringLiteral("(gradient)"), QString(), QStringLiteral("θ<sub>k+1</sub>") };
+        QStringLiteral("(gradient)") };
+    if (!m_narrow)
+        table.header << QString() << QStringLiteral("θ<sub>k+1</sub>");
     table.plainHeader = QStringLiteral("θ_k − lr × (gradient) = θ_k+1");
     table.rightAligned = { 1, 3, 5, 7 };
     for (Eigen::Index j = 0; j < before.size(); ++j) {
         const UpdateStepText step = formatUpdateStep(before[j], learningRate, gradient[j], after[j]);
-        table.rows.push_back({ symbol(j).toHtmlEscaped() + QStringLiteral(":&nbsp;&nbsp;"),
+        QStringList cells { symbol(j).toHtmlEscaped() + QStringLiteral(":&nbsp;&nbsp;"),
             QString::fromStdString(step.before), QStringLiteral("&nbsp;\u2212&nbsp;"),
             QString::fromStdString(step.rate), QStringLiteral("&nbsp;×&nbsp;"),
             QStringLiteral("<span style=\"color:%1\">%2</span>")
-                .arg(gradientColour, QString::fromStdString(step.gradient)),
-            QStringLiteral("&nbsp;=&nbsp;"), bold(QString::fromStdString(step.after)) });
+                .arg(gradientColour, QString::fromStdString(step.gradient)) };
+        const QString result = bold(QString::fromStdString(step.after));
+        if (m_narrow) {
+            // Too narrow for one line: the new value goes under the gradient, where it is still read last.
+            table.rows.push_back(cells);
+            table.rows.push_back(
+                { QString(), QString(), QString(), QString(), QString(), QStringLiteral("=&nbsp;") + result });
+        } else {
+            table.rows.push_back(cells << QStringLiteral("&nbsp;=&nbsp;") << result);
+        }
         table.plainRows << QString::fromStdString(updateStepLine(symbol(j).toStdString(), step));
     }
     document.addTable(table);

@@ -10,6 +10,7 @@ class QTextBrowser;
 namespace gdlab {
 
 class IterationModel;
+struct Run;
 class UpdateDocument;
 
 /**
@@ -46,6 +47,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void refresh();
@@ -68,6 +70,10 @@ private:
     QString gradientSource(int row) const;
     QString symbol(Eigen::Index parameter) const;
     void applyFont();
+    /** The text about the shown row, for run, with each step on one line or (m_narrow) two. */
+    UpdateDocument buildDocument(const Run* run) const;
+    /** Whether html needs no horizontal scrolling in the view. */
+    bool fitsTheWidth(const QString& html) const;
 
     const IterationModel* m_model = nullptr;
     QTextBrowser* m_text = nullptr;
@@ -76,6 +82,7 @@ private:
     int m_shownRow = -1; ///< the row the text is about; -1 before anything is shown
     int m_refreshCount = 0;
     bool m_presentation = false;
+    bool m_narrow = false; ///< the step's new values on lines of their own (the panel is narrower than a step)
 };
 
 } // namespace gdlab

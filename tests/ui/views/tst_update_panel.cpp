@@ -132,6 +132,7 @@ private slots:
     void optimizersShowTheirState();
     void longTextScrollsInsteadOfBeingCutOff_data();
     void longTextScrollsInsteadOfBeingCutOff();
+    void narrowPanelKeepsTheNewValuesInView();
 };
 
 void TestUpdatePanel::firstStepOfFivePoints()
@@ -429,6 +430,28 @@ void TestUpdatePanel::longTextScrollsInsteadOfBeingCutOff()
     QTRY_VERIFY(content.width() <= view->viewport()->width() + view->horizontalScrollBar()->maximum() + 1);
     QVERIFY(content.height() <= view->viewport()->height() + view->verticalScrollBar()->maximum() + 1);
     QVERIFY(view->horizontalScrollBar()->maximum() > 0 || view->verticalScrollBar()->maximum() > 0);
+}
+
+// At 1024 × 700 (and in the 1600 window's side panel) a step's line was wider than the panel and its new value
+// hid behind a scroll bar: the new values then go on lines of their own, and back when the panel is wide again.
+void TestUpdatePanel::narrowPanelKeepsTheNewValuesInView()
+{
+    Fixture f = makeFixture("two_features_n100");
+    auto* view = f.panel->findChild<QTextBrowser*>();
+    QVERIFY(view);
+    f.panel->resize(900, 500);
+    f.panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(f.panel.get()));
+    const QString wide = f.panel->richText();
+    QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+    const QString plain = f.panel->text();
+    f.panel->resize(260, 500);
+    QTRY_VERIFY(f.panel->richText() != wide);
+    QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+    QVERIFY(view->document()->size().width() <= view->viewport()->width() + 0.5);
+    QCOMPARE(f.panel->text(), plain); // the same numbers, copied as the same lines
+    f.panel->resize(900, 500);
+    QTRY_COMPARE(f.panel->richText(), wide);
 }
 
 } // namespace tst_update_panel
