@@ -25,14 +25,23 @@ constexpr Eigen::Index kChunkRows = Eigen::Index(1) << 16;
 // Below this many values a second thread costs more than it saves.
 constexpr Eigen::Index kParallelValues = Eigen::Index(1) << 18;
 // A step shrinks the error by about κ²·u; these cover κ up to the limit with room (the first step already leaves
-// about u, the second confirms it).
-constexpr int kMaxPasses = 3;
+// about u, the second confirms it), and a switch to long double residuals.
+constexpr int kMaxPasses = 4;
 // Largest error bound of the computed θ that the method accepts, in units of θ's last place (column-scaled, in norm):
 // beyond, the QR path with its extended-precision augmented residuals does better. The bound runs 10–100 times the
 // error seen (κ up to 2·10³, residuals up to 20 times the fitted values), so θ stays within 10⁻¹⁴ of the QR's.
 constexpr double kAcceptedError = 64.0;
 // Columns whose sum of squares is below this have squares that underflowed: leave them to the scaled QR.
 constexpr double kSmallestSquares = std::numeric_limits<double>::min() / kEpsilon;
+
+// What a pass reads: the rows, θ, the centre of y, and whether r is summed in long double.
+struct PassInput {
+    const Eigen::MatrixXd& design;
+    const Eigen::VectorXd& target;
+    const Eigen::VectorXd& theta;
+    double centre;
+    bool extended;
+};
 
 struct PassSums {
     LongVector normal; ///< Xᵀr
@@ -42,7 +51,7 @@ struct PassSums {
 
 // r = y − Xθ for rows [begin, begin + count), four rows side by side in long double (an x87 sum waits for the one
 // before it), each rounded to double once at the end: near the solution the sum is all cancellation.
-void blockResidual(const Eigen::MatrixXd& design, const Eigen::VectorXd& target, const Eigen::VectorXd& theta,
+void extendedResidual(const Eigen::MatrixXd& design, const Eigen::VectorXd& target, const Eigen::VectorXd& theta,
     Eigen::Index begin, Eigen::Index count, double* residual)
 {
     const Eigen::Index columns = design.cols();
@@ -71,43 +80,47 @@ void blockResidual(const Eigen::MatrixXd& design, const Eigen::VectorXd& target,
     }
 }
 
-// One chunk's sums: per block the residuals, then Xᵀr, Σr² and Σ(y − centre)² over the block in double (the terms
-// are residuals, no cancellation left), added across blocks in long double.
-PassSums chunkSums(const Eigen::MatrixXd& design, const Eigen::VectorXd& target, const Eigen::VectorXd& theta,
-    double centre, Eigen::Index begin, Eigen::Index end)
+// One chunk's sums: per block the residuals (in long double, or in double two rows at a time), then Xᵀr, Σr² and
+// Σ(y − centre)² over the block in double (the terms are residuals, no cancellation left), added across blocks in long
+// double.
+PassSums chunkSums(const PassInput& in, Eigen::Index begin, Eigen::Index end)
 {
     PassSums sums;
-    sums.normal = LongVector::Zero(design.cols());
+    sums.normal = LongVector::Zero(in.design.cols());
     Eigen::VectorXd residual(kBlockRows);
-    Eigen::VectorXd blockNormal(design.cols());
+    Eigen::VectorXd blockNormal(in.design.cols());
     for (Eigen::Index block = begin; block < end; block += kBlockRows) {
         const Eigen::Index count = std::min(kBlockRows, end - block);
-        blockResidual(design, target, theta, block, count, residual.data());
-        const auto r = residual.head(count);
-        blockNormal.noalias() = design.middleRows(block, count).transpose() * r;
+        auto r = residual.head(count);
+        const auto rows = in.design.middleRows(block, count);
+        if (in.extended) {
+            extendedResidual(in.design, in.target, in.theta, block, count, residual.data());
+        } else {
+            r = in.target.segment(block, count);
+            r.noalias() -= rows * in.theta;
+        }
+        blockNormal.noalias() = rows.transpose() * r;
         sums.normal += blockNormal.cast<long double>();
         sums.squares += r.squaredNorm();
-        sums.total += (target.segment(block, count).array() - centre).matrix().squaredNorm();
+        sums.total += (in.target.segment(block, count).array() - in.centre).matrix().squaredNorm();
     }
     return sums;
 }
 
 // The sums of every chunk, in chunk order; with two cores the second half of the chunks runs on a second thread.
-PassSums pass(const Eigen::MatrixXd& design, const Eigen::VectorXd& target, const Eigen::VectorXd& theta, double centre,
-    unsigned threads)
+PassSums pass(const PassInput& in, unsigned threads)
 {
-    const Eigen::Index rows = design.rows();
+    const Eigen::Index rows = in.design.rows();
     const Eigen::Index chunks = std::max<Eigen::Index>((rows + kChunkRows - 1) / kChunkRows, 1);
     std::vector<PassSums> parts(static_cast<std::size_t>(chunks));
     const auto work = [&](Eigen::Index first, Eigen::Index last) {
         for (Eigen::Index c = first; c < last; ++c)
-            parts[static_cast<std::size_t>(c)]
-                = chunkSums(design, target, theta, centre, c * kChunkRows, std::min(rows, (c + 1) * kChunkRows));
+            parts[static_cast<std::size_t>(c)] = chunkSums(in, c * kChunkRows, std::min(rows, (c + 1) * kChunkRows));
     };
     const Eigen::Index half = chunks / 2;
     bool done = false;
     const unsigned cores = threads > 0 ? threads : std::thread::hardware_concurrency();
-    if (chunks > 1 && design.size() >= kParallelValues && cores > 1) {
+    if (chunks > 1 && in.design.size() >= kParallelValues && cores > 1) {
         try {
             std::thread helper(work, half, chunks);
             work(0, half);
@@ -177,6 +190,8 @@ Eigen::VectorXd SemiNormalLeastSquares::solveNormal(const Eigen::VectorXd& right
 // u‖θ̂‖, column-scaled): otherwise, as on a nearly exact fit, one more pass measures it at the new θ. θ has converged
 // once the next step could not move it by a unit in its last place (the step times κ²·u). A step that does not shrink
 // before that leaves the data to the QR.
+// The passes sum r in double (vectorised, as fast as reading the rows) until θ has converged; if the rounding of r
+// in double could then still show in θ, the next passes sum it in long double.
 void SemiNormalLeastSquares::refine(const Eigen::MatrixXd& design, const Eigen::VectorXd& target,
     const Eigen::MatrixXd& gram, const Eigen::VectorXd& moment, double centre)
 {
@@ -184,8 +199,9 @@ void SemiNormalLeastSquares::refine(const Eigen::MatrixXd& design, const Eigen::
     m_theta = solveNormal(moment);
     double previous = std::numeric_limits<double>::infinity();
     bool converged = false;
+    bool extended = false;
     for (m_passes = 1; m_passes <= kMaxPasses; ++m_passes) {
-        const PassSums sums = pass(design, target, m_theta, centre, m_threads);
+        const PassSums sums = pass({ design, target, m_theta, centre, extended }, m_threads);
         const Eigen::VectorXd normal = sums.normal.cast<double>();
         const Eigen::VectorXd delta = solveNormal(normal);
         const double size = delta.cwiseProduct(m_scales).norm();
@@ -200,28 +216,36 @@ void SemiNormalLeastSquares::refine(const Eigen::MatrixXd& design, const Eigen::
         m_totalSquares = static_cast<double>(sums.total);
         const double unit = kEpsilon * m_theta.cwiseProduct(m_scales).norm();
         converged = converged || contraction * size <= unit;
-        if (converged && std::abs(change) + std::abs(curvature) <= std::max(m_sumOfSquares, unit * unit)) {
-            m_usable = std::isfinite(m_totalSquares) && roundingIsNegligible(target.size(), centre);
+        if (!converged || std::abs(change) + std::abs(curvature) > std::max(m_sumOfSquares, unit * unit))
+            continue;
+        if (!std::isfinite(m_totalSquares))
+            return;
+        if (roundingIsNegligible(target.size(), centre, extended)) {
+            m_usable = true;
             return;
         }
+        if (extended)
+            return;
+        extended = true;
     }
     m_passes = kMaxPasses;
 }
 
 // Where the refinement ends is set by how well a pass computes Xᵀr (the solve only needs to contract). With D X̂ = X
-// (unit columns) and θ̂ = Dθ: r in long double misses each row by u_ld·(|y| + |X̂||θ̂|), which moves θ̂ by up to
-// ‖X̂⁺‖ = 1/σmin(R) times that; r rounded to double and X̂ᵀr summed in double by blocks miss each component by about
-// (√block + 2)·u·‖r‖ (rounding errors of a sum of m terms grow as √m in practice, m only in the worst case), which
-// moves θ̂ by ‖(RᵀR)⁻¹‖ = 1/σmin(R)² times that. Both together must stay within a few units
-// in the last place of θ̂: true of well-conditioned fits whose residual is not much larger than the fitted values
-// (the second term is the κ²·‖r‖ of least squares' own sensitivity), false of NIST's Wampler3–5.
-bool SemiNormalLeastSquares::roundingIsNegligible(Eigen::Index rows, double centre) const
+// (unit columns) and θ̂ = Dθ: r summed in long double (u_ld) or double (u) misses each row by about
+// √(p+1)·u·(|y| + |X̂||θ̂|), which moves θ̂ by up to ‖X̂⁺‖ = 1/σmin(R) times that; r rounded to double and X̂ᵀr summed
+// in double by blocks miss each component by about (√block + 2)·u·‖r‖, which moves θ̂ by ‖(RᵀR)⁻¹‖ = 1/σmin(R)² times
+// that (rounding errors of a sum of m terms grow as √m in practice, m only in the worst case). Both together must
+// stay within a few tens of units in the last place of θ̂: true of well-conditioned fits whose residual is not much
+// larger than the fitted values (the second term is the κ²·‖r‖ of least squares' own sensitivity), false of NIST's
+// Wampler3–5.
+bool SemiNormalLeastSquares::roundingIsNegligible(Eigen::Index rows, double centre, bool extended) const
 {
     const Eigen::VectorXd scaledTheta = m_theta.cwiseProduct(m_scales);
     const double parameters = static_cast<double>(m_scales.size());
-    const double longEpsilon = std::numeric_limits<long double>::epsilon();
+    const double rowEpsilon = extended ? std::numeric_limits<long double>::epsilon() : kEpsilon;
     const double targetNorm = std::sqrt(m_totalSquares) + std::sqrt(static_cast<double>(rows)) * std::abs(centre);
-    const double residualRows = (parameters + 1) * longEpsilon * (targetNorm + scaledTheta.lpNorm<1>());
+    const double residualRows = (std::sqrt(parameters + 1) + 1) * rowEpsilon * (targetNorm + scaledTheta.lpNorm<1>());
     const double residualNorm = std::sqrt(parameters) * (std::sqrt(static_cast<double>(kBlockRows)) + 2) * kEpsilon
         * std::sqrt(m_sumOfSquares);
     const double bound = residualRows / m_smallestSingular + residualNorm / (m_smallestSingular * m_smallestSingular);

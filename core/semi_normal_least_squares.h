@@ -10,7 +10,8 @@ namespace gdlab {
  *
  * R is the Cholesky factor of the column-scaled G (the R of a one-pass QR up to signs). θ = G⁻¹c loses about κ²·u,
  * so it is refined by corrected semi-normal equations, RᵀR δ = Xᵀ(y − Xθ) (Björck): each step is ONE pass over the
- * rows, computing r = y − Xθ row by row in long double and Xᵀr, Σr² and the target's spread beside it. A step
+ * rows, computing r = y − Xθ (in double, or row by row in long double where the rounding of double would show in θ)
+ * and Xᵀr, Σr² and the target's spread beside it. A step
  * shrinks the error by about κ²·u, so the method is taken only while that is far below 1: isUsable() is false when
  * κ of the column-scaled X is at or above conditionLimit(), when G is not positive definite, or when the squares
  * leave double's range, or when the rounding of a pass in double (Xᵀr, about κ²·u·‖r‖) would move θ by more than a few
@@ -48,7 +49,7 @@ public:
 
 private:
     bool factorize(const Eigen::MatrixXd& gram);
-    bool roundingIsNegligible(Eigen::Index rows, double centre) const;
+    bool roundingIsNegligible(Eigen::Index rows, double centre, bool extended) const;
     Eigen::VectorXd solveNormal(const Eigen::VectorXd& right) const;
     void refine(const Eigen::MatrixXd& design, const Eigen::VectorXd& target, const Eigen::MatrixXd& gram,
         const Eigen::VectorXd& moment, double centre);
