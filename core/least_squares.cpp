@@ -19,9 +19,6 @@ namespace {
 constexpr double notANumber = std::numeric_limits<double>::quiet_NaN();
 // Steps of refinement of the closed form from folded rows: three reach what the long double sums allow on NIST StRD.
 constexpr int kFoldedRefinementSteps = 3;
-// Values of X from which the closed form is taken from the normal equations when the data allows (about 6000 rows of
-// ten features and an intercept).
-constexpr Eigen::Index kSemiNormalValues = Eigen::Index(1) << 16;
 // κ above which a step of that refinement would not shrink the error (κ²·u ≈ 0.1).
 const double kFoldedRefinementConditionLimit = std::sqrt(0.1 / std::numeric_limits<double>::epsilon());
 
@@ -173,12 +170,12 @@ LeastSquaresFit fitFolded(const Problem& problem)
 }
 
 // Well-conditioned full-rank rows: θ, Σr² and Σ(y − ȳ)² from the normal equations the problem holds and a pass or
-// two over the rows; no factorization of X. Only on many rows: below kSemiNormalValues the QR takes a millisecond or
-// two and gives the standard errors κ·u where the Cholesky R of the rounded G gives κ²·u, and the lessons' results
-// stay what they were.
+// two over the rows; no factorization of X. Only on many rows (SemiNormalLeastSquares::isWorthIt): on fewer the QR
+// takes a millisecond or two and gives the standard errors κ·u where the Cholesky R of the rounded G gives κ²·u, and
+// the lessons' results stay what they were.
 bool fitSemiNormal(const Problem& problem, bool targetVaries, LeastSquaresFit& fit)
 {
-    if (problem.design().size() < kSemiNormalValues)
+    if (!SemiNormalLeastSquares::isWorthIt(problem.design()))
         return false;
     const double centre
         = problem.hasIntercept() ? problem.moment()[0] / static_cast<double>(problem.sampleCount()) : 0.0;

@@ -22,6 +22,8 @@ constexpr double kEpsilon = std::numeric_limits<double>::epsilon();
 constexpr Eigen::Index kBlockRows = 256;
 // Rows per chunk: the fixed split of a pass, whatever the number of threads.
 constexpr Eigen::Index kChunkRows = Eigen::Index(1) << 16;
+// Values of X from which the method pays (isWorthIt).
+constexpr Eigen::Index kWorthwhileValues = Eigen::Index(1) << 16;
 // Below this many values a second thread costs more than it saves.
 constexpr Eigen::Index kParallelValues = Eigen::Index(1) << 18;
 // A step shrinks the error by about κ²·u; these cover κ up to the limit with room (the first step already leaves
@@ -146,6 +148,11 @@ PassSums pass(const PassInput& in, unsigned threads)
 double SemiNormalLeastSquares::conditionLimit()
 {
     return 1e4;
+}
+
+bool SemiNormalLeastSquares::isWorthIt(const Eigen::MatrixXd& design)
+{
+    return design.size() >= kWorthwhileValues;
 }
 
 SemiNormalLeastSquares::SemiNormalLeastSquares(const Eigen::MatrixXd& design, const Eigen::VectorXd& target,

@@ -80,6 +80,7 @@ class TestSemiNormalLeastSquares : public QObject {
 private slots:
     void wellConditionedMatchesQr_data();
     void wellConditionedMatchesQr();
+    void problemTakesItToo();
     void illConditionedTakesQr();
     void rankDeficientTakesQr();
     void sameBitsOnOneOrTwoThreads();
@@ -131,6 +132,19 @@ void TestSemiNormalLeastSquares::wellConditionedMatchesQr()
     QVERIFY(relativeError(fit.r2, 1.0 - qrSquares / total) <= 1e-13);
     QVERIFY(fit.r2 > 0.99 && fit.r2 < 1.0);
     QVERIFY(fit.conditionNumber > 1.0);
+}
+
+void TestSemiNormalLeastSquares::problemTakesItToo()
+{
+    // Problem's own θ* and minimum Σr² (behind every loss it reports) come the same way on many well-conditioned
+    // rows, in place of a complete orthogonal decomposition of X; the same to the last digits.
+    const Problem problem(syntheticData(20'000, 5, 0.5, 0.3), ProblemSpec {});
+    QCOMPARE(problem.rank(), Eigen::Index(6));
+    const gdlab::RefinedLeastSquares qr(problem.design(), problem.target());
+    QVERIFY2(relativeError(problem.leastSquaresTheta(), qr.solution()) <= 1e-13,
+        qPrintable(QString::number(relativeError(problem.leastSquaresTheta(), qr.solution()))));
+    QVERIFY(relativeError(problem.minimumSumOfSquares(), qr.residual().squaredNorm()) <= 1e-13);
+    QCOMPARE(problem.leastSquaresTheta(), solve(problem).solution());
 }
 
 void TestSemiNormalLeastSquares::illConditionedTakesQr()
