@@ -86,6 +86,16 @@ std::pair<long, long> CsvText::locate(const char* target) const
 
 CsvText::Position CsvText::advance(Position from, const char* begin, const char* target) const
 {
+    return scan(from, begin, target, false);
+}
+
+CsvText::Position CsvText::advanceRow(Position from, const char* begin, const char* target) const
+{
+    return scan(from, begin, target, true);
+}
+
+CsvText::Position CsvText::scan(Position from, const char* begin, const char* target, bool oneRow) const
+{
     Position at = from;
     for (const char* p = begin; p < target; ++p) {
         const char c = *p;
@@ -110,6 +120,8 @@ CsvText::Position CsvText::advance(Position from, const char* begin, const char*
             at.field = 1;
             at.fieldHasText = false;
             at.rowLine = at.line;
+            if (oneRow)
+                return at;
         } else if (!isSpace(c) && c != '\r') {
             at.fieldHasText = true;
         }

@@ -59,6 +59,11 @@ public:
     std::pair<long, long> locate(const char* target) const;
     /** @brief The scan from `from`, standing at `begin`, carried on to `target` (a streamed file's later blocks). */
     Position advance(Position from, const char* begin, const char* target) const;
+    /**
+     * @brief The same scan, stopped just after the line end that ends the current row (outside quotes), or at
+     * `target`: whether a row is whole without reading the rest of a buffer.
+     */
+    Position advanceRow(Position from, const char* begin, const char* target) const;
 
     /**
      * @brief Throws the InputError for the first encoding problem, when there is one: a UTF-16 byte-order mark,
@@ -75,6 +80,8 @@ public:
     [[noreturn]] void fail(long line, long column, const std::string& detail) const;
 
 private:
+    Position scan(Position from, const char* begin, const char* target, bool oneRow) const;
+
     std::string_view m_text;
     const std::string& m_source;
     const char* m_begin;

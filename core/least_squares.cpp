@@ -3,6 +3,7 @@
 #include "column_scaling.h"
 #include "problem.h"
 #include "refined_least_squares.h"
+#include "semi_normal_least_squares.h"
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/QR>
@@ -68,9 +69,10 @@ Eigen::MatrixXd unitsMap(const Problem& problem)
 }
 
 // What the fit reports beyond θ, from the norm of its residual: R², the residual standard deviation, the
-// standard errors and the condition number.
-void finishFit(const Problem& problem, const RefinedLeastSquares& solver, double residualNorm, bool targetVaries,
-    double totalNorm, LeastSquaresFit& fit)
+// standard errors (from the solver's (XᵀX)⁻¹) and the condition number.
+template <typename Solver>
+void finishFit(const Problem& problem, const Solver& solver, double residualNorm, bool targetVaries, double totalNorm,
+    LeastSquaresFit& fit)
 {
     const Eigen::Index parameters = problem.parameterCount();
     fit.thetaOriginal = problem.toOriginalUnits(fit.theta);
@@ -150,6 +152,7 @@ LeastSquaresFit fitFolded(const Problem& problem)
     const Eigen::MatrixXd leading = folded.triangle.topLeftCorner(p, p);
     const Eigen::VectorXd right = folded.triangle.col(p).head(p);
     LeastSquaresFit fit;
+    fit.method = LeastSquaresMethod::FoldedRows;
     const RefinedLeastSquares solver(leading, right);
     fit.rank = solver.rank();
     fit.rankDeficient = !solver.isFullRank();
@@ -166,6 +169,27 @@ LeastSquaresFit fitFolded(const Problem& problem)
     return fit;
 }
 
+// Well-conditioned full-rank rows: θ, Σr² and Σ(y − ȳ)² from the normal equations the problem holds and a pass or
+// two over the rows; no factorization of X. Only on many rows (SemiNormalLeastSquares::isWorthIt): on fewer the QR
+// takes a millisecond or two and gives the standard errors κ·u where the Cholesky R of the rounded G gives κ²·u, and
+// the lessons' results stay what they were.
+bool fitSemiNormal(const Problem& problem, bool targetVaries, LeastSquaresFit& fit)
+{
+    if (!SemiNormalLeastSquares::isWorthIt(problem.design()))
+        return false;
+    const double centre
+        = problem.hasIntercept() ? problem.moment()[0] / static_cast<double>(problem.sampleCount()) : 0.0;
+    const SemiNormalLeastSquares solver(problem.design(), problem.target(), problem.gram(), problem.moment(), centre);
+    if (!solver.isUsable())
+        return false;
+    fit.method = LeastSquaresMethod::SemiNormal;
+    fit.rank = problem.parameterCount();
+    fit.theta = solver.solution();
+    fit.sumOfSquares = solver.sumOfSquares();
+    finishFit(problem, solver, std::sqrt(fit.sumOfSquares), targetVaries, std::sqrt(solver.totalSquares()), fit);
+    return true;
+}
+
 } // namespace
 
 LeastSquaresFit fitLeastSquares(const Problem& problem)
@@ -174,7 +198,13 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
         return fitFolded(problem);
     const Eigen::MatrixXd& design = problem.design();
     const Eigen::VectorXd& target = problem.target();
+    // R² is undefined when the target does not vary. That is decided on the values themselves: the mean of
+    // equal values is not always exactly that value, and the rounding left over would make R² anything.
+    const bool targetVaries
+        = problem.hasIntercept() ? (target.array() != target[0]).any() : (target.array() != 0.0).any();
     LeastSquaresFit fit;
+    if (fitSemiNormal(problem, targetVaries, fit))
+        return fit;
     const RefinedLeastSquares solver(design, target);
     fit.rank = solver.rank();
     fit.rankDeficient = !solver.isFullRank();
@@ -189,10 +219,6 @@ LeastSquaresFit fitLeastSquares(const Problem& problem)
     }
 
     fit.sumOfSquares = residual.squaredNorm();
-    // R² is undefined when the target does not vary. That is decided on the values themselves: the mean of
-    // equal values is not always exactly that value, and the rounding left over would make R² anything.
-    const bool targetVaries
-        = problem.hasIntercept() ? (target.array() != target[0]).any() : (target.array() != 0.0).any();
     // As a ratio of stable norms, so that squares of values near 1e±200 neither overflow nor underflow.
     const double totalNorm
         = problem.hasIntercept() ? (target.array() - target.mean()).matrix().stableNorm() : target.stableNorm();

@@ -4,6 +4,7 @@
 #include "dataset.h"
 #include "input_error.h"
 #include "problem_accumulator.h"
+#include "semi_normal_least_squares.h"
 
 #include <Eigen/QR>
 
@@ -149,9 +150,25 @@ Problem::Problem(const Dataset& dataset, const ProblemSpec& requested)
     m_moment.noalias() = m_design.transpose() * m_target;
     m_targetSquaredNorm = m_target.squaredNorm();
 
-    // The minimum-norm least-squares solution; the rank-revealing decomposition keeps ill-conditioned data
-    // (NIST StRD) accurate and gives a meaningful answer when a column is constant or duplicated.
-    // Columns are brought to unit norm first, so that rank does not depend on the data's units.
+    solveRows();
+}
+
+// The minimum-norm least-squares solution; the rank-revealing decomposition keeps ill-conditioned data (NIST StRD)
+// accurate and gives a meaningful answer when a column is constant or duplicated. Columns are brought to unit norm
+// first, so that rank does not depend on the data's units. Many well-conditioned rows take the normal equations and
+// a refining pass over the rows instead (full rank, the same θ to the last digits, a fraction of the time).
+void Problem::solveRows()
+{
+    if (SemiNormalLeastSquares::isWorthIt(m_design)) {
+        const double centre = m_spec.intercept ? m_moment[0] / static_cast<double>(m_sampleCount) : 0.0;
+        const SemiNormalLeastSquares fast(m_design, m_target, m_gram, m_moment, centre);
+        if (fast.isUsable()) {
+            m_rank = m_parameterCount;
+            m_leastSquaresTheta = fast.solution();
+            m_minimumSumOfSquares = fast.sumOfSquares();
+            return;
+        }
+    }
     const Eigen::VectorXd scales = columnScales(m_design);
     Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> decomposition(
         m_design * scales.cwiseInverse().asDiagonal());

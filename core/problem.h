@@ -43,7 +43,8 @@ struct FoldedRows {
  * Parameters are θ = (θ0, θ1, …, θk) with θ0 the intercept (absent without one). When standardized, the
  * design matrix holds the scaled features and θ lives in that scaled space; toOriginalUnits() maps it back.
  * Holding G = XᵀX, c = Xᵀy and yᵀy makes a batch gradient and the loss O(k²) whatever n is. The least-squares
- * solution θ* is computed once here (rank-revealing QR, never by inverting G), because the sum of squares is
+ * solution θ* is computed once here (rank-revealing QR, or on many well-conditioned rows the normal equations refined
+ * against the rows, SemiNormalLeastSquares; never by inverting G), because the sum of squares is
  * evaluated as (θ−θ*)ᵀG(θ−θ*) + SSE(θ*): the same value as θᵀGθ − 2cᵀθ + yᵀy but without its cancellation
  * near the optimum.
  */
@@ -113,6 +114,7 @@ private:
     void foldStandardized(const ProblemAccumulator& rows, Eigen::MatrixXd& triangle,
         Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>& cross);
     void solveFolded();
+    void solveRows();
 
     ProblemSpec m_spec;
     Eigen::Index m_sampleCount = 0;
