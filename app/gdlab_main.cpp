@@ -6,6 +6,7 @@
 #include "gui_options.h"
 #include "input_error.h"
 #include "redraw_benchmark.h"
+#include "sampled_csv_reader.h"
 #include "session/guide_catalog.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
@@ -51,7 +52,9 @@ QString openData(gdlab::SessionController& controller, const gdlab::GuiOptions& 
     QString error;
     if (!options.dataPath.isEmpty()) {
         try {
-            const gdlab::Dataset dataset = gdlab::CsvReader::readFile(options.dataPath.toStdString());
+            // As the window's File > Open reads it: a long file as a display sample with the fold of every row.
+            const gdlab::Dataset dataset = gdlab::SampledCsvReader::read(
+                options.dataPath.toStdString(), gdlab::CsvOptions {}, gdlab::SampledCsvReader::Limits {});
             error = controller.openDataset(dataset, gdlab::ProblemSpec {}, QFileInfo(options.dataPath).fileName());
         } catch (const gdlab::InputError& inputError) {
             return QString::fromStdString(inputError.what());

@@ -2,6 +2,7 @@
 
 #include "dataset.h"
 #include "problem.h"
+#include "problem_accumulator.h"
 
 #include <utility>
 
@@ -11,7 +12,7 @@ FitLines::FitLines(std::shared_ptr<const Problem> problem, const Dataset& datase
     : m_problem(std::move(problem))
 {
     // A dataset that is not the problem's (a run still being prepared) gives no lines rather than wrong ones.
-    if (!m_problem || dataset.rowCount() != m_problem->sampleCount())
+    if (!m_problem || dataset.fullRowCount() != m_problem->sampleCount())
         return;
     const auto& columns = m_problem->featureColumns();
     const auto featureCount = static_cast<Eigen::Index>(columns.size());
@@ -19,7 +20,14 @@ FitLines::FitLines(std::shared_ptr<const Problem> problem, const Dataset& datase
     for (Eigen::Index j = 0; j < featureCount; ++j)
         m_features.col(j) = dataset.values().col(columns[static_cast<std::size_t>(j)]);
     m_target = dataset.values().col(m_problem->spec().target);
-    if (featureCount > 0 && m_features.rows() > 0)
+    if (dataset.isSample()) {
+        // The line holds the other features at the means of all the rows, not of the rows drawn.
+        const ProblemAccumulator& fold = *dataset.fold();
+        m_featureMeans.resize(featureCount);
+        for (Eigen::Index j = 0; j < featureCount; ++j)
+            m_featureMeans[j]
+                = fold.sums()[columns[static_cast<std::size_t>(j)] + 1] / static_cast<double>(fold.rowCount());
+    } else if (featureCount > 0 && m_features.rows() > 0)
         m_featureMeans = m_features.colwise().mean().transpose();
     else
         m_featureMeans = Eigen::VectorXd::Zero(featureCount);

@@ -1,5 +1,9 @@
 #include "session/core_text.h"
 
+#include "dataset.h"
+
+#include <QLocale>
+
 namespace gdlab {
 
 QString CoreText::stopReason(StopReason reason)
@@ -67,6 +71,16 @@ QString CoreText::lossGradientFormula(LossKind kind)
 QString CoreText::message(const std::string& text)
 {
     return QCoreApplication::translate("gdlab::CoreText", text.c_str());
+}
+
+QString CoreText::sampleNote(const Dataset& dataset)
+{
+    if (!dataset.isSample())
+        return {};
+    const QLocale english(QLocale::English);
+    return tr("showing %1 of %2 rows")
+        .arg(english.toString(static_cast<qlonglong>(dataset.rowCount())),
+            english.toString(static_cast<qlonglong>(dataset.fullRowCount())));
 }
 
 } // namespace gdlab

@@ -2,6 +2,8 @@
 
 #include "run.h"
 
+#include "dataset.h"
+#include "session/core_text.h"
 #include "session/iteration_model.h"
 #include "views/fit_axes.h"
 #include "views/fit_class_map.h"
@@ -415,7 +417,8 @@ void FitPlot::updateLegend()
         &m_ghosts->layer(), m_threshold.get(), m_classMap.get(), m_sample.get() };
     m_legend->setEntries(FitLegendEntries::arrange(parts, m_points,
         { m_fitMode == FeatureVsTarget, m_showLeastSquares, hasProblem() && m_model->run()->optimum(),
-            FitSampleRing::samples(*m_model) }));
+            FitSampleRing::samples(*m_model),
+            hasProblem() && m_model->run()->dataset ? CoreText::sampleNote(*m_model->run()->dataset) : QString() }));
 }
 
 void FitPlot::applyStyle()
@@ -450,7 +453,8 @@ void FitPlot::setEditable(bool editable)
 
 bool FitPlot::canEditPoints() const
 {
-    return m_fitMode == FeatureVsTarget && hasProblem() && m_model->run()->problem->featureColumns().size() == 1;
+    return m_fitMode == FeatureVsTarget && hasProblem() && m_model->run()->problem->featureColumns().size() == 1
+        && !(m_model->run()->dataset && m_model->run()->dataset->isSample());
 }
 
 QString FitPlot::editingUnavailableReason() const
@@ -459,6 +463,10 @@ QString FitPlot::editingUnavailableReason() const
         return QString();
     if (!hasProblem())
         return tr("Load data to edit its points.");
+    if (m_model->run()->dataset && m_model->run()->dataset->isSample())
+        return tr("Points cannot be edited here: the view draws a sample (%1) of a long file, and every number "
+                  "comes from all its rows.")
+            .arg(CoreText::sampleNote(*m_model->run()->dataset));
     if (m_model->run()->problem->featureColumns().size() != 1)
         return tr("Points can be edited only for data with one feature: with several, a point on this view "
                   "is not a whole data row.");
