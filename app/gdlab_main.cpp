@@ -5,6 +5,7 @@
 #include "csv_reader.h"
 #include "gui_options.h"
 #include "input_error.h"
+#include "open_benchmark.h"
 #include "redraw_benchmark.h"
 #include "sampled_csv_reader.h"
 #include "session/guide_catalog.h"
@@ -273,7 +274,7 @@ void keepSessionSafe(gdlab::MainWindow& window, const gdlab::GuiOptions& options
 void applyLooks(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
 {
     std::optional<gdlab::ThemeKind> theme = gdlab::ThemeManager::parse(options.theme);
-    if (!theme && !exportsSomething(options) && !options.benchUi)
+    if (!theme && !exportsSomething(options) && !options.benchUi && !options.benchOpen)
         theme = gdlab::ThemeManager::stored(QSettings());
     // System keeps the platform's look, but on a dark desktop the views need the dark meaning colours: applying it
     // sets them.
@@ -282,7 +283,7 @@ void applyLooks(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
         || gdlab::ThemePalette::schemeFor(QApplication::palette()) != gdlab::ViewPalette::scheme())
         window.themes()->apply(kind);
     // The presentation size chosen last time, likewise only for a window a person uses.
-    if (!exportsSomething(options) && !options.benchUi)
+    if (!exportsSomething(options) && !options.benchUi && !options.benchOpen)
         window.presentationSizes()->apply(gdlab::PresentationSizeMenu::stored(QSettings()));
 }
 
@@ -347,6 +348,13 @@ int main(int argc, char** argv)
     error = openInWindow(window, options);
     if (!error.isEmpty())
         return fail(error);
+    if (options.benchOpen) {
+        const QString source = options.dataPath.isEmpty()
+            ? (options.lesson.isEmpty() ? QStringLiteral("five_points") : options.lesson)
+            : options.dataPath;
+        std::fputs(qPrintable(gdlab::OpenBenchmark(&window, &controller).run(source)), stdout);
+        return 0;
+    }
     if (options.benchUi) {
         window.show();
         std::fputs(qPrintable(gdlab::RedrawBenchmark(&window, 20).run(options.lesson)), stdout);

@@ -44,6 +44,7 @@ struct GuiOptions {
     bool listGuides = false; ///< --list-guides: print the built-in guides' names and titles, exit
     QString theme; ///< --theme: system, light, dark or high-contrast; empty = the one kept in the settings
     bool benchUi = false; ///< measure a learning-rate change to all views redrawn, print, exit
+    bool benchOpen = false; ///< measure the process's start to the first full screen and the peak memory, print, exit
 };
 
 /** @brief The outcome of parsing: options, or a message (help/version text goes to exitText with code 0). */

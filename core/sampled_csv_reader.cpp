@@ -26,13 +26,15 @@ Dataset SampledCsvReader::read(const std::string& path, const CsvOptions& option
         return CsvReader::readFile(path, options);
     std::error_code sizeError;
     const std::size_t fileSize = static_cast<std::size_t>(std::filesystem::file_size(path, sizeError));
-    // The blocks' progress is within the buffer; counted from the buffer's place in the file it covers the file.
+    // The blocks' progress is within the buffer; counted from the buffer's place in the file it covers the file. A
+    // block's last report counts the whole buffer, read ahead of the rows: the next block's first is not less.
     const CsvStreamReader* reader = nullptr;
+    std::size_t reported = 0;
     CsvOptions streamOptions = options;
     if (options.progress) {
-        streamOptions.progress = [&options, &reader, fileSize](std::size_t done, std::size_t) {
-            const std::size_t at = std::min(fileSize, (reader ? reader->bufferOffset() : 0) + done);
-            return options.progress(at, fileSize);
+        streamOptions.progress = [&options, &reader, &reported, fileSize](std::size_t done, std::size_t) {
+            reported = std::max(reported, std::min(fileSize, (reader ? reader->bufferOffset() : 0) + done));
+            return options.progress(reported, fileSize);
         };
     }
     CsvStreamReader stream(path, streamOptions, std::min(limits.sampleAboveBytes, CsvStreamReader::defaultBufferBytes));

@@ -385,8 +385,8 @@ void FitPlot::updateCurrent()
         m_ghosts->follow(m_model->iteration(row));
     if (m_fitMode == PredictedVsActual) {
         m_current->setLine(std::nullopt, 0, 0);
-        m_data->points()->setName(
-            ends ? tr("predictions (iteration %1)").arg(m_model->iteration(row)) : tr("predictions"));
+        const QString name = ends ? tr("predictions (iteration %1)").arg(m_model->iteration(row)) : tr("predictions");
+        m_data->points()->setName(shownRows().isEmpty() ? name : tr("%1, %2").arg(name, shownRows()));
     } else {
         const auto line = available ? m_points.line(theta) : std::nullopt;
         m_current->setLine(line, m_points.lineStart(), m_points.lineEnd(), m_points.isSigmoid());
@@ -417,8 +417,12 @@ void FitPlot::updateLegend()
         &m_ghosts->layer(), m_threshold.get(), m_classMap.get(), m_sample.get() };
     m_legend->setEntries(FitLegendEntries::arrange(parts, m_points,
         { m_fitMode == FeatureVsTarget, m_showLeastSquares, hasProblem() && m_model->run()->optimum(),
-            FitSampleRing::samples(*m_model),
-            hasProblem() && m_model->run()->dataset ? CoreText::sampleNote(*m_model->run()->dataset) : QString() }));
+            FitSampleRing::samples(*m_model), shownRows() }));
+}
+
+QString FitPlot::shownRows() const
+{
+    return hasProblem() && m_model->run()->dataset ? CoreText::sampleNote(*m_model->run()->dataset) : QString();
 }
 
 void FitPlot::applyStyle()
@@ -454,7 +458,7 @@ void FitPlot::setEditable(bool editable)
 bool FitPlot::canEditPoints() const
 {
     return m_fitMode == FeatureVsTarget && hasProblem() && m_model->run()->problem->featureColumns().size() == 1
-        && !(m_model->run()->dataset && m_model->run()->dataset->isSample());
+        && shownRows().isEmpty();
 }
 
 QString FitPlot::editingUnavailableReason() const
@@ -463,10 +467,8 @@ QString FitPlot::editingUnavailableReason() const
         return QString();
     if (!hasProblem())
         return tr("Load data to edit its points.");
-    if (m_model->run()->dataset && m_model->run()->dataset->isSample())
-        return tr("Points cannot be edited here: the view draws a sample (%1) of a long file, and every number "
-                  "comes from all its rows.")
-            .arg(CoreText::sampleNote(*m_model->run()->dataset));
+    if (const QString shown = shownRows(); !shown.isEmpty())
+        return tr("Points cannot be edited on a sample (%1): every number comes from all the rows.").arg(shown);
     if (m_model->run()->problem->featureColumns().size() != 1)
         return tr("Points can be edited only for data with one feature: with several, a point on this view "
                   "is not a whole data row.");

@@ -171,6 +171,8 @@ private:
     void updateCurrent();
     void pointAtLineOffFrame();
     void updateLegend();
+    /** "showing 4,990 of 1,000,000 rows" when the run's data is a sample of a long file, else empty. */
+    QString shownRows() const;
     void updateEditability();
     void applyStyle();
     bool drawsGhosts() const;
