@@ -37,28 +37,34 @@ std::uint64_t RowSample::next()
     return z ^ (z >> 31);
 }
 
-void RowSample::offerToTail(Tail& tail, Eigen::Index column, bool lowest, const Eigen::MatrixXd& rows, Eigen::Index row)
+void RowSample::offerToTail(
+    Tail& tail, Eigen::Index column, bool lowest, const Eigen::MatrixXd& rows, Eigen::Index first)
 {
-    const double value = rows(row, column);
-    if (static_cast<Eigen::Index>(tail.size()) >= m_tail) {
-        const double worst = tail.top().values[column];
+    // Column by column down its contiguous values: a row is looked at only when it beats the worst one kept, which
+    // after the first few thousand rows is rare.
+    const double* values = rows.col(column).data();
+    double worst = tail.empty() ? 0.0 : tail.top().values[column];
+    for (Eigen::Index r = 0; r < rows.rows(); ++r) {
+        const double value = values[r];
         // Not better than the worst kept: an equal value came later, so the earlier row stays.
-        if (lowest ? !(value < worst) : !(value > worst))
-            return;
-        tail.pop();
+        if (static_cast<Eigen::Index>(tail.size()) >= m_tail && (lowest ? !(value < worst) : !(value > worst)))
+            continue;
+        if (static_cast<Eigen::Index>(tail.size()) >= m_tail)
+            tail.pop();
+        tail.push(Kept { first + r, rows.row(r).transpose() });
+        worst = tail.top().values[column];
     }
-    tail.push(Kept { m_seen, rows.row(row).transpose() });
 }
 
 void RowSample::add(const Eigen::MatrixXd& rows)
 {
-    for (Eigen::Index r = 0; r < rows.rows(); ++r) {
-        if (m_tail > 0) {
-            for (Eigen::Index c = 0; c < m_columns; ++c) {
-                offerToTail(m_lowest[static_cast<std::size_t>(c)], c, true, rows, r);
-                offerToTail(m_highest[static_cast<std::size_t>(c)], c, false, rows, r);
-            }
+    if (m_tail > 0) {
+        for (Eigen::Index c = 0; c < m_columns; ++c) {
+            offerToTail(m_lowest[static_cast<std::size_t>(c)], c, true, rows, m_seen);
+            offerToTail(m_highest[static_cast<std::size_t>(c)], c, false, rows, m_seen);
         }
+    }
+    for (Eigen::Index r = 0; r < rows.rows(); ++r, ++m_seen) {
         if (static_cast<Eigen::Index>(m_reservoir.size()) < m_uniform) {
             m_reservoir.push_back(Kept { m_seen, rows.row(r).transpose() });
         } else if (m_uniform > 0) {
@@ -67,7 +73,6 @@ void RowSample::add(const Eigen::MatrixXd& rows)
             if (slot < m_uniform)
                 m_reservoir[static_cast<std::size_t>(slot)] = Kept { m_seen, rows.row(r).transpose() };
         }
-        ++m_seen;
     }
 }
 

@@ -48,7 +48,8 @@ private:
     };
     using Tail = std::priority_queue<Kept, std::vector<Kept>, TailOrder>;
 
-    void offerToTail(Tail& tail, Eigen::Index column, bool lowest, const Eigen::MatrixXd& rows, Eigen::Index row);
+    /** Offers a block's rows, the first at stream position first, to one tail. */
+    void offerToTail(Tail& tail, Eigen::Index column, bool lowest, const Eigen::MatrixXd& rows, Eigen::Index first);
     std::uint64_t next();
     std::vector<Kept> collect() const;
 
