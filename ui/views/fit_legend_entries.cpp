@@ -30,9 +30,6 @@ std::vector<QCPAbstractPlottable*> FitLegendEntries::arrange(
     parts.predictions->leastSquares()->setName(best);
     if (byFeature)
         parts.data->points()->setName(points.isSigmoid() ? tr("data (moved apart a little)") : tr("data"));
-    // A sample says so where the points are named (the predictions' name says it in the other mode).
-    if (byFeature && !options.shownRows.isEmpty())
-        parts.data->points()->setName(tr("data: %1").arg(options.shownRows));
 
     std::vector<QCPAbstractPlottable*> entries { parts.data->points() };
     if (classMap) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QString>
 
 #include <vector>
 
@@ -46,7 +45,6 @@ public:
         bool showOptimum = true; ///< the user wants the optimum drawn
         bool hasOptimum = true; ///< the run's model has one (a separable logistic run has none)
         bool samples = false; ///< the run samples rows (SGD, mini-batch): the rings get an entry
-        QString shownRows; ///< for data drawn from a sample, "showing 4,990 of 1,000,000 rows"; else empty
     };
 
     static std::vector<QCPAbstractPlottable*> arrange(const Parts& parts, const FitPoints& points, Options options);

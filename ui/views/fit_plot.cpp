@@ -2,8 +2,6 @@
 
 #include "run.h"
 
-#include "dataset.h"
-#include "session/core_text.h"
 #include "session/iteration_model.h"
 #include "views/fit_axes.h"
 #include "views/fit_class_map.h"
@@ -12,6 +10,7 @@
 #include "views/fit_legend_entries.h"
 #include "views/fit_legend_layout.h"
 #include "views/fit_point_gestures.h"
+#include "views/fit_sample_note.h"
 #include "views/fit_sample_ring.h"
 #include "views/fit_threshold_layer.h"
 #include "views/legend_row.h"
@@ -97,6 +96,7 @@ void FitPlot::createLayers()
     m_legendRow = new LegendRow(m_plot, this);
     m_axes = std::make_unique<FitAxes>(m_plot);
     m_lineOffFrame = new OffFrameIndicator(m_plot, this);
+    m_sampleNote = new FitSampleNote(m_plot, this);
 
     m_data->residuals()->setName(tr("residuals"));
     m_data->selection()->setName(tr("selected point"));
@@ -385,8 +385,8 @@ void FitPlot::updateCurrent()
         m_ghosts->follow(m_model->iteration(row));
     if (m_fitMode == PredictedVsActual) {
         m_current->setLine(std::nullopt, 0, 0);
-        const QString name = ends ? tr("predictions (iteration %1)").arg(m_model->iteration(row)) : tr("predictions");
-        m_data->points()->setName(shownRows().isEmpty() ? name : tr("%1, %2").arg(name, shownRows()));
+        m_data->points()->setName(
+            ends ? tr("predictions (iteration %1)").arg(m_model->iteration(row)) : tr("predictions"));
     } else {
         const auto line = available ? m_points.line(theta) : std::nullopt;
         m_current->setLine(line, m_points.lineStart(), m_points.lineEnd(), m_points.isSigmoid());
@@ -417,12 +417,8 @@ void FitPlot::updateLegend()
         &m_ghosts->layer(), m_threshold.get(), m_classMap.get(), m_sample.get() };
     m_legend->setEntries(FitLegendEntries::arrange(parts, m_points,
         { m_fitMode == FeatureVsTarget, m_showLeastSquares, hasProblem() && m_model->run()->optimum(),
-            FitSampleRing::samples(*m_model), shownRows() }));
-}
-
-QString FitPlot::shownRows() const
-{
-    return hasProblem() && m_model->run()->dataset ? CoreText::sampleNote(*m_model->run()->dataset) : QString();
+            FitSampleRing::samples(*m_model) }));
+    m_sampleNote->show(FitSampleNote::textFor(*m_model));
 }
 
 void FitPlot::applyStyle()
@@ -444,6 +440,7 @@ void FitPlot::applyStyle()
     m_ghosts->layer().applyStyle(style);
     m_sample->applyStyle(style, FitDataLayer::pointSize(style, m_points.count()));
     m_lineOffFrame->applyStyle(style);
+    m_sampleNote->applyStyle(style);
     m_gestures->setScale(style.scale());
 }
 
@@ -458,7 +455,7 @@ void FitPlot::setEditable(bool editable)
 bool FitPlot::canEditPoints() const
 {
     return m_fitMode == FeatureVsTarget && hasProblem() && m_model->run()->problem->featureColumns().size() == 1
-        && shownRows().isEmpty();
+        && FitSampleNote::textFor(*m_model).isEmpty();
 }
 
 QString FitPlot::editingUnavailableReason() const
@@ -467,7 +464,7 @@ QString FitPlot::editingUnavailableReason() const
         return QString();
     if (!hasProblem())
         return tr("Load data to edit its points.");
-    if (const QString shown = shownRows(); !shown.isEmpty())
+    if (const QString shown = FitSampleNote::textFor(*m_model); !shown.isEmpty())
         return tr("Points cannot be edited on a sample (%1): every number comes from all the rows.").arg(shown);
     if (m_model->run()->problem->featureColumns().size() != 1)
         return tr("Points can be edited only for data with one feature: with several, a point on this view "

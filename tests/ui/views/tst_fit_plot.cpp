@@ -2,6 +2,7 @@
 #include "problem_accumulator.h"
 #include "support/model_states.h"
 #include "views/fit_plot.h"
+#include "views/fit_sample_note.h"
 #include "views/off_frame_indicator.h"
 
 #include "session/iteration_model.h"
@@ -361,13 +362,17 @@ void TestFitPlot::aSampleSaysSoAndIsNotEdited()
     f.controller->waitForComputation();
     QCOMPARE(f.controller->latestRun()->problem->sampleCount(), Eigen::Index(2000));
     QCOMPARE(f.view->dataGraph()->data()->size(), 100);
-    QCOMPARE(f.view->dataGraph()->name(), QStringLiteral("data: showing 100 of 2,000 rows"));
-    QVERIFY(f.view->plot()->legend->hasItemWithPlottable(f.view->dataGraph()));
+    QVERIFY(f.view->sampleNote()->label()->visible());
+    QCOMPARE(f.view->sampleNote()->label()->text(), QStringLiteral("showing 100 of 2,000 rows"));
     // One feature, the y-against-x view: editable but for the sample.
     QVERIFY(!f.view->canEditPoints());
     QVERIFY2(f.view->editingUnavailableReason().contains(QStringLiteral("sample (showing 100 of 2,000 rows)")),
         qPrintable(f.view->editingUnavailableReason()));
     QVERIFY(!f.editor->canEdit());
+    // Data with every row has no note.
+    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")).isEmpty());
+    QVERIFY(!f.view->sampleNote()->label()->visible());
+    QVERIFY(f.view->canEditPoints());
 }
 
 void TestFitPlot::legendNamesTheCurrentIteration()
