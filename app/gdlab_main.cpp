@@ -53,9 +53,14 @@ QString openData(gdlab::SessionController& controller, const gdlab::GuiOptions& 
     QString error;
     if (!options.dataPath.isEmpty()) {
         try {
-            // As the window's File > Open reads it: a long file as a display sample with the fold of every row.
-            const gdlab::Dataset dataset = gdlab::SampledCsvReader::read(
-                options.dataPath.toStdString(), gdlab::CsvOptions {}, gdlab::SampledCsvReader::Limits {});
+            // As the window's File > Open reads it: a long file as a display sample with the fold of every row,
+            // unless the flags ask for what needs the rows themselves (SGD, mini-batch, the logistic model).
+            gdlab::SampledCsvReader::Limits limits;
+            if ((options.method && *options.method != gdlab::DescentMethod::Batch)
+                || (options.model && *options.model == gdlab::ModelKind::Logistic))
+                limits.sampleAboveBytes = 0;
+            const gdlab::Dataset dataset
+                = gdlab::SampledCsvReader::read(options.dataPath.toStdString(), gdlab::CsvOptions {}, limits);
             error = controller.openDataset(dataset, gdlab::ProblemSpec {}, QFileInfo(options.dataPath).fileName());
         } catch (const gdlab::InputError& inputError) {
             return QString::fromStdString(inputError.what());
