@@ -292,6 +292,16 @@ void applyLooks(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
         window.presentationSizes()->apply(gdlab::PresentationSizeMenu::stored(QSettings()));
 }
 
+// --bench-open: shows the window, measures its first full screen, prints the report.
+int benchOpen(gdlab::MainWindow& window, gdlab::SessionController& controller, const gdlab::GuiOptions& options)
+{
+    const QString source = options.dataPath.isEmpty()
+        ? (options.lesson.isEmpty() ? QStringLiteral("five_points") : options.lesson)
+        : options.dataPath;
+    std::fputs(qPrintable(gdlab::OpenBenchmark(&window, &controller).run(source)), stdout);
+    return 0;
+}
+
 // Qt reads -session (and --session) as the desktop's session-management id and takes it out of the arguments, so
 // gdlab's --session FILE is taken out first, here, and put back into the options once they are parsed.
 QString takeSessionFlag(int& argc, char** argv)
@@ -353,13 +363,8 @@ int main(int argc, char** argv)
     error = openInWindow(window, options);
     if (!error.isEmpty())
         return fail(error);
-    if (options.benchOpen) {
-        const QString source = options.dataPath.isEmpty()
-            ? (options.lesson.isEmpty() ? QStringLiteral("five_points") : options.lesson)
-            : options.dataPath;
-        std::fputs(qPrintable(gdlab::OpenBenchmark(&window, &controller).run(source)), stdout);
-        return 0;
-    }
+    if (options.benchOpen)
+        return benchOpen(window, controller, options);
     if (options.benchUi) {
         window.show();
         std::fputs(qPrintable(gdlab::RedrawBenchmark(&window, 20).run(options.lesson)), stdout);
