@@ -34,6 +34,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <optional>
 
 namespace {
@@ -46,21 +47,31 @@ int fail(const QString& message)
     return exitBadInput;
 }
 
-// Loads the data the command line asks for (a --session replaces it once the window exists); returns an error
-// message, or an empty string.
-QString openData(gdlab::SessionController& controller, const gdlab::GuiOptions& options)
+// Starts reading the file of --data on a worker, so that the window is built meanwhile: for a long file the two take
+// about as long. A long file is read as the window's File > Open reads it, a display sample with the fold of every
+// row, unless the flags ask for what needs the rows themselves (SGD, mini-batch, the logistic model).
+std::future<gdlab::Dataset> startReading(const gdlab::GuiOptions& options)
+{
+    if (options.dataPath.isEmpty())
+        return {};
+    gdlab::SampledCsvReader::Limits limits;
+    if ((options.method && *options.method != gdlab::DescentMethod::Batch)
+        || (options.model && *options.model == gdlab::ModelKind::Logistic))
+        limits.sampleAboveBytes = 0;
+    return std::async(std::launch::async, [path = options.dataPath.toStdString(), limits] {
+        return gdlab::SampledCsvReader::read(path, gdlab::CsvOptions {}, limits);
+    });
+}
+
+// Loads the data the command line asks for (reading is startReading()'s; a --session replaces it once the window
+// exists); returns an error message, or an empty string.
+QString openData(
+    gdlab::SessionController& controller, const gdlab::GuiOptions& options, std::future<gdlab::Dataset>& reading)
 {
     QString error;
-    if (!options.dataPath.isEmpty()) {
+    if (reading.valid()) {
         try {
-            // As the window's File > Open reads it: a long file as a display sample with the fold of every row,
-            // unless the flags ask for what needs the rows themselves (SGD, mini-batch, the logistic model).
-            gdlab::SampledCsvReader::Limits limits;
-            if ((options.method && *options.method != gdlab::DescentMethod::Batch)
-                || (options.model && *options.model == gdlab::ModelKind::Logistic))
-                limits.sampleAboveBytes = 0;
-            const gdlab::Dataset dataset
-                = gdlab::SampledCsvReader::read(options.dataPath.toStdString(), gdlab::CsvOptions {}, limits);
+            const gdlab::Dataset dataset = reading.get();
             error = controller.openDataset(dataset, gdlab::ProblemSpec {}, QFileInfo(options.dataPath).fileName());
         } catch (const gdlab::InputError& inputError) {
             return QString::fromStdString(inputError.what());
@@ -353,11 +364,11 @@ int main(int argc, char** argv)
         return fail(guideError);
 
     gdlab::SessionController controller;
-    QString error = openData(controller, options);
+    std::future<gdlab::Dataset> reading = startReading(options);
+    gdlab::MainWindow window(&controller);
+    QString error = openData(controller, options, reading);
     if (!error.isEmpty())
         return fail(error);
-
-    gdlab::MainWindow window(&controller);
     window.resize(initialSize(options));
     applyLooks(window, options);
     error = openInWindow(window, options);
