@@ -75,12 +75,13 @@ QString CoreText::message(const std::string& text)
 
 QString CoreText::sampleNote(const Dataset& dataset)
 {
-    if (!dataset.isSample())
-        return {};
+    return dataset.isSample() ? shownRows(dataset.rowCount(), dataset.fullRowCount()) : QString();
+}
+
+QString CoreText::shownRows(long long shown, long long total)
+{
     const QLocale english(QLocale::English);
-    return tr("showing %1 of %2 rows")
-        .arg(english.toString(static_cast<qlonglong>(dataset.rowCount())),
-            english.toString(static_cast<qlonglong>(dataset.fullRowCount())));
+    return tr("showing %1 of %2 rows").arg(english.toString(shown), english.toString(total));
 }
 
 } // namespace gdlab

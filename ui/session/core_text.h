@@ -46,6 +46,8 @@ public:
      * one that holds every row (digits grouped in English, as a count on a projector reads best).
      */
     static QString sampleNote(const Dataset& dataset);
+    /** @brief "showing 4,990 of 1,000,000 rows", digits grouped as in sampleNote(). */
+    static QString shownRows(long long shown, long long total);
     static QString message(const std::exception& error) { return message(std::string(error.what())); }
 };
 

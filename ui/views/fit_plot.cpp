@@ -418,7 +418,7 @@ void FitPlot::updateLegend()
     m_legend->setEntries(FitLegendEntries::arrange(parts, m_points,
         { m_fitMode == FeatureVsTarget, m_showLeastSquares, hasProblem() && m_model->run()->optimum(),
             FitSampleRing::samples(*m_model) }));
-    m_sampleNote->show(FitSampleNote::textFor(*m_model));
+    m_sampleNote->show(FitSampleNote::textFor(*m_model, m_points.lines()));
 }
 
 void FitPlot::applyStyle()
@@ -455,7 +455,7 @@ void FitPlot::setEditable(bool editable)
 bool FitPlot::canEditPoints() const
 {
     return m_fitMode == FeatureVsTarget && hasProblem() && m_model->run()->problem->featureColumns().size() == 1
-        && FitSampleNote::textFor(*m_model).isEmpty();
+        && FitSampleNote::textFor(*m_model, m_points.lines()).isEmpty();
 }
 
 QString FitPlot::editingUnavailableReason() const
@@ -464,7 +464,7 @@ QString FitPlot::editingUnavailableReason() const
         return QString();
     if (!hasProblem())
         return tr("Load data to edit its points.");
-    if (const QString shown = FitSampleNote::textFor(*m_model); !shown.isEmpty())
+    if (const QString shown = FitSampleNote::textFor(*m_model, m_points.lines()); !shown.isEmpty())
         return tr("Points cannot be edited on a sample (%1): every number comes from all the rows.").arg(shown);
     if (m_model->run()->problem->featureColumns().size() != 1)
         return tr("Points can be edited only for data with one feature: with several, a point on this view "

@@ -1,6 +1,7 @@
 #include "views/fit_sample_note.h"
 
 #include "dataset.h"
+#include "fit_lines.h"
 #include "run.h"
 #include "session/core_text.h"
 #include "session/iteration_model.h"
@@ -25,10 +26,14 @@ FitSampleNote::FitSampleNote(QCustomPlot* plot, QObject* parent)
     m_label->setVisible(false);
 }
 
-QString FitSampleNote::textFor(const IterationModel& model)
+QString FitSampleNote::textFor(const IterationModel& model, const FitLines& lines)
 {
     const Run* run = model.run();
-    return run && run->dataset ? CoreText::sampleNote(*run->dataset) : QString();
+    if (!run || !run->dataset)
+        return {};
+    if (lines.isThinned())
+        return CoreText::shownRows(lines.rowCount(), run->dataset->rowCount());
+    return CoreText::sampleNote(*run->dataset);
 }
 
 void FitSampleNote::show(const QString& text)

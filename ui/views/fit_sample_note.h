@@ -8,6 +8,7 @@ class QCustomPlot;
 
 namespace gdlab {
 
+class FitLines;
 class IterationModel;
 class PlotStyle;
 
@@ -21,8 +22,11 @@ class FitSampleNote : public QObject {
 public:
     explicit FitSampleNote(QCustomPlot* plot, QObject* parent = nullptr);
 
-    /** @brief "showing 4,990 of 1,000,000 rows" when the run shown draws a sample of a long file, else empty. */
-    static QString textFor(const IterationModel& model);
+    /**
+     * @brief "showing 4,990 of 1,000,000 rows" when the run shown draws a sample of a long file (a sampled file, or
+     * lines thinned from every row kept), else empty.
+     */
+    static QString textFor(const IterationModel& model, const FitLines& lines);
 
     /** @brief Shows text, or hides the note when text is empty. */
     void show(const QString& text);
