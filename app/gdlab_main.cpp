@@ -5,7 +5,9 @@
 #include "csv_reader.h"
 #include "gui_options.h"
 #include "input_error.h"
+#include "open_benchmark.h"
 #include "redraw_benchmark.h"
+#include "sampled_csv_reader.h"
 #include "session/guide_catalog.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
@@ -32,6 +34,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <optional>
 
 namespace {
@@ -44,14 +47,31 @@ int fail(const QString& message)
     return exitBadInput;
 }
 
-// Loads the data the command line asks for (a --session replaces it once the window exists); returns an error
-// message, or an empty string.
-QString openData(gdlab::SessionController& controller, const gdlab::GuiOptions& options)
+// Starts reading the file of --data on a worker, so that the window is built meanwhile: for a long file the two take
+// about as long. A long file is read as the window's File > Open reads it, a display sample with the fold of every
+// row, unless the flags ask for what needs the rows themselves (SGD, mini-batch, the logistic model).
+std::future<gdlab::Dataset> startReading(const gdlab::GuiOptions& options)
+{
+    if (options.dataPath.isEmpty())
+        return {};
+    gdlab::SampledCsvReader::Limits limits;
+    if ((options.method && *options.method != gdlab::DescentMethod::Batch)
+        || (options.model && *options.model == gdlab::ModelKind::Logistic))
+        limits.sampleAboveBytes = 0;
+    return std::async(std::launch::async, [path = options.dataPath.toStdString(), limits] {
+        return gdlab::SampledCsvReader::read(path, gdlab::CsvOptions {}, limits);
+    });
+}
+
+// Loads the data the command line asks for (reading is startReading()'s; a --session replaces it once the window
+// exists); returns an error message, or an empty string.
+QString openData(
+    gdlab::SessionController& controller, const gdlab::GuiOptions& options, std::future<gdlab::Dataset>& reading)
 {
     QString error;
-    if (!options.dataPath.isEmpty()) {
+    if (reading.valid()) {
         try {
-            const gdlab::Dataset dataset = gdlab::CsvReader::readFile(options.dataPath.toStdString());
+            const gdlab::Dataset dataset = reading.get();
             error = controller.openDataset(dataset, gdlab::ProblemSpec {}, QFileInfo(options.dataPath).fileName());
         } catch (const gdlab::InputError& inputError) {
             return QString::fromStdString(inputError.what());
@@ -270,7 +290,7 @@ void keepSessionSafe(gdlab::MainWindow& window, const gdlab::GuiOptions& options
 void applyLooks(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
 {
     std::optional<gdlab::ThemeKind> theme = gdlab::ThemeManager::parse(options.theme);
-    if (!theme && !exportsSomething(options) && !options.benchUi)
+    if (!theme && !exportsSomething(options) && !options.benchUi && !options.benchOpen)
         theme = gdlab::ThemeManager::stored(QSettings());
     // System keeps the platform's look, but on a dark desktop the views need the dark meaning colours: applying it
     // sets them.
@@ -279,8 +299,18 @@ void applyLooks(gdlab::MainWindow& window, const gdlab::GuiOptions& options)
         || gdlab::ThemePalette::schemeFor(QApplication::palette()) != gdlab::ViewPalette::scheme())
         window.themes()->apply(kind);
     // The presentation size chosen last time, likewise only for a window a person uses.
-    if (!exportsSomething(options) && !options.benchUi)
+    if (!exportsSomething(options) && !options.benchUi && !options.benchOpen)
         window.presentationSizes()->apply(gdlab::PresentationSizeMenu::stored(QSettings()));
+}
+
+// --bench-open: shows the window, measures its first full screen, prints the report.
+int benchOpen(gdlab::MainWindow& window, gdlab::SessionController& controller, const gdlab::GuiOptions& options)
+{
+    const QString source = options.dataPath.isEmpty()
+        ? (options.lesson.isEmpty() ? QStringLiteral("five_points") : options.lesson)
+        : options.dataPath;
+    std::fputs(qPrintable(gdlab::OpenBenchmark(&window, &controller).run(source)), stdout);
+    return 0;
 }
 
 // Qt reads -session (and --session) as the desktop's session-management id and takes it out of the arguments, so
@@ -334,16 +364,18 @@ int main(int argc, char** argv)
         return fail(guideError);
 
     gdlab::SessionController controller;
-    QString error = openData(controller, options);
+    std::future<gdlab::Dataset> reading = startReading(options);
+    gdlab::MainWindow window(&controller);
+    QString error = openData(controller, options, reading);
     if (!error.isEmpty())
         return fail(error);
-
-    gdlab::MainWindow window(&controller);
     window.resize(initialSize(options));
     applyLooks(window, options);
     error = openInWindow(window, options);
     if (!error.isEmpty())
         return fail(error);
+    if (options.benchOpen)
+        return benchOpen(window, controller, options);
     if (options.benchUi) {
         window.show();
         std::fputs(qPrintable(gdlab::RedrawBenchmark(&window, 20).run(options.benchCase)), stdout);

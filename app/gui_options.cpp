@@ -87,12 +87,15 @@ struct GuiFlags {
         QStringLiteral("name") };
     QCommandLineOption bench { QStringLiteral("bench-ui"),
         QStringLiteral("Measure the time from a learning-rate change to all views redrawn, print it, exit.") };
+    QCommandLineOption benchOpen { QStringLiteral("bench-open"),
+        QStringLiteral("Measure the time from the start to the first full screen of the data or lesson and the peak "
+                       "memory, print them, exit.") };
 
     QList<QCommandLineOption> all() const
     {
         return { lesson, data, session, saveSession, noIntercept, lr, iterations, method, model, loss, optimizer, race,
             step, screenshot, dumpViews, exportView, exportFile, exportScale, animation, frames, fps, size,
-            presentation, guide, guideStep, listGuides, theme, bench };
+            presentation, guide, guideStep, listGuides, theme, bench, benchOpen };
     }
 };
 
@@ -283,6 +286,7 @@ bool parseWindow(const QCommandLineParser& parser, const GuiFlags& flags, GuiOpt
         return false;
     options.presentation = parser.isSet(flags.presentation);
     options.benchUi = parser.isSet(flags.bench);
+    options.benchOpen = parser.isSet(flags.benchOpen);
     // The names are ThemeManager's; the window's side turns the name into a theme.
     static const QStringList themes { QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark"),
         QStringLiteral("high-contrast") };

@@ -48,9 +48,9 @@ struct GuiOptions {
     bool listGuides = false; ///< --list-guides: print the built-in guides' names and titles, exit
     QString theme; ///< --theme: system, light, dark or high-contrast; empty = the one kept in the settings
     bool benchUi = false; ///< measure a learning-rate change to all views redrawn, print, exit
-    /** @brief With --bench-ui: --lesson named one of RedrawBenchmark's synthetic cases (the window opens the default).
-     */
+    /** @brief With --bench-ui: --lesson's list of lessons and synthetic cases (lesson keeps a single lesson). */
     QString benchCase;
+    bool benchOpen = false; ///< measure the process's start to the first full screen and the peak memory, print, exit
 };
 
 /** @brief The outcome of parsing: options, or a message (help/version text goes to exitText with code 0). */

@@ -74,6 +74,7 @@ void CsvStreamReader::grow()
 void CsvStreamReader::dropBefore(std::size_t offset)
 {
     m_line += linesIn(0, offset);
+    m_dropped += offset;
     m_scan = CsvText::Position::rowStart(m_line);
     std::copy(m_buffer.get() + offset, m_buffer.get() + m_size, m_buffer.get());
     m_size -= offset;

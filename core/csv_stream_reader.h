@@ -51,6 +51,9 @@ public:
      */
     std::optional<Dataset> read(const ColumnsCallback& onColumns, const RowsCallback& onRows);
 
+    /** @brief Where in the file the buffer starts: a block's progress (CsvOptions::progress) is counted from it. */
+    std::size_t bufferOffset() const { return m_dropped; }
+
 private:
     std::string_view text() const { return { m_buffer.get(), m_size }; }
     void open();
@@ -71,6 +74,7 @@ private:
     std::unique_ptr<char[]> m_buffer;
     std::size_t m_capacity;
     std::size_t m_size = 0;
+    std::size_t m_dropped = 0; ///< bytes of the file before the buffer's first one
     bool m_eof = false;
     char m_delimiter = ',';
     std::unique_ptr<CsvLayout> m_layout;

@@ -1,6 +1,7 @@
 #include "dataset.h"
 
 #include "input_error.h"
+#include "problem_accumulator.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -87,6 +88,11 @@ Eigen::Index Dataset::requireColumn(std::string_view nameOrPosition) const
         detail = "no column '" + wanted + "' (columns: " + available + ")";
     }
     throw InputError(m_source, 0, 0, detail);
+}
+
+Eigen::Index Dataset::fullRowCount() const
+{
+    return m_fold ? m_fold->rowCount() : rowCount();
 }
 
 } // namespace gdlab

@@ -2,18 +2,26 @@
 
 #include <Eigen/Core>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gdlab {
+
+class ProblemAccumulator;
 
 /**
  * @brief A table of numbers with named columns, as read from a CSV file or a lesson.
  *
  * Only numeric columns are kept; the names of text columns that were skipped are remembered so that a
  * message can say why a column is missing.
+ *
+ * A file too long to keep is held as a sample (isSample()): values() are a few thousand of its rows, for drawing, and
+ * fold() holds what every number needs of all of them (ProblemAccumulator of every column), so that a Problem of
+ * any columns is built from the fold and never from the sample.
  */
 class Dataset {
 public:
@@ -32,6 +40,15 @@ public:
     Eigen::Index columnCount() const { return m_values.cols(); }
     bool isEmpty() const { return m_values.size() == 0; }
 
+    /** @brief Makes this a sample of a longer file whose every row fold holds (an accumulator of every column). */
+    void setFold(std::shared_ptr<const ProblemAccumulator> fold) { m_fold = std::move(fold); }
+    /** @brief The rows of the whole file folded; null when values() are all the rows. */
+    const std::shared_ptr<const ProblemAccumulator>& fold() const { return m_fold; }
+    /** @brief Whether values() are only a sample of the rows (the numbers then come from fold()). */
+    bool isSample() const { return m_fold != nullptr; }
+    /** @brief The rows of the data: of the whole file for a sample, else rowCount(). */
+    Eigen::Index fullRowCount() const;
+
     /**
      * @brief Finds a column by its name, or else by its 1-based position ("2" is the second column).
      * @return the 0-based column index, or nothing when no column matches.
@@ -46,6 +63,7 @@ private:
     Eigen::MatrixXd m_values;
     std::string m_source;
     std::vector<std::string> m_skippedColumns;
+    std::shared_ptr<const ProblemAccumulator> m_fold;
 };
 
 } // namespace gdlab

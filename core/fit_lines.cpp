@@ -2,7 +2,11 @@
 
 #include "dataset.h"
 #include "problem.h"
+#include "problem_accumulator.h"
+#include "row_sample.h"
+#include "sampled_csv_reader.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace gdlab {
@@ -11,18 +15,47 @@ FitLines::FitLines(std::shared_ptr<const Problem> problem, const Dataset& datase
     : m_problem(std::move(problem))
 {
     // A dataset that is not the problem's (a run still being prepared) gives no lines rather than wrong ones.
-    if (!m_problem || dataset.rowCount() != m_problem->sampleCount())
+    if (!m_problem || dataset.fullRowCount() != m_problem->sampleCount())
         return;
     const auto& columns = m_problem->featureColumns();
     const auto featureCount = static_cast<Eigen::Index>(columns.size());
-    m_features.resize(dataset.rowCount(), featureCount);
+    // Every row of a long file kept (SGD needs them) is still drawn as a sample, as a sampled file's are.
+    Eigen::MatrixXd thinned;
+    if (!dataset.isSample() && dataset.rowCount() > maxDrawnRows) {
+        const SampledCsvReader::Limits limits;
+        RowSample sample(dataset.columnCount(), limits.uniformRows, limits.tailRows, limits.seed);
+        sample.add(dataset.values());
+        thinned = sample.rows();
+        m_drawnRows = sample.positions();
+    }
+    const Eigen::MatrixXd& values = m_drawnRows.empty() ? dataset.values() : thinned;
+    m_features.resize(values.rows(), featureCount);
     for (Eigen::Index j = 0; j < featureCount; ++j)
-        m_features.col(j) = dataset.values().col(columns[static_cast<std::size_t>(j)]);
-    m_target = dataset.values().col(m_problem->spec().target);
-    if (featureCount > 0 && m_features.rows() > 0)
+        m_features.col(j) = values.col(columns[static_cast<std::size_t>(j)]);
+    m_target = values.col(m_problem->spec().target);
+    if (dataset.isSample()) {
+        // The line holds the other features at the means of all the rows, not of the rows drawn.
+        const ProblemAccumulator& fold = *dataset.fold();
+        m_featureMeans.resize(featureCount);
+        for (Eigen::Index j = 0; j < featureCount; ++j)
+            m_featureMeans[j]
+                = fold.sums()[columns[static_cast<std::size_t>(j)] + 1] / static_cast<double>(fold.rowCount());
+    } else if (isThinned()) {
+        m_featureMeans.resize(featureCount);
+        for (Eigen::Index j = 0; j < featureCount; ++j)
+            m_featureMeans[j] = dataset.values().col(columns[static_cast<std::size_t>(j)]).mean();
+    } else if (featureCount > 0 && m_features.rows() > 0)
         m_featureMeans = m_features.colwise().mean().transpose();
     else
         m_featureMeans = Eigen::VectorXd::Zero(featureCount);
+}
+
+Eigen::Index FitLines::heldIndexOf(Eigen::Index datasetRow) const
+{
+    if (m_drawnRows.empty())
+        return datasetRow >= 0 && datasetRow < rowCount() ? datasetRow : -1;
+    const auto found = std::lower_bound(m_drawnRows.begin(), m_drawnRows.end(), datasetRow);
+    return found != m_drawnRows.end() && *found == datasetRow ? Eigen::Index(found - m_drawnRows.begin()) : -1;
 }
 
 bool FitLines::accepts(const Eigen::VectorXd& theta) const

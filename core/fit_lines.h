@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace gdlab {
 
@@ -31,7 +32,15 @@ public:
     /** @brief The problem's features and target, read from dataset (which the problem was built from). */
     FitLines(std::shared_ptr<const Problem> problem, const Dataset& dataset);
 
+    /** @brief Above this many rows, the lines hold a sample of them to draw (RowSample): a scatter, not a mass. */
+    static constexpr Eigen::Index maxDrawnRows = 20'000;
+
+    /** @brief The rows held, to draw: all of the dataset's, or a sample of them (isThinned()). */
     Eigen::Index rowCount() const { return m_target.size(); }
+    /** @brief Whether rowCount() is a sample of a dataset of more than maxDrawnRows rows that holds them all. */
+    bool isThinned() const { return !m_drawnRows.empty(); }
+    /** @brief The held row of a dataset row, or -1 when the lines do not hold it. */
+    Eigen::Index heldIndexOf(Eigen::Index datasetRow) const;
     Eigen::Index featureCount() const { return m_features.cols(); }
     bool isEmpty() const { return rowCount() == 0; }
     /** @brief rows × features, in parameter order. */
@@ -69,6 +78,7 @@ private:
     Eigen::MatrixXd m_features;
     Eigen::VectorXd m_target;
     Eigen::VectorXd m_featureMeans;
+    std::vector<Eigen::Index> m_drawnRows; ///< the dataset rows held, ascending, when thinned; else empty
 };
 
 } // namespace gdlab

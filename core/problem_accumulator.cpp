@@ -5,6 +5,7 @@
 #include <Eigen/QR>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace gdlab {
 
@@ -61,6 +62,47 @@ void ProblemAccumulator::add(const Eigen::MatrixXd& rows)
     Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(stack);
     const Eigen::Index kept = std::min(stack.rows(), width);
     m_triangle = stack.topRows(kept).triangularView<Eigen::Upper>();
+}
+
+ProblemAccumulator ProblemAccumulator::restrictedTo(const ProblemSpec& spec) const
+{
+    const Eigen::Index columns = static_cast<Eigen::Index>(m_columnNames.size());
+    if (!m_spec.intercept || m_spec.standardize || width() != columns + 1)
+        throw std::logic_error("ProblemAccumulator::restrictedTo needs an accumulator of every column");
+    // Z of every column is [1 c0 c1 … c(m−1)]: the data's column c is Z's column c + 1.
+    const Dataset names(m_columnNames, Eigen::MatrixXd(0, columns), m_source);
+    ProblemAccumulator result(names, spec);
+    std::vector<Eigen::Index> picked;
+    if (result.m_spec.intercept)
+        picked.push_back(0);
+    for (Eigen::Index feature : result.m_spec.features)
+        picked.push_back(feature + 1);
+    picked.push_back(result.m_spec.target + 1);
+    const auto count = static_cast<Eigen::Index>(picked.size());
+    const Eigen::MatrixXd cross = this->cross();
+    const auto extended = crossExtended();
+    Eigen::MatrixXd chosenTriangle(m_triangle.rows(), count);
+    for (Eigen::Index i = 0; i < count; ++i) {
+        const Eigen::Index from = picked[static_cast<std::size_t>(i)];
+        chosenTriangle.col(i) = m_triangle.col(from);
+        result.m_sums[i] = m_sums[from];
+        result.m_largest[i] = m_largest[from];
+        result.m_first[i] = m_first[from];
+        result.m_constant[static_cast<std::size_t>(i)] = m_constant[static_cast<std::size_t>(from)];
+        for (Eigen::Index j = 0; j < count; ++j) {
+            const Eigen::Index other = picked[static_cast<std::size_t>(j)];
+            result.m_cross(i, j) = cross(from, other);
+            result.m_crossExtended(i, j) = extended(from, other);
+            result.m_equal(i, j) = m_equal(from, other);
+        }
+    }
+    result.m_cross = result.m_cross.triangularView<Eigen::Lower>();
+    result.m_crossExtended = result.m_crossExtended.triangularView<Eigen::Lower>();
+    Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(chosenTriangle);
+    const Eigen::Index kept = std::min(chosenTriangle.rows(), count);
+    result.m_triangle = chosenTriangle.topRows(kept).triangularView<Eigen::Upper>();
+    result.m_rows = m_rows;
+    return result;
 }
 
 // ZᵀZ once more with every product and sum in long double, for the refinement of the closed form: R carries the

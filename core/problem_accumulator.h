@@ -24,6 +24,14 @@ public:
     /** @brief columns names the data's columns (its rows are not used); throws InputError as Problem does. */
     ProblemAccumulator(const Dataset& columns, const ProblemSpec& spec);
 
+    /**
+     * @brief The rows folded so far as another spec would have folded them, without reading them again: this
+     * accumulator must fold every column (the default spec: the last column the target, every other a feature, an
+     * intercept), which holds the statistics of any choice of columns. ZᵀZ and the sums are taken apart; the R of
+     * the chosen columns is the R of a QR of R's chosen columns (Z_S = Q R_S). Throws InputError as Problem does.
+     */
+    ProblemAccumulator restrictedTo(const ProblemSpec& spec) const;
+
     /** @brief Folds in a block of rows, one column per column of the data. */
     void add(const Eigen::MatrixXd& rows);
 

@@ -4,6 +4,7 @@
 #include "dataset.h"
 #include "input_error.h"
 #include "logistic_loss.h"
+#include "problem_accumulator.h"
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,9 @@ void requireFiniteStatistics(const Problem& problem, const Dataset& dataset)
 {
     if (problem.gram().allFinite() && problem.moment().allFinite() && std::isfinite(problem.targetSquaredNorm()))
         return;
+    if (!problem.keepsRows())
+        throw InputError(dataset.source(), 0, 0,
+            "the columns have values too large to fit: their squares overflow double precision; rescale them");
     const auto tooLarge = [&dataset](const std::string& name, const Eigen::VectorXd& values, bool isFeature) {
         std::ostringstream largest;
         largest.precision(3);
@@ -131,7 +135,9 @@ Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, 
     bool useOptimalRate)
 {
     Run run;
-    run.problem = std::make_shared<const Problem>(*dataset, spec);
+    // A sample is for drawing: the problem is the whole file's, from its fold.
+    run.problem = dataset->isSample() ? std::make_shared<const Problem>(dataset->fold()->restrictedTo(spec))
+                                      : std::make_shared<const Problem>(*dataset, spec);
     requireFiniteStatistics(*run.problem, *dataset);
     if (settings.model == ModelKind::Logistic)
         requireBinaryColumn(*dataset, run.problem->spec().target);

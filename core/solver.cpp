@@ -76,6 +76,9 @@ void Solver::validate(const Problem& problem, const SolverSettings& settings)
     if (settings.method == DescentMethod::MiniBatch && settings.batchSize < 1)
         throw InputError("the batch size must be at least 1, not " + std::to_string(settings.batchSize));
     validateOptimizer(settings.optimizer, settings.method != DescentMethod::Batch);
+    if (settings.method != DescentMethod::Batch && !problem.keepsRows())
+        throw InputError(std::string(settings.method == DescentMethod::Sgd ? "SGD" : "mini-batch descent")
+            + " needs the rows of the data, not only their sums");
     if (settings.model == ModelKind::Logistic) {
         if (!problem.keepsRows())
             throw InputError("logistic regression needs the rows of the data, not only their sums");
@@ -92,6 +95,11 @@ void Solver::validate(const Problem& problem, const SolverSettings& settings)
             if (!std::isfinite(value))
                 throw InputError("the start values must be finite numbers");
     }
+}
+
+bool Solver::needsRows(const SolverSettings& settings)
+{
+    return settings.method != DescentMethod::Batch || settings.model == ModelKind::Logistic;
 }
 
 Eigen::VectorXd Solver::initialTheta() const

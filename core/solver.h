@@ -80,6 +80,11 @@ public:
      * problem without rows or a target that is not all 0s and 1s; prepareRun() names the cell first).
      */
     static void validate(const Problem& problem, const SolverSettings& settings);
+    /**
+     * @brief Whether settings need the rows themselves (SGD and mini-batch visit rows, the logistic model has no
+     * sufficient statistics), not only what a problem built from folded rows keeps of them.
+     */
+    static bool needsRows(const SolverSettings& settings);
 
 private:
     const Problem& m_problem;

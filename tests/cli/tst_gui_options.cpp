@@ -43,6 +43,7 @@ void TestGuiOptions::defaults()
     QVERIFY(!result.options.step);
     QVERIFY(!result.options.size.isValid());
     QVERIFY(!result.options.benchUi);
+    QVERIFY(!result.options.benchOpen);
     QVERIFY(!result.options.noIntercept);
     QVERIFY(result.options.theme.isEmpty()); // the theme kept in the settings
 }
@@ -51,7 +52,7 @@ void TestGuiOptions::everyFlag()
 {
     const GuiOptionsResult result = parse({ "--lesson", "nist_norris", "--lr", "0.05", "--iterations", "300",
         "--method", "minibatch", "--loss", "half-mse", "--step", "12", "--screenshot", "/tmp/x.png", "--size",
-        "1280x720", "--presentation", "--bench-ui" });
+        "1280x720", "--presentation", "--bench-ui", "--bench-open" });
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     const gdlab::GuiOptions& options = result.options;
     QCOMPARE(options.lesson, QStringLiteral("nist_norris"));
@@ -64,6 +65,7 @@ void TestGuiOptions::everyFlag()
     QCOMPARE(options.size, QSize(1280, 720));
     QVERIFY(options.presentation);
     QVERIFY(options.benchUi);
+    QVERIFY(options.benchOpen);
 
     const GuiOptionsResult data = parse({ "--data=/tmp/my data.csv" });
     QVERIFY(data.error.isEmpty());

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +22,7 @@ private slots:
     void everyLesson_data();
     void everyLesson();
     void withoutOpenGl();
+    void benchOpenPrintsTheFirstScreen();
     void dumpViewsAfterTheScreenshot();
     void badDataExitsCleanly();
     void helpAndBadFlagsWithoutADisplay();
@@ -94,6 +96,26 @@ void TestScreenshot::everyLesson()
     // The bowl sits in the lower middle; with OpenGL it is drawn there, so that region is not one flat colour.
     const QImage bowl = image.copy(QRect(image.width() / 2 - 50, image.height() * 3 / 5, 200, 120));
     QVERIFY(distinctColours(bowl) > 20);
+}
+
+void TestScreenshot::benchOpenPrintsTheFirstScreen()
+{
+    if (qEnvironmentVariableIsEmpty("DISPLAY"))
+        QSKIP("needs an X server (run under xvfb-run)");
+    QProcess process;
+    process.start(QStringLiteral(GDLAB_GUI_PATH), { "--lesson", "the_ravine", "--size", "800x600", "--bench-open" });
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString output = QString::fromLocal8Bit(process.readAllStandardOutput());
+    const QRegularExpression line(
+        QStringLiteral("^bench open the_ravine first_screen_ms=(\\d+) peak_rss_mb=([\\d.]+)$"),
+        QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = line.match(output);
+    QVERIFY2(match.hasMatch(), qPrintable(output));
+    // From the process's start: at least the time to build a window, and less than the wait above.
+    QVERIFY(match.captured(1).toInt() > 10 && match.captured(1).toInt() < 60000);
+    QVERIFY(match.captured(2).toDouble() > 10);
+    QVERIFY2(!output.contains(QStringLiteral("no frame")), qPrintable(output)); // the bowl drew the run
 }
 
 void TestScreenshot::withoutOpenGl()

@@ -61,6 +61,7 @@ class TestFitLines : public QObject {
 
 private slots:
     void copiesTheColumnsInOriginalUnits();
+    void holdsASampleOfEveryRowKeptOfALongFile();
     void lineOfOneFeature();
     void lineOfAStandardizedProblemIsInOriginalUnits();
     void otherFeaturesAtTheirMeans();
@@ -240,6 +241,39 @@ void TestFitLines::emptyWithoutMatchingData()
     const FitLines mismatched(std::make_shared<const Problem>(data, ProblemSpec()), other);
     QVERIFY(mismatched.isEmpty());
     QVERIFY(!mismatched.predictions(Eigen::Vector2d(1, 2)));
+}
+
+// SGD keeps every row of a long file: the lines still hold a sample to draw, and know which rows it holds.
+void TestFitLines::holdsASampleOfEveryRowKeptOfALongFile()
+{
+    const Eigen::Index n = FitLines::maxDrawnRows + 10'000;
+    Eigen::MatrixXd values(n, 2);
+    for (Eigen::Index i = 0; i < n; ++i)
+        values.row(i) << double((i * 7919) % 1000), double((i * 104729) % 977);
+    const Dataset data({ "x", "y" }, values, "long");
+    const FitLines lines(std::make_shared<const Problem>(data, ProblemSpec {}), data);
+    QVERIFY(lines.isThinned());
+    QVERIFY2(lines.rowCount() > 4000 && lines.rowCount() < 5000, qPrintable(QString::number(lines.rowCount())));
+    QCOMPARE(lines.features().col(0).maxCoeff(), values.col(0).maxCoeff()); // the extremes are drawn
+    QCOMPARE(lines.target().minCoeff(), values.col(1).minCoeff());
+    QCOMPARE(lines.featureMeans()[0], values.col(0).mean()); // the line through all the rows' centre
+    Eigen::Index held = 0;
+    for (Eigen::Index row = 0; row < n; ++row) {
+        const Eigen::Index i = lines.heldIndexOf(row);
+        if (i < 0)
+            continue;
+        QCOMPARE(i, held++);
+        QCOMPARE(lines.features()(i, 0), values(row, 0));
+        QCOMPARE(lines.target()[i], values(row, 1));
+    }
+    QCOMPARE(held, lines.rowCount());
+    // At the limit every row is held, each at its own place.
+    const Dataset short_({ "x", "y" }, values.topRows(FitLines::maxDrawnRows), "short");
+    const FitLines all(std::make_shared<const Problem>(short_, ProblemSpec {}), short_);
+    QVERIFY(!all.isThinned());
+    QCOMPARE(all.rowCount(), FitLines::maxDrawnRows);
+    QCOMPARE(all.heldIndexOf(17), Eigen::Index(17));
+    QCOMPARE(all.heldIndexOf(FitLines::maxDrawnRows), Eigen::Index(-1));
 }
 
 } // namespace tst_fit_lines

@@ -3,6 +3,7 @@
 
 #include "csv_reader.h"
 #include "input_error.h"
+#include "sampled_csv_reader.h"
 
 #include <QFile>
 #include <QMetaObject>
@@ -14,8 +15,14 @@
 namespace gdlab {
 
 CsvLoadTask::CsvLoadTask(const QString& path, QObject* parent)
+    : CsvLoadTask(path, SampledCsvReader::Limits {}, parent)
+{
+}
+
+CsvLoadTask::CsvLoadTask(const QString& path, const SampledCsvReader::Limits& limits, QObject* parent)
     : QObject(parent)
     , m_path(path)
+    , m_limits(limits)
 {
 }
 
@@ -59,7 +66,7 @@ void CsvLoadTask::run(const std::string& path)
         return true;
     };
     try {
-        Dataset dataset = CsvReader::readFile(path, options);
+        Dataset dataset = SampledCsvReader::read(path, options, m_limits);
         QMetaObject::invokeMethod(
             this, [this, dataset = std::move(dataset)]() mutable { deliverDataset(std::move(dataset)); },
             Qt::QueuedConnection);

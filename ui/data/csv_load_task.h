@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dataset.h"
+#include "sampled_csv_reader.h"
 
 #include <QObject>
 #include <QString>
@@ -18,12 +19,16 @@ namespace gdlab {
  * lives in, with progress() before it. The Dataset travels by value, so the worker shares nothing with the GUI
  * once it is done. cancel() asks the reader to stop at its next progress check (about every MiB); deleting the
  * task while it runs cancels it and waits for the worker, so the task can be dropped at any moment.
+ *
+ * A file longer than the limits' sampleAboveBytes arrives as a sample with the fold of every row
+ * (SampledCsvReader); limits with sampleAboveBytes 0 keep every row of any file.
  */
 class CsvLoadTask : public QObject {
     Q_OBJECT
 
 public:
     explicit CsvLoadTask(const QString& path, QObject* parent = nullptr);
+    CsvLoadTask(const QString& path, const SampledCsvReader::Limits& limits, QObject* parent = nullptr);
     ~CsvLoadTask() override;
 
     const QString& path() const { return m_path; }
@@ -54,6 +59,7 @@ private:
     void deliverCancelled();
 
     QString m_path;
+    SampledCsvReader::Limits m_limits;
     std::thread m_thread;
     std::atomic<bool> m_cancelRequested { false };
     /** The last percentage posted by the worker, so that ~100 progress events are posted, not one per MiB. */

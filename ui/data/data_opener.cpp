@@ -5,8 +5,11 @@
 #include "data/csv_load_task.h"
 #include "data/recent_files.h"
 #include "problem.h"
+#include "run.h"
+#include "session/core_text.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
+#include "solver.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -90,11 +93,40 @@ void DataOpener::openFile(const QString& path)
         finishLoading(false);
     }
 
+    m_rowsFor.reset();
+    startLoading(path, m_limits);
+}
+
+void DataOpener::reloadRows(const SolverSettings& settings)
+{
+    const Run* run = m_model->run();
+    if (!run || !run->dataset || !run->dataset->isSample())
+        return;
+    if (isLoading()) {
+        discardTask();
+        closeChooser();
+        finishLoading(false);
+    }
+    m_rowsFor = settings;
+    m_rowsSpec = run->problem->spec();
+    m_rowsTitle = QString::fromStdString(run->title);
+    SampledCsvReader::Limits everyRow = m_limits;
+    everyRow.sampleAboveBytes = 0;
+    startLoading(QString::fromStdString(run->dataset->source()), everyRow);
+    if (m_progress)
+        m_progress->setLabelText(tr("Reading every row of %1 (%2 needs them; memory goes up with the file)…")
+                                     .arg(QFileInfo(m_loadingPath).fileName(),
+                                         settings.method != DescentMethod::Batch ? CoreText::method(settings.method)
+                                                                                 : tr("the logistic model")));
+}
+
+void DataOpener::startLoading(const QString& path, const SampledCsvReader::Limits& limits)
+{
     m_loadingPath = QFileInfo(path).absoluteFilePath();
     m_recentFiles->rememberDirectory(m_loadingPath);
     emit loadingStarted();
 
-    m_task = new CsvLoadTask(m_loadingPath, this);
+    m_task = new CsvLoadTask(m_loadingPath, limits, this);
     connect(m_task, &CsvLoadTask::finished, this, &DataOpener::onLoaded);
     connect(m_task, &CsvLoadTask::failed, this, &DataOpener::onLoadFailed);
     connect(m_task, &CsvLoadTask::cancelled, this, &DataOpener::onLoadCancelled);
@@ -165,6 +197,10 @@ bool DataOpener::standardizes() const
 void DataOpener::onLoaded(const Dataset& dataset)
 {
     discardTask();
+    if (m_rowsFor) {
+        applyReloadedRows(dataset);
+        return;
+    }
     const QString refusal = rejectSingleColumn(dataset);
     if (!refusal.isEmpty()) {
         showFailure(m_loadingPath, 0, 0, refusal);
@@ -255,8 +291,24 @@ void DataOpener::onLoadCancelled()
     finishLoading(false);
 }
 
+// The same data with every row, the same columns, then the settings that asked for them: two runs, the second the
+// one the user wanted. Either refusal leaves what the controller holds by then (the sample, or all rows by batch).
+void DataOpener::applyReloadedRows(const Dataset& dataset)
+{
+    const SolverSettings settings = *m_rowsFor;
+    m_applying = true;
+    QString error = m_controller->openDataset(dataset, m_rowsSpec, m_rowsTitle);
+    if (error.isEmpty())
+        error = m_controller->setSettings(settings);
+    m_applying = false;
+    if (!error.isEmpty())
+        showFailure(m_loadingPath, 0, 0, error);
+    finishLoading(error.isEmpty());
+}
+
 void DataOpener::finishLoading(bool ok)
 {
+    m_rowsFor.reset();
     m_loadingPath.clear();
     m_pendingDataset = Dataset();
     emit loadingFinished(ok);
@@ -389,6 +441,10 @@ bool DataOpener::exportData(const QString& path, QString* errorMessage)
     if (!run || !run->dataset || run->dataset->isEmpty())
         return fail(tr("There is no data to export."));
     const Dataset& dataset = *run->dataset;
+    if (dataset.isSample())
+        return fail(tr("The window holds only a sample of %1 (%2): the file itself is the data.")
+                        .arg(QDir::toNativeSeparators(QString::fromStdString(dataset.source())),
+                            CoreText::sampleNote(dataset)));
     // QSaveFile writes a temporary file and renames it over the target only when everything was written, so
     // a full disk never leaves a half-written CSV where the old file was.
     QSaveFile file(path);

@@ -1,11 +1,16 @@
 #pragma once
 
 #include "dataset.h"
+#include "problem.h"
+#include "sampled_csv_reader.h"
+#include "solver_settings.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class QMenu;
 class QMessageBox;
@@ -20,7 +25,6 @@ class CsvLoadTask;
 class IterationModel;
 class RecentFiles;
 class SessionController;
-struct ProblemSpec;
 
 /**
  * @brief Brings the user's own CSV into a session: open by dialog, by path, by drop or from the recent files,
@@ -40,6 +44,10 @@ struct ProblemSpec;
  * itself, so nothing here blocks in a nested event loop except the file dialogs.
  *
  * A file that loads, or an export, goes to the top of recentFiles().
+ *
+ * A file longer than sampleLimits() comes in as a display sample with the fold of every row (SampledCsvReader): every
+ * number is of all the rows, the fit view draws the sample. Settings that need the rows themselves (SGD, mini-batch,
+ * the logistic model) make reloadRows() read the file again keeping them, with the same progress and Cancel.
  */
 class DataOpener : public QObject {
     Q_OBJECT
@@ -82,6 +90,18 @@ public:
     /** @brief Opens the file a drop carries (for dropEvent); false when canAccept() would refuse it. */
     bool drop(const QMimeData* mimeData);
 
+    /**
+     * @brief The sampled data on screen, read again keeping every row (memory goes up with the file), then opened with
+     * the same columns and given settings, which need the rows. A cancel or failure leaves the sample on screen.
+     */
+    void reloadRows(const SolverSettings& settings);
+    /** @brief Whether a load in progress is reloadRows()'s. */
+    bool isReloadingRows() const { return m_rowsFor.has_value(); }
+
+    /** @brief Above what size files are sampled, and how (SampledCsvReader::Limits); tests lower the size. */
+    const SampledCsvReader::Limits& sampleLimits() const { return m_limits; }
+    void setSampleLimits(const SampledCsvReader::Limits& limits) { m_limits = limits; }
+
     /** @brief Asks for a file name (blocking file dialog) and exports; a failure is shown in a message box. */
     void exportDataWithDialog();
     /** @brief Writes the data of the run on screen as CSV, atomically; false with *errorMessage set on failure. */
@@ -117,6 +137,8 @@ private:
     void discardTask();
     void closeChooser();
 
+    void startLoading(const QString& path, const SampledCsvReader::Limits& limits);
+    void applyReloadedRows(const Dataset& dataset);
     void startProgress(const QString& path);
     QString rejectSingleColumn(const Dataset& dataset) const;
     bool standardizes() const;
@@ -132,6 +154,11 @@ private:
     bool m_askForColumns = true;
     bool m_applying = false;
 
+    SampledCsvReader::Limits m_limits;
+    /** While reloadRows() reads: the settings to apply and the columns to keep. */
+    std::optional<SolverSettings> m_rowsFor;
+    ProblemSpec m_rowsSpec;
+    QString m_rowsTitle;
     QString m_loadingPath;
     CsvLoadTask* m_task = nullptr;
     QPointer<QProgressDialog> m_progress;

@@ -5,9 +5,11 @@
 #include "panels/form_widgets.h"
 #include "panels/shown_value.h"
 #include "run.h"
+#include "session/core_text.h"
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 
 namespace gdlab {
@@ -56,6 +58,12 @@ void LessonGroup::showCustomData(const Run* run)
     const Dataset* dataset = run ? run->dataset.get() : nullptr;
     m_description->setText(!dataset || dataset->isEmpty()
             ? tr("Nothing loaded: choose a lesson or open a CSV file (Ctrl+O).")
+            : dataset->isSample()
+            ? tr("Your data: %1 rows, %2 numeric columns. The fit view shows a sample (%3); every number comes from "
+                 "all the rows.")
+                  .arg(QLocale(QLocale::English).toString(static_cast<qlonglong>(dataset->fullRowCount())))
+                  .arg(dataset->columnCount())
+                  .arg(CoreText::sampleNote(*dataset))
             : tr("Your data: %1 rows, %2 numeric columns.").arg(dataset->rowCount()).arg(dataset->columnCount()));
 }
 

@@ -1,5 +1,9 @@
 #include "session/core_text.h"
 
+#include "dataset.h"
+
+#include <QLocale>
+
 namespace gdlab {
 
 QString CoreText::stopReason(StopReason reason)
@@ -67,6 +71,17 @@ QString CoreText::lossGradientFormula(LossKind kind)
 QString CoreText::message(const std::string& text)
 {
     return QCoreApplication::translate("gdlab::CoreText", text.c_str());
+}
+
+QString CoreText::sampleNote(const Dataset& dataset)
+{
+    return dataset.isSample() ? shownRows(dataset.rowCount(), dataset.fullRowCount()) : QString();
+}
+
+QString CoreText::shownRows(long long shown, long long total)
+{
+    const QLocale english(QLocale::English);
+    return tr("showing %1 of %2 rows").arg(english.toString(shown), english.toString(total));
 }
 
 } // namespace gdlab

@@ -13,6 +13,8 @@
 
 namespace gdlab {
 
+class Dataset;
+
 /**
  * @brief Every string of the Qt-free core that reaches the screen passes here: the one place where core text
  * becomes translatable UI text (tr() in the context "gdlab::CoreText").
@@ -39,6 +41,13 @@ public:
     static QString lossGradientFormula(LossKind kind);
     /** @brief A message the core made (an exception's text, an error string). */
     static QString message(const std::string& text);
+    /**
+     * @brief "showing 4,990 of 1,000,000 rows" for a dataset that is a display sample of a longer file, empty for
+     * one that holds every row (digits grouped in English, as a count on a projector reads best).
+     */
+    static QString sampleNote(const Dataset& dataset);
+    /** @brief "showing 4,990 of 1,000,000 rows", digits grouped as in sampleNote(). */
+    static QString shownRows(long long shown, long long total);
     static QString message(const std::exception& error) { return message(std::string(error.what())); }
 };
 

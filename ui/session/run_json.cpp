@@ -38,7 +38,8 @@ QJsonObject RunJson::data(const Run& run, bool withValues)
     if (!dataset)
         return data;
     data.insert(QStringLiteral("source"), QString::fromStdString(dataset->source()));
-    data.insert(QStringLiteral("rows"), static_cast<qint64>(dataset->rowCount()));
+    // Of the whole file, also when the window holds only a sample of it.
+    data.insert(QStringLiteral("rows"), static_cast<qint64>(dataset->fullRowCount()));
     data.insert(QStringLiteral("columns"), strings(dataset->columnNames()));
     if (withValues) {
         QJsonArray rows;

@@ -143,6 +143,12 @@ QString SessionController::openDataset(const Dataset& dataset, const ProblemSpec
         if (settings.model == ModelKind::Logistic && target >= 0 && target < dataset.columnCount()
             && !isBinaryColumn(dataset, target))
             settings.model = ModelKind::Linear;
+        // Nor what needs the rows (SGD, mini-batch, logistic) to a sample of a long file: it opens by batch descent
+        // on the linear model, whose numbers come from the fold of every row.
+        if (dataset.isSample() && Solver::needsRows(settings)) {
+            settings.model = ModelKind::Linear;
+            settings.method = DescentMethod::Batch;
+        }
         Run run = prepare(std::make_shared<const Dataset>(dataset), spec, settings, false);
         run.cause = RunCause::NewData;
         run.title = title.toStdString();

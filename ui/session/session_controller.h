@@ -44,7 +44,8 @@ public:
     /** @brief A built-in lesson: its data from the resources, its settings, its ghosts; starts at iteration 0. */
     QString loadLesson(const QString& name);
     /** @brief Other data (a file the user opened); the solver settings stay, the start becomes zeros when the
-     * number of parameters changed. */
+     * number of parameters changed. A sample of a long file (Dataset::isSample()) opens by batch descent on the linear
+     * model when the settings need rows it does not hold. */
     QString openDataset(const Dataset& dataset, const ProblemSpec& spec, const QString& title);
     /**
      * @brief The same data with points edited (or an edit undone): same columns, the cursor kept. lessonName is

@@ -4,9 +4,11 @@
 #include "lesson.h"
 #include "race_entry.h"
 #include "run.h"
+#include "sampled_csv_reader.h"
 #include "session/run_json.h"
 #include "session/run_json_reader.h"
 #include "session/session_controller.h"
+#include "solver.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -29,7 +31,7 @@ QString lineAndColumn(const QByteArray& bytes, int offset)
 }
 
 /** The data the session names: the rows saved in it, the lesson's, or its CSV read again. */
-std::shared_ptr<const Dataset> readData(const QJsonObject& data, QString* lesson, QString* error)
+std::shared_ptr<const Dataset> readData(const QJsonObject& data, bool keepRows, QString* lesson, QString* error)
 {
     *lesson = data.value(QLatin1String("lesson")).toString();
     if (data.contains(QLatin1String("values")))
@@ -48,11 +50,32 @@ std::shared_ptr<const Dataset> readData(const QJsonObject& data, QString* lesson
         return nullptr;
     }
     try {
-        return std::make_shared<const Dataset>(CsvReader::readFile(source.toStdString()));
+        // As File > Open reads it: a long file as a sample with the fold of every row, unless the run or a pin
+        // descends by SGD or mini-batch or fits the logistic model, which need the rows themselves.
+        SampledCsvReader::Limits limits;
+        if (keepRows)
+            limits.sampleAboveBytes = 0;
+        return std::make_shared<const Dataset>(SampledCsvReader::read(source.toStdString(), CsvOptions {}, limits));
     } catch (const std::exception& failure) {
         *error = QString::fromUtf8(failure.what());
         return nullptr;
     }
+}
+
+/** Whether the session's run or one of its pins needs the rows of its data (a settings error is reported later). */
+bool needRows(const QJsonObject& root)
+{
+    QJsonArray settings { root.value(QLatin1String("settings")) };
+    for (const QJsonValue& pin : root.value(QLatin1String("pins")).toArray())
+        settings.append(pin.toObject().value(QLatin1String("settings")));
+    for (const QJsonValue& value : settings) {
+        SolverSettings read;
+        std::vector<long long> ghosts;
+        QString ignored;
+        if (RunJsonReader::readSettings(value.toObject(), &read, &ghosts, &ignored) && Solver::needsRows(read))
+            return true;
+    }
+    return false;
 }
 
 /** "guide": absent (older files, no guide open), or the guide's name or path and its step. */
@@ -85,7 +108,9 @@ QByteArray SessionFile::write(const Run& run, long long iteration, const QJsonOb
     for (const Run* pin : pins)
         pinned.append(QJsonObject { { QStringLiteral("settings"), RunJson::settings(*pin) } });
     const bool asLesson = !run.lessonName.empty();
-    const bool withValues = !asLesson && run.dataset && run.dataset->rowCount() <= kMaxSavedRows;
+    // A sample's rows are not the data: the session names the file, read again on opening.
+    const bool withValues
+        = !asLesson && run.dataset && !run.dataset->isSample() && run.dataset->rowCount() <= kMaxSavedRows;
     QJsonObject data = RunJson::data(run, withValues);
     if (!asLesson)
         data.insert(QStringLiteral("lesson"), QJsonValue());
@@ -128,7 +153,7 @@ std::optional<SavedSession> SessionFile::read(const QByteArray& bytes, const QSt
     SavedSession session;
     QString lesson;
     QString why;
-    session.dataset = readData(root.value(QLatin1String("data")).toObject(), &lesson, &why);
+    session.dataset = readData(root.value(QLatin1String("data")).toObject(), needRows(root), &lesson, &why);
     if (!session.dataset)
         return failed(why);
     session.lesson = lesson.toStdString();

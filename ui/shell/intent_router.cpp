@@ -1,5 +1,6 @@
 #include "shell/intent_router.h"
 
+#include "dataset.h"
 #include "panels/control_panel.h"
 #include "panels/fit_view_options.h"
 #include "panels/loss_view_options.h"
@@ -10,6 +11,7 @@
 #include "session/iteration_model.h"
 #include "session/point_editor.h"
 #include "session/session_controller.h"
+#include "solver.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
 #include "views/history_table.h"
@@ -44,7 +46,14 @@ void IntentRouter::routeControlPanel(ControlPanel* panel)
     };
     connect(panel, &ControlPanel::lessonChosen, this,
         [this, restoreUnless](const QString& name) { restoreUnless(report(m_controller->loadLesson(name))); });
-    connect(panel, &ControlPanel::settingsEdited, this, [this, restoreUnless](const SolverSettings& settings) {
+    connect(panel, &ControlPanel::settingsEdited, this, [this, panel, restoreUnless](const SolverSettings& settings) {
+        // A sample of a long file has only the sums of its rows: settings that visit rows wait for them to be read.
+        const Run* latest = m_controller->latestRun();
+        if (latest && latest->dataset && latest->dataset->isSample() && Solver::needsRows(settings)) {
+            panel->refresh();
+            emit rowsNeeded(settings);
+            return;
+        }
         restoreUnless(report(m_controller->setSettings(settings)));
     });
     connect(panel, &ControlPanel::problemSpecEdited, this,

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QString>
 
+#include "solver_settings.h"
+
 namespace gdlab {
 
 class ContourPlot;
@@ -46,6 +48,8 @@ public:
 signals:
     /** @brief A command the user sent was refused; message says why. */
     void refused(const QString& message);
+    /** @brief The panel asked for settings that need the rows of data the window holds only a sample of. */
+    void rowsNeeded(const gdlab::SolverSettings& settings);
 
 private:
     /** Reports a refusal (empty: none); returns whether the command was accepted. */

@@ -92,6 +92,7 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     updateWindowTitle();
     connect(m_controller->model(), &IterationModel::runReset, this, &MainWindow::updateWindowTitle);
     connect(m_router, &IntentRouter::refused, this, &MainWindow::showError);
+    connect(m_router, &IntentRouter::rowsNeeded, m_dataOpener, &DataOpener::reloadRows);
     // Commands the user sent report their own refusals (the router, the opener, the point editor); what is left
     // here is a run on the worker that failed.
     connect(m_controller, &SessionController::errorOccurred, this, &MainWindow::showError);

@@ -10,6 +10,7 @@
 #include "views/fit_legend_entries.h"
 #include "views/fit_legend_layout.h"
 #include "views/fit_point_gestures.h"
+#include "views/fit_sample_note.h"
 #include "views/fit_sample_ring.h"
 #include "views/fit_threshold_layer.h"
 #include "views/legend_row.h"
@@ -95,6 +96,7 @@ void FitPlot::createLayers()
     m_legendRow = new LegendRow(m_plot, this);
     m_axes = std::make_unique<FitAxes>(m_plot);
     m_lineOffFrame = new OffFrameIndicator(m_plot, this);
+    m_sampleNote = new FitSampleNote(m_plot, this);
 
     m_data->residuals()->setName(tr("residuals"));
     m_data->selection()->setName(tr("selected point"));
@@ -416,6 +418,7 @@ void FitPlot::updateLegend()
     m_legend->setEntries(FitLegendEntries::arrange(parts, m_points,
         { m_fitMode == FeatureVsTarget, m_showLeastSquares, hasProblem() && m_model->run()->optimum(),
             FitSampleRing::samples(*m_model) }));
+    m_sampleNote->show(FitSampleNote::textFor(*m_model, m_points.lines()));
 }
 
 void FitPlot::applyStyle()
@@ -437,6 +440,7 @@ void FitPlot::applyStyle()
     m_ghosts->layer().applyStyle(style);
     m_sample->applyStyle(style, FitDataLayer::pointSize(style, m_points.count()));
     m_lineOffFrame->applyStyle(style);
+    m_sampleNote->applyStyle(style);
     m_gestures->setScale(style.scale());
 }
 
@@ -450,7 +454,8 @@ void FitPlot::setEditable(bool editable)
 
 bool FitPlot::canEditPoints() const
 {
-    return m_fitMode == FeatureVsTarget && hasProblem() && m_model->run()->problem->featureColumns().size() == 1;
+    return m_fitMode == FeatureVsTarget && hasProblem() && m_model->run()->problem->featureColumns().size() == 1
+        && FitSampleNote::textFor(*m_model, m_points.lines()).isEmpty();
 }
 
 QString FitPlot::editingUnavailableReason() const
@@ -459,6 +464,8 @@ QString FitPlot::editingUnavailableReason() const
         return QString();
     if (!hasProblem())
         return tr("Load data to edit its points.");
+    if (const QString shown = FitSampleNote::textFor(*m_model, m_points.lines()); !shown.isEmpty())
+        return tr("Points cannot be edited on a sample (%1): every number comes from all the rows.").arg(shown);
     if (m_model->run()->problem->featureColumns().size() != 1)
         return tr("Points can be edited only for data with one feature: with several, a point on this view "
                   "is not a whole data row.");

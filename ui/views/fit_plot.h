@@ -28,6 +28,7 @@ class FitThresholdLayer;
 class FitLegendLayout;
 class FitPointGestures;
 class LegendRow;
+class FitSampleNote;
 class OffFrameIndicator;
 class IterationModel;
 class PlotStyle;
@@ -93,6 +94,8 @@ public:
     QCPGraph* currentLineGraph() const { return m_current->graph(); }
     /** @brief Points at the current line when it misses the whole frame (a diverging run's lines leave it). */
     OffFrameIndicator* lineOffFrameIndicator() const { return m_lineOffFrame; }
+    /** @brief The note that the view draws a sample of a long file (hidden otherwise). */
+    FitSampleNote* sampleNote() const { return m_sampleNote; }
     /** @brief Residual segments: per point (x, y), (x, ŷ), (NaN, NaN), in data order. */
     QCPCurve* residualCurve() const { return m_data->residuals(); }
     QCPGraph* leastSquaresGraph() const { return m_leastSquares->graph(); }
@@ -194,6 +197,7 @@ private:
     FitPointGestures* m_gestures = nullptr;
     LegendRow* m_legendRow = nullptr;
     OffFrameIndicator* m_lineOffFrame = nullptr;
+    FitSampleNote* m_sampleNote = nullptr;
 
     FitMode m_fitMode = FeatureVsTarget;
     int m_feature = 0;

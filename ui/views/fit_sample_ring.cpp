@@ -40,14 +40,16 @@ void FitSampleRing::show(const IterationModel& model, const FitPoints& points, i
     const bool byActual = !points.isByFeature();
     if (byActual && (!heights || heights->size() != points.count()))
         return;
-    const std::vector<long long> rows = sampleRows(run->settings, points.count(), model.iteration(row));
+    // The rows of the whole data; of a long one only those drawn (FitLines::isThinned()) get a ring.
+    const std::vector<long long> rows = sampleRows(run->settings, run->problem->sampleCount(), model.iteration(row));
     m_graph->setName(rows.size() == 1 ? tr("sample of this update") : tr("batch of this update"));
     QVector<double> keys;
     QVector<double> values;
     for (const long long r : rows) {
-        if (r < 0 || r >= points.count())
+        const auto held = points.lines().heldIndexOf(r);
+        if (held < 0 || held >= points.count())
             continue;
-        const int i = static_cast<int>(r);
+        const int i = static_cast<int>(held);
         keys << points.keys()[i];
         values << (byActual ? (*heights)[i] : points.fixedValues()[i]);
         m_rows.push_back(r);

@@ -5,6 +5,9 @@
 #include "data/column_chooser_dialog.h"
 #include "data/csv_load_task.h"
 #include "data/recent_files.h"
+#include "run.h"
+#include "sampled_csv_reader.h"
+#include "session/core_text.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "support/large_csv.h"
@@ -13,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -128,6 +132,9 @@ private slots:
     void exportRoundTrip();
     void exportToAnUnwritablePath();
     void exportWithNothingLoaded();
+    void longFileOpensAsASample();
+    void sgdReadsEveryRowAgain();
+    void cancellingTheRowsKeepsTheSample();
 
 private:
     QString path(const QString& name) const { return m_dir->filePath(name); }
@@ -140,6 +147,8 @@ private:
     }
     /** Opens path and waits for the end of the load; returns loadingFinished's ok, or -1 on timeout. */
     int openAndWait(const QString& file);
+    /** Writes a file of about 1 MiB and opens it with a limit that samples it; its rows in *rows. */
+    void openSampled(qint64* rows);
     /** The run on screen (the lesson's until a file loads). */
     const Run& shown() const { return *m_controller->model()->run(); }
     QString shownTitle() const { return QString::fromStdString(shown().title); }
@@ -659,6 +668,93 @@ void TestDataOpener::exportWithNothingLoaded()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kLoadTimeout);
     QVERIFY(opener.activeMessageBox());
     QVERIFY2(!opener.lastErrorText().contains(QStringLiteral("unchanged")), qPrintable(opener.lastErrorText()));
+}
+
+void TestDataOpener::openSampled(qint64* rows)
+{
+    const QString file = path(QStringLiteral("long.csv"));
+    QVERIFY(writeLargeCsv(file, 1 << 20, rows));
+    gdlab::SampledCsvReader::Limits limits;
+    limits.sampleAboveBytes = 256 << 10;
+    limits.uniformRows = 500;
+    limits.tailRows = 10;
+    m_opener->setSampleLimits(limits);
+    m_opener->setAskForColumns(false);
+    QCOMPARE(openAndWait(file), 1);
+}
+
+void TestDataOpener::longFileOpensAsASample()
+{
+    qint64 rows = 0;
+    openSampled(&rows);
+    const Dataset& data = *shown().dataset;
+    QVERIFY(data.isSample());
+    QCOMPARE(data.fullRowCount(), Eigen::Index(rows));
+    QVERIFY2(
+        data.rowCount() >= 500 && data.rowCount() <= 500 + 2 * 10 * 3, qPrintable(QString::number(data.rowCount())));
+    QCOMPARE(shown().problem->sampleCount(), Eigen::Index(rows));
+    // Every number is of all the rows: the closed form and the last state of the descent as with every row read.
+    const Run whole = gdlab::runDescent(
+        gdlab::CsvReader::readFile(path(QStringLiteral("long.csv")).toStdString()), ProblemSpec {}, shown().settings);
+    QVERIFY((shown().leastSquares.theta - whole.leastSquares.theta).norm() <= 1e-9 * whole.leastSquares.theta.norm());
+    const int last = m_controller->model()->lastRow();
+    QCOMPARE(m_controller->model()->rowCount(), int(whole.history->size()));
+    QVERIFY(std::abs(m_controller->model()->loss(last) - whole.history->loss(whole.history->size() - 1))
+        <= 1e-9 * whole.history->loss(whole.history->size() - 1));
+    QCOMPARE(gdlab::CoreText::sampleNote(data),
+        QStringLiteral("showing %1 of %2 rows")
+            .arg(QLocale(QLocale::English).toString(qlonglong(data.rowCount())),
+                QLocale(QLocale::English).toString(rows)));
+    // The rows on screen are not the data: exporting them is refused, and says why.
+    QString error;
+    QVERIFY(!m_opener->exportData(path(QStringLiteral("out.csv")), &error));
+    QVERIFY2(error.contains(QStringLiteral("only a sample")), qPrintable(error));
+    QVERIFY(!QFile::exists(path(QStringLiteral("out.csv"))));
+}
+
+void TestDataOpener::sgdReadsEveryRowAgain()
+{
+    qint64 rows = 0;
+    openSampled(&rows);
+    const ProblemSpec spec = shown().problem->spec();
+    gdlab::SolverSettings sgd = shown().settings;
+    sgd.method = gdlab::DescentMethod::Sgd;
+    // Refused by the controller (no rows), done by the opener reading them.
+    QVERIFY(!m_controller->setSettings(sgd).isEmpty());
+    QVERIFY(shown().dataset->isSample());
+    QSignalSpy finished(m_opener.get(), &DataOpener::loadingFinished);
+    m_opener->reloadRows(sgd);
+    QVERIFY(m_opener->isReloadingRows());
+    QVERIFY(m_opener->progressDialog());
+    QVERIFY2(m_opener->progressDialog()->labelText().contains(QStringLiteral("every row")),
+        qPrintable(m_opener->progressDialog()->labelText()));
+    QVERIFY(finished.wait(kLoadTimeout));
+    QCOMPARE(finished.first().first().toBool(), true);
+    m_controller->waitForComputation();
+    QVERIFY(!m_opener->isReloadingRows());
+    QVERIFY(!shown().dataset->isSample());
+    QCOMPARE(shown().dataset->rowCount(), Eigen::Index(rows));
+    QVERIFY(shown().problem->keepsRows());
+    QVERIFY(shown().problem->spec() == spec);
+    QCOMPARE(shown().settings.method, gdlab::DescentMethod::Sgd);
+    QVERIFY(!m_opener->activeMessageBox());
+}
+
+void TestDataOpener::cancellingTheRowsKeepsTheSample()
+{
+    qint64 rows = 0;
+    openSampled(&rows);
+    const Snapshot before = Snapshot::of(*m_controller);
+    gdlab::SolverSettings miniBatch = shown().settings;
+    miniBatch.method = gdlab::DescentMethod::MiniBatch;
+    QSignalSpy finished(m_opener.get(), &DataOpener::loadingFinished);
+    m_opener->reloadRows(miniBatch);
+    m_opener->cancelLoading();
+    QVERIFY(finished.wait(kLoadTimeout));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(Snapshot::of(*m_controller) == before);
+    QVERIFY(shown().dataset->isSample());
+    QCOMPARE(shown().settings.method, gdlab::DescentMethod::Batch);
 }
 
 } // namespace tst_data_opener

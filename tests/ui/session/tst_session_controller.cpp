@@ -4,6 +4,7 @@
 
 #include "csv_reader.h"
 #include "lesson.h"
+#include "problem_accumulator.h"
 #include "run.h"
 #include "session/iteration_model.h"
 
@@ -20,9 +21,14 @@
 
 namespace tst_session_controller {
 
+using gdlab::Dataset;
 using gdlab::DescentMethod;
 using gdlab::InitKind;
 using gdlab::IterationModel;
+using gdlab::ModelKind;
+using gdlab::ProblemAccumulator;
+using gdlab::ProblemSpec;
+using gdlab::Run;
 using gdlab::SessionController;
 using gdlab::SolverSettings;
 using gdlab::StopReason;
@@ -96,6 +102,7 @@ private slots:
     void ghostIterations();
     void datasetWithMoreParameters();
     void datasetThatCannotBeFitted();
+    void sampleOpensByBatchDescent();
     void problemSpec();
     void everyLessonLoads_data();
     void everyLessonLoads();
@@ -601,6 +608,32 @@ void TestSessionController::destroyDuringWorkerRun()
     QVERIFY(controller->isComputing());
     controller.reset();
     QTest::qWait(50);
+}
+
+void TestSessionController::sampleOpensByBatchDescent()
+{
+    // The settings on screen need rows (SGD on the logistic model); a sample of a long file has only their fold.
+    Eigen::MatrixXd rows(400, 2);
+    for (Eigen::Index i = 0; i < rows.rows(); ++i)
+        rows.row(i) << double(i % 20), double(i % 20 > 9);
+    Dataset sample({ "hours", "passed" }, rows.topRows(40), "long.csv");
+    auto fold = std::make_shared<ProblemAccumulator>(sample, ProblemSpec {});
+    fold->add(rows);
+    sample.setFold(fold);
+    QVERIFY(m_controller->loadLesson(QStringLiteral("exam_hours")).isEmpty());
+    SolverSettings sgd = m_controller->latestRun()->settings;
+    sgd.method = DescentMethod::Sgd;
+    QVERIFY(m_controller->setSettings(sgd).isEmpty());
+    QCOMPARE(m_controller->latestRun()->settings.model, ModelKind::Logistic);
+    QVERIFY(m_controller->openDataset(sample, ProblemSpec {}, QStringLiteral("long")).isEmpty());
+    const Run& run = *m_controller->latestRun();
+    QCOMPARE(run.settings.model, ModelKind::Linear);
+    QCOMPARE(run.settings.method, DescentMethod::Batch);
+    QCOMPARE(run.problem->sampleCount(), Eigen::Index(400));
+    QVERIFY(!run.problem->keepsRows());
+    // Asked for directly, what needs the rows is refused with why, and the run stays.
+    QVERIFY(m_controller->setSettings(sgd).contains(QStringLiteral("needs the rows")));
+    QCOMPARE(m_controller->latestRun()->settings.method, DescentMethod::Batch);
 }
 
 } // namespace tst_session_controller

@@ -5,6 +5,7 @@
 
 #include "csv_reader.h"
 #include "history.h"
+#include "problem_accumulator.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 
@@ -53,6 +54,7 @@ private slots:
     void everySettingRoundTrips();
     void userDataIsSavedInTheFile();
     void openingRestoresTheRunInOneStep();
+    void aSampleIsSavedByItsFile();
     void badFilesAreRefused_data();
     void badFilesAreRefused();
     void missingCsvIsNamed();
@@ -244,6 +246,36 @@ void TestSessionFile::missingCsvIsNamed()
     QVERIFY(QFile::remove(path));
     const QString message = refusal(bytes);
     QVERIFY2(message.contains(path) && message.contains(QStringLiteral("not there any more")), qPrintable(message));
+}
+
+// A sample of a long file is not its data: the session names the file, read again the same way, whole for SGD.
+void TestSessionFile::aSampleIsSavedByItsFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("long.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray csv("x,y\n");
+    Eigen::MatrixXd rows(2000, 2);
+    for (Eigen::Index row = 0; row < rows.rows(); ++row) {
+        rows.row(row) << double(row % 97), double(row % 89);
+        csv += QByteArray::number(row % 97) + ',' + QByteArray::number(row % 89) + '\n';
+    }
+    file.write(csv);
+    file.close();
+    Dataset sample({ "x", "y" }, rows.topRows(100), path.toStdString());
+    auto fold = std::make_shared<gdlab::ProblemAccumulator>(sample, gdlab::ProblemSpec {});
+    fold->add(rows);
+    sample.setFold(fold);
+    SessionController controller;
+    QVERIFY(controller.openDataset(sample, gdlab::ProblemSpec {}, QStringLiteral("long")).isEmpty());
+    const QByteArray bytes = SessionFile::write(*controller.latestRun(), 0, {});
+    QVERIFY(!bytes.contains("\"values\""));
+    QVERIFY(bytes.contains("\"rows\": 2000"));
+    QString error;
+    const auto read = SessionFile::read(bytes, QStringLiteral("s.gdlab"), &error);
+    QVERIFY2(read, qPrintable(error));
+    QCOMPARE(read->dataset->fullRowCount(), Eigen::Index(2000));
 }
 
 } // namespace tst_session_file

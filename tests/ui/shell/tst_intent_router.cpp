@@ -5,10 +5,12 @@
 #include "panels/fit_view_options.h"
 #include "panels/playback_bar.h"
 #include "panels/surface_slice_controls.h"
+#include "problem_accumulator.h"
 #include "session/error_surface_model.h"
 #include "session/iteration_model.h"
 #include "session/point_editor.h"
 #include "session/session_controller.h"
+#include "support/test_metatypes.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
 #include "views/history_table.h"
@@ -41,6 +43,7 @@ class TestIntentRouter : public QObject {
 private slots:
     void panelIntentsBecomeCommands();
     void refusalIsReportedOnceAndThePanelRestored();
+    void settingsThatNeedRowsAskForThemOnASample();
     void cursorRequestsMoveTheModel();
     void startPointChosenOnTheContour();
     void refusedStartPoint();
@@ -83,6 +86,39 @@ void TestIntentRouter::refusalIsReportedOnceAndThePanelRestored()
     QCOMPARE(broadcast.count(), 0);
     QCOMPARE(panel.refreshCount(), refreshes + 1); // shown the run's values again
     QCOMPARE(parts.controller.model()->run()->settings.learningRate, 0.01);
+}
+
+void TestIntentRouter::settingsThatNeedRowsAskForThemOnASample()
+{
+    Parts parts;
+    Eigen::MatrixXd rows(500, 2);
+    for (Eigen::Index i = 0; i < rows.rows(); ++i)
+        rows.row(i) << double(i % 11), 2.0 + double(i % 11) + double(i % 3);
+    Dataset sample({ "x", "y" }, rows.topRows(50), "long.csv");
+    auto fold = std::make_shared<ProblemAccumulator>(sample, ProblemSpec {});
+    fold->add(rows);
+    sample.setFold(fold);
+    QVERIFY(parts.controller.openDataset(sample, ProblemSpec {}, QStringLiteral("long")).isEmpty());
+    ControlPanel panel(parts.controller.model());
+    parts.router.routeControlPanel(&panel);
+    QSignalSpy needed(&parts.router, &IntentRouter::rowsNeeded);
+    QSignalSpy refused(&parts.router, &IntentRouter::refused);
+    const int refreshes = panel.refreshCount();
+    SolverSettings sgd = parts.controller.model()->run()->settings;
+    sgd.method = DescentMethod::Sgd;
+    emit panel.settingsEdited(sgd);
+    // Not refused: handed on to be read, the panel showing the run's settings meanwhile.
+    QCOMPARE(needed.count(), 1);
+    QCOMPARE(needed.at(0).at(0).value<SolverSettings>().method, DescentMethod::Sgd);
+    QCOMPARE(refused.count(), 0);
+    QCOMPARE(panel.refreshCount(), refreshes + 1);
+    QCOMPARE(parts.controller.model()->run()->settings.method, DescentMethod::Batch);
+    // What the sums suffice for goes straight to the controller.
+    SolverSettings faster = parts.controller.model()->run()->settings;
+    faster.learningRate = 0.02;
+    emit panel.settingsEdited(faster);
+    QCOMPARE(needed.count(), 1);
+    QCOMPARE(parts.controller.model()->run()->settings.learningRate, 0.02);
 }
 
 void TestIntentRouter::cursorRequestsMoveTheModel()

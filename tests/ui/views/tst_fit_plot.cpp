@@ -1,6 +1,8 @@
 #include "dataset.h"
+#include "problem_accumulator.h"
 #include "support/model_states.h"
 #include "views/fit_plot.h"
+#include "views/fit_sample_note.h"
 #include "views/off_frame_indicator.h"
 
 #include "session/iteration_model.h"
@@ -127,6 +129,7 @@ private slots:
     void ghostLabelsCoverNoTextAndNoPoint_data();
     void ghostLabelsCoverNoTextAndNoPoint();
     void legendNamesTheCurrentIteration();
+    void aSampleSaysSoAndIsNotEdited();
     void lineOffTheFrameIsPointedAt();
     void axisRangesStayWhileStepping();
     void standardizedLessonDrawsInOriginalUnits();
@@ -340,6 +343,36 @@ void TestFitPlot::ghostLabelsCoverNoTextAndNoPoint()
             }
         }
     }
+}
+
+void TestFitPlot::aSampleSaysSoAndIsNotEdited()
+{
+    // 2,000 rows folded, 100 of them drawn: as SampledCsvReader gives a long file.
+    Eigen::MatrixXd rows(2000, 2);
+    for (Eigen::Index i = 0; i < rows.rows(); ++i) {
+        rows(i, 0) = double(i % 37);
+        rows(i, 1) = 1.0 + 0.5 * rows(i, 0) + double(i % 5) * 0.1;
+    }
+    Dataset sample({ "x", "y" }, rows.topRows(100), "long.csv");
+    auto fold = std::make_shared<ProblemAccumulator>(sample, ProblemSpec {});
+    fold->add(rows);
+    sample.setFold(fold);
+    Fixture f = makeFixture("five_points");
+    QVERIFY(f.controller->openDataset(sample, ProblemSpec {}, QStringLiteral("long")).isEmpty());
+    f.controller->waitForComputation();
+    QCOMPARE(f.controller->latestRun()->problem->sampleCount(), Eigen::Index(2000));
+    QCOMPARE(f.view->dataGraph()->data()->size(), 100);
+    QVERIFY(f.view->sampleNote()->label()->visible());
+    QCOMPARE(f.view->sampleNote()->label()->text(), QStringLiteral("showing 100 of 2,000 rows"));
+    // One feature, the y-against-x view: editable but for the sample.
+    QVERIFY(!f.view->canEditPoints());
+    QVERIFY2(f.view->editingUnavailableReason().contains(QStringLiteral("sample (showing 100 of 2,000 rows)")),
+        qPrintable(f.view->editingUnavailableReason()));
+    QVERIFY(!f.editor->canEdit());
+    // Data with every row has no note.
+    QVERIFY(f.controller->loadLesson(QStringLiteral("five_points")).isEmpty());
+    QVERIFY(!f.view->sampleNote()->label()->visible());
+    QVERIFY(f.view->canEditPoints());
 }
 
 void TestFitPlot::legendNamesTheCurrentIteration()
