@@ -1,6 +1,7 @@
 #include "views/fit_class_map.h"
 
 #include "logistic_loss.h"
+#include "views/cached_scatter_graph.h"
 
 #include "views/fit_points.h"
 #include "views/plot_style.h"
@@ -15,8 +16,8 @@ namespace gdlab {
 FitClassMap::FitClassMap(QCustomPlot* plot, QCPLayer* mapLayer, QCPLayer* lineLayer, QCPLayer* pointLayer)
     : m_plot(plot)
     , m_shading(new QCPColorMap(plot->xAxis, plot->yAxis))
-    , m_zero(plot->addGraph())
-    , m_one(plot->addGraph())
+    , m_zero(addCachedScatterGraph(plot))
+    , m_one(addCachedScatterGraph(plot))
     , m_current(new QCPCurve(plot->xAxis, plot->yAxis))
     , m_optimum(new QCPCurve(plot->xAxis, plot->yAxis))
 {

@@ -1,5 +1,6 @@
 #include "views/fit_prediction_layer.h"
 
+#include "views/cached_scatter_graph.h"
 #include "views/clipped_line_graph.h"
 #include "views/fit_data_layer.h"
 #include "views/fit_points.h"
@@ -12,7 +13,7 @@ namespace gdlab {
 
 FitPredictionLayer::FitPredictionLayer(QCustomPlot* plot, QCPLayer* layer)
     : m_identity(addClippedLineGraph(plot))
-    , m_leastSquares(plot->addGraph())
+    , m_leastSquares(addCachedScatterGraph(plot))
 {
     m_identity->setLayer(layer);
     m_leastSquares->setLayer(layer);

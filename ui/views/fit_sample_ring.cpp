@@ -2,6 +2,7 @@
 
 #include "run.h"
 #include "update_sample.h"
+#include "views/cached_scatter_graph.h"
 
 #include "session/iteration_model.h"
 #include "views/fit_points.h"
@@ -13,7 +14,7 @@
 namespace gdlab {
 
 FitSampleRing::FitSampleRing(QCustomPlot* plot, QCPLayer* layer)
-    : m_graph(plot->addGraph())
+    : m_graph(addCachedScatterGraph(plot))
 {
     m_graph->setLayer(layer);
     m_graph->setLineStyle(QCPGraph::lsNone);
