@@ -50,6 +50,9 @@ ContourPlot::ContourPlot(const IterationModel* model, const ErrorSurfaceModel* s
     m_plot->xAxis->grid()->setVisible(false); // the contours orient the eye; a grid over the map is noise
     m_plot->yAxis->grid()->setVisible(false);
     addLayers(m_plot);
+    // Paths and contour lines are drawn a segment at a time, as the loss curves are (LossPlot): a zig-zagging path
+    // stroked as one antialiased path is the raster engine's slowest case.
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
 
     // Created in the order of the legend's entries.
     m_map = new SurfaceMapLayer(m_plot, this);
