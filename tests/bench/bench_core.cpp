@@ -12,6 +12,7 @@
 #include "optimizer_settings.h"
 #include "problem.h"
 #include "solver.h"
+#include "support/synthetic_dataset.h"
 
 #include <benchmark/benchmark.h>
 
@@ -27,26 +28,7 @@ namespace {
 constexpr Eigen::Index largeRows = 1'000'000;
 constexpr Eigen::Index largeFeatures = 10;
 
-// y = 1 + Σ j·x_j + noise, reproducible.
-gdlab::Dataset syntheticDataset(Eigen::Index rows, Eigen::Index features)
-{
-    std::mt19937_64 generator(7);
-    std::normal_distribution<double> normal;
-    Eigen::MatrixXd values(rows, features + 1);
-    std::vector<std::string> names;
-    for (Eigen::Index j = 0; j < features; ++j)
-        names.push_back("x" + std::to_string(j + 1));
-    names.push_back("y");
-    for (Eigen::Index i = 0; i < rows; ++i) {
-        double y = 1.0;
-        for (Eigen::Index j = 0; j < features; ++j) {
-            values(i, j) = normal(generator);
-            y += static_cast<double>(j + 1) * values(i, j);
-        }
-        values(i, features) = y + 0.1 * normal(generator);
-    }
-    return gdlab::Dataset(names, values, "synthetic");
-}
+using gdlab::test::syntheticDataset;
 
 const gdlab::Dataset& largeDataset()
 {

@@ -4,11 +4,11 @@
 #include "problem.h"
 #include "refined_least_squares.h"
 #include "semi_normal_least_squares.h"
+#include "support/synthetic_dataset.h"
 
 #include <QtTest>
 
 #include <cmath>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -20,30 +20,9 @@ using gdlab::LeastSquaresMethod;
 using gdlab::Problem;
 using gdlab::ProblemSpec;
 using gdlab::SemiNormalLeastSquares;
+using gdlab::test::syntheticDataset;
 
 namespace {
-
-// Columns x₁ … x_k and y = 1 + Σ j·x_j + noise·N(0, 1); the features are N(0, 1) plus shift (a shift makes them
-// nearly parallel to the intercept, so it raises κ), reproducible.
-Dataset syntheticData(Eigen::Index rows, Eigen::Index features, double noise, double shift, unsigned seed = 7)
-{
-    std::mt19937_64 generator(seed);
-    std::normal_distribution<double> normal;
-    Eigen::MatrixXd values(rows, features + 1);
-    std::vector<std::string> names;
-    for (Eigen::Index j = 0; j < features; ++j)
-        names.push_back("x" + std::to_string(j + 1));
-    names.push_back("y");
-    for (Eigen::Index i = 0; i < rows; ++i) {
-        double y = 1.0;
-        for (Eigen::Index j = 0; j < features; ++j) {
-            values(i, j) = shift + normal(generator);
-            y += static_cast<double>(j + 1) * values(i, j);
-        }
-        values(i, features) = y + noise * normal(generator);
-    }
-    return Dataset(names, values, "synthetic");
-}
 
 double relativeError(const Eigen::VectorXd& actual, const Eigen::VectorXd& expected)
 {
@@ -111,7 +90,7 @@ void TestSemiNormalLeastSquares::wellConditionedMatchesQr()
     QFETCH(double, noise);
     QFETCH(double, errorsTolerance);
     QFETCH(int, passes);
-    const Problem problem(syntheticData(20'000, 5, noise, shift), ProblemSpec {});
+    const Problem problem(syntheticDataset(20'000, 5, noise, shift), ProblemSpec {});
     const LeastSquaresFit fit = gdlab::fitLeastSquares(problem);
     QVERIFY(fit.method == LeastSquaresMethod::SemiNormal);
     QVERIFY(!fit.rankDeficient);
@@ -138,7 +117,7 @@ void TestSemiNormalLeastSquares::problemTakesItToo()
 {
     // Problem's own θ* and minimum Σr² (behind every loss it reports) come the same way on many well-conditioned
     // rows, in place of a complete orthogonal decomposition of X; the same to the last digits.
-    const Problem problem(syntheticData(20'000, 5, 0.5, 0.3), ProblemSpec {});
+    const Problem problem(syntheticDataset(20'000, 5, 0.5, 0.3), ProblemSpec {});
     QCOMPARE(problem.rank(), Eigen::Index(6));
     const gdlab::RefinedLeastSquares qr(problem.design(), problem.target());
     QVERIFY2(relativeError(problem.leastSquaresTheta(), qr.solution()) <= 1e-13,
@@ -151,7 +130,7 @@ void TestSemiNormalLeastSquares::illConditionedTakesQr()
 {
     // Features 10⁵ ± 1 beside the intercept: κ of the scaled columns about 10⁵ or more, so κ²·u is 10⁻⁶ or more and the
     // normal equations are not to be trusted; the QR path answers, and still to its usual accuracy.
-    const Problem problem(syntheticData(20'000, 3, 1e-6, 1e5), ProblemSpec {});
+    const Problem problem(syntheticDataset(20'000, 3, 1e-6, 1e5), ProblemSpec {});
     QVERIFY(!solve(problem).isUsable());
     QVERIFY(solve(problem).scaledConditionNumber() > SemiNormalLeastSquares::conditionLimit());
     const LeastSquaresFit fit = gdlab::fitLeastSquares(problem);
@@ -165,7 +144,7 @@ void TestSemiNormalLeastSquares::illConditionedTakesQr()
 void TestSemiNormalLeastSquares::rankDeficientTakesQr()
 {
     // A duplicated column among many rows: G is singular, Cholesky fails or κ is out of reach; the QR names it.
-    const Dataset data = syntheticData(20'000, 3, 0.5, 0.0);
+    const Dataset data = syntheticDataset(20'000, 3, 0.5, 0.0);
     Eigen::MatrixXd values = data.values();
     values.col(2) = values.col(1);
     const Problem problem(Dataset(data.columnNames(), values, "duplicate"), ProblemSpec {});
@@ -180,7 +159,7 @@ void TestSemiNormalLeastSquares::rankDeficientTakesQr()
 void TestSemiNormalLeastSquares::sameBitsOnOneOrTwoThreads()
 {
     // The pass splits the rows into fixed chunks and adds their sums in chunk order: one thread or two, the same bits.
-    const Problem problem(syntheticData(300'000, 4, 0.1, 0.5), ProblemSpec {});
+    const Problem problem(syntheticDataset(300'000, 4, 0.1, 0.5), ProblemSpec {});
     const SemiNormalLeastSquares one = solve(problem, 1);
     const SemiNormalLeastSquares two = solve(problem, 2);
     QVERIFY(one.isUsable() && two.isUsable());
