@@ -1,9 +1,8 @@
 #include "redraw_benchmark.h"
 
-#include "gui_options.h"
-
 #include "dataset.h"
 #include "frame_probe.h"
+#include "gui_options.h"
 #include "lesson.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
@@ -26,9 +25,6 @@
 namespace gdlab {
 
 namespace {
-
-const QString& syntheticRows = benchTenThousandRows;
-const QString& millionUpdates = benchMillionUpdates;
 
 Dataset tenThousandRows()
 {
@@ -92,7 +88,7 @@ RedrawBenchmark::~RedrawBenchmark() = default;
 
 bool RedrawBenchmark::load(const QString& name)
 {
-    if (name == syntheticRows) {
+    if (name == benchTenThousandRows) {
         if (!m_controller->openDataset(tenThousandRows(), {}, QStringLiteral("benchmark (n = 10,000)")).isEmpty())
             return false;
         SolverSettings settings = m_controller->latestRun()->settings;
@@ -100,7 +96,7 @@ bool RedrawBenchmark::load(const QString& name)
         settings.init = InitKind::Zeros;
         return m_controller->setSettings(settings).isEmpty();
     }
-    if (name == millionUpdates) {
+    if (name == benchMillionUpdates) {
         if (!m_controller->loadLesson(QStringLiteral("five_points")).isEmpty())
             return false;
         SolverSettings settings = m_controller->latestRun()->settings;
@@ -197,7 +193,7 @@ QString RedrawBenchmark::run(const QString& lesson)
     if (lesson.isEmpty()) {
         for (const Lesson& known : lessonCatalog())
             cases << QString::fromStdString(known.name);
-        cases << syntheticRows << millionUpdates;
+        cases << benchTenThousandRows << benchMillionUpdates;
     } else {
         cases = lesson.split(QLatin1Char(','));
     }
