@@ -22,11 +22,6 @@ namespace gdlab {
 
 namespace {
 
-bool isUsable(double value)
-{
-    return std::isfinite(value) && value > 0;
-}
-
 QString formatRate(double rate)
 {
     return QString::fromStdString(formatSignificant(rate, SignificantDigits::status));
@@ -114,7 +109,7 @@ void LearningRateControl::showBounds(const OptimizerBounds& bounds, OptimizerKin
 {
     m_bounds = bounds;
     m_optimizer = optimizer;
-    const bool hasOptimal = isUsable(bounds.optimalRate);
+    const bool hasOptimal = LearningRateScale::isUsableRate(bounds.optimalRate);
     m_fastestButton->setEnabled(hasOptimal);
     QString tip;
     if (!hasOptimal)
@@ -133,7 +128,7 @@ void LearningRateControl::showBounds(const OptimizerBounds& bounds, OptimizerKin
 
 void LearningRateControl::onFastestClicked()
 {
-    if (!isUsable(m_bounds.optimalRate))
+    if (!LearningRateScale::isUsableRate(m_bounds.optimalRate))
         return;
     if (m_optimizer != OptimizerKind::Momentum) {
         userChoseRate(m_bounds.optimalRate);
@@ -172,13 +167,14 @@ LearningRateControl::Zone LearningRateControl::zone() const
 {
     if (isAdaptive(m_optimizer) && m_model->run())
         return Zone::NoFixedBound;
-    if (!m_bounds.hasBound || !isUsable(m_bounds.divergenceBound) || !isUsable(m_rate))
+    if (!m_bounds.hasBound || !LearningRateScale::isUsableRate(m_bounds.divergenceBound)
+        || !LearningRateScale::isUsableRate(m_rate))
         return Zone::Unknown;
     // A relative tolerance, so that a lesson set exactly to the fastest rate (or the bound) counts as that rate.
     constexpr double slack = 1 + 1e-12;
     if (m_rate > m_bounds.divergenceBound * slack)
         return Zone::Diverging;
-    if (isUsable(m_bounds.optimalRate) && m_rate > m_bounds.optimalRate * slack)
+    if (LearningRateScale::isUsableRate(m_bounds.optimalRate) && m_rate > m_bounds.optimalRate * slack)
         return Zone::Oscillating;
     return Zone::Stable;
 }
@@ -201,7 +197,7 @@ QString LearningRateControl::noteText() const
         return m_methodIsBatch ? tr("Above the fastest rate %1 (bound %2): the descent oscillates.").arg(fastest, bound)
                                : tr("Above the fastest rate %1 (bound %2). %3").arg(fastest, bound, batchOnly);
     case Zone::Stable:
-        if (!isUsable(m_bounds.optimalRate))
+        if (!LearningRateScale::isUsableRate(m_bounds.optimalRate))
             return tr("Stable: below %1's bound %2.").arg(descentName(), bound);
         return m_methodIsBatch ? tr("Stable: the fastest rate is %1, the bound %2.").arg(fastest, bound)
                                : tr("Fastest rate %1, bound %2. %3").arg(fastest, bound, batchOnly);
@@ -242,7 +238,7 @@ void LearningRateControl::onEditingFinished()
         rate = text.toDouble(&ok); // "0.01" also where the locale writes "0,01"
     // What was typed is dealt with: a refused rate may be written over it again.
     m_edit->setModified(false);
-    if (!ok || !isUsable(rate)) {
+    if (!ok || !LearningRateScale::isUsableRate(rate)) {
         updateEditText();
         return;
     }
@@ -272,7 +268,7 @@ void LearningRateControl::userChoseRate(double rate)
 
 void LearningRateControl::updateEditText()
 {
-    const QString text = isUsable(m_rate) ? formatRate(m_rate) : QString();
+    const QString text = LearningRateScale::isUsableRate(m_rate) ? formatRate(m_rate) : QString();
     if (m_edit->text() != text)
         m_edit->setText(text);
 }

@@ -23,11 +23,6 @@ constexpr int kTickLength = 4;
 constexpr int kBandHeight = 4;
 constexpr int kMaxExponentSpan = 30; // rates beyond 1e±30 are typing errors, not lessons
 
-bool isUsable(double value)
-{
-    return std::isfinite(value) && value > 0;
-}
-
 /** "10⁻⁶", "1", "10": decade labels of the log scale. */
 QString powerOfTen(int exponent)
 {
@@ -89,6 +84,11 @@ void LearningRateScale::setMarks(double optimalRate, double divergenceBound)
     updateRange();
     updateSlider();
     update();
+}
+
+bool LearningRateScale::isUsableRate(double rate)
+{
+    return std::isfinite(rate) && rate > 0;
 }
 
 QColor LearningRateScale::mutedText(const QPalette& palette)
@@ -199,12 +199,12 @@ void LearningRateScale::updateRange()
     int low = -6;
     int high = 1;
     // Keep at least three decades below the bound and one above it, so the marks never sit at the very end.
-    if (isUsable(m_bound)) {
+    if (isUsableRate(m_bound)) {
         const double exponent = std::log10(m_bound);
         low = std::min(low, int(std::floor(exponent)) - 3);
         high = std::max(high, int(std::ceil(exponent)) + 1);
     }
-    if (isUsable(m_rate)) {
+    if (isUsableRate(m_rate)) {
         const double exponent = std::log10(m_rate);
         low = std::min(low, int(std::floor(exponent)));
         high = std::max(high, int(std::ceil(exponent)));
@@ -240,7 +240,7 @@ double LearningRateScale::rateForPosition(int position) const
 
 int LearningRateScale::positionForRate(double rate) const
 {
-    if (!isUsable(rate))
+    if (!isUsableRate(rate))
         return m_slider->minimum();
     const double position = (std::log10(rate) - m_minExponent) * kStepsPerDecade;
     return std::clamp(int(std::lround(position)), m_slider->minimum(), m_slider->maximum());
@@ -248,7 +248,7 @@ int LearningRateScale::positionForRate(double rate) const
 
 double LearningRateScale::fractionOf(double rate) const
 {
-    if (!isUsable(rate))
+    if (!isUsableRate(rate))
         return -1;
     const double fraction = (std::log10(rate) - m_minExponent) / (m_maxExponent - m_minExponent);
     return (fraction < 0 || fraction > 1) ? -1 : fraction;

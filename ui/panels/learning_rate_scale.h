@@ -42,6 +42,8 @@ public:
 
     QSlider* slider() const { return m_slider; }
 
+    /** @brief Whether rate can stand on the log scale: finite and positive. */
+    static bool isUsableRate(double rate);
     /** @brief Secondary text that stays readable on a washed-out projector (placeholder grey does not). */
     static QColor mutedText(const QPalette& palette);
 

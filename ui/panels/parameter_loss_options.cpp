@@ -1,4 +1,5 @@
 #include "panels/parameter_loss_options.h"
+#include "panels/hold_mode_choice.h"
 
 #include "panels/flow_layout.h"
 
@@ -10,13 +11,6 @@
 #include <QSignalBlocker>
 
 namespace gdlab {
-
-namespace {
-
-constexpr int holdLeastSquares = 0;
-constexpr int holdCurrentStep = 1;
-
-} // namespace
 
 ParameterLossOptions::ParameterLossOptions(
     const IterationModel* model, const ErrorSurfaceModel* surface, const ParameterLossPlot* plot, QWidget* parent)
@@ -40,16 +34,13 @@ ParameterLossOptions::ParameterLossOptions(
         combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     }
     m_parameterCombo->setToolTip(tr("The parameter along the horizontal axis; the others are held"));
-    m_holdCombo->addItem(tr("others at least squares"));
-    m_holdCombo->addItem(tr("others at the current step"));
+    HoldModeChoice::addItems(m_holdCombo);
     m_holdCombo->setToolTip(tr("At the current step, the tangent's slope is the one the update uses, and the "
                                "curve moves as you step; the error surface holds them the same way"));
 
     connect(m_parameterCombo, qOverload<int>(&QComboBox::activated), this, &ParameterLossOptions::parameterChosen);
-    connect(m_holdCombo, qOverload<int>(&QComboBox::activated), this, [this](int index) {
-        emit holdModeChosen(index == holdCurrentStep ? ErrorSurfaceModel::HoldMode::CurrentIterate
-                                                     : ErrorSurfaceModel::HoldMode::LeastSquares);
-    });
+    connect(m_holdCombo, qOverload<int>(&QComboBox::activated), this,
+        [this](int index) { emit holdModeChosen(HoldModeChoice::modeAt(index)); });
     connect(m_model, &IterationModel::runReset, this, &ParameterLossOptions::refresh);
     connect(m_plot, &ParameterLossPlot::parameterChanged, this, &ParameterLossOptions::syncFromPlot);
     connect(m_surface, &ErrorSurfaceModel::surfaceChanged, this, &ParameterLossOptions::syncFromPlot);
@@ -72,7 +63,7 @@ void ParameterLossOptions::refresh()
     }
     // With one parameter there is nothing to hold.
     m_holdCombo->setVisible(labels.size() > 1);
-    m_holdCombo->setItemText(0, m_surface->holdAtOptimumText());
+    m_holdCombo->setItemText(HoldModeChoice::leastSquaresIndex, m_surface->holdAtOptimumText());
     syncFromPlot();
 }
 
@@ -82,8 +73,7 @@ void ParameterLossOptions::syncFromPlot()
     const QSignalBlocker blockHold(m_holdCombo);
     if (m_plot->parameter() < m_parameterCombo->count())
         m_parameterCombo->setCurrentIndex(m_plot->parameter());
-    m_holdCombo->setCurrentIndex(
-        m_surface->holdMode() == ErrorSurfaceModel::HoldMode::CurrentIterate ? holdCurrentStep : holdLeastSquares);
+    m_holdCombo->setCurrentIndex(HoldModeChoice::indexOf(m_surface->holdMode()));
 }
 
 } // namespace gdlab

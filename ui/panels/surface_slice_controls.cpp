@@ -1,4 +1,5 @@
 #include "panels/surface_slice_controls.h"
+#include "panels/hold_mode_choice.h"
 
 #include "panels/flow_layout.h"
 
@@ -16,9 +17,6 @@
 namespace gdlab {
 
 namespace {
-
-constexpr int holdLeastSquares = 0;
-constexpr int holdCurrentStep = 1;
 
 QComboBox* compactCombo(QWidget* parent, int characters)
 {
@@ -57,8 +55,7 @@ SurfaceSliceControls::SurfaceSliceControls(
     m_yCombo = compactCombo(this, 6);
     m_yCombo->setToolTip(tr("The parameter along the vertical axis of the contour map (depth of the bowl)"));
     m_holdCombo = compactCombo(this, 8);
-    m_holdCombo->addItem(tr("others at least squares"));
-    m_holdCombo->addItem(tr("others at the current step"));
+    HoldModeChoice::addItems(m_holdCombo);
     m_holdCombo->setToolTip(
         tr("The surface is a slice: the parameters not on its axes are held at their "
            "optimum's values (least squares, or Newton's for the logistic model), or at the current "
@@ -127,7 +124,7 @@ void SurfaceSliceControls::refresh()
     // A new run (another lesson, other columns) may have other parameters; the surface model has chosen its
     // slice for it already, whichever of the runReset slots runs first.
     const QStringList labels = parameterLabels();
-    m_holdCombo->setItemText(holdLeastSquares, m_surface->holdAtOptimumText());
+    m_holdCombo->setItemText(HoldModeChoice::leastSquaresIndex, m_surface->holdAtOptimumText());
     rebuildItems(labels);
     showNote(labels);
     syncFromModel();
@@ -177,8 +174,7 @@ void SurfaceSliceControls::syncFromModel()
         return; // a runReset is on its way and rebuilds the items first
     showIndex(m_xCombo, m_surface->xParameter());
     showIndex(m_yCombo, m_surface->yParameter());
-    showIndex(m_holdCombo,
-        m_surface->holdMode() == ErrorSurfaceModel::HoldMode::CurrentIterate ? holdCurrentStep : holdLeastSquares);
+    showIndex(m_holdCombo, HoldModeChoice::indexOf(m_surface->holdMode()));
 }
 
 void SurfaceSliceControls::onXChosen(int index)
@@ -202,8 +198,7 @@ void SurfaceSliceControls::onYChosen(int index)
 
 void SurfaceSliceControls::onHoldChosen(int index)
 {
-    emit holdModeChosen(index == holdCurrentStep ? ErrorSurfaceModel::HoldMode::CurrentIterate
-                                                 : ErrorSurfaceModel::HoldMode::LeastSquares);
+    emit holdModeChosen(HoldModeChoice::modeAt(index));
 }
 
 } // namespace gdlab

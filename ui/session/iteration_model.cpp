@@ -12,7 +12,7 @@ namespace {
 
 // Ten significant digits: compact enough for a table column, precise enough to see a loss still falling in
 // its last digits. The tooltip carries all 17.
-QString formatNumber(double value)
+QString tableCellText(double value)
 {
     return QString::number(value, 'g', 10);
 }
@@ -53,7 +53,7 @@ QVariant IterationModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole: {
         // The table shows 10 digits; the tooltip every digit a double has, for checking a step by hand.
         const auto format = [role](double value) {
-            return role == Qt::DisplayRole ? formatNumber(value) : QString::number(value, 'g', 17);
+            return role == Qt::DisplayRole ? tableCellText(value) : QString::number(value, 'g', 17);
         };
         switch (column) {
         case IterationColumn:

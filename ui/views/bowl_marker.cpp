@@ -2,9 +2,12 @@
 
 #include <QtDataVisualization/Q3DSurface>
 #include <QtDataVisualization/QCustom3DItem>
+#include <QtDataVisualization/QValue3DAxis>
 
 #include <QColor>
 #include <QImage>
+
+#include <algorithm>
 
 namespace gdlab::BowlMarker {
 
@@ -47,6 +50,13 @@ void setSize(QCustom3DItem* item, float size)
 QVector3D at(double x, double loss, double z)
 {
     return { static_cast<float>(x), static_cast<float>(loss), static_cast<float>(z) };
+}
+
+std::array<double, 3> axisSpans(const Q3DSurface* graph)
+{
+    const auto span
+        = [](const QValue3DAxis* axis) { return std::max(1e-300, static_cast<double>(axis->max() - axis->min())); };
+    return { span(graph->axisX()), span(graph->axisY()), span(graph->axisZ()) };
 }
 
 } // namespace gdlab::BowlMarker

@@ -2,6 +2,8 @@
 
 #include <QVector3D>
 
+#include <array>
+
 class Q3DSurface;
 class QColor;
 class QCustom3DItem;
@@ -22,6 +24,11 @@ QCustom3DItem* recoloured(Q3DSurface* graph, QCustom3DItem* item, const QColor& 
 void setSize(QCustom3DItem* item, float size);
 /** @brief A point on the bowl: the parameters (x, z) of the slice, the loss as the height. */
 QVector3D at(double x, double loss, double z);
+/**
+ * @brief The lengths of the graph's three axes (x, loss, z), at least 1e-300: what a path's length on screen is
+ * measured in (cumulativeLengths()).
+ */
+std::array<double, 3> axisSpans(const Q3DSurface* graph);
 
 } // namespace BowlMarker
 

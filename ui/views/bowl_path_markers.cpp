@@ -11,7 +11,6 @@
 
 #include <QtDataVisualization/Q3DSurface>
 #include <QtDataVisualization/QCustom3DItem>
-#include <QtDataVisualization/QValue3DAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -24,11 +23,6 @@ namespace {
 constexpr float pathMarkerSize = 0.045f;
 constexpr float currentMarkerSize = 0.11f;
 constexpr float optimumMarkerSize = 0.09f;
-
-double spanOf(const QValue3DAxis* axis)
-{
-    return std::max(1e-300, static_cast<double>(axis->max() - axis->min()));
-}
 
 /**
  * The grid's loss at (a, b), bilinear between its samples and clamped to its edges: the height the path's length is
@@ -124,7 +118,7 @@ void BowlPathMarkers::measurePathTo(int row)
         // spaced" means evenly spaced on screen.
         m_pathStale = false;
         m_pathLength.clear();
-        m_spans = { spanOf(m_graph->axisX()), spanOf(m_graph->axisY()), spanOf(m_graph->axisZ()) };
+        m_spans = BowlMarker::axisSpans(m_graph);
     }
     // Only up to the row asked for: the markers never look past the current row, so the rows a long run streams
     // in behind the cursor cost nothing until the cursor gets there.

@@ -13,7 +13,6 @@
 
 #include <QtDataVisualization/Q3DSurface>
 #include <QtDataVisualization/QCustom3DItem>
-#include <QtDataVisualization/QValue3DAxis>
 
 #include <QLabel>
 #include <QTextDocument>
@@ -29,11 +28,6 @@ constexpr float pinnedMarkerSize = 0.05f;
 // As large as the live run's current point (0.11): each run's place at the cursor is what a race is watched by, and
 // its shape must read on a small bowl.
 constexpr float cursorMarkerSize = 0.11f;
-
-double spanOf(const QValue3DAxis* axis)
-{
-    return std::max(1e-300, static_cast<double>(axis->max() - axis->min()));
-}
 
 QString legendEntry(int seriesIndex, const QString& label)
 {
@@ -144,8 +138,7 @@ void BowlPinnedLayer::addMarkers(const PinnedRun& run)
     path.reserve(points.size());
     for (const QVector3D& point : points)
         path.push_back({ point.x(), point.y(), point.z() });
-    const std::vector<double> lengths
-        = cumulativeLengths(path, { spanOf(m_graph->axisX()), spanOf(m_graph->axisY()), spanOf(m_graph->axisZ()) });
+    const std::vector<double> lengths = cumulativeLengths(path, BowlMarker::axisSpans(m_graph));
     std::vector<QCustom3DItem*> markers;
     for (const std::size_t k : evenlyAlong(lengths, pinnedMarkerLimit)) {
         QCustom3DItem* item = BowlMarker::add(m_graph, ViewPalette::series(run.seriesIndex));

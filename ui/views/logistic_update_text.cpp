@@ -1,8 +1,8 @@
 #include "views/logistic_update_text.h"
 
 #include "logistic_loss.h"
-#include "number_format.h"
 #include "problem.h"
+#include "views/step_numbers.h"
 
 #include <algorithm>
 
@@ -10,23 +10,9 @@ namespace gdlab {
 
 namespace {
 
-QString reading(double value)
-{
-    return QString::fromStdString(formatForReading(value, SignificantDigits::byHand));
-}
-
-// The rows' numbers and the gradient's terms to four digits: five columns and two terms must fit a side panel.
-QString brief(double value)
-{
-    return QString::fromStdString(formatForReading(value, SignificantDigits::label));
-}
-
-// A negative number in an expression goes in parentheses: "(−0.25)×1.5".
-QString term(double value)
-{
-    const QString text = brief(value);
-    return value < 0 ? QStringLiteral("(%1)").arg(text) : text;
-}
+using StepNumbers::brief;
+using StepNumbers::briefTerm;
+using StepNumbers::reading;
 
 std::size_t shown(const std::vector<long long>& rows)
 {
@@ -92,7 +78,7 @@ UpdateDocument::Table LogisticUpdateText::gradientTable(const Problem& problem, 
         for (std::size_t i = 0; i < terms(rows); ++i) {
             const auto row = Eigen::Index(rows[i]);
             const double residual = probability(problem, theta, rows[i]) - problem.target()[row];
-            products << QStringLiteral("%1×%2").arg(term(residual), term(problem.design()(row, j)));
+            products << QStringLiteral("%1×%2").arg(briefTerm(residual), briefTerm(problem.design()(row, j)));
         }
         if (rows.size() > terms(rows))
             products << QStringLiteral("…");

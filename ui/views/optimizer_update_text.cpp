@@ -1,22 +1,13 @@
 #include "views/optimizer_update_text.h"
 
-#include "number_format.h"
+#include "views/step_numbers.h"
 
 namespace gdlab {
 
 namespace {
 
-QString reading(double value)
-{
-    return QString::fromStdString(formatForReading(value, SignificantDigits::byHand));
-}
-
-// A negative number in an expression goes in parentheses: "0.9 × (−1.62)".
-QString term(double value)
-{
-    const QString text = reading(value);
-    return value < 0 ? QStringLiteral("(%1)").arg(text) : text;
-}
+using StepNumbers::reading;
+using StepNumbers::term;
 
 } // namespace
 

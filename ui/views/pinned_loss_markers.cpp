@@ -12,12 +12,6 @@
 
 namespace gdlab {
 
-namespace {
-
-constexpr double markerSize = 10;
-
-} // namespace
-
 PinnedLossMarkers::PinnedLossMarkers(QCustomPlot* plot, QObject* parent)
     : QObject(parent)
     , m_plot(plot)
@@ -91,8 +85,8 @@ void PinnedLossMarkers::applyStyle(const PlotStyle& style)
         const QColor colour = ViewPalette::series(m_series[index]);
         // The line is the legend icon's only: one point draws none.
         m_markers[index]->setPen(QPen(colour, style.scaled(1.4)));
-        QCPScatterStyle marker(
-            QCPScatterStyle::ScatterShape(SeriesMarker::scatterShape(m_series[index])), style.scaled(markerSize));
+        QCPScatterStyle marker(QCPScatterStyle::ScatterShape(SeriesMarker::scatterShape(m_series[index])),
+            style.scaled(SeriesMarker::plotSize));
         // Filled shapes get a rim of the background, which keeps markers that meet (at the start, at the floor)
         // apart.
         marker.setPen(SeriesMarker::isFilled(m_series[index]) ? QPen(style.background(), style.scaled(1.2))

@@ -19,7 +19,6 @@ namespace {
 
 constexpr double lineWidth = 1.5;
 constexpr double dotSize = 3.5;
-constexpr double markerSize = 10;
 
 } // namespace
 
@@ -111,7 +110,8 @@ void PinnedPathsLayer::applyStyle(const PlotStyle& style)
         curve->setPen(cosmeticPen(colour, style.scaled(lineWidth)));
         // Like the live path: a short run shows its discrete steps (an oscillating rate zigzags visibly).
         curve->setScatterStyle(DescentPathLayer::stepDots(curve->data()->size(), colour, style.scaled(dotSize)));
-        QCPScatterStyle marker(QCPScatterStyle::ScatterShape(markerShape(m_series[index])), style.scaled(markerSize));
+        QCPScatterStyle marker(
+            QCPScatterStyle::ScatterShape(markerShape(m_series[index])), style.scaled(SeriesMarker::plotSize));
         // Filled shapes get the live point's white rim, which keeps them apart on the map and from each other.
         marker.setPen(SeriesMarker::isFilled(m_series[index]) ? cosmeticPen(ViewPalette::outline(), style.scaled(1.2))
                                                               : cosmeticPen(colour, style.scaled(2.0)));

@@ -11,6 +11,9 @@ namespace gdlab {
  */
 namespace SeriesMarker {
 
+/** @brief A marker's size in the 2-D views, in pixels at the normal scale (PlotStyle::scaled()). */
+constexpr double plotSize = 10;
+
 /** @brief The shape as a character for text legends: '■', '▲', '◆', '✚', '✱', '✕'; '●' for the live run (-1). */
 QString symbol(int seriesIndex);
 /** @brief The shape as a QCPScatterStyle::ScatterShape (an int, so that headers need no QCustomPlot). */

@@ -8,6 +8,7 @@
 #include "views/logistic_update_text.h"
 #include "views/optimizer_update_text.h"
 #include "views/plot_style.h"
+#include "views/step_numbers.h"
 #include "views/update_document.h"
 #include "views/view_palette.h"
 
@@ -24,10 +25,7 @@ namespace gdlab {
 
 namespace {
 
-QString reading(double value)
-{
-    return QString::fromStdString(formatForReading(value, SignificantDigits::byHand));
-}
+using StepNumbers::reading;
 
 QString bold(const QString& text)
 {
