@@ -18,8 +18,9 @@ namespace gdlab {
  * stores with no allocation once reserve() has been called.
  *
  * The full-data gradient is not stored (it is O(k²) to recompute at any θ from the sufficient statistics and
- * would double the memory); the gradient an update used is stored only for SGD and mini-batch, where it comes
- * from a sample rather than from θ alone.
+ * would double the memory). Nor, usually, is the gradient an SGD or mini-batch update used: Run::stepGradient()
+ * recomputes it from θ and the rows the update took; a history keeps it only when replaying the sample order would be
+ * slow (Solver::keepsStepGradients()).
  *
  * Threads: a single writer appends; once it has reserved the capacity it will fill (so no append reallocates),
  * readers on other threads may read the rows below a count the writer has published to them, through the row

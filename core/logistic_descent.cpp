@@ -6,12 +6,9 @@
 #include "newton_system.h"
 #include "optimizer_step.h"
 #include "problem.h"
-#include "stochastic_descent.h"
+#include "sample_walk.h"
 
-#include <algorithm>
-#include <numeric>
 #include <optional>
-#include <random>
 #include <vector>
 
 namespace gdlab {
@@ -54,23 +51,14 @@ template <class Recorder> RunResult LogisticDescent::batch(const Eigen::VectorXd
     return RunResult { StopReason::MaxIterations, m_settings.iterations };
 }
 
-// The order and epochs of StochasticDescent: file order, or a permutation drawn anew every epoch from the same
-// stream, so that a logistic run visits the rows exactly as a linear run with the same settings does.
+// The order and epochs of StochasticDescent (one SampleWalk), so that a logistic run visits the rows exactly as a
+// linear run with the same settings does.
 template <class Recorder> RunResult LogisticDescent::stochastic(const Eigen::VectorXd& start, Recorder& recorder) const
 {
     const LogisticLoss loss(m_problem);
-    const Eigen::Index rows = m_problem.sampleCount();
     const int p = static_cast<int>(start.size());
     const kernel::DynamicCount count { p };
-    const Eigen::Index batchSize = m_settings.method == DescentMethod::Sgd
-        ? 1
-        : std::min<Eigen::Index>(std::max<long long>(m_settings.batchSize, 1), rows);
-
-    std::vector<Eigen::Index> order(static_cast<std::size_t>(rows));
-    std::iota(order.begin(), order.end(), Eigen::Index { 0 });
-    std::mt19937_64 shuffler(StochasticDescent::shuffleSeed(m_settings.seed));
-    if (m_settings.shuffle)
-        std::shuffle(order.begin(), order.end(), shuffler);
+    SampleWalk walk(m_settings, m_problem.sampleCount());
 
     Eigen::VectorXd theta = start;
     Eigen::VectorXd gradient(p);
@@ -81,22 +69,13 @@ template <class Recorder> RunResult LogisticDescent::stochastic(const Eigen::Vec
         return *stop;
     // Newton is refused for SGD and mini-batch (Solver::validate), so no Hessian is needed here.
     OptimizerStep optimizer(m_settings.optimizer, m_settings.learningRate, p);
-    Eigen::Index position = 0;
-    long long epoch = 0;
     for (long long iteration = 1; iteration <= m_settings.iterations; ++iteration) {
-        const Eigen::Index size = std::min(batchSize, rows - position);
-        loss.batchGradient(theta.data(), order, position, size, step.data());
-        position += size;
-        if (position >= rows) {
-            position = 0;
-            ++epoch;
-            if (m_settings.shuffle)
-                std::shuffle(order.begin(), order.end(), shuffler);
-        }
+        loss.batchGradient(theta.data(), walk.order(), walk.first(), walk.count(), step.data());
+        walk.advance();
         optimizer.apply(count, theta.data(), step.data());
         value = loss.evaluate(theta.data(), gradient.data(), &accuracy);
         if (auto stop = recorder.recordClassified(
-                count, iteration, epoch, theta.data(), value, accuracy, gradient.data(), step.data()))
+                count, iteration, walk.epoch(), theta.data(), value, accuracy, gradient.data(), step.data()))
             return *stop;
     }
     return RunResult { StopReason::MaxIterations, m_settings.iterations };

@@ -1,6 +1,7 @@
 #include "loss_function.h"
 
 #include "problem.h"
+#include "stochastic_descent.h"
 
 #include <cmath>
 
@@ -42,15 +43,9 @@ LossEvaluation LossFunction::evaluateDirect(const Eigen::VectorXd& theta) const
 Eigen::VectorXd LossFunction::batchGradient(
     const Eigen::VectorXd& theta, const std::vector<Eigen::Index>& order, Eigen::Index first, Eigen::Index count) const
 {
-    const Eigen::MatrixXd& design = m_problem.design();
-    const Eigen::VectorXd& target = m_problem.target();
-    Eigen::VectorXd sum = Eigen::VectorXd::Zero(theta.size());
-    for (Eigen::Index i = first; i < first + count; ++i) {
-        const Eigen::Index row = order[static_cast<std::size_t>(i)];
-        const double residual = design.row(row).dot(theta) - target[row];
-        sum.noalias() += residual * design.row(row).transpose();
-    }
-    return (2.0 * lossWeight(m_kind, count)) * sum;
+    Eigen::VectorXd gradient(theta.size());
+    StochasticDescent::batchGradient(m_problem, m_kind, theta.data(), order, first, count, gradient.data());
+    return gradient;
 }
 
 Eigen::MatrixXd LossFunction::hessian() const

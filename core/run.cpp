@@ -5,6 +5,8 @@
 #include "input_error.h"
 #include "logistic_loss.h"
 #include "problem_accumulator.h"
+#include "sample_walk.h"
+#include "stochastic_descent.h"
 
 #include <algorithm>
 #include <cmath>
@@ -128,7 +130,18 @@ Eigen::VectorXd Run::stepGradient(std::size_t row) const
         return {};
     if (history->keepsStepGradients())
         return history->stepGradient(row);
-    return evaluateRow(row - 1).gradient;
+    if (settings.method == DescentMethod::Batch)
+        return evaluateRow(row - 1).gradient;
+    SampleWalk walk(settings, problem->sampleCount());
+    walk.skip(history->iteration(row) - 1);
+    const Eigen::VectorXd theta = history->theta(row - 1);
+    Eigen::VectorXd gradient(theta.size());
+    if (isLogistic())
+        LogisticLoss(*problem).batchGradient(theta.data(), walk.order(), walk.first(), walk.count(), gradient.data());
+    else
+        StochasticDescent::batchGradient(
+            *problem, settings.loss, theta.data(), walk.order(), walk.first(), walk.count(), gradient.data());
+    return gradient;
 }
 
 Run prepareRun(std::shared_ptr<const Dataset> dataset, const ProblemSpec& spec, const SolverSettings& settings,

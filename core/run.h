@@ -82,7 +82,8 @@ struct Run {
     LossEvaluation evaluateRow(std::size_t row) const;
     /**
      * @brief The gradient the update into row used: the sample's or batch's for SGD and mini-batch, the full
-     * gradient at the row before for batch descent. Empty for row 0.
+     * gradient at the row before for batch descent. Empty for row 0. Recomputed bit for bit unless the history
+     * stored it (Solver::keepsStepGradients()).
      */
     Eigen::VectorXd stepGradient(std::size_t row) const;
 };

@@ -7,6 +7,7 @@
 #include "input_error.h"
 #include "logistic_descent.h"
 #include "problem.h"
+#include "sample_walk.h"
 #include "stochastic_descent.h"
 
 #include <cmath>
@@ -116,10 +117,16 @@ Eigen::VectorXd Solver::initialTheta() const
     return Eigen::VectorXd::Zero(parameters);
 }
 
+bool Solver::keepsStepGradients() const
+{
+    return m_settings.method != DescentMethod::Batch
+        && SampleWalk::replayCost(m_settings, m_problem.sampleCount(), m_settings.iterations)
+        > SampleWalk::cheapReplayCost;
+}
+
 History Solver::makeHistory() const
 {
-    return History(
-        m_problem.parameterCount(), m_settings.method != DescentMethod::Batch, m_settings.model == ModelKind::Logistic);
+    return History(m_problem.parameterCount(), keepsStepGradients(), m_settings.model == ModelKind::Logistic);
 }
 
 RunResult Solver::run(History& history, const ChunkCallback& onChunk, std::size_t chunkRows) const
@@ -153,7 +160,7 @@ History Solver::runToEnd(RunResult* result) const
                                                     : StochasticDescent(m_problem, m_settings).run(start, recorder);
     if (result)
         *result = outcome;
-    return recorder.history(m_settings.method != DescentMethod::Batch, logistic);
+    return recorder.history(keepsStepGradients(), logistic);
 }
 
 } // namespace gdlab

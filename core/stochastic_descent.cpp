@@ -5,20 +5,14 @@
 #include "optimizer_step.h"
 #include "problem.h"
 #include "quadratic_loss.h"
+#include "sample_walk.h"
 
-#include <algorithm>
-#include <numeric>
-#include <random>
 #include <vector>
 
 namespace gdlab {
 
-namespace {
-
-// The gradient of the loss over rows order[first, first + count) as if they were the whole data set, written
-// into out: 2w_batch · Σ (xᵢ·θ − yᵢ) xᵢ with w_batch the loss weight for count rows.
-void batchGradient(const Problem& problem, LossKind kind, const double* theta, const std::vector<Eigen::Index>& order,
-    Eigen::Index first, Eigen::Index count, double* out)
+void StochasticDescent::batchGradient(const Problem& problem, LossKind kind, const double* theta,
+    const std::vector<Eigen::Index>& order, Eigen::Index first, Eigen::Index count, double* out)
 {
     const Eigen::MatrixXd& design = problem.design();
     const Eigen::VectorXd& target = problem.target();
@@ -34,14 +28,6 @@ void batchGradient(const Problem& problem, LossKind kind, const double* theta, c
     sum *= 2.0 * lossWeight(kind, count);
 }
 
-// A separate stream from the random start's, so shuffling does not change with the init choice.
-std::mt19937_64 newShuffler(std::uint64_t seed)
-{
-    return std::mt19937_64(StochasticDescent::shuffleSeed(seed));
-}
-
-} // namespace
-
 std::uint64_t StochasticDescent::shuffleSeed(std::uint64_t seed)
 {
     return seed ^ 0x9e3779b97f4a7c15ULL;
@@ -49,13 +35,15 @@ std::uint64_t StochasticDescent::shuffleSeed(std::uint64_t seed)
 
 std::vector<Eigen::Index> StochasticDescent::shuffledOrder(std::uint64_t seed, Eigen::Index rows, long long epoch)
 {
-    std::vector<Eigen::Index> order(static_cast<std::size_t>(std::max<Eigen::Index>(rows, 0)));
-    std::iota(order.begin(), order.end(), Eigen::Index { 0 });
-    std::mt19937_64 shuffler = newShuffler(seed);
-    // Each epoch shuffles the previous epoch's order, as run() does.
-    for (long long e = 0; e <= epoch; ++e)
-        std::shuffle(order.begin(), order.end(), shuffler);
-    return order;
+    if (rows <= 0)
+        return {};
+    SolverSettings settings;
+    settings.method = DescentMethod::Sgd;
+    settings.shuffle = true;
+    settings.seed = seed;
+    SampleWalk walk(settings, rows);
+    walk.skip(epoch * walk.updatesPerEpoch());
+    return walk.order();
 }
 
 StochasticDescent::StochasticDescent(const Problem& problem, const SolverSettings& settings)
@@ -67,17 +55,8 @@ StochasticDescent::StochasticDescent(const Problem& problem, const SolverSetting
 template <class Recorder> RunResult StochasticDescent::descend(const Eigen::VectorXd& start, Recorder& recorder) const
 {
     const QuadraticLoss loss(m_problem, m_settings.loss);
-    const Eigen::Index rows = m_problem.sampleCount();
     const Eigen::Index parameters = start.size();
-    const Eigen::Index batchSize = m_settings.method == DescentMethod::Sgd
-        ? 1
-        : std::min<Eigen::Index>(std::max<long long>(m_settings.batchSize, 1), rows);
-
-    std::vector<Eigen::Index> order(static_cast<std::size_t>(rows));
-    std::iota(order.begin(), order.end(), Eigen::Index { 0 });
-    std::mt19937_64 shuffler = newShuffler(m_settings.seed);
-    if (m_settings.shuffle)
-        std::shuffle(order.begin(), order.end(), shuffler);
+    SampleWalk walk(m_settings, m_problem.sampleCount());
 
     std::vector<double> theta(start.data(), start.data() + parameters);
     std::vector<double> gradient(static_cast<std::size_t>(parameters));
@@ -90,21 +69,12 @@ template <class Recorder> RunResult StochasticDescent::descend(const Eigen::Vect
 
     // Newton is refused for SGD and mini-batch (Solver::validate), so no Hessian is needed here.
     OptimizerStep optimizer(m_settings.optimizer, m_settings.learningRate, static_cast<int>(parameters));
-    Eigen::Index position = 0;
-    long long epoch = 0;
     for (long long iteration = 1; iteration <= m_settings.iterations; ++iteration) {
-        const Eigen::Index count = std::min(batchSize, rows - position);
-        batchGradient(m_problem, m_settings.loss, theta.data(), order, position, count, step.data());
-        position += count;
-        if (position >= rows) {
-            position = 0;
-            ++epoch;
-            if (m_settings.shuffle)
-                std::shuffle(order.begin(), order.end(), shuffler);
-        }
+        batchGradient(m_problem, m_settings.loss, theta.data(), walk.order(), walk.first(), walk.count(), step.data());
+        walk.advance();
         optimizer.apply(kernel::DynamicCount { static_cast<int>(parameters) }, theta.data(), step.data());
         value = loss.evaluate(theta.data(), gradient.data(), &sum);
-        if (auto stop = recorder.record(kernel::DynamicCount { static_cast<int>(parameters) }, iteration, epoch,
+        if (auto stop = recorder.record(kernel::DynamicCount { static_cast<int>(parameters) }, iteration, walk.epoch(),
                 theta.data(), value, sum, gradient.data(), step.data()))
             return *stop;
     }

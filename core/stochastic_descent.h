@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loss.h"
 #include "solver.h"
 
 #include <Eigen/Core>
@@ -26,6 +27,14 @@ public:
     RunResult run(const Eigen::VectorXd& start, DescentRecorder& recorder) const;
     /** @brief The same updates and stops, keeping only the last state. */
     RunResult run(const Eigen::VectorXd& start, FinalStateRecorder& recorder) const;
+
+    /**
+     * @brief The gradient of kind's loss over rows order[first, first + count) as if they were the whole data set,
+     * written to out (parameter count values): 2w_batch · Σ (xᵢ·θ − yᵢ) xᵢ with w_batch the loss weight for count
+     * rows. The one formula an update uses and a recomputed step gradient uses, so both give the same bits.
+     */
+    static void batchGradient(const Problem& problem, LossKind kind, const double* theta,
+        const std::vector<Eigen::Index>& order, Eigen::Index first, Eigen::Index count, double* out);
 
     /** @brief The seed of the shuffling stream of a run seeded with seed (a stream apart from the random start's). */
     static std::uint64_t shuffleSeed(std::uint64_t seed);

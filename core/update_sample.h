@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sample_walk.h"
 #include "solver_settings.h"
 
 #include <vector>
@@ -33,8 +34,8 @@ UpdateSample updateSample(const SolverSettings& settings, long long rows, long l
  * Shuffled orders are replayed from the seed as the solver drew them, one permutation per epoch; when that would
  * take more than replayLimit row moves (a late epoch of a large data set) the answer is empty: not known cheaply.
  */
-std::vector<long long> sampleRows(
-    const SolverSettings& settings, long long rows, long long iteration, long long replayLimit = 4'000'000);
+std::vector<long long> sampleRows(const SolverSettings& settings, long long rows, long long iteration,
+    long long replayLimit = SampleWalk::cheapReplayCost);
 
 /**
  * @brief A mini-batch size well below rows (about a quarter of them, at least 2 when rows > 2, at most 32), so that

@@ -35,10 +35,6 @@ using gdlab::Solver;
 using gdlab::SolverSettings;
 using gdlab::StopReason;
 
-} // namespace tst_optimizer_step
-Q_DECLARE_METATYPE(gdlab::OptimizerKind)
-namespace tst_optimizer_step {
-
 namespace {
 
 using Vector = std::vector<double>;

@@ -5,7 +5,10 @@
 #include "logistic_loss.h"
 #include "optimizer_replay.h"
 #include "run.h"
+#include "sample_walk.h"
+#include "solver.h"
 #include "stability.h"
+#include "support/test_metatypes.h"
 
 #include <QtTest>
 
@@ -68,7 +71,9 @@ private slots:
     void withSettingsRecomputesBoundsForAnotherLoss();
     void evaluateRowIsWhatTheSolverRecorded();
     void batchStepGradientIsThePreviousGradient();
-    void stochasticStepGradientIsStored();
+    void stochasticStepGradientIsRecomputed_data();
+    void stochasticStepGradientIsRecomputed();
+    void costlyReplayKeepsStepGradients();
     void causes();
     void badSpecThrows();
     void logisticRun();
@@ -200,20 +205,81 @@ void TestRun::batchStepGradientIsThePreviousGradient()
     }
 }
 
-void TestRun::stochasticStepGradientIsStored()
+void TestRun::stochasticStepGradientIsRecomputed_data()
 {
-    SolverSettings settings = settingsWith(0.01, 12);
-    settings.method = gdlab::DescentMethod::Sgd;
-    const Run run = gdlab::runDescent(*lessonData("five_points.csv"), ProblemSpec {}, settings);
-    QVERIFY(run.history->keepsStepGradients());
+    QTest::addColumn<gdlab::DescentMethod>("method");
+    QTest::addColumn<bool>("shuffle");
+    QTest::addColumn<bool>("logistic");
+    QTest::addColumn<gdlab::OptimizerKind>("optimizer");
+    for (const bool logistic : { false, true })
+        for (const bool shuffle : { false, true })
+            for (const auto kind : { gdlab::OptimizerKind::Gd, gdlab::OptimizerKind::Adam }) {
+                const char* model = logistic ? "logistic" : "linear";
+                const char* order = shuffle ? "shuffled" : "in order";
+                const char* name = gdlab::optimizerName(kind);
+                QTest::addRow("sgd %s %s %s", model, order, name)
+                    << gdlab::DescentMethod::Sgd << shuffle << logistic << kind;
+                QTest::addRow("mini-batch %s %s %s", model, order, name)
+                    << gdlab::DescentMethod::MiniBatch << shuffle << logistic << kind;
+            }
+}
+
+// A history of SGD or mini-batch keeps no step gradients when replaying the sample order is cheap: each one is
+// recomputed from θ and the rows the update took, and must be the stored one bit for bit, at every row and in the
+// optimizer's replay (whose moments sum every earlier step gradient).
+void TestRun::stochasticStepGradientIsRecomputed()
+{
+    QFETCH(gdlab::DescentMethod, method);
+    QFETCH(bool, shuffle);
+    QFETCH(bool, logistic);
+    QFETCH(gdlab::OptimizerKind, optimizer);
+    SolverSettings settings = logistic ? logisticWith(0.5, 23) : settingsWith(0.01, 23);
+    settings.method = method;
+    settings.batchSize = 2; // five_points and exam_hours cut into batches of 2 and a last, smaller one
+    settings.shuffle = shuffle;
+    settings.seed = 7;
+    settings.optimizer.kind = optimizer;
+    const Dataset& data = logistic ? *logisticData("exam_hours.csv") : *lessonData("five_points.csv");
+    const Run run = gdlab::runDescent(data, ProblemSpec {}, settings);
+    QVERIFY(!run.history->keepsStepGradients());
+    gdlab::History stored(run.problem->parameterCount(), true, logistic);
+    gdlab::Solver(*run.problem, run.settings).run(stored);
+    QCOMPARE(stored.size(), run.history->size());
+    Run storing = run;
+    storing.history = std::make_shared<const gdlab::History>(stored);
     for (std::size_t row = 1; row < run.history->size(); ++row) {
-        const Eigen::VectorXd step = run.stepGradient(row);
-        QCOMPARE(step, Eigen::VectorXd(run.history->stepGradient(row)));
+        QCOMPARE(Eigen::VectorXd(stored.theta(row)), Eigen::VectorXd(run.history->theta(row)));
+        QCOMPARE(run.stepGradient(row), Eigen::VectorXd(stored.stepGradient(row)));
         // One sample's gradient is not the full-data gradient at the row before.
-        QVERIFY(step != run.evaluateRow(row - 1).gradient);
-        const Eigen::VectorXd expected = run.history->theta(row - 1) - settings.learningRate * step;
-        QCOMPARE(Eigen::VectorXd(run.history->theta(row)), expected);
+        QVERIFY(run.stepGradient(row) != run.evaluateRow(row - 1).gradient);
+        const gdlab::OptimizerReplay recomputed = gdlab::replayOptimizer(run, row - 1);
+        const gdlab::OptimizerReplay kept = gdlab::replayOptimizer(storing, row - 1);
+        QCOMPARE(recomputed.gradient, kept.gradient);
+        QCOMPARE(recomputed.secondAfter, kept.secondAfter);
+        if (optimizer == gdlab::OptimizerKind::Gd) {
+            const Eigen::VectorXd expected
+                = run.history->theta(row - 1) - settings.learningRate * run.stepGradient(row);
+            QCOMPARE(Eigen::VectorXd(run.history->theta(row)), expected);
+        }
     }
+}
+
+// Replaying a shuffled order to a late step costs a shuffle per epoch: past SampleWalk::cheapReplayCost row moves the
+// history stores each update's gradient instead.
+void TestRun::costlyReplayKeepsStepGradients()
+{
+    const Run run = gdlab::prepareRun(lessonData("five_points.csv"), ProblemSpec {}, settingsWith(0.01, 10));
+    SolverSettings settings = settingsWith(0.01, gdlab::SampleWalk::cheapReplayCost);
+    settings.method = gdlab::DescentMethod::Sgd;
+    QVERIFY(!gdlab::Solver(*run.problem, settings).keepsStepGradients());
+    settings.shuffle = true;
+    QVERIFY(gdlab::Solver(*run.problem, settings).keepsStepGradients());
+    QVERIFY(gdlab::Solver(*run.problem, settings).makeHistory().keepsStepGradients());
+    settings.iterations = gdlab::SampleWalk::cheapReplayCost - 10; // just under: one shuffle of 5 rows per 5 updates
+    QVERIFY(!gdlab::Solver(*run.problem, settings).keepsStepGradients());
+    settings.method = gdlab::DescentMethod::Batch;
+    settings.iterations = gdlab::SampleWalk::cheapReplayCost;
+    QVERIFY(!gdlab::Solver(*run.problem, settings).keepsStepGradients());
 }
 
 void TestRun::causes()

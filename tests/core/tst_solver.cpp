@@ -75,11 +75,20 @@ struct Recorded {
     RunResult result;
 };
 
+// A history that stores the gradient each SGD or mini-batch update used (Solver::makeHistory() stores it only when
+// recomputing it would be slow): what the tests check the updates against.
+gdlab::History storingHistory(const Problem& problem, const SolverSettings& settings)
+{
+    return gdlab::History(problem.parameterCount(), settings.method != DescentMethod::Batch,
+        settings.model == gdlab::ModelKind::Logistic);
+}
+
 Recorded runSolver(const Problem& problem, const SolverSettings& settings)
 {
+    gdlab::History history = storingHistory(problem, settings);
     Recorded recorded;
     const Solver solver(problem, settings);
-    const gdlab::History history = solver.run(&recorded.result);
+    recorded.result = solver.run(history);
     recorded.history = gdlab::test::statesOf(history, problem, settings.loss);
     return recorded;
 }
@@ -738,8 +747,8 @@ void TestSolver::logisticStochasticMatchesLoop()
     SolverSettings settings = logisticSettings(0.05, 300);
     settings.method = DescentMethod(method);
     settings.batchSize = batchSize;
-    RunResult result;
-    const gdlab::History history = Solver(problem, settings).run(&result);
+    gdlab::History history = storingHistory(problem, settings);
+    QCOMPARE(Solver(problem, settings).run(history).reason, StopReason::MaxIterations);
     QCOMPARE(history.size(), std::size_t(301));
     QVERIFY(history.keepsStepGradients() && history.keepsAccuracy());
     const Eigen::Index rows = problem.sampleCount();

@@ -3,6 +3,8 @@
 #include "csv_reader.h"
 #include "loss_function.h"
 #include "run.h"
+#include "sample_walk.h"
+#include "stochastic_descent.h"
 #include "support/test_metatypes.h"
 #include "update_sample.h"
 
@@ -34,6 +36,8 @@ private slots:
     void sampleRowsAreTheOnesTheSolverUsed();
     void sampleRowsBeyondTheReplayLimitAreUnknown();
     void defaultBatchSizeIsBelowTheRows();
+    void walkSkipsAsItAdvances_data();
+    void walkSkipsAsItAdvances();
 };
 
 void TestUpdateSample::batchUsesEveryRow()
@@ -224,6 +228,51 @@ void TestUpdateSample::defaultBatchSizeIsBelowTheRows()
     QCOMPARE(gdlab::defaultBatchSize(5), 2LL);
     QCOMPARE(gdlab::defaultBatchSize(1000), 32LL);
     QCOMPARE(gdlab::defaultBatchSize(2), 1LL);
+}
+
+void TestUpdateSample::walkSkipsAsItAdvances_data()
+{
+    QTest::addColumn<DescentMethod>("method");
+    QTest::addColumn<long long>("batchSize");
+    QTest::addColumn<bool>("shuffle");
+    QTest::newRow("sgd") << DescentMethod::Sgd << 1LL << false;
+    QTest::newRow("sgd shuffled") << DescentMethod::Sgd << 1LL << true;
+    QTest::newRow("mini-batch of 3, shuffled") << DescentMethod::MiniBatch << 3LL << true;
+    QTest::newRow("mini-batch of 7 (all rows)") << DescentMethod::MiniBatch << 7LL << true;
+    QTest::newRow("mini-batch larger than the data") << DescentMethod::MiniBatch << 50LL << false;
+}
+
+// A walk moved on by skip() is where as many advance() calls take it (order, rows, epoch): what lets a step's
+// gradient be recomputed at any iteration. Its orders are the ones sampleRows() and shuffledOrder() replay.
+void TestUpdateSample::walkSkipsAsItAdvances()
+{
+    QFETCH(DescentMethod, method);
+    QFETCH(long long, batchSize);
+    QFETCH(bool, shuffle);
+    SolverSettings settings;
+    settings.method = method;
+    settings.batchSize = batchSize;
+    settings.shuffle = shuffle;
+    settings.seed = 11;
+    constexpr Eigen::Index rows = 7;
+    gdlab::SampleWalk walked(settings, rows);
+    for (long long iteration = 0; iteration < 40; ++iteration) {
+        for (const long long from : { 0LL, iteration / 2, iteration }) {
+            gdlab::SampleWalk skipped(settings, rows);
+            skipped.skip(from);
+            skipped.skip(iteration - from);
+            QCOMPARE(skipped.order(), walked.order());
+            QCOMPARE(skipped.first(), walked.first());
+            QCOMPARE(skipped.count(), walked.count());
+            QCOMPARE(skipped.epoch(), walked.epoch());
+        }
+        const auto first = walked.order().begin() + walked.first();
+        QCOMPARE(sampleRows(settings, rows, iteration), std::vector<long long>(first, first + walked.count()));
+        if (shuffle)
+            QCOMPARE(gdlab::StochasticDescent::shuffledOrder(settings.seed, rows, walked.epoch()), walked.order());
+        walked.advance();
+    }
+    QCOMPARE(walked.epoch(), 40 / walked.updatesPerEpoch());
 }
 
 } // namespace tst_update_sample

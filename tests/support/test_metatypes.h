@@ -5,6 +5,7 @@
 // Q_DECLARE_METATYPE of the same type would be a redefinition.
 
 #include "loss.h"
+#include "optimizer_settings.h"
 #include "solver_settings.h"
 
 #include <QMetaType>
@@ -13,4 +14,5 @@
 Q_DECLARE_METATYPE(Qt::Alignment)
 Q_DECLARE_METATYPE(gdlab::DescentMethod)
 Q_DECLARE_METATYPE(gdlab::LossKind)
+Q_DECLARE_METATYPE(gdlab::OptimizerKind)
 Q_DECLARE_METATYPE(gdlab::SolverSettings)
