@@ -135,9 +135,11 @@ bool parseData(const QCommandLineParser& parser, const GuiFlags& flags, GuiOptio
         if (parser.isSet(flags.bench)) {
             // The benchmark takes a list of lessons and its own synthetic cases, e.g. separable_hours,n10k.
             for (const QString& name : options.lesson.split(QLatin1Char(','))) {
-                if (!findLesson(name.toStdString()) && name != benchTenThousandRows && name != benchMillionUpdates)
+                if (!findLesson(name.toStdString()) && name != benchTenThousandRows && name != benchMillionUpdates
+                    && name != benchRaceOfFour)
                     return refuse(result, QStringLiteral("lesson"), name,
-                        QStringLiteral("%1, %2, %3").arg(lessonNames(), benchTenThousandRows, benchMillionUpdates));
+                        QStringLiteral("%1, %2, %3, %4")
+                            .arg(lessonNames(), benchTenThousandRows, benchMillionUpdates, benchRaceOfFour));
             }
             options.benchCase = options.lesson;
             // One lesson also opens the window on it; a list or a synthetic case opens the default.

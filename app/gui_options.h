@@ -12,9 +12,13 @@
 
 namespace gdlab {
 
-/** @brief --bench-ui's cases besides the lessons: 10,000 synthetic rows, and 10⁶ updates on five_points. */
+/**
+ * @brief --bench-ui's cases besides the lessons: 10,000 synthetic rows, 10⁶ updates on five_points, and a race of four
+ * optimizers on five_points (to set beside five_points alone).
+ */
 inline const QString benchTenThousandRows = QStringLiteral("n10k");
 inline const QString benchMillionUpdates = QStringLiteral("updates1e6");
+inline const QString benchRaceOfFour = QStringLiteral("race4");
 
 /** @brief The command line of the gdlab window, parsed. */
 struct GuiOptions {

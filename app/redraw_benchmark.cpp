@@ -7,6 +7,7 @@
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "shell/main_window.h"
+#include "shell/race_launcher.h"
 #include "views/bowl_view.h"
 #include "views/contour_plot.h"
 #include "views/fit_plot.h"
@@ -103,6 +104,11 @@ bool RedrawBenchmark::load(const QString& name)
         settings.iterations = 1'000'000;
         return m_controller->setSettings(settings).isEmpty();
     }
+    if (name == benchRaceOfFour) {
+        if (!m_controller->loadLesson(QStringLiteral("five_points")).isEmpty())
+            return false;
+        return m_window->raceLauncher()->start(QStringLiteral("gd,momentum,nesterov,adam")).isEmpty();
+    }
     return m_controller->loadLesson(name).isEmpty();
 }
 
@@ -193,7 +199,7 @@ QString RedrawBenchmark::run(const QString& lesson)
     if (lesson.isEmpty()) {
         for (const Lesson& known : lessonCatalog())
             cases << QString::fromStdString(known.name);
-        cases << benchTenThousandRows << benchMillionUpdates;
+        cases << benchTenThousandRows << benchMillionUpdates << benchRaceOfFour;
     } else {
         cases = lesson.split(QLatin1Char(','));
     }

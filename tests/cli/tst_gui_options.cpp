@@ -224,9 +224,9 @@ void TestGuiOptions::guideFlags()
 // --bench-ui takes lessons and its synthetic cases as a list; the window itself opens the default lesson.
 void TestGuiOptions::benchCases()
 {
-    const GuiOptionsResult result = parse({ "--bench-ui", "--lesson", "separable_hours,n10k,updates1e6" });
+    const GuiOptionsResult result = parse({ "--bench-ui", "--lesson", "separable_hours,n10k,updates1e6,race4" });
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
-    QCOMPARE(result.options.benchCase, QStringLiteral("separable_hours,n10k,updates1e6"));
+    QCOMPARE(result.options.benchCase, QStringLiteral("separable_hours,n10k,updates1e6,race4"));
     QVERIFY(result.options.lesson.isEmpty());
     QCOMPARE(parse({ "--lesson", "two_features_n50" }).options.benchCase, QString());
     const gdlab::GuiOptions one = parse({ "--bench-ui", "--lesson", "two_features_n50" }).options;

@@ -13,7 +13,7 @@ namespace gdlab::BowlMarker {
 
 namespace {
 
-const QString sphereMesh = QStringLiteral(":/defaultMeshes/sphereSmooth");
+const QString sphereMesh = QStringLiteral(":/gdlab/meshes/sphere_low.obj");
 
 } // namespace
 

@@ -42,7 +42,7 @@ QString mesh(int seriesIndex)
         QStringLiteral(":/defaultMeshes/pyramidFull"), QStringLiteral(":/gdlab/meshes/octahedron.obj"),
         QStringLiteral(":/gdlab/meshes/jack.obj"), QStringLiteral(":/gdlab/meshes/star.obj"),
         QStringLiteral(":/gdlab/meshes/saltire.obj") };
-    return seriesIndex < 0 ? QStringLiteral(":/defaultMeshes/sphereSmooth") : meshes[wrapped(seriesIndex)];
+    return seriesIndex < 0 ? QStringLiteral(":/gdlab/meshes/sphere_low.obj") : meshes[wrapped(seriesIndex)];
 }
 
 } // namespace gdlab::SeriesMarker
