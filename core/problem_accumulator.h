@@ -32,8 +32,18 @@ public:
      */
     ProblemAccumulator restrictedTo(const ProblemSpec& spec) const;
 
-    /** @brief Folds in a block of rows, one column per column of the data. */
-    void add(const Eigen::MatrixXd& rows);
+    /**
+     * @brief Folds in a block of rows, one column per column of the data. The rows are taken in chunks of a fixed
+     * count (R ← R of [R; chunk]), so the result depends on the rows and on the blocks, not on where they are held.
+     */
+    void add(const Eigen::Ref<const Eigen::MatrixXd>& rows);
+
+    /**
+     * @brief Folds in what another accumulator of the same spec folded, as if its rows came after these: the sums
+     * add up and R ← R of [R; R_other]. Merging the folds of consecutive blocks in file order gives the same result
+     * whichever thread folded which block.
+     */
+    void merge(const ProblemAccumulator& other);
 
     const ProblemSpec& spec() const { return m_spec; }
     const std::string& source() const { return m_source; }
@@ -61,7 +71,9 @@ private:
     std::string m_source;
     std::vector<std::string> m_columnNames;
     Eigen::Index m_rows = 0;
+    void addChunk(const Eigen::Ref<const Eigen::MatrixXd>& rows);
     void addExtended(const Eigen::Ref<const Eigen::MatrixXd>& block);
+    void mergeTriangle(const Eigen::MatrixXd& below);
 
     Eigen::MatrixXd m_cross; ///< lower triangle of ZᵀZ
     Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic> m_crossExtended; ///< lower triangle of ZᵀZ
