@@ -115,8 +115,15 @@ gdlab::Run prepare(const gdlab::RunOptions& options, gdlab::Dataset& columns)
             fold.start(gdlab::ProblemAccumulator(names, gdlab::problemSpecFor(options, names)));
         },
         fold);
-    if (!whole)
+    if (!whole) {
+        // Too ill-conditioned for the closed form to refine through R: the file again, summed in double-double.
+        if (fold.total().wantsExactPass()) {
+            fold.startExactPass();
+            gdlab::CsvStreamReader again(options.dataPath);
+            again.read([](const gdlab::Dataset&) {}, fold);
+        }
         return gdlab::prepareFoldedRun(std::make_shared<const gdlab::Problem>(fold.total()), options.solver);
+    }
     columns = std::move(*whole);
     const gdlab::ProblemSpec spec = gdlab::problemSpecFor(options, columns);
     return gdlab::prepareRun(std::make_shared<const gdlab::Dataset>(columns), spec, options.solver);

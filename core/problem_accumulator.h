@@ -1,9 +1,11 @@
 #pragma once
 
+#include "exact_normal_equations.h"
 #include "problem.h"
 
 #include <Eigen/Core>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,16 @@ public:
      */
     void merge(const ProblemAccumulator& other);
 
+    /**
+     * @brief Whether the rows are so ill-conditioned (κ of the column-scaled R at or above the limit where no
+     * refinement through R converges) that the closed form wants a second pass over them, addExactPass().
+     */
+    bool wantsExactPass() const;
+    /** @brief Second pass: the rows, all of them again (in any blocks), summed in double-double. */
+    void addExactPass(const Eigen::Ref<const Eigen::MatrixXd>& rows);
+    /** @brief The least-squares θ of Z's columns from the second pass, when it saw as many rows as the first. */
+    std::optional<Eigen::VectorXd> exactSolution() const;
+
     const ProblemSpec& spec() const { return m_spec; }
     const std::string& source() const { return m_source; }
     const std::vector<std::string>& columnNames() const { return m_columnNames; }
@@ -72,6 +84,7 @@ private:
     std::vector<std::string> m_columnNames;
     Eigen::Index m_rows = 0;
     void addChunk(const Eigen::Ref<const Eigen::MatrixXd>& rows);
+    void fillZ(const Eigen::Ref<const Eigen::MatrixXd>& rows, Eigen::Ref<Eigen::MatrixXd> z) const;
     void addExtended(const Eigen::Ref<const Eigen::MatrixXd>& block);
     void mergeTriangle(const Eigen::MatrixXd& below);
 
@@ -83,6 +96,8 @@ private:
     Eigen::VectorXd m_first;
     std::vector<char> m_constant;
     Eigen::Matrix<char, Eigen::Dynamic, Eigen::Dynamic> m_equal; ///< symmetric, 1 on the diagonal
+    ExactNormalEquations m_exact; ///< the second pass's sums
+    Eigen::Index m_exactRows = 0;
 };
 
 } // namespace gdlab

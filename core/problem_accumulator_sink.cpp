@@ -23,7 +23,10 @@ void ProblemAccumulatorSink::take(std::size_t index, const Rows& rows)
 {
     std::optional<ProblemAccumulator>& block = m_blocks.at(index);
     block = *m_empty;
-    block->add(rows);
+    if (m_exactPass)
+        block->addExactPass(rows);
+    else
+        block->add(rows);
 }
 
 void ProblemAccumulatorSink::commit(const std::vector<std::size_t>& blocks)

@@ -20,6 +20,9 @@ public:
     /** @brief The fold starts from empty (an accumulator of no rows, of the spec wanted); before the first block. */
     void start(const ProblemAccumulator& empty);
 
+    /** @brief From now on the blocks go to ProblemAccumulator::addExactPass (the file read again). */
+    void startExactPass() { m_exactPass = true; }
+
     void begin(std::size_t blocks) override;
     void take(std::size_t index, const Rows& rows) override;
     void commit(const std::vector<std::size_t>& blocks) override;
@@ -31,6 +34,7 @@ private:
     std::optional<ProblemAccumulator> m_empty;
     std::optional<ProblemAccumulator> m_total;
     std::vector<std::optional<ProblemAccumulator>> m_blocks;
+    bool m_exactPass = false;
 };
 
 } // namespace gdlab
