@@ -7,6 +7,7 @@
 #include "history_csv.h"
 #include "input_error.h"
 #include "problem_accumulator.h"
+#include "problem_accumulator_sink.h"
 #include "run.h"
 #include "run_options.h"
 #include "run_report.h"
@@ -106,16 +107,23 @@ gdlab::Run prepare(const gdlab::RunOptions& options, gdlab::Dataset& columns)
         const gdlab::ProblemSpec spec = gdlab::problemSpecFor(options, columns);
         return gdlab::prepareRun(std::make_shared<const gdlab::Dataset>(columns), spec, options.solver);
     }
-    std::optional<gdlab::ProblemAccumulator> rows;
+    gdlab::ProblemAccumulatorSink fold;
     gdlab::CsvStreamReader reader(options.dataPath);
     std::optional<gdlab::Dataset> whole = reader.read(
         [&](const gdlab::Dataset& names) {
             columns = names;
-            rows.emplace(names, gdlab::problemSpecFor(options, names));
+            fold.start(gdlab::ProblemAccumulator(names, gdlab::problemSpecFor(options, names)));
         },
-        [&](const Eigen::MatrixXd& block) { rows->add(block); });
-    if (!whole)
-        return gdlab::prepareFoldedRun(std::make_shared<const gdlab::Problem>(*rows), options.solver);
+        fold);
+    if (!whole) {
+        // Too ill-conditioned for the closed form to refine through R: the file again, summed in double-double.
+        if (fold.total().wantsExactPass()) {
+            fold.startExactPass();
+            gdlab::CsvStreamReader again(options.dataPath);
+            again.read([](const gdlab::Dataset&) {}, fold);
+        }
+        return gdlab::prepareFoldedRun(std::make_shared<const gdlab::Problem>(fold.total()), options.solver);
+    }
     columns = std::move(*whole);
     const gdlab::ProblemSpec spec = gdlab::problemSpecFor(options, columns);
     return gdlab::prepareRun(std::make_shared<const gdlab::Dataset>(columns), spec, options.solver);

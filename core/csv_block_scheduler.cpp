@@ -1,6 +1,7 @@
 #include "csv_block_scheduler.h"
 
 #include "csv_block_parser.h"
+#include "csv_block_sink.h"
 #include "csv_layout.h"
 #include "csv_reader.h"
 #include "csv_text.h"
@@ -19,11 +20,20 @@ constexpr std::size_t kProgressStep = std::size_t(1) << 20;
 // Below this, starting a thread costs more than it saves.
 constexpr std::size_t kParallelMinimumBytes = std::size_t(1) << 20;
 constexpr std::size_t kMinimumBlockBytes = std::size_t(1) << 20;
+// The blocks handed to a sink: small enough that a block's values stay in cache while the sink folds them, large
+// enough that what the sink keeps per block costs nothing beside them.
+constexpr std::size_t kSinkBlockBytes = std::size_t(1) << 19;
 // Several blocks per thread, taken in turn, so that a thread slowed down by another process on its core does
 // not leave the others waiting at the end.
 constexpr std::size_t kBlocksPerThread = 4;
 constexpr unsigned kMaxThreads = 64;
 constexpr unsigned kDefaultThreads = 2;
+
+CsvBlockSink::Rows sinkRowsOf(const CsvBlock& block, std::size_t columns)
+{
+    return { block.values.get(), static_cast<Eigen::Index>(block.rows), static_cast<Eigen::Index>(columns),
+        Eigen::OuterStride<>(static_cast<Eigen::Index>(block.capacity)) };
+}
 
 } // namespace
 
@@ -50,9 +60,34 @@ unsigned CsvBlockScheduler::threadCount(const CsvOptions& options, std::size_t d
 
 Eigen::MatrixXd CsvBlockScheduler::run()
 {
+    const std::size_t rows = parseAll();
+    const auto dataBytes = static_cast<std::size_t>(m_range.stop - m_range.start);
+    return assemble(rows, threadCount(m_options, dataBytes));
+}
+
+void CsvBlockScheduler::runInto(CsvBlockSink& sink)
+{
+    m_sink = &sink;
+    parseAll();
+}
+
+std::vector<std::size_t> CsvBlockScheduler::acceptedBlocks() const
+{
+    std::vector<std::size_t> blocks;
+    for (std::size_t i = 0; i < m_accepted.size(); ++i)
+        if (m_accepted[i] && m_blocks[i].rows > 0)
+            blocks.push_back(i);
+    return blocks;
+}
+
+// Parses every block and accepts them in file order; returns the rows.
+std::size_t CsvBlockScheduler::parseAll()
+{
     const auto dataBytes = static_cast<std::size_t>(m_range.stop - m_range.start);
     const unsigned threads = threadCount(m_options, dataBytes);
     splitIntoBlocks(threads);
+    if (m_sink)
+        m_sink->begin(m_blocks.size());
     report(true);
     runHelpers(static_cast<unsigned>(std::min<std::size_t>(threads, m_blocks.size()) - 1));
     if (m_cancelled)
@@ -66,7 +101,7 @@ Eigen::MatrixXd CsvBlockScheduler::run()
     const std::size_t rows = acceptBlocks();
     if (m_options.progress && !m_options.progress(m_text.view().size(), m_text.view().size()))
         throw OperationCancelled();
-    return assemble(rows, threads);
+    return rows;
 }
 
 // The first row boundary at or after cut: cut itself when a line ends just before it, else the byte after the
@@ -92,6 +127,8 @@ void CsvBlockScheduler::splitIntoBlocks(unsigned threads)
     const char* const end = m_range.stop;
     const auto dataBytes = static_cast<std::size_t>(end - start);
     std::size_t blockBytes = m_options.blockBytes;
+    if (blockBytes == 0 && m_sink)
+        blockBytes = kSinkBlockBytes;
     if (blockBytes == 0)
         blockBytes = threads > 1 ? std::max(kMinimumBlockBytes, dataBytes / (threads * kBlocksPerThread)) : dataBytes;
     blockBytes = std::max<std::size_t>(blockBytes, 1);
@@ -148,21 +185,37 @@ void CsvBlockScheduler::runHelpers(unsigned helpers)
         thread.join();
 }
 
+// With a sink, a block's values go to the sink and are then given to the thread's next block: the values of every
+// block are written into the same memory, already mapped and mostly in cache.
 void CsvBlockScheduler::work(const CsvBlockParser& parser)
 {
+    CsvBlock spare;
     for (;;) {
         const std::size_t index = m_nextBlock.fetch_add(1);
         if (index >= m_blocks.size() || m_cancelled)
             return;
-        parseBlock(parser, m_blocks[index]);
+        CsvBlock& block = m_blocks[index];
+        if (m_sink && spare.values) {
+            block.values = std::move(spare.values);
+            block.capacity = spare.capacity;
+        }
+        parseBlock(parser, index);
+        if (m_sink && block.values) {
+            spare.values = std::move(block.values);
+            spare.capacity = block.capacity;
+            block.capacity = 0;
+        }
     }
 }
 
-void CsvBlockScheduler::parseBlock(const CsvBlockParser& parser, CsvBlock& block)
+void CsvBlockScheduler::parseBlock(const CsvBlockParser& parser, std::size_t index)
 {
+    CsvBlock& block = m_blocks[index];
     try {
         block.encoding = TextEncoding::scan(m_text.view(), m_text.offset(block.start), m_text.offset(block.stop));
         parser.parse(block);
+        if (m_sink && block.rows > 0)
+            m_sink->take(index, sinkRowsOf(block, m_layout.numericCount()));
     } catch (const InputError& error) {
         block.error = error;
     } catch (...) {
@@ -213,6 +266,8 @@ std::size_t CsvBlockScheduler::acceptBlocks()
             again.stop = block.stop;
             try {
                 parser.parse(again);
+                if (m_sink && again.rows > 0)
+                    m_sink->take(i, sinkRowsOf(again, m_layout.numericCount()));
             } catch (const InputError& error) {
                 again.error = error;
             }

@@ -14,6 +14,7 @@
 namespace gdlab {
 
 class CsvBlockParser;
+class CsvBlockSink;
 class CsvLayout;
 class CsvText;
 struct CsvOptions;
@@ -52,6 +53,16 @@ public:
     /** @brief Every data row, one column per numeric column; throws InputError or OperationCancelled. */
     Eigen::MatrixXd run();
 
+    /**
+     * @brief Like run(), but hands each block's rows to sink on the thread that parsed it and assembles no table.
+     * The blocks are then of a fixed size whatever the number of threads (CsvOptions::blockBytes, or a default),
+     * so a sink that combines them in the order of acceptedBlocks() makes the same result on any number of threads.
+     */
+    void runInto(CsvBlockSink& sink);
+
+    /** @brief After runInto(): the blocks that hold the rows, in file order. */
+    std::vector<std::size_t> acceptedBlocks() const;
+
     /** @brief After run(): where the rows really ended (at or after the range's stop) and the lines they took. */
     const char* end() const { return m_end; }
     long lines() const { return m_lines; }
@@ -60,10 +71,11 @@ public:
     static unsigned threadCount(const CsvOptions& options, std::size_t dataBytes);
 
 private:
+    std::size_t parseAll();
     void splitIntoBlocks(unsigned threads);
     const char* rowBoundaryAtOrAfter(const char* cut) const;
     void work(const CsvBlockParser& parser);
-    void parseBlock(const CsvBlockParser& parser, CsvBlock& block);
+    void parseBlock(const CsvBlockParser& parser, std::size_t index);
     void runHelpers(unsigned helpers);
     void onProgress(std::size_t bytes, bool callerThread);
     void report(bool force);
@@ -79,6 +91,7 @@ private:
     long m_lines = 0;
     std::vector<CsvBlock> m_blocks;
     std::vector<char> m_accepted;
+    CsvBlockSink* m_sink = nullptr;
     std::atomic<std::size_t> m_nextBlock { 0 };
     std::atomic<std::size_t> m_bytesDone { 0 };
     std::atomic<bool> m_cancelled { false };

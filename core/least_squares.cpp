@@ -159,6 +159,8 @@ LeastSquaresFit fitFolded(const Problem& problem)
     if (fit.rankDeficient) {
         fit.message = explainRankDeficiency(problem) + "; showing the minimum-norm solution";
         fit.theta = problem.leastSquaresTheta();
+    } else if (folded.exactTheta.size() == p) {
+        fit.theta = folded.exactTheta; // a second pass solved the normal equations in double-double
     } else {
         fit.theta = refineFolded(folded, solver, solver.solution());
     }

@@ -227,6 +227,8 @@ Problem::Problem(const ProblemAccumulator& rows)
         m_moment = cross.col(p).head(p);
         m_targetSquaredNorm = cross(p, p);
     }
+    if (const auto exact = rows.exactSolution())
+        folded.exactTheta = m_spec.standardize ? fromOriginalUnits(*exact) : *exact;
     m_folded = std::move(folded);
     solveFolded();
 }

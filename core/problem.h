@@ -35,6 +35,11 @@ struct FoldedRows {
     double totalNorm = 0; ///< ‖y − ȳ‖ with an intercept, ‖y‖ without
     /** @brief [X y]ᵀ[X y] in the descent space, every product and sum in long double (refines the closed form). */
     Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic> cross;
+    /**
+     * @brief θ in the descent space from a second pass over the rows in double-double (ProblemAccumulator::
+     * exactSolution), taken by the closed form in place of R's on data too ill-conditioned to refine; else empty.
+     */
+    Eigen::VectorXd exactTheta;
 };
 
 /**

@@ -3,11 +3,26 @@
 #include "dataset.h"
 
 #include <Eigen/QR>
+#include <Eigen/SVD>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace gdlab {
+
+namespace {
+
+// Rows folded per QR of [R; chunk]: the chunk and its reflectors stay in cache, and no block, however long, is
+// copied whole. The R on top adds width rows to each chunk's QR, about 1 % of its work at this count.
+constexpr Eigen::Index kAccumulatorChunkRows = 1024;
+
+// κ of the column-scaled R at and above which the refinement of the closed form through R stops converging (κ²·u
+// near 0.1; least_squares.cpp's limit for its long double refinement).
+const double kExactPassConditionLimit = std::sqrt(0.1 / std::numeric_limits<double>::epsilon());
+
+} // namespace
 
 ProblemAccumulator::ProblemAccumulator(const Dataset& columns, const ProblemSpec& spec)
     : m_spec(Problem::resolveColumns(columns, spec))
@@ -23,25 +38,25 @@ ProblemAccumulator::ProblemAccumulator(const Dataset& columns, const ProblemSpec
     m_first = Eigen::VectorXd::Zero(width);
     m_constant.assign(static_cast<std::size_t>(width), 1);
     m_equal = Eigen::Matrix<char, Eigen::Dynamic, Eigen::Dynamic>::Ones(width, width);
+    m_exact = ExactNormalEquations(width);
 }
 
-void ProblemAccumulator::add(const Eigen::MatrixXd& rows)
+void ProblemAccumulator::add(const Eigen::Ref<const Eigen::MatrixXd>& rows)
+{
+    for (Eigen::Index first = 0; first < rows.rows(); first += kAccumulatorChunkRows)
+        addChunk(rows.middleRows(first, std::min(kAccumulatorChunkRows, rows.rows() - first)));
+}
+
+void ProblemAccumulator::addChunk(const Eigen::Ref<const Eigen::MatrixXd>& rows)
 {
     const Eigen::Index count = rows.rows();
-    if (count == 0)
-        return;
     const Eigen::Index width = m_cross.cols();
-    const Eigen::Index offset = m_spec.intercept ? 1 : 0;
     // The block's Z under the R so far: one Householder QR of the stack merges the two (TSQR).
     const Eigen::Index top = m_triangle.rows();
     Eigen::MatrixXd stack(top + count, width);
     stack.topRows(top) = m_triangle;
     auto block = stack.bottomRows(count);
-    if (m_spec.intercept)
-        block.col(0).setOnes();
-    for (std::size_t f = 0; f < m_spec.features.size(); ++f)
-        block.col(static_cast<Eigen::Index>(f) + offset) = rows.col(m_spec.features[f]);
-    block.col(width - 1) = rows.col(m_spec.target);
+    fillZ(rows, block);
 
     m_cross.selfadjointView<Eigen::Lower>().rankUpdate(block.transpose());
     addExtended(block);
@@ -61,6 +76,90 @@ void ProblemAccumulator::add(const Eigen::MatrixXd& rows)
 
     Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(stack);
     const Eigen::Index kept = std::min(stack.rows(), width);
+    m_triangle = stack.topRows(kept).triangularView<Eigen::Upper>();
+}
+
+// Z = [1 X y] of these rows.
+void ProblemAccumulator::fillZ(const Eigen::Ref<const Eigen::MatrixXd>& rows, Eigen::Ref<Eigen::MatrixXd> z) const
+{
+    const Eigen::Index offset = m_spec.intercept ? 1 : 0;
+    if (m_spec.intercept)
+        z.col(0).setOnes();
+    for (std::size_t f = 0; f < m_spec.features.size(); ++f)
+        z.col(static_cast<Eigen::Index>(f) + offset) = rows.col(m_spec.features[f]);
+    z.col(z.cols() - 1) = rows.col(m_spec.target);
+}
+
+bool ProblemAccumulator::wantsExactPass() const
+{
+    const Eigen::Index p = width() - 1;
+    if (m_rows < p || p <= 0 || m_triangle.rows() < p)
+        return false;
+    Eigen::MatrixXd leading = m_triangle.topLeftCorner(p, p);
+    for (Eigen::Index j = 0; j < p; ++j)
+        if (leading.col(j).norm() > 0)
+            leading.col(j) /= leading.col(j).norm();
+    const Eigen::VectorXd singular = Eigen::JacobiSVD<Eigen::MatrixXd>(leading).singularValues();
+    return !(singular[0] < kExactPassConditionLimit * singular[p - 1]);
+}
+
+void ProblemAccumulator::addExactPass(const Eigen::Ref<const Eigen::MatrixXd>& rows)
+{
+    Eigen::MatrixXd z(std::min(kAccumulatorChunkRows, rows.rows()), width());
+    for (Eigen::Index first = 0; first < rows.rows(); first += kAccumulatorChunkRows) {
+        const Eigen::Index count = std::min(kAccumulatorChunkRows, rows.rows() - first);
+        fillZ(rows.middleRows(first, count), z.topRows(count));
+        m_exact.add(z.topRows(count));
+    }
+    m_exactRows += rows.rows();
+}
+
+std::optional<Eigen::VectorXd> ProblemAccumulator::exactSolution() const
+{
+    if (m_exactRows != m_rows || m_rows == 0)
+        return std::nullopt;
+    Eigen::VectorXd theta = m_exact.solve(width() - 1);
+    if (theta.size() == 0 || !theta.allFinite())
+        return std::nullopt;
+    return theta;
+}
+
+void ProblemAccumulator::merge(const ProblemAccumulator& other)
+{
+    m_exact.merge(other.m_exact);
+    m_exactRows += other.m_exactRows;
+    if (other.m_rows == 0)
+        return;
+    if (m_rows == 0) {
+        const ExactNormalEquations exact = m_exact;
+        const Eigen::Index exactRows = m_exactRows;
+        *this = other;
+        m_exact = exact;
+        m_exactRows = exactRows;
+        return;
+    }
+    m_cross += other.m_cross;
+    m_crossExtended += other.m_crossExtended;
+    m_sums += other.m_sums;
+    m_largest = m_largest.cwiseMax(other.m_largest);
+    const Eigen::Index width = m_cross.cols();
+    for (Eigen::Index c = 0; c < width; ++c) {
+        auto& constant = m_constant[static_cast<std::size_t>(c)];
+        constant = constant && other.m_constant[static_cast<std::size_t>(c)] && other.m_first[c] == m_first[c];
+        for (Eigen::Index d = 0; d < width; ++d)
+            m_equal(c, d) = m_equal(c, d) && other.m_equal(c, d);
+    }
+    m_rows += other.m_rows;
+    mergeTriangle(other.m_triangle);
+}
+
+// R ← R of [R; below].
+void ProblemAccumulator::mergeTriangle(const Eigen::MatrixXd& below)
+{
+    Eigen::MatrixXd stack(m_triangle.rows() + below.rows(), m_triangle.cols());
+    stack << m_triangle, below;
+    Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(stack);
+    const Eigen::Index kept = std::min(stack.rows(), stack.cols());
     m_triangle = stack.topRows(kept).triangularView<Eigen::Upper>();
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "exact_normal_equations.h"
 #include "problem.h"
 
 #include <Eigen/Core>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +34,28 @@ public:
      */
     ProblemAccumulator restrictedTo(const ProblemSpec& spec) const;
 
-    /** @brief Folds in a block of rows, one column per column of the data. */
-    void add(const Eigen::MatrixXd& rows);
+    /**
+     * @brief Folds in a block of rows, one column per column of the data. The rows are taken in chunks of a fixed
+     * count (R ← R of [R; chunk]), so the result depends on the rows and on the blocks, not on where they are held.
+     */
+    void add(const Eigen::Ref<const Eigen::MatrixXd>& rows);
+
+    /**
+     * @brief Folds in what another accumulator of the same spec folded, as if its rows came after these: the sums
+     * add up and R ← R of [R; R_other]. Merging the folds of consecutive blocks in file order gives the same result
+     * whichever thread folded which block.
+     */
+    void merge(const ProblemAccumulator& other);
+
+    /**
+     * @brief Whether the rows are so ill-conditioned (κ of the column-scaled R at or above the limit where no
+     * refinement through R converges) that the closed form wants a second pass over them, addExactPass().
+     */
+    bool wantsExactPass() const;
+    /** @brief Second pass: the rows, all of them again (in any blocks), summed in double-double. */
+    void addExactPass(const Eigen::Ref<const Eigen::MatrixXd>& rows);
+    /** @brief The least-squares θ of Z's columns from the second pass, when it saw as many rows as the first. */
+    std::optional<Eigen::VectorXd> exactSolution() const;
 
     const ProblemSpec& spec() const { return m_spec; }
     const std::string& source() const { return m_source; }
@@ -61,7 +83,10 @@ private:
     std::string m_source;
     std::vector<std::string> m_columnNames;
     Eigen::Index m_rows = 0;
+    void addChunk(const Eigen::Ref<const Eigen::MatrixXd>& rows);
+    void fillZ(const Eigen::Ref<const Eigen::MatrixXd>& rows, Eigen::Ref<Eigen::MatrixXd> z) const;
     void addExtended(const Eigen::Ref<const Eigen::MatrixXd>& block);
+    void mergeTriangle(const Eigen::MatrixXd& below);
 
     Eigen::MatrixXd m_cross; ///< lower triangle of ZᵀZ
     Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic> m_crossExtended; ///< lower triangle of ZᵀZ
@@ -71,6 +96,8 @@ private:
     Eigen::VectorXd m_first;
     std::vector<char> m_constant;
     Eigen::Matrix<char, Eigen::Dynamic, Eigen::Dynamic> m_equal; ///< symmetric, 1 on the diagonal
+    ExactNormalEquations m_exact; ///< the second pass's sums
+    Eigen::Index m_exactRows = 0;
 };
 
 } // namespace gdlab

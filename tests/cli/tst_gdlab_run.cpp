@@ -88,6 +88,7 @@ class TestGdlabRun : public QObject {
 private slots:
     void historyFile();
     void longFileIsFolded();
+    void longIllConditionedFileIsReadTwice();
     void historyToStdout();
     void json();
     void jsonStandardizedNorris();
@@ -225,6 +226,35 @@ void TestGdlabRun::longFileIsFolded()
     const CliResult bad = runCli(common);
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains(":" + QByteArray::number(rows + 2) + ":3: 'x7' is not a number"), bad.err.constData());
+}
+
+// NIST's Filip over and over, past the size read whole: the fold's R cannot be refined (κ²·u ≫ 1), so gdlab-run
+// reads the file a second time and solves the normal equations in double-double. Repeating the rows leaves the
+// least-squares solution as it is: that of Filip's doubles, computed in exact rational arithmetic (Python's
+// fractions), which R alone misses in the eighth digit.
+void TestGdlabRun::longIllConditionedFileIsReadTwice()
+{
+    QFile filip(QStringLiteral(GDLAB_TEST_DATA_DIR "/nist/Filip.csv"));
+    QVERIFY(filip.open(QIODevice::ReadOnly));
+    const QByteArray header = filip.readLine();
+    const QByteArray rows = filip.readAll();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("filip_repeated.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(header);
+    for (qint64 written = 0; written < (17 << 20); written += rows.size())
+        file.write(rows);
+    file.close();
+    const CliResult result = runCli({ path, "--json", "--iterations", "1" });
+    QVERIFY2(result.exitCode == 0, describe(result).constData());
+    const double exact[] = { -1467.4895817746055, -2772.1795310819298, -2316.3710310583997, -1127.9739164792065,
+        -354.47822602567703, -75.124200114350629, -10.875317800157841, -1.0622149628436808, -0.067019113999074037,
+        -0.0024678107286618292, -4.029625161812716e-05 };
+    const QJsonArray theta = jsonOf(result)["least_squares"].toArray();
+    QCOMPARE(theta.size(), 11);
+    for (qsizetype i = 0; i < theta.size(); ++i)
+        QVERIFY2(closeRelative(theta[i].toDouble(), exact[i], 1e-10), qPrintable(QString::number(i)));
 }
 
 void TestGdlabRun::json()

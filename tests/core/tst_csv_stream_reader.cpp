@@ -1,5 +1,6 @@
 // CsvStreamReader against CsvReader: for every input, at every buffer size and on one or two threads, the same
 // rows bit for bit or the same error with its file, line and column.
+#include "csv_block_sink.h"
 #include "csv_reader.h"
 #include "csv_stream_reader.h"
 #include "dataset.h"
@@ -10,6 +11,7 @@
 #include <QtTest>
 
 #include <string>
+#include <vector>
 
 namespace tst_csv_stream_reader {
 
@@ -74,6 +76,52 @@ QString streamedRead(const std::string& path, std::size_t bufferBytes, unsigned 
         if (whole)
             return describe(*whole);
         return describe(Dataset(columns.columnNames(), rows, columns.source(), columns.skippedColumns()));
+    } catch (const InputError& error) {
+        return describe(error);
+    }
+}
+
+// Keeps each block's rows as taken (on the parsing threads) and appends them at commit, in the order given: any
+// block taken but not committed, committed twice or out of order shows in the rows.
+class RowsSink final : public gdlab::CsvBlockSink {
+public:
+    void setColumns(Eigen::Index columns) { m_rows.resize(0, columns); }
+    void begin(std::size_t blocks) override { m_taken.assign(blocks, Eigen::MatrixXd()); }
+    void take(std::size_t index, const Rows& rows) override { m_taken.at(index) = rows; }
+    void commit(const std::vector<std::size_t>& blocks) override
+    {
+        for (std::size_t index : blocks) {
+            const Eigen::MatrixXd& block = m_taken.at(index);
+            m_rows.conservativeResize(m_rows.rows() + block.rows(), m_rows.cols());
+            m_rows.bottomRows(block.rows()) = block;
+        }
+    }
+    const Eigen::MatrixXd& rows() const { return m_rows; }
+
+private:
+    std::vector<Eigen::MatrixXd> m_taken;
+    Eigen::MatrixXd m_rows;
+};
+
+// The same through a sink: blocks of blockBytes (0: the scheduler's own size for a sink).
+QString sinkRead(const std::string& path, std::size_t bufferBytes, unsigned threads, std::size_t blockBytes)
+{
+    CsvOptions options;
+    options.threads = threads;
+    options.blockBytes = blockBytes;
+    Dataset columns;
+    RowsSink sink;
+    try {
+        CsvStreamReader reader(path, options, bufferBytes);
+        const auto whole = reader.read(
+            [&](const Dataset& names) {
+                columns = names;
+                sink.setColumns(names.columnCount());
+            },
+            sink);
+        if (whole)
+            return describe(*whole);
+        return describe(Dataset(columns.columnNames(), sink.rows(), columns.source(), columns.skippedColumns()));
     } catch (const InputError& error) {
         return describe(error);
     }
@@ -162,6 +210,10 @@ void TestCsvStreamReader::sameAsWholeRead()
     for (std::size_t buffer : { 16, 23, 41, 100, 1 << 20 })
         for (unsigned threads : { 1u, 2u })
             QCOMPARE(streamedRead(path, buffer, threads), expected);
+    for (std::size_t buffer : { 16, 23, 41, 100, 1 << 20 })
+        for (unsigned threads : { 1u, 2u })
+            for (std::size_t blockBytes : { 0, 7 })
+                QCOMPARE(sinkRead(path, buffer, threads, blockBytes), expected);
 }
 
 void TestCsvStreamReader::longFileComesInBlocks()
@@ -177,6 +229,9 @@ void TestCsvStreamReader::longFileComesInBlocks()
     QVERIFY2(blocks > 10, qPrintable(QString::number(blocks)));
     QCOMPARE(streamedRead(path, 1 << 20, 2, &blocks), wholeRead(path));
     QCOMPARE(blocks, 0); // read whole
+    for (unsigned threads : { 1u, 2u })
+        for (std::size_t blockBytes : { 0, 100, 1000 })
+            QCOMPARE(sinkRead(path, 4096, threads, blockBytes), wholeRead(path));
 }
 
 } // namespace tst_csv_stream_reader

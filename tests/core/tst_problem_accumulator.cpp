@@ -27,11 +27,22 @@ namespace tst_problem_accumulator {
 
 namespace {
 
-Problem fold(const Dataset& data, const ProblemSpec& spec, Eigen::Index blockRows)
+// merged: each block folded into an accumulator of its own, merged into the total in order (as on several threads).
+Problem fold(const Dataset& data, const ProblemSpec& spec, Eigen::Index blockRows, bool merged = false)
 {
-    ProblemAccumulator rows(Dataset(data.columnNames(), Eigen::MatrixXd(0, data.columnCount()), data.source()), spec);
-    for (Eigen::Index first = 0; first < data.rowCount(); first += blockRows)
-        rows.add(data.values().middleRows(first, std::min(blockRows, data.rowCount() - first)));
+    const ProblemAccumulator empty(
+        Dataset(data.columnNames(), Eigen::MatrixXd(0, data.columnCount()), data.source()), spec);
+    ProblemAccumulator rows = empty;
+    for (Eigen::Index first = 0; first < data.rowCount(); first += blockRows) {
+        const auto block = data.values().middleRows(first, std::min(blockRows, data.rowCount() - first));
+        if (!merged) {
+            rows.add(block);
+            continue;
+        }
+        ProblemAccumulator part = empty;
+        part.add(block);
+        rows.merge(part);
+    }
     return Problem(rows);
 }
 
@@ -88,6 +99,10 @@ private slots:
     void rankDeficiencyIsExplainedAlike_data();
     void rankDeficiencyIsExplainedAlike();
     void refusesAlike();
+
+private:
+    // Not a slot: a check that sameAsRowsInMemory makes of every fold.
+    void compareFolded(const Problem& kept, const LeastSquaresFit& keptFit, const Problem& folded);
 };
 
 void TestProblemAccumulator::sameAsRowsInMemory_data()
@@ -117,26 +132,30 @@ void TestProblemAccumulator::sameAsRowsInMemory()
     spec.standardize = standardize;
     const Problem kept(data, spec);
     const LeastSquaresFit keptFit = gdlab::fitLeastSquares(kept);
-    for (Eigen::Index blockRows : { Eigen::Index(1), Eigen::Index(3), Eigen::Index(64), data.rowCount() }) {
-        const Problem folded = fold(data, spec, blockRows);
-        QVERIFY(!folded.keepsRows() && folded.folded());
-        QCOMPARE(folded.sampleCount(), kept.sampleCount());
-        QCOMPARE(folded.parameterNames(), kept.parameterNames());
-        COMPARE_CLOSE(folded.gram(), kept.gram(), 1e-11);
-        COMPARE_CLOSE(folded.moment(), kept.moment(), 1e-11);
-        QVERIFY(std::abs(folded.targetSquaredNorm() - kept.targetSquaredNorm()) <= 1e-13 * kept.targetSquaredNorm());
-        COMPARE_CLOSE(folded.featureMeans(), kept.featureMeans(), 1e-13);
-        COMPARE_CLOSE(folded.featureScales(), kept.featureScales(), 1e-13);
-        COMPARE_CLOSE(folded.leastSquaresTheta(), kept.leastSquaresTheta(), 1e-9);
-        const LeastSquaresFit fit = gdlab::fitLeastSquares(folded);
-        QCOMPARE(fit.rank, keptFit.rank);
-        COMPARE_CLOSE(fit.thetaOriginal, keptFit.thetaOriginal, 1e-9);
-        COMPARE_CLOSE(fit.standardErrors, keptFit.standardErrors, 1e-9);
-        QVERIFY(std::abs(fit.residualStandardDeviation - keptFit.residualStandardDeviation)
-            <= 1e-9 * keptFit.residualStandardDeviation);
-        QVERIFY(std::abs(fit.r2 - keptFit.r2) <= 1e-12);
-        QVERIFY(std::abs(fit.conditionNumber - keptFit.conditionNumber) <= 1e-6 * keptFit.conditionNumber);
-    }
+    for (Eigen::Index blockRows : { Eigen::Index(1), Eigen::Index(3), Eigen::Index(64), data.rowCount() })
+        for (bool merged : { false, true })
+            compareFolded(kept, keptFit, fold(data, spec, blockRows, merged));
+}
+
+void TestProblemAccumulator::compareFolded(const Problem& kept, const LeastSquaresFit& keptFit, const Problem& folded)
+{
+    QVERIFY(!folded.keepsRows() && folded.folded());
+    QCOMPARE(folded.sampleCount(), kept.sampleCount());
+    QCOMPARE(folded.parameterNames(), kept.parameterNames());
+    COMPARE_CLOSE(folded.gram(), kept.gram(), 1e-11);
+    COMPARE_CLOSE(folded.moment(), kept.moment(), 1e-11);
+    QVERIFY(std::abs(folded.targetSquaredNorm() - kept.targetSquaredNorm()) <= 1e-13 * kept.targetSquaredNorm());
+    COMPARE_CLOSE(folded.featureMeans(), kept.featureMeans(), 1e-13);
+    COMPARE_CLOSE(folded.featureScales(), kept.featureScales(), 1e-13);
+    COMPARE_CLOSE(folded.leastSquaresTheta(), kept.leastSquaresTheta(), 1e-9);
+    const LeastSquaresFit fit = gdlab::fitLeastSquares(folded);
+    QCOMPARE(fit.rank, keptFit.rank);
+    COMPARE_CLOSE(fit.thetaOriginal, keptFit.thetaOriginal, 1e-9);
+    COMPARE_CLOSE(fit.standardErrors, keptFit.standardErrors, 1e-9);
+    QVERIFY(std::abs(fit.residualStandardDeviation - keptFit.residualStandardDeviation)
+        <= 1e-9 * keptFit.residualStandardDeviation);
+    QVERIFY(std::abs(fit.r2 - keptFit.r2) <= 1e-12);
+    QVERIFY(std::abs(fit.conditionNumber - keptFit.conditionNumber) <= 1e-6 * keptFit.conditionNumber);
 }
 
 void TestProblemAccumulator::rankDeficiencyIsExplainedAlike_data()
@@ -161,12 +180,14 @@ void TestProblemAccumulator::rankDeficiencyIsExplainedAlike()
     const Problem kept(data, {});
     const LeastSquaresFit keptFit = gdlab::fitLeastSquares(kept);
     QVERIFY(keptFit.rankDeficient);
-    const Problem folded = fold(data, {}, 7);
-    const LeastSquaresFit fit = gdlab::fitLeastSquares(folded);
-    QVERIFY(fit.rankDeficient);
-    QCOMPARE(fit.rank, keptFit.rank);
-    QCOMPARE(fit.message, keptFit.message);
-    QVERIFY(std::abs(fit.sumOfSquares - keptFit.sumOfSquares) <= 1e-8 * keptFit.sumOfSquares);
+    for (bool merged : { false, true }) {
+        const Problem folded = fold(data, {}, 7, merged);
+        const LeastSquaresFit fit = gdlab::fitLeastSquares(folded);
+        QVERIFY(fit.rankDeficient);
+        QCOMPARE(fit.rank, keptFit.rank);
+        QCOMPARE(fit.message, keptFit.message);
+        QVERIFY(std::abs(fit.sumOfSquares - keptFit.sumOfSquares) <= 1e-8 * keptFit.sumOfSquares);
+    }
 }
 
 void TestProblemAccumulator::refusesAlike()
@@ -188,6 +209,7 @@ void TestProblemAccumulator::refusesAlike()
     const std::string refusal = message([&] { static_cast<void>(Problem(constant, standardize)); });
     QVERIFY(refusal.find("is constant") != std::string::npos);
     QCOMPARE(message([&] { static_cast<void>(fold(constant, standardize, 6)); }), refusal);
+    QCOMPARE(message([&] { static_cast<void>(fold(constant, standardize, 6, true)); }), refusal);
     const Dataset few(data.columnNames(), data.values().topRows(3), "few.csv");
     QCOMPARE(
         message([&] { static_cast<void>(fold(few, {}, 2)); }), message([&] { static_cast<void>(Problem(few, {})); }));
