@@ -23,6 +23,14 @@ public:
     /** @brief The same updates and stops, keeping only the last state: the same result bit for bit. */
     RunResult run(const Eigen::VectorXd& start, FinalStateRecorder& recorder) const;
 
+    /**
+     * @brief Whether runs use the processor's wider vectors (AVX2, for 4 to 11 parameters): where it has them, unless
+     * allowWideVectors(false) said not to. The results are the same bits either way; tests compare the two.
+     */
+    static bool usesWideVectors();
+    /** @brief Allows (the default) or forbids the wider vectors, for the whole process. */
+    static void allowWideVectors(bool allowed);
+
 private:
     template <class Recorder> RunResult dispatch(const Eigen::VectorXd& start, Recorder& recorder) const;
 

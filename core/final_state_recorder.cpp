@@ -7,6 +7,7 @@ namespace gdlab {
 FinalStateRecorder::FinalStateRecorder(int parameters, double tolerance)
     : m_rules(tolerance)
     , m_theta(static_cast<std::size_t>(parameters), 0.0)
+    , m_gradient(m_theta.size(), 0.0)
 {
 }
 
@@ -16,10 +17,13 @@ History FinalStateRecorder::history(bool keepsStepGradients, bool keepsAccuracy)
     if (m_iteration < 0)
         return history;
     history.startAt(m_iteration);
+    // The kept state's check as record() would have made it (the same sums in the same order).
+    const StateCheck state = StopRules::inspect(
+        kernel::DynamicCount { static_cast<int>(m_theta.size()) }, m_theta.data(), m_loss, m_sum, m_gradient.data());
     if (keepsAccuracy)
-        history.appendClassified(m_epoch, m_theta.data(), m_loss, m_keptAccuracy, m_state.gradientNorm());
+        history.appendClassified(m_epoch, m_theta.data(), m_loss, m_keptAccuracy, state.gradientNorm());
     else
-        history.append(m_epoch, m_theta.data(), m_loss, m_sum.rmse(), m_state.gradientNorm());
+        history.append(m_epoch, m_theta.data(), m_loss, m_sum.rmse(), state.gradientNorm());
     return history;
 }
 

@@ -18,6 +18,7 @@ NewtonSystem::NewtonSystem(const Problem& problem, LossKind loss)
 NewtonSystem::NewtonSystem(int parameters)
     : m_parameters(parameters)
     , m_basis(static_cast<std::size_t>(parameters) * static_cast<std::size_t>(parameters), 0.0)
+    , m_basisTransposed(m_basis.size(), 0.0)
     , m_inverseEigenvalues(static_cast<std::size_t>(parameters), 0.0)
 {
 }
@@ -29,6 +30,8 @@ void NewtonSystem::factor(const Eigen::MatrixXd& hessian)
     const double largest = values.size() ? values.cwiseAbs().maxCoeff() : 0.0;
     const double threshold = m_parameters * std::numeric_limits<double>::epsilon() * largest;
     m_basis.assign(eigen.eigenvectors().data(), eigen.eigenvectors().data() + eigen.eigenvectors().size());
+    const Eigen::MatrixXd transposed = eigen.eigenvectors().transpose();
+    m_basisTransposed.assign(transposed.data(), transposed.data() + transposed.size());
     m_inverseEigenvalues.resize(static_cast<std::size_t>(m_parameters));
     m_singular = false;
     for (int i = 0; i < m_parameters; ++i) {

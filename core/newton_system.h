@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loss.h"
+#include "quadratic_kernel.h"
 
 #include <Eigen/Core>
 
@@ -31,31 +32,29 @@ public:
     /** @brief Whether H had an eigenvalue counted as zero (the data is rank-deficient). */
     bool isSingular() const { return m_singular; }
 
-    /** @brief Writes the minimum-norm solution of H·step = gradient; scratch holds parameterCount() values. */
-    template <class Count> void solve(Count count, const double* gradient, double* step, double* scratch) const
+    /**
+     * @brief Writes the minimum-norm solution of H·step = gradient; scratch holds parameterCount() values. Always
+     * inlined: it is part of the solver's inner loop.
+     *
+     * Both products run by columns (see kernel::addColumns): Λ⁺Qᵀg from the columns of Qᵀ, then Q(Λ⁺Qᵀg) from those
+     * of Q. Each sum sees the products of a dot product with the row in the row's order, from 0, so the bits are a
+     * dot product's, while the loop over rows packs into vectors.
+     */
+    template <class Count>
+    [[gnu::always_inline]] void solve(Count count, const double* gradient, double* step, double* scratch) const
     {
         const int p = count();
-        const double* basis = m_basis.data();
-        for (int i = 0; i < p; ++i) {
-            const double* column = basis + i * p;
-            double sum = 0;
-            for (int j = 0; j < p; ++j)
-                sum += column[j] * gradient[j];
-            scratch[i] = sum * m_inverseEigenvalues[static_cast<std::size_t>(i)];
-        }
-        for (int j = 0; j < p; ++j)
-            step[j] = 0;
-        for (int i = 0; i < p; ++i) {
-            const double* column = basis + i * p;
-            for (int j = 0; j < p; ++j)
-                step[j] += column[j] * scratch[i];
-        }
+        kernel::addColumnsOf(count, m_basisTransposed.data(), gradient, scratch);
+        for (int i = 0; i < p; ++i)
+            scratch[i] *= m_inverseEigenvalues[static_cast<std::size_t>(i)];
+        kernel::addColumnsOf(count, m_basis.data(), scratch, step);
     }
 
 private:
     int m_parameters = 0;
     bool m_singular = false;
     std::vector<double> m_basis; ///< Q, p × p column-major: column i is the eigenvector of eigenvalue i
+    std::vector<double> m_basisTransposed; ///< Qᵀ, column-major: column j is row j of Q
     std::vector<double> m_inverseEigenvalues; ///< 1/λi, or 0 where λi counts as zero
 };
 

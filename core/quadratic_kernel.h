@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lane_vector.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -7,9 +9,14 @@
 
 namespace gdlab::kernel {
 
-/** @brief A parameter count known at compile time, so that the loops below unroll for small models. */
-template <int P> struct FixedCount {
+/**
+ * @brief A parameter count known at compile time, so that the loops below unroll for small models. Lanes is how many
+ * independent sums of the O(k²) products go in one vector: 2 (SSE2, every x86-64) unless the caller runs on a wider
+ * unit (4 where AVX2 is there, see BatchDescent). It changes the instructions, never a result.
+ */
+template <int P, int Lanes = 2> struct FixedCount {
     static constexpr int value = P;
+    static constexpr int lanes = Lanes;
     constexpr int operator()() const { return P; }
 };
 
@@ -61,34 +68,78 @@ struct SumOfSquares {
 }
 
 /**
- * @brief addColumns() for a count known at compile time, two sums at a time: each lane of a pair does the scalar
- * multiply and add of its own sum, so every sum is bit for bit the scalar one, while the compiler, which would not
- * pack the fully unrolled scalar loop, gets half the instructions. The sums stay in registers.
+ * @brief Calls op(i, tag) over groups of elements that cover [0, p) once each: vectors of Count::lanes from 0, then a
+ * pair, then a single, tag being a null LaneVector pointer of the group's width (a double pointer for one element).
+ * For a DynamicCount, one element at a time. op does the same scalar operations whatever the width.
  */
-template <int P>
-[[gnu::always_inline]] inline void addColumnPairs(const double* columns, const double* delta, double* sums)
+template <class Count, class Op> [[gnu::always_inline]] inline void forLaneGroups(Count count, const Op& op)
 {
-    using Pair = double __attribute__((vector_size(2 * sizeof(double))));
-    constexpr int pairs = P / 2;
-    Pair pairSums[pairs > 0 ? pairs : 1] = {};
-    double oddSum = 0;
+    if constexpr (std::is_same_v<Count, DynamicCount>) {
+        for (int i = 0; i < count(); ++i)
+            op(i, static_cast<double*>(nullptr));
+    } else {
+        constexpr int P = Count::value;
+        constexpr int L = Count::lanes;
+        for (int k = 0; k < P / L; ++k)
+            op(k * L, static_cast<LaneVector<L>*>(nullptr));
+        if constexpr (L > 2 && P % L >= 2)
+            op(P / L * L, static_cast<LaneVector<2>*>(nullptr));
+        if constexpr (P % 2 != 0)
+            op(P - 1, static_cast<double*>(nullptr));
+    }
+}
+
+/** @brief vectors[k] += column[first + k·L, first + (k+1)·L)·d, lane by lane (the scalar operations and bits). */
+template <int L, int Sums>
+[[gnu::always_inline]] inline void addLanes(LaneVector<L> (&vectors)[Sums], int first, const double* column, double d)
+{
+    for (int k = 0; k < Sums; ++k) {
+        LaneVector<L> values;
+        loadLanes(values, column + first + k * L);
+        vectors[k] += values * d; // d goes to every lane (a broadcast, not a round trip through memory)
+    }
+}
+
+/**
+ * @brief addColumns() for a count known at compile time, L sums at a time (then a pair and a single for what is
+ * left): each lane does the scalar multiply and add of its own sum, so every sum is bit for bit the scalar one, while
+ * the compiler, which would not pack the fully unrolled scalar loop, gets a fraction of the instructions. The sums
+ * stay in registers.
+ */
+template <int P, int L = 2>
+[[gnu::always_inline]] inline void addColumnVectors(const double* columns, const double* delta, double* sums)
+{
+    constexpr int wide = P / L;
+    constexpr bool pair = L > 2 && P % L >= 2;
+    constexpr int single = P - wide * L - (pair ? 2 : 0); // 0 or 1
+    LaneVector<L> wideSums[wide > 0 ? wide : 1] = {};
+    LaneVector<2> pairSum[1] = {};
+    double singleSum = 0;
     for (int i = 0; i < P; ++i) {
         const double* column = columns + i * P;
-        const Pair d = { delta[i], delta[i] };
-        for (int k = 0; k < pairs; ++k) {
-            Pair values;
-            std::memcpy(&values, column + 2 * k, sizeof values);
-            pairSums[k] += values * d;
-        }
-        if constexpr (P % 2 != 0)
-            oddSum += column[P - 1] * delta[i];
+        if constexpr (wide > 0)
+            addLanes<L>(wideSums, 0, column, delta[i]);
+        if constexpr (pair)
+            addLanes<2>(pairSum, wide * L, column, delta[i]);
+        if constexpr (single != 0)
+            singleSum += column[P - 1] * delta[i];
     }
-    for (int k = 0; k < pairs; ++k) {
-        sums[2 * k] = pairSums[k][0];
-        sums[2 * k + 1] = pairSums[k][1];
-    }
-    if constexpr (P % 2 != 0)
-        sums[P - 1] = oddSum;
+    for (int k = 0; k < wide; ++k)
+        storeLanes(sums + k * L, wideSums[k]);
+    if constexpr (pair)
+        storeLanes(sums + wide * L, pairSum[0]);
+    if constexpr (single != 0)
+        sums[P - 1] = singleSum;
+}
+
+/** @brief addColumns() for either kind of count: vectors of Count::lanes for a fixed one. */
+template <class Count>
+[[gnu::always_inline]] inline void addColumnsOf(Count count, const double* columns, const double* delta, double* sums)
+{
+    if constexpr (std::is_same_v<Count, DynamicCount>)
+        addColumns(count(), columns, delta, sums);
+    else
+        addColumnVectors<Count::value, Count::lanes>(columns, delta, sums);
 }
 
 /**
@@ -104,22 +155,29 @@ template <class Count>
     double* delta, double* gramDelta, double* gradient, SumOfSquares* sum)
 {
     const int p = count();
-    for (int i = 0; i < p; ++i)
-        delta[i] = theta[i] - terms.optimum[i];
+    forLaneGroups(
+        count, [&](int i, auto* width) __attribute__((always_inline)) {
+            std::remove_pointer_t<decltype(width)> t, optimum;
+            loadLanes(t, theta + i);
+            loadLanes(optimum, terms.optimum + i);
+            storeLanes(delta + i, t - optimum);
+        });
     // v_j = Σᵢ G(i, j)·δᵢ summed in the order i = 0, 1, …, as a dot product of column j with δ would, but as p column
     // updates v += δᵢ·(column i of Gᵀ): every v_j sees the same products in the same order (0 + x is x), and the
     // inner loop runs over j, so it vectorizes without reordering a single sum.
-    if constexpr (std::is_same_v<Count, DynamicCount>)
-        addColumns(p, terms.gramTransposed, delta, gramDelta);
-    else
-        addColumnPairs<Count::value>(terms.gramTransposed, delta, gramDelta);
+    addColumnsOf(count, terms.gramTransposed, delta, gramDelta);
     double quadratic = 0;
     for (int j = 0; j < p; ++j)
         quadratic += delta[j] * gramDelta[j];
     const double squares = std::max(quadratic + terms.minimumSumOfSquares, 0.0);
     const double scale = 2.0 * terms.weight;
-    for (int i = 0; i < p; ++i)
-        gradient[i] = scale * (gramDelta[i] + terms.normalResidual[i]);
+    forLaneGroups(
+        count, [&](int i, auto* width) __attribute__((always_inline)) {
+            std::remove_pointer_t<decltype(width)> v, residual;
+            loadLanes(v, gramDelta + i);
+            loadLanes(residual, terms.normalResidual + i);
+            storeLanes(gradient + i, scale * (v + residual));
+        });
     *sum = SumOfSquares { squares, terms.rows };
     return terms.weight * squares;
 }

@@ -6,7 +6,9 @@
 #include <Eigen/Core>
 
 #include <cmath>
+#include <limits>
 #include <optional>
+#include <type_traits>
 
 namespace gdlab {
 
@@ -64,6 +66,31 @@ public:
         return state;
     }
 
+    /**
+     * @brief inspect() for a state whose gradient norm no rule reads (no tolerance) and which is wanted only if it
+     * is the last: the same finite flag, but squares left NaN, to be taken from the kept state at the end. Σ gᵢ² and
+     * Σ θᵢ·0 go in vectors, in any order: their total is at most 2¹⁰⁰⁰ only when every gᵢ and θᵢ is finite and
+     * the ordered Σ gᵢ² of at most 11 terms cannot overflow; otherwise (or for a count not fixed) inspect() decides.
+     */
+    template <class Count>
+    [[gnu::always_inline]] static StateCheck inspectWithoutNorm(
+        Count count, const double* theta, double loss, const kernel::SumOfSquares& sum, const double* gradient)
+    {
+        if constexpr (std::is_same_v<Count, kernel::DynamicCount>) {
+            return inspect(count, theta, loss, sum, gradient);
+        } else {
+            if (!(packedSquares(count, theta, gradient) <= 0x1p1000))
+                return inspect(count, theta, loss, sum, gradient);
+            StateCheck state;
+            state.squares = std::numeric_limits<double>::quiet_NaN();
+            state.finite = std::isfinite(loss) && sum.isFinite();
+            return state;
+        }
+    }
+
+    /** @brief Whether a rule reads the gradient norm of every state (a tolerance was given). */
+    bool readsNorms() const { return m_tolerance > 0; }
+
     /** @brief The run's end at a state that is not kept (one that is not finite after the start), if it is one. */
     [[gnu::always_inline]] static std::optional<RunResult> beforeKeeping(long long iteration, const StateCheck& state)
     {
@@ -89,6 +116,33 @@ public:
     }
 
 private:
+    // Σ (gᵢ² + θᵢ·0) over vectors of lanes, each lane its own sum, then the lanes: NaN or +∞ if any value is not
+    // finite, and otherwise within rounding of Σ gᵢ².
+    template <class Count>
+    [[gnu::always_inline]] static double packedSquares(Count count, const double* theta, const double* gradient)
+    {
+        kernel::LaneVector<Count::lanes> wide = {};
+        kernel::LaneVector<2> pair = {};
+        double single = 0;
+        kernel::forLaneGroups(
+            count, [&](int i, auto* width) __attribute__((always_inline)) {
+                using Lanes = std::remove_pointer_t<decltype(width)>;
+                Lanes t, g;
+                kernel::loadLanes(t, theta + i);
+                kernel::loadLanes(g, gradient + i);
+                const Lanes terms = g * g + t * 0.0;
+                if constexpr (std::is_same_v<Lanes, double>)
+                    single += terms;
+                else if constexpr (sizeof(Lanes) == sizeof(wide))
+                    wide += terms;
+                else
+                    pair += terms;
+            });
+        for (int lane = 0; lane < Count::lanes; ++lane)
+            single += wide[lane];
+        return single + pair[0] + pair[1];
+    }
+
     double m_tolerance;
     double m_divergenceLimit = 0;
 };
