@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <Eigen/LU>
+
 #include <cmath>
 
 namespace tst_logistic_fit {
