@@ -6,7 +6,8 @@
 // written to a scratch file and streamed through CsvStreamReader with a buffer of 16 to 79 bytes (so that most
 // inputs are cut into many buffers, lines and quoted fields grow it, and each buffer is split on two threads): the
 // rows put back together must be the whole read's bit for bit, or the error the same at the same line and column;
-// the rows folded block by block (ProblemAccumulator) must give the problem the rows give, or refuse it alike.
+// the rows folded block by block (ProblemAccumulator) must give the problem the rows give, or refuse it alike. The
+// same stream folded on the parsing threads (ProblemAccumulatorSink, gdlab-run's path) must end alike too.
 //
 // Input layout: byte 0 chooses the options, the rest is the file.
 //   bits 0-1  delimiter: detect, ',', ';', tab
@@ -24,9 +25,11 @@
 #include "input_error.h"
 #include "problem.h"
 #include "problem_accumulator.h"
+#include "problem_accumulator_sink.h"
 #include "solver.h"
 #include "solver_settings.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -238,6 +241,53 @@ void checkFoldedProblem(const gdlab::Dataset& whole, const gdlab::Dataset& colum
     FUZZ_CHECK(history.size() == 1 && history.firstIteration() == result.iterations);
 }
 
+bool closeTo(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b)
+{
+    if (!a.allFinite() || !b.allFinite())
+        return true; // overflowing sums are refused later, whatever their grouping
+    return (a - b).cwiseAbs().maxCoeff() <= 1e-9 * std::max(1.0, a.cwiseAbs().maxCoeff());
+}
+
+// gdlab-run's path: the same stream with each block folded on the thread that parsed it (ProblemAccumulatorSink,
+// merged in file order). It must end as the stream read above did (inBlocks: handed over in blocks, not whole): with
+// the same error at the same place, with the file whole, or with the same rows folded as the blocks folded in order
+// give (the same count and largest values exactly; the sums to rounding, since they are grouped otherwise).
+void checkSinkAgrees(std::string_view text, std::uint8_t selector, const std::string& streamed, bool inBlocks,
+    const gdlab::Dataset& columns, const std::vector<Eigen::MatrixXd>& blocks)
+{
+    gdlab::CsvOptions options = csvOptions(selector);
+    options.threads = 2;
+    options.blockBytes = 1 + text.size() % 16;
+    const gdlab::ProblemSpec spec;
+    gdlab::ProblemAccumulatorSink fold;
+    std::optional<gdlab::Dataset> whole;
+    std::string error;
+    try {
+        gdlab::CsvStreamReader reader(scratchPath(), options, 16 + text.size() % 64);
+        whole = reader.read(
+            [&](const gdlab::Dataset& names) { fold.start(gdlab::ProblemAccumulator(names, spec)); }, fold);
+    } catch (const gdlab::InputError& refusal) {
+        error = flatten(refusal);
+    }
+    if (!error.empty() || (!inBlocks && !whole)) {
+        FUZZ_CHECK(error == streamed);
+        return;
+    }
+    if (whole) {
+        FUZZ_CHECK(!inBlocks && flatten(*whole) == streamed);
+        return;
+    }
+    FUZZ_CHECK(inBlocks);
+    gdlab::ProblemAccumulator inOrder(columns, spec);
+    for (const Eigen::MatrixXd& block : blocks)
+        inOrder.add(block);
+    const gdlab::ProblemAccumulator& total = fold.total();
+    FUZZ_CHECK(total.rowCount() == inOrder.rowCount());
+    FUZZ_CHECK(total.largest() == inOrder.largest());
+    FUZZ_CHECK(closeTo(total.sums(), inOrder.sums()));
+    FUZZ_CHECK(closeTo(total.cross(), inOrder.cross()));
+}
+
 // The input streamed through CsvStreamReader from a file must give what the whole read gives.
 void checkStreamAgrees(std::string_view text, std::uint8_t selector)
 {
@@ -251,6 +301,7 @@ void checkStreamAgrees(std::string_view text, std::uint8_t selector)
     Eigen::Index rowCount = 0;
     std::string streamed;
     std::optional<gdlab::Dataset> whole;
+    bool inBlocks = false;
     try {
         gdlab::CsvStreamReader reader(scratchPath(), options, 16 + text.size() % 64);
         whole = reader.read([&](const gdlab::Dataset& names) { columns = names; },
@@ -260,6 +311,7 @@ void checkStreamAgrees(std::string_view text, std::uint8_t selector)
                 rowCount += block.rows();
             });
         if (!whole) {
+            inBlocks = true;
             Eigen::MatrixXd rows(rowCount, columns.columnCount());
             Eigen::Index at = 0;
             for (const Eigen::MatrixXd& block : blocks) {
@@ -275,6 +327,7 @@ void checkStreamAgrees(std::string_view text, std::uint8_t selector)
         whole.reset();
     }
     FUZZ_CHECK(streamed == expected);
+    checkSinkAgrees(text, selector, streamed, inBlocks, columns, blocks);
     if (whole && !blocks.empty())
         checkFoldedProblem(*whole, columns, blocks, selector);
 }
