@@ -69,7 +69,7 @@ QString LogisticUpdateText::moreRows(std::size_t rows)
 }
 
 UpdateDocument::Table LogisticUpdateText::gradientTable(const Problem& problem, const Eigen::VectorXd& theta,
-    const std::vector<long long>& rows, const Eigen::VectorXd& gradient, const QStringList& symbols)
+    const std::vector<long long>& rows, const Eigen::VectorXd& gradient, const QStringList& symbols, bool narrow)
 {
     UpdateDocument::Table table;
     const QString scale = QStringLiteral("(1/%1)").arg(rows.size());
@@ -85,10 +85,20 @@ UpdateDocument::Table LogisticUpdateText::gradientTable(const Problem& problem, 
         const QString symbol = j < symbols.size() ? symbols[int(j)] : QStringLiteral("θ%1").arg(j);
         const QString sum = rows.size() == 1 ? products.join(QString())
                                              : QStringLiteral("(%1)").arg(products.join(QStringLiteral(" + ")));
-        // The sum on one line and its value on the next: one line would be wider than the side panel.
+        // The sum on one line and its value on the next: one line would be wider than the side panel. Narrower
+        // still, each product of the sum on a line of its own.
         const QString line = QStringLiteral("g = %1·%2").arg(scale, sum);
         const QString value = QStringLiteral("  = %1").arg(reading(gradient[j]));
-        table.rows.push_back({ symbol.toHtmlEscaped() + QStringLiteral(":&nbsp;&nbsp;"), line.toHtmlEscaped() });
+        QStringList shown { line };
+        if (narrow && products.size() > 1) {
+            shown = { QStringLiteral("g = %1·(%2").arg(scale, products.first()) };
+            for (qsizetype i = 1; i < products.size(); ++i)
+                shown << QStringLiteral("    + %1%2")
+                             .arg(products[i], i + 1 == products.size() ? QStringLiteral(")") : QString());
+        }
+        for (qsizetype i = 0; i < shown.size(); ++i)
+            table.rows.push_back({ i == 0 ? symbol.toHtmlEscaped() + QStringLiteral(":&nbsp;&nbsp;") : QString(),
+                shown[i].toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")) });
         table.rows.push_back({ QString(), QStringLiteral("<b>%1</b>").arg(value.toHtmlEscaped()) });
         table.plainRows << QStringLiteral("%1: %2").arg(symbol, line) << value;
     }

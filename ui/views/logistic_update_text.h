@@ -45,7 +45,8 @@ public:
     static QString moreRows(std::size_t rows);
     /** @brief Per parameter, g = (1/count)·(the first two rows' terms + …) and, on the next line, = gradient[j]. */
     static UpdateDocument::Table gradientTable(const Problem& problem, const Eigen::VectorXd& theta,
-        const std::vector<long long>& rows, const Eigen::VectorXd& gradient, const QStringList& symbols);
+        const std::vector<long long>& rows, const Eigen::VectorXd& gradient, const QStringList& symbols,
+        bool narrow = false);
 };
 
 } // namespace gdlab

@@ -125,7 +125,7 @@ QString OptimizerUpdateText::thetaLine(const OptimizerSettings& settings, double
 
 UpdateDocument::Table OptimizerUpdateText::table(const OptimizerSettings& settings, double learningRate,
     const OptimizerReplay& replay, const Eigen::VectorXd& before, const Eigen::VectorXd& after,
-    const QStringList& symbols)
+    const QStringList& symbols, bool narrow)
 {
     UpdateDocument::Table table;
     for (Eigen::Index j = 0; j < before.size(); ++j) {
@@ -135,9 +135,20 @@ UpdateDocument::Table OptimizerUpdateText::table(const OptimizerSettings& settin
         lines << thetaLine(settings, learningRate, replay, j, before[j], after[j]);
         for (int i = 0; i < lines.size(); ++i) {
             const QString label = i == 0 ? symbol + QLatin1Char(':') : QString();
-            const QString cell = i + 1 == lines.size() ? QStringLiteral("<b>%1</b>").arg(lines[i].toHtmlEscaped())
-                                                       : lines[i].toHtmlEscaped();
-            table.rows.push_back({ label.toHtmlEscaped() + QStringLiteral("&nbsp;&nbsp;"), cell });
+            const bool last = i + 1 == lines.size();
+            const auto cell = [last](const QString& text) {
+                return last ? QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()) : text.toHtmlEscaped();
+            };
+            // "v = 0.9 × 2.55 + (−0.38) = 1.92": the result is after the last " = " of a line that has two.
+            const qsizetype result = lines[i].lastIndexOf(QStringLiteral(" = "));
+            if (narrow && result > lines[i].indexOf(QStringLiteral(" = "))) {
+                table.rows.push_back(
+                    { label.toHtmlEscaped() + QStringLiteral("&nbsp;&nbsp;"), cell(lines[i].left(result)) });
+                table.rows.push_back(
+                    { QString(), QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;") + cell(lines[i].mid(result + 1)) });
+            } else {
+                table.rows.push_back({ label.toHtmlEscaped() + QStringLiteral("&nbsp;&nbsp;"), cell(lines[i]) });
+            }
             table.plainRows << QStringLiteral("%1 %2").arg(label.leftJustified(symbol.size() + 1), lines[i]);
         }
     }

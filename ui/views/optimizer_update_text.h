@@ -29,10 +29,14 @@ public:
     static QString rule(OptimizerKind kind);
     /** @brief "lr = 0.01, μ = 0.9" and the like (ε and Adam's bias corrections included). */
     static QString parameters(const OptimizerSettings& settings, double learningRate, const OptimizerReplay& replay);
-    /** @brief One block of rows per parameter; before and after are θ_k and θ_k+1. */
+    /**
+     * @brief One block of rows per parameter; before and after are θ_k and θ_k+1. narrow: each line's result
+     * ("= 1.916069") goes on a row of its own under its expression, so that a side panel too narrow for the whole
+     * line still shows it (the plain rows keep one line each).
+     */
     static UpdateDocument::Table table(const OptimizerSettings& settings, double learningRate,
         const OptimizerReplay& replay, const Eigen::VectorXd& before, const Eigen::VectorXd& after,
-        const QStringList& symbols);
+        const QStringList& symbols, bool narrow = false);
 
 private:
     /** The state lines of parameter j (without the gradient and θ lines). */

@@ -140,10 +140,12 @@ void UpdatePanel::showRow(int row)
     m_shownRow = m_model->isEmpty() ? -1 : std::clamp(row, 0, m_model->lastRow());
     // A step whose line is wider than the panel would hide its result behind a scroll bar: then each new value
     // goes on a line of its own.
-    m_narrow = false;
+    m_layout = StepLayout::OneLine;
     UpdateDocument document = buildDocument(run);
-    if (!fitsTheWidth(document.html())) {
-        m_narrow = true;
+    for (const StepLayout narrower : { StepLayout::ResultBelow, StepLayout::ThreeLines }) {
+        if (fitsTheWidth(document.html()))
+            break;
+        m_layout = narrower;
         document = buildDocument(run);
     }
     m_html = document.html();
@@ -228,13 +230,14 @@ void UpdatePanel::addStepTable(UpdateDocument& document, int row) const
     const Eigen::VectorXd after = m_model->theta(row + 1);
     // Batch descent steps with the gradient at θ_k; a stochastic step with its sample's or batch's.
     const Eigen::VectorXd gradient = m_model->stepGradient(row + 1);
-    // The gradient in the colour of the −∇ arrow on the error surface, so the two are seen as one thing.
-    const QString gradientColour = ViewPalette::gradient().name(QColor::HexRgb);
-
+    if (m_layout == StepLayout::ThreeLines) {
+        document.addTable(threeLineSteps(learningRate, before, gradient, after));
+        return;
+    }
     UpdateDocument::Table table;
     table.header = { QString(), QStringLiteral("θ<sub>k</sub>"), QString(), QStringLiteral("lr"), QString(),
         QStringLiteral("(gradient)") };
-    if (!m_narrow)
+    if (m_layout == StepLayout::OneLine)
         table.header << QString() << QStringLiteral("θ<sub>k+1</sub>");
     table.plainHeader = QStringLiteral("θ_k − lr × (gradient) = θ_k+1");
     table.rightAligned = { 1, 3, 5, 7 };
@@ -242,11 +245,9 @@ void UpdatePanel::addStepTable(UpdateDocument& document, int row) const
         const UpdateStepText step = formatUpdateStep(before[j], learningRate, gradient[j], after[j]);
         QStringList cells { symbol(j).toHtmlEscaped() + QStringLiteral(":&nbsp;&nbsp;"),
             QString::fromStdString(step.before), QStringLiteral("&nbsp;\u2212&nbsp;"),
-            QString::fromStdString(step.rate), QStringLiteral("&nbsp;×&nbsp;"),
-            QStringLiteral("<span style=\"color:%1\">%2</span>")
-                .arg(gradientColour, QString::fromStdString(step.gradient)) };
+            QString::fromStdString(step.rate), QStringLiteral("&nbsp;×&nbsp;"), gradientText(step) };
         const QString result = bold(QString::fromStdString(step.after));
-        if (m_narrow) {
+        if (m_layout == StepLayout::ResultBelow) {
             // Too narrow for one line: the new value goes under the gradient, where it is still read last.
             table.rows.push_back(cells);
             table.rows.push_back(
@@ -257,6 +258,32 @@ void UpdatePanel::addStepTable(UpdateDocument& document, int row) const
         table.plainRows << QString::fromStdString(updateStepLine(symbol(j).toStdString(), step));
     }
     document.addTable(table);
+}
+
+UpdateDocument::Table UpdatePanel::threeLineSteps(const double learningRate, const Eigen::VectorXd& before,
+    const Eigen::VectorXd& gradient, const Eigen::VectorXd& after) const
+{
+    UpdateDocument::Table table;
+    table.header = { QString(), QStringLiteral("θ<sub>k</sub> − lr × (gradient) = θ<sub>k+1</sub>") };
+    table.plainHeader = QStringLiteral("θ_k − lr × (gradient) = θ_k+1");
+    for (Eigen::Index j = 0; j < before.size(); ++j) {
+        const UpdateStepText step = formatUpdateStep(before[j], learningRate, gradient[j], after[j]);
+        table.rows.push_back(
+            { symbol(j).toHtmlEscaped() + QStringLiteral(":&nbsp;&nbsp;"), QString::fromStdString(step.before) });
+        table.rows.push_back({ QString(),
+            QStringLiteral("\u2212&nbsp;%1&nbsp;×&nbsp;%2")
+                .arg(QString::fromStdString(step.rate), gradientText(step)) });
+        table.rows.push_back({ QString(), QStringLiteral("=&nbsp;") + bold(QString::fromStdString(step.after)) });
+        table.plainRows << QString::fromStdString(updateStepLine(symbol(j).toStdString(), step));
+    }
+    return table;
+}
+
+QString UpdatePanel::gradientText(const UpdateStepText& step)
+{
+    // The gradient in the colour of the −∇ arrow on the error surface, so the two are seen as one thing.
+    return QStringLiteral("<span style=\"color:%1\">%2</span>")
+        .arg(ViewPalette::gradient().name(QColor::HexRgb), QString::fromStdString(step.gradient));
 }
 
 void UpdatePanel::addOptimizerStep(UpdateDocument& document, int row) const
@@ -274,8 +301,8 @@ void UpdatePanel::addOptimizerStep(UpdateDocument& document, int row) const
     document.addText(
         tr("%1; g: %2").arg(OptimizerUpdateText::parameters(optimizer, learningRate, replay), gradientSource(row)));
     addLogisticTerms(document, row);
-    document.addTable(OptimizerUpdateText::table(
-        optimizer, learningRate, replay, m_model->theta(row), m_model->theta(row + 1), m_model->parameterSymbols()));
+    document.addTable(OptimizerUpdateText::table(optimizer, learningRate, replay, m_model->theta(row),
+        m_model->theta(row + 1), m_model->parameterSymbols(), m_layout != StepLayout::OneLine));
 }
 
 void UpdatePanel::addLogisticTerms(UpdateDocument& document, int row) const
@@ -292,8 +319,8 @@ void UpdatePanel::addLogisticTerms(UpdateDocument& document, int row) const
     const QString more = LogisticUpdateText::moreRows(rows.size());
     if (!more.isEmpty())
         document.addText(more);
-    document.addTable(LogisticUpdateText::gradientTable(
-        *run.problem, theta, rows, m_model->stepGradient(row + 1), m_model->parameterSymbols()));
+    document.addTable(LogisticUpdateText::gradientTable(*run.problem, theta, rows, m_model->stepGradient(row + 1),
+        m_model->parameterSymbols(), m_layout != StepLayout::OneLine));
 }
 
 void UpdatePanel::addLossFormula(UpdateDocument& document) const
@@ -329,8 +356,11 @@ void UpdatePanel::addLossChange(UpdateDocument& document, int row) const
     const double after = m_model->loss(row + 1);
     const QString percent = QString::fromStdString(formatPercentChange(before, after));
     const QString change = percent.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(percent);
+    // "(−1.4 %)" kept whole when the line wraps.
+    QString richChange = change;
+    richChange.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
     document.addParagraph(
-        tr("L(θ<sub>k</sub>) = %1 → L(θ<sub>k+1</sub>) = %2%3").arg(reading(before), bold(reading(after)), change),
+        tr("L(θ<sub>k</sub>) = %1 → L(θ<sub>k+1</sub>) = %2%3").arg(reading(before), bold(reading(after)), richChange),
         tr("L(θ_k) = %1 → L(θ_k+1) = %2%3").arg(reading(before), reading(after), change));
     addAccuracy(document, row, row + 1);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "views/update_document.h"
+
 #include <Eigen/Core>
 
 #include <QString>
@@ -11,7 +13,7 @@ namespace gdlab {
 
 class IterationModel;
 struct Run;
-class UpdateDocument;
+struct UpdateStepText;
 
 /**
  * @brief "The update, with numbers": the step from θ_k to θ_{k+1} at the model's current row, one line per
@@ -50,6 +52,12 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /**
+     * How a step is laid out: on one line; with each new value on a line of its own (the panel is narrower than a
+     * step); or, narrower still, θ_k, "− lr × gradient" and "= θ_k+1" on three lines.
+     */
+    enum class StepLayout { OneLine, ResultBelow, ThreeLines };
+
     void refresh();
     void onRowsAppended(int first);
     void onCurrentRowChanged(int row);
@@ -70,8 +78,13 @@ private:
     QString gradientSource(int row) const;
     QString symbol(Eigen::Index parameter) const;
     void applyFont();
-    /** The text about the shown row, for run, with each step on one line or (m_narrow) two. */
+    /** The text about the shown row, for run, with each step laid out as m_layout says. */
     UpdateDocument buildDocument(const Run* run) const;
+    /** The steps of batch descent on three lines each: θ_k, − lr × gradient, = θ_k+1. */
+    UpdateDocument::Table threeLineSteps(double learningRate, const Eigen::VectorXd& before,
+        const Eigen::VectorXd& gradient, const Eigen::VectorXd& after) const;
+    /** The step's gradient in the colour of the −∇ arrow. */
+    static QString gradientText(const UpdateStepText& step);
     /** Whether html needs no horizontal scrolling in the view. */
     bool fitsTheWidth(const QString& html) const;
 
@@ -82,7 +95,7 @@ private:
     int m_shownRow = -1; ///< the row the text is about; -1 before anything is shown
     int m_refreshCount = 0;
     bool m_presentation = false;
-    bool m_narrow = false; ///< the step's new values on lines of their own (the panel is narrower than a step)
+    StepLayout m_layout = StepLayout::OneLine;
 };
 
 } // namespace gdlab

@@ -132,6 +132,7 @@ private slots:
     void optimizersShowTheirState();
     void longTextScrollsInsteadOfBeingCutOff_data();
     void longTextScrollsInsteadOfBeingCutOff();
+    void narrowPanelKeepsTheNewValuesInView_data();
     void narrowPanelKeepsTheNewValuesInView();
 };
 
@@ -434,9 +435,21 @@ void TestUpdatePanel::longTextScrollsInsteadOfBeingCutOff()
 
 // At 1024 × 700 (and in the 1600 window's side panel) a step's line was wider than the panel and its new value
 // hid behind a scroll bar: the new values then go on lines of their own, and back when the panel is wide again.
+void TestUpdatePanel::narrowPanelKeepsTheNewValuesInView_data()
+{
+    QTest::addColumn<QString>("lesson");
+    QTest::newRow("batch gd") << QStringLiteral("two_features_n100");
+    QTest::newRow("momentum") << QStringLiteral("the_marble");
+    QTest::newRow("logistic, its gradient's sums") << QStringLiteral("logistic_homework");
+}
+
+// However narrow the side panel (260 px: a laptop's), every number of the step is in view without scrolling
+// sideways, and copying it gives the same lines.
 void TestUpdatePanel::narrowPanelKeepsTheNewValuesInView()
 {
-    Fixture f = makeFixture("two_features_n100");
+    QFETCH(QString, lesson);
+    Fixture f = makeFixture(lesson.toUtf8().constData());
+    f.controller->model()->setCurrentRow(10);
     auto* view = f.panel->findChild<QTextBrowser*>();
     QVERIFY(view);
     f.panel->resize(900, 500);
