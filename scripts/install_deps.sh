@@ -8,7 +8,7 @@ GDLAB_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev
     qt6-datavisualization-dev qt6-declarative-dev qt6-svg-dev libgif-dev
     libqcustomplot-dev libeigen3-dev libxkbcommon-dev libbenchmark-dev
-    xvfb xauth libgl1-mesa-dri fonts-dejavu-core clang-format poppler-utils
+    xvfb xauth libgl1-mesa-dri fonts-dejavu-core clang-format poppler-utils time
 )
 
 # The generator for a new build folder: Ninja schedules the many small test targets with far less overhead than

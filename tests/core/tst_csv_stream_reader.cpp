@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+
 #include <string>
 #include <vector>
 
@@ -150,6 +152,8 @@ private slots:
     void sameAsWholeRead_data();
     void sameAsWholeRead();
     void longFileComesInBlocks();
+    void fileChangedWhileRead_data();
+    void fileChangedWhileRead();
 };
 
 void TestCsvStreamReader::sameAsWholeRead_data()
@@ -232,6 +236,59 @@ void TestCsvStreamReader::longFileComesInBlocks()
     for (unsigned threads : { 1u, 2u })
         for (std::size_t blockBytes : { 0, 100, 1000 })
             QCOMPARE(sinkRead(path, 4096, threads, blockBytes), wholeRead(path));
+}
+
+void TestCsvStreamReader::fileChangedWhileRead_data()
+{
+    QTest::addColumn<int>("newSize"); // in bytes; -1: twice as long (rows appended)
+    QTest::newRow("cut in the middle of a row") << 20011;
+    QTest::newRow("cut to its header") << 9;
+    QTest::newRow("emptied") << 0;
+    QTest::newRow("grown") << -1;
+}
+
+// A file that another program cuts short or appends to while it is read (a log still being written, a copy still
+// running) must not crash the reader or make it return rows that were never in the file: it reads what it finds,
+// as far as it is a file, or refuses it naming the file, with a line and a column.
+void TestCsvStreamReader::fileChangedWhileRead()
+{
+    QFETCH(int, newSize);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("changing.csv")).toStdString();
+    const QByteArray text = manyRows(2000);
+    QFile file(QString::fromStdString(path));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+    Eigen::Index rows = 0;
+    bool changed = false;
+    try {
+        gdlab::CsvStreamReader reader(path, {}, 4096);
+        const std::optional<gdlab::Dataset> whole = reader.read([](const gdlab::Dataset&) {},
+            [&](const Eigen::MatrixXd& block) {
+                // Every row read is one of the file's: x = 0.1 i and y = 0.3 i + 1 for some i.
+                for (Eigen::Index r = 0; r < block.rows(); ++r) {
+                    const double i = std::round(block(r, 0) / 0.1);
+                    QVERIFY(std::abs(block(r, 1) - (0.3 * i + 1)) <= 1e-9 * (0.3 * i + 1));
+                }
+                rows += block.rows();
+                if (changed)
+                    return;
+                changed = true;
+                QFile again(QString::fromStdString(path));
+                if (newSize < 0) {
+                    QVERIFY(again.open(QIODevice::Append));
+                    again.write(text.mid(text.indexOf('\n') + 1));
+                } else {
+                    QVERIFY(again.resize(newSize));
+                }
+            });
+        QVERIFY(!whole);
+        QVERIFY2(rows > 0 && rows <= (newSize < 0 ? 4000 : 2000), qPrintable(QString::number(rows)));
+    } catch (const gdlab::InputError& error) {
+        QCOMPARE(error.source(), path);
+        QVERIFY(error.line() >= 1);
+    }
 }
 
 } // namespace tst_csv_stream_reader
