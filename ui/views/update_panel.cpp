@@ -139,7 +139,7 @@ void UpdatePanel::showRow(int row)
     const Run* run = m_model->run();
     m_shownRow = m_model->isEmpty() ? -1 : std::clamp(row, 0, m_model->lastRow());
     // A step whose line is wider than the panel would hide its result behind a scroll bar: then each new value
-    // goes on a line of its own.
+    // goes on a line of its own, and if that is still too wide, each step takes three lines.
     m_layout = StepLayout::OneLine;
     UpdateDocument document = buildDocument(run);
     for (const StepLayout narrower : { StepLayout::ResultBelow, StepLayout::ThreeLines }) {
@@ -260,7 +260,7 @@ void UpdatePanel::addStepTable(UpdateDocument& document, int row) const
     document.addTable(table);
 }
 
-UpdateDocument::Table UpdatePanel::threeLineSteps(const double learningRate, const Eigen::VectorXd& before,
+UpdateDocument::Table UpdatePanel::threeLineSteps(double learningRate, const Eigen::VectorXd& before,
     const Eigen::VectorXd& gradient, const Eigen::VectorXd& after) const
 {
     UpdateDocument::Table table;
