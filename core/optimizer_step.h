@@ -59,12 +59,19 @@ private:
     // count is fixed, with every lane doing the scalar operations in the scalar order, so the same bits.
     template <class Count> [[gnu::always_inline]] void applyGd(Count count, double* theta, const double* g) const
     {
+        stepAlong(count, theta, g);
+    }
+
+    /** θ ← θ − lr·direction: gd's step along the gradient, Newton's along H⁻¹g. */
+    template <class Count>
+    [[gnu::always_inline]] void stepAlong(Count count, double* theta, const double* direction) const
+    {
         kernel::forLaneGroups(
             count, [&](int i, auto* width) __attribute__((always_inline)) {
-                std::remove_pointer_t<decltype(width)> t, gi;
+                std::remove_pointer_t<decltype(width)> t, di;
                 kernel::loadLanes(t, theta + i);
-                kernel::loadLanes(gi, g + i);
-                kernel::storeLanes(theta + i, t - m_learningRate * gi);
+                kernel::loadLanes(di, direction + i);
+                kernel::storeLanes(theta + i, t - m_learningRate * di);
             });
     }
 
@@ -157,13 +164,7 @@ private:
         const int p = count();
         double* step = m_state.data() + 3 * p;
         m_newton->solve(count, g, step, step + p);
-        kernel::forLaneGroups(
-            count, [&](int i, auto* width) __attribute__((always_inline)) {
-                std::remove_pointer_t<decltype(width)> t, di;
-                kernel::loadLanes(t, theta + i);
-                kernel::loadLanes(di, step + i);
-                kernel::storeLanes(theta + i, t - m_learningRate * di);
-            });
+        stepAlong(count, theta, step);
     }
 
     OptimizerKind m_kind;
