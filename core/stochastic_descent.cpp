@@ -33,19 +33,6 @@ std::uint64_t StochasticDescent::shuffleSeed(std::uint64_t seed)
     return seed ^ 0x9e3779b97f4a7c15ULL;
 }
 
-std::vector<Eigen::Index> StochasticDescent::shuffledOrder(std::uint64_t seed, Eigen::Index rows, long long epoch)
-{
-    if (rows <= 0)
-        return {};
-    SolverSettings settings;
-    settings.method = DescentMethod::Sgd;
-    settings.shuffle = true;
-    settings.seed = seed;
-    SampleWalk walk(settings, rows);
-    walk.skip(epoch * walk.updatesPerEpoch());
-    return walk.order();
-}
-
 StochasticDescent::StochasticDescent(const Problem& problem, const SolverSettings& settings)
     : m_problem(problem)
     , m_settings(settings)

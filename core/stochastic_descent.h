@@ -39,9 +39,6 @@ public:
     /** @brief The seed of the shuffling stream of a run seeded with seed (a stream apart from the random start's). */
     static std::uint64_t shuffleSeed(std::uint64_t seed);
 
-    /** @brief The shuffled row order of epoch (0-based), replayed from seed exactly as run() draws it. */
-    static std::vector<Eigen::Index> shuffledOrder(std::uint64_t seed, Eigen::Index rows, long long epoch);
-
 private:
     template <class Recorder> RunResult descend(const Eigen::VectorXd& start, Recorder& recorder) const;
 

@@ -1,10 +1,7 @@
 #include "update_sample.h"
 
-#include "stochastic_descent.h"
-
 #include <algorithm>
 #include <numeric>
-#include <random>
 
 namespace gdlab {
 
@@ -48,17 +45,13 @@ std::vector<long long> sampleRows(
         std::iota(result.begin(), result.end(), sample.first);
         return result;
     }
-    // The batch's place within its epoch is known without shuffling; only the epoch's order must be replayed.
-    SolverSettings inFileOrder = settings;
-    inFileOrder.shuffle = false;
-    const UpdateSample place = updateSample(inFileOrder, rows, iteration);
-    const long long size = settings.method == DescentMethod::Sgd ? 1 : std::clamp(settings.batchSize, 1LL, rows);
-    const long long epoch = iteration / ((rows + size - 1) / size);
-    if (epoch + 1 > replayLimit / rows)
+    // Only the epochs' orders must be replayed: one shuffle of every row per epoch.
+    if (SampleWalk::replayCost(settings, rows, iteration) > replayLimit)
         return result;
-    const std::vector<Eigen::Index> order = StochasticDescent::shuffledOrder(settings.seed, rows, epoch);
-    const auto first = order.begin() + place.first;
-    result.assign(first, first + place.count);
+    SampleWalk walk(settings, rows);
+    walk.skip(iteration);
+    const auto first = walk.order().begin() + walk.first();
+    result.assign(first, first + walk.count());
     return result;
 }
 
