@@ -139,13 +139,19 @@ void UpdatePanel::showRow(int row)
     const Run* run = m_model->run();
     m_shownRow = m_model->isEmpty() ? -1 : std::clamp(row, 0, m_model->lastRow());
     // A step whose line is wider than the panel would hide its result behind a scroll bar: then each new value
-    // goes on a line of its own, and if that is still too wide, each step takes three lines.
-    m_layout = StepLayout::OneLine;
+    // goes on a line of its own, and if that is still too wide, each step takes three lines. The layout found stays
+    // while the panel's width, its font and the run's shape do (stepping, a new rate): one document per step, not
+    // one per layout tried.
+    const LayoutKey key { m_text->contentsRect().width(), m_text->font().pointSizeF(),
+        run ? run->problem->parameterCount() : 0, run && run->isLogistic(),
+        run ? static_cast<int>(run->settings.optimizer.kind) : -1, run ? static_cast<int>(run->settings.method) : -1 };
+    if (key != m_layoutKey) {
+        m_layoutKey = key;
+        m_layout = StepLayout::OneLine;
+    }
     UpdateDocument document = buildDocument(run);
-    for (const StepLayout narrower : { StepLayout::ResultBelow, StepLayout::ThreeLines }) {
-        if (fitsTheWidth(document.html()))
-            break;
-        m_layout = narrower;
+    while (m_layout != StepLayout::ThreeLines && !fitsTheWidth(document.html())) {
+        m_layout = m_layout == StepLayout::OneLine ? StepLayout::ResultBelow : StepLayout::ThreeLines;
         document = buildDocument(run);
     }
     m_html = document.html();

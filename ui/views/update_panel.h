@@ -7,6 +7,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <tuple>
+
 class QTextBrowser;
 
 namespace gdlab {
@@ -96,6 +98,9 @@ private:
     int m_refreshCount = 0;
     bool m_presentation = false;
     StepLayout m_layout = StepLayout::OneLine;
+    /** What m_layout was found for: the text's width and point size, the run's parameters, model, optimizer, method. */
+    using LayoutKey = std::tuple<int, double, long long, bool, int, int>;
+    LayoutKey m_layoutKey {};
 };
 
 } // namespace gdlab
