@@ -8,6 +8,20 @@
 
 namespace gdlab {
 
+namespace {
+
+// matrix, column-major with kernel::paddedRows() rows per column, the rows below its own zero.
+void padded(const Eigen::MatrixXd& matrix, std::vector<double>& to)
+{
+    const Eigen::Index rows = kernel::paddedRows(static_cast<int>(matrix.rows()));
+    to.assign(static_cast<std::size_t>(rows * matrix.cols()), 0.0);
+    Eigen::Map<Eigen::MatrixXd, 0, Eigen::OuterStride<>>(
+        to.data(), matrix.rows(), matrix.cols(), Eigen::OuterStride<>(rows))
+        = matrix;
+}
+
+} // namespace
+
 NewtonSystem::NewtonSystem(const Problem& problem, LossKind loss)
     : m_parameters(static_cast<int>(problem.parameterCount()))
 {
@@ -17,7 +31,7 @@ NewtonSystem::NewtonSystem(const Problem& problem, LossKind loss)
 
 NewtonSystem::NewtonSystem(int parameters)
     : m_parameters(parameters)
-    , m_basis(static_cast<std::size_t>(parameters) * static_cast<std::size_t>(parameters), 0.0)
+    , m_basis(static_cast<std::size_t>(kernel::paddedRows(parameters)) * static_cast<std::size_t>(parameters), 0.0)
     , m_basisTransposed(m_basis.size(), 0.0)
     , m_inverseEigenvalues(static_cast<std::size_t>(parameters), 0.0)
 {
@@ -29,9 +43,8 @@ void NewtonSystem::factor(const Eigen::MatrixXd& hessian)
     const Eigen::VectorXd& values = eigen.eigenvalues();
     const double largest = values.size() ? values.cwiseAbs().maxCoeff() : 0.0;
     const double threshold = m_parameters * std::numeric_limits<double>::epsilon() * largest;
-    m_basis.assign(eigen.eigenvectors().data(), eigen.eigenvectors().data() + eigen.eigenvectors().size());
-    const Eigen::MatrixXd transposed = eigen.eigenvectors().transpose();
-    m_basisTransposed.assign(transposed.data(), transposed.data() + transposed.size());
+    padded(eigen.eigenvectors(), m_basis);
+    padded(eigen.eigenvectors().transpose(), m_basisTransposed);
     m_inverseEigenvalues.resize(static_cast<std::size_t>(m_parameters));
     m_singular = false;
     for (int i = 0; i < m_parameters; ++i) {

@@ -36,25 +36,24 @@ public:
      * @brief Writes the minimum-norm solution of H·step = gradient; scratch holds parameterCount() values. Always
      * inlined: it is part of the solver's inner loop.
      *
-     * Both products run by columns (see kernel::addColumns): Λ⁺Qᵀg from the columns of Qᵀ, then Q(Λ⁺Qᵀg) from those
-     * of Q. Each sum sees the products of a dot product with the row in the row's order, from 0, so the bits are a
-     * dot product's, while the loop over rows packs into vectors.
+     * Both products run by columns (kernel::addPaddedColumns): Λ⁺Qᵀg from the columns of Qᵀ, then Q(Λ⁺Qᵀg) from
+     * those of Q, each sum as its even and its odd terms added at the end, so that the three products of an update
+     * (the gradient's, then these two) wait on each other half as long; the loop over rows packs into whole vectors
+     * down to the columns' padding. The update panel's step is this same function's.
      */
     template <class Count>
     [[gnu::always_inline]] void solve(Count count, const double* gradient, double* step, double* scratch) const
     {
-        const int p = count();
-        kernel::addColumnsOf(count, m_basisTransposed.data(), gradient, scratch);
-        for (int i = 0; i < p; ++i)
-            scratch[i] *= m_inverseEigenvalues[static_cast<std::size_t>(i)];
-        kernel::addColumnsOf(count, m_basis.data(), scratch, step);
+        kernel::addPaddedColumnsOf(count, m_basisTransposed.data(), gradient, m_inverseEigenvalues.data(), scratch);
+        kernel::addPaddedColumnsOf(count, m_basis.data(), scratch, nullptr, step);
     }
 
 private:
     int m_parameters = 0;
     bool m_singular = false;
-    std::vector<double> m_basis; ///< Q, p × p column-major: column i is the eigenvector of eigenvalue i
-    std::vector<double> m_basisTransposed; ///< Qᵀ, column-major: column j is row j of Q
+    /** Q, column-major with kernel::paddedRows(p) rows (zero below p): column i is the eigenvector of eigenvalue i. */
+    std::vector<double> m_basis;
+    std::vector<double> m_basisTransposed; ///< Qᵀ, laid out alike: column j is row j of Q
     std::vector<double> m_inverseEigenvalues; ///< 1/λi, or 0 where λi counts as zero
 };
 

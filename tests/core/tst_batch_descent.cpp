@@ -1,13 +1,15 @@
 // The batch solver's packed loops against the plain arithmetic: every optimizer's step, vectors of two and of four
 // coordinates at a time, against the rules of issue 12 written out one coordinate at a time (bit for bit over
 // 40,000 updates, past the update where Adam's bias corrections become 1); and whole runs with the processor's wider
-// vectors (AVX2) against runs without them, state by state, for 1 to 12 parameters.
+// vectors (AVX2) against runs without them, state by state, for 1 to 12 parameters; and Newton's padded products,
+// in vectors, against their sums written out in the test.
 #include "batch_descent.h"
 #include "dataset.h"
 #include "history.h"
 #include "optimizer_settings.h"
 #include "optimizer_step.h"
 #include "problem.h"
+#include "quadratic_kernel.h"
 #include "solver.h"
 #include "support/synthetic_dataset.h"
 
@@ -167,6 +169,44 @@ gdlab::Dataset featureSet(Eigen::Index features, bool duplicate)
     return gdlab::Dataset(data.columnNames(), values, "duplicate");
 }
 
+// Σᵢ δᵢ·(column i) as two sums, one over the even i and one over the odd i, each from 0 upwards, added, then
+// times the factor: the order kernel::addPaddedColumns promises, written out for P, from columns padded to R rows.
+template <int P, int L> QString comparePaddedProducts()
+{
+    constexpr int rows = gdlab::kernel::paddedRows(P);
+    std::vector<double> columns(static_cast<std::size_t>(rows * P), 0.0);
+    std::vector<double> delta(P);
+    std::vector<double> factors(P);
+    for (int i = 0; i < P; ++i) {
+        delta[static_cast<std::size_t>(i)] = std::sin(1.7 * i + 0.3) * std::pow(10.0, i % 3);
+        factors[static_cast<std::size_t>(i)] = 1.0 / (3.0 + i);
+        for (int j = 0; j < P; ++j)
+            columns[static_cast<std::size_t>(i * rows + j)] = std::cos(0.9 * i - 1.3 * j) * std::pow(10.0, -(j % 4));
+    }
+    for (const bool scaled : { false, true }) {
+        std::vector<double> packed(P);
+        gdlab::kernel::addPaddedColumnVectors<P, L>(
+            columns.data(), delta.data(), scaled ? factors.data() : nullptr, packed.data());
+        for (int j = 0; j < P; ++j) {
+            double even = 0;
+            double odd = 0;
+            for (int i = 0; i < P; ++i)
+                (i % 2 == 0 ? even : odd)
+                    += columns[static_cast<std::size_t>(i * rows + j)] * delta[static_cast<std::size_t>(i)];
+            const double expected = scaled ? (even + odd) * factors[static_cast<std::size_t>(j)] : even + odd;
+            if (!sameBits(packed[static_cast<std::size_t>(j)], expected))
+                return QString("%1 sums in lanes of %2%3, sum %4: %5, written out %6")
+                    .arg(P)
+                    .arg(L)
+                    .arg(scaled ? ", scaled" : "")
+                    .arg(j)
+                    .arg(packed[static_cast<std::size_t>(j)], 0, 'g', 17)
+                    .arg(expected, 0, 'g', 17);
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 class TestBatchDescent : public QObject {
@@ -177,6 +217,7 @@ private slots:
     void packedStepsFollowTheRules();
     void widerVectorsGiveTheSameBits_data();
     void widerVectorsGiveTheSameBits();
+    void paddedProductsKeepTheirOrder();
 };
 
 void TestBatchDescent::packedStepsFollowTheRules_data()
@@ -224,6 +265,29 @@ void TestBatchDescent::widerVectorsGiveTheSameBits()
             QVERIFY2(difference.isEmpty(),
                 qPrintable(QString("k = %1%2: %3").arg(features).arg(duplicate ? " (duplicate)" : "").arg(difference)));
         }
+}
+
+void TestBatchDescent::paddedProductsKeepTheirOrder()
+{
+    for (const QString& difference : { comparePaddedProducts<1, 2>(), comparePaddedProducts<2, 2>(),
+             comparePaddedProducts<3, 2>(), comparePaddedProducts<3, 4>(), comparePaddedProducts<5, 4>(),
+             comparePaddedProducts<6, 4>(), comparePaddedProducts<7, 4>(), comparePaddedProducts<8, 4>(),
+             comparePaddedProducts<11, 2>(), comparePaddedProducts<11, 4>(), comparePaddedProducts<12, 4>() })
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    // The scalar form, which counts the parameters at run time, is the same sums.
+    constexpr int p = 11;
+    std::vector<double> columns(static_cast<std::size_t>(gdlab::kernel::paddedRows(p) * p));
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        columns[k] = std::sin(0.37 * static_cast<double>(k));
+    std::vector<double> delta(p);
+    for (std::size_t i = 0; i < delta.size(); ++i)
+        delta[i] = std::cos(1.1 * static_cast<double>(i)) * 1e3;
+    std::vector<double> packed(p);
+    std::vector<double> scalar(p);
+    gdlab::kernel::addPaddedColumnVectors<p, 4>(columns.data(), delta.data(), delta.data(), packed.data());
+    gdlab::kernel::addPaddedColumns(p, columns.data(), delta.data(), delta.data(), scalar.data());
+    for (std::size_t j = 0; j < packed.size(); ++j)
+        QVERIFY2(sameBits(packed[j], scalar[j]), qPrintable(QString("sum %1").arg(j)));
 }
 
 } // namespace tst_batch_descent
