@@ -77,6 +77,11 @@ void BowlPathMarkers::setScale(double scale)
     BowlMarker::setSize(m_optimumMarker, size(optimumMarkerSize));
 }
 
+void BowlPathMarkers::setMarkerLimit(int limit)
+{
+    m_markerLimit = std::clamp(limit, 1, pathMarkerLimit);
+}
+
 void BowlPathMarkers::draw()
 {
     // Drawn on the surface like the path: at the optimum's projection (the optimum itself on a slice through it).
@@ -153,7 +158,7 @@ void BowlPathMarkers::updateCurrent()
         return;
     }
     std::size_t used = 0;
-    for (const int row : pathMarkerRows(current, pathMarkerLimit, m_pathLength)) {
+    for (const int row : pathMarkerRows(current, m_markerLimit, m_pathLength)) {
         if (used >= m_pathMarkers.size())
             break;
         QCustom3DItem* item = m_pathMarkers[used++];

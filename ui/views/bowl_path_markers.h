@@ -23,8 +23,16 @@ class IterationModel;
  */
 class BowlPathMarkers {
 public:
-    /** @brief The path is drawn as this many markers at most, evenly spaced along it, plus the current point. */
+    /**
+     * @brief The path is drawn as this many markers at most, evenly spaced along it, plus the current point. Runs
+     * raced or pinned beside it share these (shareOf()): every marker is one more draw of a mesh in each of the
+     * bowl's frames, and with software OpenGL the frame's time grows with them, so a race of four draws no more
+     * markers than one run does.
+     */
     static constexpr int pathMarkerLimit = 60;
+
+    /** @brief The markers each of runs paths on the bowl gets: an equal part of pathMarkerLimit. */
+    static constexpr int shareOf(int runs) { return pathMarkerLimit / (runs > 1 ? runs : 1); }
 
     /** @brief Adds the markers, hidden, to graph, which owns them. */
     BowlPathMarkers(Q3DSurface* graph, const ErrorSurfaceModel* surface, const IterationModel* model);
@@ -37,6 +45,9 @@ public:
     void hide();
     /** @brief Marker sizes times scale (presentation mode). */
     void setScale(double scale);
+    /** @brief Draws the path as at most limit markers (at most pathMarkerLimit), from the next updateCurrent(). */
+    void setMarkerLimit(int limit);
+    int markerLimit() const { return m_markerLimit; }
     /** @brief The markers in the theme's colours (ViewPalette): the path and current point, the optimum. */
     void applyColours();
 
@@ -62,6 +73,7 @@ private:
     PathPoint m_lastPoint {}; ///< the point of m_pathLength's last row
     PathPoint m_spans { 1, 1, 1 }; ///< the axes' spans the lengths are measured in
     bool m_pathStale = true;
+    int m_markerLimit = pathMarkerLimit;
 };
 
 } // namespace gdlab

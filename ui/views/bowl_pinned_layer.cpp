@@ -8,6 +8,7 @@
 #include "session/iteration_model.h"
 #include "session/pinned_runs.h"
 #include "views/bowl_marker.h"
+#include "views/bowl_path_markers.h"
 #include "views/series_marker.h"
 #include "views/view_palette.h"
 
@@ -91,6 +92,7 @@ void BowlPinnedLayer::draw()
     setScale(m_scale);
     showIteration();
     updateLegend();
+    emit drawn();
 }
 
 void BowlPinnedLayer::showIteration()
@@ -140,7 +142,8 @@ void BowlPinnedLayer::addMarkers(const PinnedRun& run)
         path.push_back({ point.x(), point.y(), point.z() });
     const std::vector<double> lengths = cumulativeLengths(path, BowlMarker::axisSpans(m_graph));
     std::vector<QCustom3DItem*> markers;
-    for (const std::size_t k : evenlyAlong(lengths, pinnedMarkerLimit)) {
+    const int limit = std::min(pinnedMarkerLimit, BowlPathMarkers::shareOf(m_pinned->count() + 1));
+    for (const std::size_t k : evenlyAlong(lengths, limit)) {
         QCustom3DItem* item = BowlMarker::add(m_graph, ViewPalette::series(run.seriesIndex));
         item->setPosition(points[k]);
         item->setVisible(true);

@@ -30,7 +30,10 @@ class BowlPinnedLayer : public QObject {
     Q_OBJECT
 
 public:
-    /** @brief Each pinned run is drawn as this many markers at most, evenly spaced along its whole path. */
+    /**
+     * @brief Each pinned run is drawn as this many markers at most, evenly spaced along its whole path, and at most
+     * its share of the path markers with the live run (BowlPathMarkers::shareOf).
+     */
     static constexpr int pinnedMarkerLimit = 24;
 
     /**
@@ -39,6 +42,9 @@ public:
      */
     BowlPinnedLayer(Q3DSurface* graph, const ErrorSurfaceModel* surface, const IterationModel* model,
         QWidget* legendParent, QObject* parent = nullptr);
+
+    /** @brief How many runs are drawn: the pinned ones and the live one (1 without pins). */
+    int runCount() const { return static_cast<int>(m_markers.size()) + 1; }
 
     /** @brief The line naming the pinned runs (hidden without pins); the caller puts it in a layout. */
     QLabel* legend() const { return m_legend; }
@@ -57,6 +63,10 @@ public:
     QCustom3DItem* cursorMarker(int run) const;
     /** @brief The legend as plain text ("" when hidden). */
     QString legendText() const;
+
+signals:
+    /** @brief Every pinned run was drawn anew (draw()); runCount() may have changed. */
+    void drawn();
 
 private:
     /** The rows of a run's finite states, ascending, and their places on the bowl. */

@@ -29,6 +29,14 @@ BowlView::BowlView(const IterationModel* model, const ErrorSurfaceModel* surface
         m_pathMarkers = std::make_unique<BowlPathMarkers>(graph, m_surface, m_model);
         m_pinnedLayer = new BowlPinnedLayer(graph, m_surface, m_model, m_host, this);
         m_host->addBelowGraph(m_pinnedLayer->legend());
+        // The live path takes its share of the markers with the runs pinned beside it.
+        connect(m_pinnedLayer, &BowlPinnedLayer::drawn, this, [this] {
+            const int share = BowlPathMarkers::shareOf(m_pinnedLayer->runCount());
+            if (share == m_pathMarkers->markerLimit())
+                return;
+            m_pathMarkers->setMarkerLimit(share);
+            m_pathMarkers->updateCurrent();
+        });
     }
     connect(m_model, &IterationModel::runReset, this, &BowlView::refresh);
     connect(m_model, &IterationModel::rowsAppended, this, &BowlView::onRowsAppended);

@@ -58,6 +58,7 @@ private slots:
     void oneParameterShowsAMessage();
     void pinnedPathsHaveMarkers();
     void pinnedRunWithAnotherLossSitsOnTheLiveBowl();
+    void racedRunsShareTheMarkers();
     void oneRunResetOneRefresh();
     void onlyANewSurfaceRefreshes();
     void presentationModeEnlargesTheFonts();
@@ -303,6 +304,43 @@ void TestBowlView::pinnedPathsHaveMarkers()
     load("two_features_n100");
     QCOMPARE(m_view->pinnedMarkerCount(0), 0);
     QCOMPARE(m_view->pinnedLegendText(), QString());
+}
+
+void TestBowlView::racedRunsShareTheMarkers()
+{
+    REQUIRE_VIEW();
+    load("five_points");
+    IterationModel& model = *m_controller->model();
+    gdlab::PinnedRuns pinned(&model);
+    m_view->setPinnedRuns(&pinned);
+    model.setCurrentRow(model.lastRow());
+    const int alone = m_view->visiblePathMarkerCount();
+    QVERIFY(alone > BowlView::pathMarkerLimit / 2);
+    // Three more runs, as in a race of four: the four paths together draw no more markers than the one did.
+    for (const double rate : { 0.02, 0.03, 0.04 }) {
+        QVERIFY(pinned.pinCurrent());
+        QVERIFY(m_controller->setLearningRate(rate).isEmpty());
+        m_controller->waitForComputation();
+    }
+    QCoreApplication::processEvents();
+    model.setCurrentRow(model.lastRow());
+    int total = m_view->visiblePathMarkerCount();
+    QVERIFY(total > 5);
+    QVERIFY(total <= BowlView::pathMarkerLimit / 4);
+    for (int run = 0; run < 3; ++run) {
+        QVERIFY(m_view->pinnedMarkerCount(run) > 5);
+        QVERIFY(m_view->pinnedMarkerCount(run) <= BowlView::pathMarkerLimit / 4);
+        total += m_view->pinnedMarkerCount(run);
+    }
+    QVERIFY2(total <= BowlView::pathMarkerLimit, qPrintable(QString::number(total)));
+    // Alone again, at its first rate, the live path takes every marker back.
+    pinned.clear();
+    QVERIFY(m_controller->setLearningRate(0.01).isEmpty());
+    m_controller->waitForComputation();
+    QCoreApplication::processEvents();
+    model.setCurrentRow(model.lastRow());
+    QCOMPARE(m_view->pinnedMarkerCount(0), 0);
+    QCOMPARE(m_view->visiblePathMarkerCount(), alone);
 }
 
 void TestBowlView::pinnedRunWithAnotherLossSitsOnTheLiveBowl()
