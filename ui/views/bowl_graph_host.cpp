@@ -115,13 +115,17 @@ void BowlGraphHost::createGraph()
     m_graph->setShadowQuality(QAbstract3DGraph::ShadowQualityNone); // software OpenGL on projector laptops
     m_graph->setSelectionMode(QAbstract3DGraph::SelectionNone);
     m_graph->activeTheme()->setType(Q3DTheme::ThemeQt);
-    // Low enough to see the bowl's sides, high enough to see into it; zoomed out so the axis titles fit.
-    m_graph->scene()->activeCamera()->setCameraPosition(-45, 32, 85);
+    // Low enough to see the bowl's sides, high enough to see into it; zoomed out so the axis titles fit, turned
+    // towards the camera as they are (labelAutoRotation below).
+    m_graph->scene()->activeCamera()->setCameraPosition(-45, 32, 78);
     m_graph->setAxisX(new QValue3DAxis);
     m_graph->setAxisY(new QValue3DAxis);
     m_graph->setAxisZ(new QValue3DAxis);
     for (QValue3DAxis* axis : { m_graph->axisX(), m_graph->axisY(), m_graph->axisZ() }) {
         axis->setTitleVisible(true);
+        // Labels and titles turn to face the camera: fixed, a title seen from its back reads mirrored, and the
+        // labels of an axis seen end on (a narrow valley's short side) run into the next axis's title.
+        axis->setLabelAutoRotation(90);
         axis->setFormatter(new RoundTickFormatter); // the axis owns it
     }
     m_page = createPage();

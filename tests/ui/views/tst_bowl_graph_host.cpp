@@ -51,6 +51,7 @@ void TestBowlGraphHost::graphWithThreeAxes()
     for (const QValue3DAxis* axis : { host.graph()->axisX(), host.graph()->axisY(), host.graph()->axisZ() }) {
         QVERIFY(axis);
         QVERIFY(axis->isTitleVisible());
+        QCOMPARE(axis->labelAutoRotation(), 90.0f); // facing the camera: no title seen from its back, mirrored
     }
     // Round ticks wherever the range starts: not 0.0572, 0.288, … as equal segments from the ends would be.
     QValue3DAxis* axis = host.graph()->axisX();
