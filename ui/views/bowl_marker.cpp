@@ -14,6 +14,7 @@ namespace gdlab::BowlMarker {
 namespace {
 
 const QString sphereMesh = QStringLiteral(":/gdlab/meshes/sphere_low.obj");
+const QString dotMesh = QStringLiteral(":/gdlab/meshes/sphere_dot.obj");
 
 } // namespace
 
@@ -28,6 +29,13 @@ QCustom3DItem* add(Q3DSurface* graph, const QColor& colour)
     item->setShadowCasting(false);
     item->setVisible(false);
     graph->addCustomItem(item); // the graph owns it from here
+    return item;
+}
+
+QCustom3DItem* addDot(Q3DSurface* graph, const QColor& colour)
+{
+    QCustom3DItem* item = add(graph, colour);
+    item->setMeshFile(dotMesh);
     return item;
 }
 

@@ -16,6 +16,11 @@ namespace BowlMarker {
 /** @brief A hidden sphere of colour, added to graph, which owns it (removeCustomItem() deletes it). */
 QCustom3DItem* add(Q3DSurface* graph, const QColor& colour);
 /**
+ * @brief The same, as a dot along a path: a sphere of a quarter of the triangles, as round at the dots' size. The
+ * bowl's frame in software OpenGL grows with the triangles of every dot drawn.
+ */
+QCustom3DItem* addDot(Q3DSurface* graph, const QColor& colour);
+/**
  * @brief item again in colour, where it was, as large and as visible; item is removed (deleted). A new item
  * rather than a new texture: Qt DataVisualization draws an item whose texture image was replaced black.
  */

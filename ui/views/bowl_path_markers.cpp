@@ -54,7 +54,7 @@ BowlPathMarkers::BowlPathMarkers(Q3DSurface* graph, const ErrorSurfaceModel* sur
     , m_model(model)
 {
     for (int k = 0; k < pathMarkerLimit; ++k)
-        m_pathMarkers.push_back(BowlMarker::add(m_graph, ViewPalette::current()));
+        m_pathMarkers.push_back(BowlMarker::addDot(m_graph, ViewPalette::current()));
     m_currentMarker = BowlMarker::add(m_graph, ViewPalette::current());
     m_optimumMarker = BowlMarker::add(m_graph, ViewPalette::leastSquares());
     setScale(1.0);

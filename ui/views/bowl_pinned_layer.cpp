@@ -144,7 +144,7 @@ void BowlPinnedLayer::addMarkers(const PinnedRun& run)
     std::vector<QCustom3DItem*> markers;
     const int limit = std::min(pinnedMarkerLimit, BowlPathMarkers::shareOf(m_pinned->count() + 1));
     for (const std::size_t k : evenlyAlong(lengths, limit)) {
-        QCustom3DItem* item = BowlMarker::add(m_graph, ViewPalette::series(run.seriesIndex));
+        QCustom3DItem* item = BowlMarker::addDot(m_graph, ViewPalette::series(run.seriesIndex));
         item->setPosition(points[k]);
         item->setVisible(true);
         markers.push_back(item);
