@@ -9,6 +9,7 @@
 #include "redraw_benchmark.h"
 #include "sampled_csv_reader.h"
 #include "session/guide_catalog.h"
+#include "session/heap_reuse.h"
 #include "session/iteration_model.h"
 #include "session/session_controller.h"
 #include "shell/animation_exporter.h"
@@ -337,6 +338,7 @@ QString takeSessionFlag(int& argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    gdlab::HeapReuse::apply(); // before the first allocation it is to govern
     if (const std::optional<int> answered = answerWithoutWindow(argc, argv))
         return *answered;
     const QString sessionPath = takeSessionFlag(argc, argv);
