@@ -334,6 +334,16 @@ QString takeSessionFlag(int& argc, char** argv)
     return path;
 }
 
+// The names the settings, the desktop and the window manager know the program by, and its icon.
+void nameApplication()
+{
+    QApplication::setApplicationName(QStringLiteral("gdlab"));
+    QApplication::setApplicationVersion(QStringLiteral(GDLAB_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("gdlab"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("gdlab"));
+    QApplication::setWindowIcon(gdlab::AppIcon::icon());
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -343,11 +353,7 @@ int main(int argc, char** argv)
         return *answered;
     const QString sessionPath = takeSessionFlag(argc, argv);
     QApplication application(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("gdlab"));
-    QApplication::setApplicationVersion(QStringLiteral(GDLAB_VERSION));
-    QApplication::setOrganizationName(QStringLiteral("gdlab"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("gdlab"));
-    QApplication::setWindowIcon(gdlab::AppIcon::icon());
+    nameApplication();
 
     const gdlab::GuiOptionsResult parsed = gdlab::parseGuiOptions(QApplication::arguments());
     if (!parsed.error.isEmpty())
