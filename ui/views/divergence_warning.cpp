@@ -1,6 +1,7 @@
 #include "views/divergence_warning.h"
 #include "session/core_text.h"
 
+#include "optimizer_bounds.h"
 #include "run.h"
 #include "session/iteration_model.h"
 #include "views/plot_style.h"
@@ -60,14 +61,23 @@ bool DivergenceWarning::update(const IterationModel& model)
 QString DivergenceWarning::reason(const IterationModel& model) const
 {
     const SolverSettings& settings = model.run()->settings;
-    const double bound = model.run()->stability.divergenceBound;
+    // The chosen optimizer's bound, as the learning-rate control shows it (momentum's is 2(1+μ)/λmax, not gd's).
+    const OptimizerBounds bounds = optimizerBounds(model.run()->stability, settings.optimizer);
+    const double bound = bounds.hasBound ? bounds.divergenceBound : 0.0;
+    const OptimizerKind kind = settings.optimizer.kind;
     const QString rate = QString::number(settings.learningRate, 'g', 3);
+    const QString shownBound = QString::number(bound, 'g', 3);
     if (bound > 0 && settings.method == DescentMethod::Batch && settings.learningRate > bound)
-        return tr("learning rate %1 is above the stability bound %2").arg(rate, QString::number(bound, 'g', 3));
+        return kind == OptimizerKind::Gd
+            ? tr("learning rate %1 is above the stability bound %2").arg(rate, shownBound)
+            : tr("learning rate %1 is above %2's stability bound %3").arg(rate, CoreText::optimizer(kind), shownBound);
     if (bound > 0)
         // The bound is batch descent's; a sample's or a batch's gradient can diverge below it.
         return tr("learning rate %1 is too large for %2 descent (batch bound %3)")
-            .arg(rate, CoreText::method(settings.method), QString::number(bound, 'g', 3));
+            .arg(rate, CoreText::method(settings.method), shownBound);
+    if (isAdaptive(kind))
+        return tr("learning rate %1 is too large for %2, which has no fixed bound")
+            .arg(rate, CoreText::optimizer(kind));
     return tr("learning rate %1 is too large").arg(rate);
 }
 

@@ -22,6 +22,7 @@ private slots:
     void noneForAStableRun();
     void sayWhyBatchDescentDiverged();
     void otherMethodsAreMeasuredAgainstTheBatchBound();
+    void eachOptimizerIsMeasuredAgainstItsOwnBound();
     void notWhileTheRunIsComputing();
     void goesAwayWithTheNextRun();
     void wrapsToThePlot();
@@ -83,6 +84,34 @@ void TestDivergenceWarning::otherMethodsAreMeasuredAgainstTheBatchBound()
     DivergenceWarning warning(&plot);
     warning.update(model);
     QVERIFY2(warning.message().contains(QStringLiteral("learning rate 1 is too large for sgd descent (batch bound ")),
+        qPrintable(warning.message()));
+}
+
+void TestDivergenceWarning::eachOptimizerIsMeasuredAgainstItsOwnBound()
+{
+    // The marble: momentum 0.9. Its bound is 2(1 + μ)/λmax, 3.8 times gd's: 0.2 is above it.
+    auto session = divergedSession("the_marble", 0.2);
+    const IterationModel& model = *session->model();
+    QVERIFY(DivergenceWarning::isDiverged(model));
+    QCustomPlot plot;
+    DivergenceWarning warning(&plot);
+    warning.update(model);
+    const double momentumBound = 2.0 * (1.0 + 0.9) / model.run()->stability.lambdaMax;
+    QVERIFY2(warning.message().endsWith(QStringLiteral("learning rate 0.2 is above momentum's stability bound %1")
+                                            .arg(QString::number(momentumBound, 'g', 3))),
+        qPrintable(warning.message()));
+    QVERIFY(!warning.message().contains(QString::number(model.run()->stability.divergenceBound, 'g', 3)));
+
+    // Adam has no fixed bound, and the warning does not make one up.
+    gdlab::SolverSettings adam = model.run()->settings;
+    adam.optimizer.kind = gdlab::OptimizerKind::Adam;
+    adam.learningRate = 1e200;
+    QVERIFY(session->setSettings(adam).isEmpty());
+    session->waitForComputation();
+    QVERIFY(DivergenceWarning::isDiverged(*session->model()));
+    warning.update(*session->model());
+    QVERIFY2(warning.message().endsWith(
+                 QStringLiteral("learning rate 1e+200 is too large for adam, which has no fixed bound")),
         qPrintable(warning.message()));
 }
 
