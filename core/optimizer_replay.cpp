@@ -64,12 +64,8 @@ public:
 private:
     void sampleGradient(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient)
     {
-        const SampleWalk& walk = *m_walk;
-        if (m_logistic)
-            m_logistic->batchGradient(theta.data(), walk.order(), walk.first(), walk.count(), gradient.data());
-        else
-            StochasticDescent::batchGradient(*m_run.problem, m_run.settings.loss, theta.data(), walk.order(),
-                walk.first(), walk.count(), gradient.data());
+        StochasticDescent::walkGradient(*m_run.problem, m_run.settings.loss, m_logistic ? &*m_logistic : nullptr,
+            *m_walk, theta.data(), gradient.data());
         m_walk->advance();
     }
 

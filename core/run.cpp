@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 namespace gdlab {
@@ -136,11 +137,11 @@ Eigen::VectorXd Run::stepGradient(std::size_t row) const
     walk.skip(history->iteration(row) - 1);
     const Eigen::VectorXd theta = history->theta(row - 1);
     Eigen::VectorXd gradient(theta.size());
+    std::optional<LogisticLoss> logistic;
     if (isLogistic())
-        LogisticLoss(*problem).batchGradient(theta.data(), walk.order(), walk.first(), walk.count(), gradient.data());
-    else
-        StochasticDescent::batchGradient(
-            *problem, settings.loss, theta.data(), walk.order(), walk.first(), walk.count(), gradient.data());
+        logistic.emplace(*problem);
+    StochasticDescent::walkGradient(
+        *problem, settings.loss, logistic ? &*logistic : nullptr, walk, theta.data(), gradient.data());
     return gradient;
 }
 

@@ -2,6 +2,7 @@
 
 #include "descent_recorder.h"
 #include "final_state_recorder.h"
+#include "logistic_loss.h"
 #include "optimizer_step.h"
 #include "problem.h"
 #include "quadratic_loss.h"
@@ -26,6 +27,15 @@ void StochasticDescent::batchGradient(const Problem& problem, LossKind kind, con
         sum.noalias() += residual * design.row(row).transpose();
     }
     sum *= 2.0 * lossWeight(kind, count);
+}
+
+void StochasticDescent::walkGradient(const Problem& problem, LossKind kind, const LogisticLoss* logistic,
+    const SampleWalk& walk, const double* theta, double* out)
+{
+    if (logistic)
+        logistic->batchGradient(theta, walk.order(), walk.first(), walk.count(), out);
+    else
+        batchGradient(problem, kind, theta, walk.order(), walk.first(), walk.count(), out);
 }
 
 std::uint64_t StochasticDescent::shuffleSeed(std::uint64_t seed)

@@ -12,7 +12,9 @@ namespace gdlab {
 
 class DescentRecorder;
 class FinalStateRecorder;
+class LogisticLoss;
 class Problem;
+class SampleWalk;
 
 /**
  * @brief SGD and mini-batch descent: every update uses the gradient of one sample or one batch (the loss's own
@@ -35,6 +37,14 @@ public:
      */
     static void batchGradient(const Problem& problem, LossKind kind, const double* theta,
         const std::vector<Eigen::Index>& order, Eigen::Index first, Eigen::Index count, double* out);
+
+    /**
+     * @brief The gradient the update walk is at took, at theta (the state before it), over the walk's rows: the
+     * logistic loss's where logistic is given (a logistic run), else batchGradient() of kind's loss. How a step
+     * gradient that was not stored is recomputed, bit for bit, wherever it is wanted.
+     */
+    static void walkGradient(const Problem& problem, LossKind kind, const LogisticLoss* logistic,
+        const SampleWalk& walk, const double* theta, double* out);
 
     /** @brief The seed of the shuffling stream of a run seeded with seed (a stream apart from the random start's). */
     static std::uint64_t shuffleSeed(std::uint64_t seed);
