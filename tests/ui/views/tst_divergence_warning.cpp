@@ -38,6 +38,15 @@ std::unique_ptr<SessionController> divergedSession(const char* lesson, double ra
     return session;
 }
 
+// What a new warning over a plot says of model's run.
+QString messageFor(const IterationModel& model)
+{
+    QCustomPlot plot;
+    DivergenceWarning warning(&plot);
+    warning.update(model);
+    return warning.message();
+}
+
 } // namespace
 
 void TestDivergenceWarning::noneForAStableRun()
@@ -80,11 +89,9 @@ void TestDivergenceWarning::otherMethodsAreMeasuredAgainstTheBatchBound()
     auto session = divergedSession("three_features_ints_n20", 1.0); // SGD
     const IterationModel& model = *session->model();
     QVERIFY(DivergenceWarning::isDiverged(model));
-    QCustomPlot plot;
-    DivergenceWarning warning(&plot);
-    warning.update(model);
-    QVERIFY2(warning.message().contains(QStringLiteral("learning rate 1 is too large for sgd descent (batch bound ")),
-        qPrintable(warning.message()));
+    const QString message = messageFor(model);
+    QVERIFY2(message.contains(QStringLiteral("learning rate 1 is too large for sgd descent (batch bound ")),
+        qPrintable(message));
 }
 
 void TestDivergenceWarning::eachOptimizerIsMeasuredAgainstItsOwnBound()
@@ -93,14 +100,12 @@ void TestDivergenceWarning::eachOptimizerIsMeasuredAgainstItsOwnBound()
     auto session = divergedSession("the_marble", 0.2);
     const IterationModel& model = *session->model();
     QVERIFY(DivergenceWarning::isDiverged(model));
-    QCustomPlot plot;
-    DivergenceWarning warning(&plot);
-    warning.update(model);
+    const QString momentum = messageFor(model);
     const double momentumBound = 2.0 * (1.0 + 0.9) / model.run()->stability.lambdaMax;
-    QVERIFY2(warning.message().endsWith(QStringLiteral("learning rate 0.2 is above momentum's stability bound %1")
-                                            .arg(QString::number(momentumBound, 'g', 3))),
-        qPrintable(warning.message()));
-    QVERIFY(!warning.message().contains(QString::number(model.run()->stability.divergenceBound, 'g', 3)));
+    QVERIFY2(momentum.endsWith(QStringLiteral("learning rate 0.2 is above momentum's stability bound %1")
+                                   .arg(QString::number(momentumBound, 'g', 3))),
+        qPrintable(momentum));
+    QVERIFY(!momentum.contains(QString::number(model.run()->stability.divergenceBound, 'g', 3)));
 
     // Adam has no fixed bound, and the warning does not make one up.
     gdlab::SolverSettings adam = model.run()->settings;
@@ -109,10 +114,9 @@ void TestDivergenceWarning::eachOptimizerIsMeasuredAgainstItsOwnBound()
     QVERIFY(session->setSettings(adam).isEmpty());
     session->waitForComputation();
     QVERIFY(DivergenceWarning::isDiverged(*session->model()));
-    warning.update(*session->model());
-    QVERIFY2(warning.message().endsWith(
-                 QStringLiteral("learning rate 1e+200 is too large for adam, which has no fixed bound")),
-        qPrintable(warning.message()));
+    const QString adaptive = messageFor(*session->model());
+    QVERIFY2(adaptive.endsWith(QStringLiteral("learning rate 1e+200 is too large for adam, which has no fixed bound")),
+        qPrintable(adaptive));
 }
 
 void TestDivergenceWarning::notWhileTheRunIsComputing()
