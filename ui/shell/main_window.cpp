@@ -100,7 +100,13 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
         [this](const QString& message) { statusBar()->showMessage(message, 6000); });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The pinned runs end first, while everything that follows them is whole: their end redraws the views that show
+    // them, and the bowl's live path then takes back its share of the dots, reading the surface model, which QObject
+    // would otherwise delete before them (a child made earlier).
+    delete m_pinnedRuns;
+}
 
 void MainWindow::createViews()
 {

@@ -89,6 +89,7 @@ private slots:
     void layoutIsTheSameAtEveryIterationItOpensOn();
     void tenFeaturesFitOnTheScreen();
     void followCheckSitsBesideTheTabs();
+    void pinnedRunsEndBeforeTheModelsTheViewsRead();
 
 private:
     void verifyViewsFollow();
@@ -484,6 +485,21 @@ void TestMainWindow::followCheckSitsBesideTheTabs()
     QVERIFY(follow->isVisible());
     follow->click();
     QVERIFY(m_window->surfaceModel()->followsCurrent());
+}
+
+// A pinned run's end redraws the views that follow it, the bowl's live path among them, which reads the surface model:
+// on closing the window the pinned runs must go while that model is still there.
+void TestMainWindow::pinnedRunsEndBeforeTheModelsTheViewsRead()
+{
+    QVERIFY(m_window->pinnedRuns()->pinCurrent());
+    QStringList ended;
+    QObject watcher; // the connections' context, outliving the window
+    QObject::connect(
+        m_window->pinnedRuns(), &QObject::destroyed, &watcher, [&ended] { ended << QStringLiteral("pinned runs"); });
+    QObject::connect(
+        m_window->surfaceModel(), &QObject::destroyed, &watcher, [&ended] { ended << QStringLiteral("surface"); });
+    m_window.reset();
+    QCOMPARE(ended, QStringList({ QStringLiteral("pinned runs"), QStringLiteral("surface") }));
 }
 
 } // namespace tst_main_window
